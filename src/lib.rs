@@ -1,0 +1,1 @@
+//! nprand: NumPy's random numbers, bit for bit, in Rust.
