@@ -1,0 +1,1 @@
+//! The `nprand eval` machinery.

@@ -1,0 +1,305 @@
+//! Bounded integers: `randint`, `random_integers`, `tomaxint`, and the masked-rejection
+//! engine NumPy's legacy layer uses for them (`_bounded_integers.pyx.in`, `use_masked=True`).
+
+use super::RandomState;
+use crate::error::{Error, Result};
+
+mod sealed {
+    pub trait Sealed {}
+}
+
+/// The integer dtypes `randint` supports (NumPy's `dtype=`): `bool`, `i8`, `u8`, `i16`,
+/// `u16`, `i32`, `u32`, `i64`, `u64`.
+///
+/// ```
+/// use nprand::RandintDtype;
+/// assert_eq!(<u8 as RandintDtype>::NAME, "uint8");
+/// assert_eq!(<bool as RandintDtype>::NAME, "bool");
+/// ```
+pub trait RandintDtype: Copy + sealed::Sealed + 'static {
+    /// NumPy's name of the dtype (`"int8"`, `"bool"` …), as used in its error messages.
+    const NAME: &'static str;
+    /// Smallest value of the type.
+    const LB: i128;
+    /// Largest value of the type.
+    const UB: i128;
+    /// Bits per draw: 1 (bool), 8, 16, 32 or 64. Decides buffering and word usage.
+    const BITS: u32;
+    /// The value whose two's-complement bits (mod 2^BITS) are `v`.
+    fn from_bits(v: u64) -> Self;
+}
+
+macro_rules! int_dtype {
+    ($t:ty, $name:literal, $bits:literal) => {
+        impl sealed::Sealed for $t {}
+        impl RandintDtype for $t {
+            const NAME: &'static str = $name;
+            const LB: i128 = <$t>::MIN as i128;
+            const UB: i128 = <$t>::MAX as i128;
+            const BITS: u32 = $bits;
+            #[inline]
+            fn from_bits(v: u64) -> Self {
+                v as $t
+            }
+        }
+    };
+}
+int_dtype!(i8, "int8", 8);
+int_dtype!(u8, "uint8", 8);
+int_dtype!(i16, "int16", 16);
+int_dtype!(u16, "uint16", 16);
+int_dtype!(i32, "int32", 32);
+int_dtype!(u32, "uint32", 32);
+int_dtype!(i64, "int64", 64);
+int_dtype!(u64, "uint64", 64);
+
+impl sealed::Sealed for bool {}
+impl RandintDtype for bool {
+    const NAME: &'static str = "bool";
+    const LB: i128 = 0;
+    const UB: i128 = 1;
+    const BITS: u32 = 1;
+    #[inline]
+    fn from_bits(v: u64) -> Self {
+        v & 1 != 0
+    }
+}
+
+/// The word buffer NumPy keeps for 8/16-bit and bool draws. It lives for one call only:
+/// a size-n call shares one buffer, n scalar calls each start a fresh one.
+#[derive(Default)]
+pub(crate) struct BitBuffer {
+    remaining: u32,
+    buf: u32,
+}
+
+/// Smallest all-ones mask covering `max`.
+#[inline]
+pub(crate) fn gen_mask(max: u64) -> u64 {
+    if max == 0 {
+        0
+    } else {
+        u64::MAX >> max.leading_zeros()
+    }
+}
+
+impl RandomState {
+    /// A value in the closed interval `[off, off + rng]` (mod 2^BITS) drawn the way
+    /// NumPy's `random_buffered_bounded_*` / `random_bounded_uint64` do.
+    #[inline]
+    pub(crate) fn bounded_masked(&mut self, bits: u32, off: u64, rng: u64, buf: &mut BitBuffer) -> u64 {
+        if rng == 0 {
+            return off;
+        }
+        let mask = gen_mask(rng);
+        let v = match bits {
+            1 => {
+                // bool: one bit per draw, LSB first, masked flag and rng ignored.
+                return self.buffered(1, buf) & 1;
+            }
+            8 | 16 => loop {
+                let v = self.buffered(bits, buf) & mask;
+                if v <= rng {
+                    break v;
+                }
+            },
+            _ if rng <= 0xFFFF_FFFF => {
+                if rng == 0xFFFF_FFFF {
+                    self.bitgen.next_u32() as u64
+                } else {
+                    loop {
+                        let v = self.bitgen.next_u32() as u64 & mask;
+                        if v <= rng {
+                            break v;
+                        }
+                    }
+                }
+            }
+            _ => {
+                if rng == u64::MAX {
+                    self.bitgen.next_u64()
+                } else {
+                    loop {
+                        let v = self.bitgen.next_u64() & mask;
+                        if v <= rng {
+                            break v;
+                        }
+                    }
+                }
+            }
+        };
+        off.wrapping_add(v)
+    }
+
+    /// `buffered_uint8/16/bool`: a fresh word when the buffer is empty, else shift it.
+    #[inline]
+    fn buffered(&mut self, bits: u32, buf: &mut BitBuffer) -> u64 {
+        if buf.remaining == 0 {
+            buf.buf = self.bitgen.next_u32();
+            buf.remaining = 32 / bits - 1;
+        } else {
+            buf.buf >>= bits;
+            buf.remaining -= 1;
+        }
+        buf.buf as u64
+    }
+
+    /// `rs.randint(low, high, dtype=T)` with `size=None`: one value in `[low, high)`.
+    ///
+    /// For NumPy's one-argument form `randint(n)` pass `(0, n)`. Bounds are checked as
+    /// NumPy checks them (`low is out of bounds for int8`, `high is out of bounds for
+    /// int8`, `high <= 0` when low is 0, otherwise `low >= high`). 8/16-bit and bool
+    /// scalar calls each use a whole 32-bit word, as in NumPy.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(12345);
+    /// // rs.randint(0, 10)  (dtype=int, i.e. int64)
+    /// let a: i64 = rs.randint(0, 10).unwrap();
+    /// // rs.randint(-128, 128, dtype='int8')
+    /// let b: i8 = rs.randint(-128, 128).unwrap();
+    /// assert!((0..10).contains(&a));
+    /// assert_eq!(rs.randint::<u8>(0, 257).unwrap_err().to_string(),
+    ///            "ValueError: high is out of bounds for uint8");
+    /// # let _ = b;
+    /// ```
+    pub fn randint<T: RandintDtype>(&mut self, low: i128, high: i128) -> Result<T> {
+        let mut out = [T::from_bits(0)];
+        self.randint_into(&mut out, low, high)?;
+        Ok(out[0])
+    }
+
+    /// `rs.randint(low, high, size=out.len(), dtype=T)`, filling `out` in C order.
+    ///
+    /// One call shares the 8/16-bit/bool word buffer across all elements, so this
+    /// differs from `out.len()` scalar calls exactly as NumPy's array call does. An
+    /// empty `out` returns before the bounds are checked, as NumPy does for `size=0`.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let mut v = [0u8; 8];
+    /// rs.randint_into(&mut v, 0, 256).unwrap(); // rs.randint(0, 256, size=8, dtype='uint8')
+    /// assert_eq!(rs.bit_generator().pos(), 2); // 4 bytes per word
+    /// ```
+    pub fn randint_into<T: RandintDtype>(&mut self, out: &mut [T], low: i128, high: i128) -> Result<()> {
+        if out.is_empty() {
+            return Ok(());
+        }
+        let (off, rng) = randint_bounds::<T>(low, high)?;
+        let mut buf = BitBuffer::default();
+        for o in out.iter_mut() {
+            *o = T::from_bits(self.bounded_masked(T::BITS, off, rng, &mut buf));
+        }
+        Ok(())
+    }
+
+    /// `rs.randint(low_array, high_array, dtype=T)`: the broadcast path. `low` and `high`
+    /// hold one (already broadcast) bound per output element, in C order; they are
+    /// checked as whole arrays first, as NumPy does (`high <= 0` only when every low
+    /// is 0).
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let mut v = [0i64; 2];
+    /// // rs.randint([0, 5], 10)
+    /// rs.randint_broadcast_into(&mut v, &[0, 5], &[10, 10]).unwrap();
+    /// assert!(v[1] >= 5 && v[1] < 10);
+    /// ```
+    pub fn randint_broadcast_into<T: RandintDtype>(
+        &mut self,
+        out: &mut [T],
+        low: &[i128],
+        high: &[i128],
+    ) -> Result<()> {
+        if out.is_empty() {
+            return Ok(());
+        }
+        if low.len() != out.len() || high.len() != out.len() {
+            return Err(Error::value(
+                "randint_broadcast_into: low and high must have one value per output element",
+            ));
+        }
+        if low.iter().any(|&l| l < T::LB) {
+            return Err(Error::value(format!("low is out of bounds for {}", T::NAME)));
+        }
+        if high.iter().any(|&h| h - 1 > T::UB) {
+            return Err(Error::value(format!("high is out of bounds for {}", T::NAME)));
+        }
+        if low.iter().zip(high).any(|(&l, &h)| l >= h) {
+            return Err(bounds_error(low.iter().all(|&l| l == 0)));
+        }
+        let mut buf = BitBuffer::default();
+        for ((o, &l), &h) in out.iter_mut().zip(low).zip(high) {
+            let off = l as u64;
+            let rng = (h - 1 - l) as u64;
+            *o = T::from_bits(self.bounded_masked(T::BITS, off, rng, &mut buf));
+        }
+        Ok(())
+    }
+
+    /// `rs.random_integers(low, high)`: deprecated in NumPy; `randint(low, high + 1)`
+    /// as int64. For NumPy's `random_integers(n)` pass `(1, n)`.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(1);
+    /// let v = rs.random_integers(1, 6).unwrap(); // a die roll
+    /// assert!((1..=6).contains(&v));
+    /// ```
+    pub fn random_integers(&mut self, low: i128, high: i128) -> Result<i64> {
+        self.randint::<i64>(low, high + 1)
+    }
+
+    /// `rs.random_integers(low, high, size=out.len())`.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(1);
+    /// let mut v = [0i64; 4];
+    /// rs.random_integers_into(&mut v, 1, 6).unwrap();
+    /// assert!(v.iter().all(|x| (1..=6).contains(x)));
+    /// ```
+    pub fn random_integers_into(&mut self, out: &mut [i64], low: i128, high: i128) -> Result<()> {
+        self.randint_into(out, low, high + 1)
+    }
+
+    /// `rs.tomaxint()`: a non-negative int64, `next_uint64 >> 1`.
+    ///
+    /// ```
+    /// assert!(nprand::RandomState::new(0).tomaxint() >= 0);
+    /// ```
+    #[inline]
+    pub fn tomaxint(&mut self) -> i64 {
+        (self.bitgen.next_u64() >> 1) as i64
+    }
+
+    /// `rs.tomaxint(size=out.len())`.
+    ///
+    /// ```
+    /// let mut v = [0i64; 3];
+    /// nprand::RandomState::new(0).tomaxint_into(&mut v);
+    /// assert!(v.iter().all(|&x| x >= 0));
+    /// ```
+    pub fn tomaxint_into(&mut self, out: &mut [i64]) {
+        for o in out {
+            *o = self.tomaxint();
+        }
+    }
+}
+
+/// NumPy's scalar-path checks for `randint(low, high)` on dtype T; returns (off, rng).
+fn randint_bounds<T: RandintDtype>(low: i128, high: i128) -> Result<(u64, u64)> {
+    let high = high - 1;
+    if low < T::LB {
+        return Err(Error::value(format!("low is out of bounds for {}", T::NAME)));
+    }
+    if high > T::UB {
+        return Err(Error::value(format!("high is out of bounds for {}", T::NAME)));
+    }
+    if low > high {
+        return Err(bounds_error(low == 0));
+    }
+    Ok((low as u64, (high - low) as u64))
+}
+
+/// `format_bounds_error`: NumPy special-cases low == 0 (the one-argument form).
+fn bounds_error(low_is_zero: bool) -> Error {
+    Error::value(if low_is_zero { "high <= 0" } else { "low >= high" })
+}

@@ -1,0 +1,242 @@
+//! NumPy's frozen legacy layer: [`RandomState`].
+//!
+//! # Quick start
+//! ```
+//! use nprand::RandomState;
+//! // np.random.seed(12345); x = np.random.rand(10, 10)
+//! let mut rs = RandomState::new(12345);
+//! let x = rs.rand(&[10, 10]);
+//! assert_eq!(x.len(), 100);
+//! // rs.normal(5, 2), rs.randint(0, 10, dtype='int8')
+//! let y = rs.normal(5.0, 2.0).unwrap();
+//! let k: i8 = rs.randint(0, 10).unwrap();
+//! assert!((0..10).contains(&k) && y.is_finite());
+//! ```
+//!
+//! Each family of methods lives in its own file; all of them are inherent methods of
+//! [`RandomState`], named as NumPy names them.
+
+use crate::error::{Error, Result};
+use crate::mt19937::Mt19937;
+use crate::state::LegacyState;
+
+mod gamma;
+mod integers;
+mod normal;
+mod sequences;
+mod uniform;
+
+pub use integers::RandintDtype;
+
+/// `numpy.random.RandomState`: MT19937 plus the cached gaussian of the legacy polar method.
+///
+/// ```
+/// use nprand::RandomState;
+/// let mut a = RandomState::new(42);
+/// let mut b = RandomState::from_key(&[42]).unwrap(); // RandomState([42]) seeds differently
+/// assert_ne!(a.random_sample(), b.random_sample());
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct RandomState {
+    pub(crate) bitgen: Mt19937,
+    pub(crate) has_gauss: bool,
+    pub(crate) gauss: f64,
+}
+
+impl RandomState {
+    /// `np.random.RandomState(seed)` for an integer seed in 0..=2**32-1.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(12345); // RandomState(12345)
+    /// let x = rs.random_sample();
+    /// assert!((0.0..1.0).contains(&x));
+    /// ```
+    pub fn new(seed: u32) -> Self {
+        RandomState::from_bit_generator(Mt19937::new(seed))
+    }
+
+    /// `RandomState(seed)` for any integer, with NumPy's range check
+    /// (`ValueError: Seed must be between 0 and 2**32 - 1`).
+    ///
+    /// ```
+    /// assert!(nprand::RandomState::from_seed_int(-1).is_err());
+    /// assert!(nprand::RandomState::from_seed_int(4294967295).is_ok());
+    /// ```
+    pub fn from_seed_int(seed: i128) -> Result<Self> {
+        Ok(RandomState::new(check_seed(seed)?))
+    }
+
+    /// `np.random.RandomState([k0, k1, ...])`: array seeding (`init_by_array`).
+    ///
+    /// ```
+    /// let rs = nprand::RandomState::from_key(&[1, 2, 3]).unwrap();
+    /// assert!(nprand::RandomState::from_key(&[]).is_err()); // Seed must be non-empty
+    /// # let _ = rs;
+    /// ```
+    pub fn from_key(key: &[u32]) -> Result<Self> {
+        Ok(RandomState::from_bit_generator(Mt19937::from_key(key)?))
+    }
+
+    /// `RandomState([...])` for any integers, with NumPy's checks (non-empty, each in
+    /// 0..=2**32-1).
+    ///
+    /// ```
+    /// assert!(nprand::RandomState::from_key_ints(&[1, -1]).is_err());
+    /// ```
+    pub fn from_key_ints(key: &[i128]) -> Result<Self> {
+        Ok(RandomState::from_bit_generator(Mt19937::from_key(
+            &check_key(key)?,
+        )?))
+    }
+
+    /// A RandomState over an existing bit generator, with an empty gaussian cache.
+    ///
+    /// ```
+    /// let rs = nprand::RandomState::from_bit_generator(nprand::Mt19937::new(5));
+    /// assert_eq!(rs, nprand::RandomState::new(5));
+    /// ```
+    pub fn from_bit_generator(bitgen: Mt19937) -> Self {
+        RandomState {
+            bitgen,
+            has_gauss: false,
+            gauss: 0.0,
+        }
+    }
+
+    /// `rs.seed(seed)`: integer reseeding; also clears the cached gaussian, as NumPy does.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(1);
+    /// rs.standard_normal();
+    /// rs.seed(1);
+    /// assert_eq!(rs, nprand::RandomState::new(1));
+    /// ```
+    pub fn seed(&mut self, seed: u32) {
+        *self = RandomState::new(seed);
+    }
+
+    /// `rs.seed([k0, k1, ...])`: array reseeding; clears the cached gaussian.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(1);
+    /// rs.seed_array(&[1, 2]).unwrap();
+    /// assert_eq!(rs, nprand::RandomState::from_key(&[1, 2]).unwrap());
+    /// ```
+    pub fn seed_array(&mut self, key: &[u32]) -> Result<()> {
+        *self = RandomState::from_key(key)?;
+        Ok(())
+    }
+
+    /// The underlying bit generator (NumPy's `rs._bit_generator`).
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let w = rs.bit_generator_mut().next_u32();
+    /// assert_eq!(w, nprand::Mt19937::new(0).next_u32());
+    /// ```
+    pub fn bit_generator_mut(&mut self) -> &mut Mt19937 {
+        &mut self.bitgen
+    }
+
+    /// Read-only access to the bit generator.
+    ///
+    /// ```
+    /// assert_eq!(nprand::RandomState::new(0).bit_generator().pos(), 624);
+    /// ```
+    pub fn bit_generator(&self) -> &Mt19937 {
+        &self.bitgen
+    }
+
+    /// `rs.get_state()`: key, pos, has_gauss and the cached gaussian.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(3);
+    /// rs.randn();
+    /// let st = rs.get_state();
+    /// assert!(st.has_gauss);
+    /// let mut other = nprand::RandomState::new(0);
+    /// other.set_state(&st).unwrap();
+    /// assert_eq!(other.randn().to_bits(), rs.randn().to_bits());
+    /// ```
+    pub fn get_state(&self) -> LegacyState {
+        LegacyState {
+            key: *self.bitgen.key(),
+            pos: self.bitgen.pos(),
+            has_gauss: self.has_gauss,
+            gauss: self.gauss,
+        }
+    }
+
+    /// `rs.set_state(state)`. Validates before changing anything (NumPy is not atomic,
+    /// nprand is): `pos` must be in 0..=624.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(3);
+    /// let mut st = rs.get_state();
+    /// st.pos = 700;
+    /// assert!(rs.set_state(&st).is_err());
+    /// ```
+    pub fn set_state(&mut self, state: &LegacyState) -> Result<()> {
+        let bitgen = Mt19937::from_state(state.key, state.pos)?;
+        self.bitgen = bitgen;
+        self.has_gauss = state.has_gauss;
+        self.gauss = state.gauss;
+        Ok(())
+    }
+
+    /// NumPy's `legacy_double`: the 53-bit uniform every legacy routine draws.
+    #[inline]
+    pub(crate) fn next_double(&mut self) -> f64 {
+        self.bitgen.next_f64()
+    }
+}
+
+impl From<Mt19937> for RandomState {
+    fn from(bitgen: Mt19937) -> Self {
+        RandomState::from_bit_generator(bitgen)
+    }
+}
+
+/// NumPy's integer seed check.
+pub(crate) fn check_seed(seed: i128) -> Result<u32> {
+    u32::try_from(seed).map_err(|_| Error::value("Seed must be between 0 and 2**32 - 1"))
+}
+
+/// NumPy's array seed checks: non-empty first, then the range of every element.
+pub(crate) fn check_key(key: &[i128]) -> Result<Vec<u32>> {
+    if key.is_empty() {
+        return Err(Error::value("Seed must be non-empty"));
+    }
+    key.iter().map(|&k| check_seed(k)).collect()
+}
+
+/// NumPy's parameter constraint kinds (`_common.pyx`), with NumPy's messages.
+pub(crate) mod check {
+    use crate::error::{Error, Result};
+
+    /// CONS_NON_NEGATIVE: rejects negative values including -0.0; NaN passes.
+    pub fn non_negative(v: f64, name: &str) -> Result<()> {
+        if !v.is_nan() && v.is_sign_negative() {
+            return Err(Error::value(format!("{name} < 0")));
+        }
+        Ok(())
+    }
+
+    /// CONS_POSITIVE: rejects `v <= 0`; NaN passes.
+    pub fn positive(v: f64, name: &str) -> Result<()> {
+        if v <= 0.0 {
+            return Err(Error::value(format!("{name} <= 0")));
+        }
+        Ok(())
+    }
+
+    /// CONS_BOUNDED_0_1 (scalar message).
+    pub fn bounded_0_1(v: f64, name: &str) -> Result<()> {
+        if !(v >= 0.0) || !(v <= 1.0) {
+            return Err(Error::value(format!(
+                "{name} < 0, {name} > 1 or {name} is NaN"
+            )));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,232 @@
+//! Sequences: `shuffle`, `permutation`, `choice`, built on NumPy's `random_interval`.
+
+use super::RandomState;
+use crate::error::{Error, Result};
+
+/// NumPy's `kahan_sum` (compensated sum from the first element).
+pub(crate) fn kahan_sum(v: &[f64]) -> f64 {
+    let Some((&first, rest)) = v.split_first() else {
+        return 0.0;
+    };
+    let (mut sum, mut c) = (first, 0.0);
+    for &x in rest {
+        let y = x - c;
+        let t = sum + y;
+        c = (t - sum) - y;
+        sum = t;
+    }
+    sum
+}
+
+/// `cdf = cumsum(p); cdf /= cdf[-1]`, as NumPy's `choice` builds it.
+fn normalised_cdf(p: &[f64]) -> Vec<f64> {
+    let mut acc = 0.0;
+    let mut cdf: Vec<f64> = p
+        .iter()
+        .map(|&x| {
+            acc += x;
+            acc
+        })
+        .collect();
+    if let Some(&last) = cdf.last() {
+        for c in &mut cdf {
+            *c /= last;
+        }
+    }
+    cdf
+}
+
+/// `searchsorted(cdf, u, side='right')`: the number of cdf entries `<= u`.
+fn search_right(cdf: &[f64], u: f64) -> usize {
+    cdf.partition_point(|&c| c <= u)
+}
+
+impl RandomState {
+    /// NumPy's `random_interval(max)`: a value in `[0, max]` by masked rejection on the
+    /// low bits (one word per attempt, two when `max > 2**32 - 1`; no draw for 0).
+    #[inline]
+    pub(crate) fn random_interval(&mut self, max: u64) -> u64 {
+        if max == 0 {
+            return 0;
+        }
+        let mask = super::integers::gen_mask(max);
+        if max <= 0xFFFF_FFFF {
+            loop {
+                let v = self.bitgen.next_u32() as u64 & mask;
+                if v <= max {
+                    return v;
+                }
+            }
+        }
+        loop {
+            let v = self.bitgen.next_u64() & mask;
+            if v <= max {
+                return v;
+            }
+        }
+    }
+
+    /// `rs.shuffle(x)`: in place, along the first axis, exactly as NumPy swaps.
+    ///
+    /// For a 2-d NumPy array shuffle its rows, e.g. a `&mut [[f64; 3]]` or a slice of
+    /// row vectors.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let mut x = [1, 2, 3, 4, 5];
+    /// rs.shuffle(&mut x); // x = [1, 2, 3, 4, 5]; rs.shuffle(x)
+    /// let mut s = x;
+    /// s.sort();
+    /// assert_eq!(s, [1, 2, 3, 4, 5]);
+    /// ```
+    pub fn shuffle<T>(&mut self, x: &mut [T]) {
+        for i in (1..x.len()).rev() {
+            let j = self.random_interval(i as u64) as usize;
+            x.swap(i, j);
+        }
+    }
+
+    /// `rs.permutation(n)`: `arange(n)` shuffled (empty, with no draws, for n <= 0).
+    ///
+    /// ```
+    /// let p = nprand::RandomState::new(1).permutation(5);
+    /// let mut s = p.clone();
+    /// s.sort();
+    /// assert_eq!(s, vec![0, 1, 2, 3, 4]);
+    /// ```
+    pub fn permutation(&mut self, n: i64) -> Vec<i64> {
+        let mut v: Vec<i64> = (0..n.max(0)).collect();
+        self.shuffle(&mut v);
+        v
+    }
+
+    /// `rs.permutation(array)`: a shuffled copy (rows, for a 2-d array).
+    ///
+    /// ```
+    /// let p = nprand::RandomState::new(1).permutation_of(&[1.5, 2.5]);
+    /// assert_eq!(p.len(), 2);
+    /// ```
+    pub fn permutation_of<T: Clone>(&mut self, x: &[T]) -> Vec<T> {
+        let mut v = x.to_vec();
+        self.shuffle(&mut v);
+        v
+    }
+
+    /// `rs.choice(pop, size, replace, p)` for an integer population: indices in
+    /// `[0, pop)`. `size = None` in NumPy draws exactly like `size = 1`.
+    ///
+    /// Paths as NumPy's: with replacement and no `p` → `randint(0, pop, size)`; with `p`
+    /// → `random_sample(size)` looked up in the normalised cumulative `p`; without
+    /// replacement and no `p` → a full `permutation(pop)` cut to `size`; without
+    /// replacement with `p` → repeated rounds of `rand`, keeping first occurrences.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(5);
+    /// // rs.choice(5, 3, replace=False)
+    /// let v = rs.choice_index(5, 3, false, None).unwrap();
+    /// assert_eq!(v.len(), 3);
+    /// // rs.choice(3, p=[0.2, 0.3, 0.6]) -> ValueError
+    /// assert_eq!(rs.choice_index(3, 1, true, Some(&[0.2, 0.3, 0.6])).unwrap_err().message(),
+    ///            "probabilities do not sum to 1");
+    /// ```
+    pub fn choice_index(&mut self, pop: i64, size: usize, replace: bool, p: Option<&[f64]>) -> Result<Vec<i64>> {
+        if pop <= 0 && size != 0 {
+            return Err(Error::value(
+                "a must be greater than 0 unless no samples are taken",
+            ));
+        }
+        self.choice_impl(pop, size, replace, p)
+    }
+
+    /// `rs.choice(a, size, replace, p)` for a 1-d population `a`.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(5);
+    /// // rs.choice([10, 20, 30], size=4, p=[0.5, 0.25, 0.25])
+    /// let v = rs.choice(&[10, 20, 30], 4, true, Some(&[0.5, 0.25, 0.25])).unwrap();
+    /// assert!(v.iter().all(|x| [10, 20, 30].contains(x)));
+    /// assert!(rs.choice::<i32>(&[], 1, true, None).is_err());
+    /// ```
+    pub fn choice<T: Clone>(&mut self, a: &[T], size: usize, replace: bool, p: Option<&[f64]>) -> Result<Vec<T>> {
+        if a.is_empty() && size != 0 {
+            return Err(Error::value(
+                "'a' cannot be empty unless no samples are taken",
+            ));
+        }
+        let idx = self.choice_impl(a.len() as i64, size, replace, p)?;
+        Ok(idx.into_iter().map(|i| a[i as usize].clone()).collect())
+    }
+
+    fn choice_impl(&mut self, pop: i64, size: usize, replace: bool, p: Option<&[f64]>) -> Result<Vec<i64>> {
+        if let Some(p) = p {
+            check_p(p, pop)?;
+        }
+        match (replace, p) {
+            (true, None) => {
+                let mut out = vec![0i64; size];
+                self.randint_into(&mut out, 0, pop as i128)?;
+                Ok(out)
+            }
+            (true, Some(p)) => {
+                let cdf = normalised_cdf(p);
+                let mut u = vec![0.0; size];
+                self.random_sample_into(&mut u);
+                Ok(u.iter().map(|&u| search_right(&cdf, u) as i64).collect())
+            }
+            (false, _) if size as i128 > pop as i128 => Err(Error::value(
+                "Cannot take a larger sample than population when 'replace=False'",
+            )),
+            (false, None) => {
+                let mut perm = self.permutation(pop);
+                perm.truncate(size);
+                Ok(perm)
+            }
+            (false, Some(p)) => {
+                if p.iter().filter(|&&x| x > 0.0).count() < size {
+                    return Err(Error::value("Fewer non-zero entries in p than size"));
+                }
+                let mut p = p.to_vec();
+                let mut found: Vec<i64> = Vec::with_capacity(size);
+                while found.len() < size {
+                    let mut x = vec![0.0; size - found.len()];
+                    self.random_sample_into(&mut x);
+                    for &f in &found {
+                        p[f as usize] = 0.0;
+                    }
+                    let cdf = normalised_cdf(&p);
+                    // np.unique(..., return_index=True) then sorted: first occurrences,
+                    // in draw order, of values not seen in this round.
+                    let mut round = vec![false; p.len() + 1];
+                    for &u in &x {
+                        let k = search_right(&cdf, u);
+                        if !round[k] {
+                            round[k] = true;
+                            found.push(k as i64);
+                        }
+                    }
+                }
+                found.truncate(size);
+                Ok(found)
+            }
+        }
+    }
+}
+
+/// NumPy's checks on `p`, in its order.
+fn check_p(p: &[f64], pop: i64) -> Result<()> {
+    if p.len() as i64 != pop {
+        return Err(Error::value("'a' and 'p' must have same size"));
+    }
+    let sum = kahan_sum(p);
+    if sum.is_nan() {
+        return Err(Error::value("probabilities contain NaN"));
+    }
+    if p.iter().any(|&x| x < 0.0) {
+        return Err(Error::value("probabilities are not non-negative"));
+    }
+    // atol = sqrt(finfo(float64).eps)
+    if (sum - 1.0).abs() > 1.4901161193847656e-08 {
+        return Err(Error::value("probabilities do not sum to 1"));
+    }
+    Ok(())
+}

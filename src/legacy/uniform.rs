@@ -1,0 +1,137 @@
+//! Uniform draws: `random_sample` (and its aliases), `rand`, `uniform`, `bytes`.
+
+use super::RandomState;
+use crate::error::{Error, ErrorKind, Result};
+
+impl RandomState {
+    /// `rs.random_sample()`: one double in [0, 1) (53 bits from two words).
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(12345);
+    /// let x = rs.random_sample(); // np.random.RandomState(12345).random_sample()
+    /// assert!((0.0..1.0).contains(&x));
+    /// ```
+    #[inline]
+    pub fn random_sample(&mut self) -> f64 {
+        self.bitgen.next_f64()
+    }
+
+    /// `rs.random_sample(size=out.len())`, filled in C order.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(12345);
+    /// let mut x = vec![0.0; 100];
+    /// rs.random_sample_into(&mut x); // rs.random_sample(100)
+    /// assert_eq!(x[0].to_bits(), nprand::RandomState::new(12345).random_sample().to_bits());
+    /// ```
+    #[inline]
+    pub fn random_sample_into(&mut self, out: &mut [f64]) {
+        self.bitgen.fill_f64(out);
+    }
+
+    /// `rs.random()`: NumPy's alias of [`random_sample`](Self::random_sample).
+    ///
+    /// ```
+    /// assert_eq!(nprand::RandomState::new(1).random(), nprand::RandomState::new(1).random_sample());
+    /// ```
+    #[inline]
+    pub fn random(&mut self) -> f64 {
+        self.random_sample()
+    }
+
+    /// `np.random.ranf()`: module-level alias of `random_sample`.
+    ///
+    /// ```
+    /// assert_eq!(nprand::RandomState::new(1).ranf(), nprand::RandomState::new(1).random_sample());
+    /// ```
+    #[inline]
+    pub fn ranf(&mut self) -> f64 {
+        self.random_sample()
+    }
+
+    /// `np.random.sample()`: module-level alias of `random_sample`.
+    ///
+    /// ```
+    /// assert_eq!(nprand::RandomState::new(1).sample(), nprand::RandomState::new(1).random_sample());
+    /// ```
+    #[inline]
+    pub fn sample(&mut self) -> f64 {
+        self.random_sample()
+    }
+
+    /// `rs.rand(d0, d1, ...)`: `prod(dims)` doubles in C order (one for `&[]`).
+    ///
+    /// ```
+    /// // np.random.seed(12345); x = np.random.rand(10, 10)
+    /// let mut rs = nprand::RandomState::new(12345);
+    /// let x = rs.rand(&[10, 10]);
+    /// assert_eq!(x.len(), 100);
+    /// ```
+    pub fn rand(&mut self, dims: &[usize]) -> Vec<f64> {
+        let mut out = vec![0.0; dims.iter().product()];
+        self.random_sample_into(&mut out);
+        out
+    }
+
+    /// `rs.uniform(low, high)`: `low + (high - low) * U`. `low > high` is allowed; a
+    /// non-finite range is NumPy's `OverflowError: Range exceeds valid bounds`.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.uniform(-1.0, 1.0).unwrap();
+    /// assert!((-1.0..1.0).contains(&x));
+    /// ```
+    pub fn uniform(&mut self, low: f64, high: f64) -> Result<f64> {
+        let range = uniform_range(low, high)?;
+        Ok(self.uniform_unchecked(low, range))
+    }
+
+    /// `rs.uniform(low, high, size=out.len())`.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let mut x = [0.0; 4];
+    /// rs.uniform_into(&mut x, 2.0, 3.0).unwrap();
+    /// assert!(x.iter().all(|v| (2.0..3.0).contains(v)));
+    /// ```
+    pub fn uniform_into(&mut self, out: &mut [f64], low: f64, high: f64) -> Result<()> {
+        let range = uniform_range(low, high)?;
+        for o in out {
+            *o = self.uniform_unchecked(low, range);
+        }
+        Ok(())
+    }
+
+    /// NumPy's `random_uniform(lower, range)`.
+    #[inline]
+    pub(crate) fn uniform_unchecked(&mut self, low: f64, range: f64) -> f64 {
+        low + range * self.next_double()
+    }
+
+    /// `rs.bytes(length)`: little-endian bytes of `(length - 1) / 4 + 1` words (C
+    /// division, so `bytes(0)` still consumes one word, as in NumPy).
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// assert_eq!(rs.bytes(6).len(), 6);
+    /// assert_eq!(rs.bit_generator().pos(), 2);
+    /// ```
+    pub fn bytes(&mut self, length: usize) -> Vec<u8> {
+        let words = if length == 0 { 1 } else { (length - 1) / 4 + 1 };
+        let mut out = Vec::with_capacity(words * 4);
+        for _ in 0..words {
+            out.extend_from_slice(&self.bitgen.next_u32().to_le_bytes());
+        }
+        out.truncate(length);
+        out
+    }
+}
+
+/// `high - low`, which NumPy requires to be finite.
+pub(crate) fn uniform_range(low: f64, high: f64) -> Result<f64> {
+    let range = high - low;
+    if !range.is_finite() {
+        return Err(Error::new(ErrorKind::OverflowError, "Range exceeds valid bounds"));
+    }
+    Ok(range)
+}
