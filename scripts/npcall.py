@@ -59,8 +59,10 @@ Arguments are evaluated with Python's ``eval`` in the namespace
 ``{'np': np, 'numpy': np, 'nan': nan, 'inf': inf}`` (plus builtins such as ``int``/``bool``), so any
 Python expression works here.  The fixtures restrict themselves to: int / float / str / True /
 False / None literals, unary ``-``/``+``, binary ``+ - * **`` on numbers (``2**64 - 1``), list and
-tuple displays (nested lists = n-d arrays), the names ``nan inf int float bool``, and attributes
-``np.<name>`` / ``numpy.<name>`` (``np.int8``, ``np.inf``, ``np.nan``, ``np.uint64``, ...).
+tuple displays (nested lists = n-d arrays), the names ``nan inf int float bool``, attributes
+``np.<name>`` / ``numpy.<name>`` (``np.int8``, ``np.inf``, ``np.nan``, ``np.uint64``, ...), and
+NumPy scalars built from one literal, ``np.<type>(<literal>)`` (``np.int64(5)``,
+``np.float64(2.5)``).
 Keyword arguments are allowed; ``*args``/``**kwargs`` are not.
 """
 
@@ -265,7 +267,7 @@ def normalise_result(value) -> dict:
         arr = np.asarray(value)
         return {"kind": "npscalar", "dtype": arr.dtype.name, "shape": [], "array": arr}
     if isinstance(value, np.ndarray):
-        arr = np.ascontiguousarray(value)
+        arr = np.array(value, order="C", copy=True)  # (ascontiguousarray would make 0-d arrays 1-d)
         return {"kind": "array", "dtype": arr.dtype.name, "shape": list(arr.shape), "array": arr}
     raise CallError(f"cannot normalise a result of type {type(value).__name__}")
 
@@ -332,6 +334,13 @@ def _check_expr(node: ast.expr, call_str: str) -> None:
     elif isinstance(node, ast.Attribute):
         if not (isinstance(node.value, ast.Name) and node.value.id in ("np", "numpy")):
             bad("attribute")
+    elif isinstance(node, ast.Call):
+        # np.<scalar type>(<literal>), e.g. np.int64(5) or np.float64(2.5): a NumPy scalar argument
+        if not (isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name)
+                and node.func.value.id in ("np", "numpy") and len(node.args) == 1
+                and not node.keywords):
+            bad("call")
+        _check_expr(node.args[0], call_str)
     else:
         bad(type(node).__name__)
 

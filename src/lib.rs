@@ -21,6 +21,7 @@
 //! Algorithms are NumPy's (BSD-3-Clause) and the MT19937 reference implementation
 //! (Matsumoto & Nishimura, BSD); see LICENSE-THIRD-PARTY.md.
 
+pub mod array;
 pub mod cli;
 pub mod error;
 pub mod fmt;

@@ -1,7 +1,8 @@
 //! The gamma family: exponential (gamma with shape 1), and in later milestones
 //! standard_gamma, gamma, beta, chisquare and their relatives.
 
-use super::{check, RandomState};
+use super::broadcast::{Cons, DistSpec, Kernel, Num, ParamSpec};
+use super::RandomState;
 use crate::error::Result;
 
 impl RandomState {
@@ -43,7 +44,7 @@ impl RandomState {
     /// assert_eq!(rs.exponential(-1.0).unwrap_err().message(), "scale < 0");
     /// ```
     pub fn exponential(&mut self, scale: f64) -> Result<f64> {
-        check::non_negative(scale, "scale")?;
+        Cons::NonNegative.check_scalar(scale, "scale")?;
         Ok(scale * self.legacy_standard_exponential())
     }
 
@@ -54,10 +55,27 @@ impl RandomState {
     /// nprand::RandomState::new(0).exponential_into(&mut x, 2.0).unwrap();
     /// ```
     pub fn exponential_into(&mut self, out: &mut [f64], scale: f64) -> Result<()> {
-        check::non_negative(scale, "scale")?;
+        Cons::NonNegative.check_scalar(scale, "scale")?;
         for o in out {
             *o = scale * self.legacy_standard_exponential();
         }
         Ok(())
     }
 }
+
+pub(crate) const SPECS: &[DistSpec] = &[
+    DistSpec {
+        name: "standard_exponential",
+        params: &[],
+        internal_order: &[],
+        validate: None,
+        kernel: Kernel::F64(|rs, _| rs.legacy_standard_exponential()),
+    },
+    DistSpec {
+        name: "exponential",
+        params: &[ParamSpec::fd("scale", 1.0, Cons::NonNegative)],
+        internal_order: &[],
+        validate: None,
+        kernel: Kernel::F64(|rs, p: &[Num]| p[0].f() * rs.legacy_standard_exponential()),
+    },
+];

@@ -20,6 +20,7 @@ use crate::error::{Error, Result};
 use crate::mt19937::Mt19937;
 use crate::state::LegacyState;
 
+pub mod broadcast;
 mod gamma;
 mod integers;
 mod normal;
@@ -27,6 +28,10 @@ mod sequences;
 mod uniform;
 
 pub use integers::RandintDtype;
+
+/// The broadcastable distributions of each family file, for [`broadcast::specs`].
+pub(crate) const SPEC_TABLES: &[&[broadcast::DistSpec]] =
+    &[uniform::SPECS, normal::SPECS, gamma::SPECS];
 
 /// `numpy.random.RandomState`: MT19937 plus the cached gaussian of the legacy polar method.
 ///
@@ -210,33 +215,3 @@ pub(crate) fn check_key(key: &[i128]) -> Result<Vec<u32>> {
     key.iter().map(|&k| check_seed(k)).collect()
 }
 
-/// NumPy's parameter constraint kinds (`_common.pyx`), with NumPy's messages.
-pub(crate) mod check {
-    use crate::error::{Error, Result};
-
-    /// CONS_NON_NEGATIVE: rejects negative values including -0.0; NaN passes.
-    pub fn non_negative(v: f64, name: &str) -> Result<()> {
-        if !v.is_nan() && v.is_sign_negative() {
-            return Err(Error::value(format!("{name} < 0")));
-        }
-        Ok(())
-    }
-
-    /// CONS_POSITIVE: rejects `v <= 0`; NaN passes.
-    pub fn positive(v: f64, name: &str) -> Result<()> {
-        if v <= 0.0 {
-            return Err(Error::value(format!("{name} <= 0")));
-        }
-        Ok(())
-    }
-
-    /// CONS_BOUNDED_0_1 (scalar message).
-    pub fn bounded_0_1(v: f64, name: &str) -> Result<()> {
-        if !(v >= 0.0) || !(v <= 1.0) {
-            return Err(Error::value(format!(
-                "{name} < 0, {name} > 1 or {name} is NaN"
-            )));
-        }
-        Ok(())
-    }
-}

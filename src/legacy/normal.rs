@@ -1,6 +1,7 @@
 //! Normal draws: the legacy polar (Marsaglia) method with its cached second value.
 
-use super::{check, RandomState};
+use super::broadcast::{Cons, DistSpec, Kernel, Num, ParamSpec};
+use super::RandomState;
 use crate::error::Result;
 
 impl RandomState {
@@ -79,7 +80,7 @@ impl RandomState {
     /// assert_eq!(rs.normal(0.0, -1.0).unwrap_err().message(), "scale < 0");
     /// ```
     pub fn normal(&mut self, loc: f64, scale: f64) -> Result<f64> {
-        check::non_negative(scale, "scale")?;
+        Cons::NonNegative.check_scalar(scale, "scale")?;
         Ok(loc + scale * self.gauss())
     }
 
@@ -90,10 +91,30 @@ impl RandomState {
     /// nprand::RandomState::new(3).normal_into(&mut x, 1.0, 0.5).unwrap();
     /// ```
     pub fn normal_into(&mut self, out: &mut [f64], loc: f64, scale: f64) -> Result<()> {
-        check::non_negative(scale, "scale")?;
+        Cons::NonNegative.check_scalar(scale, "scale")?;
         for o in out {
             *o = loc + scale * self.gauss();
         }
         Ok(())
     }
 }
+
+pub(crate) const SPECS: &[DistSpec] = &[
+    DistSpec {
+        name: "standard_normal",
+        params: &[],
+        internal_order: &[],
+        validate: None,
+        kernel: Kernel::F64(|rs, _| rs.gauss()),
+    },
+    DistSpec {
+        name: "normal",
+        params: &[
+            ParamSpec::fd("loc", 0.0, Cons::None),
+            ParamSpec::fd("scale", 1.0, Cons::NonNegative),
+        ],
+        internal_order: &[],
+        validate: None,
+        kernel: Kernel::F64(|rs, p: &[Num]| p[0].f() + p[1].f() * rs.gauss()),
+    },
+];

@@ -1,6 +1,8 @@
 //! Uniform draws: `random_sample` (and its aliases), `rand`, `uniform`, `bytes`.
 
+use super::broadcast::{Cons, DistSpec, Kernel, Num, ParamSpec};
 use super::RandomState;
+use crate::array::{shape_repr, NdArray};
 use crate::error::{Error, ErrorKind, Result};
 
 impl RandomState {
@@ -135,3 +137,45 @@ pub(crate) fn uniform_range(low: f64, high: f64) -> Result<f64> {
     }
     Ok(range)
 }
+
+/// uniform's own checks: NumPy computes `np.subtract(high, low)` first (with NumPy's
+/// ufunc broadcast error) and requires every range to be finite.
+fn validate_uniform(p: &[NdArray<Num>], _scalar: bool) -> Result<()> {
+    let (low, high) = (&p[0], &p[1]);
+    let shape = crate::array::broadcast_shapes(&[&high.shape, &low.shape]).map_err(|_| {
+        Error::value(format!(
+            "operands could not be broadcast together with shapes {} {} ",
+            shape_repr(&high.shape),
+            shape_repr(&low.shape)
+        ))
+    })?;
+    let hi = crate::array::broadcast_indices(&shape, &high.shape);
+    let lo = crate::array::broadcast_indices(&shape, &low.shape);
+    for (h, l) in hi.iter().zip(&lo) {
+        uniform_range(low.data[*l].f(), high.data[*h].f())?;
+    }
+    Ok(())
+}
+
+pub(crate) const SPECS: &[DistSpec] = &[
+    DistSpec {
+        name: "random_sample",
+        params: &[],
+        internal_order: &[],
+        validate: None,
+        kernel: Kernel::F64(|rs, _| rs.next_double()),
+    },
+    DistSpec {
+        name: "uniform",
+        params: &[
+            ParamSpec::fd("low", 0.0, Cons::None),
+            ParamSpec::fd("high", 1.0, Cons::None),
+        ],
+        internal_order: &[],
+        validate: Some(validate_uniform),
+        kernel: Kernel::F64(|rs, p: &[Num]| {
+            let low = p[0].f();
+            rs.uniform_unchecked(low, p[1].f() - low)
+        }),
+    },
+];

@@ -1,0 +1,196 @@
+//! A minimal n-d array (shape + C-order data) for broadcast parameters and results.
+//!
+//! ```
+//! use nprand::array::NdArray;
+//! let a = NdArray::new(vec![2, 3], vec![0.0; 6]).unwrap();
+//! assert_eq!(a.len(), 6);
+//! let s = NdArray::scalar(1.5);
+//! assert!(s.shape.is_empty());
+//! ```
+
+use crate::error::{Error, Result};
+
+/// Shape and flat C-order data, NumPy's model of an array.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NdArray<T> {
+    /// Dimensions; empty for a 0-d (scalar) array.
+    pub shape: Vec<usize>,
+    /// Elements in C (row-major) order; `data.len() == shape.iter().product()`.
+    pub data: Vec<T>,
+}
+
+impl<T> NdArray<T> {
+    /// An array of `shape` holding `data` (whose length must match).
+    ///
+    /// ```
+    /// assert!(nprand::array::NdArray::new(vec![2], vec![1, 2, 3]).is_err());
+    /// ```
+    pub fn new(shape: Vec<usize>, data: Vec<T>) -> Result<Self> {
+        if shape.iter().product::<usize>() != data.len() {
+            return Err(Error::value(format!(
+                "cannot reshape array of size {} into shape {}",
+                data.len(),
+                shape_repr(&shape)
+            )));
+        }
+        Ok(NdArray { shape, data })
+    }
+
+    /// A 0-d array.
+    ///
+    /// ```
+    /// assert_eq!(nprand::array::NdArray::scalar(3).data, vec![3]);
+    /// ```
+    pub fn scalar(v: T) -> Self {
+        NdArray {
+            shape: vec![],
+            data: vec![v],
+        }
+    }
+
+    /// A 1-d array.
+    ///
+    /// ```
+    /// assert_eq!(nprand::array::NdArray::from_vec(vec![1, 2]).shape, vec![2]);
+    /// ```
+    pub fn from_vec(v: Vec<T>) -> Self {
+        NdArray {
+            shape: vec![v.len()],
+            data: v,
+        }
+    }
+
+    /// Number of elements.
+    ///
+    /// ```
+    /// assert_eq!(nprand::array::NdArray::scalar(0.0).len(), 1);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.data.len()
+    }
+
+    /// Whether there are no elements.
+    ///
+    /// ```
+    /// assert!(nprand::array::NdArray::<f64>::from_vec(vec![]).is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.data.is_empty()
+    }
+
+    /// Number of dimensions.
+    ///
+    /// ```
+    /// assert_eq!(nprand::array::NdArray::scalar(0.0).ndim(), 0);
+    /// ```
+    pub fn ndim(&self) -> usize {
+        self.shape.len()
+    }
+
+    /// Apply `f` to every element.
+    ///
+    /// ```
+    /// let a = nprand::array::NdArray::from_vec(vec![1, 2]).map(|x| x * 2);
+    /// assert_eq!(a.data, vec![2, 4]);
+    /// ```
+    pub fn map<U>(self, f: impl FnMut(T) -> U) -> NdArray<U> {
+        NdArray {
+            shape: self.shape,
+            data: self.data.into_iter().map(f).collect(),
+        }
+    }
+}
+
+/// A shape as Python prints a tuple: `()`, `(3,)`, `(2, 3)`.
+///
+/// ```
+/// assert_eq!(nprand::array::shape_repr(&[3]), "(3,)");
+/// assert_eq!(nprand::array::shape_repr(&[2, 3]), "(2, 3)");
+/// assert_eq!(nprand::array::shape_repr(&[]), "()");
+/// ```
+pub fn shape_repr(shape: &[usize]) -> String {
+    match shape {
+        [] => "()".into(),
+        [n] => format!("({n},)"),
+        _ => {
+            let parts: Vec<String> = shape.iter().map(|d| d.to_string()).collect();
+            format!("({})", parts.join(", "))
+        }
+    }
+}
+
+/// The broadcast shape of `shapes`, as NumPy's multi-iterator computes it, with its
+/// error: `shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is
+/// between arg i with shape … and arg j with shape …` (arg i is the one that set the
+/// conflicting dimension).
+///
+/// ```
+/// use nprand::array::broadcast_shapes;
+/// assert_eq!(broadcast_shapes(&[&[2, 1], &[3]]).unwrap(), vec![2, 3]);
+/// assert!(broadcast_shapes(&[&[2], &[3]]).is_err());
+/// ```
+pub fn broadcast_shapes(shapes: &[&[usize]]) -> Result<Vec<usize>> {
+    let nd = shapes.iter().map(|s| s.len()).max().unwrap_or(0);
+    let mut dims = vec![1usize; nd];
+    let mut setter = vec![0usize; nd];
+    for i in 0..nd {
+        for (j, s) in shapes.iter().enumerate() {
+            let Some(k) = (i + s.len()).checked_sub(nd) else {
+                continue;
+            };
+            let d = s[k];
+            if d == 1 {
+                continue;
+            }
+            if dims[i] == 1 {
+                dims[i] = d;
+                setter[i] = j;
+            } else if dims[i] != d {
+                return Err(Error::value(format!(
+                    "shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg {} with shape {} and arg {} with shape {}.",
+                    setter[i],
+                    shape_repr(shapes[setter[i]]),
+                    j,
+                    shape_repr(s)
+                )));
+            }
+        }
+    }
+    Ok(dims)
+}
+
+/// For each flat index of an array of shape `out`, the flat index of the element of an
+/// array of shape `input` that broadcasting maps there (`input` must broadcast to `out`).
+///
+/// ```
+/// let idx = nprand::array::broadcast_indices(&[2, 3], &[2, 1]);
+/// assert_eq!(idx, vec![0, 0, 0, 1, 1, 1]);
+/// ```
+pub fn broadcast_indices(out: &[usize], input: &[usize]) -> Vec<usize> {
+    let n: usize = out.iter().product();
+    let off = out.len() - input.len();
+    // Stride of each output dimension in the input (0 where broadcast).
+    let mut strides = vec![0usize; out.len()];
+    let mut acc = 1usize;
+    for k in (0..input.len()).rev() {
+        strides[off + k] = if input[k] == 1 { 0 } else { acc };
+        acc *= input[k];
+    }
+    let mut idx = Vec::with_capacity(n);
+    let mut counter = vec![0usize; out.len()];
+    let mut cur = 0usize;
+    for _ in 0..n {
+        idx.push(cur);
+        // Increment the multi-index in C order.
+        for d in (0..out.len()).rev() {
+            counter[d] += 1;
+            cur += strides[d];
+            if counter[d] < out[d] {
+                break;
+            }
+            cur -= strides[d] * counter[d];
+            counter[d] = 0;
+        }
+    }
+    idx
+}
