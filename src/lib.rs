@@ -17,6 +17,7 @@
 //! - [`state`]: NumPy's `get_state()` layout and the JSON hand-off with Python.
 //! - [`global`]: the process-wide generator behind `np.random.*`.
 //! - [`cli`]: the call parser and evaluator behind `nprand eval`.
+//! - `nd` (feature `ndarray`): shaped `ArrayD` outputs for every method.
 //!
 //! Algorithms are NumPy's (BSD-3-Clause) and the MT19937 reference implementation
 //! (Matsumoto & Nishimura, BSD); see LICENSE-THIRD-PARTY.md.
@@ -28,6 +29,8 @@ pub mod fmt;
 pub mod global;
 pub mod legacy;
 pub mod mt19937;
+#[cfg(feature = "ndarray")]
+pub mod nd;
 pub mod state;
 
 pub use error::{Error, ErrorKind, Result};
