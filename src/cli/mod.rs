@@ -1,1 +1,3 @@
-//! The `nprand eval` machinery.
+//! The `nprand eval` machinery: the call parser, evaluator and output formats.
+
+pub mod parser;
