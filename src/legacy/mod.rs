@@ -23,11 +23,13 @@ use crate::state::LegacyState;
 pub mod broadcast;
 mod gamma;
 mod integers;
+mod multivariate;
 mod normal;
 mod sequences;
 mod uniform;
 
 pub use integers::RandintDtype;
+pub use multivariate::{CheckValid, MvnOutput};
 
 /// The broadcastable distributions of each family file, for [`broadcast::specs`].
 pub(crate) const SPEC_TABLES: &[&[broadcast::DistSpec]] =
@@ -214,4 +216,3 @@ pub(crate) fn check_key(key: &[i128]) -> Result<Vec<u32>> {
     }
     key.iter().map(|&k| check_seed(k)).collect()
 }
-
