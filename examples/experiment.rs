@@ -39,7 +39,9 @@ pub fn run(out: &mut impl Write) -> Result<(), Box<dyn std::error::Error>> {
     let mut noise = vec![0.0; n];
     rs.standard_normal_into(&mut noise);
     let row = |i: usize| &x[i * d..(i + 1) * d];
-    let y: Vec<f64> = (0..n).map(|i| dot(row(i), &true_w) + 0.1 * noise[i]).collect();
+    let y: Vec<f64> = (0..n)
+        .map(|i| dot(row(i), &true_w) + 0.1 * noise[i])
+        .collect();
     // w = rs.normal(0.0, 0.01, size=d)
     let mut w = vec![0.0; d];
     rs.normal_into(&mut w, 0.0, 0.01)?;
@@ -61,8 +63,8 @@ pub fn run(out: &mut impl Write) -> Result<(), Box<dyn std::error::Error>> {
             }
         }
         let mut loss = 0.0;
-        for i in 0..n {
-            let r = dot(row(i), &w) - y[i];
+        for (i, yi) in y.iter().enumerate() {
+            let r = dot(row(i), &w) - yi;
             loss += r * r;
         }
         writeln!(out, "epoch {epoch}: loss {}", repr(loss / n as f64))?;

@@ -96,7 +96,12 @@ impl RandomState {
     /// let out = rs.method_array("exponential", &[2.0.into()], Some(&[2, 2])).unwrap();
     /// assert!(matches!(out, nprand::nd::ArrayOut::F64(ref a) if a.shape() == [2, 2]));
     /// ```
-    pub fn method_array(&mut self, name: &str, params: &[Param], size: Option<&[usize]>) -> Result<ArrayOut> {
+    pub fn method_array(
+        &mut self,
+        name: &str,
+        params: &[Param],
+        size: Option<&[usize]>,
+    ) -> Result<ArrayOut> {
         let spec = find(name).ok_or_else(|| {
             Error::new(
                 crate::ErrorKind::AttributeError,

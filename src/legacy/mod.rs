@@ -158,12 +158,12 @@ impl RandomState {
     ///
     /// ```
     /// let mut rs = nprand::RandomState::new(3);
-    /// rs.randn();
+    /// rs.standard_normal();
     /// let st = rs.get_state();
     /// assert!(st.has_gauss);
     /// let mut other = nprand::RandomState::new(0);
     /// other.set_state(&st).unwrap();
-    /// assert_eq!(other.randn().to_bits(), rs.randn().to_bits());
+    /// assert_eq!(other.standard_normal().to_bits(), rs.standard_normal().to_bits());
     /// ```
     pub fn get_state(&self) -> LegacyState {
         LegacyState {
