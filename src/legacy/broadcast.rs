@@ -72,7 +72,7 @@ impl Num {
 /// ```
 #[inline]
 pub fn c_long(x: f64) -> i64 {
-    if x.is_nan() || x >= 9_223_372_036_854_775_808.0 || x < -9_223_372_036_854_775_808.0 {
+    if !(-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&x) {
         i64::MIN
     } else {
         x as i64
@@ -197,15 +197,30 @@ pub struct ParamSpec {
 impl ParamSpec {
     /// A required float64 parameter.
     pub const fn f(name: &'static str, cons: Cons) -> Self {
-        ParamSpec { name, default: None, cons, int: false }
+        ParamSpec {
+            name,
+            default: None,
+            cons,
+            int: false,
+        }
     }
     /// A float64 parameter with a default.
     pub const fn fd(name: &'static str, default: f64, cons: Cons) -> Self {
-        ParamSpec { name, default: Some(default), cons, int: false }
+        ParamSpec {
+            name,
+            default: Some(default),
+            cons,
+            int: false,
+        }
     }
     /// A required int64 parameter.
     pub const fn i(name: &'static str, cons: Cons) -> Self {
-        ParamSpec { name, default: None, cons, int: true }
+        ParamSpec {
+            name,
+            default: None,
+            cons,
+            int: true,
+        }
     }
 }
 
@@ -300,7 +315,12 @@ impl RandomState {
     /// let out = rs.broadcast(find("exponential").unwrap(), &[lam], Some(&[3, 2])).unwrap();
     /// assert!(matches!(out, Output::F64(ref a) if a.shape == vec![3, 2]));
     /// ```
-    pub fn broadcast(&mut self, spec: &DistSpec, params: &[NdArray<Num>], size: Option<&[usize]>) -> Result<Output> {
+    pub fn broadcast(
+        &mut self,
+        spec: &DistSpec,
+        params: &[NdArray<Num>],
+        size: Option<&[usize]>,
+    ) -> Result<Output> {
         if params.len() != spec.params.len() {
             return Err(Error::type_error(format!(
                 "{}() takes {} parameters ({} given)",
@@ -352,7 +372,11 @@ impl RandomState {
             .iter()
             .map(|p| broadcast_indices(&out_shape, &p.shape))
             .collect();
-        let mut args: Vec<Num> = params.iter().map(|p| p.data[0]).collect();
+        // An empty parameter array means nothing is drawn; the placeholder is unused.
+        let mut args: Vec<Num> = params
+            .iter()
+            .map(|p| p.data.first().copied().unwrap_or(Num::F(0.0)))
+            .collect();
         macro_rules! fill {
             ($f:expr) => {{
                 let mut data = Vec::with_capacity(n);
@@ -364,7 +388,10 @@ impl RandomState {
                     }
                     data.push($f(self, &args));
                 }
-                NdArray { shape: out_shape, data }
+                NdArray {
+                    shape: out_shape,
+                    data,
+                }
             }};
         }
         Ok(match spec.kernel {
