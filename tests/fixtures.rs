@@ -97,7 +97,11 @@ fn same_data(got: &Data, want: &Data, rel_tol: Option<f64>) -> Result<(), String
                     Some(t) => (x - y).abs() <= t * y.abs().max(1.0) || x.to_bits() == y.to_bits(),
                 };
                 if !ok {
-                    return Err(format!("element {i}: got {x:e} ({:#x}), NumPy {y:e} ({:#x})", x.to_bits(), y.to_bits()));
+                    return Err(format!(
+                        "element {i}: got {x:e} ({:#x}), NumPy {y:e} ({:#x})",
+                        x.to_bits(),
+                        y.to_bits()
+                    ));
                 }
             }
             Ok(())
@@ -149,7 +153,9 @@ fn check_state(rs: &RandomState, file: &str) -> Result<(), String> {
     if got.key != want.key {
         return Err("state key differs".into());
     }
-    if (got.pos, got.has_gauss, got.gauss.to_bits()) != (want.pos, want.has_gauss, want.gauss.to_bits()) {
+    if (got.pos, got.has_gauss, got.gauss.to_bits())
+        != (want.pos, want.has_gauss, want.gauss.to_bits())
+    {
         return Err(format!(
             "state (pos, has_gauss, gauss) = ({}, {}, {:e}), NumPy ({}, {}, {:e})",
             got.pos, got.has_gauss, got.gauss, want.pos, want.has_gauss, want.gauss
@@ -180,11 +186,17 @@ fn manifest_cases_match_numpy() {
             let got = eval_call(&mut rs, text);
             let outcome = match (got, call.get("result"), call.get("error")) {
                 (Ok(v), Some(want), _) => {
-                    let tol = text.trim_start().starts_with("multivariate_normal").then_some(1e-10);
+                    let tol = text
+                        .trim_start()
+                        .starts_with("multivariate_normal")
+                        .then_some(1e-10);
                     check_value(&v, want, tol)
                 }
                 (Err(e), _, Some(want)) => {
-                    let (t, msg) = (want["type"].as_str().unwrap(), want["message"].as_str().unwrap());
+                    let (t, msg) = (
+                        want["type"].as_str().unwrap(),
+                        want["message"].as_str().unwrap(),
+                    );
                     if e.kind().name() == t && e.message() == msg {
                         Ok(())
                     } else {
@@ -209,7 +221,12 @@ fn manifest_cases_match_numpy() {
         failures.is_empty(),
         "{} of {n_calls} calls differ from NumPy:\n{}",
         failures.len(),
-        failures.iter().take(60).cloned().collect::<Vec<_>>().join("\n")
+        failures
+            .iter()
+            .take(60)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
     );
     eprintln!("{} cases, {n_calls} calls: all match NumPy", cases.len());
 }
@@ -235,7 +252,9 @@ fn raw_streams_match_numpy() {
     for raw in m["raw"].as_array().expect("raw") {
         let bytes = std::fs::read(fixtures().join(raw["file"].as_str().unwrap())).unwrap();
         let (data, _) = read_npy(&bytes).unwrap();
-        let Data::U32(want) = data else { panic!("raw stream must be uint32") };
+        let Data::U32(want) = data else {
+            panic!("raw stream must be uint32")
+        };
         let rs = make_state(&init_of(&raw["init"])).unwrap();
         // One word at a time ...
         let mut mt: Mt19937 = rs.bit_generator().clone();

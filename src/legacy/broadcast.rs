@@ -372,7 +372,11 @@ impl RandomState {
             .iter()
             .map(|p| broadcast_indices(&out_shape, &p.shape))
             .collect();
-        let mut args: Vec<Num> = params.iter().map(|p| p.data[0]).collect();
+        // An empty parameter array means nothing is drawn; the placeholder is unused.
+        let mut args: Vec<Num> = params
+            .iter()
+            .map(|p| p.data.first().copied().unwrap_or(Num::F(0.0)))
+            .collect();
         macro_rules! fill {
             ($f:expr) => {{
                 let mut data = Vec::with_capacity(n);

@@ -1,9 +1,10 @@
-//! The gamma family: exponential (gamma with shape 1), and in later milestones
-//! standard_gamma, gamma, beta, chisquare and their relatives.
+//! The gamma family: exponential (gamma with shape 1), standard_gamma, gamma,
+//! chisquare, f, beta, noncentral_chisquare, noncentral_f, standard_t and dirichlet,
+//! with NumPy's legacy algorithms (`legacy-distributions.c`).
 
-use super::broadcast::{Cons, DistSpec, Kernel, Num, ParamSpec};
+use super::broadcast::{c_long, Cons, DistSpec, Kernel, Num, ParamSpec};
 use super::RandomState;
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 impl RandomState {
     /// NumPy's `legacy_standard_exponential`: `-log(1 - U)`.
@@ -63,6 +64,526 @@ impl RandomState {
     }
 }
 
+/// The kernels: NumPy's `legacy_*` routines, without parameter checks, consuming exactly
+/// NumPy's draws in NumPy's order.
+impl RandomState {
+    /// NumPy's `legacy_standard_gamma`: exponential for shape 1, 0.0 without a draw for
+    /// shape 0, Ahrens–Dieter (U then E per attempt) below 1, Marsaglia–Tsang on the
+    /// cached gaussian above 1 (and for NaN, which yields NaN after the draws).
+    pub(crate) fn legacy_standard_gamma(&mut self, shape: f64) -> f64 {
+        if shape == 1.0 {
+            return self.legacy_standard_exponential();
+        }
+        if shape == 0.0 {
+            return 0.0;
+        }
+        if shape < 1.0 {
+            loop {
+                let u = self.next_double();
+                let v = self.legacy_standard_exponential();
+                if u <= 1.0 - shape {
+                    let x = u.powf(1.0 / shape);
+                    if x <= v {
+                        return x;
+                    }
+                } else {
+                    let y = -((1.0 - u) / shape).ln();
+                    let x = (1.0 - shape + shape * y).powf(1.0 / shape);
+                    if x <= v + y {
+                        return x;
+                    }
+                }
+            }
+        }
+        let b = shape - 1.0 / 3.0;
+        let c = 1.0 / (9.0 * b).sqrt();
+        loop {
+            let (x, v) = loop {
+                let x = self.gauss();
+                let v = 1.0 + c * x;
+                if !(v <= 0.0) {
+                    break (x, v);
+                }
+            };
+            let v = v * v * v;
+            let u = self.next_double();
+            if u < 1.0 - 0.0331 * (x * x) * (x * x) {
+                return b * v;
+            }
+            if u.ln() < 0.5 * x * x + b * (1.0 - v + v.ln()) {
+                return b * v;
+            }
+        }
+    }
+
+    /// NumPy's `legacy_gamma`: `scale * standard_gamma(shape)`.
+    #[inline]
+    pub(crate) fn legacy_gamma(&mut self, shape: f64, scale: f64) -> f64 {
+        scale * self.legacy_standard_gamma(shape)
+    }
+
+    /// NumPy's `legacy_chisquare`: `2 * standard_gamma(df / 2)`.
+    #[inline]
+    pub(crate) fn legacy_chisquare(&mut self, df: f64) -> f64 {
+        2.0 * self.legacy_standard_gamma(df / 2.0)
+    }
+
+    /// NumPy's `legacy_f`: `(chisq(dfnum) * dfden) / (chisq(dfden) * dfnum)`, numerator
+    /// drawn first.
+    pub(crate) fn legacy_f(&mut self, dfnum: f64, dfden: f64) -> f64 {
+        let num = self.legacy_chisquare(dfnum) * dfden;
+        num / (self.legacy_chisquare(dfden) * dfnum)
+    }
+
+    /// NumPy's `legacy_beta`: Johnk's algorithm (with its log-space fallback when both
+    /// powers underflow) if `a <= 1 && b <= 1`, else the ratio of two gammas.
+    pub(crate) fn legacy_beta(&mut self, a: f64, b: f64) -> f64 {
+        if a <= 1.0 && b <= 1.0 {
+            loop {
+                let u = self.next_double();
+                let v = self.next_double();
+                let x = u.powf(1.0 / a);
+                let y = v.powf(1.0 / b);
+                if x + y <= 1.0 {
+                    if x + y > 0.0 {
+                        return x / (x + y);
+                    }
+                    let mut log_x = u.ln() / a;
+                    let mut log_y = v.ln() / b;
+                    // C's `logX > logY ? logX : logY` (not f64::max: NaN matters).
+                    let log_m = if log_x > log_y { log_x } else { log_y };
+                    log_x -= log_m;
+                    log_y -= log_m;
+                    return (log_x - (log_x.exp() + log_y.exp()).ln()).exp();
+                }
+            }
+        }
+        let ga = self.legacy_standard_gamma(a);
+        let gb = self.legacy_standard_gamma(b);
+        ga / (ga + gb)
+    }
+
+    /// NumPy's `legacy_noncentral_chisquare`: chisquare for `nonc == 0`;
+    /// `chisq(df - 1) + (G + sqrt(nonc))²` for `df > 1`; otherwise a Poisson mixture
+    /// `chisq(df + 2 * poisson(nonc / 2))`, with the NaN guard applied after the draws.
+    pub(crate) fn legacy_noncentral_chisquare(&mut self, df: f64, nonc: f64) -> f64 {
+        if nonc == 0.0 {
+            return self.legacy_chisquare(df);
+        }
+        if 1.0 < df {
+            let chi2 = self.legacy_chisquare(df - 1.0);
+            let n = self.gauss() + nonc.sqrt();
+            return chi2 + n * n;
+        }
+        let i = self.poisson_for_noncentral(nonc / 2.0);
+        // C's `2 * i` on a long wraps (i == LONG_MIN for an infinite lambda gives 0).
+        let out = self.legacy_chisquare(df + i.wrapping_mul(2) as f64);
+        if nonc.is_nan() {
+            f64::NAN
+        } else {
+            out
+        }
+    }
+
+    /// NumPy's `legacy_noncentral_f`:
+    /// `ncchisq(dfnum, nonc) * dfden / (chisq(dfden) * dfnum)`.
+    pub(crate) fn legacy_noncentral_f(&mut self, dfnum: f64, dfden: f64, nonc: f64) -> f64 {
+        let t = self.legacy_noncentral_chisquare(dfnum, nonc) * dfden;
+        t / (self.legacy_chisquare(dfden) * dfnum)
+    }
+
+    /// NumPy's `legacy_standard_t`: gaussian first, then `standard_gamma(df / 2)`.
+    pub(crate) fn legacy_standard_t(&mut self, df: f64) -> f64 {
+        let num = self.gauss();
+        let denom = self.legacy_standard_gamma(df / 2.0);
+        (df / 2.0).sqrt() * num / denom.sqrt()
+    }
+
+    /// NumPy's shared `random_poisson` (PTRS for `lam >= 10`, 0 without a draw for
+    /// `lam == 0`, multiplication otherwise, which returns 0 after one draw for NaN).
+    ///
+    /// TODO(lead): replace by discrete.rs's random_poisson after merge.
+    fn poisson_for_noncentral(&mut self, lam: f64) -> i64 {
+        if lam >= 10.0 {
+            let slam = lam.sqrt();
+            let loglam = lam.ln();
+            let b = 0.931 + 2.53 * slam;
+            let a = -0.059 + 0.02483 * b;
+            let invalpha = 1.1239 + 1.1328 / (b - 3.4);
+            let vr = 0.9277 - 3.6224 / (b - 2.0);
+            loop {
+                let u = self.next_double() - 0.5;
+                let v = self.next_double();
+                let us = 0.5 - u.abs();
+                let k = c_long(((2.0 * a / us + b) * u + lam + 0.43).floor());
+                if us >= 0.07 && v <= vr {
+                    return k;
+                }
+                if k < 0 || (us < 0.013 && v > us) {
+                    continue;
+                }
+                if v.ln() + invalpha.ln() - (a / (us * us) + b).ln()
+                    <= -lam + k as f64 * loglam - loggam_for_noncentral(k as f64 + 1.0)
+                {
+                    return k;
+                }
+            }
+        } else if lam == 0.0 {
+            0
+        } else {
+            let enlam = (-lam).exp();
+            let mut x = 0;
+            let mut prod = 1.0;
+            loop {
+                prod *= self.next_double();
+                if prod > enlam {
+                    x += 1;
+                } else {
+                    return x;
+                }
+            }
+        }
+    }
+}
+
+/// NumPy's `random_loggam` (the SPECFUN series), for [`RandomState::poisson_for_noncentral`].
+///
+/// TODO(lead): replace by discrete.rs's loggam after merge.
+fn loggam_for_noncentral(x: f64) -> f64 {
+    // NumPy's literals, digit for digit (they round to the same doubles).
+    #[allow(clippy::excessive_precision)]
+    const A: [f64; 10] = [
+        8.333333333333333e-02,
+        -2.777777777777778e-03,
+        7.936507936507937e-04,
+        -5.952380952380952e-04,
+        8.417508417508418e-04,
+        -1.917526917526918e-03,
+        6.410256410256410e-03,
+        -2.955065359477124e-02,
+        1.796443723688307e-01,
+        -1.39243221690590e+00,
+    ];
+    if x == 1.0 || x == 2.0 {
+        return 0.0;
+    }
+    let n = if x < 7.0 { c_long(7.0 - x) } else { 0 };
+    let mut x0 = x + n as f64;
+    let x2 = (1.0 / x0) * (1.0 / x0);
+    let lg2pi = 1.8378770664093453e+00;
+    let mut gl0 = A[9];
+    for &ak in A[..9].iter().rev() {
+        gl0 *= x2;
+        gl0 += ak;
+    }
+    let mut gl = gl0 / x0 + 0.5 * lg2pi + (x0 - 0.5) * x0.ln() - x0;
+    if x < 7.0 {
+        for _ in 0..n {
+            gl -= (x0 - 1.0).ln();
+            x0 -= 1.0;
+        }
+    }
+    gl
+}
+
+/// Fill `out` with `f`, after the checks passed.
+#[inline]
+fn fill(rs: &mut RandomState, out: &mut [f64], mut f: impl FnMut(&mut RandomState) -> f64) {
+    for o in out {
+        *o = f(rs);
+    }
+}
+
+/// The public methods: NumPy's parameter checks, then the kernels.
+impl RandomState {
+    /// `rs.standard_gamma(shape)`; `shape < 0` is an error (NaN passes and gives NaN).
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.standard_gamma(0.5).unwrap(); // rs.standard_gamma(0.5)
+    /// assert!(x >= 0.0);
+    /// assert_eq!(rs.standard_gamma(0.0).unwrap(), 0.0); // no draw, as in NumPy
+    /// assert_eq!(rs.standard_gamma(-1.0).unwrap_err().message(), "shape < 0");
+    /// ```
+    pub fn standard_gamma(&mut self, shape: f64) -> Result<f64> {
+        Cons::NonNegative.check_scalar(shape, "shape")?;
+        Ok(self.legacy_standard_gamma(shape))
+    }
+
+    /// `rs.standard_gamma(shape, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 4];
+    /// nprand::RandomState::new(0).standard_gamma_into(&mut x, 2.5).unwrap(); // rs.standard_gamma(2.5, size=4)
+    /// assert!(x.iter().all(|&v| v > 0.0));
+    /// ```
+    pub fn standard_gamma_into(&mut self, out: &mut [f64], shape: f64) -> Result<()> {
+        Cons::NonNegative.check_scalar(shape, "shape")?;
+        fill(self, out, |rs| rs.legacy_standard_gamma(shape));
+        Ok(())
+    }
+
+    /// `rs.gamma(shape, scale)` (NumPy's default scale is 1.0); `shape < 0` and
+    /// `scale < 0` are errors, checked in that order.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.gamma(2.5, 2.0).unwrap(); // rs.gamma(2.5, 2.0)
+    /// assert!(x > 0.0);
+    /// assert_eq!(rs.gamma(1.0, -2.0).unwrap_err().message(), "scale < 0");
+    /// ```
+    pub fn gamma(&mut self, shape: f64, scale: f64) -> Result<f64> {
+        Cons::NonNegative.check_scalar(shape, "shape")?;
+        Cons::NonNegative.check_scalar(scale, "scale")?;
+        Ok(self.legacy_gamma(shape, scale))
+    }
+
+    /// `rs.gamma(shape, scale, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 20];
+    /// nprand::RandomState::new(1).gamma_into(&mut x, 0.5, 2.0).unwrap(); // rs.gamma(0.5, 2.0, size=20)
+    /// assert!(x.iter().all(|&v| v >= 0.0));
+    /// ```
+    pub fn gamma_into(&mut self, out: &mut [f64], shape: f64, scale: f64) -> Result<()> {
+        Cons::NonNegative.check_scalar(shape, "shape")?;
+        Cons::NonNegative.check_scalar(scale, "scale")?;
+        fill(self, out, |rs| rs.legacy_gamma(shape, scale));
+        Ok(())
+    }
+
+    /// `rs.chisquare(df)` = `2 * standard_gamma(df / 2)`; `df <= 0` is an error.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.chisquare(3.0).unwrap(); // rs.chisquare(3)
+    /// assert!(x > 0.0);
+    /// assert_eq!(rs.chisquare(0.0).unwrap_err().message(), "df <= 0");
+    /// ```
+    pub fn chisquare(&mut self, df: f64) -> Result<f64> {
+        Cons::Positive.check_scalar(df, "df")?;
+        Ok(self.legacy_chisquare(df))
+    }
+
+    /// `rs.chisquare(df, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 4];
+    /// nprand::RandomState::new(0).chisquare_into(&mut x, 2.0).unwrap(); // rs.chisquare(2, 4)
+    /// assert!(x.iter().all(|&v| v > 0.0));
+    /// ```
+    pub fn chisquare_into(&mut self, out: &mut [f64], df: f64) -> Result<()> {
+        Cons::Positive.check_scalar(df, "df")?;
+        fill(self, out, |rs| rs.legacy_chisquare(df));
+        Ok(())
+    }
+
+    /// `rs.f(dfnum, dfden)`: the F distribution; `dfnum <= 0` / `dfden <= 0` are errors.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.f(5.0, 10.0).unwrap(); // rs.f(5, 10)
+    /// assert!(x > 0.0);
+    /// assert_eq!(rs.f(5.0, -1.0).unwrap_err().message(), "dfden <= 0");
+    /// ```
+    pub fn f(&mut self, dfnum: f64, dfden: f64) -> Result<f64> {
+        Cons::Positive.check_scalar(dfnum, "dfnum")?;
+        Cons::Positive.check_scalar(dfden, "dfden")?;
+        Ok(self.legacy_f(dfnum, dfden))
+    }
+
+    /// `rs.f(dfnum, dfden, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 3];
+    /// nprand::RandomState::new(0).f_into(&mut x, 1.0, 48.0).unwrap(); // rs.f(1, 48, 3)
+    /// assert!(x.iter().all(|&v| v >= 0.0));
+    /// ```
+    pub fn f_into(&mut self, out: &mut [f64], dfnum: f64, dfden: f64) -> Result<()> {
+        Cons::Positive.check_scalar(dfnum, "dfnum")?;
+        Cons::Positive.check_scalar(dfden, "dfden")?;
+        fill(self, out, |rs| rs.legacy_f(dfnum, dfden));
+        Ok(())
+    }
+
+    /// `rs.beta(a, b)`; `a <= 0` / `b <= 0` are errors.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.beta(0.5, 0.5).unwrap(); // rs.beta(0.5, 0.5) (Johnk's algorithm)
+    /// let y = rs.beta(2.0, 5.0).unwrap(); // rs.beta(2, 5) (two gammas)
+    /// assert!((0.0..=1.0).contains(&x) && (0.0..=1.0).contains(&y));
+    /// assert_eq!(rs.beta(0.0, 1.0).unwrap_err().message(), "a <= 0");
+    /// ```
+    pub fn beta(&mut self, a: f64, b: f64) -> Result<f64> {
+        Cons::Positive.check_scalar(a, "a")?;
+        Cons::Positive.check_scalar(b, "b")?;
+        Ok(self.legacy_beta(a, b))
+    }
+
+    /// `rs.beta(a, b, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 5];
+    /// nprand::RandomState::new(0).beta_into(&mut x, 0.3, 0.7).unwrap(); // rs.beta(0.3, 0.7, 5)
+    /// assert!(x.iter().all(|v| (0.0..=1.0).contains(v)));
+    /// ```
+    pub fn beta_into(&mut self, out: &mut [f64], a: f64, b: f64) -> Result<()> {
+        Cons::Positive.check_scalar(a, "a")?;
+        Cons::Positive.check_scalar(b, "b")?;
+        fill(self, out, |rs| rs.legacy_beta(a, b));
+        Ok(())
+    }
+
+    /// `rs.noncentral_chisquare(df, nonc)`; `df <= 0` and `nonc < 0` are errors.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.noncentral_chisquare(3.0, 20.0).unwrap(); // rs.noncentral_chisquare(3, 20)
+    /// let y = rs.noncentral_chisquare(0.5, 2.0).unwrap(); // rs.noncentral_chisquare(0.5, 2) (Poisson mixture)
+    /// assert!(x > 0.0 && y >= 0.0);
+    /// assert_eq!(rs.noncentral_chisquare(1.0, -1.0).unwrap_err().message(), "nonc < 0");
+    /// ```
+    pub fn noncentral_chisquare(&mut self, df: f64, nonc: f64) -> Result<f64> {
+        Cons::Positive.check_scalar(df, "df")?;
+        Cons::NonNegative.check_scalar(nonc, "nonc")?;
+        Ok(self.legacy_noncentral_chisquare(df, nonc))
+    }
+
+    /// `rs.noncentral_chisquare(df, nonc, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 4];
+    /// nprand::RandomState::new(0).noncentral_chisquare_into(&mut x, 3.0, 0.0).unwrap(); // rs.noncentral_chisquare(3, 0, 4)
+    /// assert!(x.iter().all(|&v| v > 0.0));
+    /// ```
+    pub fn noncentral_chisquare_into(&mut self, out: &mut [f64], df: f64, nonc: f64) -> Result<()> {
+        Cons::Positive.check_scalar(df, "df")?;
+        Cons::NonNegative.check_scalar(nonc, "nonc")?;
+        fill(self, out, |rs| rs.legacy_noncentral_chisquare(df, nonc));
+        Ok(())
+    }
+
+    /// `rs.noncentral_f(dfnum, dfden, nonc)`; `dfnum <= 0`, `dfden <= 0` and `nonc < 0`
+    /// are errors, checked in that order.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.noncentral_f(3.0, 20.0, 3.0).unwrap(); // rs.noncentral_f(3, 20, 3)
+    /// assert!(x > 0.0);
+    /// assert_eq!(rs.noncentral_f(3.0, 20.0, -3.0).unwrap_err().message(), "nonc < 0");
+    /// ```
+    pub fn noncentral_f(&mut self, dfnum: f64, dfden: f64, nonc: f64) -> Result<f64> {
+        Cons::Positive.check_scalar(dfnum, "dfnum")?;
+        Cons::Positive.check_scalar(dfden, "dfden")?;
+        Cons::NonNegative.check_scalar(nonc, "nonc")?;
+        Ok(self.legacy_noncentral_f(dfnum, dfden, nonc))
+    }
+
+    /// `rs.noncentral_f(dfnum, dfden, nonc, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 3];
+    /// nprand::RandomState::new(0).noncentral_f_into(&mut x, 0.5, 20.0, 1.5).unwrap(); // rs.noncentral_f(0.5, 20, 1.5, 3)
+    /// assert!(x.iter().all(|&v| v >= 0.0));
+    /// ```
+    pub fn noncentral_f_into(
+        &mut self,
+        out: &mut [f64],
+        dfnum: f64,
+        dfden: f64,
+        nonc: f64,
+    ) -> Result<()> {
+        Cons::Positive.check_scalar(dfnum, "dfnum")?;
+        Cons::Positive.check_scalar(dfden, "dfden")?;
+        Cons::NonNegative.check_scalar(nonc, "nonc")?;
+        fill(self, out, |rs| rs.legacy_noncentral_f(dfnum, dfden, nonc));
+        Ok(())
+    }
+
+    /// `rs.standard_t(df)`: Student's t; `df <= 0` is an error.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.standard_t(10.0).unwrap(); // rs.standard_t(10)
+    /// assert!(x.is_finite());
+    /// assert_eq!(rs.standard_t(0.0).unwrap_err().message(), "df <= 0");
+    /// ```
+    pub fn standard_t(&mut self, df: f64) -> Result<f64> {
+        Cons::Positive.check_scalar(df, "df")?;
+        Ok(self.legacy_standard_t(df))
+    }
+
+    /// `rs.standard_t(df, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 10];
+    /// nprand::RandomState::new(0).standard_t_into(&mut x, 10.0).unwrap(); // rs.standard_t(10, size=10)
+    /// assert!(x.iter().all(|v| v.is_finite()));
+    /// ```
+    pub fn standard_t_into(&mut self, out: &mut [f64], df: f64) -> Result<()> {
+        Cons::Positive.check_scalar(df, "df")?;
+        fill(self, out, |rs| rs.legacy_standard_t(df));
+        Ok(())
+    }
+
+    /// `rs.dirichlet(alpha)`: one row of `alpha.len()` values summing to about 1.
+    /// Any `alpha <= 0` is an error (`alpha <= 0`); NaN passes and gives a NaN row.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.dirichlet(&[10.0, 5.0, 3.0]).unwrap(); // rs.dirichlet([10, 5, 3])
+    /// assert_eq!(x.len(), 3);
+    /// assert!((x.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+    /// assert_eq!(rs.dirichlet(&[1.0, 0.0]).unwrap_err().message(), "alpha <= 0");
+    /// ```
+    pub fn dirichlet(&mut self, alpha: &[f64]) -> Result<Vec<f64>> {
+        let mut out = vec![0.0; alpha.len()];
+        self.dirichlet_into(&mut out, alpha)?;
+        Ok(out)
+    }
+
+    /// `rs.dirichlet(alpha, size)`: `out.len() / alpha.len()` rows of `alpha.len()`
+    /// values, drawn row by row (NumPy's output shape is `size + (k,)`). Per row: the
+    /// `k` gammas in order, their sum left to right, then each value times `1 / sum`.
+    /// `out.len()` must be a multiple of `alpha.len()` (0 for an empty `alpha`).
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let mut x = [0.0; 6];
+    /// rs.dirichlet_into(&mut x, &[0.5, 2.0]).unwrap(); // rs.dirichlet([0.5, 2], size=3)
+    /// assert!(x.chunks(2).all(|r| (r[0] + r[1] - 1.0).abs() < 1e-12));
+    /// assert!(rs.dirichlet_into(&mut x[..5], &[0.5, 2.0]).is_err());
+    /// ```
+    pub fn dirichlet_into(&mut self, out: &mut [f64], alpha: &[f64]) -> Result<()> {
+        if alpha.iter().any(|&a| a <= 0.0) {
+            return Err(Error::value("alpha <= 0"));
+        }
+        let k = alpha.len();
+        if (k == 0 && !out.is_empty()) || (k != 0 && out.len() % k != 0) {
+            return Err(Error::value(format!(
+                "dirichlet: output length {} is not a multiple of len(alpha) = {k}",
+                out.len()
+            )));
+        }
+        if k == 0 {
+            return Ok(());
+        }
+        for row in out.chunks_exact_mut(k) {
+            let mut acc = 0.0;
+            for (v, &a) in row.iter_mut().zip(alpha) {
+                *v = self.legacy_standard_gamma(a);
+                acc += *v;
+            }
+            let invacc = 1.0 / acc;
+            for v in row.iter_mut() {
+                *v *= invacc;
+            }
+        }
+        Ok(())
+    }
+}
+
 pub(crate) const SPECS: &[DistSpec] = &[
     DistSpec {
         name: "standard_exponential",
@@ -78,4 +599,218 @@ pub(crate) const SPECS: &[DistSpec] = &[
         validate: None,
         kernel: Kernel::F64(|rs, p: &[Num]| p[0].f() * rs.legacy_standard_exponential()),
     },
+    DistSpec {
+        name: "standard_gamma",
+        params: &[ParamSpec::f("shape", Cons::NonNegative)],
+        internal_order: &[],
+        validate: None,
+        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_standard_gamma(p[0].f())),
+    },
+    DistSpec {
+        name: "gamma",
+        params: &[
+            ParamSpec::f("shape", Cons::NonNegative),
+            ParamSpec::fd("scale", 1.0, Cons::NonNegative),
+        ],
+        internal_order: &[],
+        validate: None,
+        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_gamma(p[0].f(), p[1].f())),
+    },
+    DistSpec {
+        name: "chisquare",
+        params: &[ParamSpec::f("df", Cons::Positive)],
+        internal_order: &[],
+        validate: None,
+        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_chisquare(p[0].f())),
+    },
+    DistSpec {
+        name: "f",
+        params: &[
+            ParamSpec::f("dfnum", Cons::Positive),
+            ParamSpec::f("dfden", Cons::Positive),
+        ],
+        internal_order: &[],
+        validate: None,
+        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_f(p[0].f(), p[1].f())),
+    },
+    DistSpec {
+        name: "beta",
+        params: &[
+            ParamSpec::f("a", Cons::Positive),
+            ParamSpec::f("b", Cons::Positive),
+        ],
+        internal_order: &[],
+        validate: None,
+        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_beta(p[0].f(), p[1].f())),
+    },
+    DistSpec {
+        name: "noncentral_chisquare",
+        params: &[
+            ParamSpec::f("df", Cons::Positive),
+            ParamSpec::f("nonc", Cons::NonNegative),
+        ],
+        internal_order: &[],
+        validate: None,
+        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_noncentral_chisquare(p[0].f(), p[1].f())),
+    },
+    DistSpec {
+        name: "noncentral_f",
+        params: &[
+            ParamSpec::f("dfnum", Cons::Positive),
+            ParamSpec::f("dfden", Cons::Positive),
+            ParamSpec::f("nonc", Cons::NonNegative),
+        ],
+        internal_order: &[],
+        validate: None,
+        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_noncentral_f(p[0].f(), p[1].f(), p[2].f())),
+    },
+    DistSpec {
+        name: "standard_t",
+        params: &[ParamSpec::f("df", Cons::Positive)],
+        internal_order: &[],
+        validate: None,
+        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_standard_t(p[0].f())),
+    },
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::super::broadcast::{find, Output};
+    use super::*;
+    use crate::array::NdArray;
+    use proptest::prelude::*;
+
+    type Scalar = fn(&mut RandomState, &[f64]) -> Result<f64>;
+    type Into = fn(&mut RandomState, &mut [f64], &[f64]) -> Result<()>;
+
+    const METHODS: &[(&str, Scalar, Into)] = &[
+        (
+            "standard_gamma",
+            |r, p| r.standard_gamma(p[0]),
+            |r, o, p| r.standard_gamma_into(o, p[0]),
+        ),
+        (
+            "gamma",
+            |r, p| r.gamma(p[0], p[1]),
+            |r, o, p| r.gamma_into(o, p[0], p[1]),
+        ),
+        (
+            "chisquare",
+            |r, p| r.chisquare(p[0]),
+            |r, o, p| r.chisquare_into(o, p[0]),
+        ),
+        (
+            "f",
+            |r, p| r.f(p[0], p[1]),
+            |r, o, p| r.f_into(o, p[0], p[1]),
+        ),
+        (
+            "beta",
+            |r, p| r.beta(p[0], p[1]),
+            |r, o, p| r.beta_into(o, p[0], p[1]),
+        ),
+        (
+            "noncentral_chisquare",
+            |r, p| r.noncentral_chisquare(p[0], p[1]),
+            |r, o, p| r.noncentral_chisquare_into(o, p[0], p[1]),
+        ),
+        (
+            "noncentral_f",
+            |r, p| r.noncentral_f(p[0], p[1], p[2]),
+            |r, o, p| r.noncentral_f_into(o, p[0], p[1], p[2]),
+        ),
+        (
+            "standard_t",
+            |r, p| r.standard_t(p[0]),
+            |r, o, p| r.standard_t_into(o, p[0]),
+        ),
+    ];
+
+    const PARAMS: &[[f64; 3]] = &[
+        [0.5, 2.0, 0.3],
+        [2.5, 0.7, 4.0],
+        [1.0, 1.0, 0.0],
+        [0.2, 0.3, 25.0],
+        [f64::NAN, 1.0, 1.0],
+        [1e-300, 1e300, f64::INFINITY],
+    ];
+
+    fn nparams(name: &str) -> usize {
+        find(name).unwrap().params.len()
+    }
+
+    /// `_into` = repeated scalar calls = the broadcast engine with 0-d parameters.
+    #[test]
+    fn into_equals_scalar_and_broadcast() {
+        for &(name, scalar, into) in METHODS {
+            for p in PARAMS {
+                let p = &p[..nparams(name)];
+                let mut a = RandomState::new(7);
+                let mut b = a.clone();
+                let mut c = a.clone();
+                a.standard_normal(); // leave a cached gaussian
+                b.standard_normal();
+                c.standard_normal();
+                let mut out = [0.0; 9];
+                let ra = into(&mut a, &mut out, p);
+                let rb: Result<Vec<f64>> = (0..9).map(|_| scalar(&mut b, p)).collect();
+                let params: Vec<NdArray<Num>> =
+                    p.iter().map(|&x| NdArray::scalar(Num::F(x))).collect();
+                let rc = c.broadcast(find(name).unwrap(), &params, Some(&[3, 3]));
+                match (ra, rb, rc) {
+                    (Ok(()), Ok(vb), Ok(Output::F64(vc))) => {
+                        let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                        assert_eq!(bits(&out), bits(&vb), "{name} {p:?}");
+                        assert_eq!(bits(&out), bits(&vc.data), "{name} {p:?}");
+                        assert_eq!(a, b);
+                        assert_eq!(a, c);
+                    }
+                    (Err(ea), Err(eb), Err(ec)) => {
+                        assert_eq!(ea, eb);
+                        assert_eq!(ea, ec);
+                    }
+                    other => panic!("{name} {p:?}: {other:?}"),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn zero_shape_draws_nothing() {
+        let mut rs = RandomState::new(3);
+        assert_eq!(rs.standard_gamma(0.0).unwrap(), 0.0);
+        assert_eq!(rs.gamma(0.0, 5.0).unwrap(), 0.0);
+        assert_eq!(rs, RandomState::new(3));
+    }
+
+    #[test]
+    fn dirichlet_rows_are_independent_draws_in_order() {
+        let alpha = [0.3, 1.0, 4.0];
+        let mut a = RandomState::new(11);
+        let mut b = a.clone();
+        let mut out = [0.0; 12];
+        a.dirichlet_into(&mut out, &alpha).unwrap();
+        let rows: Vec<f64> = (0..4).flat_map(|_| b.dirichlet(&alpha).unwrap()).collect();
+        assert_eq!(out.to_vec(), rows);
+        assert_eq!(a, b);
+        assert!(a.dirichlet_into(&mut [0.0; 2], &[]).is_err());
+        assert!(a.dirichlet_into(&mut [], &[]).is_ok());
+        assert_eq!(a.dirichlet(&[f64::NAN, 1.0]).unwrap().len(), 2);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// Any f64 parameters (NaN, inf, subnormal, huge): an error or a value, never a
+        /// panic or a hang.
+        #[test]
+        fn never_panics(seed: u32, x in any::<f64>(), y in any::<f64>(), z in any::<f64>()) {
+            let mut rs = RandomState::new(seed);
+            for &(name, scalar, into) in METHODS {
+                let p = &[x, y, z][..nparams(name)];
+                let _ = scalar(&mut rs, p);
+                let _ = into(&mut rs, &mut [0.0; 3], p);
+            }
+            let _ = rs.dirichlet(&[x, y, z]);
+        }
+    }
+}

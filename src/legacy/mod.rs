@@ -21,6 +21,7 @@ use crate::mt19937::Mt19937;
 use crate::state::LegacyState;
 
 pub mod broadcast;
+mod continuous;
 mod gamma;
 mod integers;
 mod multivariate;
@@ -32,8 +33,12 @@ pub use integers::RandintDtype;
 pub use multivariate::{CheckValid, MvnOutput};
 
 /// The broadcastable distributions of each family file, for [`broadcast::specs`].
-pub(crate) const SPEC_TABLES: &[&[broadcast::DistSpec]] =
-    &[uniform::SPECS, normal::SPECS, gamma::SPECS];
+pub(crate) const SPEC_TABLES: &[&[broadcast::DistSpec]] = &[
+    uniform::SPECS,
+    normal::SPECS,
+    gamma::SPECS,
+    continuous::SPECS,
+];
 
 /// `numpy.random.RandomState`: MT19937 plus the cached gaussian of the legacy polar method.
 ///

@@ -1,0 +1,902 @@
+//! The other continuous distributions: standard_cauchy, pareto, weibull, power,
+//! lognormal, rayleigh, wald, vonmises (NumPy's `legacy_*` routines) and laplace,
+//! gumbel, logistic, triangular (the shared `random_*` routines RandomState calls).
+
+use std::f64::consts::PI;
+
+use super::broadcast::{Cons, DistSpec, Kernel, Num, ParamSpec};
+use super::RandomState;
+use crate::array::{broadcast_indices, NdArray};
+use crate::error::{Error, Result};
+
+/// The kernels: NumPy's routines without parameter checks, consuming exactly NumPy's
+/// draws in NumPy's order.
+impl RandomState {
+    /// NumPy's `legacy_standard_cauchy`: `gauss / gauss`, numerator drawn first.
+    #[inline]
+    pub(crate) fn legacy_standard_cauchy(&mut self) -> f64 {
+        let num = self.gauss();
+        num / self.gauss()
+    }
+
+    /// NumPy's `legacy_pareto`: `exp(E / a) - 1` (not expm1).
+    #[inline]
+    pub(crate) fn legacy_pareto(&mut self, a: f64) -> f64 {
+        (self.legacy_standard_exponential() / a).exp() - 1.0
+    }
+
+    /// NumPy's `legacy_weibull`: 0.0 without a draw for `a == 0`, else `pow(E, 1 / a)`.
+    #[inline]
+    pub(crate) fn legacy_weibull(&mut self, a: f64) -> f64 {
+        if a == 0.0 {
+            return 0.0;
+        }
+        self.legacy_standard_exponential().powf(1.0 / a)
+    }
+
+    /// NumPy's `legacy_power`: `pow(1 - exp(-E), 1 / a)` (not expm1).
+    #[inline]
+    pub(crate) fn legacy_power(&mut self, a: f64) -> f64 {
+        (1.0 - (-self.legacy_standard_exponential()).exp()).powf(1.0 / a)
+    }
+
+    /// NumPy's `legacy_lognormal`: `exp(mean + sigma * gauss)`.
+    #[inline]
+    pub(crate) fn legacy_lognormal(&mut self, mean: f64, sigma: f64) -> f64 {
+        (mean + sigma * self.gauss()).exp()
+    }
+
+    /// NumPy's `legacy_rayleigh`: `scale * sqrt(-2 * log1p(-U))`.
+    #[inline]
+    pub(crate) fn legacy_rayleigh(&mut self, scale: f64) -> f64 {
+        scale * (-2.0 * (-self.next_double()).ln_1p()).sqrt()
+    }
+
+    /// NumPy's `legacy_wald`: one gaussian, then one uniform.
+    pub(crate) fn legacy_wald(&mut self, mean: f64, scale: f64) -> f64 {
+        let mu_2l = mean / (2.0 * scale);
+        let y = self.gauss();
+        let y = mean * y * y;
+        let x = mean + mu_2l * (y - (4.0 * scale * y + y * y).sqrt());
+        let u = self.next_double();
+        if u <= mean / (mean + x) {
+            x
+        } else {
+            mean * mean / x
+        }
+    }
+
+    /// NumPy's `legacy_vonmises`: NaN without a draw for a NaN `kappa`; `π(2U - 1)`
+    /// (ignoring `mu`) for `kappa < 1e-8`; otherwise Best–Fisher rejection and a C
+    /// `fmod` wrap into [-π, π].
+    ///
+    /// Where NumPy loops forever (see [`vonmises_never_terminates`]) this returns NaN
+    /// without a draw; the public methods reject such a `kappa` beforehand.
+    pub(crate) fn legacy_vonmises(&mut self, mu: f64, kappa: f64) -> f64 {
+        if kappa.is_nan() {
+            return f64::NAN;
+        }
+        if kappa < 1e-8 {
+            return PI * (2.0 * self.next_double() - 1.0);
+        }
+        let s = vonmises_s(kappa);
+        if !(s > 1.0) {
+            return f64::NAN;
+        }
+        let w = loop {
+            let u = self.next_double();
+            let z = (PI * u).cos();
+            let w = (1.0 + s * z) / (s + z);
+            let y = kappa * (s - w);
+            let v = self.next_double();
+            if y * (2.0 - y) - v >= 0.0 || (y / v).ln() + 1.0 - y >= 0.0 {
+                break w;
+            }
+        };
+        let u = self.next_double();
+        let mut result = w.acos();
+        if u < 0.5 {
+            result = -result;
+        }
+        result += mu;
+        let neg = result < 0.0;
+        let mut m = (result.abs() + PI) % (2.0 * PI) - PI;
+        if neg {
+            m *= -1.0;
+        }
+        m
+    }
+
+    /// NumPy's `random_laplace`; a zero uniform is redrawn.
+    pub(crate) fn legacy_laplace(&mut self, loc: f64, scale: f64) -> f64 {
+        loop {
+            let u = self.next_double();
+            if u >= 0.5 {
+                return loc - scale * (2.0 - u - u).ln();
+            }
+            if u > 0.0 {
+                return loc + scale * (u + u).ln();
+            }
+        }
+    }
+
+    /// NumPy's `random_gumbel`: `loc - scale * log(-log(1 - U))`; `U == 0` is redrawn.
+    pub(crate) fn legacy_gumbel(&mut self, loc: f64, scale: f64) -> f64 {
+        loop {
+            let u = 1.0 - self.next_double();
+            if u < 1.0 {
+                return loc - scale * (-u.ln()).ln();
+            }
+        }
+    }
+
+    /// NumPy's `random_logistic`: `loc + scale * log(U / (1 - U))`; `U == 0` is redrawn.
+    pub(crate) fn legacy_logistic(&mut self, loc: f64, scale: f64) -> f64 {
+        loop {
+            let u = self.next_double();
+            if u > 0.0 {
+                return loc + scale * (u / (1.0 - u)).ln();
+            }
+        }
+    }
+
+    /// NumPy's `random_triangular`: one uniform, inverse CDF.
+    pub(crate) fn legacy_triangular(&mut self, left: f64, mode: f64, right: f64) -> f64 {
+        let base = right - left;
+        let leftbase = mode - left;
+        let ratio = leftbase / base;
+        let leftprod = leftbase * base;
+        let rightprod = (right - mode) * base;
+        let u = self.next_double();
+        if u <= ratio {
+            left + (u * leftprod).sqrt()
+        } else {
+            right - ((1.0 - u) * rightprod).sqrt()
+        }
+    }
+}
+
+/// The `s` of legacy vonmises' setup for `kappa >= 1e-8`.
+fn vonmises_s(kappa: f64) -> f64 {
+    if kappa < 1e-5 {
+        1.0 / kappa + kappa
+    } else {
+        let r = 1.0 + (1.0 + 4.0 * kappa * kappa).sqrt();
+        let rho = (r - (2.0 * r).sqrt()) / (2.0 * kappa);
+        (1.0 + rho * rho) / (2.0 * rho)
+    }
+}
+
+/// Whether NumPy's legacy vonmises never returns for this `kappa`: from about 1e16
+/// the setup rounds to `s == 1` (or NaN once `4κ²` overflows, e.g. for `inf`), so every
+/// attempt has `Y == 0` (or NaN) and is rejected (NumPy's loop then only accepts on an
+/// exact `V == 0`, probability 2⁻⁵³ per attempt). Below that, whenever `s > 1` the
+/// acceptance rate stays above 5 %.
+pub(crate) fn vonmises_never_terminates(kappa: f64) -> bool {
+    kappa >= 1e-8 && !(vonmises_s(kappa) > 1.0)
+}
+
+/// NumPy's checks for vonmises' `kappa` (`kappa < 0`), then nprand's own refusal of a
+/// `kappa` for which NumPy would hang.
+fn check_kappa(kappa: f64) -> Result<()> {
+    Cons::NonNegative.check_scalar(kappa, "kappa")?;
+    if vonmises_never_terminates(kappa) {
+        return Err(kappa_too_large());
+    }
+    Ok(())
+}
+
+fn kappa_too_large() -> Error {
+    Error::value(
+        "kappa too large: NumPy's legacy vonmises loops forever for this kappa \
+         (about kappa >= 1e16); nprand refuses it",
+    )
+}
+
+/// triangular's scalar checks, in NumPy's order (NaN passes all three).
+fn check_triangular(left: f64, mode: f64, right: f64) -> Result<()> {
+    if left > mode {
+        return Err(Error::value("left > mode"));
+    }
+    if mode > right {
+        return Err(Error::value("mode > right"));
+    }
+    if left == right {
+        return Err(Error::value("left == right"));
+    }
+    Ok(())
+}
+
+/// A shape as NumPy's ufunc broadcast error prints it: `(2,)`, `(2,3)`.
+fn ufunc_shape(shape: &[usize]) -> String {
+    let parts: Vec<String> = shape.iter().map(|d| d.to_string()).collect();
+    if shape.len() == 1 {
+        format!("({},)", parts[0])
+    } else {
+        format!("({})", parts.join(","))
+    }
+}
+
+/// `np.any(op(a, b))` with a binary ufunc's broadcasting and its error
+/// (`operands could not be broadcast together with shapes (2,) (3,) `).
+fn any_broadcast(a: &NdArray<Num>, b: &NdArray<Num>, op: fn(f64, f64) -> bool) -> Result<bool> {
+    let nd = a.shape.len().max(b.shape.len());
+    let dim = |s: &[usize], i: usize| (i + s.len()).checked_sub(nd).map_or(1, |k| s[k]);
+    let mut shape = Vec::with_capacity(nd);
+    for i in 0..nd {
+        let (da, db) = (dim(&a.shape, i), dim(&b.shape, i));
+        if da != db && da != 1 && db != 1 {
+            return Err(Error::value(format!(
+                "operands could not be broadcast together with shapes {} {} ",
+                ufunc_shape(&a.shape),
+                ufunc_shape(&b.shape)
+            )));
+        }
+        shape.push(if da == 1 { db } else { da });
+    }
+    let ia = broadcast_indices(&shape, &a.shape);
+    let ib = broadcast_indices(&shape, &b.shape);
+    Ok(ia
+        .iter()
+        .zip(&ib)
+        .any(|(&i, &j)| op(a.data[i].f(), b.data[j].f())))
+}
+
+/// triangular's checks as NumPy's method runs them before `cont`: on the scalars, or
+/// with `np.greater` / `np.equal` over the arrays (broadcasting pairwise).
+fn validate_triangular(p: &[NdArray<Num>], scalar: bool) -> Result<()> {
+    let (left, mode, right) = (&p[0], &p[1], &p[2]);
+    if scalar {
+        return check_triangular(left.data[0].f(), mode.data[0].f(), right.data[0].f());
+    }
+    if any_broadcast(left, mode, |a, b| a > b)? {
+        return Err(Error::value("left > mode"));
+    }
+    if any_broadcast(mode, right, |a, b| a > b)? {
+        return Err(Error::value("mode > right"));
+    }
+    if any_broadcast(left, right, |a, b| a == b)? {
+        return Err(Error::value("left == right"));
+    }
+    Ok(())
+}
+
+/// vonmises: refuse, before any draw, a `kappa` for which NumPy would hang. A negative
+/// `kappa` is left to the constraint check that follows (NumPy's `kappa < 0`).
+fn validate_vonmises(p: &[NdArray<Num>], _scalar: bool) -> Result<()> {
+    let kappa = || p[1].data.iter().map(|k| k.f());
+    if kappa().any(|k| !k.is_nan() && k.is_sign_negative()) {
+        return Ok(());
+    }
+    if kappa().any(vonmises_never_terminates) {
+        return Err(kappa_too_large());
+    }
+    Ok(())
+}
+
+/// Fill `out` with `f`, after the checks passed.
+#[inline]
+fn fill(rs: &mut RandomState, out: &mut [f64], mut f: impl FnMut(&mut RandomState) -> f64) {
+    for o in out {
+        *o = f(rs);
+    }
+}
+
+/// The public methods: NumPy's parameter checks, then the kernels.
+impl RandomState {
+    /// `rs.standard_cauchy()`: the ratio of two gaussians.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.standard_cauchy(); // rs.standard_cauchy()
+    /// assert!(!x.is_nan());
+    /// ```
+    #[inline]
+    pub fn standard_cauchy(&mut self) -> f64 {
+        self.legacy_standard_cauchy()
+    }
+
+    /// `rs.standard_cauchy(size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 5];
+    /// nprand::RandomState::new(0).standard_cauchy_into(&mut x); // rs.standard_cauchy(5)
+    /// assert!(x.iter().all(|v| !v.is_nan()));
+    /// ```
+    pub fn standard_cauchy_into(&mut self, out: &mut [f64]) {
+        fill(self, out, |rs| rs.legacy_standard_cauchy());
+    }
+
+    /// `rs.pareto(a)` (Lomax): `exp(E / a) - 1`; `a <= 0` is an error.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.pareto(3.0).unwrap(); // rs.pareto(3)
+    /// assert!(x >= 0.0);
+    /// assert_eq!(rs.pareto(0.0).unwrap_err().message(), "a <= 0");
+    /// ```
+    pub fn pareto(&mut self, a: f64) -> Result<f64> {
+        Cons::Positive.check_scalar(a, "a")?;
+        Ok(self.legacy_pareto(a))
+    }
+
+    /// `rs.pareto(a, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 4];
+    /// nprand::RandomState::new(0).pareto_into(&mut x, 3.0).unwrap(); // rs.pareto(3, 4)
+    /// assert!(x.iter().all(|&v| v >= 0.0));
+    /// ```
+    pub fn pareto_into(&mut self, out: &mut [f64], a: f64) -> Result<()> {
+        Cons::Positive.check_scalar(a, "a")?;
+        fill(self, out, |rs| rs.legacy_pareto(a));
+        Ok(())
+    }
+
+    /// `rs.weibull(a)`: `pow(E, 1 / a)`; `a == 0` gives 0.0 without a draw; `a < 0` is
+    /// an error.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.weibull(5.0).unwrap(); // rs.weibull(5)
+    /// assert!(x >= 0.0);
+    /// assert_eq!(rs.weibull(-1.0).unwrap_err().message(), "a < 0");
+    /// ```
+    pub fn weibull(&mut self, a: f64) -> Result<f64> {
+        Cons::NonNegative.check_scalar(a, "a")?;
+        Ok(self.legacy_weibull(a))
+    }
+
+    /// `rs.weibull(a, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 4];
+    /// nprand::RandomState::new(0).weibull_into(&mut x, 1.5).unwrap(); // rs.weibull(1.5, 4)
+    /// assert!(x.iter().all(|&v| v >= 0.0));
+    /// ```
+    pub fn weibull_into(&mut self, out: &mut [f64], a: f64) -> Result<()> {
+        Cons::NonNegative.check_scalar(a, "a")?;
+        fill(self, out, |rs| rs.legacy_weibull(a));
+        Ok(())
+    }
+
+    /// `rs.power(a)`: `pow(1 - exp(-E), 1 / a)` in [0, 1]; `a <= 0` is an error.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.power(5.0).unwrap(); // rs.power(5)
+    /// assert!((0.0..=1.0).contains(&x));
+    /// assert_eq!(rs.power(0.0).unwrap_err().message(), "a <= 0");
+    /// ```
+    pub fn power(&mut self, a: f64) -> Result<f64> {
+        Cons::Positive.check_scalar(a, "a")?;
+        Ok(self.legacy_power(a))
+    }
+
+    /// `rs.power(a, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 4];
+    /// nprand::RandomState::new(0).power_into(&mut x, 0.5).unwrap(); // rs.power(0.5, 4)
+    /// assert!(x.iter().all(|v| (0.0..=1.0).contains(v)));
+    /// ```
+    pub fn power_into(&mut self, out: &mut [f64], a: f64) -> Result<()> {
+        Cons::Positive.check_scalar(a, "a")?;
+        fill(self, out, |rs| rs.legacy_power(a));
+        Ok(())
+    }
+
+    /// `rs.lognormal(mean, sigma)` (NumPy's defaults 0.0 and 1.0): `exp(mean + sigma * G)`;
+    /// `sigma < 0` is an error.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.lognormal(3.0, 1.0).unwrap(); // rs.lognormal(3, 1)
+    /// assert!(x > 0.0);
+    /// assert_eq!(rs.lognormal(0.0, -1.0).unwrap_err().message(), "sigma < 0");
+    /// ```
+    pub fn lognormal(&mut self, mean: f64, sigma: f64) -> Result<f64> {
+        Cons::NonNegative.check_scalar(sigma, "sigma")?;
+        Ok(self.legacy_lognormal(mean, sigma))
+    }
+
+    /// `rs.lognormal(mean, sigma, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 4];
+    /// nprand::RandomState::new(0).lognormal_into(&mut x, 0.0, 1.0).unwrap(); // rs.lognormal(size=4)
+    /// assert!(x.iter().all(|&v| v > 0.0));
+    /// ```
+    pub fn lognormal_into(&mut self, out: &mut [f64], mean: f64, sigma: f64) -> Result<()> {
+        Cons::NonNegative.check_scalar(sigma, "sigma")?;
+        fill(self, out, |rs| rs.legacy_lognormal(mean, sigma));
+        Ok(())
+    }
+
+    /// `rs.rayleigh(scale)` (NumPy's default 1.0): `scale * sqrt(-2 log1p(-U))`;
+    /// `scale < 0` is an error.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.rayleigh(3.0).unwrap(); // rs.rayleigh(3)
+    /// assert!(x >= 0.0);
+    /// assert_eq!(rs.rayleigh(-3.0).unwrap_err().message(), "scale < 0");
+    /// ```
+    pub fn rayleigh(&mut self, scale: f64) -> Result<f64> {
+        Cons::NonNegative.check_scalar(scale, "scale")?;
+        Ok(self.legacy_rayleigh(scale))
+    }
+
+    /// `rs.rayleigh(scale, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 4];
+    /// nprand::RandomState::new(0).rayleigh_into(&mut x, 1.0).unwrap(); // rs.rayleigh(size=4)
+    /// assert!(x.iter().all(|&v| v >= 0.0));
+    /// ```
+    pub fn rayleigh_into(&mut self, out: &mut [f64], scale: f64) -> Result<()> {
+        Cons::NonNegative.check_scalar(scale, "scale")?;
+        fill(self, out, |rs| rs.legacy_rayleigh(scale));
+        Ok(())
+    }
+
+    /// `rs.wald(mean, scale)` (inverse Gaussian); `mean <= 0` / `scale <= 0` are errors.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.wald(3.0, 2.0).unwrap(); // rs.wald(3, 2)
+    /// assert!(x > 0.0);
+    /// assert_eq!(rs.wald(0.0, 2.0).unwrap_err().message(), "mean <= 0");
+    /// ```
+    pub fn wald(&mut self, mean: f64, scale: f64) -> Result<f64> {
+        Cons::Positive.check_scalar(mean, "mean")?;
+        Cons::Positive.check_scalar(scale, "scale")?;
+        Ok(self.legacy_wald(mean, scale))
+    }
+
+    /// `rs.wald(mean, scale, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 4];
+    /// nprand::RandomState::new(0).wald_into(&mut x, 1.0, 0.5).unwrap(); // rs.wald(1, 0.5, 4)
+    /// assert!(x.iter().all(|&v| v > 0.0));
+    /// ```
+    pub fn wald_into(&mut self, out: &mut [f64], mean: f64, scale: f64) -> Result<()> {
+        Cons::Positive.check_scalar(mean, "mean")?;
+        Cons::Positive.check_scalar(scale, "scale")?;
+        fill(self, out, |rs| rs.legacy_wald(mean, scale));
+        Ok(())
+    }
+
+    /// `rs.vonmises(mu, kappa)`: an angle in [-π, π]; `kappa < 0` is an error. NumPy
+    /// loops forever for `kappa` from about 1e16 (and for inf: the setup rounds to a
+    /// degenerate envelope); nprand returns a `ValueError` there instead, before any draw.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.vonmises(0.5, 4.0).unwrap(); // rs.vonmises(0.5, 4)
+    /// assert!(x.abs() <= std::f64::consts::PI);
+    /// assert_eq!(rs.vonmises(0.0, -1.0).unwrap_err().message(), "kappa < 0");
+    /// assert!(rs.vonmises(0.0, f64::INFINITY).is_err()); // NumPy hangs
+    /// ```
+    pub fn vonmises(&mut self, mu: f64, kappa: f64) -> Result<f64> {
+        check_kappa(kappa)?;
+        Ok(self.legacy_vonmises(mu, kappa))
+    }
+
+    /// `rs.vonmises(mu, kappa, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 4];
+    /// nprand::RandomState::new(0).vonmises_into(&mut x, 0.0, 1e-9).unwrap(); // rs.vonmises(0, 1e-9, 4)
+    /// assert!(x.iter().all(|v| v.abs() <= std::f64::consts::PI));
+    /// ```
+    pub fn vonmises_into(&mut self, out: &mut [f64], mu: f64, kappa: f64) -> Result<()> {
+        check_kappa(kappa)?;
+        fill(self, out, |rs| rs.legacy_vonmises(mu, kappa));
+        Ok(())
+    }
+
+    /// `rs.laplace(loc, scale)` (NumPy's defaults 0.0 and 1.0); `scale < 0` is an error.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.laplace(0.0, 1.0).unwrap(); // rs.laplace()
+    /// assert!(x.is_finite());
+    /// assert_eq!(rs.laplace(0.0, -1.0).unwrap_err().message(), "scale < 0");
+    /// ```
+    pub fn laplace(&mut self, loc: f64, scale: f64) -> Result<f64> {
+        Cons::NonNegative.check_scalar(scale, "scale")?;
+        Ok(self.legacy_laplace(loc, scale))
+    }
+
+    /// `rs.laplace(loc, scale, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 4];
+    /// nprand::RandomState::new(0).laplace_into(&mut x, 1.0, 2.0).unwrap(); // rs.laplace(1, 2, 4)
+    /// assert!(x.iter().all(|v| v.is_finite()));
+    /// ```
+    pub fn laplace_into(&mut self, out: &mut [f64], loc: f64, scale: f64) -> Result<()> {
+        Cons::NonNegative.check_scalar(scale, "scale")?;
+        fill(self, out, |rs| rs.legacy_laplace(loc, scale));
+        Ok(())
+    }
+
+    /// `rs.gumbel(loc, scale)` (NumPy's defaults 0.0 and 1.0); `scale < 0` is an error.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.gumbel(0.0, 1.0).unwrap(); // rs.gumbel()
+    /// assert!(x.is_finite());
+    /// assert_eq!(rs.gumbel(0.0, -1.0).unwrap_err().message(), "scale < 0");
+    /// ```
+    pub fn gumbel(&mut self, loc: f64, scale: f64) -> Result<f64> {
+        Cons::NonNegative.check_scalar(scale, "scale")?;
+        Ok(self.legacy_gumbel(loc, scale))
+    }
+
+    /// `rs.gumbel(loc, scale, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 4];
+    /// nprand::RandomState::new(0).gumbel_into(&mut x, 0.5, 0.1).unwrap(); // rs.gumbel(0.5, 0.1, 4)
+    /// assert!(x.iter().all(|v| v.is_finite()));
+    /// ```
+    pub fn gumbel_into(&mut self, out: &mut [f64], loc: f64, scale: f64) -> Result<()> {
+        Cons::NonNegative.check_scalar(scale, "scale")?;
+        fill(self, out, |rs| rs.legacy_gumbel(loc, scale));
+        Ok(())
+    }
+
+    /// `rs.logistic(loc, scale)` (NumPy's defaults 0.0 and 1.0); `scale < 0` is an error.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.logistic(10.0, 1.0).unwrap(); // rs.logistic(10, 1)
+    /// assert!(x.is_finite());
+    /// assert_eq!(rs.logistic(0.0, -1.0).unwrap_err().message(), "scale < 0");
+    /// ```
+    pub fn logistic(&mut self, loc: f64, scale: f64) -> Result<f64> {
+        Cons::NonNegative.check_scalar(scale, "scale")?;
+        Ok(self.legacy_logistic(loc, scale))
+    }
+
+    /// `rs.logistic(loc, scale, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 4];
+    /// nprand::RandomState::new(0).logistic_into(&mut x, 0.0, 1.0).unwrap(); // rs.logistic(size=4)
+    /// assert!(x.iter().all(|v| v.is_finite()));
+    /// ```
+    pub fn logistic_into(&mut self, out: &mut [f64], loc: f64, scale: f64) -> Result<()> {
+        Cons::NonNegative.check_scalar(scale, "scale")?;
+        fill(self, out, |rs| rs.legacy_logistic(loc, scale));
+        Ok(())
+    }
+
+    /// `rs.triangular(left, mode, right)`; the errors are `left > mode`, `mode > right`
+    /// and `left == right`, checked in that order (NaN passes all three).
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.triangular(-3.0, 0.0, 8.0).unwrap(); // rs.triangular(-3, 0, 8)
+    /// assert!((-3.0..=8.0).contains(&x));
+    /// assert_eq!(rs.triangular(1.0, 0.0, 8.0).unwrap_err().message(), "left > mode");
+    /// assert_eq!(rs.triangular(1.0, 1.0, 1.0).unwrap_err().message(), "left == right");
+    /// ```
+    pub fn triangular(&mut self, left: f64, mode: f64, right: f64) -> Result<f64> {
+        check_triangular(left, mode, right)?;
+        Ok(self.legacy_triangular(left, mode, right))
+    }
+
+    /// `rs.triangular(left, mode, right, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 4];
+    /// nprand::RandomState::new(0).triangular_into(&mut x, 0.0, 1.0, 1.0).unwrap(); // rs.triangular(0, 1, 1, 4)
+    /// assert!(x.iter().all(|v| (0.0..=1.0).contains(v)));
+    /// ```
+    pub fn triangular_into(
+        &mut self,
+        out: &mut [f64],
+        left: f64,
+        mode: f64,
+        right: f64,
+    ) -> Result<()> {
+        check_triangular(left, mode, right)?;
+        fill(self, out, |rs| rs.legacy_triangular(left, mode, right));
+        Ok(())
+    }
+}
+
+pub(crate) const SPECS: &[DistSpec] = &[
+    DistSpec {
+        name: "standard_cauchy",
+        params: &[],
+        internal_order: &[],
+        validate: None,
+        kernel: Kernel::F64(|rs, _| rs.legacy_standard_cauchy()),
+    },
+    DistSpec {
+        name: "pareto",
+        params: &[ParamSpec::f("a", Cons::Positive)],
+        internal_order: &[],
+        validate: None,
+        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_pareto(p[0].f())),
+    },
+    DistSpec {
+        name: "weibull",
+        params: &[ParamSpec::f("a", Cons::NonNegative)],
+        internal_order: &[],
+        validate: None,
+        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_weibull(p[0].f())),
+    },
+    DistSpec {
+        name: "power",
+        params: &[ParamSpec::f("a", Cons::Positive)],
+        internal_order: &[],
+        validate: None,
+        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_power(p[0].f())),
+    },
+    DistSpec {
+        name: "lognormal",
+        params: &[
+            ParamSpec::fd("mean", 0.0, Cons::None),
+            ParamSpec::fd("sigma", 1.0, Cons::NonNegative),
+        ],
+        internal_order: &[],
+        validate: None,
+        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_lognormal(p[0].f(), p[1].f())),
+    },
+    DistSpec {
+        name: "rayleigh",
+        params: &[ParamSpec::fd("scale", 1.0, Cons::NonNegative)],
+        internal_order: &[],
+        validate: None,
+        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_rayleigh(p[0].f())),
+    },
+    DistSpec {
+        name: "wald",
+        params: &[
+            ParamSpec::f("mean", Cons::Positive),
+            ParamSpec::f("scale", Cons::Positive),
+        ],
+        internal_order: &[],
+        validate: None,
+        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_wald(p[0].f(), p[1].f())),
+    },
+    DistSpec {
+        name: "vonmises",
+        params: &[
+            ParamSpec::f("mu", Cons::None),
+            ParamSpec::f("kappa", Cons::NonNegative),
+        ],
+        internal_order: &[],
+        validate: Some(validate_vonmises),
+        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_vonmises(p[0].f(), p[1].f())),
+    },
+    DistSpec {
+        name: "laplace",
+        params: &[
+            ParamSpec::fd("loc", 0.0, Cons::None),
+            ParamSpec::fd("scale", 1.0, Cons::NonNegative),
+        ],
+        internal_order: &[],
+        validate: None,
+        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_laplace(p[0].f(), p[1].f())),
+    },
+    DistSpec {
+        name: "gumbel",
+        params: &[
+            ParamSpec::fd("loc", 0.0, Cons::None),
+            ParamSpec::fd("scale", 1.0, Cons::NonNegative),
+        ],
+        internal_order: &[],
+        validate: None,
+        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_gumbel(p[0].f(), p[1].f())),
+    },
+    DistSpec {
+        name: "logistic",
+        params: &[
+            ParamSpec::fd("loc", 0.0, Cons::None),
+            ParamSpec::fd("scale", 1.0, Cons::NonNegative),
+        ],
+        internal_order: &[],
+        validate: None,
+        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_logistic(p[0].f(), p[1].f())),
+    },
+    DistSpec {
+        name: "triangular",
+        params: &[
+            ParamSpec::f("left", Cons::None),
+            ParamSpec::f("mode", Cons::None),
+            ParamSpec::f("right", Cons::None),
+        ],
+        internal_order: &[],
+        validate: Some(validate_triangular),
+        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_triangular(p[0].f(), p[1].f(), p[2].f())),
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::super::broadcast::{find, Output};
+    use super::*;
+    use proptest::prelude::*;
+
+    type Scalar = fn(&mut RandomState, &[f64]) -> Result<f64>;
+    type Into = fn(&mut RandomState, &mut [f64], &[f64]) -> Result<()>;
+
+    const METHODS: &[(&str, Scalar, Into)] = &[
+        (
+            "standard_cauchy",
+            |r, _| Ok(r.standard_cauchy()),
+            |r, o, _| {
+                r.standard_cauchy_into(o);
+                Ok(())
+            },
+        ),
+        (
+            "pareto",
+            |r, p| r.pareto(p[0]),
+            |r, o, p| r.pareto_into(o, p[0]),
+        ),
+        (
+            "weibull",
+            |r, p| r.weibull(p[0]),
+            |r, o, p| r.weibull_into(o, p[0]),
+        ),
+        (
+            "power",
+            |r, p| r.power(p[0]),
+            |r, o, p| r.power_into(o, p[0]),
+        ),
+        (
+            "lognormal",
+            |r, p| r.lognormal(p[0], p[1]),
+            |r, o, p| r.lognormal_into(o, p[0], p[1]),
+        ),
+        (
+            "rayleigh",
+            |r, p| r.rayleigh(p[0]),
+            |r, o, p| r.rayleigh_into(o, p[0]),
+        ),
+        (
+            "wald",
+            |r, p| r.wald(p[0], p[1]),
+            |r, o, p| r.wald_into(o, p[0], p[1]),
+        ),
+        (
+            "vonmises",
+            |r, p| r.vonmises(p[0], p[1]),
+            |r, o, p| r.vonmises_into(o, p[0], p[1]),
+        ),
+        (
+            "laplace",
+            |r, p| r.laplace(p[0], p[1]),
+            |r, o, p| r.laplace_into(o, p[0], p[1]),
+        ),
+        (
+            "gumbel",
+            |r, p| r.gumbel(p[0], p[1]),
+            |r, o, p| r.gumbel_into(o, p[0], p[1]),
+        ),
+        (
+            "logistic",
+            |r, p| r.logistic(p[0], p[1]),
+            |r, o, p| r.logistic_into(o, p[0], p[1]),
+        ),
+        (
+            "triangular",
+            |r, p| r.triangular(p[0], p[1], p[2]),
+            |r, o, p| r.triangular_into(o, p[0], p[1], p[2]),
+        ),
+    ];
+
+    const PARAMS: &[[f64; 3]] = &[
+        [0.5, 2.0, 3.0],
+        [-1.0, 0.7, 4.0],
+        [1.0, 1.0, 1.0],
+        [0.0, 1e-9, 25.0],
+        [f64::NAN, 1.0, 1.0],
+        [1e-300, 1e300, f64::INFINITY],
+        [0.0, 1e17, 1.0],
+    ];
+
+    fn nparams(name: &str) -> usize {
+        find(name).unwrap().params.len()
+    }
+
+    /// `_into` = repeated scalar calls = the broadcast engine with 0-d parameters.
+    #[test]
+    fn into_equals_scalar_and_broadcast() {
+        for &(name, scalar, into) in METHODS {
+            for p in PARAMS {
+                let p = &p[..nparams(name)];
+                let mut a = RandomState::new(5);
+                a.standard_normal(); // leave a cached gaussian
+                let mut b = a.clone();
+                let mut c = a.clone();
+                let mut out = [0.0; 6];
+                let ra = into(&mut a, &mut out, p);
+                let rb: Result<Vec<f64>> = (0..6).map(|_| scalar(&mut b, p)).collect();
+                let params: Vec<NdArray<Num>> =
+                    p.iter().map(|&x| NdArray::scalar(Num::F(x))).collect();
+                let rc = c.broadcast(find(name).unwrap(), &params, Some(&[2, 3]));
+                match (ra, rb, rc) {
+                    (Ok(()), Ok(vb), Ok(Output::F64(vc))) => {
+                        let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                        assert_eq!(bits(&out), bits(&vb), "{name} {p:?}");
+                        assert_eq!(bits(&out), bits(&vc.data), "{name} {p:?}");
+                        assert_eq!(a, b);
+                        assert_eq!(a, c);
+                    }
+                    (Err(ea), Err(eb), Err(ec)) => {
+                        assert_eq!(ea, eb);
+                        assert_eq!(ea, ec);
+                    }
+                    other => panic!("{name} {p:?}: {other:?}"),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_draw_cases() {
+        let mut rs = RandomState::new(3);
+        assert_eq!(rs.weibull(0.0).unwrap(), 0.0);
+        assert!(rs.vonmises(1.0, f64::NAN).unwrap().is_nan());
+        assert!(rs.vonmises(0.0, f64::INFINITY).is_err());
+        assert!(rs.vonmises(0.0, 1e17).is_err());
+        assert_eq!(rs, RandomState::new(3));
+    }
+
+    #[test]
+    fn triangular_array_checks() {
+        let arr = |v: &[f64]| NdArray::from_vec(v.iter().map(|&x| Num::F(x)).collect());
+        let spec = find("triangular").unwrap();
+        let mut rs = RandomState::new(0);
+        let err = |rs: &mut RandomState, p: &[NdArray<Num>]| {
+            rs.broadcast(spec, p, None)
+                .unwrap_err()
+                .message()
+                .to_string()
+        };
+        assert_eq!(
+            err(
+                &mut rs,
+                &[arr(&[1.0, 2.0]), arr(&[3.0, 4.0, 5.0]), arr(&[6.0])]
+            ),
+            "operands could not be broadcast together with shapes (2,) (3,) "
+        );
+        assert_eq!(
+            err(&mut rs, &[arr(&[1.0, 5.0]), arr(&[3.0]), arr(&[6.0])]),
+            "left > mode"
+        );
+        assert_eq!(
+            err(&mut rs, &[arr(&[1.0]), arr(&[3.0]), arr(&[6.0, 2.0])]),
+            "mode > right"
+        );
+        assert_eq!(
+            err(&mut rs, &[arr(&[1.0]), arr(&[1.0]), arr(&[6.0, 1.0])]),
+            "left == right"
+        );
+        assert_eq!(rs, RandomState::new(0));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// Any f64 parameters (NaN, inf, subnormal, huge): an error or a value, never a
+        /// panic or a hang.
+        #[test]
+        fn never_panics(seed: u32, x in any::<f64>(), y in any::<f64>(), z in any::<f64>()) {
+            let mut rs = RandomState::new(seed);
+            for &(name, scalar, into) in METHODS {
+                let p = &[x, y, z][..nparams(name)];
+                let _ = scalar(&mut rs, p);
+                let _ = into(&mut rs, &mut [0.0; 3], p);
+            }
+        }
+    }
+}
