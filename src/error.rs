@@ -21,6 +21,8 @@ pub enum ErrorKind {
     OverflowError,
     /// `KeyError`: a state dictionary without a required key.
     KeyError,
+    /// `numpy.linalg.LinAlgError` (a `ValueError` subclass): an SVD that did not converge.
+    LinAlgError,
     /// `ZeroDivisionError` (CPython's `random` module).
     ZeroDivisionError,
     /// `AttributeError`: an unknown method name in `nprand eval`.
@@ -44,6 +46,7 @@ impl ErrorKind {
             ErrorKind::IndexError => "IndexError",
             ErrorKind::OverflowError => "OverflowError",
             ErrorKind::KeyError => "KeyError",
+            ErrorKind::LinAlgError => "LinAlgError",
             ErrorKind::ZeroDivisionError => "ZeroDivisionError",
             ErrorKind::AttributeError => "AttributeError",
             ErrorKind::NotImplementedError => "NotImplementedError",

@@ -120,8 +120,8 @@ impl RandomState {
     /// NumPy's own output carries that noise, and agreement is only to ~1e-8 absolute.
     ///
     /// As in NumPy, the normals are drawn *before* the SVD and the PSD test: a `cov` with a NaN
-    /// (`LinAlgError: SVD did not converge`, reported as a `ValueError`, LinAlgError's base
-    /// class) or one that fails the test with `CheckValid::Raise` still consumes the draws.
+    /// (`LinAlgError: SVD did not converge`, [`ErrorKind::LinAlgError`](crate::ErrorKind))
+    /// or one that fails the test with `CheckValid::Raise` still consumes the draws.
     /// `n == 0` draws nothing and fails like NumPy's reshape. Orders above 25
     /// (where LAPACK switches to divide and conquer) are a `NotImplementedError`, checked
     /// before drawing.
@@ -238,7 +238,8 @@ impl RandomState {
             ));
         }
         // (_u, s, v) = svd(cov)
-        let svd = lapack::gesdd(n, cov).map_err(|_| Error::value("SVD did not converge"))?;
+        let svd = lapack::gesdd(n, cov)
+            .map_err(|_| Error::new(crate::ErrorKind::LinAlgError, "SVD did not converge"))?;
         let (s, v) = (&svd.s, &svd.vt);
         let mut warning = None;
         // NumPy: `if check_valid != 'ignore'`, then the string check, then the PSD test.
