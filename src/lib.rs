@@ -28,6 +28,7 @@ pub mod fmt;
 pub mod global;
 pub mod legacy;
 pub mod mt19937;
+pub mod python;
 pub mod state;
 
 pub use error::{Error, ErrorKind, Result};
