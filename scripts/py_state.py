@@ -32,7 +32,7 @@ Workflow
    or from the command line (prints one line per call, like ``nprand eval --python``)::
 
        python3 scripts/py_state.py load b.json "random()" "randint(1, 6)"
-       python3 scripts/py_state.py load b.json --format json "choices('abc', k=3)"
+       python3 scripts/py_state.py load --format json b.json "choices('abc', k=3)"
 
 Calls are evaluated by :func:`eval_call`, the single definition of what a call string means on
 the Python side (shared by ``gen_py_fixtures.py`` and ``crosscheck_py.py``).  Standard library only.
