@@ -1,1 +1,3 @@
 //! The `nprand eval` machinery.
+
+pub mod parser;
