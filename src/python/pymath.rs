@@ -188,6 +188,8 @@ pub(crate) fn pow(x: f64, y: f64) -> Result<f64> {
     Ok(if negate { -r } else { r })
 }
 
+// Exactly representable (a dyadic rational), as in CPython.
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G: f64 = 6.024_680_040_776_729_583_740_234_375;
 #[allow(clippy::excessive_precision)]
 const LANCZOS_NUM: [f64; 13] = [
