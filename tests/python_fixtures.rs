@@ -171,3 +171,136 @@ fn state_json_rejects_what_cpython_rejects() {
         9
     );
 }
+
+/// The typed API gives the same numbers as the evaluator (whose results the fixtures
+/// check against CPython).
+#[test]
+fn typed_api_agrees_with_the_evaluator() {
+    use nprand::python::PyValue;
+    let seeds = [
+        "0",
+        "-5",
+        "18446744073709551617",
+        "'hello'",
+        "b'bytes'",
+        "1.5",
+    ];
+    for seed in seeds {
+        let mut a = make_random(seed).unwrap();
+        let mut b = make_random(seed).unwrap();
+        let mut ev = |call: &str| eval_python_call(&mut b, call).unwrap().to_json();
+        let pop: Vec<i64> = (0..30).collect();
+        let pop_text = format!("{pop:?}");
+        let f = |x: f64| nprand::fmt::json_float(x);
+        assert_eq!(f(a.random()), ev("random()"));
+        assert_eq!(
+            a.getrandbits(100).unwrap().to_string(),
+            ev("getrandbits(100)")
+        );
+        assert_eq!(a.getrandbits_u64(64).to_string(), ev("getrandbits(64)"));
+        assert_eq!(
+            a.randrange(-7, 100, 3).unwrap().to_string(),
+            ev("randrange(-7, 100, 3)")
+        );
+        assert_eq!(
+            a.randrange(50, -50, -7).unwrap().to_string(),
+            ev("randrange(50, -50, -7)")
+        );
+        assert_eq!(a.randint(1, 6).unwrap().to_string(), ev("randint(1, 6)"));
+        assert_eq!(
+            a.choice(&pop).unwrap().to_string(),
+            ev(&format!("choice({pop_text})"))
+        );
+        let mut s = pop.clone();
+        a.shuffle(&mut s);
+        assert_eq!(format!("{s:?}"), ev(&format!("shuffle({pop_text})")));
+        let sm = a.sample(&pop, 7).unwrap();
+        assert_eq!(format!("{sm:?}"), ev(&format!("sample({pop_text}, 7)")));
+        let sc = a.sample_counts(&[10, 20, 30], &[2, 0, 5], 4).unwrap();
+        assert_eq!(
+            format!("{sc:?}"),
+            ev("sample([10, 20, 30], counts=[2, 0, 5], k=4)")
+        );
+        let ch = a
+            .choices(&[1, 2, 3], Some(&[0.5, 1.5, 3.0]), None, 5)
+            .unwrap();
+        assert_eq!(
+            format!("{ch:?}"),
+            ev("choices([1, 2, 3], [0.5, 1.5, 3.0], k=5)")
+        );
+        let ch = a.choices(&[1, 2, 3], None, None, 4).unwrap();
+        assert_eq!(format!("{ch:?}"), ev("choices([1, 2, 3], k=4)"));
+        assert_eq!(PyValue::Bytes(a.randbytes(7)).to_json(), ev("randbytes(7)"));
+        assert_eq!(f(a.uniform(-2.0, 3.0)), ev("uniform(-2.0, 3.0)"));
+        assert_eq!(
+            f(a.triangular(0.0, 4.0, Some(1.0))),
+            ev("triangular(0.0, 4.0, 1.0)")
+        );
+        assert_eq!(f(a.gauss(0.0, 1.0)), ev("gauss()"));
+        assert_eq!(f(a.normalvariate(1.0, 2.0)), ev("normalvariate(1.0, 2.0)"));
+        assert_eq!(f(a.gauss(3.0, 0.5)), ev("gauss(3.0, 0.5)"));
+        assert_eq!(
+            f(a.lognormvariate(0.0, 1.0).unwrap()),
+            ev("lognormvariate(0.0, 1.0)")
+        );
+        assert_eq!(f(a.expovariate(2.0).unwrap()), ev("expovariate(2.0)"));
+        assert_eq!(
+            f(a.vonmisesvariate(1.0, 3.0).unwrap()),
+            ev("vonmisesvariate(1.0, 3.0)")
+        );
+        for (al, be) in [(0.3, 1.0), (1.0, 2.0), (4.5, 0.5)] {
+            assert_eq!(
+                f(a.gammavariate(al, be).unwrap()),
+                ev(&format!("gammavariate({al:?}, {be:?})"))
+            );
+        }
+        assert_eq!(
+            f(a.betavariate(2.0, 5.0).unwrap()),
+            ev("betavariate(2.0, 5.0)")
+        );
+        assert_eq!(f(a.paretovariate(2.5).unwrap()), ev("paretovariate(2.5)"));
+        assert_eq!(
+            f(a.weibullvariate(1.0, 1.5).unwrap()),
+            ev("weibullvariate(1.0, 1.5)")
+        );
+        assert_eq!(a.getstate(), b.getstate());
+    }
+}
+
+#[test]
+fn run_python_eval_stops_at_the_first_error() {
+    use nprand::python::run_python_eval;
+    let calls: Vec<String> = ["random()", "choice([])", "random()"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let mut out = Vec::new();
+    let e = run_python_eval(Some("0"), None, &calls, false, None, &mut out).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "IndexError: Cannot choose from an empty sequence"
+    );
+    assert_eq!(String::from_utf8(out).unwrap().lines().count(), 1);
+    // 3.11 has no binomialvariate; 3.12 does.
+    let calls = vec!["binomialvariate(10, 0.5)".to_string()];
+    let mut out = Vec::new();
+    assert!(run_python_eval(Some("0"), None, &calls, true, None, &mut out).is_err());
+    run_python_eval(
+        Some("0"),
+        None,
+        &calls,
+        true,
+        Some(PyVersion::V3_12),
+        &mut out,
+    )
+    .unwrap();
+    // --state: continue from a JSON state
+    let st = Random::new(5).getstate().to_json();
+    let calls = vec!["random()".to_string()];
+    let mut o1 = Vec::new();
+    let mut o2 = Vec::new();
+    run_python_eval(None, Some(&st), &calls, true, None, &mut o1).unwrap();
+    run_python_eval(Some("5"), None, &calls, true, None, &mut o2).unwrap();
+    assert_eq!(o1, o2);
+    assert!(run_python_eval(None, None, &calls, true, None, &mut o1).is_err());
+}

@@ -21,6 +21,12 @@ use num_traits::{FromPrimitive, One, Signed, ToPrimitive, Zero};
 ///   `sample([...], k)` or `randrange`);
 /// - `seed(a)` takes an int, float, str (`version=2`); `seed()` / `seed(None)` (OS
 ///   entropy) and `version=1` are refused;
+/// - a call string that does not parse is a `ValueError` with the parser's message, and
+///   a name other than the constants the parser knows is a `ValueError` (Python: a
+///   `NameError`); integer literals are limited to 128 bits (use `--seed` for bigger seeds);
+/// - int arguments of float parameters are converted to float first (Python computes
+///   `b - a` on ints exactly; this only matters beyond 2**53);
+/// - `binomialvariate` needs [`PyVersion::V3_12`] and an `n` below 2**63;
 /// - a call that CPython would never finish (e.g. `vonmisesvariate(0, float('nan'))`)
 ///   stops with `NotImplementedError`.
 ///

@@ -26,6 +26,22 @@
 //! `lambd=1.0` (in [`eval_python_call`]). `binomialvariate` (new in 3.12) is always
 //! available; it follows 3.12's code and CPython's own `math.lgamma` ([`lgamma`]).
 //!
+//! # Decisions
+//! - **Versions**: 3.11 by default. In [`eval_python_call`] under 3.11,
+//!   `binomialvariate` is an `AttributeError` as in CPython 3.11; select
+//!   [`PyVersion::V3_12`] (also right for 3.13, whose only change here is the wording of
+//!   the seed `TypeError`) to use it. The Rust method [`Random::binomialvariate`] is
+//!   always there.
+//! - **Seeds**: ints of any size, floats (by `hash`, so `Random::new(2.0) ==
+//!   Random::new(2)`), `str`, `bytes`/`bytearray` (version 2, SHA-512). A NaN seed
+//!   hashes by identity in CPython ≥ 3.10 (not reproducible); nprand uses 0. `seed(None)`
+//!   (OS entropy) is not offered. `seed(str, version=1)` is supported by the evaluator.
+//! - **bytes in JSON**: `json.dumps` refuses `bytes`, so `randbytes` results are printed
+//!   as a hex string (`b.hex()`), as nprand does for NumPy's `bytes()`.
+//! - **Endless loops**: for parameters where CPython never returns (NaN or infinite
+//!   `kappa`/`alpha` in the rejection samplers), nprand gives up after 10⁷ rounds with
+//!   `NotImplementedError`.
+//!
 //! # Layout
 //! - [`seed`](Seed): what `random.seed(a)` does with ints, floats, str and bytes.
 //! - integers and sequences: `getrandbits`, `randrange`, `randint`, `choice`, `choices`,
