@@ -14,8 +14,9 @@ Each case: ``{"version": "3.11" | "3.12", "seed": <--seed text>, "calls": [...],
 ``{"json": json.dumps(value), "repr": repr(value)}`` or ``{"error": {"type", "message"}}``
 (bytes as a hex string in "json"), and ``state_sha256`` is the SHA-256 of the state JSON
 (``py_state.state_to_json``) after the calls.  A few cases also carry the full ``"state"``.
-``"repr"`` is omitted when it equals ``"json"``.  The last case holds ``"lgamma"``: pairs of
-``repr(x)`` and ``repr(math.lgamma(x))`` (or the error).
+``"repr"`` is omitted when it equals ``"json"``.  The second-to-last case holds ``"lgamma"``: pairs of
+``repr(x)`` and ``repr(math.lgamma(x))`` (or the error); the next one ``"float_repr"``: pairs of
+the float's IEEE bits (decimal) and ``repr(x)`` for floats whose shortest digits need round-half-even.
 tests/python_fixtures.rs replays every case through ``nprand::python::eval_python_call``.
 """
 
@@ -27,6 +28,7 @@ import math
 import os
 import random
 import shutil
+import struct
 import subprocess
 import sys
 
@@ -342,6 +344,13 @@ def main() -> None:
         except ValueError as e:
             lgamma.append([repr(x), "ValueError: " + str(e)])
     cases.append({"version": "3.11", "lgamma": lgamma})
+    # repr(float) where the shortest digits end in a tie (e.g. 11669462770443.3125 -> ...312).
+    reprs = []
+    for _ in range(1000):
+        k = rng.randrange(1, 12)
+        x = rng.randrange(10**11, 10**16) + rng.randrange(0, 2**k) / 2**k
+        reprs.append([str(struct.unpack("<Q", struct.pack("<d", x))[0]), repr(x)])
+    cases.append({"version": "3.11", "float_repr": reprs})
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     with open(OUT, "w", encoding="utf-8") as f:
         f.write('{"generator": "scripts/gen_py_fixtures.py", "python": %s, "cases": [\n'

@@ -124,7 +124,7 @@ fn lgamma_matches_cpython_math_lgamma() {
         let x: f64 = pair[0].as_str().expect("x").parse().expect("float");
         let want = pair[1].as_str().expect("y");
         let got = match lgamma(x) {
-            Ok(y) => nprand::fmt::py_float_repr(y),
+            Ok(y) => nprand::python::py_repr_float(y),
             Err(e) => e.to_string(),
         };
         if got != want {
@@ -191,7 +191,7 @@ fn typed_api_agrees_with_the_evaluator() {
         let mut ev = |call: &str| eval_python_call(&mut b, call).unwrap().to_json();
         let pop: Vec<i64> = (0..30).collect();
         let pop_text = format!("{pop:?}");
-        let f = |x: f64| nprand::fmt::json_float(x);
+        let f = nprand::python::py_json_float;
         assert_eq!(f(a.random()), ev("random()"));
         assert_eq!(
             a.getrandbits(100).unwrap().to_string(),
@@ -303,4 +303,27 @@ fn run_python_eval_stops_at_the_first_error() {
     run_python_eval(Some("5"), None, &calls, true, None, &mut o2).unwrap();
     assert_eq!(o1, o2);
     assert!(run_python_eval(None, None, &calls, true, None, &mut o1).is_err());
+}
+
+#[test]
+fn float_repr_ties_round_half_even_like_cpython() {
+    let m = manifest();
+    let case = m["cases"]
+        .as_array()
+        .expect("cases")
+        .iter()
+        .find(|c| c.get("float_repr").is_some())
+        .expect("float_repr case");
+    let pairs = case["float_repr"].as_array().expect("pairs");
+    let mut bad = Vec::new();
+    for pair in pairs {
+        let bits: u64 = pair[0].as_str().expect("bits").parse().expect("u64");
+        let want = pair[1].as_str().expect("repr");
+        let got = nprand::python::py_repr_float(f64::from_bits(bits));
+        if got != want {
+            bad.push(format!("{bits:#x}: want {want}, got {got}"));
+        }
+    }
+    assert!(pairs.len() >= 1000);
+    assert!(bad.is_empty(), "{bad:#?}");
 }

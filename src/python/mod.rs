@@ -67,7 +67,7 @@ pub use eval::{eval_python_call, make_random, run_python_eval};
 pub use pymath::lgamma;
 pub use seed::{py_hash_float, Seed};
 pub use state::PyState;
-pub use value::PyValue;
+pub use value::{py_json_float, py_repr_float, PyValue};
 
 use crate::mt19937::Mt19937;
 
