@@ -35,6 +35,7 @@ pub mod legacy;
 pub mod mt19937;
 #[cfg(feature = "ndarray")]
 pub mod nd;
+pub mod python;
 pub mod state;
 
 pub use error::{Error, ErrorKind, Result};

@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Cross-check nprand's CPython ``random`` port against real CPython on random cases.
+
+Random seeds (ints of any size and sign, str, bytes, floats) and random calls of every method
+(with random parameters, including invalid ones) run in CPython 3.11 and through nprand, and every
+result (value text, or exception type and message) and the final state must be identical.
+``binomialvariate`` and the 3.12 error texts are checked against a real CPython 3.12 worker.
+
+Two ways to run nprand:
+
+* the example binary (default)::
+
+      cargo build --release --example pyeval
+      python3 scripts/crosscheck_py.py --cases 600 --calls 10
+
+  (``--pyeval PATH`` to point at the binary; batch mode, one process for all cases);
+
+* the real CLI once it is wired (``nprand eval --python --seed S --format json CALL...``)::
+
+      python3 scripts/crosscheck_py.py --nprand target/release/nprand --cases 200
+
+  Each case is one process; the CLI stops at the first call that raises, so a case is compared
+  up to and including that error (``error: Type: message`` on stderr).
+
+Exit status 0 when everything matches.  Standard library only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import gen_py_fixtures as gen  # noqa: E402
+import py_state  # noqa: E402
+
+
+def default_pyeval() -> str:
+    target = os.environ.get("CARGO_TARGET_DIR", os.path.join(HERE, "..", "target"))
+    return os.path.join(target, "release", "examples", "pyeval")
+
+
+def python_cases(n_cases: int, n_calls: int, seed: int):
+    rng = random.Random(seed)
+    jobs = []
+    for s, calls in gen.fuzz_cases(n_cases, n_calls, rng):
+        jobs.append({"seed": py_state.seed_text(s), "version": "3.11", "calls": calls})
+    # 3.12: binomialvariate and 3.12 behaviour, from a real CPython 3.12.
+    n312 = max(1, n_cases // 10)
+    jobs312 = [(str(rng.randrange(-2**70, 2**70)),
+                [rng.choice([gen.random_binomial_call(rng), gen.random_call(rng)]) for _ in range(n_calls)])
+               for _ in range(n312)]
+    expected = []
+    for job in jobs:
+        case = gen.run_case(py_state.seed_from_text(job["seed"]), job["calls"])
+        expected.append(case)
+    for (seed_txt, calls), case in zip(jobs312, gen.run_in_312(jobs312)):
+        jobs.append({"seed": seed_txt, "version": "3.12", "calls": calls})
+        expected.append(case)
+    return jobs, expected
+
+
+def run_pyeval(path: str, jobs) -> list:
+    payload = "".join(json.dumps(j) + "\n" for j in jobs)
+    res = subprocess.run([path, "--batch"], input=payload, capture_output=True, text=True)
+    if res.returncode != 0:
+        sys.exit(f"pyeval failed: {res.stderr}")
+    return [json.loads(line) for line in res.stdout.splitlines()]
+
+
+def compare_batch(jobs, expected, got) -> tuple[int, list]:
+    n, bad = 0, []
+    for job, want, have in zip(jobs, expected, got):
+        for call, w, h in zip(job["calls"], want["results"], have["results"]):
+            n += 1
+            if w != h:
+                bad.append(f"seed {job['seed']} ({job['version']}): {call}: CPython {w} != nprand {h}")
+        sha = hashlib.sha256(have["state"].encode()).hexdigest()
+        if sha != want["state_sha256"]:
+            bad.append(f"seed {job['seed']} ({job['version']}): final state differs")
+    return n, bad
+
+
+def compare_cli(nprand: str, jobs, expected) -> tuple[int, list]:
+    n, bad = 0, []
+    for job, want in zip(jobs, expected):
+        cmd = [nprand, "eval", "--python", "--seed", job["seed"], "--format", "json"]
+        if job["version"] != "3.11":
+            cmd += ["--python-version", job["version"]]
+        res = subprocess.run(cmd + job["calls"], capture_output=True, text=True)
+        lines = res.stdout.splitlines()
+        for i, (call, w) in enumerate(zip(job["calls"], want["results"])):
+            n += 1
+            if "error" in w:
+                text = f"error: {w['error']['type']}: {w['error']['message']}"
+                if text not in res.stderr or res.returncode == 0:
+                    bad.append(f"seed {job['seed']}: {call}: CPython {text!r}, nprand stderr {res.stderr!r}")
+                break
+            if i >= len(lines) or lines[i] != w["json"]:
+                bad.append(f"seed {job['seed']}: {call}: CPython {w['json']} != nprand "
+                           f"{lines[i] if i < len(lines) else res.stderr!r}")
+                break
+    return n, bad
+
+
+def main() -> int:
+    assert sys.version_info[:2] == (3, 11), "run with CPython 3.11"
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--cases", type=int, default=600)
+    ap.add_argument("--calls", type=int, default=10, help="calls per case")
+    ap.add_argument("--seed", type=int, default=1, help="seed of the case generator")
+    ap.add_argument("--pyeval", default=None, help="path of the pyeval example binary")
+    ap.add_argument("--nprand", default=None, help="use the real CLI instead: path of the nprand binary")
+    a = ap.parse_args()
+
+    jobs, expected = python_cases(a.cases, a.calls, a.seed)
+    if a.nprand:
+        n, bad = compare_cli(a.nprand, jobs, expected)
+    else:
+        n, bad = compare_batch(jobs, expected, run_pyeval(a.pyeval or default_pyeval(), jobs))
+    n_err = sum(1 for c in expected for r in c["results"] if "error" in r)
+    for b in bad[:40]:
+        print(b)
+    print(f"crosscheck_py: {len(jobs)} cases, {n} calls compared ({n_err} CPython exceptions), "
+          f"{len(bad)} mismatches")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
