@@ -63,11 +63,12 @@ mod seed;
 mod state;
 mod value;
 
+pub use crate::fmt::{json_float as py_json_float, py_float_repr as py_repr_float};
 pub use eval::{eval_python_call, make_random, run_python_eval};
 pub use pymath::lgamma;
 pub use seed::{py_hash_float, Seed};
 pub use state::PyState;
-pub use value::{py_json_float, py_repr_float, PyValue};
+pub use value::PyValue;
 
 use crate::mt19937::Mt19937;
 

@@ -78,7 +78,7 @@ impl PyState {
         words.push(self.pos.to_string());
         let gauss = match self.gauss_next {
             None => "null".to_string(),
-            Some(g) => super::value::py_json_float(g),
+            Some(g) => crate::fmt::json_float(g),
         };
         format!(
             "{{\"version\": {}, \"internalstate\": [{}], \"gauss_next\": {}}}",
