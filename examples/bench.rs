@@ -69,6 +69,10 @@ const ITEMS: &[(&str, &str)] = &[
         "Mt19937::advance(n) from a fresh state (one call)",
     ),
     ("jumped", "Mt19937::jumped(1) (one call; n ignored)"),
+    (
+        "first_jump",
+        "first jumped(1) in the process: builds p(x), tables, x^(2^128) (run it first)",
+    ),
 ];
 
 /// Times one item; `None` if this build does not know it.
@@ -179,6 +183,11 @@ fn run(item: &str, n: usize, reps: usize) -> Option<Vec<f64>> {
             g.advance(n as u128);
             black_box(g);
         }),
+        "first_jump" => {
+            let t = Instant::now();
+            black_box(mt.jumped(1));
+            vec![t.elapsed().as_nanos() as f64]
+        }
         "jumped" => time(reps, || {
             black_box(mt.jumped(1));
         }),

@@ -86,8 +86,11 @@ def advance_cases() -> list[dict]:
         ({"seed": 7}, 3, 622),
         ({"seed": 7}, 623, 1),
         ({"seed": 7}, 623, 2),
-        ({"seed": 12345}, 0, 624 * 4096),          # the largest direct (twist-by-twist) skip
-        ({"seed": 12345}, 0, 624 * 4096 + 1),      # the smallest polynomial skip
+        ({"seed": 12345}, 0, 624 * 4096),
+        ({"seed": 12345}, 0, 624 * 4096 + 1),
+        ({"seed": 4}, 0, 624 * 8192),              # nprand's largest direct (twist-by-twist) skip
+        ({"seed": 4}, 0, 624 * 8192 + 1),          # nprand's smallest polynomial skip
+        ({"seed": 4}, 624, 624 * 8192 + 2),
         ({"seed": 12345}, 100, 624 * 5000 - 100),
         ({"seed": 12345}, 5, 10_000_000),
         ({"seed": 99}, 624, 30_000_001),

@@ -31,7 +31,7 @@ use simd::{temper, to_f64};
 
 /// Up to this many whole blocks, [`Mt19937::advance`] regenerates them one by one;
 /// beyond, it jumps by polynomial arithmetic (cheaper from about this point on).
-const DIRECT_TWISTS: u128 = 4096;
+const DIRECT_TWISTS: u128 = 8192;
 
 /// Number of 32-bit words in the state.
 pub const N: usize = 624;
@@ -388,10 +388,11 @@ impl Mt19937 {
     /// Skip `n` 32-bit outputs: afterwards the state (key and pos) is exactly what `n`
     /// calls of [`next_u32`](Self::next_u32) would leave. A `next_f64` is two outputs.
     ///
-    /// Up to a few thousand blocks are regenerated directly; beyond that the block is
+    /// Up to 8192 blocks (5.1 M words) are regenerated directly; beyond that the block is
     /// computed by polynomial arithmetic over GF(2) (`x^n mod p(x)` and Horner's
-    /// scheme), which costs about 1-4 ms whatever `n` is, plus a one-off tens of ms the
-    /// first time a polynomial jump runs in the process (see the `jump` module docs).
+    /// scheme), which costs about 1-3 ms whatever `n` is, plus a one-off ~65 ms the
+    /// first time a polynomial jump runs in the process (computing MT19937's
+    /// characteristic polynomial; see the `jump` module docs).
     ///
     /// ```
     /// let mut a = nprand::Mt19937::new(5);
@@ -447,8 +448,8 @@ impl Mt19937 {
     /// the generator never uses), and the stream after that is another, equally valid
     /// MT19937 stream. Use [`advance`](Self::advance) for an exact skip.
     ///
-    /// The first call in a process computes the polynomial (tens of ms); each jump
-    /// then costs about 1 ms.
+    /// The first call in a process computes the polynomials (~65 ms); each jump then
+    /// costs about 0.5 ms.
     ///
     /// ```
     /// // bg = np.random.MT19937(); bg.state = <RandomState(5)'s state>; bg.jumped()

@@ -159,6 +159,41 @@ pub(super) fn pairs_to_f64(words: &[u32], out: &mut [f64], backend: Backend) {
     }
 }
 
+/// `dst[i] ^= src[i]` (the jump polynomials' arithmetic); `dst.len() <= src.len()`.
+#[allow(unsafe_code)] // dispatch to the documented AVX2 kernels
+pub(super) fn xor_bytes(dst: &mut [u8], src: &[u8], backend: Backend) {
+    assert!(dst.len() <= src.len());
+    match backend {
+        #[cfg(target_arch = "x86_64")]
+        Backend::Avx2 if Backend::Avx2.is_available() => {
+            // SAFETY: AVX2 is present.
+            unsafe { avx2::xor_bytes(dst, src) }
+        }
+        _ => xor_portable(dst, src),
+    }
+}
+
+/// `dst[i] ^= src[i]` on words (Horner's state additions); `dst.len() <= src.len()`.
+#[allow(unsafe_code)] // dispatch to the documented AVX2 kernels
+pub(super) fn xor_words(dst: &mut [u32], src: &[u32], backend: Backend) {
+    assert!(dst.len() <= src.len());
+    match backend {
+        #[cfg(target_arch = "x86_64")]
+        Backend::Avx2 if Backend::Avx2.is_available() => {
+            // SAFETY: AVX2 is present.
+            unsafe { avx2::xor_words(dst, src) }
+        }
+        _ => xor_portable(dst, src),
+    }
+}
+
+#[inline(always)]
+fn xor_portable<T: Copy + std::ops::BitXorAssign>(dst: &mut [T], src: &[T]) {
+    for (d, s) in dst.iter_mut().zip(src) {
+        *d ^= *s;
+    }
+}
+
 pub(super) fn twist_portable(k: &mut [u32; N]) {
     // Run 1: slots 0..227 read old slots i+1 and i+397 (a forward read, vectorisable).
     for i in 0..N - M {
@@ -191,7 +226,7 @@ mod avx2 {
     //! AVX2. All loads and stores are unaligned (`loadu`/`storeu`) and each one's index
     //! range is shown to be in bounds next to it.
 
-    use super::{step, temper, to_f64, LOWER_MASK, M, MATRIX_A, N, UPPER_MASK};
+    use super::{step, temper, to_f64, xor_portable, LOWER_MASK, M, MATRIX_A, N, UPPER_MASK};
     use std::arch::x86_64::*;
 
     const W: usize = 8; // u32 lanes per vector
@@ -272,6 +307,20 @@ mod avx2 {
         k[N - 1] = step(k[N - 1], k[0], k[M - 1]);
     }
 
+    /// The safe loop, compiled with AVX2 enabled so that LLVM vectorises it 32 bytes wide.
+    ///
+    /// Safety: the CPU has AVX2.
+    #[target_feature(enable = "avx2")]
+    pub(super) unsafe fn xor_bytes(dst: &mut [u8], src: &[u8]) {
+        xor_portable(dst, src)
+    }
+
+    /// As [`xor_bytes`], on words. Safety: the CPU has AVX2.
+    #[target_feature(enable = "avx2")]
+    pub(super) unsafe fn xor_words(dst: &mut [u32], src: &[u32]) {
+        xor_portable(dst, src)
+    }
+
     /// Safety: the CPU has AVX2 and `words.len() == out.len()`.
     #[target_feature(enable = "avx2")]
     pub(super) unsafe fn temper_into(words: &[u32], out: &mut [u32]) {
@@ -338,6 +387,52 @@ mod avx2 {
         }
         for j in i..n {
             out[j] = to_f64(temper(words[2 * j]) >> 5, temper(words[2 * j + 1]) >> 6);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xor_kernels_agree() {
+        let src: Vec<u8> = (0..5000u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+            .collect();
+        let words: Vec<u32> = (0..1300u32)
+            .map(|i| i.wrapping_mul(2_654_435_761))
+            .collect();
+        for len in [0usize, 1, 31, 32, 33, 2494, 4999] {
+            let mut outs = Vec::new();
+            for b in Backend::available() {
+                let mut d: Vec<u8> = src.iter().rev().copied().collect();
+                xor_bytes(&mut d[..len], &src, b);
+                let mut w: Vec<u32> = words.iter().rev().copied().collect();
+                let wl = len.min(1300);
+                xor_words(&mut w[..wl], &words, b);
+                outs.push((d, w));
+            }
+            assert!(outs.windows(2).all(|p| p[0] == p[1]));
+        }
+    }
+
+    #[test]
+    fn twist_kernels_agree() {
+        let mut k = [0u32; N];
+        for (i, w) in k.iter_mut().enumerate() {
+            *w = (i as u32).wrapping_mul(0x9e37_79b9) ^ 0x5555_aaaa;
+        }
+        let mut portable = k;
+        for _ in 0..3 {
+            twist_portable(&mut portable);
+        }
+        for b in Backend::available() {
+            let mut x = k;
+            for _ in 0..3 {
+                twist(&mut x, b);
+            }
+            assert_eq!(x, portable, "{b:?}");
         }
     }
 }
