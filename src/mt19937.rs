@@ -16,9 +16,22 @@
 //! licence), seeded with `init_genrand` for an integer and `init_by_array` for a key,
 //! as NumPy's `_legacy_seeding` does.
 
+#![deny(unsafe_code)]
+
 use crate::error::{Error, Result};
 
+mod jump;
+#[cfg(feature = "parallel")]
+mod par;
 mod rand;
+pub mod simd;
+
+pub use simd::Backend;
+use simd::{temper, to_f64};
+
+/// Up to this many whole blocks, [`Mt19937::advance`] regenerates them one by one;
+/// beyond, it jumps by polynomial arithmetic (cheaper from about this point on).
+const DIRECT_TWISTS: u128 = 8192;
 
 /// Number of 32-bit words in the state.
 pub const N: usize = 624;
@@ -169,23 +182,10 @@ impl Mt19937 {
         Ok(())
     }
 
-    /// Regenerate the whole 624-word block (the reference `genrand` loop, split at the
-    /// points where `i + 397` wraps so that each part is a straight, vectorisable loop).
+    /// Regenerate the whole 624-word block with the CPU's best kernel (see [`simd`]).
     #[inline]
     fn twist(&mut self) {
-        let k = &mut self.key;
-        #[inline(always)]
-        fn step(a: u32, b: u32, c: u32) -> u32 {
-            let y = (a & UPPER_MASK) | (b & LOWER_MASK);
-            c ^ (y >> 1) ^ ((y & 1).wrapping_neg() & MATRIX_A)
-        }
-        for i in 0..N - M {
-            k[i] = step(k[i], k[i + 1], k[i + M]);
-        }
-        for i in N - M..N - 1 {
-            k[i] = step(k[i], k[i + 1], k[i + M - N]);
-        }
-        k[N - 1] = step(k[N - 1], k[0], k[M - 1]);
+        simd::twist(&mut self.key, Backend::detected());
         self.pos = 0;
     }
 
@@ -237,7 +237,8 @@ impl Mt19937 {
         to_f64(a, b)
     }
 
-    /// Fill `out` with consecutive [`next_u32`](Self::next_u32) outputs.
+    /// Fill `out` with consecutive [`next_u32`](Self::next_u32) outputs (NumPy's
+    /// `MT19937.random_raw(n)`), a whole block at a time with the CPU's best kernel.
     ///
     /// ```
     /// let mut a = nprand::Mt19937::new(9);
@@ -246,24 +247,47 @@ impl Mt19937 {
     /// a.fill_u32(&mut buf);
     /// assert!(buf.iter().all(|&w| w == b.next_u32()));
     /// ```
+    #[inline]
     pub fn fill_u32(&mut self, out: &mut [u32]) {
+        self.fill_u32_with(out, Backend::detected());
+    }
+
+    /// [`fill_u32`](Self::fill_u32) with a chosen kernel backend (for tests and
+    /// benchmarks; every backend gives the same words).
+    ///
+    /// # Panics
+    /// If `backend` is not available on this CPU ([`Backend::is_available`]).
+    ///
+    /// ```
+    /// use nprand::{mt19937::Backend, Mt19937};
+    /// let mut a = Mt19937::new(3);
+    /// let mut b = a.clone();
+    /// let (mut x, mut y) = ([0u32; 700], [0u32; 700]);
+    /// a.fill_u32_with(&mut x, Backend::Portable);
+    /// b.fill_u32_with(&mut y, Backend::detected());
+    /// assert_eq!((x, &a), (y, &b));
+    /// ```
+    pub fn fill_u32_with(&mut self, out: &mut [u32], backend: Backend) {
+        assert!(
+            backend.is_available(),
+            "{backend:?} is not available on this CPU"
+        );
         let mut out = out;
         while !out.is_empty() {
             if self.pos >= N {
-                self.twist();
+                simd::twist(&mut self.key, backend);
+                self.pos = 0;
             }
             let take = (N - self.pos).min(out.len());
             let (head, tail) = out.split_at_mut(take);
-            for (o, &k) in head.iter_mut().zip(&self.key[self.pos..self.pos + take]) {
-                *o = temper(k);
-            }
+            simd::temper_into(&self.key[self.pos..self.pos + take], head, backend);
             self.pos += take;
             out = tail;
         }
     }
 
     /// Fill `out` with consecutive [`next_f64`](Self::next_f64) outputs
-    /// (NumPy's `random_sample(n)`).
+    /// (NumPy's `random_sample(n)`), tempering and converting in bulk.
     ///
     /// ```
     /// let mut a = nprand::Mt19937::new(9);
@@ -272,41 +296,178 @@ impl Mt19937 {
     /// a.fill_f64(&mut buf);
     /// assert!(buf.iter().all(|&x| x.to_bits() == b.next_f64().to_bits()));
     /// ```
+    #[inline]
     pub fn fill_f64(&mut self, out: &mut [f64]) {
+        self.fill_f64_with(out, Backend::detected());
+    }
+
+    /// [`fill_f64`](Self::fill_f64) with a chosen kernel backend.
+    ///
+    /// # Panics
+    /// If `backend` is not available on this CPU.
+    ///
+    /// ```
+    /// use nprand::{mt19937::Backend, Mt19937};
+    /// let mut a = Mt19937::new(3);
+    /// let mut b = a.clone();
+    /// let (mut x, mut y) = ([0f64; 333], [0f64; 333]);
+    /// a.fill_f64_with(&mut x, Backend::Portable);
+    /// b.fill_f64_with(&mut y, Backend::detected());
+    /// assert_eq!(x.map(f64::to_bits), y.map(f64::to_bits));
+    /// assert_eq!(a, b);
+    /// ```
+    pub fn fill_f64_with(&mut self, out: &mut [f64], backend: Backend) {
+        assert!(
+            backend.is_available(),
+            "{backend:?} is not available on this CPU"
+        );
         let mut i = 0;
         while i < out.len() {
             if self.pos >= N {
-                self.twist();
+                simd::twist(&mut self.key, backend);
+                self.pos = 0;
             }
             // Whole pairs available in this block; a pair straddling the block end
-            // goes through next_f64.
+            // goes through the scalar path.
             let pairs = ((N - self.pos) / 2).min(out.len() - i);
             if pairs == 0 {
-                out[i] = self.next_f64();
+                let a = self.next_u32_with(backend) >> 5;
+                let b = self.next_u32_with(backend) >> 6;
+                out[i] = to_f64(a, b);
                 i += 1;
                 continue;
             }
             let words = &self.key[self.pos..self.pos + 2 * pairs];
-            for (o, w) in out[i..i + pairs].iter_mut().zip(words.chunks_exact(2)) {
-                *o = to_f64(temper(w[0]) >> 5, temper(w[1]) >> 6);
-            }
+            simd::pairs_to_f64(words, &mut out[i..i + pairs], backend);
             self.pos += 2 * pairs;
             i += pairs;
         }
     }
-}
 
-#[inline(always)]
-fn temper(mut y: u32) -> u32 {
-    y ^= y >> 11;
-    y ^= (y << 7) & 0x9d2c_5680;
-    y ^= (y << 15) & 0xefc6_0000;
-    y ^ (y >> 18)
-}
+    #[inline]
+    fn next_u32_with(&mut self, backend: Backend) -> u32 {
+        if self.pos >= N {
+            simd::twist(&mut self.key, backend);
+            self.pos = 0;
+        }
+        let y = self.key[self.pos];
+        self.pos += 1;
+        temper(y)
+    }
 
-#[inline(always)]
-fn to_f64(a: u32, b: u32) -> f64 {
-    (a as f64 * 67_108_864.0 + b as f64) / 9_007_199_254_740_992.0
+    /// Fill `out` with the little-endian bytes of consecutive words; a partial last word
+    /// gives its low bytes (NumPy's `RandomState.bytes(n)` for `n >= 1`, and the same
+    /// as `rand_core`'s `fill_bytes` for this generator). No heap allocation.
+    ///
+    /// ```
+    /// let mut a = nprand::Mt19937::new(1);
+    /// let mut b = a.clone();
+    /// let mut buf = [0u8; 6];
+    /// a.fill_bytes(&mut buf);
+    /// let (w0, w1) = (b.next_u32().to_le_bytes(), b.next_u32().to_le_bytes());
+    /// assert_eq!(buf, [w0[0], w0[1], w0[2], w0[3], w1[0], w1[1]]);
+    /// assert_eq!(a, b);
+    /// ```
+    pub fn fill_bytes(&mut self, out: &mut [u8]) {
+        let mut buf = [0u32; N];
+        let mut chunks = out.chunks_exact_mut(4 * N);
+        for chunk in &mut chunks {
+            self.fill_u32(&mut buf);
+            for (b, w) in chunk.chunks_exact_mut(4).zip(&buf) {
+                b.copy_from_slice(&w.to_le_bytes());
+            }
+        }
+        let rest = chunks.into_remainder();
+        let words = rest.len().div_ceil(4);
+        self.fill_u32(&mut buf[..words]);
+        for (b, w) in rest.chunks_mut(4).zip(&buf) {
+            b.copy_from_slice(&w.to_le_bytes()[..b.len()]);
+        }
+    }
+
+    /// Skip `n` 32-bit outputs: afterwards the state (key and pos) is exactly what `n`
+    /// calls of [`next_u32`](Self::next_u32) would leave. A `next_f64` is two outputs.
+    ///
+    /// Up to 8192 blocks (5.1 M words) are regenerated directly; beyond that the block is
+    /// computed by polynomial arithmetic over GF(2) (`x^n mod p(x)` and Horner's
+    /// scheme), which costs about 1-3 ms whatever `n` is, plus a one-off ~65 ms the
+    /// first time a polynomial jump runs in the process (computing MT19937's
+    /// characteristic polynomial; see the `jump` module docs).
+    ///
+    /// ```
+    /// let mut a = nprand::Mt19937::new(5);
+    /// let mut b = a.clone();
+    /// a.advance(1_000);
+    /// for _ in 0..1_000 { b.next_u32(); }
+    /// assert_eq!(a, b);
+    /// // A huge jump is just as cheap, and jumps compose.
+    /// let (mut x, mut y) = (a.clone(), a.clone());
+    /// x.advance(1 << 100);
+    /// y.advance(1 << 99);
+    /// y.advance(1 << 99);
+    /// assert_eq!(x, y);
+    /// ```
+    pub fn advance(&mut self, n: u128) {
+        if n == 0 {
+            return;
+        }
+        // Outputs left to skip, as n = 624 q + r, counted from the start of the current
+        // block: s = pos + r in 0..=1247.
+        let (q, r) = (n / N as u128, (n % N as u128) as usize);
+        let s = self.pos + r;
+        // t: blocks to regenerate, new_pos in 1..=624.
+        let (t, new_pos) = if s == 0 {
+            (q - 1, N)
+        } else if s > N {
+            (q + 1, s - N)
+        } else {
+            (q, s)
+        };
+        if t > 0 {
+            if t <= DIRECT_TWISTS {
+                for _ in 0..t {
+                    self.twist();
+                }
+            } else {
+                self.key = jump::twist_many(&self.key, t);
+            }
+        }
+        self.pos = new_pos;
+    }
+
+    /// NumPy's `MT19937.jumped(jumps)`: a copy of the generator moved on by `jumps`
+    /// applications of NumPy's `2^128`-step jump polynomial; `self` is unchanged and
+    /// `jumps == 0` gives a plain copy.
+    ///
+    /// This reproduces NumPy bit for bit, including its convention: NumPy reads `(key,
+    /// pos)` as a *circular* state whose pointer is `pos` (624 counts as 0), applies the
+    /// jump, and stores the moved pointer (`pos + 19933 mod 624`) back as `pos`. For a
+    /// block state that is not the same as skipping `2^128` outputs: from `pos == 624`,
+    /// the first `624 - new pos` (= 35) words agree with the stream `2^128 - 624` words on
+    /// (apart from the low 31 bits of the very first word, where NumPy keeps bits that
+    /// the generator never uses), and the stream after that is another, equally valid
+    /// MT19937 stream. Use [`advance`](Self::advance) for an exact skip.
+    ///
+    /// The first call in a process computes the polynomials (~65 ms); each jump then
+    /// costs about 0.5 ms.
+    ///
+    /// ```
+    /// // bg = np.random.MT19937(); bg.state = <RandomState(5)'s state>; bg.jumped()
+    /// let mt = nprand::Mt19937::new(5);
+    /// let j = mt.jumped(1);
+    /// assert_eq!(j.pos(), 589);
+    /// assert_eq!(mt.jumped(2), j.jumped(1));
+    /// assert_eq!(mt.jumped(0), mt);
+    /// ```
+    pub fn jumped(&self, jumps: u32) -> Mt19937 {
+        let mut out = self.clone();
+        for _ in 0..jumps {
+            let (key, pos) = jump::numpy_jump(&out.key, out.pos);
+            out.key = key;
+            out.pos = pos;
+        }
+        out
+    }
 }
 
 fn init_genrand(key: &mut [u32; N], seed: u32) {

@@ -1,0 +1,254 @@
+//! A small timing server for `scripts/bench_vs_numpy.py` (and a quick CLI for humans).
+//!
+//! ```text
+//! cargo build --release --example bench --features parallel
+//! target/release/examples/bench list                 # the work items it knows
+//! target/release/examples/bench run raw 10000000 7   # best/median of 7 runs, one line of JSON
+//! target/release/examples/bench serve                # read "<item> <n> <reps>" lines on stdin
+//! ```
+//!
+//! Each request prints one JSON line: `{"item", "n", "reps", "best_ns", "median_ns",
+//! "ns_per_elem"}` (best run divided by n), or `{"item", "error": "unknown item"}` for an item
+//! this build does not know (the script then skips that row). Output buffers are allocated
+//! and touched once per request, outside the timed region, so the timings are the `_into`
+//! fills alone; the process start-up is never timed.
+
+use nprand::mt19937::Backend;
+use nprand::{Mt19937, RandomState};
+use std::hint::black_box;
+use std::io::{BufRead, Write};
+use std::time::Instant;
+
+/// Runs `f` `reps` times (after one warm-up run) and returns the sorted durations in ns.
+fn time(reps: usize, mut f: impl FnMut()) -> Vec<f64> {
+    f();
+    let mut v: Vec<f64> = (0..reps.max(1))
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed().as_nanos() as f64
+        })
+        .collect();
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    v
+}
+
+const ITEMS: &[(&str, &str)] = &[
+    ("raw", "Mt19937::fill_u32 (NumPy MT19937.random_raw)"),
+    ("raw_portable", "Mt19937::fill_u32_with(Backend::Portable)"),
+    ("raw_rand_mt", "rand_mt::Mt, next_u32 into a slice"),
+    ("raw_rand_mt_bytes", "rand_mt::Mt::fill_bytes, 4n bytes"),
+    ("memset_u32", "slice.fill on n u32 (memory write bandwidth)"),
+    ("random_sample", "RandomState::random_sample_into"),
+    (
+        "random_sample_portable",
+        "Mt19937::fill_f64_with(Backend::Portable)",
+    ),
+    ("memset_f64", "slice.fill on n f64 (memory write bandwidth)"),
+    ("bytes", "Mt19937::fill_bytes, n bytes"),
+    ("par_raw", "Mt19937::par_fill_u32 (feature parallel)"),
+    (
+        "par_random_sample",
+        "Mt19937::par_fill_f64 (feature parallel)",
+    ),
+    ("par_bytes", "Mt19937::par_fill_bytes (feature parallel)"),
+    ("standard_normal", "RandomState::standard_normal_into"),
+    (
+        "standard_exponential",
+        "RandomState::standard_exponential_into",
+    ),
+    (
+        "randint_i64",
+        "RandomState::randint_into::<i64>(-1000, 1000)",
+    ),
+    ("randint_i8", "RandomState::randint_into::<i8>(-100, 100)"),
+    ("permutation", "RandomState::permutation(n)"),
+    ("shuffle", "RandomState::shuffle on n i64"),
+    (
+        "advance",
+        "Mt19937::advance(n) from a fresh state (one call)",
+    ),
+    ("jumped", "Mt19937::jumped(1) (one call; n ignored)"),
+    (
+        "first_jump",
+        "first jumped(1) in the process: builds p(x), tables, x^(2^128) (run it first)",
+    ),
+];
+
+/// Times one item; `None` if this build does not know it.
+fn run(item: &str, n: usize, reps: usize) -> Option<Vec<f64>> {
+    let mut mt = Mt19937::new(12345);
+    let mut rs = RandomState::new(12345);
+    Some(match item {
+        "raw" => {
+            let mut out = vec![1u32; n];
+            time(reps, || mt.fill_u32(black_box(&mut out)))
+        }
+        "raw_portable" => {
+            let mut out = vec![1u32; n];
+            time(reps, || {
+                mt.fill_u32_with(black_box(&mut out), Backend::Portable)
+            })
+        }
+        "raw_rand_mt" => {
+            let mut other = rand_mt::Mt::new(12345);
+            let mut out = vec![1u32; n];
+            time(reps, || {
+                for o in black_box(&mut out).iter_mut() {
+                    *o = other.next_u32();
+                }
+            })
+        }
+        "raw_rand_mt_bytes" => {
+            let mut other = rand_mt::Mt::new(12345);
+            let mut out = vec![1u8; 4 * n];
+            time(reps, || other.fill_bytes(black_box(&mut out)))
+        }
+        "memset_u32" => {
+            let mut out = vec![1u32; n];
+            let mut v = 0u32;
+            time(reps, || {
+                v = v.wrapping_add(1);
+                black_box(&mut out).fill(black_box(v));
+            })
+        }
+        "random_sample" => {
+            let mut out = vec![1f64; n];
+            time(reps, || rs.random_sample_into(black_box(&mut out)))
+        }
+        "random_sample_portable" => {
+            let mut out = vec![1f64; n];
+            time(reps, || {
+                mt.fill_f64_with(black_box(&mut out), Backend::Portable)
+            })
+        }
+        "memset_f64" => {
+            let mut out = vec![1f64; n];
+            let mut v = 0f64;
+            time(reps, || {
+                v += 1.0;
+                black_box(&mut out).fill(black_box(v));
+            })
+        }
+        "bytes" => {
+            let mut out = vec![1u8; n];
+            time(reps, || mt.fill_bytes(black_box(&mut out)))
+        }
+        #[cfg(feature = "parallel")]
+        "par_raw" => {
+            let mut out = vec![1u32; n];
+            time(reps, || mt.par_fill_u32(black_box(&mut out)))
+        }
+        #[cfg(feature = "parallel")]
+        "par_random_sample" => {
+            let mut out = vec![1f64; n];
+            time(reps, || mt.par_fill_f64(black_box(&mut out)))
+        }
+        #[cfg(feature = "parallel")]
+        "par_bytes" => {
+            let mut out = vec![1u8; n];
+            time(reps, || mt.par_fill_bytes(black_box(&mut out)))
+        }
+        "standard_normal" => {
+            let mut out = vec![1f64; n];
+            time(reps, || rs.standard_normal_into(black_box(&mut out)))
+        }
+        "standard_exponential" => {
+            let mut out = vec![1f64; n];
+            time(reps, || rs.standard_exponential_into(black_box(&mut out)))
+        }
+        "randint_i64" => {
+            let mut out = vec![1i64; n];
+            time(reps, || {
+                rs.randint_into::<i64>(black_box(&mut out), -1000, 1000)
+                    .unwrap()
+            })
+        }
+        "randint_i8" => {
+            let mut out = vec![1i8; n];
+            time(reps, || {
+                rs.randint_into::<i8>(black_box(&mut out), -100, 100)
+                    .unwrap()
+            })
+        }
+        "permutation" => time(reps, || {
+            black_box(rs.permutation(n as i64));
+        }),
+        "shuffle" => {
+            let mut x: Vec<i64> = (0..n as i64).collect();
+            time(reps, || rs.shuffle(black_box(&mut x)))
+        }
+        "advance" => time(reps, || {
+            let mut g = Mt19937::new(1);
+            g.advance(n as u128);
+            black_box(g);
+        }),
+        "first_jump" => {
+            let t = Instant::now();
+            black_box(mt.jumped(1));
+            vec![t.elapsed().as_nanos() as f64]
+        }
+        "jumped" => time(reps, || {
+            black_box(mt.jumped(1));
+        }),
+        _ => return None,
+    })
+}
+
+fn report(item: &str, n: usize, reps: usize) -> String {
+    match run(item, n, reps) {
+        Some(t) => format!(
+            "{{\"item\":\"{item}\",\"n\":{n},\"reps\":{reps},\"best_ns\":{:.0},\"median_ns\":{:.0},\"ns_per_elem\":{:.6}}}",
+            t[0],
+            t[t.len() / 2],
+            t[0] / n.max(1) as f64
+        ),
+        None => format!("{{\"item\":\"{item}\",\"error\":\"unknown item\"}}"),
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("list") => {
+            for (name, what) in ITEMS {
+                if run_known(name) {
+                    println!("{name}\t{what}");
+                }
+            }
+        }
+        Some("run") if args.len() >= 3 => {
+            let n: usize = args[2].parse().expect("n");
+            let reps: usize = args.get(3).map_or(5, |r| r.parse().expect("reps"));
+            println!("{}", report(&args[1], n, reps));
+        }
+        Some("serve") => {
+            let stdin = std::io::stdin();
+            let mut stdout = std::io::stdout().lock();
+            for line in stdin.lock().lines() {
+                let line = line.expect("stdin");
+                let f: Vec<&str> = line.split_whitespace().collect();
+                let reply = match f.as_slice() {
+                    [] => continue,
+                    ["quit"] => break,
+                    [item, n, reps] => match (n.parse(), reps.parse()) {
+                        (Ok(n), Ok(r)) => report(item, n, r),
+                        _ => "{\"error\":\"bad request\"}".to_string(),
+                    },
+                    _ => "{\"error\":\"bad request\"}".to_string(),
+                };
+                writeln!(stdout, "{reply}").unwrap();
+                stdout.flush().unwrap();
+            }
+        }
+        _ => {
+            eprintln!("usage: bench list | bench run ITEM N [REPS] | bench serve");
+            std::process::exit(2);
+        }
+    }
+}
+
+/// Whether `run` knows the item in this build (parallel items need the feature).
+fn run_known(item: &str) -> bool {
+    !item.starts_with("par_") || cfg!(feature = "parallel")
+}

@@ -1,0 +1,255 @@
+#!/usr/bin/env python3
+"""Time NumPy and nprand on the same work, in one run, and print a markdown table.
+
+    python3 scripts/bench_vs_numpy.py                      # default sizes, 5 rounds
+    python3 scripts/bench_vs_numpy.py -n 10000000 --rounds 7 --only raw random_sample
+    python3 scripts/bench_vs_numpy.py --plot ratios.png    # also a bar chart (needs matplotlib)
+    python3 scripts/bench_vs_numpy.py --list
+
+nprand runs in the small bench binary ``examples/bench.rs`` (built here with
+``cargo build --release --example bench --features parallel`` unless ``--no-build``), started
+once as a server: each request is timed inside the process, so process start-up is never
+counted, and output buffers are allocated outside the timed region (``_into`` forms).  NumPy
+runs in this process.  For every work item and every round the two are timed back to back
+(NumPy, then nprand), so machine load hits both alike; the table keeps each side's best
+round.  Figures are ns per element of the best run.
+
+The work table ``WORK`` below is the single place to add rows.  A row names NumPy's call and
+the bench binary's item; an item the binary does not know (for example a distribution whose
+bulk form has not landed yet) is reported as skipped, not as an error.  Rows with a
+``baseline`` compare two nprand items instead (rand_mt, memory bandwidth, serial vs parallel).
+
+Measurements on a loaded machine are noisy; say so when quoting them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+
+import numpy as np
+
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+
+
+def _rs():
+    return np.random.RandomState(12345)
+
+
+def _raw(n):
+    bg = np.random.MT19937(0)
+    bg.state = {"bit_generator": "MT19937", "state": _rs().get_state(legacy=False)["state"]}
+    return lambda: bg.random_raw(n)
+
+
+def _shuffle(n):
+    rs, x = _rs(), np.arange(n, dtype=np.int64)
+    return lambda: rs.shuffle(x)
+
+
+def _m(method, *args, **kw):
+    """NumPy work: ``RandomState(12345).<method>(*args, size=n, **kw)``."""
+    def make(n):
+        rs = _rs()
+        f = getattr(rs, method)
+        return lambda: f(*args, size=n, **kw)
+    return make
+
+
+# name: (numpy setup or None, bench item, target, baseline item or None, description)
+# numpy setup: n -> zero-argument callable doing the work once.
+# With a baseline, "ratio" is baseline time / item time (how many times faster the item is);
+# without one it is NumPy time / nprand time.
+WORK = [
+    ("raw", _raw, "raw", ">= 5x", None, "Mt19937 raw u32 words vs MT19937.random_raw(n)"),
+    ("raw vs rand_mt", None, "raw", ">= 3x", "raw_rand_mt", "fill_u32 vs rand_mt next_u32 loop"),
+    ("raw vs rand_mt bytes", None, "raw", "", "raw_rand_mt_bytes", "fill_u32 vs rand_mt fill_bytes"),
+    ("raw / memset", None, "raw", "", "memset_u32", "memset time / raw time (1 = memory-bound)"),
+    ("raw portable", _raw, "raw_portable", "", None, "portable kernels only"),
+    ("random_sample", _m("random_sample"), "random_sample", ">= 4x", None, "random_sample(n)"),
+    ("random_sample / memset", None, "random_sample", "<= 1.5x (memset/x >= 0.67)", "memset_f64",
+     "memset time / random_sample time"),
+    ("random_sample portable", _m("random_sample"), "random_sample_portable", "", None,
+     "portable kernels only"),
+    ("par random_sample", _m("random_sample"), "par_random_sample", "", None, "par_fill_f64"),
+    ("par vs serial random_sample", None, "par_random_sample", ">= 1.7x (10^8, 2 cores)",
+     "random_sample", "serial time / parallel time"),
+    ("par raw", _raw, "par_raw", "", None, "par_fill_u32"),
+    ("par vs serial raw", None, "par_raw", "", "raw", "serial time / parallel time"),
+    ("bytes", lambda n: (lambda rs: (lambda: rs.bytes(n)))(_rs()), "bytes", "", None, "bytes(n)"),
+    ("standard_normal", _m("standard_normal"), "standard_normal", ">= 2x", None, "legacy polar"),
+    ("randint int64", _m("randint", -1000, 1000, dtype=np.int64), "randint_i64", ">= 3x", None,
+     "randint(-1000, 1000, int64)"),
+    ("randint int8", _m("randint", -100, 100, dtype=np.int8), "randint_i8", ">= 3x", None,
+     "randint(-100, 100, int8)"),
+    ("standard_exponential", _m("standard_exponential"), "standard_exponential", ">= 1.5x", None, ""),
+    ("standard_gamma(2.5)", _m("standard_gamma", 2.5), "standard_gamma_2.5", ">= 1.5x", None, ""),
+    ("binomial(20, 0.3)", _m("binomial", 20, 0.3), "binomial_20_0.3", ">= 1.5x", None, ""),
+    ("poisson(30)", _m("poisson", 30), "poisson_30", ">= 1.5x", None, ""),
+    ("permutation", lambda n: (lambda rs: (lambda: rs.permutation(n)))(_rs()), "permutation",
+     ">= 1.3x", None, "permutation(n), allocates"),
+    ("shuffle", _shuffle, "shuffle", ">= 1.3x", None, "shuffle of n int64"),
+]
+
+
+class Bench:
+    """The nprand bench binary as a request/response server."""
+
+    def __init__(self, path: str):
+        self.p = subprocess.Popen([path, "serve"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                  text=True, bufsize=1)
+
+    def run(self, item: str, n: int, reps: int) -> dict:
+        self.p.stdin.write(f"{item} {n} {reps}\n")
+        self.p.stdin.flush()
+        return json.loads(self.p.stdout.readline())
+
+    def close(self):
+        self.p.stdin.write("quit\n")
+        self.p.stdin.close()
+        self.p.wait()
+
+
+def time_numpy(make, n: int, reps: int) -> float:
+    f = make(n)
+    f()  # warm-up
+    best = float("inf")
+    for _ in range(reps):
+        t = time.perf_counter_ns()
+        f()
+        best = min(best, time.perf_counter_ns() - t)
+    return best
+
+
+def build(features: str) -> str:
+    env = dict(os.environ)
+    target = env.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
+    cmd = ["cargo", "build", "--release", "--example", "bench"]
+    if features:
+        cmd += ["--features", features]
+    subprocess.run(cmd, cwd=ROOT, check=True, env=env)
+    return os.path.join(target, "release", "examples", "bench")
+
+
+def fmt(x):
+    return "–" if x is None else (f"{x:.3f}" if x < 10 else f"{x:.1f}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("-n", type=int, default=10_000_000, help="elements per call (default 1e7)")
+    ap.add_argument("--par-n", type=int, default=100_000_000,
+                    help="elements for the parallel rows and their serial baselines (default 1e8)")
+    ap.add_argument("--rounds", type=int, default=5, help="alternating NumPy/nprand rounds")
+    ap.add_argument("--reps", type=int, default=3, help="runs per side per round (best kept)")
+    ap.add_argument("--only", nargs="*", help="work names (or prefixes) to run")
+    ap.add_argument("--bench-bin", help="use this bench binary instead of building one")
+    ap.add_argument("--no-build", action="store_true", help="use target/release/examples/bench")
+    ap.add_argument("--features", default="parallel", help="cargo features for the bench binary")
+    ap.add_argument("--plot", metavar="FILE.png", help="draw the ratios as a bar chart")
+    ap.add_argument("--json", metavar="FILE", help="also write the raw results as JSON")
+    ap.add_argument("--list", action="store_true", help="list the work items and exit")
+    args = ap.parse_args()
+
+    if args.list:
+        for name, npf, item, target, base, desc in WORK:
+            print(f"{name:30s} item={item:22s} target={target or '-':12s} {desc}")
+        return 0
+
+    if args.bench_bin:
+        path = args.bench_bin
+    elif args.no_build:
+        path = os.path.join(os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target")),
+                            "release", "examples", "bench")
+    else:
+        path = build(args.features)
+
+    work = [w for w in WORK if not args.only or any(w[0].startswith(o) for o in args.only)]
+    bench = Bench(path)
+    best: dict[tuple, float] = {}    # (side, item or name, n) -> best ns
+    skipped: dict[str, str] = {}
+
+    def size(name, item, base):
+        return args.par_n if "par" in name or item.startswith("par_") else args.n
+
+    try:
+        for r in range(args.rounds):
+            for name, npf, item, target, base, desc in work:
+                n = size(name, item, base)
+                if name in skipped:
+                    continue
+                sides = [("nprand", item)] + ([("nprand", base)] if base else [])
+                if npf is not None:
+                    key = ("numpy", name, n)
+                    best[key] = min(best.get(key, float("inf")), time_numpy(npf, n, args.reps))
+                for side, it in sides:
+                    res = bench.run(it, n, args.reps)
+                    if "error" in res:
+                        skipped[name] = f"bench binary: {res['error']} ({it})"
+                        break
+                    key = (side, it, n)
+                    best[key] = min(best.get(key, float("inf")), res["best_ns"])
+            print(f"round {r + 1}/{args.rounds} done", file=sys.stderr)
+    finally:
+        bench.close()
+
+    rows = []
+    for name, npf, item, target, base, desc in work:
+        n = size(name, item, base)
+        if name in skipped:
+            rows.append(dict(name=name, n=n, numpy=None, nprand=None, ratio=None, target=target,
+                             note="skipped: " + skipped[name]))
+            continue
+        ours = best[("nprand", item, n)] / n
+        if base:
+            other = best[("nprand", base, n)] / n
+            rows.append(dict(name=name, n=n, numpy=None, nprand=ours, base=other, ratio=other / ours,
+                             target=target, note=f"{desc}; baseline {base} {other:.3f} ns/elem"))
+        else:
+            theirs = best[("numpy", name, n)] / n
+            rows.append(dict(name=name, n=n, numpy=theirs, nprand=ours, ratio=theirs / ours,
+                             target=target, note=desc))
+
+    load = os.getloadavg()
+    print(f"\nnumpy {np.__version__}; {os.cpu_count()} CPUs; load average "
+          f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; best of {args.rounds} rounds x {args.reps} "
+          f"runs, alternating NumPy/nprand\n")
+    print("| work | n | NumPy ns/elem | nprand ns/elem | ratio | target | notes |")
+    print("|---|---:|---:|---:|---:|---|---|")
+    for r in rows:
+        ratio = "–" if r["ratio"] is None else f"{r['ratio']:.2f}x"
+        print(f"| {r['name']} | {r['n']:.0e} | {fmt(r['numpy'])} | {fmt(r['nprand'])} | {ratio} | "
+              f"{r['target']} | {r['note']} |")
+
+    if args.json:
+        with open(args.json, "w") as fp:
+            json.dump(rows, fp, indent=1)
+
+    if args.plot:
+        try:
+            import matplotlib
+            matplotlib.use("Agg")
+            import matplotlib.pyplot as plt
+        except ImportError:
+            print(f"\nmatplotlib is not installed: no plot written to {args.plot} "
+                  "(pip install matplotlib)", file=sys.stderr)
+            return 0
+        shown = [r for r in rows if r["ratio"] is not None]
+        fig, ax = plt.subplots(figsize=(10, 0.4 * len(shown) + 1.5))
+        ax.barh([r["name"] for r in shown], [r["ratio"] for r in shown], color="tab:blue")
+        ax.axvline(1.0, color="black", linewidth=0.8)
+        ax.invert_yaxis()
+        ax.set_xlabel("speed-up (NumPy or baseline time / nprand time)")
+        ax.set_title(f"nprand vs NumPy {np.__version__}, n = {args.n:.0e}")
+        fig.tight_layout()
+        fig.savefig(args.plot, dpi=120)
+        print(f"\nplot written to {args.plot}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,438 @@
+//! Block kernels of MT19937: regenerate the 624-word block, temper words in bulk, and turn
+//! word pairs into NumPy's 53-bit doubles in bulk.
+//!
+//! Two implementations of every kernel exist and give identical results (the tests in
+//! `tests/mt19937_perf.rs` compare them on many states, positions and lengths):
+//!
+//! - [`Backend::Portable`]: plain safe Rust, written as straight loops that LLVM
+//!   auto-vectorises for the target's baseline (SSE2 on x86-64, NEON on aarch64, where
+//!   NEON is always present, so aarch64 needs no separate kernel).
+//! - [`Backend::Avx2`] (x86-64 only): explicit `std::arch` AVX2 intrinsics, chosen at run
+//!   time with `is_x86_feature_detected!("avx2")`. This is the only `unsafe` code in the
+//!   bit generator; every block documents why its memory accesses are in bounds.
+//!
+//! AVX-512 has no kernel of its own: the machines this crate is developed and tested on
+//! have no AVX-512 unit, and an untested `unsafe` path is not shipped. AVX-512 CPUs run
+//! the AVX2 kernel.
+//!
+//! # Why the block regeneration vectorises
+//! Slot `i` of a new block depends on slots `i`, `i + 1` and `i + 397` (mod 624), and the
+//! in-place update means that for `i >= 227` the third operand is the *new* slot
+//! `i - 227`. So the block splits into runs of 227 slots (0..227, 227..454, 454..624)
+//! whose slots depend only on older runs: each run is data-parallel.
+//!
+//! ```
+//! use nprand::mt19937::Backend;
+//! // The best kernel on this CPU is always available; the portable one too.
+//! assert!(Backend::detected().is_available());
+//! assert!(Backend::Portable.is_available());
+//! ```
+
+use super::{LOWER_MASK, M, MATRIX_A, N, UPPER_MASK};
+
+/// A kernel implementation of the bulk MT19937 paths.
+///
+/// [`Backend::detected`] is what [`Mt19937`](super::Mt19937) uses; the others exist so
+/// that tests and benchmarks can compare paths (see
+/// [`Mt19937::fill_u32_with`](super::Mt19937::fill_u32_with)).
+///
+/// ```
+/// use nprand::mt19937::Backend;
+/// let all = Backend::available();
+/// assert_eq!(all[0], Backend::Portable);
+/// assert!(all.contains(&Backend::detected()));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Backend {
+    /// Safe Rust, auto-vectorised for the compile target's baseline.
+    Portable,
+    /// x86-64 AVX2 intrinsics (run-time detected).
+    Avx2,
+}
+
+impl Backend {
+    /// The fastest backend this CPU supports (run-time detection; cheap to call, the
+    /// standard library caches the CPUID result).
+    ///
+    /// ```
+    /// let b = nprand::mt19937::Backend::detected();
+    /// println!("MT19937 kernels: {b:?}");
+    /// ```
+    #[inline]
+    pub fn detected() -> Backend {
+        if Backend::Avx2.is_available() {
+            Backend::Avx2
+        } else {
+            Backend::Portable
+        }
+    }
+
+    /// Whether this CPU can run the backend.
+    ///
+    /// ```
+    /// assert!(nprand::mt19937::Backend::Portable.is_available());
+    /// ```
+    #[inline]
+    pub fn is_available(self) -> bool {
+        match self {
+            Backend::Portable => true,
+            #[cfg(target_arch = "x86_64")]
+            Backend::Avx2 => std::arch::is_x86_feature_detected!("avx2"),
+            #[cfg(not(target_arch = "x86_64"))]
+            Backend::Avx2 => false,
+        }
+    }
+
+    /// Every backend this CPU can run, portable first.
+    ///
+    /// ```
+    /// assert!(!nprand::mt19937::Backend::available().is_empty());
+    /// ```
+    pub fn available() -> Vec<Backend> {
+        [Backend::Portable, Backend::Avx2]
+            .into_iter()
+            .filter(|b| b.is_available())
+            .collect()
+    }
+}
+
+#[inline(always)]
+pub(super) fn temper(mut y: u32) -> u32 {
+    y ^= y >> 11;
+    y ^= (y << 7) & 0x9d2c_5680;
+    y ^= (y << 15) & 0xefc6_0000;
+    y ^ (y >> 18)
+}
+
+/// NumPy's `(a * 2^26 + b) / 2^53` with `a = w1 >> 5`, `b = w2 >> 6`.
+#[inline(always)]
+pub(super) fn to_f64(a: u32, b: u32) -> f64 {
+    (a as f64 * 67_108_864.0 + b as f64) / 9_007_199_254_740_992.0
+}
+
+#[inline(always)]
+fn step(a: u32, b: u32, c: u32) -> u32 {
+    let y = (a & UPPER_MASK) | (b & LOWER_MASK);
+    c ^ (y >> 1) ^ ((y & 1).wrapping_neg() & MATRIX_A)
+}
+
+/// Regenerate the block in place (the reference loop, in three data-parallel runs).
+#[allow(unsafe_code)] // dispatch to the documented AVX2 kernels
+pub(super) fn twist(k: &mut [u32; N], backend: Backend) {
+    match backend {
+        #[cfg(target_arch = "x86_64")]
+        Backend::Avx2 if Backend::Avx2.is_available() => {
+            // SAFETY: AVX2 is present (checked just above).
+            unsafe { avx2::twist(k) }
+        }
+        _ => twist_portable(k),
+    }
+}
+
+/// `out[i] = temper(words[i])`; `out.len() == words.len()`.
+#[allow(unsafe_code)] // dispatch to the documented AVX2 kernels
+pub(super) fn temper_into(words: &[u32], out: &mut [u32], backend: Backend) {
+    assert_eq!(words.len(), out.len());
+    match backend {
+        #[cfg(target_arch = "x86_64")]
+        Backend::Avx2 if Backend::Avx2.is_available() => {
+            // SAFETY: AVX2 is present; lengths are equal (asserted).
+            unsafe { avx2::temper_into(words, out) }
+        }
+        _ => temper_into_portable(words, out),
+    }
+}
+
+/// `out[i] = to_f64(temper(words[2i]) >> 5, temper(words[2i+1]) >> 6)`;
+/// `words.len() == 2 * out.len()`.
+#[allow(unsafe_code)] // dispatch to the documented AVX2 kernels
+pub(super) fn pairs_to_f64(words: &[u32], out: &mut [f64], backend: Backend) {
+    assert_eq!(words.len(), 2 * out.len());
+    match backend {
+        #[cfg(target_arch = "x86_64")]
+        Backend::Avx2 if Backend::Avx2.is_available() => {
+            // SAFETY: AVX2 is present; lengths match (asserted).
+            unsafe { avx2::pairs_to_f64(words, out) }
+        }
+        _ => pairs_to_f64_portable(words, out),
+    }
+}
+
+/// `dst[i] ^= src[i]` (the jump polynomials' arithmetic); `dst.len() <= src.len()`.
+#[allow(unsafe_code)] // dispatch to the documented AVX2 kernels
+pub(super) fn xor_bytes(dst: &mut [u8], src: &[u8], backend: Backend) {
+    assert!(dst.len() <= src.len());
+    match backend {
+        #[cfg(target_arch = "x86_64")]
+        Backend::Avx2 if Backend::Avx2.is_available() => {
+            // SAFETY: AVX2 is present.
+            unsafe { avx2::xor_bytes(dst, src) }
+        }
+        _ => xor_portable(dst, src),
+    }
+}
+
+/// `dst[i] ^= src[i]` on words (Horner's state additions); `dst.len() <= src.len()`.
+#[allow(unsafe_code)] // dispatch to the documented AVX2 kernels
+pub(super) fn xor_words(dst: &mut [u32], src: &[u32], backend: Backend) {
+    assert!(dst.len() <= src.len());
+    match backend {
+        #[cfg(target_arch = "x86_64")]
+        Backend::Avx2 if Backend::Avx2.is_available() => {
+            // SAFETY: AVX2 is present.
+            unsafe { avx2::xor_words(dst, src) }
+        }
+        _ => xor_portable(dst, src),
+    }
+}
+
+#[inline(always)]
+fn xor_portable<T: Copy + std::ops::BitXorAssign>(dst: &mut [T], src: &[T]) {
+    for (d, s) in dst.iter_mut().zip(src) {
+        *d ^= *s;
+    }
+}
+
+pub(super) fn twist_portable(k: &mut [u32; N]) {
+    // Run 1: slots 0..227 read old slots i+1 and i+397 (a forward read, vectorisable).
+    for i in 0..N - M {
+        k[i] = step(k[i], k[i + 1], k[i + M]);
+    }
+    // Runs 2 and 3: slot i reads the new slot i-227 (dependence distance 227).
+    for i in N - M..N - 1 {
+        k[i] = step(k[i], k[i + 1], k[i + M - N]);
+    }
+    k[N - 1] = step(k[N - 1], k[0], k[M - 1]);
+}
+
+fn temper_into_portable(words: &[u32], out: &mut [u32]) {
+    for (o, &w) in out.iter_mut().zip(words) {
+        *o = temper(w);
+    }
+}
+
+fn pairs_to_f64_portable(words: &[u32], out: &mut [f64]) {
+    for (o, w) in out.iter_mut().zip(words.chunks_exact(2)) {
+        *o = to_f64(temper(w[0]) >> 5, temper(w[1]) >> 6);
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+#[allow(unsafe_code)]
+mod avx2 {
+    //! AVX2 kernels. Every function here is `unsafe` only because it is compiled with
+    //! `#[target_feature(enable = "avx2")]`: callers must have checked that the CPU has
+    //! AVX2. All loads and stores are unaligned (`loadu`/`storeu`) and each one's index
+    //! range is shown to be in bounds next to it.
+
+    use super::{step, temper, to_f64, xor_portable, LOWER_MASK, M, MATRIX_A, N, UPPER_MASK};
+    use std::arch::x86_64::*;
+
+    const W: usize = 8; // u32 lanes per vector
+
+    #[inline(always)]
+    unsafe fn vstep(a: __m256i, b: __m256i, c: __m256i) -> __m256i {
+        let y = _mm256_or_si256(
+            _mm256_and_si256(a, _mm256_set1_epi32(UPPER_MASK as i32)),
+            _mm256_and_si256(b, _mm256_set1_epi32(LOWER_MASK as i32)),
+        );
+        // All ones where y is odd: move bit 0 to the sign bit and shift it back down.
+        let odd = _mm256_srai_epi32(_mm256_slli_epi32(y, 31), 31);
+        let mag = _mm256_and_si256(odd, _mm256_set1_epi32(MATRIX_A as i32));
+        _mm256_xor_si256(_mm256_xor_si256(c, _mm256_srli_epi32(y, 1)), mag)
+    }
+
+    #[inline(always)]
+    unsafe fn vtemper(mut y: __m256i) -> __m256i {
+        y = _mm256_xor_si256(y, _mm256_srli_epi32(y, 11));
+        y = _mm256_xor_si256(
+            y,
+            _mm256_and_si256(
+                _mm256_slli_epi32(y, 7),
+                _mm256_set1_epi32(0x9d2c_5680u32 as i32),
+            ),
+        );
+        y = _mm256_xor_si256(
+            y,
+            _mm256_and_si256(
+                _mm256_slli_epi32(y, 15),
+                _mm256_set1_epi32(0xefc6_0000u32 as i32),
+            ),
+        );
+        _mm256_xor_si256(y, _mm256_srli_epi32(y, 18))
+    }
+
+    /// One vector of slots `i..i+8` with the third operand at `i + off` (wrapping
+    /// arithmetic: `off` is `M` or `M - N`).
+    ///
+    /// Safety: `i + 9 <= N` and `i + off .. i + off + 8` lies inside `0..N`.
+    #[inline(always)]
+    unsafe fn vslot(p: *mut u32, i: usize, off: usize) {
+        let a = _mm256_loadu_si256(p.add(i) as *const __m256i);
+        let b = _mm256_loadu_si256(p.add(i + 1) as *const __m256i);
+        let c = _mm256_loadu_si256(p.add(i.wrapping_add(off)) as *const __m256i);
+        _mm256_storeu_si256(p.add(i) as *mut __m256i, vstep(a, b, c));
+    }
+
+    /// Safety: the CPU has AVX2.
+    #[target_feature(enable = "avx2")]
+    pub(super) unsafe fn twist(k: &mut [u32; N]) {
+        let p = k.as_mut_ptr();
+        // Run 1, slots 0..227 with c = old slot i+397. Vectors at i = 0, 8, .., 216:
+        // a/b read i..i+9 <= 225 and c reads i+397..i+405 <= 621, all < N. The vector
+        // at i reads slot i+8 as `b` before the next vector overwrites it, which is the
+        // reference order (slot i+8 is still old when slot i+7 is computed).
+        let mut i = 0;
+        while i + W <= N - M {
+            vslot(p, i, M);
+            i += W;
+        }
+        while i < N - M {
+            k[i] = step(k[i], k[i + 1], k[i + M]);
+            i += 1;
+        }
+        // Runs 2 and 3, slots 227..623 with c = new slot i-227 (already written: the
+        // vector reads i-227..i-219, all below i). Vectors while i + 9 <= N, so b's read
+        // i+1..i+9 stays inside the block; c's read starts at i-227 >= 0.
+        let p = k.as_mut_ptr();
+        while i + W < N {
+            vslot(p, i, M.wrapping_sub(N));
+            i += W;
+        }
+        while i < N - 1 {
+            k[i] = step(k[i], k[i + 1], k[i + M - N]);
+            i += 1;
+        }
+        k[N - 1] = step(k[N - 1], k[0], k[M - 1]);
+    }
+
+    /// The safe loop, compiled with AVX2 enabled so that LLVM vectorises it 32 bytes wide.
+    ///
+    /// Safety: the CPU has AVX2.
+    #[target_feature(enable = "avx2")]
+    pub(super) unsafe fn xor_bytes(dst: &mut [u8], src: &[u8]) {
+        xor_portable(dst, src)
+    }
+
+    /// As [`xor_bytes`], on words. Safety: the CPU has AVX2.
+    #[target_feature(enable = "avx2")]
+    pub(super) unsafe fn xor_words(dst: &mut [u32], src: &[u32]) {
+        xor_portable(dst, src)
+    }
+
+    /// Safety: the CPU has AVX2 and `words.len() == out.len()`.
+    #[target_feature(enable = "avx2")]
+    pub(super) unsafe fn temper_into(words: &[u32], out: &mut [u32]) {
+        let n = words.len();
+        let (src, dst) = (words.as_ptr(), out.as_mut_ptr());
+        let mut i = 0;
+        // Vectors while i + 8 <= n: reads and writes i..i+8 of two slices of length n.
+        while i + 2 * W <= n {
+            let x0 = _mm256_loadu_si256(src.add(i) as *const __m256i);
+            let x1 = _mm256_loadu_si256(src.add(i + W) as *const __m256i);
+            _mm256_storeu_si256(dst.add(i) as *mut __m256i, vtemper(x0));
+            _mm256_storeu_si256(dst.add(i + W) as *mut __m256i, vtemper(x1));
+            i += 2 * W;
+        }
+        while i + W <= n {
+            let x = _mm256_loadu_si256(src.add(i) as *const __m256i);
+            _mm256_storeu_si256(dst.add(i) as *mut __m256i, vtemper(x));
+            i += W;
+        }
+        for j in i..n {
+            out[j] = temper(words[j]);
+        }
+    }
+
+    /// Four doubles from four (first, second) word pairs held in the 64-bit lanes of `x`
+    /// (little-endian: the first word is the low half of each lane).
+    #[inline(always)]
+    unsafe fn vdoubles(x: __m256i) -> __m256d {
+        let t = vtemper(x);
+        // a = first >> 5 (27 bits), b = second >> 6 (26 bits), per 64-bit lane.
+        let a = _mm256_srli_epi64(_mm256_slli_epi64(t, 32), 37);
+        let b = _mm256_srli_epi64(t, 38);
+        // Exact integer -> double for values below 2^52: OR into 2^52's mantissa and
+        // subtract 2^52.
+        let magic = _mm256_set1_epi64x(0x4330_0000_0000_0000);
+        let two52 = _mm256_set1_pd(4_503_599_627_370_496.0);
+        let ad = _mm256_sub_pd(_mm256_castsi256_pd(_mm256_or_si256(a, magic)), two52);
+        let bd = _mm256_sub_pd(_mm256_castsi256_pd(_mm256_or_si256(b, magic)), two52);
+        // (a * 2^26 + b) / 2^53 as NumPy computes it; every step is exact (the sum is
+        // below 2^53 and the scaling is by a power of two), so mul + add here and an
+        // FMA or a division in C all round identically.
+        let s = _mm256_add_pd(_mm256_mul_pd(ad, _mm256_set1_pd(67_108_864.0)), bd);
+        _mm256_mul_pd(s, _mm256_set1_pd(1.0 / 9_007_199_254_740_992.0))
+    }
+
+    /// Safety: the CPU has AVX2 and `words.len() == 2 * out.len()`.
+    #[target_feature(enable = "avx2")]
+    pub(super) unsafe fn pairs_to_f64(words: &[u32], out: &mut [f64]) {
+        let n = out.len();
+        let (src, dst) = (words.as_ptr(), out.as_mut_ptr());
+        let mut i = 0;
+        // Vectors while i + 8 <= n: doubles i..i+8 read words 2i..2i+16 <= 2n.
+        while i + 8 <= n {
+            let x0 = _mm256_loadu_si256(src.add(2 * i) as *const __m256i);
+            let x1 = _mm256_loadu_si256(src.add(2 * i + 8) as *const __m256i);
+            _mm256_storeu_pd(dst.add(i), vdoubles(x0));
+            _mm256_storeu_pd(dst.add(i + 4), vdoubles(x1));
+            i += 8;
+        }
+        while i + 4 <= n {
+            let x = _mm256_loadu_si256(src.add(2 * i) as *const __m256i);
+            _mm256_storeu_pd(dst.add(i), vdoubles(x));
+            i += 4;
+        }
+        for j in i..n {
+            out[j] = to_f64(temper(words[2 * j]) >> 5, temper(words[2 * j + 1]) >> 6);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xor_kernels_agree() {
+        let src: Vec<u8> = (0..5000u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+            .collect();
+        let words: Vec<u32> = (0..1300u32)
+            .map(|i| i.wrapping_mul(2_654_435_761))
+            .collect();
+        for len in [0usize, 1, 31, 32, 33, 2494, 4999] {
+            let mut outs = Vec::new();
+            for b in Backend::available() {
+                let mut d: Vec<u8> = src.iter().rev().copied().collect();
+                xor_bytes(&mut d[..len], &src, b);
+                let mut w: Vec<u32> = words.iter().rev().copied().collect();
+                let wl = len.min(1300);
+                xor_words(&mut w[..wl], &words, b);
+                outs.push((d, w));
+            }
+            assert!(outs.windows(2).all(|p| p[0] == p[1]));
+        }
+    }
+
+    #[test]
+    fn twist_kernels_agree() {
+        let mut k = [0u32; N];
+        for (i, w) in k.iter_mut().enumerate() {
+            *w = (i as u32).wrapping_mul(0x9e37_79b9) ^ 0x5555_aaaa;
+        }
+        let mut portable = k;
+        for _ in 0..3 {
+            twist_portable(&mut portable);
+        }
+        for b in Backend::available() {
+            let mut x = k;
+            for _ in 0..3 {
+                twist(&mut x, b);
+            }
+            assert_eq!(x, portable, "{b:?}");
+        }
+    }
+}
