@@ -47,6 +47,10 @@ pub use state::BitGenState;
 /// name, its `.state` and its seed sequence.
 ///
 /// The trait is object safe, so `Box<dyn BitGenerator>` can hold any of them.
+/// Each generator also has these methods as inherent methods, so calls on a concrete
+/// type are unambiguous even with `rand_core::Rng` (whose `next_u32`/`next_u64` give
+/// the same values) in scope; in generic code bounded by both traits, write
+/// `BitGenerator::next_u64(&mut g)`.
 ///
 /// ```
 /// use nprand::{BitGenerator, Mt19937, Pcg64, Philox, Sfc64, Pcg64Dxsm, SeedSequence};

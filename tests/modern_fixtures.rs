@@ -398,7 +398,7 @@ fn philox_key_and_counter() {
             Philox::from_seed_sequence_and_counter(seed_seq(&c["seed"]).unwrap(), counter)
         } else {
             let k = big(&c["key"]).to_u128().unwrap();
-            let bg = Philox::from_key(&[k as u64, (k >> 64) as u64], counter);
+            let bg = Philox::from_key([k as u64, (k >> 64) as u64], counter);
             assert!(bg.seed_seq().is_none());
             bg
         };

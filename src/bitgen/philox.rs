@@ -109,7 +109,7 @@ impl Philox {
     /// ```
     pub fn from_seed_sequence_and_counter(seed_seq: SeedSequence, counter: [u64; 4]) -> Self {
         let k = seed_seq.generate_state_u64(2);
-        let mut bg = Philox::from_key(&[k[0], k[1]], counter);
+        let mut bg = Philox::from_key([k[0], k[1]], counter);
         bg.seed_seq = Some(seed_seq);
         bg
     }
@@ -120,14 +120,14 @@ impl Philox {
     /// ```
     /// use nprand::Philox;
     /// // np.random.Philox(key=2**64 + 3, counter=0)
-    /// let bg = Philox::from_key(&[3, 1], [0; 4]);
+    /// let bg = Philox::from_key([3, 1], [0; 4]);
     /// assert_eq!(bg.raw_state().key, [3, 1]);
     /// assert!(bg.seed_seq().is_none());
     /// ```
-    pub fn from_key(key: &[u64; 2], counter: [u64; 4]) -> Self {
+    pub fn from_key(key: [u64; 2], counter: [u64; 4]) -> Self {
         Philox {
             ctr: counter,
-            key: *key,
+            key,
             buffer: [0; BUFFER_SIZE],
             buffer_pos: BUFFER_SIZE,
             buf: U32Buffer::default(),
@@ -413,7 +413,7 @@ mod tests {
 
     #[test]
     fn advance_carries() {
-        let mut bg = Philox::from_key(&[1, 2], [u64::MAX, u64::MAX, 5, 0]);
+        let mut bg = Philox::from_key([1, 2], [u64::MAX, u64::MAX, 5, 0]);
         bg.advance(1);
         assert_eq!(bg.raw_state().counter, [0, 0, 6, 0]);
     }
