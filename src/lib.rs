@@ -16,6 +16,9 @@
 //! - [`legacy`]: [`RandomState`], one file per family of methods.
 //! - [`state`]: NumPy's `get_state()` layout and the JSON hand-off with Python.
 //! - [`global`]: the process-wide generator behind `np.random.*`.
+//! - [`seed_sequence`]: [`SeedSequence`], NumPy's seeding for the modern API.
+//! - [`bitgen`]: the [`BitGenerator`] trait and NumPy's modern bit generators
+//!   ([`Pcg64`], [`Pcg64Dxsm`], [`Philox`], [`Sfc64`], and [`Mt19937`] seeded new-style).
 //! - [`cli`]: the call parser and evaluator behind `nprand eval`.
 //! - `nd` (feature `ndarray`): shaped `ArrayD` outputs for every method.
 //!
@@ -27,6 +30,7 @@
 #![allow(clippy::neg_cmp_op_on_partial_ord)]
 
 pub mod array;
+pub mod bitgen;
 pub mod cli;
 pub mod error;
 pub mod fmt;
@@ -36,9 +40,14 @@ pub mod mt19937;
 #[cfg(feature = "ndarray")]
 pub mod nd;
 pub mod python;
+pub mod seed_sequence;
 pub mod state;
 
+pub use bitgen::{
+    BitGenState, BitGenerator, Pcg64, Pcg64Dxsm, Philox, SeedableBitGenerator, Sfc64,
+};
 pub use error::{Error, ErrorKind, Result};
 pub use legacy::{RandintDtype, RandomState};
 pub use mt19937::Mt19937;
+pub use seed_sequence::SeedSequence;
 pub use state::LegacyState;

@@ -1,0 +1,300 @@
+//! NumPy's modern bit generators (`MT19937`, `PCG64`, `PCG64DXSM`, `Philox`, `SFC64`)
+//! behind one trait, [`BitGenerator`], that mirrors NumPy's C struct `bitgen_t`.
+//!
+//! # Quick start
+//! ```
+//! use nprand::{BitGenerator, Pcg64};
+//! // bg = np.random.PCG64(12345); bg.random_raw(3)
+//! let mut bg = Pcg64::new(12345);
+//! let raw = bg.random_raw(3);
+//! assert_eq!(raw.len(), 3);
+//! // bg.ctypes.next_double(bg.ctypes.state): (next_uint64 >> 11) * 2**-53
+//! let x = bg.next_double();
+//! assert!((0.0..1.0).contains(&x));
+//! // bg.state, as JSON in NumPy's layout
+//! assert!(bg.state().to_json().starts_with("{\"bit_generator\": \"PCG64\""));
+//! ```
+//!
+//! Every generator takes its initial state from a [`SeedSequence`] exactly as NumPy
+//! does, exposes NumPy's `.state` dictionary ([`BitGenState`], JSON in and out),
+//! and implements `rand_core` 0.10's `TryRng` (with `Error = Infallible`, hence
+//! `Rng`) and `SeedableRng`.
+//!
+//! NumPy's per-generator rules, which the trait's methods follow:
+//!
+//! | generator | `next_u64` | `next_u32` | `next_double` | `random_raw` |
+//! |---|---|---|---|---|
+//! | MT19937 | two words, high first | one word | res53 (two words) | `next_u32` widened |
+//! | PCG64, PCG64DXSM, Philox, SFC64 | one output | low half of a `next_u64`, then its buffered high half | `(next_u64 >> 11) * 2^-53` | `next_u64` (buffer untouched) |
+
+use crate::error::Result;
+use crate::seed_sequence::SeedSequence;
+
+pub mod mt19937_new;
+pub mod pcg64;
+pub mod pcg64dxsm;
+pub mod philox;
+pub mod sfc64;
+pub mod state;
+
+pub use pcg64::Pcg64;
+pub use pcg64dxsm::Pcg64Dxsm;
+pub use philox::Philox;
+pub use sfc64::Sfc64;
+pub use state::BitGenState;
+
+/// NumPy's `bitgen_t`: the four functions every bit generator provides, plus its
+/// name, its `.state` and its seed sequence.
+///
+/// The trait is object safe, so `Box<dyn BitGenerator>` can hold any of them.
+/// Each generator also has these methods as inherent methods, so calls on a concrete
+/// type are unambiguous even with `rand_core::Rng` (whose `next_u32`/`next_u64` give
+/// the same values) in scope; in generic code bounded by both traits, write
+/// `BitGenerator::next_u64(&mut g)`.
+///
+/// ```
+/// use nprand::{BitGenerator, Mt19937, Pcg64, Philox, Sfc64, Pcg64Dxsm, SeedSequence};
+/// // [np.random.MT19937(5), np.random.PCG64(5), ...]
+/// let mut gens: Vec<Box<dyn BitGenerator>> = vec![
+///     Box::new(Mt19937::from_seed_sequence(SeedSequence::new(5))),
+///     Box::new(Pcg64::new(5)),
+///     Box::new(Pcg64Dxsm::new(5)),
+///     Box::new(Philox::new(5)),
+///     Box::new(Sfc64::new(5)),
+/// ];
+/// for g in gens.iter_mut() {
+///     assert!((0.0..1.0).contains(&g.next_double()));
+///     assert_eq!(g.state().bit_generator(), g.name());
+/// }
+/// ```
+pub trait BitGenerator {
+    /// NumPy's `next_uint64`.
+    ///
+    /// ```
+    /// use nprand::{BitGenerator, Sfc64};
+    /// // bg = np.random.SFC64(1); bg.ctypes.next_uint64(bg.ctypes.state)
+    /// let mut a = Sfc64::new(1);
+    /// let mut b = a.clone();
+    /// assert_eq!(BitGenerator::next_u64(&mut a), b.random_raw(1)[0]);
+    /// ```
+    fn next_u64(&mut self) -> u64;
+
+    /// NumPy's `next_uint32` (for the 64-bit generators: the low half of a fresh
+    /// `next_u64`, then its high half from the buffer).
+    ///
+    /// ```
+    /// use nprand::{BitGenerator, Philox};
+    /// // bg = np.random.Philox(1); [bg.ctypes.next_uint32(bg.ctypes.state) for _ in range(2)]
+    /// let mut a = Philox::new(1);
+    /// let w = Philox::new(1).next_u64();
+    /// assert_eq!(BitGenerator::next_u32(&mut a), w as u32);
+    /// assert_eq!(BitGenerator::next_u32(&mut a), (w >> 32) as u32);
+    /// ```
+    fn next_u32(&mut self) -> u32;
+
+    /// NumPy's `next_double`, a float in `[0, 1)`.
+    ///
+    /// ```
+    /// use nprand::{BitGenerator, Pcg64};
+    /// // bg = np.random.PCG64(1); bg.ctypes.next_double(bg.ctypes.state)
+    /// let x = BitGenerator::next_double(&mut Pcg64::new(1));
+    /// assert_eq!(x, (Pcg64::new(1).next_u64() >> 11) as f64 / 9007199254740992.0);
+    /// ```
+    fn next_double(&mut self) -> f64;
+
+    /// NumPy's `next_raw`: what `bg.random_raw()` returns.
+    ///
+    /// ```
+    /// use nprand::{BitGenerator, Mt19937, SeedSequence};
+    /// // np.random.MT19937(3).random_raw() is one 32-bit word
+    /// let mut mt = Mt19937::from_seed_sequence(SeedSequence::new(3));
+    /// assert!(BitGenerator::next_raw(&mut mt) <= u32::MAX as u64);
+    /// ```
+    fn next_raw(&mut self) -> u64;
+
+    /// `bg.random_raw(n)`: `n` raw outputs.
+    ///
+    /// ```
+    /// use nprand::{BitGenerator, Pcg64};
+    /// // np.random.PCG64(0).random_raw(5)
+    /// let mut a = Pcg64::new(0);
+    /// let mut b = a.clone();
+    /// let v = BitGenerator::random_raw(&mut a, 5);
+    /// assert_eq!(v[4], { for _ in 0..4 { b.next_raw(); } b.next_raw() });
+    /// ```
+    fn random_raw(&mut self, n: usize) -> Vec<u64> {
+        (0..n).map(|_| self.next_raw()).collect()
+    }
+
+    /// NumPy's class name, as in `state["bit_generator"]` (`"PCG64"`, ...).
+    ///
+    /// ```
+    /// use nprand::{BitGenerator, Pcg64Dxsm};
+    /// // type(np.random.PCG64DXSM(0)).__name__
+    /// assert_eq!(Pcg64Dxsm::new(0).name(), "PCG64DXSM");
+    /// ```
+    fn name(&self) -> &'static str;
+
+    /// `bg.state`.
+    ///
+    /// ```
+    /// use nprand::{BitGenerator, Sfc64};
+    /// // np.random.SFC64(0).state['bit_generator']
+    /// assert_eq!(BitGenerator::state(&Sfc64::new(0)).bit_generator(), "SFC64");
+    /// ```
+    fn state(&self) -> BitGenState;
+
+    /// `bg.state = state`; a state of another generator is NumPy's `ValueError`.
+    ///
+    /// ```
+    /// use nprand::{BitGenerator, Pcg64, Sfc64};
+    /// // bg = np.random.PCG64(0); bg.state = np.random.PCG64(1).state
+    /// let mut a = Pcg64::new(0);
+    /// BitGenerator::set_state(&mut a, &BitGenerator::state(&Pcg64::new(1))).unwrap();
+    /// assert_eq!(a, Pcg64::new(1));
+    /// let e = BitGenerator::set_state(&mut a, &BitGenerator::state(&Sfc64::new(1))).unwrap_err();
+    /// assert_eq!(e.message(), "state must be for a PCG64 RNG");
+    /// ```
+    fn set_state(&mut self, state: &BitGenState) -> Result<()>;
+
+    /// `bg.seed_seq`: the seed sequence the generator was made from, if any (`None`
+    /// for NumPy's `Philox(key=...)`, a generator built from a state, and nprand's
+    /// [`Mt19937`](crate::Mt19937), which does not keep it).
+    ///
+    /// ```
+    /// use nprand::{BitGenerator, Pcg64};
+    /// // np.random.PCG64(9).seed_seq.entropy
+    /// let bg = Pcg64::new(9);
+    /// assert_eq!(BitGenerator::seed_seq(&bg).unwrap().entropy().to_string(), "9");
+    /// ```
+    fn seed_seq(&self) -> Option<&SeedSequence> {
+        None
+    }
+}
+
+/// A bit generator that NumPy builds from a [`SeedSequence`] (`PCG64(seed_seq)`), and
+/// so can `spawn` children.
+///
+/// ```
+/// use nprand::{SeedableBitGenerator, Sfc64, SeedSequence};
+/// // np.random.SFC64(SeedSequence(5))
+/// let a = Sfc64::from_seed_sequence(SeedSequence::new(5));
+/// assert_eq!(a, Sfc64::new(5));
+/// ```
+pub trait SeedableBitGenerator: BitGenerator + Sized {
+    /// `Generator(seed_seq)`: the initial state drawn from the seed sequence.
+    ///
+    /// ```
+    /// use nprand::{SeedableBitGenerator, Philox, SeedSequence};
+    /// // np.random.Philox(SeedSequence(5))
+    /// assert_eq!(<Philox as SeedableBitGenerator>::from_seed_sequence(SeedSequence::new(5)),
+    ///            Philox::new(5));
+    /// ```
+    fn from_seed_sequence(seed_seq: SeedSequence) -> Self;
+
+    /// The seed sequence, mutably (spawning counts its children).
+    ///
+    /// ```
+    /// use nprand::{SeedableBitGenerator, Pcg64};
+    /// let mut bg = Pcg64::new(1);
+    /// assert!(bg.seed_seq_mut().is_some());
+    /// ```
+    fn seed_seq_mut(&mut self) -> Option<&mut SeedSequence>;
+
+    /// `bg.spawn(n_children)`: generators from `bg.seed_seq.spawn(n_children)`.
+    /// Without a seed sequence this is NumPy's `TypeError`.
+    ///
+    /// ```
+    /// use nprand::{SeedableBitGenerator, Pcg64, SeedSequence};
+    /// // np.random.PCG64(7).spawn(2)
+    /// let mut bg = Pcg64::new(7);
+    /// let kids = bg.spawn(2).unwrap();
+    /// let mut ss = SeedSequence::new(7);
+    /// assert_eq!(kids[1], Pcg64::from_seed_sequence(ss.spawn(2).remove(1)));
+    /// ```
+    fn spawn(&mut self, n_children: usize) -> Result<Vec<Self>> {
+        match self.seed_seq_mut() {
+            Some(ss) => Ok(ss
+                .spawn(n_children)
+                .into_iter()
+                .map(Self::from_seed_sequence)
+                .collect()),
+            None => Err(crate::Error::type_error(
+                "The underlying SeedSequence does not implement spawning.",
+            )),
+        }
+    }
+}
+
+/// `(x >> 11) * 2^-53`: NumPy's `uint64_to_double`.
+#[inline(always)]
+pub(crate) fn u64_to_double(x: u64) -> f64 {
+    (x >> 11) as f64 * (1.0 / 9_007_199_254_740_992.0)
+}
+
+/// The buffered `next_uint32` of NumPy's 64-bit generators: the low half of a new
+/// 64-bit output now, its high half next time.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct U32Buffer {
+    pub(crate) has_uint32: bool,
+    pub(crate) uinteger: u32,
+}
+
+impl U32Buffer {
+    #[inline(always)]
+    pub(crate) fn next(&mut self, next_u64: impl FnOnce() -> u64) -> u32 {
+        if self.has_uint32 {
+            self.has_uint32 = false;
+            return self.uinteger;
+        }
+        let v = next_u64();
+        self.has_uint32 = true;
+        self.uinteger = (v >> 32) as u32;
+        v as u32
+    }
+}
+
+/// Implements `rand_core` 0.10's `TryRng` (infallible, NumPy's `next_uint32`,
+/// `next_uint64`, and little-endian `next_uint32` words for bytes, as
+/// `Generator.bytes` makes them) and `SeedableRng` (a `u128` seed in little-endian
+/// bytes through `SeedSequence`, so `seed_from_u64(n)` is NumPy's `Gen(n)`).
+macro_rules! rand_core_glue {
+    ($t:ty) => {
+        impl rand_core::TryRng for $t {
+            type Error = core::convert::Infallible;
+
+            #[inline]
+            fn try_next_u32(&mut self) -> core::result::Result<u32, Self::Error> {
+                Ok(<$t>::next_u32(self))
+            }
+
+            #[inline]
+            fn try_next_u64(&mut self) -> core::result::Result<u64, Self::Error> {
+                Ok(<$t>::next_u64(self))
+            }
+
+            fn try_fill_bytes(&mut self, dst: &mut [u8]) -> core::result::Result<(), Self::Error> {
+                for chunk in dst.chunks_mut(4) {
+                    let w = <$t>::next_u32(self).to_le_bytes();
+                    chunk.copy_from_slice(&w[..chunk.len()]);
+                }
+                Ok(())
+            }
+        }
+
+        impl rand_core::SeedableRng for $t {
+            /// The little-endian bytes of a `u128` seed, given to `SeedSequence`.
+            type Seed = [u8; 16];
+
+            fn from_seed(seed: [u8; 16]) -> Self {
+                <$t>::new(u128::from_le_bytes(seed))
+            }
+
+            /// NumPy's seeding with the integer `state` (not rand's PCG32 expansion).
+            fn seed_from_u64(state: u64) -> Self {
+                <$t>::new(state as u128)
+            }
+        }
+    };
+}
+pub(crate) use rand_core_glue;

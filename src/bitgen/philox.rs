@@ -1,0 +1,420 @@
+//! NumPy's `Philox`: the Philox4x64-10 counter-based generator (Salmon et al.,
+//! Random123), four 64-bit outputs per counter value.
+//!
+//! ```
+//! use nprand::Philox;
+//! // bg = np.random.Philox(12345); bg.random_raw(5); bg.advance(2**70); bg.jumped()
+//! let mut bg = Philox::new(12345);
+//! assert_eq!(bg.random_raw(5).len(), 5);
+//! bg.advance(1 << 70);
+//! assert_ne!(bg.jumped(1), bg);
+//! ```
+//!
+//! Algorithm: Random123's Philox (D. E. Shaw Research, BSD) as NumPy 2.4.6 runs it
+//! (`src/philox/philox.h`, BSD-3-Clause).
+
+use super::state::{wrong_generator, BitGenState, PhiloxState};
+use super::{rand_core_glue, u64_to_double, BitGenerator, SeedableBitGenerator, U32Buffer};
+use crate::error::Result;
+use crate::seed_sequence::SeedSequence;
+
+const BUFFER_SIZE: usize = 4;
+const ROUNDS: usize = 10;
+const M0: u64 = 0xD2E7_470E_E14C_6C93;
+const M1: u64 = 0xCA5A_8263_9512_1157;
+const W0: u64 = 0x9E37_79B9_7F4A_7C15;
+const W1: u64 = 0xBB67_AE85_84CA_A73B;
+
+#[inline(always)]
+fn mulhilo(a: u64, b: u64) -> (u64, u64) {
+    let p = a as u128 * b as u128;
+    ((p >> 64) as u64, p as u64)
+}
+
+#[inline(always)]
+fn round(ctr: [u64; 4], key: [u64; 2]) -> [u64; 4] {
+    let (hi0, lo0) = mulhilo(M0, ctr[0]);
+    let (hi1, lo1) = mulhilo(M1, ctr[2]);
+    [hi1 ^ ctr[1] ^ key[0], lo1, hi0 ^ ctr[3] ^ key[1], lo0]
+}
+
+/// Philox4x64 with 10 rounds: the block for `ctr` under `key`.
+fn philox4x64_10(mut ctr: [u64; 4], mut key: [u64; 2]) -> [u64; 4] {
+    ctr = round(ctr, key);
+    for _ in 1..ROUNDS {
+        key = [key[0].wrapping_add(W0), key[1].wrapping_add(W1)];
+        ctr = round(ctr, key);
+    }
+    ctr
+}
+
+/// NumPy's `Philox` bit generator.
+///
+/// ```
+/// use nprand::{Philox, SeedSequence};
+/// // np.random.Philox(5) == np.random.Philox(np.random.SeedSequence(5))
+/// assert_eq!(Philox::new(5), Philox::from_seed_sequence(SeedSequence::new(5)));
+/// ```
+#[derive(Clone, Debug)]
+pub struct Philox {
+    ctr: [u64; 4],
+    key: [u64; 2],
+    buffer: [u64; BUFFER_SIZE],
+    buffer_pos: usize,
+    buf: U32Buffer,
+    seed_seq: Option<SeedSequence>,
+}
+
+impl PartialEq for Philox {
+    /// Equal states (the seed sequences are not compared).
+    fn eq(&self, other: &Self) -> bool {
+        self.raw_state() == other.raw_state()
+    }
+}
+
+impl Eq for Philox {}
+
+impl Philox {
+    /// `Philox(seed)` for an integer seed up to 128 bits.
+    ///
+    /// ```
+    /// // np.random.Philox(0).random_raw()
+    /// let _ = nprand::Philox::new(0).next_u64();
+    /// ```
+    pub fn new(seed: u128) -> Self {
+        Philox::from_seed_sequence(SeedSequence::new(seed))
+    }
+
+    /// `Philox(seed_seq)`: key from `seed_seq.generate_state(2, np.uint64)`, counter 0.
+    ///
+    /// ```
+    /// use nprand::{Philox, SeedSequence};
+    /// // np.random.Philox(SeedSequence(5)).state['state']['key']
+    /// let ss = SeedSequence::new(5);
+    /// let key = ss.generate_state_u64(2);
+    /// assert_eq!(Philox::from_seed_sequence(ss).raw_state().key, [key[0], key[1]]);
+    /// ```
+    pub fn from_seed_sequence(seed_seq: SeedSequence) -> Self {
+        Philox::from_seed_sequence_and_counter(seed_seq, [0; 4])
+    }
+
+    /// `Philox(seed_seq, counter=counter)`; the counter's words are least significant
+    /// first (`counter = c` for an integer `c` is `[c mod 2^64, (c >> 64) mod 2^64, ...]`).
+    ///
+    /// ```
+    /// use nprand::{Philox, SeedSequence};
+    /// // np.random.Philox(5, counter=7)
+    /// let bg = Philox::from_seed_sequence_and_counter(SeedSequence::new(5), [7, 0, 0, 0]);
+    /// assert_eq!(bg.raw_state().counter, [7, 0, 0, 0]);
+    /// ```
+    pub fn from_seed_sequence_and_counter(seed_seq: SeedSequence, counter: [u64; 4]) -> Self {
+        let k = seed_seq.generate_state_u64(2);
+        let mut bg = Philox::from_key([k[0], k[1]], counter);
+        bg.seed_seq = Some(seed_seq);
+        bg
+    }
+
+    /// `Philox(key=key, counter=counter)`: a given key (least significant word first:
+    /// `key = k` for an integer `k` is `[k mod 2^64, k >> 64]`) and no seed sequence.
+    ///
+    /// ```
+    /// use nprand::Philox;
+    /// // np.random.Philox(key=2**64 + 3, counter=0)
+    /// let bg = Philox::from_key([3, 1], [0; 4]);
+    /// assert_eq!(bg.raw_state().key, [3, 1]);
+    /// assert!(bg.seed_seq().is_none());
+    /// ```
+    pub fn from_key(key: [u64; 2], counter: [u64; 4]) -> Self {
+        Philox {
+            ctr: counter,
+            key,
+            buffer: [0; BUFFER_SIZE],
+            buffer_pos: BUFFER_SIZE,
+            buf: U32Buffer::default(),
+            seed_seq: None,
+        }
+    }
+
+    /// A generator in the given state (no seed sequence). `buffer_pos` above 4 is
+    /// clamped to 4 (NumPy would read past its buffer).
+    ///
+    /// ```
+    /// let a = nprand::Philox::new(3);
+    /// assert_eq!(nprand::Philox::from_raw_state(a.raw_state()), a);
+    /// ```
+    pub fn from_raw_state(st: PhiloxState) -> Self {
+        Philox {
+            ctr: st.counter,
+            key: st.key,
+            buffer: st.buffer,
+            buffer_pos: st.buffer_pos.min(BUFFER_SIZE),
+            buf: U32Buffer {
+                has_uint32: st.has_uint32,
+                uinteger: st.uinteger,
+            },
+            seed_seq: None,
+        }
+    }
+
+    /// The state as plain numbers.
+    ///
+    /// ```
+    /// // np.random.Philox(3).state['buffer_pos'] == 4
+    /// assert_eq!(nprand::Philox::new(3).raw_state().buffer_pos, 4);
+    /// ```
+    pub fn raw_state(&self) -> PhiloxState {
+        PhiloxState {
+            counter: self.ctr,
+            key: self.key,
+            buffer: self.buffer,
+            buffer_pos: self.buffer_pos,
+            has_uint32: self.buf.has_uint32,
+            uinteger: self.buf.uinteger,
+        }
+    }
+
+    /// `bg.state`.
+    ///
+    /// ```
+    /// // np.random.Philox(3).state['bit_generator']
+    /// assert_eq!(nprand::Philox::new(3).state().bit_generator(), "Philox");
+    /// ```
+    pub fn state(&self) -> BitGenState {
+        BitGenState::Philox(self.raw_state())
+    }
+
+    /// `bg.state = state` (NumPy's `ValueError` for another generator's state).
+    ///
+    /// ```
+    /// use nprand::{Philox, Sfc64};
+    /// let mut bg = Philox::new(0);
+    /// bg.set_state(&Philox::new(1).state()).unwrap();
+    /// assert_eq!(bg, Philox::new(1));
+    /// let e = bg.set_state(&Sfc64::new(1).state()).unwrap_err();
+    /// assert_eq!(e.message(), "state must be for a Philox PRNG");
+    /// ```
+    pub fn set_state(&mut self, state: &BitGenState) -> Result<()> {
+        match state {
+            BitGenState::Philox(s) => {
+                let seed_seq = self.seed_seq.take();
+                *self = Philox::from_raw_state(*s);
+                self.seed_seq = seed_seq;
+                Ok(())
+            }
+            _ => Err(wrong_generator("Philox")),
+        }
+    }
+
+    /// `bg.seed_seq` (`None` after `Philox(key=...)`).
+    ///
+    /// ```
+    /// assert!(nprand::Philox::new(1).seed_seq().is_some());
+    /// ```
+    pub fn seed_seq(&self) -> Option<&SeedSequence> {
+        self.seed_seq.as_ref()
+    }
+
+    /// NumPy's `next_uint64` (also `random_raw()`): the next output of the block;
+    /// after the fourth, the counter is incremented and a new block computed.
+    ///
+    /// ```
+    /// // bg = np.random.Philox(1); bg.random_raw()
+    /// let mut bg = nprand::Philox::new(1);
+    /// assert_eq!(bg.next_u64(), nprand::Philox::new(1).random_raw(1)[0]);
+    /// ```
+    #[inline]
+    pub fn next_u64(&mut self) -> u64 {
+        if self.buffer_pos < BUFFER_SIZE {
+            let out = self.buffer[self.buffer_pos];
+            self.buffer_pos += 1;
+            return out;
+        }
+        for c in self.ctr.iter_mut() {
+            *c = c.wrapping_add(1);
+            if *c != 0 {
+                break;
+            }
+        }
+        self.buffer = philox4x64_10(self.ctr, self.key);
+        self.buffer_pos = 1;
+        self.buffer[0]
+    }
+
+    /// NumPy's `next_uint32`: the low half of a new `next_u64`, then the high half.
+    ///
+    /// ```
+    /// // bg = np.random.Philox(1); bg.ctypes.next_uint32(bg.ctypes.state)
+    /// let mut bg = nprand::Philox::new(1);
+    /// let w = nprand::Philox::new(1).next_u64();
+    /// assert_eq!((bg.next_u32(), bg.next_u32()), (w as u32, (w >> 32) as u32));
+    /// ```
+    #[inline]
+    pub fn next_u32(&mut self) -> u32 {
+        let mut buf = self.buf;
+        let out = buf.next(|| self.next_u64());
+        self.buf = buf;
+        out
+    }
+
+    /// NumPy's `next_double`: `(next_u64 >> 11) * 2^-53`.
+    ///
+    /// ```
+    /// // np.random.Generator(np.random.Philox(1)).random() draws this
+    /// assert!((0.0..1.0).contains(&nprand::Philox::new(1).next_double()));
+    /// ```
+    #[inline]
+    pub fn next_double(&mut self) -> f64 {
+        u64_to_double(self.next_u64())
+    }
+
+    /// `random_raw()` (the same as [`next_u64`](Self::next_u64)).
+    ///
+    /// ```
+    /// let mut bg = nprand::Philox::new(2);
+    /// assert_eq!(bg.next_raw(), nprand::Philox::new(2).next_u64());
+    /// ```
+    #[inline]
+    pub fn next_raw(&mut self) -> u64 {
+        self.next_u64()
+    }
+
+    /// `bg.random_raw(n)`.
+    ///
+    /// ```
+    /// // np.random.Philox(2).random_raw(10)
+    /// assert_eq!(nprand::Philox::new(2).random_raw(10).len(), 10);
+    /// ```
+    pub fn random_raw(&mut self, n: usize) -> Vec<u64> {
+        (0..n).map(|_| self.next_u64()).collect()
+    }
+
+    /// `bg.advance(delta)` for `delta < 2^128`: the counter plus `delta`; the output
+    /// buffer and the 32-bit buffer are reset (so this is "as if `delta` blocks of
+    /// four were drawn", counted from the last block computed).
+    ///
+    /// ```
+    /// // bg = np.random.Philox(4); bg.advance(3)
+    /// let mut bg = nprand::Philox::new(4);
+    /// bg.advance(3);
+    /// assert_eq!(bg.raw_state().counter, [3, 0, 0, 0]);
+    /// ```
+    pub fn advance(&mut self, delta: u128) -> &mut Self {
+        self.advance_words([delta as u64, (delta >> 64) as u64, 0, 0])
+    }
+
+    /// `bg.advance(delta)` for any `delta`, as its value mod 2^256 in four 64-bit
+    /// words, least significant first (a negative Python delta is its two's
+    /// complement: `-1` is `[u64::MAX; 4]`).
+    ///
+    /// ```
+    /// // bg = np.random.Philox(4); bg.advance(-1)  (counter wraps to 2**256 - 1)
+    /// let mut bg = nprand::Philox::new(4);
+    /// bg.advance_words([u64::MAX; 4]);
+    /// assert_eq!(bg.raw_state().counter, [u64::MAX; 4]);
+    /// ```
+    pub fn advance_words(&mut self, step: [u64; 4]) -> &mut Self {
+        // NumPy's philox_advance: a 256-bit addition with carries.
+        let mut carry = false;
+        for (c, &s) in self.ctr.iter_mut().zip(step.iter()) {
+            if carry {
+                *c = c.wrapping_add(1);
+                carry = *c == 0;
+            }
+            let (v, overflow) = c.overflowing_add(s);
+            *c = v;
+            carry |= overflow;
+        }
+        self.buffer = [0; BUFFER_SIZE];
+        self.buffer_pos = BUFFER_SIZE;
+        self.buf = U32Buffer::default();
+        self
+    }
+
+    /// `bg.jumped(jumps)`: a copy advanced by `jumps * 2^128` (mod 2^256, so negative
+    /// jumps wrap as in NumPy). The copy has no seed sequence.
+    ///
+    /// ```
+    /// // np.random.Philox(4).jumped(1).state['state']['counter'] == [0, 0, 1, 0]
+    /// let bg = nprand::Philox::new(4);
+    /// assert_eq!(bg.jumped(1).raw_state().counter, [0, 0, 1, 0]);
+    /// assert_eq!(bg.jumped(2), bg.jumped(1).jumped(1));
+    /// ```
+    pub fn jumped(&self, jumps: i128) -> Philox {
+        let j = jumps as u128;
+        let mut out = Philox::from_raw_state(self.raw_state());
+        out.advance_words([0, 0, j as u64, (j >> 64) as u64]);
+        out
+    }
+}
+
+impl BitGenerator for Philox {
+    fn next_u64(&mut self) -> u64 {
+        Philox::next_u64(self)
+    }
+    fn next_u32(&mut self) -> u32 {
+        Philox::next_u32(self)
+    }
+    fn next_double(&mut self) -> f64 {
+        Philox::next_double(self)
+    }
+    fn next_raw(&mut self) -> u64 {
+        Philox::next_u64(self)
+    }
+    fn name(&self) -> &'static str {
+        "Philox"
+    }
+    fn state(&self) -> BitGenState {
+        Philox::state(self)
+    }
+    fn set_state(&mut self, state: &BitGenState) -> Result<()> {
+        Philox::set_state(self, state)
+    }
+    fn seed_seq(&self) -> Option<&SeedSequence> {
+        self.seed_seq.as_ref()
+    }
+}
+
+impl SeedableBitGenerator for Philox {
+    fn from_seed_sequence(seed_seq: SeedSequence) -> Self {
+        Philox::from_seed_sequence(seed_seq)
+    }
+    fn seed_seq_mut(&mut self) -> Option<&mut SeedSequence> {
+        self.seed_seq.as_mut()
+    }
+}
+
+rand_core_glue!(Philox);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Random123's known-answer test for philox4x64_10 (counter and key all ones is
+    /// in its kat_vectors; here the "pi" vector).
+    #[test]
+    fn known_answer_pi() {
+        let ctr = [
+            0x243f6a8885a308d3,
+            0x13198a2e03707344,
+            0xa4093822299f31d0,
+            0x082efa98ec4e6c89,
+        ];
+        let key = [0x452821e638d01377, 0xbe5466cf34e90c6c];
+        assert_eq!(
+            philox4x64_10(ctr, key),
+            [
+                0xa528f45403e61d95,
+                0x38c72dbd566e9788,
+                0xa5a1610e72fd18b5,
+                0x57bd43b5e52b7fe6
+            ]
+        );
+    }
+
+    #[test]
+    fn advance_carries() {
+        let mut bg = Philox::from_key([1, 2], [u64::MAX, u64::MAX, 5, 0]);
+        bg.advance(1);
+        assert_eq!(bg.raw_state().counter, [0, 0, 6, 0]);
+    }
+}
