@@ -82,9 +82,8 @@ impl Mt19937 {
     }
 }
 
-// TODO(after merge with the perf branch): `Mt19937::jumped(&self, jumps: u32)` is being
-// added there; NumPy's `MT19937.jumped` is exactly that, and
-// tests/modern_fixtures.rs has the fixtures (`mt19937_jumped`) waiting for it.
+// NumPy's `MT19937.jumped(jumps)` is `Mt19937::jumped` (src/mt19937/jump.rs); the
+// `mt19937` cases of fixtures/modern check it.
 
 impl BitGenerator for Mt19937 {
     /// Two words, the first drawn as the high half.
