@@ -1027,11 +1027,39 @@ def _dir_size(path: str) -> tuple[int, int]:
     return total, files
 
 
+# Sub-folders of fixtures/ written by the other generators, which this script runs after its
+# own (legacy RandomState) fixtures: folder -> script. Wiping and --check leave them to those.
+OTHER_GENERATORS = {
+    "python": "gen_py_fixtures.py",      # CPython's random module (standard library only)
+    "jump": "gen_jump_fixtures.py",      # MT19937.jumped / advance
+    "modern": "gen_modern_fixtures.py",  # SeedSequence and the modern bit generators
+}
+
+
+def _run_other_generators(check: bool) -> int:
+    """Run (or --check) the other fixture generators; return the number that failed."""
+    failed = 0
+    for folder, script in OTHER_GENERATORS.items():
+        path = os.path.join(SCRIPTS_DIR, script)
+        if check and folder == "python":
+            # gen_py_fixtures.py has no --check: regenerate and let git show any change.
+            args = [sys.executable, path]
+        else:
+            args = [sys.executable, path] + (["--check"] if check else [])
+        rc = subprocess.run(args).returncode
+        if rc != 0:
+            print(f"{script} failed (exit {rc})", file=sys.stderr)
+            failed += 1
+    return failed
+
+
 def _compare_dirs(a: str, b: str) -> list[str]:
     """Relative paths that differ between two directory trees (missing, extra or changed)."""
     def listing(d):
         out = set()
-        for root, _dirs, names in os.walk(d):
+        for root, dirs, names in os.walk(d):
+            if root == d:
+                dirs[:] = [x for x in dirs if x not in OTHER_GENERATORS]
             for n in names:
                 out.add(os.path.relpath(os.path.join(root, n), d))
         return out
@@ -1049,6 +1077,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="output directory (deleted and rewritten; default: fixtures/)")
     parser.add_argument("--check", action="store_true",
                         help="regenerate into a temporary directory and compare with --out")
+    parser.add_argument("--legacy-only", dest="all", action="store_false",
+                        help="only the RandomState fixtures; by default the other generators "
+                             f"({', '.join(OTHER_GENERATORS.values())}) run too")
     args = parser.parse_args(argv)
 
     assert np.__version__ == NUMPY_VERSION, \
@@ -1064,7 +1095,7 @@ def main(argv: list[str] | None = None) -> int:
                 print("  ", rel)
             return 1
         print(f"{args.out} is up to date")
-        return 0
+        return 1 if (args.all and _run_other_generators(check=True)) else 0
 
     out = os.path.abspath(args.out)
     if os.path.isdir(out):
@@ -1072,14 +1103,22 @@ def main(argv: list[str] | None = None) -> int:
         if os.listdir(out) and not os.path.exists(os.path.join(out, "manifest.json")):
             print(f"refusing to delete {out}: not empty and has no manifest.json", file=sys.stderr)
             return 2
-        shutil.rmtree(out)
-    os.makedirs(out)
+        # Remove everything but the other generators' folders.
+        for name in os.listdir(out):
+            full = os.path.join(out, name)
+            if name in OTHER_GENERATORS and os.path.isdir(full):
+                continue
+            if os.path.isdir(full):
+                shutil.rmtree(full)
+            else:
+                os.remove(full)
+    os.makedirs(out, exist_ok=True)
     stats = generate(out)
     size, files = _dir_size(out)
     print(f"wrote {out}: {stats['cases']} cases, {stats['calls']} calls "
           f"({stats['errors']} errors), {stats['init_errors']} init errors, "
           f"{stats['raw']} raw streams; {files} files, {size / 1e6:.2f} MB")
-    return 0
+    return 1 if (args.all and _run_other_generators(check=False)) else 0
 
 
 if __name__ == "__main__":
