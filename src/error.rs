@@ -29,6 +29,8 @@ pub enum ErrorKind {
     NotImplementedError,
     /// Not a Python exception: an I/O or format problem (state files, .npy output).
     IoError,
+    /// `SyntaxError`: a call that `nprand eval` cannot parse (or an undefined name).
+    SyntaxError,
 }
 
 impl ErrorKind {
@@ -48,6 +50,7 @@ impl ErrorKind {
             ErrorKind::AttributeError => "AttributeError",
             ErrorKind::NotImplementedError => "NotImplementedError",
             ErrorKind::IoError => "IOError",
+            ErrorKind::SyntaxError => "SyntaxError",
         }
     }
 }
