@@ -33,7 +33,15 @@ use crate::legacy::broadcast::{self, DistSpec, Kernel, Num, Output};
 use crate::{LegacyState, RandintDtype, RandomState};
 
 /// The largest number of elements one call may produce. NumPy would try to allocate
-/// (and raise `MemoryError` for really large requests); nprand refuses early.
+/// (and raise `MemoryError` for really large requests); nprand refuses early with a
+/// `NotImplementedError`.
+///
+/// ```
+/// use nprand::cli::eval::{eval_call, MAX_ELEMENTS};
+/// let mut rs = nprand::RandomState::new(0);
+/// let err = eval_call(&mut rs, &format!("rand({}, 2)", MAX_ELEMENTS)).unwrap_err();
+/// assert_eq!(err.kind(), nprand::ErrorKind::NotImplementedError);
+/// ```
 pub const MAX_ELEMENTS: usize = 1 << 28;
 
 /// Every method of NumPy's `RandomState` (plus the module-level aliases `ranf` and
