@@ -63,8 +63,8 @@ Python expression works here.  The fixtures restrict themselves to: int / float 
 False / None literals, unary ``-``/``+``, binary ``+ - * **`` on numbers (``2**64 - 1``), list and
 tuple displays (nested lists = n-d arrays), the names ``nan inf int float bool``, attributes
 ``np.<name>`` / ``numpy.<name>`` (``np.int8``, ``np.inf``, ``np.nan``, ``np.uint64``, ...), and
-NumPy scalars built from one literal, ``np.<type>(<literal>)`` (``np.int64(5)``,
-``np.float64(2.5)``).
+``float(<literal>)`` (``float('nan')``). NumPy scalar constructors (``np.int64(5)``) are not part
+of ``nprand eval``'s grammar.
 Keyword arguments are allowed; ``*args``/``**kwargs`` are not.
 """
 
@@ -293,7 +293,12 @@ def eval_call(rs: np.random.RandomState, call_str: str) -> dict:
             if method in INPLACE_METHODS:
                 if not args:
                     raise TypeError(f"{method}() missing 1 required positional argument: 'x'")
-                target = np.array(args[0])
+                # A list literal becomes the array the CLI shows afterwards; anything else is
+                # passed as is, so NumPy raises its own error (shuffle(5): "object of type
+                # 'int' has no len()").
+                target = args[0]
+                if isinstance(target, (list, tuple)):
+                    target = np.array(target)
                 func(target, *args[1:], **kwargs)
                 value = target
             else:
@@ -345,10 +350,10 @@ def _check_expr(node: ast.expr, call_str: str) -> None:
         if not (isinstance(node.value, ast.Name) and node.value.id in ("np", "numpy")):
             bad("attribute")
     elif isinstance(node, ast.Call):
-        # np.<scalar type>(<literal>), e.g. np.int64(5) or np.float64(2.5): a NumPy scalar argument
-        if not (isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name)
-                and node.func.value.id in ("np", "numpy") and len(node.args) == 1
-                and not node.keywords):
+        # float('nan') / float('inf') / float(<number>): the one nested call nprand's parser
+        # folds. NumPy scalar constructors (np.int64(5)) are outside nprand eval's grammar.
+        if not (isinstance(node.func, ast.Name) and node.func.id == "float"
+                and len(node.args) == 1 and not node.keywords):
             bad("call")
         _check_expr(node.args[0], call_str)
     else:

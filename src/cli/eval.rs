@@ -105,6 +105,8 @@ pub const METHODS: &[&str] = &[
     "permutation",
 ];
 
+mod multi;
+
 /// How the command line initialises the generator.
 ///
 /// ```
@@ -200,11 +202,10 @@ pub fn eval_parsed(rs: &mut RandomState, call: &Call) -> Result<Value> {
         "set_state" => Err(not_impl(
             "set_state() is not supported by nprand eval; use --state FILE.json",
         )),
-        // Hooks: these three do not go through cont()/disc(); they are being written
-        // separately and will be wired here.
-        "multinomial" | "dirichlet" | "multivariate_normal" => {
-            Err(not_impl(format!("{name} is not available yet")))
-        }
+        // Outputs of shape size + (k,): NumPy's own argument handling (multi.rs).
+        "dirichlet" => multi::eval_dirichlet(rs, call),
+        "multinomial" => multi::eval_multinomial(rs, call),
+        "multivariate_normal" => multi::eval_multivariate_normal(rs, call),
         "random" | "ranf" | "sample" => match broadcast::find("random_sample") {
             Some(spec) => eval_dist(rs, spec, name, call),
             None => Err(not_impl(format!("{name} is not available yet"))),
@@ -1443,10 +1444,11 @@ fn randint_typed<T: IntOut>(
     }
     // Array path (_rand_*_broadcast).
     let (lows, highs) = if T::BITS == 64 {
-        let lows: Vec<Bnd> = lleaves
-            .iter()
-            .map(|l| {
-                let v = array_int_leaf(l)?;
+        let lvals = int64_path_values(&lleaves)?;
+        let hvals = int64_path_values(&hleaves)?;
+        let lows: Vec<Bnd> = lvals
+            .into_iter()
+            .map(|v| {
                 if v < T::LB || v > T::UB {
                     return Err(Error::value(format!(
                         "low is out of bounds for {}",
@@ -1457,10 +1459,9 @@ fn randint_typed<T: IntOut>(
             })
             .collect::<Result<_>>()?;
         let low_all_zero = lows.iter().all(|b| b.is_zero());
-        let highs: Vec<Bnd> = hleaves
-            .iter()
-            .map(|h| {
-                let v = array_int_leaf(h)?;
+        let highs: Vec<Bnd> = hvals
+            .into_iter()
+            .map(|v| {
                 if v - 1 > T::UB {
                     return Err(Error::value(format!(
                         "high is out of bounds for {}",
@@ -1518,13 +1519,27 @@ fn randint_typed<T: IntOut>(
     let lo_v: Vec<i128> = li[..cnt].iter().map(|&i| lows[i].trunc()).collect();
     let hi_v: Vec<i128> = hi[..cnt].iter().map(|&i| highs[i].trunc()).collect();
     let mut out = vec![T::default(); cnt];
-    rs.randint_broadcast_into(&mut out, &lo_v, &hi_v)?;
+    // NumPy's checks ran above, on the arrays as given; the draw then uses the bounds
+    // cast to the dtype's width, wrapping as NumPy's C casts do.
+    rs.randint_broadcast_wrapping(&mut out, &lo_v, &hi_v);
     Ok(Value::array(T::into_data(out), out_shape))
 }
 
-/// A bound element of the 64-bit array path: `int(x)` per element.
-fn array_int_leaf(e: &Expr) -> Result<i128> {
-    int_leaf(e)
+/// The bounds of the 64-bit array path, element by element: `np.asarray` first (a list
+/// mixing ints below and above 2**63 becomes float64, so 2**63 + 1 turns into 2.0**63),
+/// then Python's `int()` of each element.
+fn int64_path_values(leaves: &[&Expr]) -> Result<Vec<i128>> {
+    if infer(leaves) == Inferred::F64 {
+        leaves
+            .iter()
+            .map(|l| match l {
+                Expr::Int(v) => float_to_int(*v as f64),
+                other => int_leaf(other),
+            })
+            .collect()
+    } else {
+        leaves.iter().map(|l| int_leaf(l)).collect()
+    }
 }
 
 /// Bound elements of the 8/16/32-bit and bool array path, compared as numbers.

@@ -253,6 +253,30 @@ impl RandomState {
         Ok(())
     }
 
+    /// The draw of NumPy's array path after its checks: `off = low` and
+    /// `rng = high - 1 - low` cast to the dtype's unsigned width (the bool path uses a
+    /// byte), wrapping as C's casts do. `nprand eval` runs NumPy's checks on the arrays
+    /// as given (floats included) and then calls this with the truncated bounds.
+    pub(crate) fn randint_broadcast_wrapping<T: RandintDtype>(
+        &mut self,
+        out: &mut [T],
+        low: &[i128],
+        high: &[i128],
+    ) {
+        let width_mask = match T::BITS {
+            1 | 8 => 0xFF,
+            16 => 0xFFFF,
+            32 => 0xFFFF_FFFF,
+            _ => u64::MAX,
+        };
+        let mut buf = BitBuffer::default();
+        for ((o, &l), &h) in out.iter_mut().zip(low).zip(high) {
+            let off = l as u64 & width_mask;
+            let rng = (h - 1 - l) as u64 & width_mask;
+            *o = T::from_bits(self.bounded_masked(T::BITS, off, rng, &mut buf));
+        }
+    }
+
     /// `rs.random_integers(low, high)`: deprecated in NumPy; `randint(low, high + 1)`
     /// as int64. For NumPy's `random_integers(n)` pass `(1, n)`.
     ///
