@@ -197,15 +197,30 @@ pub struct ParamSpec {
 impl ParamSpec {
     /// A required float64 parameter.
     pub const fn f(name: &'static str, cons: Cons) -> Self {
-        ParamSpec { name, default: None, cons, int: false }
+        ParamSpec {
+            name,
+            default: None,
+            cons,
+            int: false,
+        }
     }
     /// A float64 parameter with a default.
     pub const fn fd(name: &'static str, default: f64, cons: Cons) -> Self {
-        ParamSpec { name, default: Some(default), cons, int: false }
+        ParamSpec {
+            name,
+            default: Some(default),
+            cons,
+            int: false,
+        }
     }
     /// A required int64 parameter.
     pub const fn i(name: &'static str, cons: Cons) -> Self {
-        ParamSpec { name, default: None, cons, int: true }
+        ParamSpec {
+            name,
+            default: None,
+            cons,
+            int: true,
+        }
     }
 }
 
@@ -216,6 +231,9 @@ pub enum Kernel {
     F64(fn(&mut RandomState, &[Num]) -> f64),
     /// An int64-valued distribution.
     I64(fn(&mut RandomState, &[Num]) -> i64),
+    /// An int64-valued distribution that can fail while drawing: parameters or a
+    /// stream for which NumPy's loop never returns (nprand reports an error instead).
+    I64Try(fn(&mut RandomState, &[Num]) -> Result<i64>),
 }
 
 /// Custom validation NumPy runs before the constraint checks (e.g. triangular's
@@ -300,7 +318,12 @@ impl RandomState {
     /// let out = rs.broadcast(find("exponential").unwrap(), &[lam], Some(&[3, 2])).unwrap();
     /// assert!(matches!(out, Output::F64(ref a) if a.shape == vec![3, 2]));
     /// ```
-    pub fn broadcast(&mut self, spec: &DistSpec, params: &[NdArray<Num>], size: Option<&[usize]>) -> Result<Output> {
+    pub fn broadcast(
+        &mut self,
+        spec: &DistSpec,
+        params: &[NdArray<Num>],
+        size: Option<&[usize]>,
+    ) -> Result<Output> {
         if params.len() != spec.params.len() {
             return Err(Error::type_error(format!(
                 "{}() takes {} parameters ({} given)",
@@ -352,9 +375,14 @@ impl RandomState {
             .iter()
             .map(|p| broadcast_indices(&out_shape, &p.shape))
             .collect();
-        let mut args: Vec<Num> = params.iter().map(|p| p.data[0]).collect();
+        // Placeholders until the first element (an empty parameter array has none).
+        let mut args: Vec<Num> = params
+            .iter()
+            .map(|p| p.data.first().copied().unwrap_or(Num::F(0.0)))
+            .collect();
         macro_rules! fill {
-            ($f:expr) => {{
+            // `fill!(f, ?)` propagates the kernel's error, stopping at the first one.
+            ($f:expr $(, $q:tt)?) => {{
                 let mut data = Vec::with_capacity(n);
                 for i in 0..n {
                     if !is_scalar {
@@ -362,7 +390,7 @@ impl RandomState {
                             *a = p.data[m[i]];
                         }
                     }
-                    data.push($f(self, &args));
+                    data.push($f(self, &args)$($q)?);
                 }
                 NdArray { shape: out_shape, data }
             }};
@@ -370,6 +398,8 @@ impl RandomState {
         Ok(match spec.kernel {
             Kernel::F64(f) => Output::F64(fill!(f)),
             Kernel::I64(f) => Output::I64(fill!(f)),
+            // Stops at the first error (NumPy would still be looping there).
+            Kernel::I64Try(f) => Output::I64(fill!(f, ?)),
         })
     }
 }

@@ -21,6 +21,7 @@ use crate::mt19937::Mt19937;
 use crate::state::LegacyState;
 
 pub mod broadcast;
+mod discrete;
 mod gamma;
 mod integers;
 mod normal;
@@ -31,7 +32,7 @@ pub use integers::RandintDtype;
 
 /// The broadcastable distributions of each family file, for [`broadcast::specs`].
 pub(crate) const SPEC_TABLES: &[&[broadcast::DistSpec]] =
-    &[uniform::SPECS, normal::SPECS, gamma::SPECS];
+    &[uniform::SPECS, normal::SPECS, gamma::SPECS, discrete::SPECS];
 
 /// `numpy.random.RandomState`: MT19937 plus the cached gaussian of the legacy polar method.
 ///
@@ -214,4 +215,3 @@ pub(crate) fn check_key(key: &[i128]) -> Result<Vec<u32>> {
     }
     key.iter().map(|&k| check_seed(k)).collect()
 }
-
