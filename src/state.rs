@@ -104,7 +104,10 @@ impl LegacyState {
             Value::Array(items) => {
                 if items.first().and_then(Value::as_str) != Some("MT19937") {
                     if items.is_empty() {
-                        return Err(Error::new(ErrorKind::IndexError, "tuple index out of range"));
+                        return Err(Error::new(
+                            ErrorKind::IndexError,
+                            "tuple index out of range",
+                        ));
                     }
                     return Err(Error::value(
                         "set_state can only be used with legacy MT19937 state instances.",
@@ -113,7 +116,10 @@ impl LegacyState {
                 match items.len() {
                     3 => build(&items[1], &items[2], &json!(0), &json!(0.0)),
                     n if n >= 5 => build(&items[1], &items[2], &items[3], &items[4]),
-                    _ => Err(Error::new(ErrorKind::IndexError, "tuple index out of range")),
+                    _ => Err(Error::new(
+                        ErrorKind::IndexError,
+                        "tuple index out of range",
+                    )),
                 }
             }
             _ => Err(Error::type_error("state must be a dict or a tuple.")),
@@ -143,9 +149,9 @@ fn build(key: &Value, pos: &Value, has_gauss: &Value, gauss: &Value) -> Result<L
         )));
     }
     let has_gauss = as_int(has_gauss, "has_gauss")? != 0;
-    let gauss = gauss
-        .as_f64()
-        .ok_or_else(|| Error::type_error(format!("must be real number, not {}", type_name(gauss))))?;
+    let gauss = gauss.as_f64().ok_or_else(|| {
+        Error::type_error(format!("must be real number, not {}", type_name(gauss)))
+    })?;
     Ok(LegacyState {
         key: words,
         pos: pos as usize,
@@ -162,8 +168,12 @@ fn key_word(item: &Value) -> Result<u32> {
             "can't convert negative value to uint32_t",
         ));
     }
-    u32::try_from(v)
-        .map_err(|_| Error::new(ErrorKind::OverflowError, "value too large to convert to uint32_t"))
+    u32::try_from(v).map_err(|_| {
+        Error::new(
+            ErrorKind::OverflowError,
+            "value too large to convert to uint32_t",
+        )
+    })
 }
 
 /// An integer, or a float truncated toward zero as NumPy's C conversion does.

@@ -375,7 +375,7 @@ impl RandomState {
             .iter()
             .map(|p| broadcast_indices(&out_shape, &p.shape))
             .collect();
-        // Placeholders until the first element (an empty parameter array has none).
+        // An empty parameter array means nothing is drawn; the placeholder is unused.
         let mut args: Vec<Num> = params
             .iter()
             .map(|p| p.data.first().copied().unwrap_or(Num::F(0.0)))
@@ -392,7 +392,10 @@ impl RandomState {
                     }
                     data.push($f(self, &args)$($q)?);
                 }
-                NdArray { shape: out_shape, data }
+                NdArray {
+                    shape: out_shape,
+                    data,
+                }
             }};
         }
         Ok(match spec.kernel {

@@ -87,7 +87,13 @@ impl RandomState {
     /// A value in the closed interval `[off, off + rng]` (mod 2^BITS) drawn the way
     /// NumPy's `random_buffered_bounded_*` / `random_bounded_uint64` do.
     #[inline]
-    pub(crate) fn bounded_masked(&mut self, bits: u32, off: u64, rng: u64, buf: &mut BitBuffer) -> u64 {
+    pub(crate) fn bounded_masked(
+        &mut self,
+        bits: u32,
+        off: u64,
+        rng: u64,
+        buf: &mut BitBuffer,
+    ) -> u64 {
         if rng == 0 {
             return off;
         }
@@ -180,7 +186,12 @@ impl RandomState {
     /// rs.randint_into(&mut v, 0, 256).unwrap(); // rs.randint(0, 256, size=8, dtype='uint8')
     /// assert_eq!(rs.bit_generator().pos(), 2); // 4 bytes per word
     /// ```
-    pub fn randint_into<T: RandintDtype>(&mut self, out: &mut [T], low: i128, high: i128) -> Result<()> {
+    pub fn randint_into<T: RandintDtype>(
+        &mut self,
+        out: &mut [T],
+        low: i128,
+        high: i128,
+    ) -> Result<()> {
         if out.is_empty() {
             return Ok(());
         }
@@ -219,10 +230,16 @@ impl RandomState {
             ));
         }
         if low.iter().any(|&l| l < T::LB) {
-            return Err(Error::value(format!("low is out of bounds for {}", T::NAME)));
+            return Err(Error::value(format!(
+                "low is out of bounds for {}",
+                T::NAME
+            )));
         }
         if high.iter().any(|&h| h - 1 > T::UB) {
-            return Err(Error::value(format!("high is out of bounds for {}", T::NAME)));
+            return Err(Error::value(format!(
+                "high is out of bounds for {}",
+                T::NAME
+            )));
         }
         if low.iter().zip(high).any(|(&l, &h)| l >= h) {
             return Err(bounds_error(low.iter().all(|&l| l == 0)));
@@ -288,10 +305,16 @@ impl RandomState {
 fn randint_bounds<T: RandintDtype>(low: i128, high: i128) -> Result<(u64, u64)> {
     let high = high - 1;
     if low < T::LB {
-        return Err(Error::value(format!("low is out of bounds for {}", T::NAME)));
+        return Err(Error::value(format!(
+            "low is out of bounds for {}",
+            T::NAME
+        )));
     }
     if high > T::UB {
-        return Err(Error::value(format!("high is out of bounds for {}", T::NAME)));
+        return Err(Error::value(format!(
+            "high is out of bounds for {}",
+            T::NAME
+        )));
     }
     if low > high {
         return Err(bounds_error(low == 0));
@@ -301,5 +324,9 @@ fn randint_bounds<T: RandintDtype>(low: i128, high: i128) -> Result<(u64, u64)> 
 
 /// `format_bounds_error`: NumPy special-cases low == 0 (the one-argument form).
 fn bounds_error(low_is_zero: bool) -> Error {
-    Error::value(if low_is_zero { "high <= 0" } else { "low >= high" })
+    Error::value(if low_is_zero {
+        "high <= 0"
+    } else {
+        "low >= high"
+    })
 }

@@ -129,7 +129,13 @@ impl RandomState {
     /// assert_eq!(rs.choice_index(3, 1, true, Some(&[0.2, 0.3, 0.6])).unwrap_err().message(),
     ///            "probabilities do not sum to 1");
     /// ```
-    pub fn choice_index(&mut self, pop: i64, size: usize, replace: bool, p: Option<&[f64]>) -> Result<Vec<i64>> {
+    pub fn choice_index(
+        &mut self,
+        pop: i64,
+        size: usize,
+        replace: bool,
+        p: Option<&[f64]>,
+    ) -> Result<Vec<i64>> {
         if pop <= 0 && size != 0 {
             return Err(Error::value(
                 "a must be greater than 0 unless no samples are taken",
@@ -147,7 +153,13 @@ impl RandomState {
     /// assert!(v.iter().all(|x| [10, 20, 30].contains(x)));
     /// assert!(rs.choice::<i32>(&[], 1, true, None).is_err());
     /// ```
-    pub fn choice<T: Clone>(&mut self, a: &[T], size: usize, replace: bool, p: Option<&[f64]>) -> Result<Vec<T>> {
+    pub fn choice<T: Clone>(
+        &mut self,
+        a: &[T],
+        size: usize,
+        replace: bool,
+        p: Option<&[f64]>,
+    ) -> Result<Vec<T>> {
         if a.is_empty() && size != 0 {
             return Err(Error::value(
                 "'a' cannot be empty unless no samples are taken",
@@ -157,7 +169,13 @@ impl RandomState {
         Ok(idx.into_iter().map(|i| a[i as usize].clone()).collect())
     }
 
-    fn choice_impl(&mut self, pop: i64, size: usize, replace: bool, p: Option<&[f64]>) -> Result<Vec<i64>> {
+    fn choice_impl(
+        &mut self,
+        pop: i64,
+        size: usize,
+        replace: bool,
+        p: Option<&[f64]>,
+    ) -> Result<Vec<i64>> {
         if let Some(p) = p {
             check_p(p, pop)?;
         }

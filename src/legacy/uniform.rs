@@ -133,7 +133,10 @@ impl RandomState {
 pub(crate) fn uniform_range(low: f64, high: f64) -> Result<f64> {
     let range = high - low;
     if !range.is_finite() {
-        return Err(Error::new(ErrorKind::OverflowError, "Range exceeds valid bounds"));
+        return Err(Error::new(
+            ErrorKind::OverflowError,
+            "Range exceeds valid bounds",
+        ));
     }
     Ok(range)
 }
