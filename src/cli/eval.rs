@@ -933,7 +933,7 @@ fn empty_dist_output(
             shape,
             data: Vec::new(),
         }),
-        Kernel::I64(_) => Output::I64(NdArray {
+        Kernel::I64(_) | Kernel::I64Try(_) => Output::I64(NdArray {
             shape,
             data: Vec::new(),
         }),

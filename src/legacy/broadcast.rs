@@ -231,6 +231,9 @@ pub enum Kernel {
     F64(fn(&mut RandomState, &[Num]) -> f64),
     /// An int64-valued distribution.
     I64(fn(&mut RandomState, &[Num]) -> i64),
+    /// An int64-valued distribution that can fail while drawing: parameters or a
+    /// stream for which NumPy's loop never returns (nprand reports an error instead).
+    I64Try(fn(&mut RandomState, &[Num]) -> Result<i64>),
 }
 
 /// Custom validation NumPy runs before the constraint checks (e.g. triangular's
@@ -378,7 +381,8 @@ impl RandomState {
             .map(|p| p.data.first().copied().unwrap_or(Num::F(0.0)))
             .collect();
         macro_rules! fill {
-            ($f:expr) => {{
+            // `fill!(f, ?)` propagates the kernel's error, stopping at the first one.
+            ($f:expr $(, $q:tt)?) => {{
                 let mut data = Vec::with_capacity(n);
                 for i in 0..n {
                     if !is_scalar {
@@ -386,7 +390,7 @@ impl RandomState {
                             *a = p.data[m[i]];
                         }
                     }
-                    data.push($f(self, &args));
+                    data.push($f(self, &args)$($q)?);
                 }
                 NdArray {
                     shape: out_shape,
@@ -397,6 +401,8 @@ impl RandomState {
         Ok(match spec.kernel {
             Kernel::F64(f) => Output::F64(fill!(f)),
             Kernel::I64(f) => Output::I64(fill!(f)),
+            // Stops at the first error (NumPy would still be looping there).
+            Kernel::I64Try(f) => Output::I64(fill!(f, ?)),
         })
     }
 }

@@ -22,6 +22,7 @@ use crate::state::LegacyState;
 
 pub mod broadcast;
 mod continuous;
+mod discrete;
 mod gamma;
 mod integers;
 mod multivariate;
@@ -38,6 +39,7 @@ pub(crate) const SPEC_TABLES: &[&[broadcast::DistSpec]] = &[
     normal::SPECS,
     gamma::SPECS,
     continuous::SPECS,
+    discrete::SPECS,
 ];
 
 /// `numpy.random.RandomState`: MT19937 plus the cached gaussian of the legacy polar method.

@@ -107,8 +107,14 @@ pub(super) fn eval_multivariate_normal(rs: &mut RandomState, call: &Call) -> Res
     if mshape[0] != cshape[0] {
         return Err(Error::value("mean and cov must have same length"));
     }
-    let mean: Vec<f64> = mleaves.iter().map(|l| float_leaf(l)).collect::<Result<_>>()?;
-    let cov: Vec<f64> = cleaves.iter().map(|l| float_leaf(l)).collect::<Result<_>>()?;
+    let mean: Vec<f64> = mleaves
+        .iter()
+        .map(|l| float_leaf(l))
+        .collect::<Result<_>>()?;
+    let cov: Vec<f64> = cleaves
+        .iter()
+        .map(|l| float_leaf(l))
+        .collect::<Result<_>>()?;
     let shape = shape_with(opt(b[2]), mean.len(), 8)?;
     let rows: usize = shape[..shape.len() - 1].iter().product();
     let check_valid = match b[3] {
@@ -121,14 +127,8 @@ pub(super) fn eval_multivariate_normal(rs: &mut RandomState, call: &Call) -> Res
         None => 1e-8,
         Some(e) => float_leaf(e)?,
     };
-    let out = rs.multivariate_normal_str(
-        &mean,
-        &cov,
-        (cshape[0], cshape[1]),
-        rows,
-        &check_valid,
-        tol,
-    )?;
+    let out =
+        rs.multivariate_normal_str(&mean, &cov, (cshape[0], cshape[1]), rows, &check_valid, tol)?;
     if let Some(w) = out.warning {
         // NumPy's RuntimeWarning goes to stderr; the values are still returned.
         eprintln!("RuntimeWarning: {w}");

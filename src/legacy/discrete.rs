@@ -1,0 +1,1234 @@
+//! Discrete distributions: binomial, poisson, negative_binomial, geometric,
+//! hypergeometric, logseries, zipf and multinomial, as NumPy's legacy `RandomState`
+//! draws them (`legacy-distributions.c` plus the shared routines it calls).
+//!
+//! Every value, the number of MT19937 words consumed and every error match NumPy
+//! 2.4.6. Where NumPy never returns (zipf with `a >= 1025`, hypergeometric
+//! populations whose int64 arithmetic overflows, a geometric search whose partial
+//! sums stall below the uniform), nprand returns an error instead of looping.
+//!
+//! ```
+//! let mut rs = nprand::RandomState::new(12345);
+//! // rs.binomial(10, 0.3), rs.poisson(30), rs.hypergeometric(10, 5, 7)
+//! assert!((0..=10).contains(&rs.binomial(10, 0.3).unwrap()));
+//! assert!(rs.poisson(30.0).unwrap() >= 0);
+//! assert!((2..=7).contains(&rs.hypergeometric(10, 5, 7).unwrap()));
+//! ```
+
+use super::broadcast::{c_long, Cons, DistSpec, Kernel, Num, ParamSpec};
+use super::RandomState;
+use crate::array::{broadcast_indices, NdArray};
+use crate::error::{Error, Result};
+
+/// `(double)LONG_MAX`, i.e. 2^63.
+const LONG_MAX_F: f64 = 9_223_372_036_854_775_807_i64 as f64;
+
+/// Below this `a - 1`, legacy zipf needs more than ~3e10 attempts per value (over an
+/// hour of NumPy time per value): nprand reports an error instead of appearing to hang.
+const ZIPF_MIN_AM1: f64 = 1e-12;
+
+/// Coefficients of NumPy's `random_loggam` (a[0] .. a[9]).
+const LOGGAM_A: [f64; 10] = [
+    8.333333333333333e-02,
+    -2.777777777777778e-03,
+    7.936507936507937e-04,
+    -5.952380952380952e-04,
+    8.417508417508418e-04,
+    -1.917526917526918e-03,
+    6.410256410256410e-03,
+    -2.955065359477124e-02,
+    1.796443723688307e-01,
+    -1.39243221690590e+00,
+];
+
+/// NumPy's `random_loggam(x)`: log|Γ(x)| by the Zhang–Jin series (not libm's lgamma),
+/// bit for bit. Only `ln` comes from libm.
+///
+/// For `x < 0` NumPy's downward recurrence passes through `log` of a negative number
+/// and returns NaN; for `x < -57` nprand returns that NaN directly instead of running
+/// the (up to 2^63 steps long) recurrence.
+pub(crate) fn loggam(x: f64) -> f64 {
+    if x == 1.0 || x == 2.0 {
+        return 0.0;
+    }
+    let n: i64 = if x < 7.0 { c_long(7.0 - x) } else { 0 };
+    if n > 64 {
+        // x < -57: the recurrence below reaches log(negative) = NaN (and NaN sticks).
+        return f64::NAN;
+    }
+    let mut x0 = x + n as f64;
+    let x2 = (1.0 / x0) * (1.0 / x0);
+    let mut gl0 = LOGGAM_A[9];
+    for k in (0..=8).rev() {
+        gl0 *= x2;
+        gl0 += LOGGAM_A[k];
+    }
+    let mut gl = gl0 / x0 + 0.5 * 1.8378770664093453e+00 + (x0 - 0.5) * x0.ln() - x0;
+    if x < 7.0 {
+        for _ in 0..n {
+            gl -= (x0 - 1.0).ln();
+            x0 -= 1.0;
+        }
+    }
+    gl
+}
+
+/// Python's repr of a shape inside a ufunc broadcast error: `(2,3)`, `(2,)`, `()`.
+fn ufunc_shape(shape: &[usize]) -> String {
+    let parts: Vec<String> = shape.iter().map(|d| d.to_string()).collect();
+    if shape.len() == 1 {
+        format!("({},)", parts[0])
+    } else {
+        format!("({})", parts.join(","))
+    }
+}
+
+/// The broadcast shape of two ufunc operands, with NumPy's ufunc error text.
+fn ufunc_broadcast(a: &[usize], b: &[usize]) -> Result<Vec<usize>> {
+    let nd = a.len().max(b.len());
+    let mut out = vec![1usize; nd];
+    for (i, o) in out.iter_mut().enumerate() {
+        let da = (i + a.len()).checked_sub(nd).map_or(1, |k| a[k]);
+        let db = (i + b.len()).checked_sub(nd).map_or(1, |k| b[k]);
+        *o = if da == db || db == 1 {
+            da
+        } else if da == 1 {
+            db
+        } else {
+            return Err(Error::value(format!(
+                "operands could not be broadcast together with shapes {} {} ",
+                ufunc_shape(a),
+                ufunc_shape(b)
+            )));
+        };
+    }
+    Ok(out)
+}
+
+fn hang_error(what: String) -> Error {
+    Error::value(what)
+}
+
+/// Which algorithm a binomial draw takes, with its setup (NumPy caches this per
+/// `(n, p)`; it is a pure function of them, so nprand recomputes it).
+#[derive(Debug, Clone, Copy)]
+enum BinomialSetup {
+    /// Inversion on `(n, p)`: `q`, `qn`, `bound`.
+    Inversion {
+        n: i64,
+        p: f64,
+        q: f64,
+        qn: f64,
+        bound: i64,
+    },
+    /// BTPE on `(n, p)`.
+    Btpe(Btpe),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Btpe {
+    n: i64,
+    p: f64,
+    r: f64,
+    q: f64,
+    m: i64,
+    p1: f64,
+    xm: f64,
+    xl: f64,
+    xr: f64,
+    c: f64,
+    laml: f64,
+    lamr: f64,
+    p2: f64,
+    p3: f64,
+    p4: f64,
+}
+
+impl Btpe {
+    fn new(n: i64, p: f64) -> Self {
+        let nf = n as f64;
+        let r = if p < 1.0 - p { p } else { 1.0 - p };
+        let q = 1.0 - r;
+        let fm = nf * r + r;
+        let m = c_long(fm.floor());
+        let p1 = (2.195 * (nf * r * q).sqrt() - 4.6 * q).floor() + 0.5;
+        let xm = m as f64 + 0.5;
+        let xl = xm - p1;
+        let xr = xm + p1;
+        let c = 0.134 + 20.5 / (15.3 + m as f64);
+        let a = (fm - xl) / (fm - xl * r);
+        let laml = a * (1.0 + a / 2.0);
+        let a = (xr - fm) / (xr * q);
+        let lamr = a * (1.0 + a / 2.0);
+        let p2 = p1 * (1.0 + 2.0 * c);
+        let p3 = p2 + c / laml;
+        let p4 = p3 + c / lamr;
+        Btpe {
+            n,
+            p,
+            r,
+            q,
+            m,
+            p1,
+            xm,
+            xl,
+            xr,
+            c,
+            laml,
+            lamr,
+            p2,
+            p3,
+            p4,
+        }
+    }
+}
+
+/// Stirling correction term of BTPE step 52, with the legacy constant 13680 (sic).
+#[inline]
+fn btpe_stirling(v: f64, v2: f64) -> f64 {
+    (13680. - (462. - (132. - (99. - 140. / v2) / v2) / v2) / v2) / v / 166320.
+}
+
+impl BinomialSetup {
+    /// The setup for a draw on `(n, p)` (p ≤ 0.5 in practice). `legacy` selects the
+    /// legacy inversion constant `exp(n*log(q))` instead of `exp(n*log1p(-p))`.
+    fn new(n: i64, p: f64, legacy: bool, inversion: bool) -> Self {
+        if inversion {
+            let q = 1.0 - p;
+            let qn = if legacy {
+                (n as f64 * q.ln()).exp()
+            } else {
+                (n as f64 * (-p).ln_1p()).exp()
+            };
+            let np = n as f64 * p;
+            let x = np + 10.0 * (np * q + 1.0).sqrt();
+            let nf = n as f64;
+            let bound = c_long(if nf < x { nf } else { x });
+            BinomialSetup::Inversion { n, p, q, qn, bound }
+        } else {
+            BinomialSetup::Btpe(Btpe::new(n, p))
+        }
+    }
+}
+
+/// Outer dispatch of a binomial draw: the setup, and whether the result is `n - X`.
+#[derive(Debug, Clone, Copy)]
+struct BinomialPlan {
+    setup: BinomialSetup,
+    complement: bool,
+    n: i64,
+}
+
+impl BinomialPlan {
+    /// NumPy's dispatch (`legacy_random_binomial_original` / `random_binomial`).
+    fn new(n: i64, p: f64, legacy: bool) -> Self {
+        if p <= 0.5 {
+            let inv = p * n as f64 <= 30.0;
+            BinomialPlan {
+                setup: BinomialSetup::new(n, p, legacy, inv),
+                complement: false,
+                n,
+            }
+        } else {
+            let q = 1.0 - p;
+            let inv = q * n as f64 <= 30.0;
+            BinomialPlan {
+                setup: BinomialSetup::new(n, q, legacy, inv),
+                complement: true,
+                n,
+            }
+        }
+    }
+}
+
+impl RandomState {
+    fn binomial_draw(&mut self, plan: &BinomialPlan) -> i64 {
+        let x = match plan.setup {
+            BinomialSetup::Inversion { n, p, q, qn, bound } => {
+                self.binomial_inversion(n, p, q, qn, bound)
+            }
+            BinomialSetup::Btpe(ref b) => self.binomial_btpe(b),
+        };
+        if plan.complement {
+            plan.n.wrapping_sub(x)
+        } else {
+            x
+        }
+    }
+
+    fn binomial_inversion(&mut self, n: i64, p: f64, q: f64, qn: f64, bound: i64) -> i64 {
+        let mut x: i64 = 0;
+        let mut px = qn;
+        let mut u = self.next_double();
+        while u > px {
+            x += 1;
+            if x > bound {
+                x = 0;
+                px = qn;
+                u = self.next_double();
+            } else {
+                u -= px;
+                px = (n.wrapping_sub(x).wrapping_add(1) as f64 * p * px) / (x as f64 * q);
+            }
+        }
+        x
+    }
+
+    /// BTPE (Kachitvichyanukul & Schmeiser) as NumPy 2.4.6 has it, bug included.
+    fn binomial_btpe(&mut self, b: &Btpe) -> i64 {
+        let Btpe {
+            n,
+            p,
+            r,
+            q,
+            m,
+            p1,
+            xm,
+            xl,
+            xr,
+            c,
+            laml,
+            lamr,
+            p2,
+            p3,
+            p4,
+            ..
+        } = *b;
+        let nf = n as f64;
+        let mf = m as f64;
+        let mut y: i64;
+        'step10: loop {
+            let nrq = nf * r * q;
+            let u = self.next_double() * p4;
+            let mut v = self.next_double();
+            if u <= p1 {
+                y = c_long((xm - p1 * v + u).floor());
+                break 'step10;
+            }
+            if u <= p2 {
+                // Step 20
+                let x = xl + (u - p1) / c;
+                v = v * c + 1.0 - (mf - x + 0.5).abs() / p1;
+                if v > 1.0 {
+                    continue 'step10;
+                }
+                y = c_long(x.floor());
+            } else if u <= p3 {
+                // Step 30
+                y = c_long((xl + v.ln() / laml).floor());
+                if y < 0 || v == 0.0 {
+                    continue 'step10;
+                }
+                v = v * (u - p2) * laml;
+            } else {
+                // Step 40
+                y = c_long((xr - v.ln() / lamr).floor());
+                if y > n || v == 0.0 {
+                    continue 'step10;
+                }
+                v = v * (u - p3) * lamr;
+            }
+            // Step 50
+            let k = y.wrapping_sub(m).wrapping_abs();
+            if !(k > 20 && (k as f64) < nrq / 2.0 - 1.0) {
+                let s = r / q;
+                let a = s * n.wrapping_add(1) as f64;
+                let mut f = 1.0;
+                if m < y {
+                    let mut i = m.wrapping_add(1);
+                    while i <= y {
+                        f *= a / i as f64 - s;
+                        i += 1;
+                    }
+                } else if m > y {
+                    let mut i = y.wrapping_add(1);
+                    while i <= m {
+                        f /= a / i as f64 - s;
+                        i += 1;
+                    }
+                }
+                if v > f {
+                    continue 'step10;
+                }
+                break 'step10;
+            }
+            // Step 52
+            let kf = k as f64;
+            let rho = (kf / nrq) * ((kf * (kf / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5);
+            // C: `-k * k` is a long multiplication (it wraps for k > ~3e9).
+            let t = k.wrapping_neg().wrapping_mul(k) as f64 / (2.0 * nrq);
+            let big_a = v.ln();
+            if big_a < t - rho {
+                break 'step10;
+            }
+            if big_a > t + rho {
+                continue 'step10;
+            }
+            let x1 = y as f64 + 1.0;
+            let f1 = mf + 1.0;
+            let z = nf + 1.0 - mf;
+            let w = nf - y as f64 + 1.0;
+            let x2 = x1 * x1;
+            let f2 = f1 * f1;
+            let z2 = z * z;
+            let w2 = w * w;
+            let bound = xm * (f1 / x1).ln()
+                + (n.wrapping_sub(m) as f64 + 0.5) * (z / w).ln()
+                + y.wrapping_sub(m) as f64 * (w * r / (x1 * q)).ln()
+                + btpe_stirling(f1, f2)
+                + btpe_stirling(z, z2)
+                + btpe_stirling(x1, x2)
+                + btpe_stirling(w, w2);
+            if big_a > bound {
+                continue 'step10;
+            }
+            break 'step10;
+        }
+        // Step 60
+        if p > 0.5 {
+            y = n.wrapping_sub(y);
+        }
+        y
+    }
+
+    /// NumPy's `legacy_random_binomial(p, n)` without checks: no zero shortcut (it
+    /// always draws), legacy inversion `exp(n*log(1-p))` for `n*min(p,q) <= 30`, BTPE
+    /// otherwise, `n - draw(1-p)` for `p > 0.5`.
+    pub(crate) fn legacy_binomial(&mut self, n: i64, p: f64) -> i64 {
+        let plan = BinomialPlan::new(n, p, true);
+        self.binomial_draw(&plan)
+    }
+
+    /// NumPy's shared `random_binomial(p, n)` (used by 2.4.6's multinomial): `n == 0`
+    /// or `p == 0` give 0 without drawing; inversion uses `exp(n*log1p(-p))`.
+    pub(crate) fn shared_binomial(&mut self, n: i64, p: f64) -> i64 {
+        if n == 0 || p == 0.0 {
+            return 0;
+        }
+        let plan = BinomialPlan::new(n, p, false);
+        self.binomial_draw(&plan)
+    }
+
+    fn check_binomial(n: i64, p: f64) -> Result<()> {
+        Cons::Bounded01.check_scalar(p, "p")?;
+        Cons::NonNegative.check_scalar(n as f64, "n")
+    }
+
+    /// `rs.binomial(n, p)`: checks `p` (`p < 0, p > 1 or p is NaN`) then `n`
+    /// (`n < 0`), then one legacy binomial draw. `binomial(0, p)`, `binomial(n, 0)`
+    /// and `binomial(n, 1)` still consume one double, as in NumPy.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let k = rs.binomial(10, 0.3).unwrap(); // RandomState(0).binomial(10, 0.3)
+    /// assert!((0..=10).contains(&k));
+    /// assert_eq!(rs.binomial(10, 1.5).unwrap_err().message(), "p < 0, p > 1 or p is NaN");
+    /// assert_eq!(rs.binomial(-1, 0.5).unwrap_err().message(), "n < 0");
+    /// let before = rs.get_state().pos;
+    /// assert_eq!(rs.binomial(0, 0.5).unwrap(), 0);
+    /// assert_eq!(rs.get_state().pos, before + 2); // one double drawn anyway
+    /// ```
+    pub fn binomial(&mut self, n: i64, p: f64) -> Result<i64> {
+        Self::check_binomial(n, p)?;
+        Ok(self.legacy_binomial(n, p))
+    }
+
+    /// `rs.binomial(n, p, size=out.len())`: the same values as repeated scalar calls.
+    ///
+    /// ```
+    /// let mut a = nprand::RandomState::new(1);
+    /// let mut b = a.clone();
+    /// let mut x = [0i64; 20];
+    /// a.binomial_into(&mut x, 100, 0.4).unwrap(); // rs.binomial(100, 0.4, size=20)
+    /// assert!(x.iter().all(|&v| v == b.binomial(100, 0.4).unwrap()));
+    /// ```
+    pub fn binomial_into(&mut self, out: &mut [i64], n: i64, p: f64) -> Result<()> {
+        Self::check_binomial(n, p)?;
+        let plan = BinomialPlan::new(n, p, true);
+        for o in out {
+            *o = self.binomial_draw(&plan);
+        }
+        Ok(())
+    }
+
+    /// NumPy's `random_poisson(lam)` without checks: 0 without a draw for `lam == 0`,
+    /// the multiplicative method for `lam < 10` (also for NaN, which gives 0 after one
+    /// double), PTRS (Hörmann) for `lam >= 10`. C's `(long)` casts are reproduced, so
+    /// an infinite `lam` gives `i64::MIN`, as in NumPy.
+    pub(crate) fn random_poisson(&mut self, lam: f64) -> i64 {
+        if lam >= 10.0 {
+            self.poisson_ptrs(lam)
+        } else if lam == 0.0 {
+            0
+        } else {
+            self.poisson_mult(lam)
+        }
+    }
+
+    fn poisson_mult(&mut self, lam: f64) -> i64 {
+        let enlam = (-lam).exp();
+        let mut x: i64 = 0;
+        let mut prod = 1.0;
+        loop {
+            prod *= self.next_double();
+            if prod > enlam {
+                x += 1;
+            } else {
+                return x;
+            }
+        }
+    }
+
+    fn poisson_ptrs(&mut self, lam: f64) -> i64 {
+        let slam = lam.sqrt();
+        let loglam = lam.ln();
+        let b = 0.931 + 2.53 * slam;
+        let a = -0.059 + 0.02483 * b;
+        let invalpha = 1.1239 + 1.1328 / (b - 3.4);
+        let vr = 0.9277 - 3.6224 / (b - 2.0);
+        loop {
+            let u = self.next_double() - 0.5;
+            let v = self.next_double();
+            let us = 0.5 - u.abs();
+            let k = c_long(((2.0 * a / us + b) * u + lam + 0.43).floor());
+            if us >= 0.07 && v <= vr {
+                return k;
+            }
+            if k < 0 || (us < 0.013 && v > us) {
+                continue;
+            }
+            if v.ln() + invalpha.ln() - (a / (us * us) + b).ln()
+                <= -lam + k as f64 * loglam - loggam(k as f64 + 1.0)
+            {
+                return k;
+            }
+        }
+    }
+
+    /// `rs.poisson(lam)`: `lam < 0 or lam is NaN`, `lam value too large` (above
+    /// `9.223372006484771e18`), then one Poisson draw.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// assert!(rs.poisson(30.0).unwrap() >= 0); // RandomState(0).poisson(30)
+    /// let before = rs.get_state().pos;
+    /// assert_eq!(rs.poisson(0.0).unwrap(), 0); // no draw
+    /// assert_eq!(rs.get_state().pos, before);
+    /// assert_eq!(rs.poisson(f64::NAN).unwrap_err().message(), "lam < 0 or lam is NaN");
+    /// assert_eq!(rs.poisson(1e19).unwrap_err().message(), "lam value too large");
+    /// ```
+    pub fn poisson(&mut self, lam: f64) -> Result<i64> {
+        Cons::LegacyPoisson.check_scalar(lam, "lam")?;
+        Ok(self.random_poisson(lam))
+    }
+
+    /// `rs.poisson(lam, size=out.len())`.
+    ///
+    /// ```
+    /// let mut a = nprand::RandomState::new(2);
+    /// let mut b = a.clone();
+    /// let mut x = [0i64; 10];
+    /// a.poisson_into(&mut x, 12.5).unwrap(); // rs.poisson(12.5, size=10)
+    /// assert!(x.iter().all(|&v| v == b.poisson(12.5).unwrap()));
+    /// ```
+    pub fn poisson_into(&mut self, out: &mut [i64], lam: f64) -> Result<()> {
+        Cons::LegacyPoisson.check_scalar(lam, "lam")?;
+        for o in out {
+            *o = self.random_poisson(lam);
+        }
+        Ok(())
+    }
+
+    /// NumPy's `legacy_standard_gamma`, for negative_binomial only.
+    // TODO(lead): replace by gamma.rs's legacy_standard_gamma after merge.
+    fn sg_for_negbin(&mut self, shape: f64) -> f64 {
+        if shape == 1.0 {
+            self.legacy_standard_exponential()
+        } else if shape == 0.0 {
+            0.0
+        } else if shape < 1.0 {
+            loop {
+                let u = self.next_double();
+                let v = self.legacy_standard_exponential();
+                if u <= 1.0 - shape {
+                    let x = u.powf(1.0 / shape);
+                    if x <= v {
+                        return x;
+                    }
+                } else {
+                    let y = -((1.0 - u) / shape).ln();
+                    let x = (1.0 - shape + shape * y).powf(1.0 / shape);
+                    if x <= v + y {
+                        return x;
+                    }
+                }
+            }
+        } else {
+            let b = shape - 1.0 / 3.0;
+            let c = 1.0 / (9.0 * b).sqrt();
+            loop {
+                let (x, mut v) = loop {
+                    let x = self.gauss();
+                    let v = 1.0 + c * x;
+                    // C's `do { ... } while (V <= 0.0)`: NaN leaves the loop.
+                    if !(v <= 0.0) {
+                        break (x, v);
+                    }
+                };
+                v = v * v * v;
+                let u = self.next_double();
+                if u < 1.0 - 0.0331 * (x * x) * (x * x) {
+                    return b * v;
+                }
+                if u.ln() < 0.5 * x * x + b * (1.0 - v + v.ln()) {
+                    return b * v;
+                }
+            }
+        }
+    }
+
+    /// NumPy's `legacy_negative_binomial(n, p)` without checks:
+    /// `random_poisson(((1-p)/p) * standard_gamma(n))`.
+    pub(crate) fn legacy_negative_binomial(&mut self, n: f64, p: f64) -> i64 {
+        let y = ((1.0 - p) / p) * self.sg_for_negbin(n);
+        self.random_poisson(y)
+    }
+
+    fn check_negative_binomial(n: f64, p: f64) -> Result<()> {
+        Cons::Positive.check_scalar(n, "n")?;
+        Cons::Bounded01.check_scalar(p, "p")
+    }
+
+    /// `rs.negative_binomial(n, p)`: `n <= 0` (NaN passes and gives 0), then
+    /// `p < 0, p > 1 or p is NaN`. `p = 0` is allowed and gives `i64::MIN`, NumPy's
+    /// `(long)` of an infinite Poisson mean.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// assert!(rs.negative_binomial(100.0, 0.5).unwrap() >= 0);
+    /// assert_eq!(rs.negative_binomial(5.0, 0.0).unwrap(), i64::MIN);
+    /// assert_eq!(rs.negative_binomial(0.0, 0.5).unwrap_err().message(), "n <= 0");
+    /// ```
+    pub fn negative_binomial(&mut self, n: f64, p: f64) -> Result<i64> {
+        Self::check_negative_binomial(n, p)?;
+        Ok(self.legacy_negative_binomial(n, p))
+    }
+
+    /// `rs.negative_binomial(n, p, size=out.len())`.
+    ///
+    /// ```
+    /// let mut a = nprand::RandomState::new(3);
+    /// let mut b = a.clone();
+    /// let mut x = [0i64; 10];
+    /// a.negative_binomial_into(&mut x, 2.5, 0.3).unwrap();
+    /// assert!(x.iter().all(|&v| v == b.negative_binomial(2.5, 0.3).unwrap()));
+    /// ```
+    pub fn negative_binomial_into(&mut self, out: &mut [i64], n: f64, p: f64) -> Result<()> {
+        Self::check_negative_binomial(n, p)?;
+        for o in out {
+            *o = self.legacy_negative_binomial(n, p);
+        }
+        Ok(())
+    }
+
+    /// NumPy's `legacy_random_geometric(p)` without checks: the search method for
+    /// `p >= 1/3`, else `(long)ceil(log1p(-U) / log(1-p))`.
+    ///
+    /// Errors only where NumPy never returns: in the search, once the partial sums
+    /// stop growing (the terms underflowed) while still below the uniform.
+    pub(crate) fn legacy_geometric(&mut self, p: f64) -> Result<i64> {
+        if p >= 0.333333333333333333333333 {
+            let mut x: i64 = 1;
+            let mut sum = p;
+            let mut prod = p;
+            let q = 1.0 - p;
+            let u = self.next_double();
+            while u > sum {
+                if prod == 0.0 {
+                    return Err(hang_error(format!(
+                        "geometric({p:?}): the uniform {u:?} exceeds every partial sum \
+                         (limit {sum:?}); NumPy's legacy geometric never returns here"
+                    )));
+                }
+                prod *= q;
+                sum += prod;
+                x += 1;
+            }
+            Ok(x)
+        } else {
+            let u = self.next_double();
+            Ok(c_long(((-u).ln_1p() / (1.0 - p).ln()).ceil()))
+        }
+    }
+
+    /// `rs.geometric(p)`: `p <= 0, p > 1 or p contains NaNs` (p in (0, 1]).
+    /// A tiny `p` (where `log(1-p) == 0`) gives `i64::MIN`, as in NumPy.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// assert!(rs.geometric(0.35).unwrap() >= 1); // RandomState(0).geometric(0.35)
+    /// assert_eq!(rs.geometric(1e-300).unwrap(), i64::MIN);
+    /// assert_eq!(rs.geometric(0.0).unwrap_err().message(),
+    ///            "p <= 0, p > 1 or p contains NaNs");
+    /// ```
+    pub fn geometric(&mut self, p: f64) -> Result<i64> {
+        Cons::BoundedGt01.check_scalar(p, "p")?;
+        self.legacy_geometric(p)
+    }
+
+    /// `rs.geometric(p, size=out.len())`.
+    ///
+    /// ```
+    /// let mut a = nprand::RandomState::new(4);
+    /// let mut b = a.clone();
+    /// let mut x = [0i64; 10];
+    /// a.geometric_into(&mut x, 0.1).unwrap();
+    /// assert!(x.iter().all(|&v| v == b.geometric(0.1).unwrap()));
+    /// ```
+    pub fn geometric_into(&mut self, out: &mut [i64], p: f64) -> Result<()> {
+        Cons::BoundedGt01.check_scalar(p, "p")?;
+        for o in out {
+            *o = self.legacy_geometric(p)?;
+        }
+        Ok(())
+    }
+
+    fn hypergeometric_hyp(&mut self, good: i64, bad: i64, sample: i64) -> i64 {
+        let d1 = bad.wrapping_add(good).wrapping_sub(sample);
+        let d2 = bad.min(good) as f64;
+        let mut y = d2;
+        let mut k = sample;
+        while y > 0.0 {
+            let u = self.next_double();
+            y -= c_long((u + y / d1.wrapping_add(k) as f64).floor()) as f64;
+            k = k.wrapping_sub(1);
+            if k == 0 {
+                break;
+            }
+        }
+        let mut z = c_long(d2 - y);
+        if good > bad {
+            z = sample.wrapping_sub(z);
+        }
+        z
+    }
+
+    fn hypergeometric_hrua(&mut self, h: &Hrua) -> i64 {
+        const D1: f64 = 1.7155277699214135;
+        const D2: f64 = 0.8989161620588988;
+        let Hrua {
+            good,
+            bad,
+            sample,
+            mingb,
+            maxgb,
+            m,
+            d6,
+            d7,
+            d10,
+            d11,
+        } = *h;
+        let d8 = D1 * d7 + D2;
+        let z = loop {
+            let x = self.next_double();
+            let y = self.next_double();
+            let w = d6 + d8 * (y - 0.5) / x;
+            if w < 0.0 || w >= d11 {
+                continue;
+            }
+            let z = c_long(w.floor());
+            let t = d10 - hrua_lsum(z, mingb, maxgb, m);
+            if x * (4.0 - x) - 3.0 <= t {
+                break z;
+            }
+            if x * (x - t) >= 1.0 {
+                continue;
+            }
+            if 2.0 * x.ln() <= t {
+                break z;
+            }
+        };
+        let mut z = z;
+        if good > bad {
+            z = m.wrapping_sub(z);
+        }
+        if m < sample {
+            z = good.wrapping_sub(z);
+        }
+        z
+    }
+
+    /// NumPy's `legacy_random_hypergeometric(good, bad, sample)` without checks: HYP
+    /// for `1 <= sample <= 10`, HRUA for `sample > 10`, 0 for `sample < 1`.
+    ///
+    /// Errors only where NumPy never returns: HRUA on a population of `2^63 - 2` or
+    /// more, where `popsize + 2` wraps around in int64 and the log-density is NaN.
+    pub(crate) fn legacy_hypergeometric(
+        &mut self,
+        good: i64,
+        bad: i64,
+        sample: i64,
+    ) -> Result<i64> {
+        if sample > 10 {
+            let h = Hrua::checked(good, bad, sample)?;
+            Ok(self.hypergeometric_hrua(&h))
+        } else if sample > 0 {
+            Ok(self.hypergeometric_hyp(good, bad, sample))
+        } else {
+            Ok(0)
+        }
+    }
+
+    fn check_hypergeometric(ngood: i64, nbad: i64, nsample: i64) -> Result<()> {
+        if ngood.wrapping_add(nbad) < nsample {
+            return Err(Error::value("ngood + nbad < nsample"));
+        }
+        Cons::NonNegative.check_scalar(ngood as f64, "ngood")?;
+        Cons::NonNegative.check_scalar(nbad as f64, "nbad")?;
+        Cons::Gte1.check_scalar(nsample as f64, "nsample")
+    }
+
+    /// `rs.hypergeometric(ngood, nbad, nsample)`, with NumPy's check order:
+    /// `ngood + nbad < nsample` (int64 sum, wrapping on overflow) first, then
+    /// `ngood < 0`, `nbad < 0`, `nsample < 1 or nsample is NaN`. There is no 10^9 limit
+    /// (that is Generator's).
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let k = rs.hypergeometric(15, 15, 15).unwrap(); // HRUA (nsample > 10)
+    /// assert!((0..=15).contains(&k));
+    /// assert_eq!(rs.hypergeometric(-10, 5, 3).unwrap_err().message(), "ngood + nbad < nsample");
+    /// assert_eq!(rs.hypergeometric(5, 5, 0).unwrap_err().message(),
+    ///            "nsample < 1 or nsample is NaN");
+    /// ```
+    pub fn hypergeometric(&mut self, ngood: i64, nbad: i64, nsample: i64) -> Result<i64> {
+        Self::check_hypergeometric(ngood, nbad, nsample)?;
+        self.legacy_hypergeometric(ngood, nbad, nsample)
+    }
+
+    /// `rs.hypergeometric(ngood, nbad, nsample, size=out.len())`.
+    ///
+    /// ```
+    /// let mut a = nprand::RandomState::new(5);
+    /// let mut b = a.clone();
+    /// let mut x = [0i64; 10];
+    /// a.hypergeometric_into(&mut x, 20, 30, 5).unwrap(); // HYP (nsample <= 10)
+    /// assert!(x.iter().all(|&v| v == b.hypergeometric(20, 30, 5).unwrap()));
+    /// ```
+    pub fn hypergeometric_into(
+        &mut self,
+        out: &mut [i64],
+        ngood: i64,
+        nbad: i64,
+        nsample: i64,
+    ) -> Result<()> {
+        Self::check_hypergeometric(ngood, nbad, nsample)?;
+        if nsample > 10 {
+            // One setup for the whole fill (NumPy recomputes it; the values are equal).
+            if out.is_empty() {
+                return Ok(());
+            }
+            let h = Hrua::checked(ngood, nbad, nsample)?;
+            for o in out {
+                *o = self.hypergeometric_hrua(&h);
+            }
+            return Ok(());
+        }
+        for o in out {
+            *o = self.legacy_hypergeometric(ngood, nbad, nsample)?;
+        }
+        Ok(())
+    }
+
+    /// NumPy's `legacy_logseries(p)` without checks.
+    pub(crate) fn legacy_logseries(&mut self, p: f64) -> i64 {
+        let r = (1.0 - p).ln();
+        loop {
+            let v = self.next_double();
+            if v >= p {
+                return 1;
+            }
+            let u = self.next_double();
+            let q = 1.0 - (r * u).exp();
+            if v <= q * q {
+                let result = c_long((1.0 + v.ln() / q.ln()).floor());
+                if result < 1 || v == 0.0 {
+                    continue;
+                }
+                return result;
+            }
+            if v >= q {
+                return 1;
+            }
+            return 2;
+        }
+    }
+
+    /// `rs.logseries(p)`: `p < 0, p >= 1 or p is NaN` (p in [0, 1)).
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// assert_eq!(rs.logseries(0.0).unwrap(), 1); // still draws one double
+    /// assert!(rs.logseries(0.9).unwrap() >= 1);
+    /// assert_eq!(rs.logseries(1.0).unwrap_err().message(), "p < 0, p >= 1 or p is NaN");
+    /// ```
+    pub fn logseries(&mut self, p: f64) -> Result<i64> {
+        Cons::BoundedLt01.check_scalar(p, "p")?;
+        Ok(self.legacy_logseries(p))
+    }
+
+    /// `rs.logseries(p, size=out.len())`.
+    ///
+    /// ```
+    /// let mut a = nprand::RandomState::new(6);
+    /// let mut b = a.clone();
+    /// let mut x = [0i64; 10];
+    /// a.logseries_into(&mut x, 0.6).unwrap();
+    /// assert!(x.iter().all(|&v| v == b.logseries(0.6).unwrap()));
+    /// ```
+    pub fn logseries_into(&mut self, out: &mut [i64], p: f64) -> Result<()> {
+        Cons::BoundedLt01.check_scalar(p, "p")?;
+        for o in out {
+            *o = self.legacy_logseries(p);
+        }
+        Ok(())
+    }
+
+    /// NumPy's `legacy_random_zipf(a)` without the `a > 1` check.
+    ///
+    /// Errors (before any draw) where NumPy never returns: `a >= 1025`, where
+    /// `2^(a-1)` overflows and every acceptance test is NaN, and `a - 1 < 1e-12`,
+    /// where an accepted value needs more than ~3e10 attempts.
+    pub(crate) fn legacy_zipf(&mut self, a: f64) -> Result<i64> {
+        let am1 = a - 1.0;
+        let b = 2f64.powf(am1);
+        if b.is_infinite() {
+            return Err(hang_error(format!(
+                "a >= 1025: NumPy's legacy zipf never returns for these parameters (a = {a:?})"
+            )));
+        }
+        if !(am1 >= ZIPF_MIN_AM1) {
+            return Err(hang_error(format!(
+                "a - 1 < 1e-12: NumPy's legacy zipf needs over 3e10 attempts per value for \
+                 these parameters and effectively never returns (a = {a:?})"
+            )));
+        }
+        loop {
+            let u = 1.0 - self.next_double();
+            let v = self.next_double();
+            let x = u.powf(-1.0 / am1).floor();
+            if x > LONG_MAX_F || x < 1.0 {
+                continue;
+            }
+            let t = (1.0 + 1.0 / x).powf(am1);
+            if v * x * (t - 1.0) / (b - 1.0) <= t / b {
+                return Ok(c_long(x));
+            }
+        }
+    }
+
+    /// `rs.zipf(a)`: `a <= 1 or a is NaN`; `a >= 1025` (where NumPy loops forever)
+    /// and `a < 1 + 1e-12` (where NumPy takes hours per value) are errors.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// assert!(rs.zipf(2.0).unwrap() >= 1); // RandomState(0).zipf(2)
+    /// assert_eq!(rs.zipf(1024.99999).unwrap(), 1);
+    /// assert!(rs.zipf(1025.0).is_err());
+    /// assert_eq!(rs.zipf(1.0).unwrap_err().message(), "a <= 1 or a is NaN");
+    /// ```
+    pub fn zipf(&mut self, a: f64) -> Result<i64> {
+        Cons::Gt1.check_scalar(a, "a")?;
+        self.legacy_zipf(a)
+    }
+
+    /// `rs.zipf(a, size=out.len())`.
+    ///
+    /// ```
+    /// let mut a = nprand::RandomState::new(7);
+    /// let mut b = a.clone();
+    /// let mut x = [0i64; 10];
+    /// a.zipf_into(&mut x, 1.5).unwrap();
+    /// assert!(x.iter().all(|&v| v == b.zipf(1.5).unwrap()));
+    /// ```
+    pub fn zipf_into(&mut self, out: &mut [i64], a: f64) -> Result<()> {
+        Cons::Gt1.check_scalar(a, "a")?;
+        for o in out {
+            *o = self.legacy_zipf(a)?;
+        }
+        Ok(())
+    }
+
+    /// One multinomial row (NumPy 2.4.6's `random_multinomial`, built on the shared
+    /// `random_binomial`). `row` must be zeroed.
+    fn multinomial_row(&mut self, n: i64, pvals: &[f64], row: &mut [i64]) {
+        let d = pvals.len();
+        let mut remaining_p = 1.0;
+        let mut dn = n;
+        for (x, &p) in row.iter_mut().zip(pvals).take(d.saturating_sub(1)) {
+            *x = self.shared_binomial(dn, p / remaining_p);
+            dn = dn.wrapping_sub(*x);
+            if dn <= 0 {
+                break;
+            }
+            remaining_p -= p;
+        }
+        if dn > 0 {
+            row[d - 1] = dn;
+        }
+    }
+
+    fn check_multinomial(n: i64, pvals: &[f64]) -> Result<()> {
+        Cons::Bounded01.check_array(pvals, "pvals")?;
+        if let Some((_, head)) = pvals.split_last() {
+            if kahan_sum(head) > 1.0 + 1e-12 {
+                return Err(Error::value("sum(pvals[:-1]) > 1.0"));
+            }
+        }
+        if n < 0 {
+            return Err(Error::value("n < 0"));
+        }
+        Ok(())
+    }
+
+    /// `rs.multinomial(n, pvals)`: one row of `pvals.len()` counts.
+    ///
+    /// Checks in NumPy's order: `pvals < 0, pvals > 1 or pvals contains NaNs`,
+    /// `sum(pvals[:-1]) > 1.0` (Kahan sum, tolerance 1e-12; the last p is never
+    /// checked or used), `n < 0`. NumPy 2.4.6 draws each count with the shared
+    /// binomial, which skips `n == 0` and `p == 0` without drawing.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let row = rs.multinomial(20, &[1.0 / 6.0; 6]).unwrap(); // rs.multinomial(20, [1/6.]*6)
+    /// assert_eq!(row.iter().sum::<i64>(), 20);
+    /// assert_eq!(rs.multinomial(100, &[1.1, 0.2]).unwrap_err().message(),
+    ///            "pvals < 0, pvals > 1 or pvals contains NaNs");
+    /// assert_eq!(rs.multinomial(-1, &[0.8, 0.2]).unwrap_err().message(), "n < 0");
+    /// ```
+    pub fn multinomial(&mut self, n: i64, pvals: &[f64]) -> Result<Vec<i64>> {
+        let mut out = vec![0; pvals.len()];
+        self.multinomial_into(&mut out, n, pvals)?;
+        Ok(out)
+    }
+
+    /// `rs.multinomial(n, pvals, size=rows)` flattened: `out.len()` must be a multiple
+    /// of `pvals.len()` (rows × d, C order); with empty `pvals` nothing is drawn.
+    ///
+    /// ```
+    /// let mut a = nprand::RandomState::new(8);
+    /// let mut b = a.clone();
+    /// let mut x = [0i64; 3 * 4];
+    /// a.multinomial_into(&mut x, 50, &[0.1, 0.2, 0.3, 0.4]).unwrap(); // size=3
+    /// for row in x.chunks(4) {
+    ///     assert_eq!(row, b.multinomial(50, &[0.1, 0.2, 0.3, 0.4]).unwrap().as_slice());
+    /// }
+    /// ```
+    pub fn multinomial_into(&mut self, out: &mut [i64], n: i64, pvals: &[f64]) -> Result<()> {
+        Self::check_multinomial(n, pvals)?;
+        let d = pvals.len();
+        if d == 0 {
+            return if out.is_empty() {
+                Ok(())
+            } else {
+                Err(Error::value(
+                    "multinomial: out must be empty when pvals is empty",
+                ))
+            };
+        }
+        if out.len() % d != 0 {
+            return Err(Error::value(format!(
+                "multinomial: out length {} is not a multiple of len(pvals) = {d}",
+                out.len()
+            )));
+        }
+        out.fill(0);
+        for row in out.chunks_exact_mut(d) {
+            self.multinomial_row(n, pvals, row);
+        }
+        Ok(())
+    }
+}
+
+/// NumPy's `kahan_sum` (`_common.pyx`).
+fn kahan_sum(v: &[f64]) -> f64 {
+    let Some((&first, rest)) = v.split_first() else {
+        return 0.0;
+    };
+    let mut sum = first;
+    let mut c = 0.0;
+    for &x in rest {
+        let y = x - c;
+        let t = sum + y;
+        c = (t - sum) - y;
+        sum = t;
+    }
+    sum
+}
+
+/// HRUA's setup (everything but the loop).
+#[derive(Debug, Clone, Copy)]
+struct Hrua {
+    good: i64,
+    bad: i64,
+    sample: i64,
+    mingb: i64,
+    maxgb: i64,
+    m: i64,
+    d6: f64,
+    d7: f64,
+    d10: f64,
+    d11: f64,
+}
+
+/// `loggam(z+1) + loggam(mingb-z+1) + loggam(m-z+1) + loggam(maxgb-m+z+1)`, with C's
+/// int64 arithmetic for the arguments.
+fn hrua_lsum(z: i64, mingb: i64, maxgb: i64, m: i64) -> f64 {
+    loggam(z.wrapping_add(1) as f64)
+        + loggam(mingb.wrapping_sub(z).wrapping_add(1) as f64)
+        + loggam(m.wrapping_sub(z).wrapping_add(1) as f64)
+        + loggam(maxgb.wrapping_sub(m).wrapping_add(z).wrapping_add(1) as f64)
+}
+
+impl Hrua {
+    fn new(good: i64, bad: i64, sample: i64) -> Self {
+        let mingb = good.min(bad);
+        let popsize = good.wrapping_add(bad);
+        let maxgb = good.max(bad);
+        let m = sample.min(popsize.wrapping_sub(sample));
+        let pop = popsize as f64;
+        let d4 = mingb as f64 / pop;
+        let d5 = 1.0 - d4;
+        let d6 = m as f64 * d4 + 0.5;
+        let d7 = (popsize.wrapping_sub(m) as f64 * sample as f64 * d4 * d5
+            / popsize.wrapping_sub(1) as f64
+            + 0.5)
+            .sqrt();
+        let d9 = c_long(
+            (m.wrapping_add(1) as f64 * mingb.wrapping_add(1) as f64
+                / popsize.wrapping_add(2) as f64)
+                .floor(),
+        );
+        let d10 = hrua_lsum(d9, mingb, maxgb, m);
+        let a = (m.min(mingb)) as f64 + 1.0;
+        let b = (d6 + 16.0 * d7).floor();
+        let d11 = if a < b { a } else { b };
+        Hrua {
+            good,
+            bad,
+            sample,
+            mingb,
+            maxgb,
+            m,
+            d6,
+            d7,
+            d10,
+            d11,
+        }
+    }
+
+    /// The setup, or an error where NumPy's HRUA loop never returns: a population of
+    /// `2^63 - 2` or more makes `popsize + 2` wrap around, `d9 <= -2`, and every
+    /// log-density NaN, so nothing is ever accepted.
+    fn checked(good: i64, bad: i64, sample: i64) -> Result<Self> {
+        let h = Hrua::new(good, bad, sample);
+        if h.d10.is_nan() {
+            return Err(hang_error(format!(
+                "hypergeometric({good}, {bad}, {sample}): ngood + nbad overflows NumPy's int64 \
+                 arithmetic; NumPy's legacy hypergeometric never returns for these parameters"
+            )));
+        }
+        Ok(h)
+    }
+}
+
+/// `hypergeometric`'s own checks before `disc`: the int64 sum test, computed with
+/// ufuncs (`np.add`, `np.less`) on arrays, with their broadcast error text.
+fn hypergeometric_validate(p: &[NdArray<Num>], is_scalar: bool) -> Result<()> {
+    let bad = || Err(Error::value("ngood + nbad < nsample"));
+    if is_scalar {
+        let (g, b, s) = (p[0].data[0].i(), p[1].data[0].i(), p[2].data[0].i());
+        return if g.wrapping_add(b) < s { bad() } else { Ok(()) };
+    }
+    let sum_shape = ufunc_broadcast(&p[0].shape, &p[1].shape)?;
+    let shape = ufunc_broadcast(&sum_shape, &p[2].shape)?;
+    let ig = broadcast_indices(&shape, &p[0].shape);
+    let ib = broadcast_indices(&shape, &p[1].shape);
+    let is = broadcast_indices(&shape, &p[2].shape);
+    for k in 0..ig.len() {
+        let (g, b, s) = (
+            p[0].data[ig[k]].i(),
+            p[1].data[ib[k]].i(),
+            p[2].data[is[k]].i(),
+        );
+        if g.wrapping_add(b) < s {
+            return bad();
+        }
+    }
+    Ok(())
+}
+
+pub(crate) const SPECS: &[DistSpec] = &[
+    DistSpec {
+        name: "binomial",
+        params: &[
+            ParamSpec::i("n", Cons::NonNegative),
+            ParamSpec::f("p", Cons::Bounded01),
+        ],
+        // NumPy checks (and broadcasts) p first, then n.
+        internal_order: &[1, 0],
+        validate: None,
+        kernel: Kernel::I64(|rs, p: &[Num]| rs.legacy_binomial(p[0].i(), p[1].f())),
+    },
+    DistSpec {
+        name: "negative_binomial",
+        params: &[
+            ParamSpec::f("n", Cons::Positive),
+            ParamSpec::f("p", Cons::Bounded01),
+        ],
+        internal_order: &[],
+        validate: None,
+        kernel: Kernel::I64(|rs, p: &[Num]| rs.legacy_negative_binomial(p[0].f(), p[1].f())),
+    },
+    DistSpec {
+        name: "poisson",
+        params: &[ParamSpec::fd("lam", 1.0, Cons::LegacyPoisson)],
+        internal_order: &[],
+        validate: None,
+        kernel: Kernel::I64(|rs, p: &[Num]| rs.random_poisson(p[0].f())),
+    },
+    DistSpec {
+        name: "zipf",
+        params: &[ParamSpec::f("a", Cons::Gt1)],
+        internal_order: &[],
+        validate: None,
+        kernel: Kernel::I64Try(|rs, p: &[Num]| rs.legacy_zipf(p[0].f())),
+    },
+    DistSpec {
+        name: "geometric",
+        params: &[ParamSpec::f("p", Cons::BoundedGt01)],
+        internal_order: &[],
+        validate: None,
+        kernel: Kernel::I64Try(|rs, p: &[Num]| rs.legacy_geometric(p[0].f())),
+    },
+    DistSpec {
+        name: "hypergeometric",
+        params: &[
+            ParamSpec::i("ngood", Cons::NonNegative),
+            ParamSpec::i("nbad", Cons::NonNegative),
+            ParamSpec::i("nsample", Cons::Gte1),
+        ],
+        internal_order: &[],
+        validate: Some(hypergeometric_validate),
+        kernel: Kernel::I64Try(|rs, p: &[Num]| {
+            rs.legacy_hypergeometric(p[0].i(), p[1].i(), p[2].i())
+        }),
+    },
+    DistSpec {
+        name: "logseries",
+        params: &[ParamSpec::f("p", Cons::BoundedLt01)],
+        internal_order: &[],
+        validate: None,
+        kernel: Kernel::I64(|rs, p: &[Num]| rs.legacy_logseries(p[0].f())),
+    },
+];
