@@ -2,7 +2,7 @@
 //! `randint(0, 10, size=(2, 3), dtype='int8')` evaluated on a [`RandomState`] with
 //! NumPy's argument handling: binding of positional and keyword arguments, conversion
 //! of scalars and (nested) lists, `size`, `dtype`, the order of NumPy's checks, its
-//! error messages, and the Python type of the result ([`Kind`]).
+//! error messages, and the Python type of the result ([`Kind`](super::value::Kind)).
 //!
 //! # Quick start
 //! ```
