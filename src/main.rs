@@ -18,6 +18,7 @@ use std::process::ExitCode;
 #[command(
     name = "nprand",
     version,
+    bin_name = "nprand",
     about = "NumPy's legacy numpy.random.RandomState (MT19937), reproduced bit for bit"
 )]
 struct Cli {

@@ -2,7 +2,7 @@
 //! `randint(0, 10, size=(2, 3), dtype='int8')` evaluated on a [`RandomState`] with
 //! NumPy's argument handling: binding of positional and keyword arguments, conversion
 //! of scalars and (nested) lists, `size`, `dtype`, the order of NumPy's checks, its
-//! error messages, and the Python type of the result ([`Kind`]).
+//! error messages, and the Python type of the result ([`Kind`](super::value::Kind)).
 //!
 //! # Quick start
 //! ```
@@ -202,6 +202,8 @@ pub fn eval_parsed(rs: &mut RandomState, call: &Call) -> Result<Value> {
         "set_state" => Err(not_impl(
             "set_state() is not supported by nprand eval; use --state FILE.json",
         )),
+        // Hooks: these three do not go through cont()/disc(); they are being written
+        // separately and will be wired here.
         // Outputs of shape size + (k,): NumPy's own argument handling (multi.rs).
         "dirichlet" => multi::eval_dirichlet(rs, call),
         "multinomial" => multi::eval_multinomial(rs, call),
@@ -290,7 +292,29 @@ fn str_repr(s: &str) -> String {
 /// The class a name stands for, as Python prints it: `<class 'numpy.int8'>`.
 fn class_repr(name: &str) -> String {
     match np_attr(name) {
-        Some(attr) => format!("<class 'numpy.{attr}'>"),
+        Some(attr) => {
+            // NumPy 2's canonical names of its aliases.
+            let canonical = match attr {
+                "bool_" => "bool",
+                "byte" => "int8",
+                "ubyte" => "uint8",
+                "short" => "int16",
+                "ushort" => "uint16",
+                "intc" => "int32",
+                "uintc" => "uint32",
+                "int_" | "intp" | "long" => "int64",
+                "uint" | "uintp" | "ulong" => "uint64",
+                "half" => "float16",
+                "single" => "float32",
+                "double" => "float64",
+                "float128" => "longdouble",
+                "csingle" => "complex64",
+                "cdouble" => "complex128",
+                "complex256" => "clongdouble",
+                a => a,
+            };
+            format!("<class 'numpy.{canonical}'>")
+        }
         None => format!("<class '{name}'>"),
     }
 }
@@ -549,6 +573,8 @@ fn parse_size(e: Option<&Expr>, itemsize: usize) -> Result<Option<Vec<usize>>> {
     let dims = match e {
         Expr::Int(_) => vec![dim_from(e)?],
         Expr::Tuple(v) | Expr::List(v) => v.iter().map(dim_from).collect::<Result<Vec<_>>>()?,
+        // A string is a sequence of characters: '' is the shape ().
+        Expr::Str(t) if t.is_empty() => Vec::new(),
         Expr::Str(_) => {
             return Err(Error::type_error(
                 "'str' object cannot be interpreted as an integer",
@@ -696,7 +722,7 @@ fn float_leaf(e: &Expr) -> Result<f64> {
 /// of every bound).
 fn int_leaf(e: &Expr) -> Result<i128> {
     match e {
-        Expr::Int(i) => Ok(*i),
+        Expr::Int(i) => Ok((*i).clamp(-(1 << 125), 1 << 125)),
         Expr::Bool(b) => Ok(*b as i128),
         Expr::Float(x) => float_to_int(*x),
         Expr::Str(s) => parse_py_int(s).ok_or_else(|| {
@@ -1400,7 +1426,10 @@ fn randint_typed<T: IntOut>(
     size: Option<&Expr>,
     dt: DtypeSel,
 ) -> Result<Value> {
-    // Zero-size shortcut, before any check of the bounds.
+    // Zero-size shortcut (np.prod(size) == 0), before any check of the bounds.
+    if let Some(sz @ (Expr::List(_) | Expr::Tuple(_))) = opt(size) {
+        nd_shape(sz)?;
+    }
     if size_is_zero(size) {
         let shape = parse_size(size, T::ITEMSIZE)?.unwrap_or_default();
         return Ok(Value::array(T::into_data(Vec::new()), shape));
@@ -1444,12 +1473,29 @@ fn randint_typed<T: IntOut>(
     }
     // Array path (_rand_*_broadcast).
     let (lows, highs) = if T::BITS == 64 {
-        let lvals = int64_path_values(&lleaves)?;
-        let hvals = int64_path_values(&hleaves)?;
-        let lows: Vec<Bnd> = lvals
-            .into_iter()
-            .map(|v| {
-                if v < T::LB || v > T::UB {
+        // Arrays that cast safely to the target type are taken as they are; the
+        // others go element by element through Python's int(), with checks.
+        let safe = |leaves: &[&Expr]| {
+            let ty = infer(leaves);
+            ty == Inferred::Bool
+                || ty
+                    == if T::LB < 0 {
+                        Inferred::I64
+                    } else {
+                        Inferred::U64
+                    }
+        };
+        let (lsafe, hsafe) = (safe(&lleaves), safe(&hleaves));
+        let (lstr, hstr) = (is_str_array(&lleaves), is_str_array(&hleaves));
+        let (lflt, hflt) = (
+            infer(&lleaves) == Inferred::F64,
+            infer(&hleaves) == Inferred::F64,
+        );
+        let lows: Vec<Bnd> = lleaves
+            .iter()
+            .map(|l| {
+                let v = array_int(l, lstr, lflt)?;
+                if !lsafe && (v < T::LB || v > T::UB) {
                     return Err(Error::value(format!(
                         "low is out of bounds for {}",
                         T::NAME
@@ -1459,16 +1505,17 @@ fn randint_typed<T: IntOut>(
             })
             .collect::<Result<_>>()?;
         let low_all_zero = lows.iter().all(|b| b.is_zero());
-        let highs: Vec<Bnd> = hvals
-            .into_iter()
-            .map(|v| {
-                if v - 1 > T::UB {
+        let highs: Vec<Bnd> = hleaves
+            .iter()
+            .map(|h| {
+                let v = array_int(h, hstr, hflt)?;
+                if !hsafe && v - 1 > T::UB {
                     return Err(Error::value(format!(
                         "high is out of bounds for {}",
                         T::NAME
                     )));
                 }
-                if v - 1 < T::LB {
+                if !hsafe && v - 1 < T::LB {
                     return Err(bounds_error(low_all_zero));
                 }
                 Ok(Bnd::I(v))
@@ -1496,14 +1543,21 @@ fn randint_typed<T: IntOut>(
     let pair_shape = broadcast_shapes(&[&lshape, &hshape]).map_err(|_| {
         Error::value(format!(
             "operands could not be broadcast together with shapes {} {} ",
-            shape_repr(&lshape),
-            shape_repr(&hshape)
+            ufunc_shape(&lshape),
+            ufunc_shape(&hshape)
         ))
     })?;
     let li = broadcast_indices(&pair_shape, &lshape);
     let hi = broadcast_indices(&pair_shape, &hshape);
     if li.iter().zip(&hi).any(|(&a, &b)| lows[a].ge(highs[b])) {
         return Err(bounds_error(lows.iter().all(|b| b.is_zero())));
+    }
+    if T::BITS < 64 {
+        // The FORCECAST to the next larger type goes through C long for Python ints.
+        let big = |b: &Bnd| matches!(b, Bnd::I(v) if i64::try_from(*v).is_err());
+        if lows.iter().chain(&highs).any(big) {
+            return Err(overflow("Python int too large to convert to C long"));
+        }
     }
     let (out_shape, it_shape) = match parse_size(size, T::ITEMSIZE)? {
         Some(s) => {
@@ -1514,31 +1568,84 @@ fn randint_typed<T: IntOut>(
     };
     check_cap(&it_shape)?;
     let cnt: usize = out_shape.iter().product();
+    if cnt > it_shape.iter().product() {
+        // An empty bound array broadcast against a non-empty `size`: NumPy's loop
+        // then reads past the end of the (empty) bounds and returns garbage.
+        return Err(not_impl(format!(
+            "randint with bounds of shapes {} and {} (empty) and size {} reads uninitialised memory in NumPy; nprand refuses",
+            shape_repr(&lshape),
+            shape_repr(&hshape),
+            shape_repr(&out_shape)
+        )));
+    }
     let li = broadcast_indices(&it_shape, &lshape);
     let hi = broadcast_indices(&it_shape, &hshape);
     let lo_v: Vec<i128> = li[..cnt].iter().map(|&i| lows[i].trunc()).collect();
     let hi_v: Vec<i128> = hi[..cnt].iter().map(|&i| highs[i].trunc()).collect();
+    // NumPy's checks ran above, on the arrays as given. Small types compare float bounds
+    // before casting them, so e.g. [0.3] and [0.7] pass and give an empty interval: the
+    // draw then uses the bounds cast to the dtype's width, with NumPy's unsigned
+    // `rng = high - 1 - low` wrapping as C's casts do.
     let mut out = vec![T::default(); cnt];
-    // NumPy's checks ran above, on the arrays as given; the draw then uses the bounds
-    // cast to the dtype's width, wrapping as NumPy's C casts do.
     rs.randint_broadcast_wrapping(&mut out, &lo_v, &hi_v);
     Ok(Value::array(T::into_data(out), out_shape))
 }
 
-/// The bounds of the 64-bit array path, element by element: `np.asarray` first (a list
-/// mixing ints below and above 2**63 becomes float64, so 2**63 + 1 turns into 2.0**63),
-/// then Python's `int()` of each element.
-fn int64_path_values(leaves: &[&Expr]) -> Result<Vec<i128>> {
-    if infer(leaves) == Inferred::F64 {
-        leaves
-            .iter()
-            .map(|l| match l {
-                Expr::Int(v) => float_to_int(*v as f64),
-                other => int_leaf(other),
-            })
-            .collect()
-    } else {
-        leaves.iter().map(|l| int_leaf(l)).collect()
+/// Whether `np.asarray` of these leaves is a string array (every element a `np.str_`).
+fn is_str_array(leaves: &[&Expr]) -> bool {
+    matches!(infer(leaves), Inferred::Str(_))
+}
+
+/// Python's `str()` of a scalar literal.
+fn py_str(e: &Expr) -> String {
+    match e {
+        Expr::Str(s) => s.clone(),
+        other => py_repr(other),
+    }
+}
+
+/// `int(x)` of an array element; in a string array every element is a `np.str_`, and
+/// in a float64 array (`np.asarray` of ints below and above 2**63 together) every int
+/// was first rounded to a double (2**63 + 1 becomes 2.0**63).
+fn array_int(e: &Expr, str_array: bool, float_array: bool) -> Result<i128> {
+    if float_array {
+        if let Expr::Int(v) = e {
+            return float_to_int(*v as f64);
+        }
+    }
+    if !str_array {
+        return int_leaf(e);
+    }
+    let s = py_str(e);
+    parse_py_int(&s).ok_or_else(|| {
+        Error::value(format!(
+            "invalid literal for int() with base 10: np.str_({})",
+            str_repr(&s)
+        ))
+    })
+}
+
+/// `np.prod(size, dtype=np.intp)`: elements cast to C long, product wrapping.
+fn prod_intp(size: &Expr) -> Result<i128> {
+    let (_, leaves) = nd_shape(size)?;
+    let str_array = is_str_array(&leaves);
+    let mut acc: i64 = 1;
+    for l in leaves {
+        let v = match l {
+            Expr::Float(x) if !str_array => crate::legacy::broadcast::c_long(*x),
+            other => to_c_long(array_int(other, str_array, false)?)?,
+        };
+        acc = acc.wrapping_mul(v);
+    }
+    Ok(acc as i128)
+}
+
+/// A shape as NumPy's ufunc broadcast error prints it: `(2,3)`, `(3,)`, `()`.
+fn ufunc_shape(shape: &[usize]) -> String {
+    let dims: Vec<String> = shape.iter().map(|d| d.to_string()).collect();
+    match dims.len() {
+        1 => format!("({},)", dims[0]),
+        _ => format!("({})", dims.join(",")),
     }
 }
 
@@ -1627,8 +1734,14 @@ fn eval_choice(rs: &mut RandomState, call: &Call) -> Result<Value> {
     let a = b[0].unwrap_or(&Expr::None);
     let size = opt(b[1]);
     let replace = b[2].is_none_or(truthy);
-    // np.prod(size) != 0 (np.prod(None) is None, which is != 0).
-    let samples_taken = !size_is_zero(size);
+    // np.prod(size) != 0 (np.prod(None) is None, which is != 0); evaluated only when
+    // the population is empty, as in NumPy.
+    let samples_taken = || -> Result<bool> {
+        if let Some(sz @ (Expr::List(_) | Expr::Tuple(_))) = size {
+            nd_shape(sz)?;
+        }
+        Ok(!size_is_zero(size))
+    };
     let (ashape, leaves) = nd_shape(a)?;
     let (pop, arr): (i128, Option<Data>) = if ashape.is_empty() {
         let pop = match leaves[0] {
@@ -1636,7 +1749,7 @@ fn eval_choice(rs: &mut RandomState, call: &Call) -> Result<Value> {
             Expr::Bool(v) => *v as i128,
             _ => return Err(Error::value("a must be 1-dimensional or an integer")),
         };
-        if pop <= 0 && samples_taken {
+        if pop <= 0 && samples_taken()? {
             return Err(Error::value(
                 "a must be greater than 0 unless no samples are taken",
             ));
@@ -1645,7 +1758,7 @@ fn eval_choice(rs: &mut RandomState, call: &Call) -> Result<Value> {
     } else if ashape.len() != 1 {
         return Err(Error::value("a must be 1-dimensional"));
     } else {
-        if ashape[0] == 0 && samples_taken {
+        if ashape[0] == 0 && samples_taken()? {
             return Err(Error::value(
                 "'a' cannot be empty unless no samples are taken",
             ));
@@ -1658,7 +1771,7 @@ fn eval_choice(rs: &mut RandomState, call: &Call) -> Result<Value> {
     let p = opt(b[3]).map(|p| choice_p(p, pop)).transpose()?;
     let requested: i128 = match size {
         None => 1,
-        Some(s) => size_prod(s).map_or(1, |x| x.trunc() as i128),
+        Some(s) => prod_intp(s)?,
     };
     if !replace {
         if requested > pop {
@@ -1669,6 +1782,10 @@ fn eval_choice(rs: &mut RandomState, call: &Call) -> Result<Value> {
         if requested < 0 {
             return Err(Error::value("Negative dimensions are not allowed"));
         }
+    }
+    if replace && p.is_none() && pop - 1 > i64::MAX as i128 && !size_is_zero(size) {
+        // randint(0, pop, size) checks its bounds before np.empty(size).
+        return Err(Error::value("high is out of bounds for int64"));
     }
     let shape = match parse_size(size, 8) {
         Ok(s) => s.unwrap_or_default(),
@@ -1684,17 +1801,18 @@ fn eval_choice(rs: &mut RandomState, call: &Call) -> Result<Value> {
         }
     };
     let n: usize = shape.iter().product();
-    let pop = i64::try_from(pop).map_err(|_| {
-        if replace {
-            Error::value("high is out of bounds for int64")
-        } else {
-            Error::value("Maximum allowed size exceeded")
+    let idx = if replace && p.is_none() {
+        // randint(0, pop, size=shape): pop may be 2**63 here.
+        let mut out = vec![0i64; n];
+        rs.randint_into(&mut out, 0, pop)?;
+        out
+    } else {
+        let pop = i64::try_from(pop).map_err(|_| Error::value("Maximum allowed size exceeded"))?;
+        if !replace {
+            check_cap(&[pop.max(0) as usize])?;
         }
-    })?;
-    if !replace {
-        check_cap(&[pop.max(0) as usize])?;
-    }
-    let idx = rs.choice_index(pop, n, replace, p.as_deref())?;
+        rs.choice_index(pop, n, replace, p.as_deref())?
+    };
     Ok(match arr {
         None if size.is_none() => Value::py_scalar(Data::I64(idx)),
         None => Value::array(Data::I64(idx), shape),
@@ -1974,6 +2092,25 @@ mod tests {
             "ValueError: operands could not be broadcast together with shapes (2,) (3,) "
         );
         assert_eq!(
+            err("randint([], [[10, 7]])"),
+            "ValueError: operands could not be broadcast together with shapes (0,) (1,2) "
+        );
+        // An int64 array casts safely: no element check, and nothing to compare.
+        let mut rs = RandomState::new(0);
+        assert_eq!(ev(&mut rs, "randint([], -2**63)").unwrap().shape, vec![0]);
+        assert_eq!(
+            err("randint([0, -1], [-1, 2**64], dtype=np.uint64)"),
+            "ValueError: low is out of bounds for uint64"
+        );
+        assert_eq!(
+            err("randint(0, [-1, 2**64], dtype=np.uint64)"),
+            "ValueError: high <= 0"
+        );
+        assert_eq!(
+            err("randint(5, [[-2**63, 2**63]])"),
+            "ValueError: low >= high"
+        );
+        assert_eq!(
             err("randint([1, 2], 5, size=3)"),
             "ValueError: shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0 with shape (2,) and arg 2 with shape (3,)."
         );
@@ -1991,6 +2128,44 @@ mod tests {
         lib.randint_into(&mut w, -3, 300).unwrap();
         assert_eq!(v.data, Data::I16(w.to_vec()));
         assert_eq!(rs, lib);
+    }
+
+    #[test]
+    fn numpy_quirks() {
+        // size='' is an empty sequence: a 0-d array.
+        let v = ev(&mut RandomState::new(0), "random_sample('')").unwrap();
+        assert_eq!((v.kind, v.shape.len()), (Kind::Array, 0));
+        assert_eq!(
+            err("tomaxint(np.bool_)"),
+            "TypeError: expected a sequence of integers or a single integer, got '<class 'numpy.bool'>'"
+        );
+        assert_eq!(
+            err("randint([], ['u8'])"),
+            "ValueError: invalid literal for int() with base 10: np.str_('u8')"
+        );
+        assert_eq!(
+            err("choice(2**64, size=2.5)"),
+            "ValueError: high is out of bounds for int64"
+        );
+        // choice(2**63) is randint(0, 2**63): valid.
+        let v = ev(&mut RandomState::new(0), "choice(2**63)").unwrap();
+        let want: i64 = RandomState::new(0).randint(0, 1 << 63).unwrap();
+        assert_eq!(v.data, Data::I64(vec![want]));
+        // Float bounds of small types are compared before truncation: [5.2, 5.9)
+        // passes and wraps to the full uint8 range with offset 5.
+        let v = ev(
+            &mut RandomState::new(4),
+            "randint([5.2], [5.9], dtype='u1')",
+        )
+        .unwrap();
+        let mut w = [0u8; 1];
+        RandomState::new(4).randint_into(&mut w, 0, 256).unwrap();
+        assert_eq!(v.data, Data::U8(vec![w[0].wrapping_add(5)]));
+        assert_eq!(
+            err("randint(2**64, [], dtype='u2')"),
+            "OverflowError: Python int too large to convert to C long"
+        );
+        assert!(err("randint([], 5, size=1)").starts_with("NotImplementedError: "));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The `nprand eval` machinery: the call [`parser`], the [`eval`]uator that runs a
 //! call on a [`RandomState`](crate::RandomState), the resulting [`value`]s, and their
-//! output as text/JSON ([`format`]) or `.npy` files ([`npy`]).
+//! output as text/JSON ([`format`](mod@format)) or `.npy` files ([`npy`]).
 //!
 //! ```
 //! use nprand::cli::{eval::eval_call, format::to_json};
