@@ -8,6 +8,7 @@ use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 use nprand::cli::eval::{eval_call, make_state, Init};
 use nprand::cli::format::{to_json, to_text};
 use nprand::cli::npy::write_npy;
+use nprand::cli::parser::{parse_expr, Expr};
 use nprand::{Error, ErrorKind, LegacyState, RandomState};
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
@@ -156,43 +157,49 @@ fn clap_failure(e: clap::Error) -> ExitCode {
     }
 }
 
-/// An integer seed as typed; values beyond i128 saturate (they fail NumPy's range
-/// check all the same).
-fn parse_seed_int(s: &str, flag: &str) -> Result<i128, Failure> {
+/// `--seed TEXT`: an integer as typed (values beyond i128 saturate: they fail NumPy's
+/// range check all the same), or any other Python literal, seeded by NumPy's
+/// `_legacy_seeding` rules (`--seed 1.5` is NumPy's TypeError, `--seed '[1, 2]'` an
+/// array seed).
+fn parse_seed(s: &str) -> Result<Init, Failure> {
     let t = s.trim();
     let digits = t.strip_prefix(['-', '+']).unwrap_or(t);
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Failure::Usage(format!(
-            "invalid value '{s}' for '{flag}': expected an integer"
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(Init::Seed(t.parse::<i128>().unwrap_or(
+            if t.starts_with('-') {
+                i128::MIN
+            } else {
+                i128::MAX
+            },
         )));
     }
-    Ok(t.parse::<i128>().unwrap_or(if t.starts_with('-') {
-        i128::MIN
-    } else {
-        i128::MAX
-    }))
+    let e = parse_expr(t)
+        .map_err(|e| Failure::Usage(format!("invalid value '{s}' for '--seed <N>': {e}")))?;
+    Ok(Init::Literal(e))
 }
 
-fn parse_seed_array(s: &str) -> Result<Vec<i128>, Failure> {
+/// `--seed-array N,N,...` (or a Python list literal): `RandomState([N, N, ...])`.
+fn parse_seed_array(s: &str) -> Result<Init, Failure> {
     let t = s.trim();
-    let t = t
-        .strip_prefix('[')
-        .and_then(|x| x.strip_suffix(']'))
-        .unwrap_or(t)
-        .trim();
-    if t.is_empty() {
-        return Ok(Vec::new());
+    if t.is_empty() || t == "[]" {
+        return Ok(Init::Literal(Expr::List(Vec::new())));
     }
-    t.split(',')
-        .map(|x| parse_seed_int(x, "--seed-array <N,N,...>"))
-        .collect()
+    let e = parse_expr(t).map_err(|e| {
+        Failure::Usage(format!(
+            "invalid value '{s}' for '--seed-array <N,N,...>': {e}"
+        ))
+    })?;
+    Ok(Init::Literal(match e {
+        Expr::List(_) | Expr::Tuple(_) => e,
+        single => Expr::List(vec![single]),
+    }))
 }
 
 fn initial_state(args: &EvalArgs) -> Result<RandomState, Failure> {
     let init = if let Some(s) = &args.seed {
-        Init::Seed(parse_seed_int(s, "--seed <N>")?)
+        parse_seed(s)?
     } else if let Some(s) = &args.seed_array {
-        Init::SeedArray(parse_seed_array(s)?)
+        parse_seed_array(s)?
     } else if let Some(p) = &args.state {
         let text = fs::read_to_string(p)
             .map_err(|e| io_err(&format!("cannot read state file '{}'", p.display()), e))?;

@@ -232,7 +232,8 @@ fn numpy_error_messages() {
         ("permutation(2.5)", "error: IndexError: x must be an integer or at least 1-dimensional"),
         ("choice(5, 6, replace=False)", "error: ValueError: Cannot take a larger sample than population when 'replace=False'"),
         ("foo(3)", "error: AttributeError: 'numpy.random.mtrand.RandomState' object has no attribute 'foo'"),
-        ("multinomial(5, [0.5, 0.5])", "error: NotImplementedError: multinomial is not available yet"),
+        ("multinomial(-1, [0.5, 0.5])", "error: ValueError: n < 0"),
+        ("dirichlet([1, 0])", "error: ValueError: alpha <= 0"),
         ("rand(2**62, 2**62)", "error: ValueError: array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size."),
         ("normal([1, 2], size=3)", "error: ValueError: shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0 with shape (3,) and arg 1 with shape (2,)."),
     ] {
@@ -249,6 +250,21 @@ fn syntax_error_is_one_line() {
     let err = stderr(&o);
     assert_eq!(err.lines().count(), 1);
     assert!(err.starts_with("error: SyntaxError: "), "{err}");
+}
+
+#[test]
+fn non_integer_seeds_get_numpys_errors() {
+    for (args, line) in [
+        (vec!["--seed", "1.5"], "error: TypeError: Cannot cast scalar from dtype('float64') to dtype('int64') according to the rule 'safe'"),
+        (vec!["--seed-array", "1.5,2"], "error: TypeError: Cannot cast array data from dtype('float64') to dtype('int64') according to the rule 'safe'"),
+        (vec!["--seed", "[[1, 2]]"], "error: ValueError: Seed array must be 1-d"),
+        (vec!["--seed-array", ""], "error: ValueError: Seed must be non-empty"),
+    ] {
+        let mut full = vec!["eval"];
+        full.extend(args);
+        full.push("rand()");
+        assert_one_error_line(&nprand(&full), 1, line);
+    }
 }
 
 #[test]
@@ -302,7 +318,7 @@ fn usage_errors_are_one_line_with_status_2() {
         vec!["eval", "rand()"],
         vec!["eval", "--seed", "1"],
         vec!["eval", "--seed", "1", "--seed-array", "1", "rand()"],
-        vec!["eval", "--seed", "1.5", "rand()"],
+        vec!["eval", "--seed", "1 +", "rand()"],
         vec!["eval", "--seed", "1", "--format", "xml", "rand()"],
         vec!["eval", "--seed", "1", "--bogus", "rand()"],
         vec!["eval", "--seed", "1", "--format", "npy", "rand()"],

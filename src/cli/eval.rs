@@ -123,6 +123,10 @@ pub enum Init {
     SeedArray(Vec<i128>),
     /// `rs.set_state(state)` on a fresh generator.
     State(LegacyState),
+    /// `RandomState(x)` for any Python literal `x`, with NumPy's `_legacy_seeding` rules
+    /// (ints range-checked; otherwise `np.asarray(x)`: non-empty, safely castable to
+    /// int64, 1-d, each element in range).
+    Literal(Expr),
 }
 
 /// Build the generator, with NumPy's checks and messages
@@ -145,7 +149,51 @@ pub fn make_state(init: &Init) -> Result<RandomState> {
             rs.set_state(st)?;
             Ok(rs)
         }
+        Init::Literal(e) => seed_from_literal(e),
     }
+}
+
+/// NumPy's `_legacy_seeding(seed)` for a Python literal.
+///
+/// ```
+/// use nprand::cli::{eval::seed_from_literal, parser::parse_expr};
+/// let rs = seed_from_literal(&parse_expr("[1, 2, 3]").unwrap()).unwrap();
+/// assert_eq!(rs, nprand::RandomState::from_key(&[1, 2, 3]).unwrap());
+/// let e = seed_from_literal(&parse_expr("1.5").unwrap()).unwrap_err();
+/// assert_eq!(e.to_string(), "TypeError: Cannot cast scalar from dtype('float64') to dtype('int64') according to the rule 'safe'");
+/// ```
+pub fn seed_from_literal(e: &Expr) -> Result<RandomState> {
+    match e {
+        Expr::Int(v) => return RandomState::from_seed_int(*v),
+        Expr::Bool(b) => return RandomState::from_seed_int(*b as i128),
+        Expr::None => {
+            return Err(not_impl(
+                "RandomState(None) seeds from OS entropy, which is not reproducible; give a seed",
+            ))
+        }
+        _ => {}
+    }
+    let (shape, leaves) = nd_shape(e)?;
+    if leaves.is_empty() || shape.contains(&0) {
+        return Err(Error::value("Seed must be non-empty"));
+    }
+    let ty = infer(&leaves);
+    if !matches!(ty, Inferred::Bool | Inferred::I64) {
+        let what = if shape.is_empty() {
+            "scalar"
+        } else {
+            "array data"
+        };
+        return Err(Error::type_error(format!(
+            "Cannot cast {what} from dtype('{}') to dtype('int64') according to the rule 'safe'",
+            ty.repr()
+        )));
+    }
+    if shape.len() != 1 {
+        return Err(Error::value("Seed array must be 1-d"));
+    }
+    let key: Vec<i128> = leaves.iter().map(|l| int_leaf(l)).collect::<Result<_>>()?;
+    RandomState::from_key_ints(&key)
 }
 
 /// Parse and evaluate one call on `rs`. A syntax error is an
