@@ -21,6 +21,10 @@
 //! Algorithms are NumPy's (BSD-3-Clause) and the MT19937 reference implementation
 //! (Matsumoto & Nishimura, BSD); see LICENSE-THIRD-PARTY.md.
 
+// NumPy's parameter checks are negated comparisons (`!(v >= 0.0)`) precisely so that
+// NaN fails them; the port keeps that form on purpose.
+#![allow(clippy::neg_cmp_op_on_partial_ord)]
+
 pub mod array;
 pub mod cli;
 pub mod error;
