@@ -46,7 +46,7 @@ const LOGGAM_A: [f64; 10] = [
 /// bit for bit. Only `ln` comes from libm.
 ///
 /// For `x < 0` NumPy's downward recurrence passes through `log` of a negative number
-/// and returns NaN; for `x < -57` nprand returns that NaN directly instead of running
+/// and returns NaN; for `x <= -58` nprand returns that NaN directly instead of running
 /// the (up to 2^63 steps long) recurrence.
 pub(crate) fn loggam(x: f64) -> f64 {
     if x == 1.0 || x == 2.0 {
@@ -54,7 +54,7 @@ pub(crate) fn loggam(x: f64) -> f64 {
     }
     let n: i64 = if x < 7.0 { c_long(7.0 - x) } else { 0 };
     if n > 64 {
-        // x < -57: the recurrence below reaches log(negative) = NaN (and NaN sticks).
+        // x <= -58: the recurrence below reaches log(negative) = NaN (and NaN sticks).
         return f64::NAN;
     }
     let mut x0 = x + n as f64;
