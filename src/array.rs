@@ -194,3 +194,31 @@ pub fn broadcast_indices(out: &[usize], input: &[usize]) -> Vec<usize> {
     }
     idx
 }
+
+/// The broadcast shape of the two operands of a binary ufunc (`np.subtract`,
+/// `np.greater` …), with the ufunc's error, which prints shapes without spaces:
+/// `operands could not be broadcast together with shapes (2,) (1,3) `.
+///
+/// ```
+/// use nprand::array::ufunc_broadcast;
+/// assert_eq!(ufunc_broadcast(&[2, 1], &[3]).unwrap(), vec![2, 3]);
+/// assert_eq!(ufunc_broadcast(&[2], &[1, 3]).unwrap_err().message(),
+///            "operands could not be broadcast together with shapes (2,) (1,3) ");
+/// ```
+pub fn ufunc_broadcast(a: &[usize], b: &[usize]) -> Result<Vec<usize>> {
+    fn repr(shape: &[usize]) -> String {
+        let parts: Vec<String> = shape.iter().map(|d| d.to_string()).collect();
+        if shape.len() == 1 {
+            format!("({},)", parts[0])
+        } else {
+            format!("({})", parts.join(","))
+        }
+    }
+    broadcast_shapes(&[a, b]).map_err(|_| {
+        Error::value(format!(
+            "operands could not be broadcast together with shapes {} {} ",
+            repr(a),
+            repr(b)
+        ))
+    })
+}

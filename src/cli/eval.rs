@@ -1588,13 +1588,7 @@ fn randint_typed<T: IntOut>(
         (lows, highs)
     };
     // np.any(low >= high): a ufunc, with the ufunc's broadcast error.
-    let pair_shape = broadcast_shapes(&[&lshape, &hshape]).map_err(|_| {
-        Error::value(format!(
-            "operands could not be broadcast together with shapes {} {} ",
-            ufunc_shape(&lshape),
-            ufunc_shape(&hshape)
-        ))
-    })?;
+    let pair_shape = crate::array::ufunc_broadcast(&lshape, &hshape)?;
     let li = broadcast_indices(&pair_shape, &lshape);
     let hi = broadcast_indices(&pair_shape, &hshape);
     if li.iter().zip(&hi).any(|(&a, &b)| lows[a].ge(highs[b])) {
@@ -1686,15 +1680,6 @@ fn prod_intp(size: &Expr) -> Result<i128> {
         acc = acc.wrapping_mul(v);
     }
     Ok(acc as i128)
-}
-
-/// A shape as NumPy's ufunc broadcast error prints it: `(2,3)`, `(3,)`, `()`.
-fn ufunc_shape(shape: &[usize]) -> String {
-    let dims: Vec<String> = shape.iter().map(|d| d.to_string()).collect();
-    match dims.len() {
-        1 => format!("({},)", dims[0]),
-        _ => format!("({})", dims.join(",")),
-    }
 }
 
 /// Bound elements of the 8/16/32-bit and bool array path, compared as numbers.

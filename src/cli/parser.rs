@@ -785,7 +785,48 @@ fn type_name(e: &Expr) -> &'static str {
     }
 }
 
+/// Python's sequence repetition and concatenation (`[1/6] * 6`, `[0.5] + [0.5]`), capped
+/// so that a pasted call cannot ask for an absurd literal.
+fn fold_sequence(op: BinOp, lhs: &Expr, rhs: &Expr) -> Option<Result<Expr, String>> {
+    const MAX_ITEMS: i128 = 1 << 20;
+    let repeat = |items: &Vec<Expr>, n: i128, list: bool| {
+        let n = n.max(0);
+        if (items.len() as i128).saturating_mul(n) > MAX_ITEMS {
+            return Err(format!("sequence repetition longer than {MAX_ITEMS} items"));
+        }
+        let out: Vec<Expr> = (0..n).flat_map(|_| items.iter().cloned()).collect();
+        Ok(if list {
+            Expr::List(out)
+        } else {
+            Expr::Tuple(out)
+        })
+    };
+    let count = |e: &Expr| match e {
+        Expr::Int(i) => Some(*i),
+        Expr::Bool(b) => Some(*b as i128),
+        _ => None,
+    };
+    match (op, lhs, rhs) {
+        (BinOp::Mul, Expr::List(v), n) | (BinOp::Mul, n, Expr::List(v)) => {
+            Some(repeat(v, count(n)?, true))
+        }
+        (BinOp::Mul, Expr::Tuple(v), n) | (BinOp::Mul, n, Expr::Tuple(v)) => {
+            Some(repeat(v, count(n)?, false))
+        }
+        (BinOp::Add, Expr::List(a), Expr::List(b)) => {
+            Some(Ok(Expr::List(a.iter().chain(b).cloned().collect())))
+        }
+        (BinOp::Add, Expr::Tuple(a), Expr::Tuple(b)) => {
+            Some(Ok(Expr::Tuple(a.iter().chain(b).cloned().collect())))
+        }
+        _ => None,
+    }
+}
+
 fn fold_binop(op: BinOp, lhs: &Expr, rhs: &Expr) -> Result<Expr, String> {
+    if let Some(r) = fold_sequence(op, lhs, rhs) {
+        return r;
+    }
     match (Num::of(lhs), Num::of(rhs)) {
         (Some(a), Some(b)) => num_binop(op, a, b).map(Num::into_expr),
         _ => Err(match (lhs, rhs) {
@@ -3174,12 +3215,12 @@ mod tests {
                 "unsupported operand types for +: 'str' and 'str'",
             ),
             (
-                "[1] * 2",
-                "unsupported operand types for *: 'list' and 'int'",
+                "[1] * 2.0",
+                "unsupported operand types for *: 'list' and 'float'",
             ),
             (
-                "(1,) + (2,)",
-                "unsupported operand types for +: 'tuple' and 'tuple'",
+                "(1,) + [2]",
+                "unsupported operand types for +: 'tuple' and 'list'",
             ),
             ("None + 1", "'NoneType' and 'int'"),
             ("1 % 'x'", "'int' and 'str'"),
@@ -3209,6 +3250,24 @@ mod tests {
         }
     }
 
+    #[test]
+    fn sequence_repetition_and_concatenation() {
+        assert_eq!(
+            ex("[0.5] * 2"),
+            Expr::List(vec![Expr::Float(0.5), Expr::Float(0.5)])
+        );
+        assert_eq!(ex("2 * [1]"), Expr::List(vec![Expr::Int(1), Expr::Int(1)]));
+        assert_eq!(ex("[1] * -1"), Expr::List(vec![]));
+        assert_eq!(
+            ex("(1,) * 2"),
+            Expr::Tuple(vec![Expr::Int(1), Expr::Int(1)])
+        );
+        assert_eq!(
+            ex("[1] + [2]"),
+            Expr::List(vec![Expr::Int(1), Expr::Int(2)])
+        );
+        assert!(parse_expr("[1] * 10**9").is_err());
+    }
     #[test]
     fn float_calls() {
         for (src, value) in [

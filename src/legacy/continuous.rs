@@ -207,33 +207,10 @@ fn check_triangular(left: f64, mode: f64, right: f64) -> Result<()> {
     Ok(())
 }
 
-/// A shape as NumPy's ufunc broadcast error prints it: `(2,)`, `(2,3)`.
-fn ufunc_shape(shape: &[usize]) -> String {
-    let parts: Vec<String> = shape.iter().map(|d| d.to_string()).collect();
-    if shape.len() == 1 {
-        format!("({},)", parts[0])
-    } else {
-        format!("({})", parts.join(","))
-    }
-}
-
 /// `np.any(op(a, b))` with a binary ufunc's broadcasting and its error
 /// (`operands could not be broadcast together with shapes (2,) (3,) `).
 fn any_broadcast(a: &NdArray<Num>, b: &NdArray<Num>, op: fn(f64, f64) -> bool) -> Result<bool> {
-    let nd = a.shape.len().max(b.shape.len());
-    let dim = |s: &[usize], i: usize| (i + s.len()).checked_sub(nd).map_or(1, |k| s[k]);
-    let mut shape = Vec::with_capacity(nd);
-    for i in 0..nd {
-        let (da, db) = (dim(&a.shape, i), dim(&b.shape, i));
-        if da != db && da != 1 && db != 1 {
-            return Err(Error::value(format!(
-                "operands could not be broadcast together with shapes {} {} ",
-                ufunc_shape(&a.shape),
-                ufunc_shape(&b.shape)
-            )));
-        }
-        shape.push(if da == 1 { db } else { da });
-    }
+    let shape = crate::array::ufunc_broadcast(&a.shape, &b.shape)?;
     let ia = broadcast_indices(&shape, &a.shape);
     let ib = broadcast_indices(&shape, &b.shape);
     Ok(ia

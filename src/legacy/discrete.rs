@@ -74,38 +74,6 @@ pub(crate) fn loggam(x: f64) -> f64 {
     gl
 }
 
-/// Python's repr of a shape inside a ufunc broadcast error: `(2,3)`, `(2,)`, `()`.
-fn ufunc_shape(shape: &[usize]) -> String {
-    let parts: Vec<String> = shape.iter().map(|d| d.to_string()).collect();
-    if shape.len() == 1 {
-        format!("({},)", parts[0])
-    } else {
-        format!("({})", parts.join(","))
-    }
-}
-
-/// The broadcast shape of two ufunc operands, with NumPy's ufunc error text.
-fn ufunc_broadcast(a: &[usize], b: &[usize]) -> Result<Vec<usize>> {
-    let nd = a.len().max(b.len());
-    let mut out = vec![1usize; nd];
-    for (i, o) in out.iter_mut().enumerate() {
-        let da = (i + a.len()).checked_sub(nd).map_or(1, |k| a[k]);
-        let db = (i + b.len()).checked_sub(nd).map_or(1, |k| b[k]);
-        *o = if da == db || db == 1 {
-            da
-        } else if da == 1 {
-            db
-        } else {
-            return Err(Error::value(format!(
-                "operands could not be broadcast together with shapes {} {} ",
-                ufunc_shape(a),
-                ufunc_shape(b)
-            )));
-        };
-    }
-    Ok(out)
-}
-
 fn hang_error(what: String) -> Error {
     Error::value(what)
 }
@@ -540,58 +508,10 @@ impl RandomState {
         Ok(())
     }
 
-    /// NumPy's `legacy_standard_gamma`, for negative_binomial only.
-    // TODO(lead): replace by gamma.rs's legacy_standard_gamma after merge.
-    fn sg_for_negbin(&mut self, shape: f64) -> f64 {
-        if shape == 1.0 {
-            self.legacy_standard_exponential()
-        } else if shape == 0.0 {
-            0.0
-        } else if shape < 1.0 {
-            loop {
-                let u = self.next_double();
-                let v = self.legacy_standard_exponential();
-                if u <= 1.0 - shape {
-                    let x = u.powf(1.0 / shape);
-                    if x <= v {
-                        return x;
-                    }
-                } else {
-                    let y = -((1.0 - u) / shape).ln();
-                    let x = (1.0 - shape + shape * y).powf(1.0 / shape);
-                    if x <= v + y {
-                        return x;
-                    }
-                }
-            }
-        } else {
-            let b = shape - 1.0 / 3.0;
-            let c = 1.0 / (9.0 * b).sqrt();
-            loop {
-                let (x, mut v) = loop {
-                    let x = self.gauss();
-                    let v = 1.0 + c * x;
-                    // C's `do { ... } while (V <= 0.0)`: NaN leaves the loop.
-                    if !(v <= 0.0) {
-                        break (x, v);
-                    }
-                };
-                v = v * v * v;
-                let u = self.next_double();
-                if u < 1.0 - 0.0331 * (x * x) * (x * x) {
-                    return b * v;
-                }
-                if u.ln() < 0.5 * x * x + b * (1.0 - v + v.ln()) {
-                    return b * v;
-                }
-            }
-        }
-    }
-
     /// NumPy's `legacy_negative_binomial(n, p)` without checks:
     /// `random_poisson(((1-p)/p) * standard_gamma(n))`.
     pub(crate) fn legacy_negative_binomial(&mut self, n: f64, p: f64) -> i64 {
-        let y = ((1.0 - p) / p) * self.sg_for_negbin(n);
+        let y = ((1.0 - p) / p) * self.legacy_standard_gamma(n);
         self.random_poisson(y)
     }
 
@@ -1165,8 +1085,8 @@ fn hypergeometric_validate(p: &[NdArray<Num>], is_scalar: bool) -> Result<()> {
         let (g, b, s) = (p[0].data[0].i(), p[1].data[0].i(), p[2].data[0].i());
         return if g.wrapping_add(b) < s { bad() } else { Ok(()) };
     }
-    let sum_shape = ufunc_broadcast(&p[0].shape, &p[1].shape)?;
-    let shape = ufunc_broadcast(&sum_shape, &p[2].shape)?;
+    let sum_shape = crate::array::ufunc_broadcast(&p[0].shape, &p[1].shape)?;
+    let shape = crate::array::ufunc_broadcast(&sum_shape, &p[2].shape)?;
     let ig = broadcast_indices(&shape, &p[0].shape);
     let ib = broadcast_indices(&shape, &p[1].shape);
     let is = broadcast_indices(&shape, &p[2].shape);

@@ -2,7 +2,7 @@
 //! chisquare, f, beta, noncentral_chisquare, noncentral_f, standard_t and dirichlet,
 //! with NumPy's legacy algorithms (`legacy-distributions.c`).
 
-use super::broadcast::{c_long, Cons, DistSpec, Kernel, Num, ParamSpec};
+use super::broadcast::{Cons, DistSpec, Kernel, Num, ParamSpec};
 use super::RandomState;
 use crate::error::{Error, Result};
 
@@ -175,7 +175,7 @@ impl RandomState {
             let n = self.gauss() + nonc.sqrt();
             return chi2 + n * n;
         }
-        let i = self.poisson_for_noncentral(nonc / 2.0);
+        let i = self.random_poisson(nonc / 2.0);
         // C's `2 * i` on a long wraps (i == LONG_MIN for an infinite lambda gives 0).
         let out = self.legacy_chisquare(df + i.wrapping_mul(2) as f64);
         if nonc.is_nan() {
@@ -198,92 +198,6 @@ impl RandomState {
         let denom = self.legacy_standard_gamma(df / 2.0);
         (df / 2.0).sqrt() * num / denom.sqrt()
     }
-
-    /// NumPy's shared `random_poisson` (PTRS for `lam >= 10`, 0 without a draw for
-    /// `lam == 0`, multiplication otherwise, which returns 0 after one draw for NaN).
-    ///
-    /// TODO(lead): replace by discrete.rs's random_poisson after merge.
-    fn poisson_for_noncentral(&mut self, lam: f64) -> i64 {
-        if lam >= 10.0 {
-            let slam = lam.sqrt();
-            let loglam = lam.ln();
-            let b = 0.931 + 2.53 * slam;
-            let a = -0.059 + 0.02483 * b;
-            let invalpha = 1.1239 + 1.1328 / (b - 3.4);
-            let vr = 0.9277 - 3.6224 / (b - 2.0);
-            loop {
-                let u = self.next_double() - 0.5;
-                let v = self.next_double();
-                let us = 0.5 - u.abs();
-                let k = c_long(((2.0 * a / us + b) * u + lam + 0.43).floor());
-                if us >= 0.07 && v <= vr {
-                    return k;
-                }
-                if k < 0 || (us < 0.013 && v > us) {
-                    continue;
-                }
-                if v.ln() + invalpha.ln() - (a / (us * us) + b).ln()
-                    <= -lam + k as f64 * loglam - loggam_for_noncentral(k as f64 + 1.0)
-                {
-                    return k;
-                }
-            }
-        } else if lam == 0.0 {
-            0
-        } else {
-            let enlam = (-lam).exp();
-            let mut x = 0;
-            let mut prod = 1.0;
-            loop {
-                prod *= self.next_double();
-                if prod > enlam {
-                    x += 1;
-                } else {
-                    return x;
-                }
-            }
-        }
-    }
-}
-
-/// NumPy's `random_loggam` (the SPECFUN series), for [`RandomState::poisson_for_noncentral`].
-///
-/// TODO(lead): replace by discrete.rs's loggam after merge.
-fn loggam_for_noncentral(x: f64) -> f64 {
-    // NumPy's literals, digit for digit (they round to the same doubles).
-    #[allow(clippy::excessive_precision)]
-    const A: [f64; 10] = [
-        8.333333333333333e-02,
-        -2.777777777777778e-03,
-        7.936507936507937e-04,
-        -5.952380952380952e-04,
-        8.417508417508418e-04,
-        -1.917526917526918e-03,
-        6.410256410256410e-03,
-        -2.955065359477124e-02,
-        1.796443723688307e-01,
-        -1.39243221690590e+00,
-    ];
-    if x == 1.0 || x == 2.0 {
-        return 0.0;
-    }
-    let n = if x < 7.0 { c_long(7.0 - x) } else { 0 };
-    let mut x0 = x + n as f64;
-    let x2 = (1.0 / x0) * (1.0 / x0);
-    let lg2pi = 1.8378770664093453e+00;
-    let mut gl0 = A[9];
-    for &ak in A[..9].iter().rev() {
-        gl0 *= x2;
-        gl0 += ak;
-    }
-    let mut gl = gl0 / x0 + 0.5 * lg2pi + (x0 - 0.5) * x0.ln() - x0;
-    if x < 7.0 {
-        for _ in 0..n {
-            gl -= (x0 - 1.0).ln();
-            x0 -= 1.0;
-        }
-    }
-    gl
 }
 
 /// Fill `out` with `f`, after the checks passed.

@@ -2,7 +2,7 @@
 
 use super::broadcast::{Cons, DistSpec, Kernel, Num, ParamSpec};
 use super::RandomState;
-use crate::array::{shape_repr, NdArray};
+use crate::array::NdArray;
 use crate::error::{Error, ErrorKind, Result};
 
 impl RandomState {
@@ -145,13 +145,7 @@ pub(crate) fn uniform_range(low: f64, high: f64) -> Result<f64> {
 /// ufunc broadcast error) and requires every range to be finite.
 fn validate_uniform(p: &[NdArray<Num>], _scalar: bool) -> Result<()> {
     let (low, high) = (&p[0], &p[1]);
-    let shape = crate::array::broadcast_shapes(&[&high.shape, &low.shape]).map_err(|_| {
-        Error::value(format!(
-            "operands could not be broadcast together with shapes {} {} ",
-            shape_repr(&high.shape),
-            shape_repr(&low.shape)
-        ))
-    })?;
+    let shape = crate::array::ufunc_broadcast(&high.shape, &low.shape)?;
     let hi = crate::array::broadcast_indices(&shape, &high.shape);
     let lo = crate::array::broadcast_indices(&shape, &low.shape);
     for (h, l) in hi.iter().zip(&lo) {
