@@ -31,6 +31,8 @@ pub enum ErrorKind {
     NotImplementedError,
     /// Not a Python exception: an I/O or format problem (state files, .npy output).
     IoError,
+    /// `SyntaxError`: a call that `nprand eval` cannot parse (or an undefined name).
+    SyntaxError,
 }
 
 impl ErrorKind {
@@ -51,6 +53,7 @@ impl ErrorKind {
             ErrorKind::AttributeError => "AttributeError",
             ErrorKind::NotImplementedError => "NotImplementedError",
             ErrorKind::IoError => "IOError",
+            ErrorKind::SyntaxError => "SyntaxError",
         }
     }
 }
