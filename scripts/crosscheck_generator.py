@@ -8,7 +8,8 @@ Usage::
     python3 scripts/crosscheck_generator.py --cases 200 --calls 40 --seed 7
     python3 scripts/crosscheck_generator.py --fresh --call "integers([0], 5)" --gen mt19937
 
-Random cases (method, parameters drawn from edge values and random scalars/arrays, sizes,
+``--heavy`` draws mostly large sizes (500, 2000, (40, 50)) so that the rare branches
+(ziggurat tails, BTPE's step 5.2, HRUA's slow acceptance) occur. Random cases (method, parameters drawn from edge values and random scalars/arrays, sizes,
 dtypes, valid and invalid arguments) run on NumPy and on the `geneval` example binary (the
 evaluator the `nprand eval --generator` command line uses). Every result (Python type, dtype,
 shape, values bit for bit), every error (type and message) and the bit generator state after
@@ -67,7 +68,12 @@ def param(vals, arr_p=0.25):
     return num(vals)
 
 
+HEAVY = False
+
+
 def size():
+    if HEAVY and R.random() < 0.7:
+        return R.choice([500, 2000, (40, 50)])
     r = R.random()
     if r < 0.35:
         return None
@@ -246,10 +252,13 @@ def main() -> int:
     ap.add_argument("--call", action="append", help="explicit call(s) instead of random ones")
     ap.add_argument("--fresh", action="store_true", help="one fresh generator per call")
     ap.add_argument("--show", type=int, default=20, help="mismatches to print")
+    ap.add_argument("--heavy", action="store_true", help="mostly large sizes (rare branches)")
     args = ap.parse_args()
     if fx.np.__version__ != fx.NUMPY_VERSION:
         print("numpy %s required" % fx.NUMPY_VERSION, file=sys.stderr)
         return 2
+    global HEAVY
+    HEAVY = args.heavy
     R.seed(args.seed)
     gens = args.gen or fx.ALL_GENS
     cases = []

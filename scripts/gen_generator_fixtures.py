@@ -246,7 +246,7 @@ def dist_calls() -> list:
         "standard_gamma(-1)", "standard_gamma([1, -1])",
         "gamma(2, 3)", "gamma([0.5, 2], 2, size=(3, 2))", "gamma(2, -1)", "gamma(0, 2, size=2)",
         "beta(0.5, 0.5, size=10)", "beta(2, 3, size=5)", "beta(0.5, 3)", "beta(1e-200, 1e-200, size=10)",
-        "beta(1e-300, 0.5, size=5)", "beta(0.01, 0.01, size=30)", "beta(0, 1)", "beta([1, 2], [0.5])",
+        "beta(1e-300, 0.5, size=5)", "beta(0.5, 1e-300, size=3)", "beta(0.01, 0.01, size=30)", "beta(0, 1)", "beta([1, 2], [0.5])",
         "chisquare(3, size=4)", "chisquare([0.5, 30])", "chisquare(0)",
         "f(3, 7, size=4)", "f([1, 2], 5)", "f(0, 1)", "f(1, -2)",
         "noncentral_chisquare(3, 2, size=4)", "noncentral_chisquare(0.5, 2, size=6)",
