@@ -192,7 +192,7 @@ fn generator_fixtures_replay_exactly() {
 /// The typed API (`rng.normal_into(...)`, `rng.integers_into::<u8>(...)` …) draws exactly
 /// what the evaluator (checked against NumPy above) draws for the same call.
 /// A typed-API draw: the data and the state after it.
-type Check = Box<dyn Fn() -> (Data, String)>;
+type Check<'a> = Box<dyn Fn() -> (Data, String) + 'a>;
 
 #[test]
 fn typed_api_matches_evaluator() {
@@ -210,7 +210,7 @@ fn typed_api_matches_evaluator() {
     }
     for kind in BitGenKind::ALL {
         let new = || AnyGenerator::from_kind(kind, 2024);
-        let mut checks: Vec<(&str, Check)> = Vec::new();
+        let mut checks: Vec<(&str, Check<'_>)> = Vec::new();
         macro_rules! fl {
             ($call:expr, |$g:ident, $o:ident| $body:expr) => {
                 checks.push((
