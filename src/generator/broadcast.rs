@@ -31,9 +31,21 @@ use crate::error::{Error, Result};
 use crate::legacy::broadcast::Num;
 
 /// `POISSON_LAM_MAX`: `int64 max - sqrt(int64 max) * 10` as a double.
+///
+/// ```
+/// // np.random.Generator._poisson_lam_max
+/// let max = nprand::generator::broadcast::POISSON_LAM_MAX;
+/// assert_eq!(max, i64::MAX as f64 - (i64::MAX as f64).sqrt() * 10.0);
+/// ```
 pub const POISSON_LAM_MAX: f64 = 9.223372006484771e18;
 
 /// NumPy's constraint kinds as `Generator` uses them (`constraint_type` in `_common.pxd`).
+///
+/// ```
+/// use nprand::generator::broadcast::GCons;
+/// // rng.zipf(1) -> ValueError: a <= 1 or a is NaN
+/// assert_eq!(GCons::Gt1.check_scalar(1.0, "a").unwrap_err().message(), "a <= 1 or a is NaN");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GCons {
     /// No check.
@@ -133,6 +145,12 @@ impl GCons {
 
 /// How NumPy converts a parameter (`PyArray_FROM_OTF(x, NPY_DOUBLE / NPY_INT64)`, or
 /// float32 for `standard_gamma(dtype=np.float32)`).
+///
+/// ```
+/// use nprand::generator::broadcast::{find, PKind};
+/// // binomial's n is converted to int64
+/// assert_eq!(find("binomial").unwrap().params[0].kind, PKind::I64);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PKind {
     /// float64
@@ -144,6 +162,12 @@ pub enum PKind {
 }
 
 /// One parameter, in Python signature order.
+///
+/// ```
+/// // Generator.normal(loc=0.0, scale=1.0, size=None)
+/// let p = nprand::generator::broadcast::find("normal").unwrap().params;
+/// assert_eq!((p[1].name, p[1].default), ("scale", Some(1.0)));
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct GParam {
     /// NumPy's keyword name.
@@ -168,6 +192,16 @@ impl GParam {
 }
 
 /// The per-element draw, on any bit generator.
+///
+/// ```
+/// use nprand::generator::broadcast::{find, GKernel};
+/// use nprand::legacy::broadcast::Num;
+/// use nprand::{BitGenerator, Pcg64};
+/// // Generator(PCG64(1)).exponential(2.0)
+/// let GKernel::F64(k) = find("exponential").unwrap().kernel else { unreachable!() };
+/// let x = k(&mut Pcg64::new(1) as &mut dyn BitGenerator, &[Num::F(2.0)]);
+/// assert_eq!(x, nprand::generator::default_rng(1).exponential(2.0).unwrap());
+/// ```
 #[derive(Clone, Copy)]
 pub enum GKernel {
     /// float64 results.
@@ -181,9 +215,25 @@ pub enum GKernel {
 /// A check/transformation NumPy runs before `cont`/`disc`: gets the converted parameters
 /// (signature order) and whether the scalar path is taken; may replace parameters (uniform
 /// passes `high - low`).
+///
+/// ```
+/// use nprand::array::NdArray;
+/// use nprand::legacy::broadcast::Num;
+/// // rng.triangular(1, 0, 2) -> ValueError: left > mode
+/// let prep = nprand::generator::broadcast::find("triangular").unwrap().prepare.unwrap();
+/// let mut p: Vec<_> = [1.0, 0.0, 2.0].iter().map(|&x| NdArray::scalar(Num::F(x))).collect();
+/// assert_eq!(prep(&mut p, true).unwrap_err().message(), "left > mode");
+/// ```
 pub type Prepare = fn(&mut [NdArray<Num>], bool) -> Result<()>;
 
 /// A `Generator` distribution as NumPy's `cont`/`disc` see it.
+///
+/// ```
+/// // Generator.hypergeometric(ngood, nbad, nsample, size=None)
+/// let s = nprand::generator::broadcast::find("hypergeometric").unwrap();
+/// let names: Vec<_> = s.params.iter().map(|p| p.name).collect();
+/// assert_eq!(names, ["ngood", "nbad", "nsample"]);
+/// ```
 #[derive(Clone, Copy)]
 pub struct GenSpec {
     /// The method name (`normal`).
@@ -229,6 +279,15 @@ impl GenSpec {
 }
 
 /// The result of [`Generator::broadcast`].
+///
+/// ```
+/// use nprand::generator::broadcast::{find, Output};
+/// // np.random.default_rng(0).poisson(3.0) is an int
+/// let out = nprand::generator::default_rng(0)
+///     .broadcast(find("poisson").unwrap(), &[nprand::array::NdArray::scalar(nprand::legacy::broadcast::Num::F(3.0))], None)
+///     .unwrap();
+/// assert!(matches!(out, Output::I64(_)));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub enum Output {
     /// float64 results.

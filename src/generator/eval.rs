@@ -127,6 +127,13 @@ pub fn generator_from_state(state: &BitGenState) -> Result<AnyGenerator> {
 
 /// A result and whether NumPy's dtype is float32 (then `value.data` holds the float32
 /// values widened to `Data::F64`).
+///
+/// ```
+/// use nprand::generator::eval::eval_generator_value;
+/// // np.random.default_rng(0).random(2, dtype=np.float32).dtype == float32
+/// let v = eval_generator_value(&mut nprand::generator::default_rng(0), "random(2, dtype=np.float32)").unwrap();
+/// assert!(v.float32 && v.value.dtype_name() == "float64");
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct GenValue {
     /// The value (float32 arrays widened to float64).

@@ -232,6 +232,11 @@ mod private {
 }
 
 /// The width class of an integer dtype (how NumPy draws it).
+///
+/// ```
+/// use nprand::generator::{integers::Width, IntegerDtype};
+/// assert_eq!(<i16 as IntegerDtype>::WIDTH, Width::W16);
+/// ```
 #[doc(hidden)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Width {
@@ -453,6 +458,13 @@ impl<B: BitGenerator> Generator<B> {
 }
 
 /// A bound of `integers` with array arguments: an element of `np.asarray(low)`.
+///
+/// ```
+/// use nprand::generator::integers::IntBound;
+/// // np.asarray([1.5, 2]) is a float array: its elements are IntBound::Float
+/// let b = [IntBound::Float(1.5), IntBound::Float(2.0)];
+/// assert_ne!(b[0], IntBound::Int(1));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum IntBound {
     /// An integer element (Python int or bool), possibly beyond 64 bits.

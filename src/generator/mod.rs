@@ -462,6 +462,13 @@ impl BitGenerator for AnyBitGenerator {
 }
 
 /// A [`Generator`] over a bit generator chosen at run time.
+///
+/// ```
+/// use nprand::generator::{AnyGenerator, BitGenKind};
+/// // np.random.Generator(np.random.PCG64DXSM(8)).standard_normal()
+/// let mut g: AnyGenerator = AnyGenerator::from_kind(BitGenKind::Pcg64Dxsm, 8);
+/// assert!(g.standard_normal().is_finite());
+/// ```
 pub type AnyGenerator = Generator<AnyBitGenerator>;
 
 impl AnyGenerator {

@@ -14,6 +14,12 @@ use std::collections::HashSet;
 
 /// The result of [`Generator::choice`]: indices into the population (along axis 0) and the
 /// output shape (`[]` when `size` is `None`: NumPy then returns one element, not an array).
+///
+/// ```
+/// // np.random.default_rng(0).choice(5, size=(2, 2))
+/// let c = nprand::generator::default_rng(0).choice(5, Some(&[2, 2]), true, None, true).unwrap();
+/// assert_eq!((c.shape, c.indices.len()), (vec![2, 2], 4));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChoiceOutput {
     /// The chosen indices, C order.
