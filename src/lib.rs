@@ -19,6 +19,8 @@
 //! - [`seed_sequence`]: [`SeedSequence`], NumPy's seeding for the modern API.
 //! - [`bitgen`]: the [`BitGenerator`] trait and NumPy's modern bit generators
 //!   ([`Pcg64`], [`Pcg64Dxsm`], [`Philox`], [`Sfc64`], and [`Mt19937`] seeded new-style).
+//! - [`generator`]: NumPy's modern [`Generator`] (ziggurat, Lemire, the current
+//!   distributions) and [`default_rng`], on any of the bit generators.
 //! - [`cli`]: the call parser and evaluator behind `nprand eval`.
 //! - `nd` (feature `ndarray`): shaped `ArrayD` outputs for every method.
 //!
@@ -34,6 +36,7 @@ pub mod bitgen;
 pub mod cli;
 pub mod error;
 pub mod fmt;
+pub mod generator;
 pub mod global;
 pub mod legacy;
 pub mod mt19937;
@@ -47,6 +50,7 @@ pub use bitgen::{
     BitGenState, BitGenerator, Pcg64, Pcg64Dxsm, Philox, SeedableBitGenerator, Sfc64,
 };
 pub use error::{Error, ErrorKind, Result};
+pub use generator::{default_rng, AnyGenerator, Generator};
 pub use legacy::{RandintDtype, RandomState};
 pub use mt19937::Mt19937;
 pub use seed_sequence::SeedSequence;

@@ -1,0 +1,311 @@
+#!/usr/bin/env python3
+"""Cross-check nprand's `Generator` against NumPy 2.4.6 on thousands of random calls.
+
+Usage::
+
+    cargo build --example geneval                      # (CARGO_TARGET_DIR=/work/target-shared)
+    python3 scripts/crosscheck_generator.py            # 5 bit generators + default_rng
+    python3 scripts/crosscheck_generator.py --cases 200 --calls 40 --seed 7
+    python3 scripts/crosscheck_generator.py --fresh --call "integers([0], 5)" --gen mt19937
+
+``--heavy`` draws mostly large sizes (500, 2000, (40, 50)) so that the rare branches
+(ziggurat tails, BTPE's step 5.2, HRUA's slow acceptance) occur. Random cases (method, parameters drawn from edge values and random scalars/arrays, sizes,
+dtypes, valid and invalid arguments) run on NumPy and on the `geneval` example binary (the
+evaluator the `nprand eval --generator` command line uses). Every result (Python type, dtype,
+shape, values bit for bit), every error (type and message) and the bit generator state after
+each case must agree. ``--fresh`` runs each call on a fresh generator (to locate a difference
+without the cascade of a diverged stream).
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import os
+import random
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import gen_generator_fixtures as fx  # noqa: E402
+
+DEFAULT_BIN = os.path.join(os.environ.get("CARGO_TARGET_DIR", "/work/target-shared"),
+                           "debug", "examples", "geneval")
+
+# ---------------------------------------------------------------------------------------------
+# Random calls
+# ---------------------------------------------------------------------------------------------
+
+R = random.Random()
+
+
+def num(vals):
+    return R.choice(vals)
+
+
+def fmt(x) -> str:
+    if isinstance(x, float):
+        if x != x:
+            return "float('nan')"
+        if x in (float("inf"), float("-inf")):
+            return "float('%s')" % ("inf" if x > 0 else "-inf")
+        return repr(x)
+    if isinstance(x, list):
+        return "[" + ", ".join(fmt(v) for v in x) + "]"
+    return repr(x)
+
+
+def param(vals, arr_p=0.25):
+    """A scalar from `vals`, or (sometimes) a 1-d/2-d array of them."""
+    r = R.random()
+    if r < arr_p:
+        return [num(vals) for _ in range(R.randint(1, 4))]
+    if r < arr_p * 1.2:
+        n = R.randint(1, 3)
+        return [[num(vals)] for _ in range(n)]
+    return num(vals)
+
+
+HEAVY = False
+
+
+def size():
+    if HEAVY and R.random() < 0.7:
+        return R.choice([500, 2000, (40, 50)])
+    r = R.random()
+    if r < 0.35:
+        return None
+    if r < 0.75:
+        return R.randint(0, 12)
+    if r < 0.9:
+        return (R.randint(1, 4), R.randint(1, 4))
+    return num([(), (0,), (2, 0), -1, 200])
+
+
+def call(name, args, kwargs=None):
+    parts = [fmt(a) for a in args]
+    for k, v in (kwargs or {}).items():
+        parts.append("%s=%s" % (k, v if isinstance(v, str) and v.startswith(("np.", "'")) else fmt(v)))
+    return "%s(%s)" % (name, ", ".join(parts))
+
+
+def with_size(name, args, extra=None):
+    kw = dict(extra or {})
+    s = size()
+    if s is not None:
+        kw["size"] = s if not isinstance(s, tuple) else list(s)
+    return call(name, args, kw)
+
+
+POS = [0.5, 1.0, 2.0, 3.5, 10.0, 0.01, 1e-3, 100.0, 1e4, 7.0, 30.0]
+ANY = POS + [0.0, -1.0, -0.0, float("nan"), 1e300, -5.5]
+PROB = [0.0, 0.1, 0.3, 0.333, 0.5, 0.7, 0.9, 0.999, 1.0, 1e-9, 0.25]
+INT_DT = ["np.int8", "np.uint8", "np.int16", "np.uint16", "np.int32", "np.uint32", "np.int64",
+          "np.uint64", "np.bool_", "int", "bool", "'i4'", "'u8'"]
+
+
+def gen_call() -> str:
+    m = R.choice([
+        "random", "standard_normal", "standard_exponential", "normal", "exponential", "uniform",
+        "integers", "integers", "integers", "bytes", "standard_gamma", "gamma", "beta",
+        "chisquare", "f", "noncentral_chisquare", "noncentral_f", "standard_t", "standard_cauchy",
+        "vonmises", "pareto", "weibull", "power", "laplace", "gumbel", "logistic", "lognormal",
+        "rayleigh", "wald", "triangular", "binomial", "binomial", "poisson", "negative_binomial",
+        "geometric", "zipf", "logseries", "hypergeometric", "hypergeometric", "multinomial",
+        "dirichlet", "multivariate_hypergeometric", "choice", "choice", "permutation", "permuted",
+        "shuffle"])
+    if m in ("random", "standard_normal", "standard_exponential"):
+        kw = {}
+        if R.random() < 0.4:
+            kw["dtype"] = R.choice(["np.float32", "np.float64"])
+        if m == "standard_exponential" and R.random() < 0.3:
+            kw["method"] = "'inv'"
+        s = size()
+        if s is not None:
+            kw["size"] = list(s) if isinstance(s, tuple) else s
+        return call(m, [], kw)
+    if m == "standard_gamma":
+        kw = {"dtype": "np.float32"} if R.random() < 0.3 else {}
+        return with_size(m, [param(ANY)], kw)
+    one = {"exponential": ANY, "chisquare": ANY, "standard_t": ANY, "pareto": ANY,
+           "weibull": ANY, "power": ANY, "rayleigh": ANY, "poisson": [0.0, 0.5, 3.0, 9.99, 10.0,
+           100.0, 1e6, 1e12, -1.0, 1e19, float("nan")], "geometric": PROB + [1.5, -0.1],
+           "zipf": [1.0, 1.01, 1.5, 2.0, 3.0, 50.0, 1024.0, 1025.0, 0.5],
+           "logseries": PROB + [-0.1]}
+    if m in one:
+        return with_size(m, [param(one[m])])
+    two = {"normal": (ANY, ANY), "gamma": (ANY, ANY), "beta": (POS + [1e-200, 0.0, 0.05], POS + [1e-200, 0.05]),
+           "f": (POS, POS + [0.0]), "noncentral_chisquare": (POS, POS + [0.0, float("nan")]),
+           "vonmises": (ANY, [0.0, 1e-9, 1e-6, 0.5, 4.0, 1e5, 2e6, 1e7, float("nan"), -1.0]),
+           "laplace": (ANY, ANY), "gumbel": (ANY, ANY), "logistic": (ANY, ANY),
+           "lognormal": (ANY, ANY), "wald": (POS + [0.0], POS),
+           "negative_binomial": (POS + [0.0, float("nan")], PROB),
+           "uniform": (ANY, ANY)}
+    if m in two:
+        a, b = two[m]
+        return with_size(m, [param(a), param(b)])
+    if m == "noncentral_f":
+        return with_size(m, [param(POS), param(POS), param(POS + [0.0])])
+    if m == "standard_cauchy":
+        return with_size(m, [])
+    if m == "triangular":
+        l = num([0.0, 1.0, -2.0])
+        return with_size(m, [param([l]), param([l, l + 0.5, l + 1.0]), param([l + 1.0, l + 3.0, l])])
+    if m == "binomial":
+        n = param([0, 1, 5, 10, 50, 100, 1000, 10**5, 10**9, -1, 2**40])
+        return with_size(m, [n, param(PROB)])
+    if m == "hypergeometric":
+        g = param([0, 1, 5, 10, 50, 100, 1000, 10**6, 10**9, -1])
+        b = param([0, 1, 5, 20, 100, 500, 10**6])
+        s = param([0, 1, 3, 9, 10, 11, 20, 100, 600, 10**5])
+        return with_size(m, [g, b, s])
+    if m == "integers":
+        dt = R.choice(INT_DT)
+        lo = R.choice([0, 1, -5, -128, -2**31, -2**63, 100, 2**40])
+        hi = lo + R.choice([1, 2, 3, 7, 10, 100, 129, 256, 2**16, 2**31 + 1, 2**32, 2**32 + 1, 2**40, 2**63])
+        hi = R.choice([hi, hi, -1, 0, 256, 2**64, 2**63])
+        args = [lo, hi] if R.random() < 0.8 else [hi]
+        if R.random() < 0.2:
+            args = [[lo, lo + 1], hi]
+        if R.random() < 0.1:
+            args = [lo, [hi, hi + 1, lo + 2]]
+        kw = {"dtype": dt}
+        if R.random() < 0.4:
+            kw["endpoint"] = R.random() < 0.5
+        s = size()
+        if s is not None:
+            kw["size"] = list(s) if isinstance(s, tuple) else s
+        return call(m, args, kw)
+    if m == "bytes":
+        return call(m, [R.randint(-6, 40)])
+    if m == "multinomial":
+        k = R.randint(1, 5)
+        p = [R.random() for _ in range(k)]
+        t = sum(p)
+        p = [x / t for x in p]
+        n = num([0, 1, 10, 100, 10**4, -1, [5, 50]])
+        return with_size(m, [n, p])
+    if m == "dirichlet":
+        k = R.randint(1, 5)
+        alpha = [num([0.01, 0.05, 0.5, 1.0, 3.0, 0.0, 1e-3]) for _ in range(k)]
+        return with_size(m, [alpha])
+    if m == "multivariate_hypergeometric":
+        k = R.randint(1, 5)
+        colors = [R.randint(0, 30) for _ in range(k)]
+        ns = R.randint(0, sum(colors) + 1)
+        kw = {"method": "'count'"} if R.random() < 0.4 else {}
+        return with_size(m, [colors, ns], kw)
+    if m == "choice":
+        a = num([1, 5, 100, 20000, [1.5, 2.5, 3.5], [[1, 2], [3, 4], [5, 6]]])
+        pop = a if isinstance(a, int) else len(a)
+        kw = {}
+        if R.random() < 0.4:
+            kw["replace"] = False
+        if R.random() < 0.3 and pop <= 100:
+            p = [R.random() for _ in range(pop)]
+            t = sum(p)
+            kw["p"] = [x / t for x in p]
+        if R.random() < 0.2:
+            kw["shuffle"] = False
+        s = R.choice([None, R.randint(0, min(pop, 20)), (2, 2), 600])
+        if s is not None:
+            kw["size"] = list(s) if isinstance(s, tuple) else s
+        return call(m, [a], kw)
+    if m == "permutation":
+        return call(m, [num([0, 1, 7, 30, [1.5, 2.5, 3.5], [[1, 2], [3, 4], [5, 6]]])])
+    if m == "permuted":
+        x = num([[1, 2, 3, 4], [[1, 2, 3], [4, 5, 6]]])
+        kw = {}
+        if R.random() < 0.6:
+            kw["axis"] = R.choice([0, 1, -1]) if isinstance(x[0], list) else 0
+        return call(m, [x], kw)
+    return call("shuffle", [[R.randint(0, 9) for _ in range(R.randint(0, 12))]])
+
+
+# ---------------------------------------------------------------------------------------------
+# Running and comparing
+# ---------------------------------------------------------------------------------------------
+
+def numpy_case(gen, seed, calls):
+    rng = fx.make(gen, seed)
+    results = [fx.run_call(rng, c) for c in calls]
+    return results, fx.state_json(rng.bit_generator.state)
+
+
+def norm(r):
+    if "error" in r:
+        t = r["error"]["type"]
+        return {"error": {"type": "ValueError" if t == "AxisError" else t,
+                          "message": r["error"]["message"]}}
+    return r
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--bin", default=DEFAULT_BIN)
+    ap.add_argument("--cases", type=int, default=100, help="cases per bit generator")
+    ap.add_argument("--calls", type=int, default=30, help="calls per case")
+    ap.add_argument("--seed", type=int, default=20240501)
+    ap.add_argument("--gen", action="append", help="bit generator(s) (default: all six)")
+    ap.add_argument("--call", action="append", help="explicit call(s) instead of random ones")
+    ap.add_argument("--fresh", action="store_true", help="one fresh generator per call")
+    ap.add_argument("--show", type=int, default=20, help="mismatches to print")
+    ap.add_argument("--heavy", action="store_true", help="mostly large sizes (rare branches)")
+    args = ap.parse_args()
+    if fx.np.__version__ != fx.NUMPY_VERSION:
+        print("numpy %s required" % fx.NUMPY_VERSION, file=sys.stderr)
+        return 2
+    global HEAVY
+    HEAVY = args.heavy
+    R.seed(args.seed)
+    gens = args.gen or fx.ALL_GENS
+    cases = []
+    for gen in gens:
+        for i in range(args.cases if not args.call else 1):
+            seed = R.choice([0, 1, 42, 12345, R.randrange(2**32), R.randrange(2**128)])
+            calls = args.call or [gen_call() for _ in range(args.calls)]
+            if args.fresh:
+                cases += [(gen, seed, [c]) for c in calls]
+            else:
+                cases.append((gen, seed, calls))
+    req = "".join(json.dumps({"gen": g, "seed": str(s), "calls": c}) + "\n" for g, s, c in cases)
+    proc = subprocess.run([args.bin], input=req, capture_output=True, text=True)
+    if proc.returncode != 0:
+        print(proc.stderr, file=sys.stderr)
+        return 2
+    outs = [json.loads(line) for line in proc.stdout.splitlines()]
+    stats = collections.defaultdict(lambda: [0, 0, 0])  # calls, mismatches, errors compared
+    per_method = collections.Counter()
+    shown = 0
+    bad_states = 0
+    for (gen, seed, calls), out in zip(cases, outs):
+        np_results, np_state = numpy_case(gen, seed, calls)
+        diverged = False
+        for c, a, b in zip(calls, np_results, out["results"]):
+            st = stats[gen]
+            st[0] += 1
+            if "error" in a:
+                st[2] += 1
+            if norm(a) != norm(b):
+                st[1] += 1
+                per_method[c.split("(")[0]] += 1
+                if shown < args.show and not diverged:
+                    print("MISMATCH %s seed=%s: %s\n  numpy: %s\n  rust:  %s" % (gen, seed, c, json.dumps(a)[:400], json.dumps(b)[:400]))
+                    shown += 1
+                diverged = True
+        if np_state != out["state"]:
+            bad_states += 1
+    total = sum(s[0] for s in stats.values())
+    bad = sum(s[1] for s in stats.values())
+    for gen, (n, m, e) in sorted(stats.items()):
+        print("%-10s %6d calls (%5d NumPy errors), %d mismatches" % (gen, n, e, m))
+    print("total: %d calls in %d cases, %d mismatches, %d final states differ" % (total, len(cases), bad, bad_states))
+    if per_method:
+        print("mismatches by method:", dict(per_method))
+    return 0 if bad == 0 and bad_states == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1234 @@
+//! `Generator`'s continuous distributions: `uniform`, the gamma family (`standard_gamma`,
+//! `gamma`, `beta`, `chisquare`, `f`, `noncentral_chisquare`, `noncentral_f`,
+//! `standard_t`), `standard_cauchy`, `vonmises`, `pareto`, `weibull`, `power`, `laplace`,
+//! `gumbel`, `logistic`, `lognormal`, `rayleigh`, `wald`, `triangular`, `dirichlet`:
+//! NumPy's shared `random_*` routines of `distributions.c` (2.4.6), which differ from the
+//! legacy ones (ziggurat normals and exponentials, `expm1`, the `kappa > 1e6` branch of
+//! vonmises, Johnk's algorithm with the tiny-parameter shortcut in beta …).
+
+use std::f64::consts::PI;
+
+use super::broadcast::{f, f32p, fd, ufunc2, GCons, GKernel, GenSpec};
+use super::next_float;
+use super::ziggurat::standard_normal_f32;
+use super::ziggurat::{standard_exponential, standard_exponential_f32, standard_normal};
+use super::Generator;
+use crate::array::NdArray;
+use crate::bitgen::BitGenerator;
+use crate::error::{Error, ErrorKind, Result};
+use crate::legacy::broadcast::Num;
+
+// ---------------------------------------------------------------------------------------
+// Kernels: NumPy's routines, without parameter checks, drawing what NumPy draws
+// ---------------------------------------------------------------------------------------
+
+/// `random_uniform(low, range)`.
+#[inline]
+pub(crate) fn uniform<B: BitGenerator + ?Sized>(bg: &mut B, low: f64, range: f64) -> f64 {
+    low + range * bg.next_double()
+}
+
+/// `random_standard_gamma`: exponential for shape 1, 0 without a draw for shape 0,
+/// Ahrens–Dieter/Johnk-style rejection (uniform, then ziggurat exponential) below 1,
+/// Marsaglia–Tsang with ziggurat normals above 1 (also NaN).
+pub(crate) fn standard_gamma<B: BitGenerator + ?Sized>(bg: &mut B, shape: f64) -> f64 {
+    if shape == 1.0 {
+        return standard_exponential(bg);
+    }
+    if shape == 0.0 {
+        return 0.0;
+    }
+    if shape < 1.0 {
+        loop {
+            let u = bg.next_double();
+            let v = standard_exponential(bg);
+            if u <= 1.0 - shape {
+                let x = u.powf(1.0 / shape);
+                if x <= v {
+                    return x;
+                }
+            } else {
+                let y = -((1.0 - u) / shape).ln();
+                let x = (1.0 - shape + shape * y).powf(1.0 / shape);
+                if x <= v + y {
+                    return x;
+                }
+            }
+        }
+    }
+    let b = shape - 1.0 / 3.0;
+    let c = 1.0 / (9.0 * b).sqrt();
+    loop {
+        let (mut x, mut v);
+        loop {
+            x = standard_normal(bg);
+            v = 1.0 + c * x;
+            if !(v <= 0.0) {
+                break;
+            }
+        }
+        v = v * v * v;
+        let u = bg.next_double();
+        if u < 1.0 - 0.0331 * (x * x) * (x * x) {
+            return b * v;
+        }
+        if u.ln() < 0.5 * x * x + b * (1.0 - v + v.ln()) {
+            return b * v;
+        }
+    }
+}
+
+/// `random_standard_gamma_f`: the same algorithm in float arithmetic.
+pub(crate) fn standard_gamma_f32<B: BitGenerator + ?Sized>(bg: &mut B, shape: f32) -> f32 {
+    if shape == 1.0 {
+        return standard_exponential_f32(bg);
+    }
+    if shape == 0.0 {
+        return 0.0;
+    }
+    if shape < 1.0 {
+        loop {
+            let u = next_float(bg);
+            let v = standard_exponential_f32(bg);
+            if u <= 1.0 - shape {
+                let x = u.powf(1.0 / shape);
+                if x <= v {
+                    return x;
+                }
+            } else {
+                let y = -((1.0 - u) / shape).ln();
+                let x = (1.0 - shape + shape * y).powf(1.0 / shape);
+                if x <= v + y {
+                    return x;
+                }
+            }
+        }
+    }
+    let b = shape - 1.0 / 3.0;
+    let c = 1.0 / (9.0 * b).sqrt();
+    loop {
+        let (mut x, mut v);
+        loop {
+            x = standard_normal_f32(bg);
+            v = 1.0 + c * x;
+            if !(v <= 0.0) {
+                break;
+            }
+        }
+        v = v * v * v;
+        let u = next_float(bg);
+        if u < 1.0 - 0.0331 * (x * x) * (x * x) {
+            return b * v;
+        }
+        if u.ln() < 0.5 * x * x + b * (1.0 - v + v.ln()) {
+            return b * v;
+        }
+    }
+}
+
+/// `random_gamma`: `scale * standard_gamma(shape)`.
+#[inline]
+pub(crate) fn gamma<B: BitGenerator + ?Sized>(bg: &mut B, shape: f64, scale: f64) -> f64 {
+    scale * standard_gamma(bg, shape)
+}
+
+/// `random_beta`: for `a, b <= 1` Johnk's algorithm (with NumPy's shortcut when both are
+/// below 3e-103 and its log-space fallback when a power underflows), otherwise a ratio of
+/// gammas.
+pub(crate) fn beta<B: BitGenerator + ?Sized>(bg: &mut B, a: f64, b: f64) -> f64 {
+    if a <= 1.0 && b <= 1.0 {
+        if a < 3e-103 && b < 3e-103 {
+            let u = bg.next_double();
+            return if (a + b) * u < a { 1.0 } else { 0.0 };
+        }
+        loop {
+            let u = bg.next_double();
+            let v = bg.next_double();
+            let x = u.powf(1.0 / a);
+            let y = v.powf(1.0 / b);
+            let xpy = x + y;
+            if xpy <= 1.0 && u + v > 0.0 {
+                if x > 0.0 && y > 0.0 {
+                    return x / xpy;
+                }
+                let log_x = u.ln() / a;
+                let log_y = v.ln() / b;
+                let delta = log_x - log_y;
+                return if delta > 0.0 {
+                    (-(-delta).exp().ln_1p()).exp()
+                } else {
+                    (delta - delta.exp().ln_1p()).exp()
+                };
+            }
+        }
+    }
+    let ga = standard_gamma(bg, a);
+    let gb = standard_gamma(bg, b);
+    ga / (ga + gb)
+}
+
+/// `random_chisquare`: `2 * standard_gamma(df / 2)`.
+#[inline]
+pub(crate) fn chisquare<B: BitGenerator + ?Sized>(bg: &mut B, df: f64) -> f64 {
+    2.0 * standard_gamma(bg, df / 2.0)
+}
+
+/// `random_f`: numerator chi-square first.
+pub(crate) fn f_dist<B: BitGenerator + ?Sized>(bg: &mut B, dfnum: f64, dfden: f64) -> f64 {
+    let s1 = chisquare(bg, dfnum) * dfden;
+    let s2 = chisquare(bg, dfden) * dfnum;
+    s1 / s2
+}
+
+/// `random_noncentral_chisquare`: NaN without a draw for a NaN `nonc`.
+pub(crate) fn noncentral_chisquare<B: BitGenerator + ?Sized>(
+    bg: &mut B,
+    df: f64,
+    nonc: f64,
+) -> f64 {
+    if nonc.is_nan() {
+        return f64::NAN;
+    }
+    if nonc == 0.0 {
+        return chisquare(bg, df);
+    }
+    if 1.0 < df {
+        let chi2 = chisquare(bg, df - 1.0);
+        let n = standard_normal(bg) + nonc.sqrt();
+        chi2 + n * n
+    } else {
+        let i = super::discrete::poisson(bg, nonc / 2.0);
+        chisquare(bg, df + (2 * i) as f64)
+    }
+}
+
+/// `random_noncentral_f`.
+pub(crate) fn noncentral_f<B: BitGenerator + ?Sized>(
+    bg: &mut B,
+    dfnum: f64,
+    dfden: f64,
+    nonc: f64,
+) -> f64 {
+    let t = noncentral_chisquare(bg, dfnum, nonc) * dfden;
+    t / (chisquare(bg, dfden) * dfnum)
+}
+
+/// `random_standard_cauchy`: normal / normal, numerator first.
+pub(crate) fn standard_cauchy<B: BitGenerator + ?Sized>(bg: &mut B) -> f64 {
+    let n = standard_normal(bg);
+    n / standard_normal(bg)
+}
+
+/// `random_standard_t`: a normal, then a gamma.
+pub(crate) fn standard_t<B: BitGenerator + ?Sized>(bg: &mut B, df: f64) -> f64 {
+    let num = standard_normal(bg);
+    let denom = standard_gamma(bg, df / 2.0);
+    (df / 2.0).sqrt() * num / denom.sqrt()
+}
+
+/// `random_vonmises`: NaN (no draw) for NaN `kappa`, `π(2U - 1)` below 1e-8 (ignoring
+/// `mu`), a wrapped normal above 1e6, otherwise Best–Fisher and a C `fmod` wrap.
+pub(crate) fn vonmises<B: BitGenerator + ?Sized>(bg: &mut B, mu: f64, kappa: f64) -> f64 {
+    if kappa.is_nan() {
+        return f64::NAN;
+    }
+    if kappa < 1e-8 {
+        return PI * (2.0 * bg.next_double() - 1.0);
+    }
+    let s = if kappa < 1e-5 {
+        1.0 / kappa + kappa
+    } else if kappa <= 1e6 {
+        let r = 1.0 + (1.0 + 4.0 * kappa * kappa).sqrt();
+        let rho = (r - (2.0 * r).sqrt()) / (2.0 * kappa);
+        (1.0 + rho * rho) / (2.0 * rho)
+    } else {
+        let mut result = mu + (1.0 / kappa).sqrt() * standard_normal(bg);
+        if result < -PI {
+            result += 2.0 * PI;
+        }
+        if result > PI {
+            result -= 2.0 * PI;
+        }
+        return result;
+    };
+    let w = loop {
+        let u = bg.next_double();
+        let z = (PI * u).cos();
+        let w = (1.0 + s * z) / (s + z);
+        let y = kappa * (s - w);
+        let v = bg.next_double();
+        if y * (2.0 - y) - v >= 0.0 || (y / v).ln() + 1.0 - y >= 0.0 {
+            break w;
+        }
+    };
+    let u = bg.next_double();
+    let mut result = w.acos();
+    if u < 0.5 {
+        result = -result;
+    }
+    result += mu;
+    let neg = result < 0.0;
+    let mut m = (result.abs() + PI) % (2.0 * PI) - PI;
+    if neg {
+        m *= -1.0;
+    }
+    m
+}
+
+/// `random_pareto`: `expm1(E / a)`.
+#[inline]
+pub(crate) fn pareto<B: BitGenerator + ?Sized>(bg: &mut B, a: f64) -> f64 {
+    (standard_exponential(bg) / a).exp_m1()
+}
+
+/// `random_weibull`: 0 without a draw for `a == 0`, else `E^(1/a)`.
+#[inline]
+pub(crate) fn weibull<B: BitGenerator + ?Sized>(bg: &mut B, a: f64) -> f64 {
+    if a == 0.0 {
+        return 0.0;
+    }
+    standard_exponential(bg).powf(1.0 / a)
+}
+
+/// `random_power`: `(-expm1(-E))^(1/a)`.
+#[inline]
+pub(crate) fn power<B: BitGenerator + ?Sized>(bg: &mut B, a: f64) -> f64 {
+    (-(-standard_exponential(bg)).exp_m1()).powf(1.0 / a)
+}
+
+/// `random_laplace`; `U == 0` is redrawn.
+pub(crate) fn laplace<B: BitGenerator + ?Sized>(bg: &mut B, loc: f64, scale: f64) -> f64 {
+    loop {
+        let u = bg.next_double();
+        if u >= 0.5 {
+            return loc - scale * (2.0 - u - u).ln();
+        }
+        if u > 0.0 {
+            return loc + scale * (u + u).ln();
+        }
+    }
+}
+
+/// `random_gumbel`; `U == 0` is redrawn.
+pub(crate) fn gumbel<B: BitGenerator + ?Sized>(bg: &mut B, loc: f64, scale: f64) -> f64 {
+    loop {
+        let u = 1.0 - bg.next_double();
+        if u < 1.0 {
+            return loc - scale * (-u.ln()).ln();
+        }
+    }
+}
+
+/// `random_logistic`; `U == 0` is redrawn.
+pub(crate) fn logistic<B: BitGenerator + ?Sized>(bg: &mut B, loc: f64, scale: f64) -> f64 {
+    loop {
+        let u = bg.next_double();
+        if u > 0.0 {
+            return loc + scale * (u / (1.0 - u)).ln();
+        }
+    }
+}
+
+/// `random_lognormal`: `exp(mean + sigma * normal)`.
+#[inline]
+pub(crate) fn lognormal<B: BitGenerator + ?Sized>(bg: &mut B, mean: f64, sigma: f64) -> f64 {
+    (mean + sigma * standard_normal(bg)).exp()
+}
+
+/// `random_rayleigh`: `scale * sqrt(2 E)`.
+#[inline]
+pub(crate) fn rayleigh<B: BitGenerator + ?Sized>(bg: &mut B, scale: f64) -> f64 {
+    scale * (2.0 * standard_exponential(bg)).sqrt()
+}
+
+/// `random_wald`: a normal, then a uniform.
+pub(crate) fn wald<B: BitGenerator + ?Sized>(bg: &mut B, mean: f64, scale: f64) -> f64 {
+    let y = standard_normal(bg);
+    let y = mean * y * y;
+    let d = 1.0 + (1.0 + 4.0 * scale / y).sqrt();
+    let x = mean * (1.0 - 2.0 / d);
+    let u = bg.next_double();
+    if u <= mean / (mean + x) {
+        x
+    } else {
+        mean * mean / x
+    }
+}
+
+/// `random_triangular`: one uniform, inverse CDF.
+pub(crate) fn triangular<B: BitGenerator + ?Sized>(
+    bg: &mut B,
+    left: f64,
+    mode: f64,
+    right: f64,
+) -> f64 {
+    let base = right - left;
+    let leftbase = mode - left;
+    let ratio = leftbase / base;
+    let leftprod = leftbase * base;
+    let rightprod = (right - mode) * base;
+    let u = bg.next_double();
+    if u <= ratio {
+        left + (u * leftprod).sqrt()
+    } else {
+        right - ((1.0 - u) * rightprod).sqrt()
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Typed methods
+// ---------------------------------------------------------------------------------------
+
+/// A scalar method and its `_into` form: checks in NumPy's order, then the kernel.
+macro_rules! cont_method {
+    (
+        $(#[$m1:meta])*
+        fn $name:ident;
+        $(#[$m2:meta])*
+        fn $into:ident;
+        ($($p:ident: $c:ident),*) => $kernel:path
+    ) => {
+        impl<B: BitGenerator> Generator<B> {
+            $(#[$m1])*
+            pub fn $name(&mut self, $($p: f64),*) -> Result<f64> {
+                $(GCons::$c.check_scalar($p, stringify!($p))?;)*
+                Ok($kernel(&mut self.bg, $($p),*))
+            }
+
+            $(#[$m2])*
+            pub fn $into(&mut self, out: &mut [f64], $($p: f64),*) -> Result<()> {
+                $(GCons::$c.check_scalar($p, stringify!($p))?;)*
+                for o in out {
+                    *o = $kernel(&mut self.bg, $($p),*);
+                }
+                Ok(())
+            }
+        }
+    };
+}
+
+cont_method! {
+    /// `rng.standard_gamma(shape)`; NumPy's `ValueError: shape < 0`.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).standard_gamma(2.5)
+    /// let x = nprand::generator::default_rng(0).standard_gamma(2.5).unwrap();
+    /// assert!(x > 0.0);
+    /// // standard_gamma(0) is 0 without a draw
+    /// let mut rng = nprand::generator::default_rng(0);
+    /// assert_eq!(rng.standard_gamma(0.0).unwrap(), 0.0);
+    /// assert_eq!(rng, nprand::generator::default_rng(0));
+    /// ```
+    fn standard_gamma;
+    /// `rng.standard_gamma(shape, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 3];
+    /// nprand::generator::default_rng(0).standard_gamma_into(&mut x, 0.5).unwrap();
+    /// assert_eq!(x[0], nprand::generator::default_rng(0).standard_gamma(0.5).unwrap());
+    /// ```
+    fn standard_gamma_into;
+    (shape: NonNegative) => standard_gamma
+}
+
+cont_method! {
+    /// `rng.gamma(shape, scale)`.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).gamma(2.0, 3.0)
+    /// let x = nprand::generator::default_rng(0).gamma(2.0, 3.0).unwrap();
+    /// assert_eq!(x, 3.0 * nprand::generator::default_rng(0).standard_gamma(2.0).unwrap());
+    /// ```
+    fn gamma;
+    /// `rng.gamma(shape, scale, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 2];
+    /// nprand::generator::default_rng(0).gamma_into(&mut x, 2.0, 3.0).unwrap();
+    /// assert_eq!(x[0], nprand::generator::default_rng(0).gamma(2.0, 3.0).unwrap());
+    /// ```
+    fn gamma_into;
+    (shape: NonNegative, scale: NonNegative) => gamma
+}
+
+cont_method! {
+    /// `rng.beta(a, b)`; `a <= 0` / `b <= 0` are NumPy's errors.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).beta(0.5, 0.5)
+    /// let x = nprand::generator::default_rng(0).beta(0.5, 0.5).unwrap();
+    /// assert!((0.0..=1.0).contains(&x));
+    /// assert_eq!(nprand::generator::default_rng(0).beta(0.0, 1.0).unwrap_err().message(), "a <= 0");
+    /// ```
+    fn beta;
+    /// `rng.beta(a, b, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 2];
+    /// nprand::generator::default_rng(0).beta_into(&mut x, 2.0, 3.0).unwrap();
+    /// assert_eq!(x[0], nprand::generator::default_rng(0).beta(2.0, 3.0).unwrap());
+    /// ```
+    fn beta_into;
+    (a: Positive, b: Positive) => beta
+}
+
+cont_method! {
+    /// `rng.chisquare(df)`.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).chisquare(3)
+    /// let x = nprand::generator::default_rng(0).chisquare(3.0).unwrap();
+    /// assert_eq!(x, 2.0 * nprand::generator::default_rng(0).standard_gamma(1.5).unwrap());
+    /// ```
+    fn chisquare;
+    /// `rng.chisquare(df, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 2];
+    /// nprand::generator::default_rng(0).chisquare_into(&mut x, 3.0).unwrap();
+    /// assert_eq!(x[0], nprand::generator::default_rng(0).chisquare(3.0).unwrap());
+    /// ```
+    fn chisquare_into;
+    (df: Positive) => chisquare
+}
+
+cont_method! {
+    /// `rng.f(dfnum, dfden)`.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).f(3, 7)
+    /// assert!(nprand::generator::default_rng(0).f(3.0, 7.0).unwrap() > 0.0);
+    /// ```
+    fn f;
+    /// `rng.f(dfnum, dfden, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 2];
+    /// nprand::generator::default_rng(0).f_into(&mut x, 3.0, 7.0).unwrap();
+    /// assert_eq!(x[0], nprand::generator::default_rng(0).f(3.0, 7.0).unwrap());
+    /// ```
+    fn f_into;
+    (dfnum: Positive, dfden: Positive) => f_dist
+}
+
+cont_method! {
+    /// `rng.noncentral_chisquare(df, nonc)`.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).noncentral_chisquare(3, 2)
+    /// assert!(nprand::generator::default_rng(0).noncentral_chisquare(3.0, 2.0).unwrap() > 0.0);
+    /// ```
+    fn noncentral_chisquare;
+    /// `rng.noncentral_chisquare(df, nonc, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 2];
+    /// nprand::generator::default_rng(0).noncentral_chisquare_into(&mut x, 0.5, 2.0).unwrap();
+    /// assert_eq!(x[0], nprand::generator::default_rng(0).noncentral_chisquare(0.5, 2.0).unwrap());
+    /// ```
+    fn noncentral_chisquare_into;
+    (df: Positive, nonc: NonNegative) => noncentral_chisquare
+}
+
+cont_method! {
+    /// `rng.noncentral_f(dfnum, dfden, nonc)`.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).noncentral_f(3, 7, 1.5)
+    /// assert!(nprand::generator::default_rng(0).noncentral_f(3.0, 7.0, 1.5).unwrap() > 0.0);
+    /// ```
+    fn noncentral_f;
+    /// `rng.noncentral_f(dfnum, dfden, nonc, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 2];
+    /// nprand::generator::default_rng(0).noncentral_f_into(&mut x, 3.0, 7.0, 1.5).unwrap();
+    /// assert_eq!(x[0], nprand::generator::default_rng(0).noncentral_f(3.0, 7.0, 1.5).unwrap());
+    /// ```
+    fn noncentral_f_into;
+    (dfnum: Positive, dfden: Positive, nonc: NonNegative) => noncentral_f
+}
+
+cont_method! {
+    /// `rng.standard_t(df)`.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).standard_t(5)
+    /// assert!(nprand::generator::default_rng(0).standard_t(5.0).unwrap().is_finite());
+    /// ```
+    fn standard_t;
+    /// `rng.standard_t(df, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 2];
+    /// nprand::generator::default_rng(0).standard_t_into(&mut x, 5.0).unwrap();
+    /// assert_eq!(x[0], nprand::generator::default_rng(0).standard_t(5.0).unwrap());
+    /// ```
+    fn standard_t_into;
+    (df: Positive) => standard_t
+}
+
+cont_method! {
+    /// `rng.vonmises(mu, kappa)`: in [-π, π].
+    ///
+    /// ```
+    /// // np.random.default_rng(0).vonmises(0.5, 4.0)
+    /// let x = nprand::generator::default_rng(0).vonmises(0.5, 4.0).unwrap();
+    /// assert!(x.abs() <= std::f64::consts::PI);
+    /// ```
+    fn vonmises;
+    /// `rng.vonmises(mu, kappa, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 2];
+    /// nprand::generator::default_rng(0).vonmises_into(&mut x, 0.5, 4.0).unwrap();
+    /// assert_eq!(x[0], nprand::generator::default_rng(0).vonmises(0.5, 4.0).unwrap());
+    /// ```
+    fn vonmises_into;
+    (mu: None, kappa: NonNegative) => vonmises
+}
+
+cont_method! {
+    /// `rng.pareto(a)`: `expm1(E / a)`.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).pareto(3)
+    /// let x = nprand::generator::default_rng(0).pareto(3.0).unwrap();
+    /// assert_eq!(x, (nprand::generator::default_rng(0).standard_exponential() / 3.0).exp_m1());
+    /// ```
+    fn pareto;
+    /// `rng.pareto(a, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 2];
+    /// nprand::generator::default_rng(0).pareto_into(&mut x, 3.0).unwrap();
+    /// assert_eq!(x[0], nprand::generator::default_rng(0).pareto(3.0).unwrap());
+    /// ```
+    fn pareto_into;
+    (a: Positive) => pareto
+}
+
+cont_method! {
+    /// `rng.weibull(a)`.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).weibull(1.5)
+    /// assert!(nprand::generator::default_rng(0).weibull(1.5).unwrap() >= 0.0);
+    /// ```
+    fn weibull;
+    /// `rng.weibull(a, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 2];
+    /// nprand::generator::default_rng(0).weibull_into(&mut x, 1.5).unwrap();
+    /// assert_eq!(x[0], nprand::generator::default_rng(0).weibull(1.5).unwrap());
+    /// ```
+    fn weibull_into;
+    (a: NonNegative) => weibull
+}
+
+cont_method! {
+    /// `rng.power(a)`.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).power(2)
+    /// assert!((0.0..=1.0).contains(&nprand::generator::default_rng(0).power(2.0).unwrap()));
+    /// ```
+    fn power;
+    /// `rng.power(a, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 2];
+    /// nprand::generator::default_rng(0).power_into(&mut x, 2.0).unwrap();
+    /// assert_eq!(x[0], nprand::generator::default_rng(0).power(2.0).unwrap());
+    /// ```
+    fn power_into;
+    (a: Positive) => power
+}
+
+cont_method! {
+    /// `rng.laplace(loc, scale)`.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).laplace(1, 2)
+    /// assert!(nprand::generator::default_rng(0).laplace(1.0, 2.0).unwrap().is_finite());
+    /// ```
+    fn laplace;
+    /// `rng.laplace(loc, scale, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 2];
+    /// nprand::generator::default_rng(0).laplace_into(&mut x, 1.0, 2.0).unwrap();
+    /// assert_eq!(x[0], nprand::generator::default_rng(0).laplace(1.0, 2.0).unwrap());
+    /// ```
+    fn laplace_into;
+    (loc: None, scale: NonNegative) => laplace
+}
+
+cont_method! {
+    /// `rng.gumbel(loc, scale)`.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).gumbel(1, 2)
+    /// assert!(nprand::generator::default_rng(0).gumbel(1.0, 2.0).unwrap().is_finite());
+    /// ```
+    fn gumbel;
+    /// `rng.gumbel(loc, scale, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 2];
+    /// nprand::generator::default_rng(0).gumbel_into(&mut x, 1.0, 2.0).unwrap();
+    /// assert_eq!(x[0], nprand::generator::default_rng(0).gumbel(1.0, 2.0).unwrap());
+    /// ```
+    fn gumbel_into;
+    (loc: None, scale: NonNegative) => gumbel
+}
+
+cont_method! {
+    /// `rng.logistic(loc, scale)`.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).logistic(1, 2)
+    /// assert!(nprand::generator::default_rng(0).logistic(1.0, 2.0).unwrap().is_finite());
+    /// ```
+    fn logistic;
+    /// `rng.logistic(loc, scale, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 2];
+    /// nprand::generator::default_rng(0).logistic_into(&mut x, 1.0, 2.0).unwrap();
+    /// assert_eq!(x[0], nprand::generator::default_rng(0).logistic(1.0, 2.0).unwrap());
+    /// ```
+    fn logistic_into;
+    (loc: None, scale: NonNegative) => logistic
+}
+
+cont_method! {
+    /// `rng.lognormal(mean, sigma)`.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).lognormal(0, 1)
+    /// let x = nprand::generator::default_rng(0).lognormal(0.0, 1.0).unwrap();
+    /// assert_eq!(x, nprand::generator::default_rng(0).standard_normal().exp());
+    /// ```
+    fn lognormal;
+    /// `rng.lognormal(mean, sigma, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 2];
+    /// nprand::generator::default_rng(0).lognormal_into(&mut x, 0.0, 1.0).unwrap();
+    /// assert_eq!(x[0], nprand::generator::default_rng(0).lognormal(0.0, 1.0).unwrap());
+    /// ```
+    fn lognormal_into;
+    (mean: None, sigma: NonNegative) => lognormal
+}
+
+cont_method! {
+    /// `rng.rayleigh(scale)`: `scale * sqrt(2 E)`.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).rayleigh(2)
+    /// let x = nprand::generator::default_rng(0).rayleigh(2.0).unwrap();
+    /// assert_eq!(x, 2.0 * (2.0 * nprand::generator::default_rng(0).standard_exponential()).sqrt());
+    /// ```
+    fn rayleigh;
+    /// `rng.rayleigh(scale, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 2];
+    /// nprand::generator::default_rng(0).rayleigh_into(&mut x, 2.0).unwrap();
+    /// assert_eq!(x[0], nprand::generator::default_rng(0).rayleigh(2.0).unwrap());
+    /// ```
+    fn rayleigh_into;
+    (scale: NonNegative) => rayleigh
+}
+
+cont_method! {
+    /// `rng.wald(mean, scale)`.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).wald(1, 2)
+    /// assert!(nprand::generator::default_rng(0).wald(1.0, 2.0).unwrap() > 0.0);
+    /// assert_eq!(nprand::generator::default_rng(0).wald(0.0, 1.0).unwrap_err().message(), "mean <= 0");
+    /// ```
+    fn wald;
+    /// `rng.wald(mean, scale, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 2];
+    /// nprand::generator::default_rng(0).wald_into(&mut x, 1.0, 2.0).unwrap();
+    /// assert_eq!(x[0], nprand::generator::default_rng(0).wald(1.0, 2.0).unwrap());
+    /// ```
+    fn wald_into;
+    (mean: Positive, scale: Positive) => wald
+}
+
+/// uniform's scalar checks: a finite `high - low` (OverflowError), then
+/// `high - low < 0`.
+fn uniform_range(low: f64, high: f64) -> Result<f64> {
+    let range = high - low;
+    if !range.is_finite() {
+        return Err(Error::new(
+            ErrorKind::OverflowError,
+            "high - low range exceeds valid bounds",
+        ));
+    }
+    GCons::NonNegative.check_scalar(range, "high - low")?;
+    Ok(range)
+}
+
+/// triangular's checks (the same messages on the scalar and the array path).
+fn triangular_check(left: f64, mode: f64, right: f64) -> Result<()> {
+    if left > mode {
+        return Err(Error::value("left > mode"));
+    }
+    if mode > right {
+        return Err(Error::value("mode > right"));
+    }
+    if left == right {
+        return Err(Error::value("left == right"));
+    }
+    Ok(())
+}
+
+impl<B: BitGenerator> Generator<B> {
+    /// `rng.uniform(low, high)`: `low + (high - low) * random()`. Unlike `RandomState`,
+    /// `low > high` is an error (`ValueError: high - low < 0`); a non-finite range is
+    /// `OverflowError: high - low range exceeds valid bounds`.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).uniform(-1, 1)
+    /// let x = nprand::generator::default_rng(0).uniform(-1.0, 1.0).unwrap();
+    /// assert_eq!(x, -1.0 + 2.0 * nprand::generator::default_rng(0).random());
+    /// let e = nprand::generator::default_rng(0).uniform(1.0, 0.0).unwrap_err();
+    /// assert_eq!(e.message(), "high - low < 0");
+    /// ```
+    pub fn uniform(&mut self, low: f64, high: f64) -> Result<f64> {
+        let range = uniform_range(low, high)?;
+        Ok(uniform(&mut self.bg, low, range))
+    }
+
+    /// `rng.uniform(low, high, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 3];
+    /// nprand::generator::default_rng(0).uniform_into(&mut x, 2.0, 3.0).unwrap();
+    /// assert!(x.iter().all(|v| (2.0..3.0).contains(v)));
+    /// ```
+    pub fn uniform_into(&mut self, out: &mut [f64], low: f64, high: f64) -> Result<()> {
+        let range = uniform_range(low, high)?;
+        for o in out {
+            *o = uniform(&mut self.bg, low, range);
+        }
+        Ok(())
+    }
+
+    /// `rng.standard_gamma(shape, dtype=np.float32)`.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).standard_gamma(2.5, dtype=np.float32)
+    /// let x: f32 = nprand::generator::default_rng(0).standard_gamma_f32(2.5).unwrap();
+    /// assert!(x > 0.0);
+    /// ```
+    pub fn standard_gamma_f32(&mut self, shape: f32) -> Result<f32> {
+        GCons::NonNegative.check_scalar(shape as f64, "shape")?;
+        Ok(standard_gamma_f32(&mut self.bg, shape))
+    }
+
+    /// `rng.standard_gamma(shape, size=out.len(), dtype=np.float32)`.
+    ///
+    /// ```
+    /// let mut x = [0.0f32; 2];
+    /// nprand::generator::default_rng(0).standard_gamma_f32_into(&mut x, 0.5).unwrap();
+    /// assert_eq!(x[0], nprand::generator::default_rng(0).standard_gamma_f32(0.5).unwrap());
+    /// ```
+    pub fn standard_gamma_f32_into(&mut self, out: &mut [f32], shape: f32) -> Result<()> {
+        GCons::NonNegative.check_scalar(shape as f64, "shape")?;
+        for o in out {
+            *o = standard_gamma_f32(&mut self.bg, shape);
+        }
+        Ok(())
+    }
+
+    /// `rng.standard_cauchy()`.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).standard_cauchy()
+    /// assert!(!nprand::generator::default_rng(0).standard_cauchy().is_nan());
+    /// ```
+    pub fn standard_cauchy(&mut self) -> f64 {
+        standard_cauchy(&mut self.bg)
+    }
+
+    /// `rng.standard_cauchy(size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 2];
+    /// nprand::generator::default_rng(0).standard_cauchy_into(&mut x);
+    /// assert_eq!(x[0], nprand::generator::default_rng(0).standard_cauchy());
+    /// ```
+    pub fn standard_cauchy_into(&mut self, out: &mut [f64]) {
+        for o in out {
+            *o = standard_cauchy(&mut self.bg);
+        }
+    }
+
+    /// `rng.triangular(left, mode, right)`; NumPy's `left > mode`, `mode > right`,
+    /// `left == right`.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).triangular(0, 1, 3)
+    /// let x = nprand::generator::default_rng(0).triangular(0.0, 1.0, 3.0).unwrap();
+    /// assert!((0.0..=3.0).contains(&x));
+    /// assert_eq!(nprand::generator::default_rng(0).triangular(1.0, 0.0, 2.0).unwrap_err().message(),
+    ///            "left > mode");
+    /// ```
+    pub fn triangular(&mut self, left: f64, mode: f64, right: f64) -> Result<f64> {
+        triangular_check(left, mode, right)?;
+        Ok(triangular(&mut self.bg, left, mode, right))
+    }
+
+    /// `rng.triangular(left, mode, right, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 2];
+    /// nprand::generator::default_rng(0).triangular_into(&mut x, 0.0, 1.0, 3.0).unwrap();
+    /// assert_eq!(x[0], nprand::generator::default_rng(0).triangular(0.0, 1.0, 3.0).unwrap());
+    /// ```
+    pub fn triangular_into(
+        &mut self,
+        out: &mut [f64],
+        left: f64,
+        mode: f64,
+        right: f64,
+    ) -> Result<()> {
+        triangular_check(left, mode, right)?;
+        for o in out {
+            *o = triangular(&mut self.bg, left, mode, right);
+        }
+        Ok(())
+    }
+
+    /// `rng.dirichlet(alpha, size=rows)`: `rows` vectors of `alpha.len()` values, row-major
+    /// (NumPy's shape `size + (k,)`; `rows = 1` for `size=None`). `alpha < 0` is NumPy's
+    /// error (zeros and NaN pass). When every alpha is below 0.1 NumPy breaks the stick with
+    /// beta variates; otherwise it normalises gammas (multiplying by `1 / sum`).
+    ///
+    /// ```
+    /// // np.random.default_rng(0).dirichlet([1, 2, 3], size=2)
+    /// let x = nprand::generator::default_rng(0).dirichlet(&[1.0, 2.0, 3.0], 2).unwrap();
+    /// assert_eq!(x.len(), 6);
+    /// assert!((x[..3].iter().sum::<f64>() - 1.0).abs() < 1e-12);
+    /// ```
+    pub fn dirichlet(&mut self, alpha: &[f64], rows: usize) -> Result<Vec<f64>> {
+        if alpha.iter().any(|&a| a < 0.0) {
+            return Err(Error::value("alpha < 0"));
+        }
+        let k = alpha.len();
+        let mut out = vec![0.0; rows * k];
+        if k == 0 {
+            return Ok(out);
+        }
+        let max = alpha.iter().copied().fold(f64::NEG_INFINITY, |m, a| {
+            if m.is_nan() || a.is_nan() {
+                f64::NAN
+            } else {
+                m.max(a)
+            }
+        });
+        if max < 0.1 {
+            let mut csum_arr = vec![0.0; k];
+            let mut csum = 0.0;
+            for j in (0..k).rev() {
+                csum += alpha[j];
+                csum_arr[j] = csum;
+            }
+            if csum > 0.0 {
+                for row in out.chunks_exact_mut(k) {
+                    let mut acc = 1.0;
+                    for j in 0..k - 1 {
+                        let v = beta(&mut self.bg, alpha[j], csum_arr[j + 1]);
+                        row[j] = acc * v;
+                        acc *= 1.0 - v;
+                        if csum_arr[j + 1] == 0.0 {
+                            break;
+                        }
+                    }
+                    row[k - 1] = acc;
+                }
+            }
+        } else {
+            for row in out.chunks_exact_mut(k) {
+                let mut acc = 0.0;
+                for (o, &a) in row.iter_mut().zip(alpha) {
+                    *o = standard_gamma(&mut self.bg, a);
+                    acc += *o;
+                }
+                let inv = 1.0 / acc;
+                for o in row.iter_mut() {
+                    *o *= inv;
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The broadcast table
+// ---------------------------------------------------------------------------------------
+
+/// uniform: `np.subtract(high, low)` (ufunc broadcasting), finite check, then the range
+/// replaces `high` and is checked as `high - low` (NON_NEGATIVE).
+fn prepare_uniform(p: &mut [NdArray<Num>], scalar: bool) -> Result<()> {
+    if scalar {
+        let range = p[1].data[0].f() - p[0].data[0].f();
+        if !range.is_finite() {
+            return Err(Error::new(
+                ErrorKind::OverflowError,
+                "high - low range exceeds valid bounds",
+            ));
+        }
+        GCons::NonNegative.check_scalar(range, "high - low")?;
+        p[1] = NdArray::scalar(Num::F(range));
+        return Ok(());
+    }
+    let range = ufunc2(&p[1], &p[0], |h, l| Num::F(h.f() - l.f()))?;
+    if range.data.iter().any(|r| !r.f().is_finite()) {
+        return Err(Error::new(
+            ErrorKind::OverflowError,
+            "Range exceeds valid bounds",
+        ));
+    }
+    let vals: Vec<f64> = range.data.iter().map(|r| r.f()).collect();
+    GCons::NonNegative.check_array(&vals, "high - low")?;
+    p[1] = range;
+    Ok(())
+}
+
+/// triangular: `any(left > mode)`, `any(mode > right)`, `any(left == right)` (ufunc
+/// broadcasting).
+fn prepare_triangular(p: &mut [NdArray<Num>], scalar: bool) -> Result<()> {
+    if scalar {
+        return triangular_check(p[0].data[0].f(), p[1].data[0].f(), p[2].data[0].f());
+    }
+    let any = |a: &NdArray<Num>, b: &NdArray<Num>, f: fn(f64, f64) -> bool| -> Result<bool> {
+        let r = ufunc2(a, b, |x, y| Num::I(f(x.f(), y.f()) as i64))?;
+        Ok(r.data.iter().any(|v| v.i() != 0))
+    };
+    if any(&p[0], &p[1], |l, m| l > m)? {
+        return Err(Error::value("left > mode"));
+    }
+    if any(&p[1], &p[2], |m, r| m > r)? {
+        return Err(Error::value("mode > right"));
+    }
+    if any(&p[0], &p[2], |l, r| l == r)? {
+        return Err(Error::value("left == right"));
+    }
+    Ok(())
+}
+
+macro_rules! k {
+    (|$bg:ident, $p:ident| $e:expr) => {
+        GKernel::F64(|$bg: &mut dyn BitGenerator, $p: &[Num]| $e)
+    };
+}
+
+pub(crate) const SPECS: &[GenSpec] = &[
+    GenSpec {
+        name: "uniform",
+        params: &[fd("low", 0.0, GCons::None), fd("high", 1.0, GCons::None)],
+        internal_order: &[],
+        prepare: Some(prepare_uniform),
+        kernel: k!(|bg, p| uniform(bg, p[0].f(), p[1].f())),
+    },
+    GenSpec {
+        name: "normal",
+        params: &[
+            fd("loc", 0.0, GCons::None),
+            fd("scale", 1.0, GCons::NonNegative),
+        ],
+        internal_order: &[],
+        prepare: None,
+        kernel: k!(|bg, p| p[0].f() + p[1].f() * standard_normal(bg)),
+    },
+    GenSpec {
+        name: "exponential",
+        params: &[fd("scale", 1.0, GCons::NonNegative)],
+        internal_order: &[],
+        prepare: None,
+        kernel: k!(|bg, p| p[0].f() * standard_exponential(bg)),
+    },
+    GenSpec {
+        name: "standard_gamma",
+        params: &[f("shape", GCons::NonNegative)],
+        internal_order: &[],
+        prepare: None,
+        kernel: k!(|bg, p| standard_gamma(bg, p[0].f())),
+    },
+    GenSpec {
+        name: "standard_gamma_f32",
+        params: &[f32p("shape", GCons::NonNegative)],
+        internal_order: &[],
+        prepare: None,
+        kernel: GKernel::F32(|bg: &mut dyn BitGenerator, p: &[Num]| {
+            standard_gamma_f32(bg, p[0].f() as f32)
+        }),
+    },
+    GenSpec {
+        name: "gamma",
+        params: &[
+            f("shape", GCons::NonNegative),
+            fd("scale", 1.0, GCons::NonNegative),
+        ],
+        internal_order: &[],
+        prepare: None,
+        kernel: k!(|bg, p| gamma(bg, p[0].f(), p[1].f())),
+    },
+    GenSpec {
+        name: "beta",
+        params: &[f("a", GCons::Positive), f("b", GCons::Positive)],
+        internal_order: &[],
+        prepare: None,
+        kernel: k!(|bg, p| beta(bg, p[0].f(), p[1].f())),
+    },
+    GenSpec {
+        name: "chisquare",
+        params: &[f("df", GCons::Positive)],
+        internal_order: &[],
+        prepare: None,
+        kernel: k!(|bg, p| chisquare(bg, p[0].f())),
+    },
+    GenSpec {
+        name: "f",
+        params: &[f("dfnum", GCons::Positive), f("dfden", GCons::Positive)],
+        internal_order: &[],
+        prepare: None,
+        kernel: k!(|bg, p| f_dist(bg, p[0].f(), p[1].f())),
+    },
+    GenSpec {
+        name: "noncentral_chisquare",
+        params: &[f("df", GCons::Positive), f("nonc", GCons::NonNegative)],
+        internal_order: &[],
+        prepare: None,
+        kernel: k!(|bg, p| noncentral_chisquare(bg, p[0].f(), p[1].f())),
+    },
+    GenSpec {
+        name: "noncentral_f",
+        params: &[
+            f("dfnum", GCons::Positive),
+            f("dfden", GCons::Positive),
+            f("nonc", GCons::NonNegative),
+        ],
+        internal_order: &[],
+        prepare: None,
+        kernel: k!(|bg, p| noncentral_f(bg, p[0].f(), p[1].f(), p[2].f())),
+    },
+    GenSpec {
+        name: "standard_cauchy",
+        params: &[],
+        internal_order: &[],
+        prepare: None,
+        kernel: k!(|bg, _p| standard_cauchy(bg)),
+    },
+    GenSpec {
+        name: "standard_t",
+        params: &[f("df", GCons::Positive)],
+        internal_order: &[],
+        prepare: None,
+        kernel: k!(|bg, p| standard_t(bg, p[0].f())),
+    },
+    GenSpec {
+        name: "vonmises",
+        params: &[f("mu", GCons::None), f("kappa", GCons::NonNegative)],
+        internal_order: &[],
+        prepare: None,
+        kernel: k!(|bg, p| vonmises(bg, p[0].f(), p[1].f())),
+    },
+    GenSpec {
+        name: "pareto",
+        params: &[f("a", GCons::Positive)],
+        internal_order: &[],
+        prepare: None,
+        kernel: k!(|bg, p| pareto(bg, p[0].f())),
+    },
+    GenSpec {
+        name: "weibull",
+        params: &[f("a", GCons::NonNegative)],
+        internal_order: &[],
+        prepare: None,
+        kernel: k!(|bg, p| weibull(bg, p[0].f())),
+    },
+    GenSpec {
+        name: "power",
+        params: &[f("a", GCons::Positive)],
+        internal_order: &[],
+        prepare: None,
+        kernel: k!(|bg, p| power(bg, p[0].f())),
+    },
+    GenSpec {
+        name: "laplace",
+        params: &[
+            fd("loc", 0.0, GCons::None),
+            fd("scale", 1.0, GCons::NonNegative),
+        ],
+        internal_order: &[],
+        prepare: None,
+        kernel: k!(|bg, p| laplace(bg, p[0].f(), p[1].f())),
+    },
+    GenSpec {
+        name: "gumbel",
+        params: &[
+            fd("loc", 0.0, GCons::None),
+            fd("scale", 1.0, GCons::NonNegative),
+        ],
+        internal_order: &[],
+        prepare: None,
+        kernel: k!(|bg, p| gumbel(bg, p[0].f(), p[1].f())),
+    },
+    GenSpec {
+        name: "logistic",
+        params: &[
+            fd("loc", 0.0, GCons::None),
+            fd("scale", 1.0, GCons::NonNegative),
+        ],
+        internal_order: &[],
+        prepare: None,
+        kernel: k!(|bg, p| logistic(bg, p[0].f(), p[1].f())),
+    },
+    GenSpec {
+        name: "lognormal",
+        params: &[
+            fd("mean", 0.0, GCons::None),
+            fd("sigma", 1.0, GCons::NonNegative),
+        ],
+        internal_order: &[],
+        prepare: None,
+        kernel: k!(|bg, p| lognormal(bg, p[0].f(), p[1].f())),
+    },
+    GenSpec {
+        name: "rayleigh",
+        params: &[fd("scale", 1.0, GCons::NonNegative)],
+        internal_order: &[],
+        prepare: None,
+        kernel: k!(|bg, p| rayleigh(bg, p[0].f())),
+    },
+    GenSpec {
+        name: "wald",
+        params: &[f("mean", GCons::Positive), f("scale", GCons::Positive)],
+        internal_order: &[],
+        prepare: None,
+        kernel: k!(|bg, p| wald(bg, p[0].f(), p[1].f())),
+    },
+    GenSpec {
+        name: "triangular",
+        params: &[
+            f("left", GCons::None),
+            f("mode", GCons::None),
+            f("right", GCons::None),
+        ],
+        internal_order: &[],
+        prepare: Some(prepare_triangular),
+        kernel: k!(|bg, p| triangular(bg, p[0].f(), p[1].f(), p[2].f())),
+    },
+];

@@ -1,0 +1,1042 @@
+//! `Generator`'s discrete distributions: `binomial` (inversion and BTPE), `poisson`
+//! (multiplication and PTRS), `negative_binomial`, `geometric`, `zipf`, `logseries`,
+//! `hypergeometric` (NumPy's counting method and HRUA with a log-factorial table),
+//! `multinomial` and `multivariate_hypergeometric`.
+//!
+//! BTPE is NumPy 2.4.6's: its Stirling correction uses the literal 13680 (sic, for 13860)
+//! and adds all four terms, exactly as the legacy one; NumPy fixed that after 2.4.6.
+
+use super::broadcast::{f, i, ufunc2, GCons, GKernel, GenSpec, POISSON_LAM_MAX};
+use super::integers::random_interval;
+use super::ziggurat::standard_exponential;
+use super::ziggurat_tables::LOGFACT;
+use super::Generator;
+use crate::array::NdArray;
+use crate::bitgen::BitGenerator;
+use crate::error::{Error, Result};
+use crate::legacy::broadcast::{c_long, Num};
+use std::str::FromStr;
+
+// ---------------------------------------------------------------------------------------
+// Kernels
+// ---------------------------------------------------------------------------------------
+
+/// NumPy's `random_loggam` (Zhang and Jin's series).
+pub(crate) fn loggam(x: f64) -> f64 {
+    #[allow(clippy::excessive_precision)] // NumPy's literals, as written
+    const A: [f64; 10] = [
+        8.333333333333333e-02,
+        -2.777777777777778e-03,
+        7.936507936507937e-04,
+        -5.952380952380952e-04,
+        8.417508417508418e-04,
+        -1.917526917526918e-03,
+        6.410256410256410e-03,
+        -2.955065359477124e-02,
+        1.796443723688307e-01,
+        -1.39243221690590e+00,
+    ];
+    if x == 1.0 || x == 2.0 {
+        return 0.0;
+    }
+    let n: i64 = if x < 7.0 { c_long(7.0 - x) } else { 0 };
+    let mut x0 = x + n as f64;
+    let x2 = (1.0 / x0) * (1.0 / x0);
+    let lg2pi = 1.8378770664093453e+00;
+    let mut gl0 = A[9];
+    for k in (0..=8).rev() {
+        gl0 *= x2;
+        gl0 += A[k];
+    }
+    let mut gl = gl0 / x0 + 0.5 * lg2pi + (x0 - 0.5) * x0.ln() - x0;
+    if x < 7.0 {
+        for _ in 1..=n {
+            gl -= (x0 - 1.0).ln();
+            x0 -= 1.0;
+        }
+    }
+    gl
+}
+
+/// NumPy's `logfactorial`: the table below 126, Stirling's series above.
+pub(crate) fn logfactorial(k: i64) -> f64 {
+    if (0..126).contains(&k) {
+        return LOGFACT[k as usize];
+    }
+    let kf = k as f64;
+    let halfln2pi = 0.9189385332046728;
+    (kf + 0.5) * kf.ln() - kf + (halfln2pi + (1.0 / kf) * (1.0 / 12.0 - 1.0 / (360.0 * kf * kf)))
+}
+
+/// `random_poisson`: PTRS for `lam >= 10`, 0 without a draw for `lam == 0`, else
+/// multiplication of uniforms.
+pub(crate) fn poisson<B: BitGenerator + ?Sized>(bg: &mut B, lam: f64) -> i64 {
+    if lam >= 10.0 {
+        return poisson_ptrs(bg, lam);
+    }
+    if lam == 0.0 {
+        return 0;
+    }
+    let enlam = (-lam).exp();
+    let mut x = 0i64;
+    let mut prod = 1.0;
+    loop {
+        prod *= bg.next_double();
+        if prod > enlam {
+            x += 1;
+        } else {
+            return x;
+        }
+    }
+}
+
+fn poisson_ptrs<B: BitGenerator + ?Sized>(bg: &mut B, lam: f64) -> i64 {
+    let slam = lam.sqrt();
+    let loglam = lam.ln();
+    let b = 0.931 + 2.53 * slam;
+    let a = -0.059 + 0.02483 * b;
+    let invalpha = 1.1239 + 1.1328 / (b - 3.4);
+    let vr = 0.9277 - 3.6224 / (b - 2.0);
+    loop {
+        let u = bg.next_double() - 0.5;
+        let v = bg.next_double();
+        let us = 0.5 - u.abs();
+        let k = c_long(((2.0 * a / us + b) * u + lam + 0.43).floor());
+        if us >= 0.07 && v <= vr {
+            return k;
+        }
+        if k < 0 || (us < 0.013 && v > us) {
+            continue;
+        }
+        if v.ln() + invalpha.ln() - (a / (us * us) + b).ln()
+            <= -lam + k as f64 * loglam - loggam(k as f64 + 1.0)
+        {
+            return k;
+        }
+    }
+}
+
+fn binomial_inversion<B: BitGenerator + ?Sized>(bg: &mut B, n: i64, p: f64) -> i64 {
+    let q = 1.0 - p;
+    let qn = (n as f64 * (-p).ln_1p()).exp();
+    let np = n as f64 * p;
+    let cap = np + 10.0 * (np * q + 1.0).sqrt();
+    let bound = c_long(if (n as f64) < cap { n as f64 } else { cap });
+    let mut x = 0i64;
+    let mut px = qn;
+    let mut u = bg.next_double();
+    while u > px {
+        x += 1;
+        if x > bound {
+            x = 0;
+            px = qn;
+            u = bg.next_double();
+        } else {
+            u -= px;
+            px = ((n - x + 1) as f64 * p * px) / (x as f64 * q);
+        }
+    }
+    x
+}
+
+/// The four Stirling terms of BTPE's step 5.2, NumPy 2.4.6's way (13680, all added).
+#[inline]
+fn stirling(v: f64, v2: f64) -> f64 {
+    (13680. - (462. - (132. - (99. - 140. / v2) / v2) / v2) / v2) / v / 166320.
+}
+
+fn binomial_btpe<B: BitGenerator + ?Sized>(bg: &mut B, n: i64, p: f64) -> i64 {
+    let nf = n as f64;
+    let r = p.min(1.0 - p);
+    let q = 1.0 - r;
+    let fm = nf * r + r;
+    let m = c_long(fm.floor());
+    let mf = m as f64;
+    let p1 = (2.195 * (nf * r * q).sqrt() - 4.6 * q).floor() + 0.5;
+    let xm = mf + 0.5;
+    let xl = xm - p1;
+    let xr = xm + p1;
+    let c = 0.134 + 20.5 / (15.3 + mf);
+    let a = (fm - xl) / (fm - xl * r);
+    let laml = a * (1.0 + a / 2.0);
+    let a = (xr - fm) / (xr * q);
+    let lamr = a * (1.0 + a / 2.0);
+    let p2 = p1 * (1.0 + 2.0 * c);
+    let p3 = p2 + c / laml;
+    let p4 = p3 + c / lamr;
+
+    let mut y: i64 = loop {
+        // Step 10
+        let nrq = nf * r * q;
+        let u = bg.next_double() * p4;
+        let mut v = bg.next_double();
+        if u <= p1 {
+            break c_long((xm - p1 * v + u).floor());
+        }
+        let y: i64;
+        if u <= p2 {
+            // Step 20
+            let x = xl + (u - p1) / c;
+            v = v * c + 1.0 - (mf - x + 0.5).abs() / p1;
+            if v > 1.0 {
+                continue;
+            }
+            y = c_long(x.floor());
+        } else if u <= p3 {
+            // Step 30
+            y = c_long((xl + v.ln() / laml).floor());
+            if y < 0 || v == 0.0 {
+                continue;
+            }
+            v = v * (u - p2) * laml;
+        } else {
+            // Step 40
+            y = c_long((xr - v.ln() / lamr).floor());
+            if y > n || v == 0.0 {
+                continue;
+            }
+            v = v * (u - p3) * lamr;
+        }
+        // Step 50
+        let k = (y - m).wrapping_abs();
+        if !((k > 20) && ((k as f64) < nrq / 2.0 - 1.0)) {
+            let s = r / q;
+            let a = s * (n as f64 + 1.0);
+            let mut big_f = 1.0;
+            if m < y {
+                for i in m + 1..=y {
+                    big_f *= a / i as f64 - s;
+                }
+            } else if m > y {
+                for i in y + 1..=m {
+                    big_f /= a / i as f64 - s;
+                }
+            }
+            if v > big_f {
+                continue;
+            }
+            break y;
+        }
+        // Step 52
+        let kf = k as f64;
+        let rho = (kf / nrq) * ((kf * (kf / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5);
+        let t = (k.wrapping_neg().wrapping_mul(k)) as f64 / (2.0 * nrq);
+        let big_a = v.ln();
+        if big_a < t - rho {
+            break y;
+        }
+        if big_a > t + rho {
+            continue;
+        }
+        let x1 = y as f64 + 1.0;
+        let f1 = mf + 1.0;
+        let z = nf + 1.0 - mf;
+        let w = nf - y as f64 + 1.0;
+        let (x2, f2, z2, w2) = (x1 * x1, f1 * f1, z * z, w * w);
+        let bound = xm * (f1 / x1).ln()
+            + ((n - m) as f64 + 0.5) * (z / w).ln()
+            + (y - m) as f64 * (w * r / (x1 * q)).ln()
+            + stirling(f1, f2)
+            + stirling(z, z2)
+            + stirling(x1, x2)
+            + stirling(w, w2);
+        if big_a > bound {
+            continue;
+        }
+        break y;
+    };
+    // Step 60
+    if p > 0.5 {
+        y = n - y;
+    }
+    y
+}
+
+/// `random_binomial(p, n)`: 0 without a draw for `n == 0` or `p == 0`; inversion when
+/// `min(p, 1-p) * n <= 30`, else BTPE; `p > 0.5` draws for `1 - p` and returns `n - x`.
+pub(crate) fn binomial<B: BitGenerator + ?Sized>(bg: &mut B, p: f64, n: i64) -> i64 {
+    if n == 0 || p == 0.0 {
+        return 0;
+    }
+    if p <= 0.5 {
+        if p * n as f64 <= 30.0 {
+            binomial_inversion(bg, n, p)
+        } else {
+            binomial_btpe(bg, n, p)
+        }
+    } else {
+        let q = 1.0 - p;
+        if q * n as f64 <= 30.0 {
+            n - binomial_inversion(bg, n, q)
+        } else {
+            n - binomial_btpe(bg, n, q)
+        }
+    }
+}
+
+/// `random_negative_binomial`: `poisson(gamma(n, (1 - p) / p))`.
+pub(crate) fn negative_binomial<B: BitGenerator + ?Sized>(bg: &mut B, n: f64, p: f64) -> i64 {
+    let y = super::continuous::gamma(bg, n, (1.0 - p) / p);
+    poisson(bg, y)
+}
+
+/// `random_geometric`: search for `p >= 1/3`, else `ceil(-E / log1p(-p))` with a
+/// ziggurat exponential (capped at int64 max).
+pub(crate) fn geometric<B: BitGenerator + ?Sized>(bg: &mut B, p: f64) -> i64 {
+    if p >= 0.333_333_333_333_333_3 {
+        let mut x = 1i64;
+        let mut sum = p;
+        let mut prod = p;
+        let q = 1.0 - p;
+        let u = bg.next_double();
+        while u > sum {
+            prod *= q;
+            sum += prod;
+            x += 1;
+        }
+        return x;
+    }
+    let z = (-standard_exponential(bg) / (-p).ln_1p()).ceil();
+    if z >= 9.223372036854776e+18 {
+        return i64::MAX;
+    }
+    c_long(z)
+}
+
+/// `random_zipf`: 1 without a draw for `a >= 1025`; rejection with `U` in `(Umin, 1]`.
+pub(crate) fn zipf<B: BitGenerator + ?Sized>(bg: &mut B, a: f64) -> i64 {
+    if a >= 1025.0 {
+        return 1;
+    }
+    let am1 = a - 1.0;
+    let b = 2f64.powf(am1);
+    let umin = (i64::MAX as f64).powf(-am1);
+    loop {
+        let u01 = bg.next_double();
+        let u = u01 * umin + (1.0 - u01);
+        let v = bg.next_double();
+        let x = u.powf(-1.0 / am1).floor();
+        if x > i64::MAX as f64 || x < 1.0 {
+            continue;
+        }
+        let t = (1.0 + 1.0 / x).powf(am1);
+        if v * x * (t - 1.0) / (b - 1.0) <= t / b {
+            return c_long(x);
+        }
+    }
+}
+
+/// `random_logseries`.
+pub(crate) fn logseries<B: BitGenerator + ?Sized>(bg: &mut B, p: f64) -> i64 {
+    let r = (-p).ln_1p();
+    loop {
+        let v = bg.next_double();
+        if v >= p {
+            return 1;
+        }
+        let u = bg.next_double();
+        let q = -(r * u).exp_m1();
+        if v <= q * q {
+            let result = c_long((1.0 + v.ln() / q.ln()).floor());
+            if result < 1 || v == 0.0 {
+                continue;
+            }
+            return result;
+        }
+        if v >= q {
+            return 1;
+        }
+        return 2;
+    }
+}
+
+fn hypergeometric_sample<B: BitGenerator + ?Sized>(
+    bg: &mut B,
+    good: i64,
+    bad: i64,
+    sample: i64,
+) -> i64 {
+    let total = good + bad;
+    let computed = if sample > total / 2 {
+        total - sample
+    } else {
+        sample
+    };
+    let mut computed_sample = computed;
+    let mut remaining_total = total;
+    let mut remaining_good = good;
+    while computed_sample > 0 && remaining_good > 0 && remaining_total > remaining_good {
+        remaining_total -= 1;
+        if (random_interval(bg, remaining_total as u64) as i64) < remaining_good {
+            remaining_good -= 1;
+        }
+        computed_sample -= 1;
+    }
+    if remaining_total == remaining_good {
+        remaining_good -= computed_sample;
+    }
+    if sample > total / 2 {
+        remaining_good
+    } else {
+        good - remaining_good
+    }
+}
+
+fn hypergeometric_hrua<B: BitGenerator + ?Sized>(
+    bg: &mut B,
+    good: i64,
+    bad: i64,
+    sample: i64,
+) -> i64 {
+    const D1: f64 = 1.7155277699214135;
+    const D2: f64 = 0.8989161620588988;
+    let popsize = good + bad;
+    let computed_sample = sample.min(popsize - sample);
+    let mingoodbad = good.min(bad);
+    let maxgoodbad = good.max(bad);
+    let p = mingoodbad as f64 / popsize as f64;
+    let q = maxgoodbad as f64 / popsize as f64;
+    let mu = computed_sample as f64 * p;
+    let a = mu + 0.5;
+    let var =
+        (popsize - computed_sample) as f64 * computed_sample as f64 * p * q / (popsize - 1) as f64;
+    let c = (var + 0.5).sqrt();
+    let h = D1 * c + D2;
+    let m = c_long(
+        ((computed_sample + 1) as f64 * (mingoodbad + 1) as f64 / (popsize + 2) as f64).floor(),
+    );
+    let g = logfactorial(m)
+        + logfactorial(mingoodbad - m)
+        + logfactorial(computed_sample - m)
+        + logfactorial(maxgoodbad - computed_sample + m);
+    let lim = (computed_sample.min(mingoodbad) + 1) as f64;
+    let cap = (a + 16.0 * c).floor();
+    let b = if lim < cap { lim } else { cap };
+    let mut k;
+    loop {
+        let u = bg.next_double();
+        let v = bg.next_double();
+        let x = a + h * (v - 0.5) / u;
+        if x < 0.0 || x >= b {
+            continue;
+        }
+        k = c_long(x.floor());
+        let gp = logfactorial(k)
+            + logfactorial(mingoodbad - k)
+            + logfactorial(computed_sample - k)
+            + logfactorial(maxgoodbad - computed_sample + k);
+        let t = g - gp;
+        if u * (4.0 - u) - 3.0 <= t {
+            break;
+        }
+        if u * (u - t) >= 1.0 {
+            continue;
+        }
+        if 2.0 * u.ln() <= t {
+            break;
+        }
+    }
+    if good > bad {
+        k = computed_sample - k;
+    }
+    if computed_sample < sample {
+        k = good - k;
+    }
+    k
+}
+
+/// `random_hypergeometric`: HRUA when `10 <= sample <= good + bad - 10`, else the
+/// counting method (one `random_interval` per item drawn).
+pub(crate) fn hypergeometric<B: BitGenerator + ?Sized>(
+    bg: &mut B,
+    good: i64,
+    bad: i64,
+    sample: i64,
+) -> i64 {
+    if sample >= 10 && sample <= good + bad - 10 {
+        hypergeometric_hrua(bg, good, bad, sample)
+    } else {
+        hypergeometric_sample(bg, good, bad, sample)
+    }
+}
+
+/// `random_multinomial` for one row.
+pub(crate) fn multinomial_row<B: BitGenerator + ?Sized>(
+    bg: &mut B,
+    n: i64,
+    pix: &[f64],
+    out: &mut [i64],
+) {
+    let d = pix.len();
+    let mut remaining_p = 1.0;
+    let mut dn = n;
+    for j in 0..d.saturating_sub(1) {
+        out[j] = binomial(bg, pix[j] / remaining_p, dn);
+        dn -= out[j];
+        if dn <= 0 {
+            break;
+        }
+        remaining_p -= pix[j];
+    }
+    if dn > 0 {
+        out[d - 1] = dn;
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Typed methods
+// ---------------------------------------------------------------------------------------
+
+macro_rules! disc_method {
+    (
+        $(#[$m1:meta])*
+        fn $name:ident;
+        $(#[$m2:meta])*
+        fn $into:ident;
+        ($p:ident: $c:ident) => $kernel:path
+    ) => {
+        impl<B: BitGenerator> Generator<B> {
+            $(#[$m1])*
+            pub fn $name(&mut self, $p: f64) -> Result<i64> {
+                GCons::$c.check_scalar($p, stringify!($p))?;
+                Ok($kernel(&mut self.bg, $p))
+            }
+
+            $(#[$m2])*
+            pub fn $into(&mut self, out: &mut [i64], $p: f64) -> Result<()> {
+                GCons::$c.check_scalar($p, stringify!($p))?;
+                for o in out {
+                    *o = $kernel(&mut self.bg, $p);
+                }
+                Ok(())
+            }
+        }
+    };
+}
+
+disc_method! {
+    /// `rng.poisson(lam)`; NumPy's `lam < 0 or lam is NaN`, `lam value too large`.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).poisson(3.5)
+    /// assert!(nprand::generator::default_rng(0).poisson(3.5).unwrap() >= 0);
+    /// assert_eq!(nprand::generator::default_rng(0).poisson(-1.0).unwrap_err().message(),
+    ///            "lam < 0 or lam is NaN");
+    /// ```
+    fn poisson;
+    /// `rng.poisson(lam, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0i64; 3];
+    /// nprand::generator::default_rng(0).poisson_into(&mut x, 100.0).unwrap();
+    /// assert_eq!(x[0], nprand::generator::default_rng(0).poisson(100.0).unwrap());
+    /// ```
+    fn poisson_into;
+    (lam: Poisson) => poisson
+}
+
+disc_method! {
+    /// `rng.geometric(p)`, `p` in (0, 1].
+    ///
+    /// ```
+    /// // np.random.default_rng(0).geometric(0.2)
+    /// assert!(nprand::generator::default_rng(0).geometric(0.2).unwrap() >= 0);
+    /// ```
+    fn geometric;
+    /// `rng.geometric(p, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0i64; 3];
+    /// nprand::generator::default_rng(0).geometric_into(&mut x, 0.5).unwrap();
+    /// assert_eq!(x[0], nprand::generator::default_rng(0).geometric(0.5).unwrap());
+    /// ```
+    fn geometric_into;
+    (p: BoundedGt01) => geometric
+}
+
+disc_method! {
+    /// `rng.zipf(a)`, `a > 1`.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).zipf(2)
+    /// assert!(nprand::generator::default_rng(0).zipf(2.0).unwrap() >= 1);
+    /// ```
+    fn zipf;
+    /// `rng.zipf(a, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0i64; 3];
+    /// nprand::generator::default_rng(0).zipf_into(&mut x, 2.0).unwrap();
+    /// assert_eq!(x[0], nprand::generator::default_rng(0).zipf(2.0).unwrap());
+    /// ```
+    fn zipf_into;
+    (a: Gt1) => zipf
+}
+
+disc_method! {
+    /// `rng.logseries(p)`, `p` in [0, 1).
+    ///
+    /// ```
+    /// // np.random.default_rng(0).logseries(0.9)
+    /// assert!(nprand::generator::default_rng(0).logseries(0.9).unwrap() >= 1);
+    /// ```
+    fn logseries;
+    /// `rng.logseries(p, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0i64; 3];
+    /// nprand::generator::default_rng(0).logseries_into(&mut x, 0.9).unwrap();
+    /// assert_eq!(x[0], nprand::generator::default_rng(0).logseries(0.9).unwrap());
+    /// ```
+    fn logseries_into;
+    (p: BoundedLt01) => logseries
+}
+
+fn nb_check(n: f64, p: f64) -> Result<()> {
+    GCons::PositiveNotNan.check_scalar(n, "n")?;
+    GCons::BoundedGt01.check_scalar(p, "p")?;
+    if (1.0 - p) / p * (n + 10.0 * n.sqrt()) > POISSON_LAM_MAX {
+        return Err(Error::value(
+            "n too large or p too small, see Generator.negative_binomial Notes",
+        ));
+    }
+    Ok(())
+}
+
+/// `ValueError("both ngood and nbad must be less than 1000000000")`, then
+/// `ngood + nbad < nsample`, then the non-negativity of each.
+fn hyper_check(ngood: i64, nbad: i64, nsample: i64) -> Result<()> {
+    if ngood as f64 >= 1e9 || nbad as f64 >= 1e9 {
+        return Err(Error::value(
+            "both ngood and nbad must be less than 1000000000",
+        ));
+    }
+    if ngood.wrapping_add(nbad) < nsample {
+        return Err(Error::value("ngood + nbad < nsample"));
+    }
+    for (v, name) in [(ngood, "ngood"), (nbad, "nbad"), (nsample, "nsample")] {
+        GCons::NonNegative.check_scalar(v as f64, name)?;
+    }
+    Ok(())
+}
+
+fn binomial_check(n: i64, p: f64) -> Result<()> {
+    GCons::Bounded01.check_scalar(p, "p")?;
+    GCons::NonNegative.check_scalar(n as f64, "n")
+}
+
+/// How `multivariate_hypergeometric` draws.
+///
+/// ```
+/// use nprand::generator::MvhgMethod;
+/// assert_eq!("count".parse::<MvhgMethod>().unwrap(), MvhgMethod::Count);
+/// assert_eq!("x".parse::<MvhgMethod>().unwrap_err().message(),
+///            "method must be \"count\" or \"marginals\".");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MvhgMethod {
+    /// `'marginals'` (NumPy's default): one hypergeometric draw per color.
+    #[default]
+    Marginals,
+    /// `'count'`: a partial Fisher–Yates shuffle of all the items.
+    Count,
+}
+
+impl FromStr for MvhgMethod {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s {
+            "marginals" => Ok(MvhgMethod::Marginals),
+            "count" => Ok(MvhgMethod::Count),
+            _ => Err(Error::value("method must be \"count\" or \"marginals\".")),
+        }
+    }
+}
+
+impl<B: BitGenerator> Generator<B> {
+    /// `rng.binomial(n, p)`; NumPy checks `p` first, then `n < 0`.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).binomial(10, 0.3), rng.binomial(1000, 0.4) (BTPE)
+    /// let mut rng = nprand::generator::default_rng(0);
+    /// assert!((0..=10).contains(&rng.binomial(10, 0.3).unwrap()));
+    /// assert!((0..=1000).contains(&rng.binomial(1000, 0.4).unwrap()));
+    /// assert_eq!(rng.binomial(-1, 0.5).unwrap_err().message(), "n < 0");
+    /// ```
+    pub fn binomial(&mut self, n: i64, p: f64) -> Result<i64> {
+        binomial_check(n, p)?;
+        Ok(binomial(&mut self.bg, p, n))
+    }
+
+    /// `rng.binomial(n, p, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0i64; 4];
+    /// nprand::generator::default_rng(0).binomial_into(&mut x, 10, 0.3).unwrap();
+    /// assert_eq!(x[0], nprand::generator::default_rng(0).binomial(10, 0.3).unwrap());
+    /// ```
+    pub fn binomial_into(&mut self, out: &mut [i64], n: i64, p: f64) -> Result<()> {
+        binomial_check(n, p)?;
+        for o in out {
+            *o = binomial(&mut self.bg, p, n);
+        }
+        Ok(())
+    }
+
+    /// `rng.negative_binomial(n, p)`: `n` positive and not NaN, `p` in (0, 1], and
+    /// NumPy's guard against a Poisson mean beyond int64.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).negative_binomial(5, 0.5)
+    /// assert!(nprand::generator::default_rng(0).negative_binomial(5.0, 0.5).unwrap() >= 0);
+    /// let e = nprand::generator::default_rng(0).negative_binomial(1e300, 0.001).unwrap_err();
+    /// assert_eq!(e.message(), "n too large or p too small, see Generator.negative_binomial Notes");
+    /// ```
+    pub fn negative_binomial(&mut self, n: f64, p: f64) -> Result<i64> {
+        nb_check(n, p)?;
+        Ok(negative_binomial(&mut self.bg, n, p))
+    }
+
+    /// `rng.negative_binomial(n, p, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0i64; 2];
+    /// nprand::generator::default_rng(0).negative_binomial_into(&mut x, 5.0, 0.5).unwrap();
+    /// assert_eq!(x[0], nprand::generator::default_rng(0).negative_binomial(5.0, 0.5).unwrap());
+    /// ```
+    pub fn negative_binomial_into(&mut self, out: &mut [i64], n: f64, p: f64) -> Result<()> {
+        nb_check(n, p)?;
+        for o in out {
+            *o = negative_binomial(&mut self.bg, n, p);
+        }
+        Ok(())
+    }
+
+    /// `rng.hypergeometric(ngood, nbad, nsample)`: NumPy's new algorithm (counting for
+    /// small samples, HRUA with a log-factorial table otherwise); `nsample = 0` is allowed,
+    /// `ngood` and `nbad` must be below 10^9.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).hypergeometric(100, 200, 50)
+    /// let k = nprand::generator::default_rng(0).hypergeometric(100, 200, 50).unwrap();
+    /// assert!((0..=50).contains(&k));
+    /// let e = nprand::generator::default_rng(0).hypergeometric(5, 5, 11).unwrap_err();
+    /// assert_eq!(e.message(), "ngood + nbad < nsample");
+    /// ```
+    pub fn hypergeometric(&mut self, ngood: i64, nbad: i64, nsample: i64) -> Result<i64> {
+        hyper_check(ngood, nbad, nsample)?;
+        Ok(hypergeometric(&mut self.bg, ngood, nbad, nsample))
+    }
+
+    /// `rng.hypergeometric(ngood, nbad, nsample, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0i64; 2];
+    /// nprand::generator::default_rng(0).hypergeometric_into(&mut x, 10, 20, 5).unwrap();
+    /// assert_eq!(x[0], nprand::generator::default_rng(0).hypergeometric(10, 20, 5).unwrap());
+    /// ```
+    pub fn hypergeometric_into(
+        &mut self,
+        out: &mut [i64],
+        ngood: i64,
+        nbad: i64,
+        nsample: i64,
+    ) -> Result<()> {
+        hyper_check(ngood, nbad, nsample)?;
+        for o in out {
+            *o = hypergeometric(&mut self.bg, ngood, nbad, nsample);
+        }
+        Ok(())
+    }
+
+    /// `rng.multinomial(n, pvals, size=rows)`: `rows` rows of `pvals.len()` counts
+    /// (`rows = 1` for `size=None`), drawn with `Generator`'s binomial. Checks, in NumPy's
+    /// order: a non-empty `pvals`, each in [0, 1], `sum(pvals[:-1]) <= 1 + 1e-12` (Kahan
+    /// sum; the last probability is never used), `n >= 0`.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).multinomial(20, [0.2, 0.3, 0.5], size=2)
+    /// let x = nprand::generator::default_rng(0).multinomial(20, &[0.2, 0.3, 0.5], 2).unwrap();
+    /// assert_eq!(x.len(), 6);
+    /// assert_eq!(x[..3].iter().sum::<i64>(), 20);
+    /// ```
+    pub fn multinomial(&mut self, n: i64, pvals: &[f64], rows: usize) -> Result<Vec<i64>> {
+        multinomial_check_pvals(pvals, 1)?;
+        let d = pvals.len();
+        multinomial_check_sums(pvals, d, 1)?;
+        GCons::NonNegative.check_scalar(n as f64, "n")?;
+        let mut out = vec![0i64; rows * d];
+        for row in out.chunks_exact_mut(d) {
+            multinomial_row(&mut self.bg, n, pvals, row);
+        }
+        Ok(out)
+    }
+
+    /// `rng.multivariate_hypergeometric(colors, nsample, size=rows, method=method)`:
+    /// `rows` rows of `colors.len()` counts, with NumPy's checks and messages.
+    ///
+    /// ```
+    /// use nprand::generator::MvhgMethod;
+    /// // np.random.default_rng(0).multivariate_hypergeometric([10, 5, 3], 6, size=2)
+    /// let mut rng = nprand::generator::default_rng(0);
+    /// let x = rng.multivariate_hypergeometric(&[10, 5, 3], 6, 2, MvhgMethod::Marginals).unwrap();
+    /// assert_eq!(x[..3].iter().sum::<i64>(), 6);
+    /// let e = rng.multivariate_hypergeometric(&[1, 2], 4, 1, MvhgMethod::Count).unwrap_err();
+    /// assert_eq!(e.message(), "nsample > sum(colors)");
+    /// ```
+    pub fn multivariate_hypergeometric(
+        &mut self,
+        colors: &[i64],
+        nsample: i64,
+        rows: usize,
+        method: MvhgMethod,
+    ) -> Result<Vec<i64>> {
+        if nsample < 0 {
+            return Err(Error::value("nsample must be nonnegative."));
+        }
+        if colors.iter().any(|&c| c < 0) {
+            return Err(Error::value(
+                "colors must be a one-dimensional sequence of nonnegative integers not exceeding 9223372036854775807.",
+            ));
+        }
+        let mut total: i64 = 0;
+        for &c in colors {
+            total = total.checked_add(c).ok_or_else(|| {
+                Error::value(
+                    "sum(colors) must not exceed the maximum value of a 64 bit signed integer (9223372036854775807)",
+                )
+            })?;
+        }
+        if method == MvhgMethod::Marginals && total >= 1_000_000_000 {
+            return Err(Error::value(
+                "When method is \"marginals\", sum(colors) must be less than 1000000000.",
+            ));
+        }
+        let max_index = i64::MAX / 8;
+        if method == MvhgMethod::Count && total > max_index {
+            return Err(Error::value(format!(
+                "When method is 'count', sum(colors) must not exceed {max_index}"
+            )));
+        }
+        if nsample > total {
+            return Err(Error::value("nsample > sum(colors)"));
+        }
+        let k = colors.len();
+        let mut out = vec![0i64; rows * k];
+        if k == 0 || total == 0 || nsample == 0 || rows == 0 {
+            return Ok(out);
+        }
+        let more_than_half = nsample > total / 2;
+        let ns = if more_than_half {
+            total - nsample
+        } else {
+            nsample
+        };
+        match method {
+            MvhgMethod::Count => {
+                if total > (1 << 32) {
+                    return Err(Error::new(
+                        crate::ErrorKind::NotImplementedError,
+                        "multivariate_hypergeometric(method='count') with sum(colors) > 2**32",
+                    ));
+                }
+                let mut choices: Vec<u32> = Vec::with_capacity(total as usize);
+                for (i, &c) in colors.iter().enumerate() {
+                    choices.extend(std::iter::repeat_n(i as u32, c as usize));
+                }
+                for row in out.chunks_exact_mut(k) {
+                    for j in 0..ns as usize {
+                        let kk = j + random_interval(&mut self.bg, (total as u64) - j as u64 - 1)
+                            as usize;
+                        choices.swap(j, kk);
+                    }
+                    for &c in &choices[..ns as usize] {
+                        row[c as usize] += 1;
+                    }
+                    if more_than_half {
+                        for (r, &c) in row.iter_mut().zip(colors) {
+                            *r = c - *r;
+                        }
+                    }
+                }
+            }
+            MvhgMethod::Marginals => {
+                for row in out.chunks_exact_mut(k) {
+                    let mut num_to_sample = ns;
+                    let mut remaining = total;
+                    let mut j = 0;
+                    while num_to_sample > 0 && j + 1 < k {
+                        remaining -= colors[j];
+                        let r = hypergeometric(&mut self.bg, colors[j], remaining, num_to_sample);
+                        row[j] = r;
+                        num_to_sample -= r;
+                        j += 1;
+                    }
+                    if num_to_sample > 0 {
+                        row[k - 1] = num_to_sample;
+                    }
+                    if more_than_half {
+                        for (r, &c) in row.iter_mut().zip(colors) {
+                            *r = c - *r;
+                        }
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// NumPy's `kahan_sum`.
+pub(crate) fn kahan_sum(v: &[f64]) -> f64 {
+    if v.is_empty() {
+        return 0.0;
+    }
+    let mut sum = v[0];
+    let mut c = 0.0;
+    for &x in &v[1..] {
+        let y = x - c;
+        let t = sum + y;
+        c = (t - sum) - y;
+        sum = t;
+    }
+    sum
+}
+
+/// multinomial's `pvals` checks for `pvals` of `ndim` dimensions (its last axis is `d`).
+pub(crate) fn multinomial_check_pvals(pvals: &[f64], ndim: usize) -> Result<()> {
+    if pvals.is_empty() || ndim == 0 {
+        return Err(Error::value(
+            "pvals must have at least 1 dimension and the last dimension of pvals must be greater than 0.",
+        ));
+    }
+    GCons::Bounded01.check_array(pvals, "pvals")?;
+    Ok(())
+}
+
+/// `sum(pvals[:-1]) > 1.0` for each row of `d` probabilities.
+pub(crate) fn multinomial_check_sums(pvals: &[f64], d: usize, ndim: usize) -> Result<()> {
+    for row in pvals.chunks(d) {
+        if kahan_sum(&row[..d - 1]) > 1.0 + 1e-12 {
+            let slice = if ndim == 1 { "[:-1]" } else { "[...,:-1]" };
+            return Err(Error::value(format!("sum(pvals{slice}) > 1.0")));
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------
+// The broadcast table
+// ---------------------------------------------------------------------------------------
+
+/// negative_binomial: `n` (PositiveNotNan), `p` (BoundedGt01), then the Poisson-mean guard
+/// (over the ufunc broadcast of `p` and `n`).
+fn prepare_negative_binomial(p: &mut [NdArray<Num>], scalar: bool) -> Result<()> {
+    if scalar {
+        return nb_check(p[0].data[0].f(), p[1].data[0].f());
+    }
+    let nv: Vec<f64> = p[0].data.iter().map(|x| x.f()).collect();
+    let pv: Vec<f64> = p[1].data.iter().map(|x| x.f()).collect();
+    GCons::PositiveNotNan.check_array(&nv, "n")?;
+    GCons::BoundedGt01.check_array(&pv, "p")?;
+    let lam = ufunc2(&p[1], &p[0], |pp, nn| {
+        let (pp, nn) = (pp.f(), nn.f());
+        Num::F((1.0 - pp) / pp * (nn + 10.0 * nn.sqrt()))
+    })?;
+    if lam.data.iter().any(|l| l.f() > POISSON_LAM_MAX) {
+        return Err(Error::value(
+            "n too large or p too small, see Generator.negative_binomial Notes",
+        ));
+    }
+    Ok(())
+}
+
+/// hypergeometric: the 10^9 limit and `ngood + nbad < nsample` before the constraints.
+fn prepare_hypergeometric(p: &mut [NdArray<Num>], scalar: bool) -> Result<()> {
+    if scalar {
+        let (g, b, s) = (p[0].data[0].i(), p[1].data[0].i(), p[2].data[0].i());
+        if g as f64 >= 1e9 || b as f64 >= 1e9 {
+            return Err(Error::value(
+                "both ngood and nbad must be less than 1000000000",
+            ));
+        }
+        if g.wrapping_add(b) < s {
+            return Err(Error::value("ngood + nbad < nsample"));
+        }
+        return Ok(());
+    }
+    let big = |a: &NdArray<Num>| a.data.iter().any(|x| x.i() as f64 >= 1e9);
+    if big(&p[0]) || big(&p[1]) {
+        return Err(Error::value(
+            "both ngood and nbad must be less than 1000000000",
+        ));
+    }
+    let sum = ufunc2(&p[0], &p[1], |g, b| Num::I(g.i().wrapping_add(b.i())))?;
+    let less = ufunc2(&sum, &p[2], |t, s| Num::I((t.i() < s.i()) as i64))?;
+    if less.data.iter().any(|x| x.i() != 0) {
+        return Err(Error::value("ngood + nbad < nsample"));
+    }
+    Ok(())
+}
+
+macro_rules! ki {
+    (|$bg:ident, $p:ident| $e:expr) => {
+        GKernel::I64(|$bg: &mut dyn BitGenerator, $p: &[Num]| $e)
+    };
+}
+
+pub(crate) const SPECS: &[GenSpec] = &[
+    GenSpec {
+        name: "binomial",
+        params: &[i("n", GCons::NonNegative), f("p", GCons::Bounded01)],
+        internal_order: &[1, 0],
+        prepare: None,
+        kernel: ki!(|bg, p| binomial(bg, p[1].f(), p[0].i())),
+    },
+    GenSpec {
+        name: "negative_binomial",
+        params: &[f("n", GCons::None), f("p", GCons::None)],
+        internal_order: &[],
+        prepare: Some(prepare_negative_binomial),
+        kernel: ki!(|bg, p| negative_binomial(bg, p[0].f(), p[1].f())),
+    },
+    GenSpec {
+        name: "poisson",
+        params: &[super::broadcast::fd("lam", 1.0, GCons::Poisson)],
+        internal_order: &[],
+        prepare: None,
+        kernel: ki!(|bg, p| poisson(bg, p[0].f())),
+    },
+    GenSpec {
+        name: "zipf",
+        params: &[f("a", GCons::Gt1)],
+        internal_order: &[],
+        prepare: None,
+        kernel: ki!(|bg, p| zipf(bg, p[0].f())),
+    },
+    GenSpec {
+        name: "geometric",
+        params: &[f("p", GCons::BoundedGt01)],
+        internal_order: &[],
+        prepare: None,
+        kernel: ki!(|bg, p| geometric(bg, p[0].f())),
+    },
+    GenSpec {
+        name: "hypergeometric",
+        params: &[
+            i("ngood", GCons::NonNegative),
+            i("nbad", GCons::NonNegative),
+            i("nsample", GCons::NonNegative),
+        ],
+        internal_order: &[],
+        prepare: Some(prepare_hypergeometric),
+        kernel: ki!(|bg, p| hypergeometric(bg, p[0].i(), p[1].i(), p[2].i())),
+    },
+    GenSpec {
+        name: "logseries",
+        params: &[f("p", GCons::BoundedLt01)],
+        internal_order: &[],
+        prepare: None,
+        kernel: ki!(|bg, p| logseries(bg, p[0].f())),
+    },
+];

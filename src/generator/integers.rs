@@ -1,0 +1,788 @@
+//! `Generator.integers` (Lemire's method, NumPy's `use_masked=False`) for every integer
+//! dtype and bool, and `Generator.bytes`.
+//!
+//! ```
+//! use nprand::generator::default_rng;
+//! // rng = np.random.default_rng(7)
+//! let mut rng = default_rng(7);
+//! // rng.integers(0, 256, dtype=np.uint8), rng.integers(-5, 5, endpoint=True)
+//! let b: u8 = rng.integers(0, 256, false).unwrap();
+//! let k: i64 = rng.integers(-5, 5, true).unwrap();
+//! assert!((-5..=5).contains(&k));
+//! # let _ = b;
+//! ```
+//!
+//! What NumPy does, and nprand with it:
+//! - The interval is closed internally: `[low, high - 1]` (or `[low, high]` with
+//!   `endpoint=True`) becomes an offset `off = low` and a range `rng = high - low` in the
+//!   unsigned type of the dtype's width, and the result is `off + v` modulo 2^bits.
+//! - `rng == 0` draws nothing. A full range (`rng` = the unsigned maximum) takes the raw
+//!   draw. Otherwise Lemire's multiply-and-reject: `m = draw * (rng + 1)` in the doubled
+//!   width, reject while the low half is below `(MAX - rng) % (rng + 1)`, return the high
+//!   half.
+//! - 64-bit dtypes with `rng < 2^32` use the 32-bit method on `next_uint32` (which the
+//!   64-bit bit generators serve as the two halves of one 64-bit output, low half first).
+//! - 16-bit, 8-bit and bool draws take 16, 8 or 1 bit(s) at a time from a 32-bit word,
+//!   lowest bits first; the buffer lives for one call (one `_into` fill, or one broadcast
+//!   call), so a scalar `integers(…, dtype=uint8)` consumes a whole word.
+
+use super::Generator;
+use crate::array::{broadcast_indices, broadcast_shapes, NdArray};
+use crate::bitgen::BitGenerator;
+use crate::error::{Error, Result};
+
+/// The draws of one NumPy call: the bit generator and the 32-bit buffer shared by the
+/// 8/16-bit and bool draws of that call.
+pub(crate) struct Bounded<'a, B: BitGenerator + ?Sized> {
+    bg: &'a mut B,
+    bcnt: u32,
+    buf: u32,
+}
+
+impl<'a, B: BitGenerator + ?Sized> Bounded<'a, B> {
+    pub(crate) fn new(bg: &'a mut B) -> Self {
+        Bounded {
+            bg,
+            bcnt: 0,
+            buf: 0,
+        }
+    }
+
+    #[inline]
+    fn buffered_u16(&mut self) -> u16 {
+        if self.bcnt == 0 {
+            self.buf = self.bg.next_u32();
+            self.bcnt = 1;
+        } else {
+            self.buf >>= 16;
+            self.bcnt -= 1;
+        }
+        self.buf as u16
+    }
+
+    #[inline]
+    fn buffered_u8(&mut self) -> u8 {
+        if self.bcnt == 0 {
+            self.buf = self.bg.next_u32();
+            self.bcnt = 3;
+        } else {
+            self.buf >>= 8;
+            self.bcnt -= 1;
+        }
+        self.buf as u8
+    }
+
+    /// NumPy's `buffered_bounded_bool`.
+    #[inline]
+    pub(crate) fn bool(&mut self, off: bool, rng: bool) -> bool {
+        if !rng {
+            return off;
+        }
+        if self.bcnt == 0 {
+            self.buf = self.bg.next_u32();
+            self.bcnt = 31;
+        } else {
+            self.buf >>= 1;
+            self.bcnt -= 1;
+        }
+        self.buf & 1 != 0
+    }
+
+    /// NumPy's `random_buffered_bounded_uint8` (Lemire).
+    #[inline]
+    pub(crate) fn u8(&mut self, off: u8, rng: u8) -> u8 {
+        if rng == 0 {
+            return off;
+        }
+        if rng == u8::MAX {
+            return off.wrapping_add(self.buffered_u8());
+        }
+        let excl = rng as u16 + 1;
+        let mut m = self.buffered_u8() as u16 * excl;
+        let mut leftover = m & 0xff;
+        if leftover < excl {
+            let threshold = (u8::MAX as u16 - rng as u16) % excl;
+            while leftover < threshold {
+                m = self.buffered_u8() as u16 * excl;
+                leftover = m & 0xff;
+            }
+        }
+        off.wrapping_add((m >> 8) as u8)
+    }
+
+    /// NumPy's `random_buffered_bounded_uint16` (Lemire).
+    #[inline]
+    pub(crate) fn u16(&mut self, off: u16, rng: u16) -> u16 {
+        if rng == 0 {
+            return off;
+        }
+        if rng == u16::MAX {
+            return off.wrapping_add(self.buffered_u16());
+        }
+        let excl = rng as u32 + 1;
+        let mut m = self.buffered_u16() as u32 * excl;
+        let mut leftover = m & 0xffff;
+        if leftover < excl {
+            let threshold = (u16::MAX as u32 - rng as u32) % excl;
+            while leftover < threshold {
+                m = self.buffered_u16() as u32 * excl;
+                leftover = m & 0xffff;
+            }
+        }
+        off.wrapping_add((m >> 16) as u16)
+    }
+
+    /// NumPy's 32-bit Lemire (`buffered_bounded_lemire_uint32`, which buffers nothing).
+    #[inline]
+    fn lemire32(&mut self, rng: u32) -> u32 {
+        let excl = rng as u64 + 1;
+        let mut m = self.bg.next_u32() as u64 * excl;
+        let mut leftover = m as u32;
+        if (leftover as u64) < excl {
+            let threshold = ((u32::MAX - rng) as u64 % excl) as u32;
+            while leftover < threshold {
+                m = self.bg.next_u32() as u64 * excl;
+                leftover = m as u32;
+            }
+        }
+        (m >> 32) as u32
+    }
+
+    /// NumPy's `random_buffered_bounded_uint32`.
+    #[inline]
+    pub(crate) fn u32(&mut self, off: u32, rng: u32) -> u32 {
+        if rng == 0 {
+            return off;
+        }
+        if rng == u32::MAX {
+            return off.wrapping_add(self.bg.next_u32());
+        }
+        off.wrapping_add(self.lemire32(rng))
+    }
+
+    /// NumPy's `random_bounded_uint64` (Lemire): 32-bit draws when `rng < 2^32`.
+    #[inline]
+    pub(crate) fn u64(&mut self, off: u64, rng: u64) -> u64 {
+        if rng == 0 {
+            return off;
+        }
+        if rng <= 0xffff_ffff {
+            if rng == 0xffff_ffff {
+                return off.wrapping_add(self.bg.next_u32() as u64);
+            }
+            return off.wrapping_add(self.lemire32(rng as u32) as u64);
+        }
+        if rng == u64::MAX {
+            return off.wrapping_add(self.bg.next_u64());
+        }
+        let excl = rng as u128 + 1;
+        let mut m = self.bg.next_u64() as u128 * excl;
+        let mut leftover = m as u64;
+        if (leftover as u128) < excl {
+            let threshold = ((u64::MAX - rng) as u128 % excl) as u64;
+            while leftover < threshold {
+                m = self.bg.next_u64() as u128 * excl;
+                leftover = m as u64;
+            }
+        }
+        off.wrapping_add((m >> 64) as u64)
+    }
+}
+
+/// NumPy's `random_bounded_uint64(state, 0, max, 0, use_masked=0)`: a Lemire draw in
+/// `[0, max]` (choice and the integer shuffles of `choice` use it).
+#[inline]
+pub(crate) fn bounded_u64<B: BitGenerator + ?Sized>(bg: &mut B, max: u64) -> u64 {
+    Bounded::new(bg).u64(0, max)
+}
+
+/// NumPy's `random_interval(max)`: masked rejection on `next_uint32` (or `next_uint64`
+/// when `max > 2^32 - 1`), inclusive; `max == 0` draws nothing. Used by `shuffle`,
+/// `permutation`, `permuted` and the hypergeometric counting method.
+#[inline]
+pub(crate) fn random_interval<B: BitGenerator + ?Sized>(bg: &mut B, max: u64) -> u64 {
+    if max == 0 {
+        return 0;
+    }
+    let mut mask = max;
+    mask |= mask >> 1;
+    mask |= mask >> 2;
+    mask |= mask >> 4;
+    mask |= mask >> 8;
+    mask |= mask >> 16;
+    mask |= mask >> 32;
+    if max <= 0xffff_ffff {
+        loop {
+            let v = bg.next_u32() as u64 & mask;
+            if v <= max {
+                return v;
+            }
+        }
+    }
+    loop {
+        let v = bg.next_u64() & mask;
+        if v <= max {
+            return v;
+        }
+    }
+}
+
+mod private {
+    pub trait Sealed {}
+}
+
+/// The width class of an integer dtype (how NumPy draws it).
+///
+/// ```
+/// use nprand::generator::{integers::Width, IntegerDtype};
+/// assert_eq!(<i16 as IntegerDtype>::WIDTH, Width::W16);
+/// ```
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Width {
+    /// bool: one bit per draw.
+    Bool,
+    /// 8-bit: buffered bytes.
+    W8,
+    /// 16-bit: buffered halves.
+    W16,
+    /// 32-bit: one `next_uint32` per draw.
+    W32,
+    /// 64-bit.
+    W64,
+}
+
+/// The dtypes of `Generator.integers`: `bool`, `i8`..`i64`, `u8`..`u64`.
+///
+/// ```
+/// use nprand::generator::IntegerDtype;
+/// assert_eq!(<u16 as IntegerDtype>::NAME, "uint16");
+/// assert_eq!(<bool as IntegerDtype>::MAX, 1);
+/// ```
+pub trait IntegerDtype: Copy + Default + PartialEq + std::fmt::Debug + private::Sealed {
+    /// NumPy's dtype name (`"int8"`, `"bool"` …), as in its error messages.
+    const NAME: &'static str;
+    /// The smallest value.
+    const MIN: i128;
+    /// The largest value.
+    const MAX: i128;
+    /// How NumPy draws values of this width.
+    #[doc(hidden)]
+    const WIDTH: Width;
+    /// The value whose bit pattern is the low bits of `v` (a C cast to this type).
+    #[doc(hidden)]
+    fn from_bits(v: u64) -> Self;
+    /// The value as a (sign-extended) integer.
+    #[doc(hidden)]
+    fn to_i128(self) -> i128;
+}
+
+macro_rules! int_dtype {
+    ($t:ty, $name:expr, $w:ident, $u:ty) => {
+        impl private::Sealed for $t {}
+        impl IntegerDtype for $t {
+            const NAME: &'static str = $name;
+            const MIN: i128 = <$t>::MIN as i128;
+            const MAX: i128 = <$t>::MAX as i128;
+            const WIDTH: Width = Width::$w;
+            #[inline]
+            fn from_bits(v: u64) -> Self {
+                v as $u as $t
+            }
+            #[inline]
+            fn to_i128(self) -> i128 {
+                self as i128
+            }
+        }
+    };
+}
+int_dtype!(i8, "int8", W8, u8);
+int_dtype!(u8, "uint8", W8, u8);
+int_dtype!(i16, "int16", W16, u16);
+int_dtype!(u16, "uint16", W16, u16);
+int_dtype!(i32, "int32", W32, u32);
+int_dtype!(u32, "uint32", W32, u32);
+int_dtype!(i64, "int64", W64, u64);
+int_dtype!(u64, "uint64", W64, u64);
+
+impl private::Sealed for bool {}
+impl IntegerDtype for bool {
+    const NAME: &'static str = "bool";
+    const MIN: i128 = 0;
+    const MAX: i128 = 1;
+    const WIDTH: Width = Width::Bool;
+    #[inline]
+    fn from_bits(v: u64) -> Self {
+        v & 1 != 0
+    }
+    #[inline]
+    fn to_i128(self) -> i128 {
+        self as i128
+    }
+}
+
+/// One closed-interval draw `[off, off + rng]` of `T`'s width through `b`.
+#[inline]
+pub(crate) fn draw<T: IntegerDtype, B: BitGenerator + ?Sized>(
+    b: &mut Bounded<'_, B>,
+    off: u64,
+    rng: u64,
+) -> T {
+    T::from_bits(match T::WIDTH {
+        Width::Bool => b.bool(off & 1 != 0, rng & 1 != 0) as u64,
+        Width::W8 => b.u8(off as u8, rng as u8) as u64,
+        Width::W16 => b.u16(off as u16, rng as u16) as u64,
+        Width::W32 => b.u32(off as u32, rng as u32) as u64,
+        Width::W64 => b.u64(off, rng),
+    })
+}
+
+/// NumPy's `format_bounds_error`: the message when the interval is empty.
+pub(crate) fn bounds_error(closed: bool, low_is_zero: bool) -> Error {
+    Error::value(match (low_is_zero, closed) {
+        (true, false) => "high <= 0",
+        (true, true) => "high < 0",
+        (false, false) => "low >= high",
+        (false, true) => "low > high",
+    })
+}
+
+/// The scalar path's checks; returns `(off, rng)` of the closed interval.
+pub(crate) fn scalar_interval<T: IntegerDtype>(
+    low: i128,
+    high: i128,
+    endpoint: bool,
+) -> Result<(u64, u64)> {
+    let high = if endpoint { high } else { high - 1 };
+    if low < T::MIN {
+        return Err(Error::value(format!(
+            "low is out of bounds for {}",
+            T::NAME
+        )));
+    }
+    if high > T::MAX {
+        return Err(Error::value(format!(
+            "high is out of bounds for {}",
+            T::NAME
+        )));
+    }
+    if low > high {
+        return Err(bounds_error(endpoint, low == 0));
+    }
+    Ok((low as u64, (high - low) as u64))
+}
+
+impl<B: BitGenerator> Generator<B> {
+    /// `rng.integers(low, high, dtype=T, endpoint=endpoint)`: one value in `[low, high)`
+    /// (`[low, high]` with `endpoint`), with NumPy's checks (`low is out of bounds for
+    /// int8`, `high <= 0`, `low >= high` …). NumPy's `integers(high)` is
+    /// `integers(0, high, …)`.
+    ///
+    /// ```
+    /// use nprand::generator::default_rng;
+    /// // np.random.default_rng(3).integers(0, 10)  (dtype int64)
+    /// let k: i64 = default_rng(3).integers(0, 10, false).unwrap();
+    /// assert!((0..10).contains(&k));
+    /// // rng.integers(0, 2, dtype=bool), rng.integers(-128, 127, dtype=np.int8, endpoint=True)
+    /// let b: bool = default_rng(3).integers(0, 2, false).unwrap();
+    /// let s: i8 = default_rng(3).integers(-128, 127, true).unwrap();
+    /// # let _ = (b, s);
+    /// let e = default_rng(3).integers::<u8>(0, 257, false).unwrap_err();
+    /// assert_eq!(e.message(), "high is out of bounds for uint8");
+    /// assert_eq!(default_rng(3).integers::<i64>(5, 5, false).unwrap_err().message(), "low >= high");
+    /// ```
+    pub fn integers<T: IntegerDtype>(
+        &mut self,
+        low: i128,
+        high: i128,
+        endpoint: bool,
+    ) -> Result<T> {
+        let (off, rng) = scalar_interval::<T>(low, high, endpoint)?;
+        Ok(draw::<T, B>(&mut Bounded::new(&mut self.bg), off, rng))
+    }
+
+    /// `rng.integers(low, high, size=out.len(), dtype=T, endpoint=endpoint)`: one call, so
+    /// the 8/16-bit and bool draws share their 32-bit words. As in NumPy an empty `out`
+    /// returns before any check.
+    ///
+    /// ```
+    /// use nprand::generator::default_rng;
+    /// // np.random.default_rng(3).integers(0, 256, size=8, dtype=np.uint8): two words
+    /// let mut rng = default_rng(3);
+    /// let mut x = [0u8; 8];
+    /// rng.integers_into(&mut x, 0, 256, false).unwrap();
+    /// let mut words = default_rng(3);
+    /// let w = [words.bit_generator_mut().next_u32(), words.bit_generator_mut().next_u32()];
+    /// assert_eq!(&x[..4], &w[0].to_le_bytes());
+    /// assert_eq!(rng, words);
+    /// ```
+    pub fn integers_into<T: IntegerDtype>(
+        &mut self,
+        out: &mut [T],
+        low: i128,
+        high: i128,
+        endpoint: bool,
+    ) -> Result<()> {
+        if out.is_empty() {
+            return Ok(());
+        }
+        let (off, rng) = scalar_interval::<T>(low, high, endpoint)?;
+        let mut b = Bounded::new(&mut self.bg);
+        for o in out {
+            *o = draw::<T, B>(&mut b, off, rng);
+        }
+        Ok(())
+    }
+
+    /// `rng.bytes(length)`: `(length - 1) // 4 + 1` raw `next_uint32` words (C division,
+    /// so `bytes(0)` still consumes one), little-endian, cut to `length`.
+    ///
+    /// ```
+    /// use nprand::{BitGenerator, Pcg64};
+    /// // np.random.default_rng(0).bytes(6)
+    /// let b = nprand::generator::default_rng(0).bytes(6);
+    /// let mut bg = Pcg64::new(0);
+    /// let w = [BitGenerator::next_u32(&mut bg), BitGenerator::next_u32(&mut bg)];
+    /// assert_eq!(&b[..4], &w[0].to_le_bytes());
+    /// assert_eq!(&b[4..], &w[1].to_le_bytes()[..2]);
+    /// ```
+    pub fn bytes(&mut self, length: usize) -> Vec<u8> {
+        let words = if length == 0 { 1 } else { (length - 1) / 4 + 1 };
+        let mut out = Vec::with_capacity(words * 4);
+        for _ in 0..words {
+            out.extend_from_slice(&self.bg.next_u32().to_le_bytes());
+        }
+        out.truncate(length);
+        out
+    }
+}
+
+/// A bound of `integers` with array arguments: an element of `np.asarray(low)`.
+///
+/// ```
+/// use nprand::generator::integers::IntBound;
+/// // np.asarray([1.5, 2]) is a float array: its elements are IntBound::Float
+/// let b = [IntBound::Float(1.5), IntBound::Float(2.0)];
+/// assert_ne!(b[0], IntBound::Int(1));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum IntBound {
+    /// An integer element (Python int or bool), possibly beyond 64 bits.
+    Int(i128),
+    /// A float element (the array is float64).
+    Float(f64),
+}
+
+impl IntBound {
+    fn as_f64(self) -> f64 {
+        match self {
+            IntBound::Int(i) => i as f64,
+            IntBound::Float(x) => x,
+        }
+    }
+
+    /// NumPy's comparison of two elements (ints exactly, otherwise as float64; NaN is
+    /// unordered).
+    fn cmp(self, o: IntBound) -> Option<std::cmp::Ordering> {
+        match (self, o) {
+            (IntBound::Int(a), IntBound::Int(b)) => Some(a.cmp(&b)),
+            (a, b) => a.as_f64().partial_cmp(&b.as_f64()),
+        }
+    }
+
+    fn lt(self, y: i128) -> bool {
+        self.cmp(IntBound::Int(y)) == Some(std::cmp::Ordering::Less)
+    }
+
+    fn gt(self, y: i128) -> bool {
+        self.cmp(IntBound::Int(y)) == Some(std::cmp::Ordering::Greater)
+    }
+
+    fn ge(self, y: i128) -> bool {
+        matches!(
+            self.cmp(IntBound::Int(y)),
+            Some(std::cmp::Ordering::Greater | std::cmp::Ordering::Equal)
+        )
+    }
+
+    fn is_zero(self) -> bool {
+        self.as_f64() == 0.0
+    }
+
+    /// Python's `int(x)` (truncation); NaN and infinities are Python's errors.
+    fn to_int(self) -> Result<i128> {
+        match self {
+            IntBound::Int(i) => Ok(i),
+            IntBound::Float(x) if x.is_nan() => {
+                Err(Error::value("cannot convert float NaN to integer"))
+            }
+            IntBound::Float(x) if x.is_infinite() => Err(Error::new(
+                crate::ErrorKind::OverflowError,
+                "cannot convert float infinity to integer",
+            )),
+            IntBound::Float(x) => Ok(if x.abs() >= 1e36 {
+                if x > 0.0 {
+                    1 << 120
+                } else {
+                    -(1 << 120)
+                }
+            } else {
+                x.trunc() as i128
+            }),
+        }
+    }
+
+    /// A C cast to int64 of a float (what FORCECAST does), ints as they are.
+    fn forcecast(self) -> i128 {
+        match self {
+            IntBound::Int(i) => i,
+            IntBound::Float(x) => crate::legacy::broadcast::c_long(x) as i128,
+        }
+    }
+}
+
+/// The dtype NumPy gives `np.asarray` of these bounds: `Some(bits)` for an int array
+/// (`bits` = 64 signed, or unsigned 64 when some value needs it), `None` for float or object.
+fn int_array_kind(a: &NdArray<IntBound>) -> Option<bool> {
+    if a.data.iter().any(|b| matches!(b, IntBound::Float(_))) {
+        return None;
+    }
+    let ints = a.data.iter().map(|b| match b {
+        IntBound::Int(i) => *i,
+        IntBound::Float(_) => 0,
+    });
+    let mut unsigned = false;
+    for i in ints {
+        if i64::try_from(i).is_ok() {
+            continue;
+        }
+        if u64::try_from(i).is_ok() {
+            unsigned = true;
+            continue;
+        }
+        return None; // object array
+    }
+    Some(unsigned)
+}
+
+/// Whether `np.can_cast(arr, T)` holds for an array of these bounds (array dtypes from
+/// Python literals: bool, int64, uint64, float64 or object).
+fn can_cast<T: IntegerDtype>(a: &NdArray<IntBound>, is_bool: bool) -> bool {
+    if is_bool {
+        return true;
+    }
+    match int_array_kind(a) {
+        Some(false) => T::NAME == "int64",
+        Some(true) => T::NAME == "uint64",
+        None => false,
+    }
+}
+
+fn ufunc_broadcast(a: &[usize], b: &[usize]) -> Result<Vec<usize>> {
+    super::broadcast::ufunc_shape(a, b)
+}
+
+/// `any(f(low, high))` over the broadcast of two arrays.
+fn any_pair(
+    low: &NdArray<IntBound>,
+    high: &NdArray<IntBound>,
+    f: impl Fn(IntBound, IntBound) -> bool,
+) -> Result<bool> {
+    let shape = ufunc_broadcast(&low.shape, &high.shape)?;
+    let li = broadcast_indices(&shape, &low.shape);
+    let hi = broadcast_indices(&shape, &high.shape);
+    Ok(li
+        .iter()
+        .zip(&hi)
+        .any(|(&l, &h)| f(low.data[l], high.data[h])))
+}
+
+impl<B: BitGenerator> Generator<B> {
+    /// `rng.integers(low, high, size, dtype=T, endpoint)` with array bounds: NumPy's
+    /// `_rand_{dtype}_broadcast`, with its checks in its order and its messages, and one
+    /// 32-bit buffer for the whole call. `low_is_bool`/`high_is_bool` say the bound arrays
+    /// are boolean (NumPy then skips the range checks). The output has shape `size`, or the
+    /// broadcast shape of the bounds.
+    ///
+    /// ```
+    /// use nprand::array::NdArray;
+    /// use nprand::generator::{default_rng, integers::IntBound};
+    /// // np.random.default_rng(1).integers([0, 10], [5, 20], dtype=np.int16)
+    /// let low = NdArray::from_vec(vec![IntBound::Int(0), IntBound::Int(10)]);
+    /// let high = NdArray::from_vec(vec![IntBound::Int(5), IntBound::Int(20)]);
+    /// let out = default_rng(1)
+    ///     .integers_broadcast::<i16>(&low, &high, None, false, (false, false))
+    ///     .unwrap();
+    /// assert_eq!(out.shape, vec![2]);
+    /// assert!((0..5).contains(&out.data[0]) && (10..20).contains(&out.data[1]));
+    /// ```
+    pub fn integers_broadcast<T: IntegerDtype>(
+        &mut self,
+        low: &NdArray<IntBound>,
+        high: &NdArray<IntBound>,
+        size: Option<&[usize]>,
+        endpoint: bool,
+        is_bool: (bool, bool),
+    ) -> Result<NdArray<T>> {
+        let bounds = BroadcastBounds::new::<T>(low, high, endpoint, is_bool)?;
+        self.integers_from_bounds(&bounds, size)
+    }
+
+    /// The draws of [`integers_broadcast`](Self::integers_broadcast) once the bounds are
+    /// checked (NumPy allocates the output, and checks `size`, in between).
+    pub(crate) fn integers_from_bounds<T: IntegerDtype>(
+        &mut self,
+        bounds: &BroadcastBounds,
+        size: Option<&[usize]>,
+    ) -> Result<NdArray<T>> {
+        let BroadcastBounds {
+            lows,
+            highs,
+            is_open,
+            low_shape,
+            high_shape,
+        } = bounds;
+        let (low_shape, high_shape, is_open) =
+            (low_shape.as_slice(), high_shape.as_slice(), *is_open);
+        let out_shape = match size {
+            Some(s) => s.to_vec(),
+            None => broadcast_shapes(&[low_shape, high_shape])?,
+        };
+        let it_shape = broadcast_shapes(&[low_shape, high_shape, &out_shape])?;
+        let n: usize = out_shape.iter().product();
+        let li = broadcast_indices(&it_shape, low_shape);
+        let hi = broadcast_indices(&it_shape, high_shape);
+        let mut b = Bounded::new(&mut self.bg);
+        let mut data = Vec::with_capacity(n);
+        for i in 0..n {
+            let (l, h) = (lows[li[i]], highs[hi[i]]);
+            let rng = h.wrapping_sub(is_open as u64).wrapping_sub(l);
+            data.push(draw::<T, B>(&mut b, l, rng));
+        }
+        Ok(NdArray {
+            shape: out_shape,
+            data,
+        })
+    }
+}
+
+/// The checked bounds of a broadcast `integers` call: closed-interval offsets and ends as
+/// bit patterns of the dtype's width.
+#[derive(Debug, Clone)]
+pub(crate) struct BroadcastBounds {
+    lows: Vec<u64>,
+    highs: Vec<u64>,
+    is_open: bool,
+    low_shape: Vec<usize>,
+    high_shape: Vec<usize>,
+}
+
+impl BroadcastBounds {
+    /// NumPy's checks of `_rand_{dtype}_broadcast`, in its order.
+    pub(crate) fn new<T: IntegerDtype>(
+        low: &NdArray<IntBound>,
+        high: &NdArray<IntBound>,
+        endpoint: bool,
+        is_bool: (bool, bool),
+    ) -> Result<Self> {
+        let closed = endpoint;
+        // (low, high) as int64/uint64 bit patterns, closed or open.
+        let (lows, highs, is_open): (Vec<u64>, Vec<u64>, bool);
+        if T::WIDTH != Width::W64 {
+            if !can_cast::<T>(low, is_bool.0) && low.data.iter().any(|l| l.lt(T::MIN)) {
+                return Err(Error::value(format!(
+                    "low is out of bounds for {}",
+                    T::NAME
+                )));
+            }
+            let ub = T::MAX + 1;
+            if !can_cast::<T>(high, is_bool.1)
+                && high
+                    .data
+                    .iter()
+                    .any(|h| if closed { h.ge(ub) } else { h.gt(ub) })
+            {
+                return Err(Error::value(format!(
+                    "high is out of bounds for {}",
+                    T::NAME
+                )));
+            }
+            let bad = any_pair(low, high, |l, h| match l.cmp(h) {
+                Some(std::cmp::Ordering::Greater) => true,
+                Some(std::cmp::Ordering::Equal) => !closed,
+                _ => false,
+            })?;
+            if bad {
+                let zero = low.data.iter().all(|l| l.is_zero());
+                return Err(bounds_error(closed, zero));
+            }
+            lows = low.data.iter().map(|l| l.forcecast() as u64).collect();
+            highs = high.data.iter().map(|h| h.forcecast() as u64).collect();
+            is_open = !closed;
+        } else {
+            let (lb, ub) = (T::MIN, T::MAX);
+            let mut lo = Vec::with_capacity(low.len());
+            if can_cast::<T>(low, is_bool.0) {
+                lo.extend(low.data.iter().map(|l| l.forcecast()));
+            } else {
+                for l in &low.data {
+                    let v = l.to_int()?;
+                    if v < lb || v > ub {
+                        return Err(Error::value(format!(
+                            "low is out of bounds for {}",
+                            T::NAME
+                        )));
+                    }
+                    lo.push(v);
+                }
+            }
+            let low_zero = lo.iter().all(|&v| v == 0);
+            let mut hi = Vec::with_capacity(high.len());
+            let mut open = !closed;
+            if can_cast::<T>(high, is_bool.1) {
+                hi.extend(high.data.iter().map(|h| h.forcecast()));
+            } else {
+                for h in &high.data {
+                    let v = h.to_int()? - (!closed) as i128;
+                    if v > ub {
+                        return Err(Error::value(format!(
+                            "high is out of bounds for {}",
+                            T::NAME
+                        )));
+                    }
+                    if v < lb {
+                        return Err(bounds_error(closed, low_zero));
+                    }
+                    hi.push(v);
+                }
+                open = false;
+            }
+            let lo_arr = NdArray {
+                shape: low.shape.clone(),
+                data: lo.iter().map(|&v| IntBound::Int(v)).collect(),
+            };
+            let hi_arr = NdArray {
+                shape: high.shape.clone(),
+                data: hi.iter().map(|&v| IntBound::Int(v)).collect(),
+            };
+            let bad = any_pair(&lo_arr, &hi_arr, |l, h| match l.cmp(h) {
+                Some(std::cmp::Ordering::Greater) => true,
+                Some(std::cmp::Ordering::Equal) => open,
+                _ => false,
+            })?;
+            if bad {
+                return Err(bounds_error(closed, low_zero));
+            }
+            lows = lo.iter().map(|&v| v as u64).collect();
+            highs = hi.iter().map(|&v| v as u64).collect();
+            is_open = open;
+        }
+        Ok(BroadcastBounds {
+            lows,
+            highs,
+            is_open,
+            low_shape: low.shape.clone(),
+            high_shape: high.shape.clone(),
+        })
+    }
+}

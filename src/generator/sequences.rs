@@ -1,0 +1,344 @@
+//! `Generator.choice`, `shuffle`, `permutation` and `permuted`.
+//!
+//! `shuffle`, `permutation` and `permuted` use NumPy's `random_interval` (masked rejection
+//! on `next_uint32`), `choice` uses Lemire draws (`random_bounded_uint64`) for its
+//! integer work: Floyd's algorithm or a tail shuffle for `replace=False`, `integers` for
+//! `replace=True`; with `p` it inverts the CDF with `random()` and `searchsorted`.
+
+use super::discrete::kahan_sum;
+use super::integers::{bounded_u64, random_interval, Bounded};
+use super::Generator;
+use crate::bitgen::BitGenerator;
+use crate::error::{Error, Result};
+use std::collections::HashSet;
+
+/// The result of [`Generator::choice`]: indices into the population (along axis 0) and the
+/// output shape (`[]` when `size` is `None`: NumPy then returns one element, not an array).
+///
+/// ```
+/// // np.random.default_rng(0).choice(5, size=(2, 2))
+/// let c = nprand::generator::default_rng(0).choice(5, Some(&[2, 2]), true, None, true).unwrap();
+/// assert_eq!((c.shape, c.indices.len()), (vec![2, 2], 4));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChoiceOutput {
+    /// The chosen indices, C order.
+    pub indices: Vec<i64>,
+    /// `size` (empty for `size=None`).
+    pub shape: Vec<usize>,
+}
+
+/// The probabilities of `choice`, as NumPy validates them against the population size.
+///
+/// ```
+/// use nprand::generator::ChoiceP;
+/// let p = ChoiceP::new(&[0.5, 0.5], 2).unwrap();
+/// assert_eq!(p.values(), &[0.5, 0.5]);
+/// assert_eq!(ChoiceP::new(&[0.5, 0.6], 2).unwrap_err().message(),
+///            "Probabilities do not sum to 1. See Notes section of docstring for more information.");
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChoiceP {
+    p: Vec<f64>,
+}
+
+impl ChoiceP {
+    /// NumPy's checks in order: the size (`a and p must have same size`), NaN, negative
+    /// entries, and `|sum - 1| > sqrt(eps)` (Kahan sum).
+    ///
+    /// ```
+    /// use nprand::generator::ChoiceP;
+    /// assert_eq!(ChoiceP::new(&[1.0], 2).unwrap_err().message(), "a and p must have same size");
+    /// assert_eq!(ChoiceP::new(&[-0.5, 1.5], 2).unwrap_err().message(),
+    ///            "Probabilities are not non-negative");
+    /// ```
+    pub fn new(p: &[f64], pop_size: usize) -> Result<Self> {
+        if p.len() != pop_size {
+            return Err(Error::value("a and p must have same size"));
+        }
+        let sum = kahan_sum(p);
+        if sum.is_nan() {
+            return Err(Error::value("Probabilities contain NaN"));
+        }
+        if p.iter().any(|&x| x < 0.0) {
+            return Err(Error::value("Probabilities are not non-negative"));
+        }
+        let atol = f64::EPSILON.sqrt();
+        if (sum - 1.0).abs() > atol {
+            return Err(Error::value(
+                "Probabilities do not sum to 1. See Notes section of docstring for more information.",
+            ));
+        }
+        Ok(ChoiceP { p: p.to_vec() })
+    }
+
+    /// The probabilities.
+    ///
+    /// ```
+    /// assert_eq!(nprand::generator::ChoiceP::new(&[1.0], 1).unwrap().values(), &[1.0]);
+    /// ```
+    pub fn values(&self) -> &[f64] {
+        &self.p
+    }
+}
+
+/// `np.cumsum(p) / cdf[-1]`.
+fn cdf(p: &[f64]) -> Vec<f64> {
+    let mut c = Vec::with_capacity(p.len());
+    let mut acc = 0.0;
+    for &x in p {
+        acc += x;
+        c.push(acc);
+    }
+    if let Some(&last) = c.last() {
+        for v in c.iter_mut() {
+            *v /= last;
+        }
+    }
+    c
+}
+
+/// `cdf.searchsorted(u, side='right')`: the number of leading entries `<= u` (NumPy's
+/// binary search on a sorted array).
+fn searchsorted_right(cdf: &[f64], u: f64) -> usize {
+    let (mut lo, mut hi) = (0usize, cdf.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if u < cdf[mid] {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    lo
+}
+
+impl<B: BitGenerator> Generator<B> {
+    /// `rng.shuffle(x)` for a 1-d sequence: `for i = n-1 down to 1: swap(x[i],
+    /// x[random_interval(i)])`.
+    ///
+    /// ```
+    /// // x = np.arange(10); np.random.default_rng(0).shuffle(x)
+    /// let mut x: Vec<i64> = (0..10).collect();
+    /// nprand::generator::default_rng(0).shuffle(&mut x);
+    /// let mut s = x.clone();
+    /// s.sort();
+    /// assert_eq!(s, (0..10).collect::<Vec<_>>());
+    /// ```
+    pub fn shuffle<T>(&mut self, x: &mut [T]) {
+        for i in (1..x.len()).rev() {
+            let j = random_interval(&mut self.bg, i as u64) as usize;
+            x.swap(i, j);
+        }
+    }
+
+    /// `rng.shuffle(x)` for an n-d array (C order, rows of `row_len` elements): the rows
+    /// (axis 0) are shuffled, with the same draws as the 1-d case.
+    ///
+    /// ```
+    /// // x = np.arange(6).reshape(3, 2); np.random.default_rng(0).shuffle(x)
+    /// let mut x: Vec<i64> = (0..6).collect();
+    /// nprand::generator::default_rng(0).shuffle_rows(&mut x, 2);
+    /// let mut order: Vec<i64> = (0..3).collect();
+    /// nprand::generator::default_rng(0).shuffle(&mut order);
+    /// assert_eq!(x[0], 2 * order[0]);
+    /// ```
+    pub fn shuffle_rows<T>(&mut self, x: &mut [T], row_len: usize) {
+        if row_len == 0 || x.is_empty() {
+            return;
+        }
+        let n = x.len() / row_len;
+        for i in (1..n).rev() {
+            let j = random_interval(&mut self.bg, i as u64) as usize;
+            if i != j {
+                for k in 0..row_len {
+                    x.swap(i * row_len + k, j * row_len + k);
+                }
+            }
+        }
+    }
+
+    /// `rng.permutation(n)`: `arange(n)` shuffled (empty, without a draw, for `n <= 0`).
+    ///
+    /// ```
+    /// // np.random.default_rng(0).permutation(5)
+    /// let p = nprand::generator::default_rng(0).permutation(5);
+    /// let mut s = p.clone();
+    /// s.sort();
+    /// assert_eq!(s, vec![0, 1, 2, 3, 4]);
+    /// ```
+    pub fn permutation(&mut self, n: i64) -> Vec<i64> {
+        let mut x: Vec<i64> = (0..n.max(0)).collect();
+        self.shuffle(&mut x);
+        x
+    }
+
+    /// `rng.permuted(x, axis=axis)` for an array of `shape` (C order): `axis=None` shuffles
+    /// all elements as one 1-d array; an axis shuffles each 1-d slice along it
+    /// independently (slices in C order of the other axes; each slice draws
+    /// `random_interval(i)` for `i = n-1 down to 0`). Returns the new array; NumPy's
+    /// `AxisError` for a bad axis.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).permuted(np.arange(6).reshape(2, 3), axis=1)
+    /// let x: Vec<i64> = (0..6).collect();
+    /// let y = nprand::generator::default_rng(0).permuted(&x, &[2, 3], Some(1)).unwrap();
+    /// let mut row = y[..3].to_vec();
+    /// row.sort();
+    /// assert_eq!(row, vec![0, 1, 2]);
+    /// ```
+    pub fn permuted<T: Clone>(
+        &mut self,
+        x: &[T],
+        shape: &[usize],
+        axis: Option<i64>,
+    ) -> Result<Vec<T>> {
+        let mut out = x.to_vec();
+        let Some(axis) = axis else {
+            self.shuffle(&mut out);
+            return Ok(out);
+        };
+        let nd = shape.len() as i64;
+        if axis < -nd || axis >= nd {
+            return Err(Error::new(
+                crate::ErrorKind::ValueError,
+                format!("axis {axis} is out of bounds for array of dimension {nd}"),
+            ));
+        }
+        let ax = if axis < 0 { axis + nd } else { axis } as usize;
+        let axlen = shape[ax];
+        let stride: usize = shape[ax + 1..].iter().product();
+        let outer: usize = shape[..ax].iter().product();
+        for o in 0..outer {
+            for inner in 0..stride {
+                let base = o * axlen * stride + inner;
+                for i in (0..axlen).rev() {
+                    let j = random_interval(&mut self.bg, i as u64) as usize;
+                    out.swap(base + i * stride, base + j * stride);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// `rng.choice(a, size, replace, p, shuffle=shuffle)` (axis 0) as indices into a
+    /// population of `pop_size` items (`a` itself when it is an integer). `size = None` is
+    /// NumPy's scalar form. Errors are NumPy's, in its order (the population, `p`, then the
+    /// sample size).
+    ///
+    /// ```
+    /// use nprand::generator::{default_rng, ChoiceP};
+    /// // np.random.default_rng(0).choice(10, size=3, replace=False)
+    /// let c = default_rng(0).choice(10, Some(&[3]), false, None, true).unwrap();
+    /// assert_eq!(c.shape, vec![3]);
+    /// // rng.choice(3, p=[0.1, 0.2, 0.7])
+    /// let p = ChoiceP::new(&[0.1, 0.2, 0.7], 3).unwrap();
+    /// let c = default_rng(0).choice(3, None, true, Some(&p), true).unwrap();
+    /// assert!(c.shape.is_empty() && (0..3).contains(&c.indices[0]));
+    /// let e = default_rng(0).choice(3, Some(&[5]), false, None, true).unwrap_err();
+    /// assert_eq!(e.message(), "Cannot take a larger sample than population when replace is False");
+    /// ```
+    pub fn choice(
+        &mut self,
+        pop_size: i64,
+        size: Option<&[usize]>,
+        replace: bool,
+        p: Option<&ChoiceP>,
+        shuffle: bool,
+    ) -> Result<ChoiceOutput> {
+        let shape: Vec<usize> = size.map(<[usize]>::to_vec).unwrap_or_default();
+        let n: usize = shape.iter().product();
+        if pop_size <= 0 && (size.is_none() || n != 0) {
+            return Err(Error::value(
+                "a must be a positive integer unless no samples are taken",
+            ));
+        }
+        let pop = pop_size.max(0) as u64;
+        let indices: Vec<i64> = if replace {
+            match p {
+                Some(p) => {
+                    let c = cdf(p.values());
+                    let mut u = vec![0.0; n];
+                    self.random_into(&mut u);
+                    u.iter()
+                        .map(|&x| searchsorted_right(&c, x) as i64)
+                        .collect()
+                }
+                None => {
+                    if n == 0 {
+                        Vec::new()
+                    } else {
+                        let mut b = Bounded::new(&mut self.bg);
+                        (0..n).map(|_| b.u64(0, pop - 1) as i64).collect()
+                    }
+                }
+            }
+        } else {
+            if n as u64 > pop {
+                return Err(Error::value(
+                    "Cannot take a larger sample than population when replace is False",
+                ));
+            }
+            match p {
+                Some(p) => {
+                    let mut p = p.values().to_vec();
+                    if p.iter().filter(|&&x| x > 0.0).count() < n {
+                        return Err(Error::value("Fewer non-zero entries in p than size"));
+                    }
+                    let mut found: Vec<i64> = Vec::with_capacity(n);
+                    while found.len() < n {
+                        let mut x = vec![0.0; n - found.len()];
+                        self.random_into(&mut x);
+                        for &f in &found {
+                            p[f as usize] = 0.0;
+                        }
+                        let c = cdf(&p);
+                        let mut seen = HashSet::new();
+                        for &u in &x {
+                            let k = searchsorted_right(&c, u) as i64;
+                            if seen.insert(k) {
+                                found.push(k);
+                            }
+                        }
+                    }
+                    found
+                }
+                None => self.choice_no_replace(pop, n as u64, shuffle),
+            }
+        };
+        Ok(ChoiceOutput { indices, shape })
+    }
+
+    /// `replace=False` without `p`: a tail shuffle for large populations, Floyd's
+    /// algorithm (then a shuffle of the sample, if asked) otherwise.
+    fn choice_no_replace(&mut self, pop: u64, size: u64, shuffle: bool) -> Vec<i64> {
+        let cutoff = if shuffle { 50 } else { 20 };
+        if pop > 10000 && size > pop / cutoff {
+            let mut idx: Vec<i64> = (0..pop as i64).collect();
+            let first = (pop - size).max(1);
+            for i in (first..pop).rev() {
+                let j = bounded_u64(&mut self.bg, i) as usize;
+                idx.swap(i as usize, j);
+            }
+            return idx[(pop - size) as usize..].to_vec();
+        }
+        let mut idx = Vec::with_capacity(size as usize);
+        let mut set = HashSet::with_capacity(size as usize);
+        for j in pop - size..pop {
+            let val = bounded_u64(&mut self.bg, j);
+            if set.insert(val) {
+                idx.push(val as i64);
+            } else {
+                set.insert(j);
+                idx.push(j as i64);
+            }
+        }
+        if shuffle {
+            for i in (1..size as usize).rev() {
+                let j = bounded_u64(&mut self.bg, i as u64) as usize;
+                idx.swap(i, j);
+            }
+        }
+        idx
+    }
+}

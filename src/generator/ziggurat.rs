@@ -1,0 +1,370 @@
+//! The ziggurat methods of NumPy's `Generator`: `standard_normal`, `normal`,
+//! `standard_exponential` (also `method='inv'`), `exponential`, in float64 and float32.
+//!
+//! ```
+//! use nprand::generator::default_rng;
+//! // rng = np.random.default_rng(42); rng.standard_normal(), rng.standard_exponential()
+//! let mut rng = default_rng(42);
+//! let (z, e) = (rng.standard_normal(), rng.standard_exponential());
+//! assert!(z.is_finite() && e >= 0.0);
+//! ```
+//!
+//! The tables (`ki`/`wi`/`fi`, `ke`/`we`/`fe`) are NumPy's published values, carried as
+//! data (see `scripts/ziggurat_tables.py` for why they are not recomputed). The kernels
+//! below are the free functions the [`broadcast`](super::broadcast) table also uses.
+
+use super::next_float;
+use super::ziggurat_tables::*;
+use super::Generator;
+use crate::bitgen::BitGenerator;
+use crate::error::{Error, Result};
+
+/// NumPy's `random_standard_normal`: one `next_uint64` (8 bits of box index, a sign bit,
+/// 52 bits of magnitude) per attempt; ~99.3% of draws accept at once. The tail (box 0) and
+/// the wedges draw extra doubles.
+pub(crate) fn standard_normal<B: BitGenerator + ?Sized>(bg: &mut B) -> f64 {
+    loop {
+        let r = bg.next_u64();
+        let idx = (r & 0xff) as usize;
+        let r = r >> 8;
+        let sign = r & 1;
+        let rabs = (r >> 1) & 0x000f_ffff_ffff_ffff;
+        let mut x = rabs as f64 * WI_DOUBLE[idx];
+        if sign & 1 == 1 {
+            x = -x;
+        }
+        if rabs < KI_DOUBLE[idx] {
+            return x;
+        }
+        if idx == 0 {
+            loop {
+                let xx = -ZIGGURAT_NOR_INV_R * (-bg.next_double()).ln_1p();
+                let yy = -(-bg.next_double()).ln_1p();
+                if yy + yy > xx * xx {
+                    return if (rabs >> 8) & 1 == 1 {
+                        -(ZIGGURAT_NOR_R + xx)
+                    } else {
+                        ZIGGURAT_NOR_R + xx
+                    };
+                }
+            }
+        } else if (FI_DOUBLE[idx - 1] - FI_DOUBLE[idx]) * bg.next_double() + FI_DOUBLE[idx]
+            < (-0.5 * x * x).exp()
+        {
+            return x;
+        }
+    }
+}
+
+/// NumPy's `random_standard_normal_f`: one `next_uint32` per attempt (8 bits of index, a
+/// sign bit, 23 bits of magnitude); the wedge test compares with a double `exp`.
+pub(crate) fn standard_normal_f32<B: BitGenerator + ?Sized>(bg: &mut B) -> f32 {
+    loop {
+        let r = bg.next_u32();
+        let idx = (r & 0xff) as usize;
+        let sign = (r >> 8) & 1;
+        let rabs = (r >> 9) & 0x007f_ffff;
+        let mut x = rabs as f32 * WI_FLOAT[idx];
+        if sign & 1 == 1 {
+            x = -x;
+        }
+        if rabs < KI_FLOAT[idx] {
+            return x;
+        }
+        if idx == 0 {
+            loop {
+                let xx = -ZIGGURAT_NOR_INV_R_F * (-next_float(bg)).ln_1p();
+                let yy = -(-next_float(bg)).ln_1p();
+                if yy + yy > xx * xx {
+                    return if (rabs >> 8) & 1 == 1 {
+                        -(ZIGGURAT_NOR_R_F + xx)
+                    } else {
+                        ZIGGURAT_NOR_R_F + xx
+                    };
+                }
+            }
+        } else {
+            let f = (FI_FLOAT[idx - 1] - FI_FLOAT[idx]) * next_float(bg) + FI_FLOAT[idx];
+            let xd = x as f64;
+            if (f as f64) < (-0.5 * xd * xd).exp() {
+                return x;
+            }
+        }
+    }
+}
+
+/// NumPy's `random_standard_exponential`: `next_uint64 >> 3` (8 bits of index, 53 of
+/// magnitude); a rejected draw starts over.
+pub(crate) fn standard_exponential<B: BitGenerator + ?Sized>(bg: &mut B) -> f64 {
+    loop {
+        let ri = bg.next_u64() >> 3;
+        let idx = (ri & 0xff) as usize;
+        let ri = ri >> 8;
+        let x = ri as f64 * WE_DOUBLE[idx];
+        if ri < KE_DOUBLE[idx] {
+            return x;
+        }
+        if idx == 0 {
+            return ZIGGURAT_EXP_R - (-bg.next_double()).ln_1p();
+        }
+        if (FE_DOUBLE[idx - 1] - FE_DOUBLE[idx]) * bg.next_double() + FE_DOUBLE[idx] < (-x).exp() {
+            return x;
+        }
+    }
+}
+
+/// NumPy's `random_standard_exponential_f`: `next_uint32 >> 1` (8 bits of index, 23 of
+/// magnitude), float arithmetic throughout.
+pub(crate) fn standard_exponential_f32<B: BitGenerator + ?Sized>(bg: &mut B) -> f32 {
+    loop {
+        let ri = bg.next_u32() >> 1;
+        let idx = (ri & 0xff) as usize;
+        let ri = ri >> 8;
+        let x = ri as f32 * WE_FLOAT[idx];
+        if ri < KE_FLOAT[idx] {
+            return x;
+        }
+        if idx == 0 {
+            return ZIGGURAT_EXP_R_F - (-next_float(bg)).ln_1p();
+        }
+        if (FE_FLOAT[idx - 1] - FE_FLOAT[idx]) * next_float(bg) + FE_FLOAT[idx] < (-x).exp() {
+            return x;
+        }
+    }
+}
+
+/// `method='inv'`: `-log1p(-U)`.
+#[inline]
+pub(crate) fn standard_exponential_inv<B: BitGenerator + ?Sized>(bg: &mut B) -> f64 {
+    -(-bg.next_double()).ln_1p()
+}
+
+/// `method='inv'`, float32: NumPy takes the double `log1p` of the float uniform and rounds
+/// the result to float.
+#[inline]
+pub(crate) fn standard_exponential_inv_f32<B: BitGenerator + ?Sized>(bg: &mut B) -> f32 {
+    (-(-(next_float(bg) as f64)).ln_1p()) as f32
+}
+
+/// NumPy's `CONS_NON_NEGATIVE` check of a scalar: negative values including -0.0 fail,
+/// NaN passes.
+pub(crate) fn check_non_negative(v: f64, name: &str) -> Result<()> {
+    if !v.is_nan() && v.is_sign_negative() {
+        return Err(Error::value(format!("{name} < 0")));
+    }
+    Ok(())
+}
+
+impl<B: BitGenerator> Generator<B> {
+    /// `rng.standard_normal()`: NumPy's ziggurat.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).standard_normal()
+    /// let z = nprand::generator::default_rng(0).standard_normal();
+    /// assert!(z.is_finite());
+    /// ```
+    #[inline]
+    pub fn standard_normal(&mut self) -> f64 {
+        standard_normal(&mut self.bg)
+    }
+
+    /// `rng.standard_normal(size=out.len())`.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).standard_normal(4)
+    /// let mut rng = nprand::generator::default_rng(0);
+    /// let mut z = [0.0; 4];
+    /// rng.standard_normal_into(&mut z);
+    /// assert_eq!(z[0], nprand::generator::default_rng(0).standard_normal());
+    /// ```
+    pub fn standard_normal_into(&mut self, out: &mut [f64]) {
+        for o in out {
+            *o = standard_normal(&mut self.bg);
+        }
+    }
+
+    /// `rng.standard_normal(dtype=np.float32)`.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).standard_normal(dtype=np.float32)
+    /// let z: f32 = nprand::generator::default_rng(0).standard_normal_f32();
+    /// assert!(z.is_finite());
+    /// ```
+    #[inline]
+    pub fn standard_normal_f32(&mut self) -> f32 {
+        standard_normal_f32(&mut self.bg)
+    }
+
+    /// `rng.standard_normal(size=out.len(), dtype=np.float32)`.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).standard_normal(3, dtype=np.float32)
+    /// let mut z = [0.0f32; 3];
+    /// nprand::generator::default_rng(0).standard_normal_f32_into(&mut z);
+    /// assert_eq!(z[0], nprand::generator::default_rng(0).standard_normal_f32());
+    /// ```
+    pub fn standard_normal_f32_into(&mut self, out: &mut [f32]) {
+        for o in out {
+            *o = standard_normal_f32(&mut self.bg);
+        }
+    }
+
+    /// `rng.normal(loc, scale)`: `loc + scale * standard_normal()`; `scale < 0` is
+    /// NumPy's `ValueError: scale < 0` (NaN passes).
+    ///
+    /// ```
+    /// // np.random.default_rng(0).normal(10, 2)
+    /// let x = nprand::generator::default_rng(0).normal(10.0, 2.0).unwrap();
+    /// assert_eq!(x, 10.0 + 2.0 * nprand::generator::default_rng(0).standard_normal());
+    /// let e = nprand::generator::default_rng(0).normal(0.0, -1.0).unwrap_err();
+    /// assert_eq!(e.to_string(), "ValueError: scale < 0");
+    /// ```
+    pub fn normal(&mut self, loc: f64, scale: f64) -> Result<f64> {
+        check_non_negative(scale, "scale")?;
+        Ok(loc + scale * standard_normal(&mut self.bg))
+    }
+
+    /// `rng.normal(loc, scale, size=out.len())`.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).normal(1, 3, size=5)
+    /// let mut x = [0.0; 5];
+    /// nprand::generator::default_rng(0).normal_into(&mut x, 1.0, 3.0).unwrap();
+    /// assert_eq!(x[0], nprand::generator::default_rng(0).normal(1.0, 3.0).unwrap());
+    /// ```
+    pub fn normal_into(&mut self, out: &mut [f64], loc: f64, scale: f64) -> Result<()> {
+        check_non_negative(scale, "scale")?;
+        for o in out {
+            *o = loc + scale * standard_normal(&mut self.bg);
+        }
+        Ok(())
+    }
+
+    /// `rng.standard_exponential()` (`method='zig'`, the default).
+    ///
+    /// ```
+    /// // np.random.default_rng(0).standard_exponential()
+    /// assert!(nprand::generator::default_rng(0).standard_exponential() >= 0.0);
+    /// ```
+    #[inline]
+    pub fn standard_exponential(&mut self) -> f64 {
+        standard_exponential(&mut self.bg)
+    }
+
+    /// `rng.standard_exponential(size=out.len())`.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).standard_exponential(2)
+    /// let mut x = [0.0; 2];
+    /// nprand::generator::default_rng(0).standard_exponential_into(&mut x);
+    /// assert_eq!(x[0], nprand::generator::default_rng(0).standard_exponential());
+    /// ```
+    pub fn standard_exponential_into(&mut self, out: &mut [f64]) {
+        for o in out {
+            *o = standard_exponential(&mut self.bg);
+        }
+    }
+
+    /// `rng.standard_exponential(dtype=np.float32)`.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).standard_exponential(dtype=np.float32)
+    /// assert!(nprand::generator::default_rng(0).standard_exponential_f32() >= 0.0);
+    /// ```
+    #[inline]
+    pub fn standard_exponential_f32(&mut self) -> f32 {
+        standard_exponential_f32(&mut self.bg)
+    }
+
+    /// `rng.standard_exponential(size=out.len(), dtype=np.float32)`.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).standard_exponential(2, dtype=np.float32)
+    /// let mut x = [0.0f32; 2];
+    /// nprand::generator::default_rng(0).standard_exponential_f32_into(&mut x);
+    /// assert_eq!(x[0], nprand::generator::default_rng(0).standard_exponential_f32());
+    /// ```
+    pub fn standard_exponential_f32_into(&mut self, out: &mut [f32]) {
+        for o in out {
+            *o = standard_exponential_f32(&mut self.bg);
+        }
+    }
+
+    /// `rng.standard_exponential(method='inv')`: `-log1p(-random())`.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).standard_exponential(method='inv')
+    /// let x = nprand::generator::default_rng(0).standard_exponential_inv();
+    /// assert_eq!(x, -(-nprand::generator::default_rng(0).random()).ln_1p());
+    /// ```
+    #[inline]
+    pub fn standard_exponential_inv(&mut self) -> f64 {
+        standard_exponential_inv(&mut self.bg)
+    }
+
+    /// `rng.standard_exponential(size=out.len(), method='inv')`.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).standard_exponential(3, method='inv')
+    /// let mut x = [0.0; 3];
+    /// nprand::generator::default_rng(0).standard_exponential_inv_into(&mut x);
+    /// assert!(x.iter().all(|v| *v >= 0.0));
+    /// ```
+    pub fn standard_exponential_inv_into(&mut self, out: &mut [f64]) {
+        for o in out {
+            *o = standard_exponential_inv(&mut self.bg);
+        }
+    }
+
+    /// `rng.standard_exponential(dtype=np.float32, method='inv')`.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).standard_exponential(dtype=np.float32, method='inv')
+    /// assert!(nprand::generator::default_rng(0).standard_exponential_inv_f32() >= 0.0);
+    /// ```
+    #[inline]
+    pub fn standard_exponential_inv_f32(&mut self) -> f32 {
+        standard_exponential_inv_f32(&mut self.bg)
+    }
+
+    /// `rng.standard_exponential(size=out.len(), dtype=np.float32, method='inv')`.
+    ///
+    /// ```
+    /// let mut x = [0.0f32; 3];
+    /// nprand::generator::default_rng(0).standard_exponential_inv_f32_into(&mut x);
+    /// assert_eq!(x[0], nprand::generator::default_rng(0).standard_exponential_inv_f32());
+    /// ```
+    pub fn standard_exponential_inv_f32_into(&mut self, out: &mut [f32]) {
+        for o in out {
+            *o = standard_exponential_inv_f32(&mut self.bg);
+        }
+    }
+
+    /// `rng.exponential(scale)`: `scale * standard_exponential()`; NumPy's
+    /// `ValueError: scale < 0`.
+    ///
+    /// ```
+    /// // np.random.default_rng(0).exponential(2.0)
+    /// let x = nprand::generator::default_rng(0).exponential(2.0).unwrap();
+    /// assert_eq!(x, 2.0 * nprand::generator::default_rng(0).standard_exponential());
+    /// ```
+    pub fn exponential(&mut self, scale: f64) -> Result<f64> {
+        check_non_negative(scale, "scale")?;
+        Ok(scale * standard_exponential(&mut self.bg))
+    }
+
+    /// `rng.exponential(scale, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 2];
+    /// nprand::generator::default_rng(0).exponential_into(&mut x, 0.5).unwrap();
+    /// assert_eq!(x[0], nprand::generator::default_rng(0).exponential(0.5).unwrap());
+    /// ```
+    pub fn exponential_into(&mut self, out: &mut [f64], scale: f64) -> Result<()> {
+        check_non_negative(scale, "scale")?;
+        for o in out {
+            *o = scale * standard_exponential(&mut self.bg);
+        }
+        Ok(())
+    }
+}
