@@ -1023,6 +1023,7 @@ OTHER_GENERATORS = {
     "python": "gen_py_fixtures.py",      # CPython's random module (standard library only)
     "jump": "gen_jump_fixtures.py",      # MT19937.jumped / advance
     "modern": "gen_modern_fixtures.py",  # SeedSequence and the modern bit generators
+    "generator": "gen_generator_fixtures.py",  # NumPy's Generator on every bit generator
 }
 
 

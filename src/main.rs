@@ -1,7 +1,11 @@
-//! `nprand`: NumPy's legacy `RandomState`, bit for bit, from the command line.
+//! `nprand`: NumPy's random numbers, bit for bit, from the command line: the legacy
+//! `RandomState` (default), NumPy's `Generator` (`--generator`) and CPython's `random`
+//! module (`--python`).
 //!
 //! ```text
 //! nprand eval --seed 12345 'rand(2, 3)' 'randint(0, 10, size=5, dtype="int8")'
+//! nprand eval --generator default --seed 42 'random(3)'       # np.random.default_rng(42)
+//! nprand eval --python --seed 42 'random()' 'randint(1, 6)'    # random.seed(42)
 //! ```
 
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
@@ -9,7 +13,10 @@ use nprand::cli::eval::{eval_call, make_state, Init};
 use nprand::cli::format::{to_json, to_text};
 use nprand::cli::npy::write_npy;
 use nprand::cli::parser::{parse_expr, Expr};
-use nprand::{Error, ErrorKind, LegacyState, RandomState};
+use nprand::generator::eval::{eval_generator_call, generator_from_state, make_generator};
+use nprand::generator::{AnyGenerator, BitGenKind};
+use nprand::python::{run_python_eval, PyVersion};
+use nprand::{BitGenState, BitGenerator, Error, ErrorKind, LegacyState, RandomState};
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -20,7 +27,7 @@ use std::process::ExitCode;
     name = "nprand",
     version,
     bin_name = "nprand",
-    about = "NumPy's legacy numpy.random.RandomState (MT19937), reproduced bit for bit"
+    about = "NumPy's random numbers (legacy RandomState, Generator) and CPython's random module, reproduced bit for bit"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -29,7 +36,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Evaluate RandomState method calls, in order, on one generator.
+    /// Evaluate method calls, in order, on one generator (RandomState by default).
     Eval(EvalArgs),
 }
 
@@ -91,6 +98,19 @@ struct EvalArgs {
     /// After the last call, write the generator state to FILE.json (only on success).
     #[arg(long = "save-state", value_name = "FILE.json")]
     save_state: Option<PathBuf>,
+    /// Use NumPy's Generator over this bit generator instead of the legacy RandomState:
+    /// mt19937, pcg64, pcg64dxsm, philox, sfc64, or default (= np.random.default_rng).
+    /// --seed N seeds it through SeedSequence(N); --state takes bit_generator.state JSON.
+    #[arg(long, value_name = "KIND")]
+    generator: Option<String>,
+    /// Use CPython's random module (random.Random(seed)) instead of NumPy. --seed takes
+    /// any int, or a quoted str/bytes literal; --state takes getstate() JSON
+    /// (scripts/py_state.py). Output: Python repr (text) or json.dumps (json).
+    #[arg(long, conflicts_with = "generator")]
+    python: bool,
+    /// With --python: the CPython version whose semantics to follow (3.11 default, 3.12).
+    #[arg(long = "python-version", value_name = "X.Y", requires = "python")]
+    python_version: Option<String>,
     /// The calls to evaluate, in order.
     #[arg(value_name = "CALL", required = true)]
     calls: Vec<String>,
@@ -212,13 +232,122 @@ fn initial_state(args: &EvalArgs) -> Result<RandomState, Failure> {
     Ok(make_state(&init)?)
 }
 
+/// The generator the calls run on.
+enum Engine {
+    Legacy(RandomState),
+    Modern(AnyGenerator),
+}
+
+impl Engine {
+    fn eval(&mut self, call: &str) -> Result<nprand::cli::value::Value, Error> {
+        match self {
+            Engine::Legacy(rs) => eval_call(rs, call),
+            Engine::Modern(g) => eval_generator_call(g, call),
+        }
+    }
+
+    fn state_json(&self) -> String {
+        match self {
+            Engine::Legacy(rs) => rs.get_state().to_json(),
+            Engine::Modern(g) => g.bit_generator().state().to_json(),
+        }
+    }
+}
+
+fn initial_generator(args: &EvalArgs, kind: &str) -> Result<AnyGenerator, Failure> {
+    let kind: BitGenKind = kind
+        .parse()
+        .map_err(|e: Error| Failure::Usage(format!("--generator: {}", e.message())))?;
+    if let Some(p) = &args.state {
+        let text = fs::read_to_string(p)
+            .map_err(|e| io_err(&format!("cannot read state file '{}'", p.display()), e))?;
+        let g = generator_from_state(&BitGenState::from_json(&text)?)?;
+        return Ok(g);
+    }
+    match (&args.seed, &args.seed_array) {
+        (Some(s), _) => Ok(make_generator(kind, s)?),
+        (None, Some(_)) => Err(Failure::Usage(
+            "--seed-array is for RandomState; with --generator give --seed N (SeedSequence entropy)"
+                .into(),
+        )),
+        (None, None) => Err(Failure::Usage(
+            "one of --seed N or --state FILE.json is required".into(),
+        )),
+    }
+}
+
+/// `--python`: CPython's random module, printed as Python prints it.
+fn run_python(args: &EvalArgs) -> Result<(), Failure> {
+    if args.format == Format::Npy {
+        return Err(Failure::Usage(
+            "--format npy is for NumPy arrays; use text or json with --python".into(),
+        ));
+    }
+    if args.seed_array.is_some() {
+        return Err(Failure::Usage(
+            "--seed-array is for RandomState; random.seed takes one value: --seed".into(),
+        ));
+    }
+    let version = match args.python_version.as_deref() {
+        None | Some("3.11") => None,
+        Some("3.12") | Some("3.13") => Some(PyVersion::V3_12),
+        Some(v) => {
+            return Err(Failure::Usage(format!(
+                "--python-version {v}: supported are 3.11 (default), 3.12 and 3.13"
+            )))
+        }
+    };
+    let state = match &args.state {
+        Some(p) => Some(
+            fs::read_to_string(p)
+                .map_err(|e| io_err(&format!("cannot read state file '{}'", p.display()), e))?,
+        ),
+        None => None,
+    };
+    if args.seed.is_none() && state.is_none() {
+        return Err(Failure::Usage(
+            "one of --seed N or --state FILE.json is required".into(),
+        ));
+    }
+    let stdout = io::stdout();
+    let mut out: Box<dyn Write> = match &args.out {
+        Some(path) => {
+            Box::new(BufWriter::new(File::create(path).map_err(|e| {
+                io_err(&format!("cannot write '{}'", path.display()), e)
+            })?))
+        }
+        None => Box::new(stdout.lock()),
+    };
+    let result = run_python_eval(
+        args.seed.as_deref(),
+        state.as_deref(),
+        &args.calls,
+        args.format == Format::Json,
+        version,
+        &mut out,
+    );
+    out.flush().map_err(|e| io_err("cannot write output", e))?;
+    let final_state = result?;
+    if let Some(path) = &args.save_state {
+        fs::write(path, final_state + "\n")
+            .map_err(|e| io_err(&format!("cannot write state file '{}'", path.display()), e))?;
+    }
+    Ok(())
+}
+
 fn run_eval(args: EvalArgs) -> Result<(), Failure> {
+    if args.python {
+        return run_python(&args);
+    }
     if args.format == Format::Npy && args.out.is_none() {
         return Err(Failure::Usage(
             "--format npy needs --out DIR for the .npy files".into(),
         ));
     }
-    let mut rs = initial_state(&args)?;
+    let mut engine = match &args.generator {
+        Some(kind) => Engine::Modern(initial_generator(&args, kind)?),
+        None => Engine::Legacy(initial_state(&args)?),
+    };
     let stdout = io::stdout();
     let mut out: Box<dyn Write> = match (&args.out, args.format) {
         (Some(dir), Format::Npy) => {
@@ -235,7 +364,7 @@ fn run_eval(args: EvalArgs) -> Result<(), Failure> {
     };
     let write_err = |e| io_err("cannot write output", e);
     for (i, call) in args.calls.iter().enumerate() {
-        let value = match eval_call(&mut rs, call) {
+        let value = match engine.eval(call) {
             Ok(v) => v,
             Err(e) => {
                 out.flush().map_err(write_err)?;
@@ -257,7 +386,7 @@ fn run_eval(args: EvalArgs) -> Result<(), Failure> {
         out.flush().map_err(write_err)?;
     }
     if let Some(path) = &args.save_state {
-        fs::write(path, rs.get_state().to_json() + "\n")
+        fs::write(path, engine.state_json() + "\n")
             .map_err(|e| io_err(&format!("cannot write state file '{}'", path.display()), e))?;
     }
     Ok(())

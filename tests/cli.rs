@@ -495,3 +495,51 @@ fn bad_state_files_are_one_line() {
     assert_one_error_line(&o, 1, "error: ValueError: state must be for a MT19937 PRNG");
     std::fs::remove_file(&bad).unwrap();
 }
+
+#[test]
+fn generator_mode_matches_the_library() {
+    // np.random.default_rng(42).random(3)
+    let o = nprand(&[
+        "eval",
+        "--generator",
+        "default",
+        "--seed",
+        "42",
+        "--format",
+        "json",
+        "random(3)",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let mut g = nprand::generator::default_rng(42);
+    let want: Vec<String> = (0..3)
+        .map(|_| nprand::fmt::json_float(g.random()))
+        .collect();
+    let line = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(
+        line.trim(),
+        format!(
+            r#"{{"dtype": "float64", "shape": [3], "data": [{}]}}"#,
+            want.join(", ")
+        )
+    );
+    let bad = nprand(&["eval", "--generator", "xorshift", "--seed", "1", "random()"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert_eq!(stderr(&bad).lines().count(), 1);
+}
+
+#[test]
+fn python_mode_matches_the_library() {
+    // random.seed(42); random.random()
+    let o = nprand(&[
+        "eval", "--python", "--seed", "42", "--format", "json", "random()",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let want = nprand::fmt::json_float(nprand::python::Random::new(42).random());
+    assert_eq!(String::from_utf8(o.stdout).unwrap().trim(), want);
+    let bad = nprand(&["eval", "--python", "--seed", "1", "choice([])"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert_eq!(
+        stderr(&bad).trim(),
+        "error: IndexError: Cannot choose from an empty sequence"
+    );
+}

@@ -107,6 +107,13 @@ fn same_data(got: &Data, want: &Data, rel_tol: Option<f64>) -> Result<(), String
             }
             Ok(())
         }
+        (Data::F32(a), Data::F32(b)) => {
+            let (a, b): (Vec<u32>, Vec<u32>) = (
+                a.iter().map(|x| x.to_bits()).collect(),
+                b.iter().map(|x| x.to_bits()).collect(),
+            );
+            cmp!(a, b)
+        }
         (Data::I64(a), Data::I64(b)) => cmp!(a, b),
         (Data::U64(a), Data::U64(b)) => cmp!(a, b),
         (Data::I32(a), Data::I32(b)) => cmp!(a, b),

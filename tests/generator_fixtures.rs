@@ -41,8 +41,8 @@ fn le_bytes(v: &GenValue) -> Vec<u8> {
         Data::U32(x) => x.iter().for_each(|e| out.extend(e.to_le_bytes())),
         Data::I64(x) => x.iter().for_each(|e| out.extend(e.to_le_bytes())),
         Data::U64(x) => x.iter().for_each(|e| out.extend(e.to_le_bytes())),
-        Data::F64(x) if v.float32 => x.iter().for_each(|e| out.extend((*e as f32).to_le_bytes())),
         Data::F64(x) => x.iter().for_each(|e| out.extend(e.to_le_bytes())),
+        Data::F32(x) => x.iter().for_each(|e| out.extend(e.to_le_bytes())),
     }
     out
 }
@@ -53,6 +53,11 @@ fn token_matches(data: &Data, i: usize, tok: &str) -> bool {
     match data {
         Data::F64(x) => match tok.parse::<f64>() {
             Ok(e) => (e.is_nan() && x[i].is_nan()) || e.to_bits() == x[i].to_bits(),
+            Err(_) => false,
+        },
+        // float32 values are written as the exact double they widen to.
+        Data::F32(x) => match tok.parse::<f64>() {
+            Ok(e) => (e.is_nan() && x[i].is_nan()) || e.to_bits() == f64::from(x[i]).to_bits(),
             Err(_) => false,
         },
         Data::Bool(x) => tok == if x[i] { "1" } else { "0" },
@@ -206,7 +211,7 @@ fn typed_api_matches_evaluator() {
         Data::F64(v)
     }
     fn f32s(v: Vec<f32>) -> Data {
-        Data::F64(v.into_iter().map(f64::from).collect())
+        Data::F32(v)
     }
     for kind in BitGenKind::ALL {
         let new = || AnyGenerator::from_kind(kind, 2024);

@@ -138,6 +138,8 @@ fn text_elems(d: &Data) -> Vec<String> {
         Data::I64(v) => strings(v),
         Data::U64(v) => strings(v),
         Data::F64(v) => v.iter().map(|&x| py_float_repr(x)).collect(),
+        // Exact: the float32 value as Python sees it after `.tolist()`.
+        Data::F32(v) => v.iter().map(|&x| py_float_repr(x.into())).collect(),
     }
 }
 
@@ -146,6 +148,7 @@ fn json_elems(d: &Data) -> Vec<String> {
     match d {
         Data::Bool(v) => v.iter().map(|b| b.to_string()).collect(),
         Data::F64(v) => v.iter().map(|&x| json_float(x)).collect(),
+        Data::F32(v) => v.iter().map(|&x| json_float(x.into())).collect(),
         other => text_elems(other),
     }
 }

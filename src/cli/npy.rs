@@ -43,6 +43,7 @@ pub fn descr(d: &Data) -> &'static str {
         Data::I64(_) => "<i8",
         Data::U64(_) => "<u8",
         Data::F64(_) => "<f8",
+        Data::F32(_) => "<f4",
     }
 }
 
@@ -118,6 +119,9 @@ pub fn write_npy(w: &mut impl Write, v: &Value) -> io::Result<()> {
         Data::F64(d) => d
             .iter()
             .try_for_each(|&x| body.write_f64::<LittleEndian>(x))?,
+        Data::F32(d) => d
+            .iter()
+            .try_for_each(|&x| body.write_f32::<LittleEndian>(x))?,
     }
     w.write_all(&body)
 }
@@ -183,7 +187,7 @@ pub fn read_npy(bytes: &[u8]) -> Result<(Data, Vec<usize>)> {
     let size: usize = match code {
         "b1" | "i1" | "u1" => 1,
         "i2" | "u2" => 2,
-        "i4" | "u4" => 4,
+        "i4" | "u4" | "f4" => 4,
         "i8" | "u8" | "f8" => 8,
         _ => return Err(bad(format!("unsupported .npy dtype '{descr}'"))),
     };
@@ -224,6 +228,7 @@ pub fn read_npy(bytes: &[u8]) -> Result<(Data, Vec<usize>)> {
         "u4" => words!(read_u32, U32),
         "i8" => words!(read_i64, I64),
         "u8" => words!(read_u64, U64),
+        "f4" => words!(read_f32, F32),
         _ => words!(read_f64, F64),
     };
     let data = if fortran && shape.len() > 1 {

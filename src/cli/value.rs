@@ -39,6 +39,8 @@ pub enum Data {
     U64(Vec<u64>),
     /// `float64`
     F64(Vec<f64>),
+    /// `float32` (`Generator.random(dtype=np.float32)` and friends)
+    F32(Vec<f32>),
     /// The payload of a Python `bytes` object (`rs.bytes(n)`).
     Bytes(Vec<u8>),
 }
@@ -64,6 +66,7 @@ impl Data {
             Data::I64(_) => "int64",
             Data::U64(_) => "uint64",
             Data::F64(_) => "float64",
+            Data::F32(_) => "float32",
             Data::Bytes(_) => "bytes",
         }
     }
@@ -85,6 +88,7 @@ impl Data {
             Data::I64(v) => v.len(),
             Data::U64(v) => v.len(),
             Data::F64(v) => v.len(),
+            Data::F32(v) => v.len(),
         }
     }
 
@@ -118,6 +122,7 @@ impl Data {
             Data::I64(v) => Data::I64(g(v, idx)),
             Data::U64(v) => Data::U64(g(v, idx)),
             Data::F64(v) => Data::F64(g(v, idx)),
+            Data::F32(v) => Data::F32(g(v, idx)),
             Data::Bytes(v) => Data::Bytes(g(v, idx)),
         }
     }

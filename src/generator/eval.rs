@@ -19,10 +19,8 @@
 //! assert_eq!(e.to_string(), "ValueError: high - low < 0");
 //! ```
 //!
-//! **float32 results.** `cli::value::Data` has no float32 variant yet, so
-//! [`eval_generator_call`] returns float32 arrays widened (exactly) to `Data::F64`;
-//! [`eval_generator_value`] returns the same value plus a `float32` flag, which is what a
-//! float32 `Data` variant would carry. (Scalar float32 results are Python floats in NumPy,
+//! **float32 results.** float32 arrays come back as `Data::F32`;
+//! [`eval_generator_value`] also returns a `float32` flag. (Scalar float32 results are Python floats in NumPy,
 //! so only arrays are concerned.)
 
 use super::broadcast::{self, find, GKernel, GenSpec, Output, PKind};
@@ -125,18 +123,17 @@ pub fn generator_from_state(state: &BitGenState) -> Result<AnyGenerator> {
     Ok(Generator::new(bg))
 }
 
-/// A result and whether NumPy's dtype is float32 (then `value.data` holds the float32
-/// values widened to `Data::F64`).
+/// A result and whether NumPy's dtype is float32 (then `value.data` is `Data::F32`).
 ///
 /// ```
 /// use nprand::generator::eval::eval_generator_value;
 /// // np.random.default_rng(0).random(2, dtype=np.float32).dtype == float32
 /// let v = eval_generator_value(&mut nprand::generator::default_rng(0), "random(2, dtype=np.float32)").unwrap();
-/// assert!(v.float32 && v.value.dtype_name() == "float64");
+/// assert!(v.float32 && v.value.dtype_name() == "float32");
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct GenValue {
-    /// The value (float32 arrays widened to float64).
+    /// The value.
     pub value: Value,
     /// NumPy's result is a float32 array.
     pub float32: bool,
@@ -829,10 +826,10 @@ fn resolve_int_dtype(e: Option<&Expr>) -> Result<(IntTy, bool)> {
 // Results
 // ---------------------------------------------------------------------------------
 
-/// A float32 array (widened into `Data::F64` until `Data` has a float32 variant).
+/// A float32 array (`Data::F32`).
 fn f32_array(v: Vec<f32>, shape: Vec<usize>) -> GenValue {
     GenValue {
-        value: Value::array(Data::F64(v.into_iter().map(f64::from).collect()), shape),
+        value: Value::array(Data::F32(v), shape),
         float32: true,
     }
 }
