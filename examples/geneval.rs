@@ -27,6 +27,7 @@ fn tokens(v: &GenValue) -> Vec<String> {
     }
     match &v.value.data {
         Data::F64(x) => x.iter().map(|f| py_float_repr(*f)).collect(),
+        Data::F32(x) => x.iter().map(|f| py_float_repr(f64::from(*f))).collect(),
         Data::Bool(x) => x
             .iter()
             .map(|b| if *b { "1" } else { "0" }.to_string())
@@ -44,21 +45,7 @@ fn tokens(v: &GenValue) -> Vec<String> {
 }
 
 fn le_bytes(v: &GenValue) -> Vec<u8> {
-    let mut out = Vec::new();
-    match &v.value.data {
-        Data::Bool(x) => out.extend(x.iter().map(|&b| b as u8)),
-        Data::I8(x) => out.extend(x.iter().map(|&b| b as u8)),
-        Data::U8(x) | Data::Bytes(x) => out.extend_from_slice(x),
-        Data::I16(x) => x.iter().for_each(|e| out.extend(e.to_le_bytes())),
-        Data::U16(x) => x.iter().for_each(|e| out.extend(e.to_le_bytes())),
-        Data::I32(x) => x.iter().for_each(|e| out.extend(e.to_le_bytes())),
-        Data::U32(x) => x.iter().for_each(|e| out.extend(e.to_le_bytes())),
-        Data::I64(x) => x.iter().for_each(|e| out.extend(e.to_le_bytes())),
-        Data::U64(x) => x.iter().for_each(|e| out.extend(e.to_le_bytes())),
-        Data::F64(x) if v.float32 => x.iter().for_each(|e| out.extend((*e as f32).to_le_bytes())),
-        Data::F64(x) => x.iter().for_each(|e| out.extend(e.to_le_bytes())),
-    }
-    out
+    v.value.data.le_bytes()
 }
 
 fn encode(v: &GenValue) -> J {

@@ -30,21 +30,7 @@ fn kind_name(k: Kind) -> &'static str {
 
 /// The C-order little-endian bytes of the result in its NumPy dtype.
 fn le_bytes(v: &GenValue) -> Vec<u8> {
-    let mut out = Vec::new();
-    match &v.value.data {
-        Data::Bool(x) => out.extend(x.iter().map(|&b| b as u8)),
-        Data::I8(x) => out.extend(x.iter().map(|&b| b as u8)),
-        Data::U8(x) | Data::Bytes(x) => out.extend_from_slice(x),
-        Data::I16(x) => x.iter().for_each(|e| out.extend(e.to_le_bytes())),
-        Data::U16(x) => x.iter().for_each(|e| out.extend(e.to_le_bytes())),
-        Data::I32(x) => x.iter().for_each(|e| out.extend(e.to_le_bytes())),
-        Data::U32(x) => x.iter().for_each(|e| out.extend(e.to_le_bytes())),
-        Data::I64(x) => x.iter().for_each(|e| out.extend(e.to_le_bytes())),
-        Data::U64(x) => x.iter().for_each(|e| out.extend(e.to_le_bytes())),
-        Data::F64(x) => x.iter().for_each(|e| out.extend(e.to_le_bytes())),
-        Data::F32(x) => x.iter().for_each(|e| out.extend(e.to_le_bytes())),
-    }
-    out
+    v.value.data.le_bytes()
 }
 
 /// Compare one expected token with element `i`.

@@ -101,6 +101,32 @@ impl Data {
         self.len() == 0
     }
 
+    /// The elements as little-endian bytes (bool as 0/1 bytes), as `.npy` files and
+    /// NumPy's `tobytes()` on a little-endian machine hold them.
+    ///
+    /// ```
+    /// use nprand::cli::value::Data;
+    /// assert_eq!(Data::U16(vec![1, 256]).le_bytes(), vec![1, 0, 0, 1]);
+    /// ```
+    pub fn le_bytes(&self) -> Vec<u8> {
+        fn b<T: Copy, const N: usize>(v: &[T], f: fn(T) -> [u8; N]) -> Vec<u8> {
+            v.iter().flat_map(|&x| f(x)).collect()
+        }
+        match self {
+            Data::Bool(v) => v.iter().map(|&x| x as u8).collect(),
+            Data::I8(v) => b(v, i8::to_le_bytes),
+            Data::U8(v) | Data::Bytes(v) => v.clone(),
+            Data::I16(v) => b(v, i16::to_le_bytes),
+            Data::U16(v) => b(v, u16::to_le_bytes),
+            Data::I32(v) => b(v, i32::to_le_bytes),
+            Data::U32(v) => b(v, u32::to_le_bytes),
+            Data::I64(v) => b(v, i64::to_le_bytes),
+            Data::U64(v) => b(v, u64::to_le_bytes),
+            Data::F64(v) => b(v, f64::to_le_bytes),
+            Data::F32(v) => b(v, f32::to_le_bytes),
+        }
+    }
+
     /// The elements selected by `idx`, in that order, with the same dtype.
     ///
     /// ```
