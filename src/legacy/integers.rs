@@ -217,21 +217,23 @@ impl RandomState {
             return;
         }
         let mask = gen_mask(rng);
+        let bulk = out.len() > super::normal::SMALL;
         match T::BITS {
-            // bool: one bit per value, LSB first, never rejected (off is 0 here).
-            1 => self.bits_fill(out, 1, 1, 1, 0),
-            8 | 16 => self.bits_fill(out, T::BITS, mask as u32, rng as u32, off),
-            _ if rng <= 0xFFFF_FFFF => self.bits_fill(out, 32, mask as u32, rng as u32, off),
-            _ => {
+            _ if !bulk || (T::BITS == 64 && rng > 0xFFFF_FFFF) => {
                 let mut buf = BitBuffer::default();
                 for o in out.iter_mut() {
                     *o = T::from_bits(self.bounded_masked(T::BITS, off, rng, &mut buf));
                 }
             }
+            // bool: one bit per value, LSB first, never rejected (off is 0 here).
+            1 => self.bits_fill(out, 1, 1, 1, 0),
+            8 | 16 => self.bits_fill(out, T::BITS, mask as u32, rng as u32, off),
+            // 32-bit, and 64-bit ranges that fit in one word
+            _ => self.bits_fill(out, 32, mask as u32, rng as u32, off),
         }
     }
 
-    /// The bulk engine for values drawn from `bits`-wide slots of 32-bit words (LSB
+    /// The bulk engine (for more than a few values) for values drawn from `bits`-wide slots of 32-bit words (LSB
     /// first; 32 means one unbuffered word per draw): slot value `v = slot & mask`,
     /// accepted when `v <= rng`, output `off + v`. The word buffer starts empty and its
     /// unused slots are dropped at the end, as NumPy's per-call buffer.
@@ -581,7 +583,8 @@ mod tests {
     }
 
     const SIZES: &[usize] = &[
-        0, 1, 2, 3, 4, 5, 7, 8, 9, 31, 32, 33, 311, 312, 313, 623, 624, 625, 2500,
+        0, 1, 2, 3, 4, 5, 7, 8, 9, 16, 17, 18, 19, 20, 31, 32, 33, 311, 312, 313, 623, 624, 625,
+        2500,
     ];
 
     fn check_dtype<T: RandintDtype + PartialEq + Debug>() {

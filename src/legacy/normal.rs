@@ -27,6 +27,10 @@ fn polar_factor(r2: f64) -> f64 {
     (-2.0 * r2.ln() / r2).sqrt()
 }
 
+/// Up to this many values, the `_into` forms just loop over the scalar draw (the
+/// bulk paths' stack buffers cost more than they save).
+pub(crate) const SMALL: usize = 16;
+
 /// Accepted polar pairs per batch of [`RandomState::standard_normal_into`].
 const POLAR_BATCH: usize = 128;
 
@@ -222,7 +226,11 @@ impl RandomState {
         } else {
             out
         };
-        if out.is_empty() {
+        if out.len() <= SMALL {
+            // Not worth the batch buffers.
+            for o in out {
+                *o = self.gauss();
+            }
             return;
         }
         let mut rd = F64Reader::new(&mut self.bitgen);
@@ -313,7 +321,8 @@ pub(crate) mod tests {
     use proptest::prelude::*;
 
     /// Output sizes around the block (624 words, 312 doubles) boundaries.
-    pub(crate) const SIZES: &[usize] = &[0, 1, 2, 3, 311, 312, 313, 623, 624, 625, 10_000];
+    pub(crate) const SIZES: &[usize] =
+        &[0, 1, 2, 3, 16, 17, 18, 311, 312, 313, 623, 624, 625, 10_000];
 
     /// A generator `skip` words into the stream of `seed`, optionally with a cached
     /// gaussian.

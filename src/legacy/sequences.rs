@@ -5,6 +5,10 @@ use crate::error::{Error, Result};
 
 /// Positions per batch of [`RandomState::shuffle`].
 const SHUFFLE_BATCH: usize = 256;
+/// Words peeked at most per run of a batch (about 1.4 are needed per position).
+const SHUFFLE_WORDS: usize = 2 * SHUFFLE_BATCH + 8;
+/// Up to this length, shuffle draws one position at a time (no batch buffers).
+const SHUFFLE_SMALL: usize = 64;
 
 /// NumPy's `kahan_sum` (compensated sum from the first element).
 pub(crate) fn kahan_sum(v: &[f64]) -> f64 {
@@ -83,7 +87,14 @@ impl RandomState {
     /// assert_eq!(s, [1, 2, 3, 4, 5]);
     /// ```
     pub fn shuffle<T>(&mut self, x: &mut [T]) {
-        let mut i = x.len().saturating_sub(1);
+        if x.len() <= SHUFFLE_SMALL {
+            for i in (1..x.len()).rev() {
+                let j = self.random_interval(i as u64) as usize;
+                x.swap(i, j);
+            }
+            return;
+        }
+        let mut i = x.len() - 1;
         // Positions beyond 2**32 - 1 draw two words per attempt: one at a time.
         while i > 0xFFFF_FFFF {
             let j = self.random_interval(i as u64) as usize;
@@ -94,7 +105,7 @@ impl RandomState {
         // positions (branch-free over a run of tempered words from the MT block), then
         // their swaps, whose memory accesses no longer wait on the generator.
         let mut js = [0u32; SHUFFLE_BATCH];
-        let mut words = [0u32; crate::mt19937::N];
+        let mut words = [0u32; SHUFFLE_WORDS];
         while i >= 1 {
             let count = SHUFFLE_BATCH.min(i);
             self.interval_batch(i as u32, &mut js[..count], &mut words);
@@ -108,14 +119,14 @@ impl RandomState {
     /// `js[t] = random_interval(top - t)` for every `t`, consuming exactly the words
     /// those calls draw (`top - js.len() + 1 >= 1`; `words` is scratch space).
     #[inline]
-    fn interval_batch(&mut self, top: u32, js: &mut [u32], words: &mut [u32; crate::mt19937::N]) {
+    fn interval_batch(&mut self, top: u32, js: &mut [u32], words: &mut [u32; SHUFFLE_WORDS]) {
         debug_assert!(js.len() as u64 <= top as u64);
         let mut k = 0;
         let mut max = top;
         while k < js.len() {
             // About 1.4 words per value on average (at most 2 expected): peek that many,
             // use what is needed.
-            let want = (2 * (js.len() - k) + 8).min(crate::mt19937::N);
+            let want = 2 * (js.len() - k) + 8;
             let got = self.bitgen.peek_u32(&mut words[..want]);
             let mut used = 0;
             for &w in &words[..got] {
@@ -356,7 +367,7 @@ mod tests {
         for s in starts() {
             for &n in SIZES
                 .iter()
-                .chain(&[4, 5, 255, 256, 257, 258, 513, 1025, 4097])
+                .chain(&[4, 5, 64, 65, 66, 255, 256, 257, 258, 513, 1025, 4097])
             {
                 check(&s, n);
             }
