@@ -233,10 +233,11 @@ impl RandomState {
         }
     }
 
-    /// The bulk engine (for more than a few values) for values drawn from `bits`-wide slots of 32-bit words (LSB
-    /// first; 32 means one unbuffered word per draw): slot value `v = slot & mask`,
-    /// accepted when `v <= rng`, output `off + v`. The word buffer starts empty and its
-    /// unused slots are dropped at the end, as NumPy's per-call buffer.
+    /// The bulk engine (more than a few values) for values drawn from `bits`-wide slots
+    /// of 32-bit words (LSB first; 32 means one unbuffered word per draw): slot value
+    /// `v = slot & mask`, accepted when `v <= rng`, output `off + v`. The word buffer
+    /// starts empty and its unused slots are dropped at the end, as NumPy's per-call
+    /// buffer.
     #[inline(always)]
     fn bits_fill<T: RandintDtype>(
         &mut self,
