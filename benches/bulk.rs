@@ -1,8 +1,8 @@
 //! Criterion benches of the `RandomState` bulk rows of the issue (`_into` forms filled in
 //! place; `permutation` allocates its result, as NumPy's does).
 //!
-//! `cargo bench --bench bulk`. `standard_gamma(2.5)`, `binomial(20, 0.3)` and `poisson(30)`
-//! have no bulk form yet; add them here when they land.
+//! `cargo bench --bench bulk`. `binomial(20, 0.3)` and `poisson(30)` have no bulk form
+//! yet; add them here when they land.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use nprand::RandomState;
@@ -24,10 +24,19 @@ fn bulk(c: &mut Criterion) {
     g.bench_function("standard_exponential_into", |b| {
         b.iter(|| rs.standard_exponential_into(black_box(&mut f)))
     });
+    g.bench_function("standard_gamma_into_2.5", |b| {
+        b.iter(|| rs.standard_gamma_into(black_box(&mut f), 2.5).unwrap())
+    });
     let mut i64s = vec![0i64; N];
     g.bench_function("randint_into_i64", |b| {
         b.iter(|| {
             rs.randint_into::<i64>(black_box(&mut i64s), -1000, 1000)
+                .unwrap()
+        })
+    });
+    g.bench_function("randint_into_i64_0_1000", |b| {
+        b.iter(|| {
+            rs.randint_into::<i64>(black_box(&mut i64s), 0, 1000)
                 .unwrap()
         })
     });

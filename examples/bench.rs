@@ -62,6 +62,16 @@ const ITEMS: &[(&str, &str)] = &[
         "RandomState::randint_into::<i64>(-1000, 1000)",
     ),
     ("randint_i8", "RandomState::randint_into::<i8>(-100, 100)"),
+    (
+        "randint_i64_0_1000",
+        "RandomState::randint_into::<i64>(0, 1000)",
+    ),
+    ("randint_u8_full", "RandomState::randint_into::<u8>(0, 256)"),
+    ("randint_bool", "RandomState::randint_into::<bool>(0, 2)"),
+    (
+        "standard_gamma_2.5",
+        "RandomState::standard_gamma_into(2.5)",
+    ),
     ("permutation", "RandomState::permutation(n)"),
     ("shuffle", "RandomState::shuffle on n i64"),
     (
@@ -169,6 +179,31 @@ fn run(item: &str, n: usize, reps: usize) -> Option<Vec<f64>> {
             time(reps, || {
                 rs.randint_into::<i8>(black_box(&mut out), -100, 100)
                     .unwrap()
+            })
+        }
+        "randint_i64_0_1000" => {
+            let mut out = vec![1i64; n];
+            time(reps, || {
+                rs.randint_into::<i64>(black_box(&mut out), 0, 1000)
+                    .unwrap()
+            })
+        }
+        "randint_u8_full" => {
+            let mut out = vec![1u8; n];
+            time(reps, || {
+                rs.randint_into::<u8>(black_box(&mut out), 0, 256).unwrap()
+            })
+        }
+        "randint_bool" => {
+            let mut out = vec![false; n];
+            time(reps, || {
+                rs.randint_into::<bool>(black_box(&mut out), 0, 2).unwrap()
+            })
+        }
+        "standard_gamma_2.5" => {
+            let mut out = vec![1f64; n];
+            time(reps, || {
+                rs.standard_gamma_into(black_box(&mut out), 2.5).unwrap()
             })
         }
         "permutation" => time(reps, || {

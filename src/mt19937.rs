@@ -344,6 +344,61 @@ impl Mt19937 {
         }
     }
 
+    /// Block access for the bulk distribution kernels: tempered copies of up to
+    /// `out.len()` of the words left in the current block, **without consuming them**
+    /// (regenerating the block first when it is used up). Returns how many were written
+    /// (at least 1 when `out` is non-empty). Consume what was used with
+    /// [`consume`](Self::consume).
+    ///
+    /// Call it only when at least one word will then be consumed: from `pos == 624`
+    /// it regenerates the block (pos 0), which is the same stream but not the same
+    /// `get_state()` until a word is taken.
+    #[inline]
+    pub(crate) fn peek_u32(&mut self, out: &mut [u32]) -> usize {
+        if self.pos >= N {
+            self.twist();
+        }
+        let take = (N - self.pos).min(out.len());
+        simd::temper_into(
+            &self.key[self.pos..self.pos + take],
+            &mut out[..take],
+            Backend::detected(),
+        );
+        take
+    }
+
+    /// As [`peek_u32`](Self::peek_u32), for doubles: up to `out.len()` of the next
+    /// [`next_f64`](Self::next_f64) values whose two words both lie in the current block,
+    /// not consumed (each one is 2 words for [`consume`](Self::consume)). Returns 0 when
+    /// exactly one word is left in the block: the next double straddles a regeneration,
+    /// take it with `next_f64`. Same rule as `peek_u32`: call it only when at least one
+    /// double will be consumed.
+    #[inline]
+    pub(crate) fn peek_f64(&mut self, out: &mut [f64]) -> usize {
+        if self.pos >= N {
+            self.twist();
+        }
+        let pairs = ((N - self.pos) / 2).min(out.len());
+        simd::pairs_to_f64(
+            &self.key[self.pos..self.pos + 2 * pairs],
+            &mut out[..pairs],
+            Backend::detected(),
+        );
+        pairs
+    }
+
+    /// Consume `words` words of the current block, as that many
+    /// [`next_u32`](Self::next_u32) calls would (after a [`peek_u32`](Self::peek_u32) /
+    /// [`peek_f64`](Self::peek_f64) showed them).
+    ///
+    /// # Panics
+    /// If fewer than `words` words are left in the block.
+    #[inline]
+    pub(crate) fn consume(&mut self, words: usize) {
+        assert!(words <= N - self.pos, "consume past the end of the block");
+        self.pos += words;
+    }
+
     #[inline]
     fn next_u32_with(&mut self, backend: Backend) -> u32 {
         if self.pos >= N {
@@ -470,11 +525,186 @@ impl Mt19937 {
     }
 }
 
+/// Largest chunk of doubles an [`F64Reader`] converts at once.
+const READ_CHUNK: usize = 128;
+
+/// A reader of consecutive [`Mt19937::next_f64`] values for the bulk distribution
+/// kernels: it converts them in chunks from the current block (AVX2 where available)
+/// but consumes only the doubles actually taken, so the generator ends exactly where
+/// the same number of `next_f64` calls would leave it (the position is committed at
+/// each refill and when the reader is dropped). No heap allocation.
+///
+/// Create one only when at least one double will be taken (see
+/// [`Mt19937::peek_f64`]).
+pub(crate) struct F64Reader<'a> {
+    mt: &'a mut Mt19937,
+    buf: [f64; READ_CHUNK],
+    /// Doubles of `buf` already taken.
+    idx: usize,
+    /// Doubles in `buf` (all lying in the current block, not yet consumed).
+    len: usize,
+    /// Size of the next chunk: starts small so that short calls convert little.
+    cap: usize,
+}
+
+impl<'a> F64Reader<'a> {
+    #[inline]
+    pub(crate) fn new(mt: &'a mut Mt19937) -> Self {
+        F64Reader {
+            mt,
+            buf: [0.0; READ_CHUNK],
+            idx: 0,
+            len: 0,
+            cap: 8,
+        }
+    }
+
+    /// The next double, as `next_f64` would return it.
+    #[inline(always)]
+    pub(crate) fn next(&mut self) -> f64 {
+        if self.idx < self.len {
+            let x = self.buf[self.idx];
+            self.idx += 1;
+            x
+        } else {
+            self.refill_next()
+        }
+    }
+
+    /// The doubles converted and not yet taken; refills when none are left. Empty when
+    /// the next double straddles a block regeneration (take it with [`next`](Self::next)).
+    /// Call it only when at least one double will be taken; mark what was used with
+    /// [`take`](Self::take).
+    #[inline]
+    pub(crate) fn chunk(&mut self) -> &[f64] {
+        if self.idx == self.len {
+            self.refill();
+        }
+        &self.buf[self.idx..self.len]
+    }
+
+    /// Mark `k` doubles of [`chunk`](Self::chunk) as taken.
+    #[inline]
+    pub(crate) fn take(&mut self, k: usize) {
+        debug_assert!(self.idx + k <= self.len);
+        self.idx += k;
+    }
+
+    /// Commit the buffer (all taken) and convert the next chunk of the block.
+    #[inline]
+    fn refill(&mut self) {
+        self.mt.consume(2 * self.len);
+        self.idx = 0;
+        let cap = self.cap;
+        self.cap = (cap * 4).min(READ_CHUNK);
+        self.len = self.mt.peek_f64(&mut self.buf[..cap]);
+    }
+
+    #[inline(never)]
+    fn refill_next(&mut self) -> f64 {
+        self.refill();
+        if self.len == 0 {
+            // One word left in the block: this double straddles the regeneration.
+            return self.mt.next_f64();
+        }
+        self.idx = 1;
+        self.buf[0]
+    }
+}
+
+impl Drop for F64Reader<'_> {
+    #[inline]
+    fn drop(&mut self) {
+        self.mt.consume(2 * self.idx);
+    }
+}
+
 fn init_genrand(key: &mut [u32; N], seed: u32) {
     key[0] = seed;
     for i in 1..N {
         key[i] = 1_812_433_253u32
             .wrapping_mul(key[i - 1] ^ (key[i - 1] >> 30))
             .wrapping_add(i as u32);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Generators at every kind of position: fresh (624), 0, odd/even near the ends.
+    fn starts() -> Vec<Mt19937> {
+        let mut v = Vec::new();
+        for skip in [0usize, 1, 2, 3, 310, 311, 312, 622, 623, 624, 625, 1247] {
+            let mut g = Mt19937::new(skip as u32 + 9);
+            for _ in 0..skip {
+                g.next_u32();
+            }
+            v.push(g);
+        }
+        let g = Mt19937::new(77);
+        v.push(Mt19937::from_state(*g.key(), 0).unwrap());
+        v
+    }
+
+    #[test]
+    fn peek_then_consume_is_next_u32() {
+        for start in starts() {
+            for len in [1usize, 2, 7, 311, 624, 700] {
+                let mut a = start.clone();
+                let mut b = start.clone();
+                let mut buf = vec![0u32; len];
+                let mut taken = 0;
+                while taken < 2000 {
+                    let got = a.peek_u32(&mut buf);
+                    assert!(got >= 1);
+                    // consume only part of what was shown
+                    let k = (got / 2).max(1);
+                    for &w in &buf[..k] {
+                        assert_eq!(w, b.next_u32());
+                    }
+                    a.consume(k);
+                    taken += k;
+                    assert_eq!(a, b);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn f64_reader_is_next_f64() {
+        for start in starts() {
+            // a pattern of single takes, chunk takes and early drops
+            for pattern in [1usize, 2, 3, 5, 64, 200] {
+                let mut a = start.clone();
+                let mut b = start.clone();
+                for round in 0..12 {
+                    {
+                        let mut rd = F64Reader::new(&mut a);
+                        for i in 0..(pattern * (round + 1)) {
+                            if i % 3 == 0 {
+                                let c = rd.chunk();
+                                let k = c.len().min(pattern);
+                                let got: Vec<f64> = c[..k].to_vec();
+                                for x in got {
+                                    assert_eq!(x.to_bits(), b.next_f64().to_bits());
+                                }
+                                rd.take(k);
+                                if k == 0 {
+                                    assert_eq!(rd.next().to_bits(), b.next_f64().to_bits());
+                                }
+                            } else {
+                                assert_eq!(rd.next().to_bits(), b.next_f64().to_bits());
+                            }
+                        }
+                    }
+                    assert_eq!(a, b, "pattern {pattern} round {round}");
+                }
+                // a reader that takes nothing leaves the state alone (even at pos 624)
+                let before = a.clone();
+                drop(F64Reader::new(&mut a));
+                assert_eq!(a, before);
+            }
+        }
     }
 }

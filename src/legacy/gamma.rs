@@ -3,8 +3,13 @@
 //! with NumPy's legacy algorithms (`legacy-distributions.c`).
 
 use super::broadcast::{Cons, DistSpec, Kernel, Num, ParamSpec};
+use super::normal::{Draws, SMALL};
 use super::RandomState;
 use crate::error::{Error, Result};
+
+/// Values per run of [`RandomState::standard_exponential_into`] (uniforms filled, then
+/// transformed while still in L1).
+const EXP_RUN: usize = 512;
 
 impl RandomState {
     /// NumPy's `legacy_standard_exponential`: `-log(1 - U)`.
@@ -32,8 +37,13 @@ impl RandomState {
     /// assert!(x.iter().all(|&v| v >= 0.0));
     /// ```
     pub fn standard_exponential_into(&mut self, out: &mut [f64]) {
-        for o in out {
-            *o = self.legacy_standard_exponential();
+        // One double per value and no rejection: fill a cache-sized run with the
+        // uniforms in bulk, then take the logarithms in place.
+        for run in out.chunks_mut(EXP_RUN) {
+            self.bitgen.fill_f64(run);
+            for o in run {
+                *o = -(1.0 - *o).ln();
+            }
         }
     }
 
@@ -57,8 +67,11 @@ impl RandomState {
     /// ```
     pub fn exponential_into(&mut self, out: &mut [f64], scale: f64) -> Result<()> {
         Cons::NonNegative.check_scalar(scale, "scale")?;
+        self.standard_exponential_into(out);
+        // NumPy's operand order `scale * E`, kept on purpose.
+        #[allow(clippy::assign_op_pattern)]
         for o in out {
-            *o = scale * self.legacy_standard_exponential();
+            *o = scale * *o;
         }
         Ok(())
     }
@@ -70,49 +83,32 @@ impl RandomState {
     /// NumPy's `legacy_standard_gamma`: exponential for shape 1, 0.0 without a draw for
     /// shape 0, Ahrens–Dieter (U then E per attempt) below 1, Marsaglia–Tsang on the
     /// cached gaussian above 1 (and for NaN, which yields NaN after the draws).
+    #[inline]
     pub(crate) fn legacy_standard_gamma(&mut self, shape: f64) -> f64 {
+        standard_gamma_kernel(self, GammaShape::new(shape))
+    }
+
+    /// `out[i] = map(legacy_standard_gamma(shape))` in bulk: the same draws in the same
+    /// order as repeated scalar calls, with the uniforms read from the MT block in
+    /// chunks and the shape's constants computed once.
+    fn standard_gamma_fill(&mut self, out: &mut [f64], shape: f64, map: impl Fn(f64) -> f64) {
         if shape == 1.0 {
-            return self.legacy_standard_exponential();
-        }
-        if shape == 0.0 {
-            return 0.0;
-        }
-        if shape < 1.0 {
-            loop {
-                let u = self.next_double();
-                let v = self.legacy_standard_exponential();
-                if u <= 1.0 - shape {
-                    let x = u.powf(1.0 / shape);
-                    if x <= v {
-                        return x;
-                    }
-                } else {
-                    let y = -((1.0 - u) / shape).ln();
-                    let x = (1.0 - shape + shape * y).powf(1.0 / shape);
-                    if x <= v + y {
-                        return x;
-                    }
-                }
+            self.standard_exponential_into(out);
+            for o in out {
+                *o = map(*o);
             }
+            return;
         }
-        let b = shape - 1.0 / 3.0;
-        let c = 1.0 / (9.0 * b).sqrt();
-        loop {
-            let (x, v) = loop {
-                let x = self.gauss();
-                let v = 1.0 + c * x;
-                if !(v <= 0.0) {
-                    break (x, v);
-                }
-            };
-            let v = v * v * v;
-            let u = self.next_double();
-            if u < 1.0 - 0.0331 * (x * x) * (x * x) {
-                return b * v;
+        let g = GammaShape::new(shape);
+        if out.len() <= SMALL {
+            for o in out {
+                *o = map(standard_gamma_kernel(self, g));
             }
-            if u.ln() < 0.5 * x * x + b * (1.0 - v + v.ln()) {
-                return b * v;
-            }
+            return;
+        }
+        let mut d = self.bulk();
+        for o in out {
+            *o = map(standard_gamma_kernel(&mut d, g));
         }
     }
 
@@ -200,6 +196,74 @@ impl RandomState {
     }
 }
 
+/// The constants of `legacy_standard_gamma` for one shape (`b = shape - 1/3`,
+/// `c = 1/sqrt(9b)`, used above 1), computed with NumPy's expressions: computing them
+/// once per bulk call instead of once per value changes no bit.
+#[derive(Clone, Copy)]
+pub(crate) struct GammaShape {
+    shape: f64,
+    b: f64,
+    c: f64,
+}
+
+impl GammaShape {
+    #[inline(always)]
+    pub(crate) fn new(shape: f64) -> Self {
+        let b = shape - 1.0 / 3.0;
+        let c = 1.0 / (9.0 * b).sqrt();
+        GammaShape { shape, b, c }
+    }
+}
+
+/// NumPy's `legacy_standard_gamma` on any source of legacy draws (scalar calls or a
+/// bulk reader); see [`RandomState::legacy_standard_gamma`].
+#[inline(always)]
+pub(crate) fn standard_gamma_kernel<D: Draws>(d: &mut D, g: GammaShape) -> f64 {
+    let shape = g.shape;
+    if shape == 1.0 {
+        return -(1.0 - d.double()).ln();
+    }
+    if shape == 0.0 {
+        return 0.0;
+    }
+    if shape < 1.0 {
+        loop {
+            let u = d.double();
+            let v = -(1.0 - d.double()).ln();
+            if u <= 1.0 - shape {
+                let x = u.powf(1.0 / shape);
+                if x <= v {
+                    return x;
+                }
+            } else {
+                let y = -((1.0 - u) / shape).ln();
+                let x = (1.0 - shape + shape * y).powf(1.0 / shape);
+                if x <= v + y {
+                    return x;
+                }
+            }
+        }
+    }
+    let (b, c) = (g.b, g.c);
+    loop {
+        let (x, v) = loop {
+            let x = d.gauss();
+            let v = 1.0 + c * x;
+            if !(v <= 0.0) {
+                break (x, v);
+            }
+        };
+        let v = v * v * v;
+        let u = d.double();
+        if u < 1.0 - 0.0331 * (x * x) * (x * x) {
+            return b * v;
+        }
+        if u.ln() < 0.5 * x * x + b * (1.0 - v + v.ln()) {
+            return b * v;
+        }
+    }
+}
+
 /// Fill `out` with `f`, after the checks passed.
 #[inline]
 fn fill(rs: &mut RandomState, out: &mut [f64], mut f: impl FnMut(&mut RandomState) -> f64) {
@@ -233,7 +297,7 @@ impl RandomState {
     /// ```
     pub fn standard_gamma_into(&mut self, out: &mut [f64], shape: f64) -> Result<()> {
         Cons::NonNegative.check_scalar(shape, "shape")?;
-        fill(self, out, |rs| rs.legacy_standard_gamma(shape));
+        self.standard_gamma_fill(out, shape, |x| x);
         Ok(())
     }
 
@@ -262,7 +326,7 @@ impl RandomState {
     pub fn gamma_into(&mut self, out: &mut [f64], shape: f64, scale: f64) -> Result<()> {
         Cons::NonNegative.check_scalar(shape, "shape")?;
         Cons::NonNegative.check_scalar(scale, "scale")?;
-        fill(self, out, |rs| rs.legacy_gamma(shape, scale));
+        self.standard_gamma_fill(out, shape, |x| scale * x);
         Ok(())
     }
 
@@ -288,7 +352,7 @@ impl RandomState {
     /// ```
     pub fn chisquare_into(&mut self, out: &mut [f64], df: f64) -> Result<()> {
         Cons::Positive.check_scalar(df, "df")?;
-        fill(self, out, |rs| rs.legacy_chisquare(df));
+        self.standard_gamma_fill(out, df / 2.0, |x| 2.0 * x);
         Ok(())
     }
 
@@ -712,6 +776,197 @@ mod tests {
         assert_eq!(a.dirichlet(&[f64::NAN, 1.0]).unwrap().len(), 2);
     }
 
+    use super::super::normal::tests::{
+        assert_bits, assert_same_state, ref_gauss, start, starts, SIZES,
+    };
+
+    /// NumPy's `legacy_standard_exponential`, one draw at a time (the reference).
+    fn ref_exponential(rs: &mut RandomState) -> f64 {
+        -(1.0 - rs.bitgen.next_f64()).ln()
+    }
+
+    /// NumPy's `legacy_standard_gamma` as it was written before the bulk kernels (the
+    /// reference; per-call constants, scalar draws).
+    fn ref_standard_gamma(rs: &mut RandomState, shape: f64) -> f64 {
+        if shape == 1.0 {
+            return ref_exponential(rs);
+        }
+        if shape == 0.0 {
+            return 0.0;
+        }
+        if shape < 1.0 {
+            loop {
+                let u = rs.bitgen.next_f64();
+                let v = ref_exponential(rs);
+                if u <= 1.0 - shape {
+                    let x = u.powf(1.0 / shape);
+                    if x <= v {
+                        return x;
+                    }
+                } else {
+                    let y = -((1.0 - u) / shape).ln();
+                    let x = (1.0 - shape + shape * y).powf(1.0 / shape);
+                    if x <= v + y {
+                        return x;
+                    }
+                }
+            }
+        }
+        let b = shape - 1.0 / 3.0;
+        let c = 1.0 / (9.0 * b).sqrt();
+        loop {
+            let (x, v) = loop {
+                let x = ref_gauss(rs);
+                let v = 1.0 + c * x;
+                if !(v <= 0.0) {
+                    break (x, v);
+                }
+            };
+            let v = v * v * v;
+            let u = rs.bitgen.next_f64();
+            if u < 1.0 - 0.0331 * (x * x) * (x * x) {
+                return b * v;
+            }
+            if u.ln() < 0.5 * x * x + b * (1.0 - v + v.ln()) {
+                return b * v;
+            }
+        }
+    }
+
+    /// Every bulk and scalar form of the exponential and gamma family from `start`,
+    /// against the reference: values bitwise and the final state.
+    fn check_gamma_family(start: &RandomState, n: usize, shape: f64) {
+        let what = format!(
+            "n {n} shape {shape} from pos {} cached {}",
+            start.bitgen.pos(),
+            start.has_gauss
+        );
+        let reference = |f: &dyn Fn(&mut RandomState) -> f64| {
+            let mut r = start.clone();
+            let v: Vec<f64> = (0..n).map(|_| f(&mut r)).collect();
+            (v, r)
+        };
+        let check = |bulk: &dyn Fn(&mut RandomState, &mut [f64]),
+                     scalar: &dyn Fn(&mut RandomState) -> f64,
+                     expect: &(Vec<f64>, RandomState),
+                     name: &str| {
+            check_one(start, n, &format!("{name}, {what}"), bulk, scalar, expect)
+        };
+        let sg = reference(&|r| ref_standard_gamma(r, shape));
+        check(
+            &|r, o| r.standard_gamma_into(o, shape).unwrap(),
+            &|r| r.standard_gamma(shape).unwrap(),
+            &sg,
+            "standard_gamma",
+        );
+        let g = reference(&|r| 0.75 * ref_standard_gamma(r, shape));
+        check(
+            &|r, o| r.gamma_into(o, shape, 0.75).unwrap(),
+            &|r| r.gamma(shape, 0.75).unwrap(),
+            &g,
+            "gamma",
+        );
+        let df = 2.0 * shape + 0.5;
+        if df > 0.0 || df.is_nan() {
+            let c = reference(&|r| 2.0 * ref_standard_gamma(r, df / 2.0));
+            check(
+                &|r, o| r.chisquare_into(o, df).unwrap(),
+                &|r| r.chisquare(df).unwrap(),
+                &c,
+                "chisquare",
+            );
+        }
+    }
+
+    fn check_one(
+        start: &RandomState,
+        n: usize,
+        what: &str,
+        bulk: &dyn Fn(&mut RandomState, &mut [f64]),
+        scalar: &dyn Fn(&mut RandomState) -> f64,
+        expect: &(Vec<f64>, RandomState),
+    ) {
+        let mut a = start.clone();
+        let mut out = vec![f64::NAN; n];
+        bulk(&mut a, &mut out);
+        assert_bits(&out, &expect.0, &format!("bulk {what}"));
+        assert_same_state(&a, &expect.1, &format!("bulk {what}"));
+        let mut b = start.clone();
+        let v: Vec<f64> = (0..n).map(|_| scalar(&mut b)).collect();
+        assert_bits(&v, &expect.0, &format!("scalar {what}"));
+        assert_same_state(&b, &expect.1, &format!("scalar {what}"));
+    }
+
+    fn check_exponential(start: &RandomState, n: usize) {
+        let what = format!("n {n} from pos {}", start.bitgen.pos());
+        let mut r = start.clone();
+        let expect: Vec<f64> = (0..n).map(|_| ref_exponential(&mut r)).collect();
+        let mut a = start.clone();
+        let mut out = vec![f64::NAN; n];
+        a.standard_exponential_into(&mut out);
+        assert_bits(&out, &expect, &what);
+        assert_same_state(&a, &r, &what);
+        let mut b = start.clone();
+        b.exponential_into(&mut out, 3.5).unwrap();
+        let scaled: Vec<f64> = expect.iter().map(|&e| 3.5 * e).collect();
+        assert_bits(&out, &scaled, &what);
+        assert_same_state(&b, &r, &what);
+        let mut c = start.clone();
+        let v: Vec<f64> = (0..n).map(|_| c.standard_exponential()).collect();
+        assert_bits(&v, &expect, &what);
+        assert_same_state(&c, &r, &what);
+    }
+
+    #[test]
+    fn standard_exponential_into_matches_scalar_reference() {
+        for s in starts() {
+            for &n in SIZES {
+                check_exponential(&s, n);
+            }
+        }
+    }
+
+    /// Shapes just above 1 reject often (`v <= 0` and failed acceptance tests).
+    #[test]
+    fn gamma_rejections_match_reference() {
+        for s in starts() {
+            for shape in [1.0001, 1.01, 1.2, 1.0 + f64::EPSILON] {
+                check_gamma_family(&s, 3000, shape);
+            }
+        }
+    }
+
+    #[test]
+    fn standard_gamma_into_matches_scalar_reference() {
+        for (i, s) in starts().iter().enumerate() {
+            for &n in SIZES {
+                // the main shapes everywhere, the rarer ones on every fourth start
+                let shapes: &[f64] = if i % 4 == 0 {
+                    &[
+                        0.0,
+                        1e-300,
+                        0.05,
+                        0.5,
+                        0.999,
+                        1.0,
+                        1.0 + 1e-12,
+                        1.5,
+                        2.5,
+                        30.0,
+                        1e6,
+                        f64::NAN,
+                        f64::INFINITY,
+                    ]
+                } else {
+                    &[0.5, 1.0, 2.5]
+                };
+                for &shape in shapes {
+                    check_gamma_family(s, n, shape);
+                }
+            }
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(300))]
         /// Any f64 parameters (NaN, inf, subnormal, huge): an error or a value, never a
@@ -725,6 +980,19 @@ mod tests {
                 let _ = into(&mut rs, &mut [0.0; 3], p);
             }
             let _ = rs.dirichlet(&[x, y, z]);
+        }
+
+        #[test]
+        fn gamma_family_any_start(
+            seed: u32,
+            skip in 0usize..1300,
+            cached in proptest::option::of(-4.0f64..4.0),
+            n in 0usize..700,
+            shape in prop_oneof![0.0f64..1.0, 1.0f64..50.0, Just(1.0), Just(0.0)],
+        ) {
+            let s = start(seed, skip, cached);
+            check_gamma_family(&s, n, shape);
+            check_exponential(&s, n);
         }
     }
 }

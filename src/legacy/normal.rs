@@ -3,6 +3,165 @@
 use super::broadcast::{Cons, DistSpec, Kernel, Num, ParamSpec};
 use super::RandomState;
 use crate::error::Result;
+use crate::mt19937::F64Reader;
+
+/// The legacy polar method's accepted pair from a source of doubles: draws `(U1, U2)`
+/// until `r2 = x1² + x2²` is in (0, 1) (`x = 2U - 1`), then returns `(f * x2, f * x1)`
+/// with `f = sqrt(-2 ln(r2) / r2)`: NumPy returns the first and caches the second.
+#[inline(always)]
+pub(crate) fn polar_pair(mut next_double: impl FnMut() -> f64) -> (f64, f64) {
+    loop {
+        let x1 = 2.0 * next_double() - 1.0;
+        let x2 = 2.0 * next_double() - 1.0;
+        let r2 = x1 * x1 + x2 * x2;
+        if r2 < 1.0 && r2 != 0.0 {
+            let f = polar_factor(r2);
+            return (f * x2, f * x1);
+        }
+    }
+}
+
+/// `sqrt(-2 log(r2) / r2)`, NumPy's expression and operation order.
+#[inline(always)]
+fn polar_factor(r2: f64) -> f64 {
+    (-2.0 * r2.ln() / r2).sqrt()
+}
+
+/// Up to this many values, the `_into` forms just loop over the scalar draw (the
+/// bulk paths' stack buffers cost more than they save).
+pub(crate) const SMALL: usize = 16;
+
+/// Accepted polar pairs per batch of [`RandomState::standard_normal_into`].
+const POLAR_BATCH: usize = 128;
+
+/// A batch of accepted polar attempts `(x1, x2, r2)`: the rejection loop runs first,
+/// branch-free over a chunk of doubles, then the logarithms and square roots run as a
+/// second, independent loop (so several `ln` calls overlap).
+struct PolarBatch {
+    x1: [f64; POLAR_BATCH],
+    x2: [f64; POLAR_BATCH],
+    r2: [f64; POLAR_BATCH],
+    n: usize,
+}
+
+impl PolarBatch {
+    #[inline(always)]
+    fn new() -> Self {
+        PolarBatch {
+            x1: [0.0; POLAR_BATCH],
+            x2: [0.0; POLAR_BATCH],
+            r2: [0.0; POLAR_BATCH],
+            n: 0,
+        }
+    }
+
+    /// Run attempts until `want` (<= POLAR_BATCH) are accepted, taking exactly the
+    /// doubles the scalar loop would.
+    #[inline(always)]
+    fn fill(&mut self, rd: &mut F64Reader<'_>, want: usize) {
+        debug_assert!(want <= POLAR_BATCH);
+        let mut k = 0;
+        while k < want {
+            let c = rd.chunk();
+            if c.len() < 2 {
+                // An attempt that straddles a chunk or block boundary: one at a time.
+                let x1 = 2.0 * rd.next() - 1.0;
+                let x2 = 2.0 * rd.next() - 1.0;
+                k = self.push(k, x1, x2);
+                continue;
+            }
+            let mut used = 0;
+            for u in c.chunks_exact(2) {
+                let x1 = 2.0 * u[0] - 1.0;
+                let x2 = 2.0 * u[1] - 1.0;
+                k = self.push(k, x1, x2);
+                used += 2;
+                if k == want {
+                    break;
+                }
+            }
+            rd.take(used);
+        }
+        self.n = want;
+    }
+
+    /// Store the attempt at slot `k` and return `k + 1` if accepted, else `k`
+    /// (the slot is overwritten by the next attempt).
+    #[inline(always)]
+    fn push(&mut self, k: usize, x1: f64, x2: f64) -> usize {
+        let r2 = x1 * x1 + x2 * x2;
+        let i = k.min(POLAR_BATCH - 1);
+        self.x1[i] = x1;
+        self.x2[i] = x2;
+        self.r2[i] = r2;
+        k + ((r2 < 1.0) & (r2 != 0.0)) as usize
+    }
+
+    /// `out[2i] = f * x2`, `out[2i + 1] = f * x1` for each accepted pair, as two
+    /// consecutive `gauss()` calls return them.
+    #[inline(always)]
+    fn write(&self, out: &mut [f64]) {
+        for (((o, &x1), &x2), &r2) in out
+            .chunks_exact_mut(2)
+            .zip(&self.x1[..self.n])
+            .zip(&self.x2[..self.n])
+            .zip(&self.r2[..self.n])
+        {
+            let f = polar_factor(r2);
+            o[0] = f * x2;
+            o[1] = f * x1;
+        }
+    }
+}
+
+/// The draws of one bulk call (see [`RandomState::bulk`]): doubles from an
+/// [`F64Reader`] and the gaussian cache, so that kernels written against [`Draws`] run
+/// the same in bulk as in scalar calls.
+pub(crate) struct Bulk<'a> {
+    pub(crate) rd: F64Reader<'a>,
+    has_gauss: &'a mut bool,
+    gauss: &'a mut f64,
+}
+
+/// A source of NumPy's legacy draws: `legacy_double` and `legacy_gauss`.
+pub(crate) trait Draws {
+    /// The next 53-bit double.
+    fn double(&mut self) -> f64;
+    /// The next legacy gaussian (cached second value of the polar pair first).
+    fn gauss(&mut self) -> f64;
+}
+
+impl Draws for RandomState {
+    #[inline(always)]
+    fn double(&mut self) -> f64 {
+        self.next_double()
+    }
+    #[inline(always)]
+    fn gauss(&mut self) -> f64 {
+        RandomState::gauss(self)
+    }
+}
+
+impl Draws for Bulk<'_> {
+    #[inline(always)]
+    fn double(&mut self) -> f64 {
+        self.rd.next()
+    }
+    #[inline(always)]
+    fn gauss(&mut self) -> f64 {
+        if *self.has_gauss {
+            let g = *self.gauss;
+            *self.has_gauss = false;
+            *self.gauss = 0.0;
+            return g;
+        }
+        let rd = &mut self.rd;
+        let (first, second) = polar_pair(|| rd.next());
+        *self.gauss = second;
+        *self.has_gauss = true;
+        first
+    }
+}
 
 impl RandomState {
     /// NumPy's `legacy_gauss`: returns `f * x2` and caches `f * x1`; the cache is
@@ -15,16 +174,20 @@ impl RandomState {
             self.gauss = 0.0;
             return g;
         }
-        loop {
-            let x1 = 2.0 * self.next_double() - 1.0;
-            let x2 = 2.0 * self.next_double() - 1.0;
-            let r2 = x1 * x1 + x2 * x2;
-            if r2 < 1.0 && r2 != 0.0 {
-                let f = (-2.0 * r2.ln() / r2).sqrt();
-                self.gauss = f * x1;
-                self.has_gauss = true;
-                return f * x2;
-            }
+        let (first, second) = polar_pair(|| self.bitgen.next_f64());
+        self.gauss = second;
+        self.has_gauss = true;
+        first
+    }
+
+    /// Draws for the bulk kernels: doubles read ahead from the MT block, and the
+    /// gaussian cache, consumed exactly as the scalar calls would.
+    #[inline]
+    pub(crate) fn bulk(&mut self) -> Bulk<'_> {
+        Bulk {
+            rd: F64Reader::new(&mut self.bitgen),
+            has_gauss: &mut self.has_gauss,
+            gauss: &mut self.gauss,
         }
     }
 
@@ -52,8 +215,36 @@ impl RandomState {
     /// assert!(x.iter().all(|v| v.to_bits() == b.standard_normal().to_bits()));
     /// ```
     pub fn standard_normal_into(&mut self, out: &mut [f64]) {
-        for o in out {
-            *o = self.gauss();
+        if out.is_empty() {
+            return;
+        }
+        let out = if self.has_gauss {
+            out[0] = self.gauss;
+            self.has_gauss = false;
+            self.gauss = 0.0;
+            &mut out[1..]
+        } else {
+            out
+        };
+        if out.len() <= SMALL {
+            // Not worth the batch buffers.
+            for o in out {
+                *o = self.gauss();
+            }
+            return;
+        }
+        let mut rd = F64Reader::new(&mut self.bitgen);
+        let (pairs, last) = out.split_at_mut(out.len() & !1);
+        for block in pairs.chunks_mut(2 * POLAR_BATCH) {
+            let mut acc = PolarBatch::new();
+            acc.fill(&mut rd, block.len() / 2);
+            acc.write(block);
+        }
+        if let [last] = last {
+            let (first, second) = polar_pair(|| rd.next());
+            *last = first;
+            self.gauss = second;
+            self.has_gauss = true;
         }
     }
 
@@ -92,8 +283,9 @@ impl RandomState {
     /// ```
     pub fn normal_into(&mut self, out: &mut [f64], loc: f64, scale: f64) -> Result<()> {
         Cons::NonNegative.check_scalar(scale, "scale")?;
+        self.standard_normal_into(out);
         for o in out {
-            *o = loc + scale * self.gauss();
+            *o = loc + scale * *o;
         }
         Ok(())
     }
@@ -118,3 +310,153 @@ pub(crate) const SPECS: &[DistSpec] = &[
         kernel: Kernel::F64(|rs, p: &[Num]| p[0].f() + p[1].f() * rs.gauss()),
     },
 ];
+
+#[cfg(test)]
+pub(crate) mod tests {
+    //! The bulk paths against the scalar reference (NumPy's loops as they were written
+    //! before the bulk kernels), bit for bit, including the state left behind.
+
+    use super::*;
+    use crate::mt19937::Mt19937;
+    use proptest::prelude::*;
+
+    /// Output sizes around the block (624 words, 312 doubles) boundaries.
+    pub(crate) const SIZES: &[usize] =
+        &[0, 1, 2, 3, 16, 17, 18, 311, 312, 313, 623, 624, 625, 10_000];
+
+    /// A generator `skip` words into the stream of `seed`, optionally with a cached
+    /// gaussian.
+    pub(crate) fn start(seed: u32, skip: usize, cached: Option<f64>) -> RandomState {
+        let mut rs = RandomState::new(seed);
+        for _ in 0..skip {
+            rs.bitgen.next_u32();
+        }
+        if let Some(g) = cached {
+            rs.has_gauss = true;
+            rs.gauss = g;
+        }
+        rs
+    }
+
+    /// Starting states: fresh seeds (pos 624), odd and even positions next to the
+    /// block ends, a regenerated block at pos 0, with and without a cached gaussian.
+    pub(crate) fn starts() -> Vec<RandomState> {
+        let mut v = Vec::new();
+        for seed in [0u32, 1, 12345, 0xffff_ffff] {
+            for skip in [0usize, 1, 2, 311, 312, 622, 623, 624, 625, 1247] {
+                let seed = seed ^ skip as u32;
+                v.push(start(seed, skip, None));
+                v.push(start(seed, skip, Some(-1.25 - seed as f64)));
+            }
+        }
+        let mt = Mt19937::new(77);
+        let mut rs = RandomState::from_bit_generator(Mt19937::from_state(*mt.key(), 0).unwrap());
+        rs.bitgen.next_u32();
+        v.push(RandomState::from_bit_generator(
+            Mt19937::from_state(*rs.bitgen.key(), 0).unwrap(),
+        ));
+        v
+    }
+
+    /// Same key, pos, has_gauss and gauss (bitwise).
+    #[track_caller]
+    pub(crate) fn assert_same_state(a: &RandomState, b: &RandomState, what: &str) {
+        assert_eq!(a.bitgen.key(), b.bitgen.key(), "key: {what}");
+        assert_eq!(a.bitgen.pos(), b.bitgen.pos(), "pos: {what}");
+        assert_eq!(a.has_gauss, b.has_gauss, "has_gauss: {what}");
+        assert_eq!(a.gauss.to_bits(), b.gauss.to_bits(), "gauss: {what}");
+    }
+
+    /// Bitwise equality of two f64 slices.
+    #[track_caller]
+    pub(crate) fn assert_bits(a: &[f64], b: &[f64], what: &str) {
+        assert_eq!(a.len(), b.len(), "{what}");
+        for (i, (x, y)) in a.iter().zip(b).enumerate() {
+            assert_eq!(x.to_bits(), y.to_bits(), "element {i}: {x} vs {y}: {what}");
+        }
+    }
+
+    /// NumPy's `legacy_gauss`, one draw at a time (the reference).
+    pub(crate) fn ref_gauss(rs: &mut RandomState) -> f64 {
+        if rs.has_gauss {
+            let tmp = rs.gauss;
+            rs.gauss = 0.0;
+            rs.has_gauss = false;
+            return tmp;
+        }
+        loop {
+            let x1 = 2.0 * rs.bitgen.next_f64() - 1.0;
+            let x2 = 2.0 * rs.bitgen.next_f64() - 1.0;
+            let r2 = x1 * x1 + x2 * x2;
+            if r2 < 1.0 && r2 != 0.0 {
+                let f = (-2.0 * r2.ln() / r2).sqrt();
+                rs.gauss = f * x1;
+                rs.has_gauss = true;
+                return f * x2;
+            }
+        }
+    }
+
+    fn check_normal(start: &RandomState, n: usize) {
+        let what = format!(
+            "n {n} from pos {} {:?}",
+            start.bitgen.pos(),
+            start.has_gauss
+        );
+        let mut r = start.clone();
+        let expect: Vec<f64> = (0..n).map(|_| ref_gauss(&mut r)).collect();
+
+        let mut a = start.clone();
+        let mut out = vec![f64::NAN; n];
+        a.standard_normal_into(&mut out);
+        assert_bits(&out, &expect, &what);
+        assert_same_state(&a, &r, &what);
+
+        let mut b = start.clone();
+        let scalar: Vec<f64> = (0..n).map(|_| b.standard_normal()).collect();
+        assert_bits(&scalar, &expect, &what);
+        assert_same_state(&b, &r, &what);
+
+        let mut c = start.clone();
+        let mut out = vec![0.0; n];
+        c.normal_into(&mut out, 1.5, 0.25).unwrap();
+        let shifted: Vec<f64> = expect.iter().map(|&g| 1.5 + 0.25 * g).collect();
+        assert_bits(&out, &shifted, &what);
+        assert_same_state(&c, &r, &what);
+    }
+
+    #[test]
+    fn standard_normal_into_matches_scalar_reference() {
+        for s in starts() {
+            for &n in SIZES {
+                check_normal(&s, n);
+            }
+        }
+    }
+
+    #[test]
+    fn consecutive_bulk_calls_share_the_cache() {
+        let mut a = RandomState::new(3);
+        let mut r = a.clone();
+        for n in [1usize, 2, 3, 5, 0, 7, 312, 1, 625] {
+            let mut out = vec![0.0; n];
+            a.standard_normal_into(&mut out);
+            let expect: Vec<f64> = (0..n).map(|_| ref_gauss(&mut r)).collect();
+            assert_bits(&out, &expect, &format!("n {n}"));
+            assert_same_state(&a, &r, &format!("n {n}"));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn standard_normal_into_any_start(
+            seed: u32,
+            skip in 0usize..1300,
+            cached in proptest::option::of(-4.0f64..4.0),
+            n in 0usize..1500,
+        ) {
+            check_normal(&start(seed, skip, cached), n);
+        }
+    }
+}

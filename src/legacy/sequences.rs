@@ -3,6 +3,13 @@
 use super::RandomState;
 use crate::error::{Error, Result};
 
+/// Positions per batch of [`RandomState::shuffle`].
+const SHUFFLE_BATCH: usize = 256;
+/// Words peeked at most per run of a batch (about 1.4 are needed per position).
+const SHUFFLE_WORDS: usize = 2 * SHUFFLE_BATCH + 8;
+/// Up to this length, shuffle draws one position at a time (no batch buffers).
+const SHUFFLE_SMALL: usize = 64;
+
 /// NumPy's `kahan_sum` (compensated sum from the first element).
 pub(crate) fn kahan_sum(v: &[f64]) -> f64 {
     let Some((&first, rest)) = v.split_first() else {
@@ -80,9 +87,61 @@ impl RandomState {
     /// assert_eq!(s, [1, 2, 3, 4, 5]);
     /// ```
     pub fn shuffle<T>(&mut self, x: &mut [T]) {
-        for i in (1..x.len()).rev() {
+        if x.len() <= SHUFFLE_SMALL {
+            for i in (1..x.len()).rev() {
+                let j = self.random_interval(i as u64) as usize;
+                x.swap(i, j);
+            }
+            return;
+        }
+        let mut i = x.len() - 1;
+        // Positions beyond 2**32 - 1 draw two words per attempt: one at a time.
+        while i > 0xFFFF_FFFF {
             let j = self.random_interval(i as u64) as usize;
             x.swap(i, j);
+            i -= 1;
+        }
+        // Then in batches: first the `random_interval` draws of the next SHUFFLE_BATCH
+        // positions (branch-free over a run of tempered words from the MT block), then
+        // their swaps, whose memory accesses no longer wait on the generator.
+        let mut js = [0u32; SHUFFLE_BATCH];
+        let mut words = [0u32; SHUFFLE_WORDS];
+        while i >= 1 {
+            let count = SHUFFLE_BATCH.min(i);
+            self.interval_batch(i as u32, &mut js[..count], &mut words);
+            for (t, &j) in js[..count].iter().enumerate() {
+                x.swap(i - t, j as usize);
+            }
+            i -= count;
+        }
+    }
+
+    /// `js[t] = random_interval(top - t)` for every `t`, consuming exactly the words
+    /// those calls draw (`top - js.len() + 1 >= 1`; `words` is scratch space).
+    #[inline]
+    fn interval_batch(&mut self, top: u32, js: &mut [u32], words: &mut [u32; SHUFFLE_WORDS]) {
+        debug_assert!(js.len() as u64 <= top as u64);
+        let mut k = 0;
+        let mut max = top;
+        while k < js.len() {
+            // About 1.4 words per value on average (at most 2 expected): peek that many,
+            // use what is needed.
+            let want = 2 * (js.len() - k) + 8;
+            let got = self.bitgen.peek_u32(&mut words[..want]);
+            let mut used = 0;
+            for &w in &words[..got] {
+                // gen_mask(max) for 1 <= max <= 2**32 - 1.
+                let v = w & (u32::MAX >> max.leading_zeros());
+                js[k] = v;
+                let ok = v <= max;
+                k += ok as usize;
+                max -= ok as u32;
+                used += 1;
+                if k == js.len() {
+                    break;
+                }
+            }
+            self.bitgen.consume(used);
         }
     }
 
@@ -247,4 +306,90 @@ fn check_p(p: &[f64], pop: i64) -> Result<()> {
         return Err(Error::value("probabilities do not sum to 1"));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    //! The batched shuffle against NumPy's loop as it was written before, one
+    //! `random_interval` at a time: same swaps, same state.
+
+    use super::super::normal::tests::{assert_same_state, start, starts, SIZES};
+    use super::*;
+    use proptest::prelude::*;
+
+    fn ref_interval(rs: &mut RandomState, max: u64) -> u64 {
+        if max == 0 {
+            return 0;
+        }
+        let mask = super::super::integers::gen_mask(max);
+        if max <= 0xFFFF_FFFF {
+            loop {
+                let v = rs.bitgen.next_u32() as u64 & mask;
+                if v <= max {
+                    return v;
+                }
+            }
+        }
+        loop {
+            let v = rs.bitgen.next_u64() & mask;
+            if v <= max {
+                return v;
+            }
+        }
+    }
+
+    fn ref_shuffle<T>(rs: &mut RandomState, x: &mut [T]) {
+        for i in (1..x.len()).rev() {
+            let j = ref_interval(rs, i as u64) as usize;
+            x.swap(i, j);
+        }
+    }
+
+    fn check(s: &RandomState, n: usize) {
+        let what = format!("n {n} from pos {}", s.bitgen.pos());
+        let mut r = s.clone();
+        let mut expect: Vec<i64> = (0..n as i64).collect();
+        ref_shuffle(&mut r, &mut expect);
+        let mut a = s.clone();
+        assert_eq!(a.permutation(n as i64), expect, "{what}");
+        assert_same_state(&a, &r, &what);
+        // shuffle of something else (not Copy), same swaps
+        let mut b = s.clone();
+        let mut strings: Vec<String> = (0..n).map(|i| i.to_string()).collect();
+        b.shuffle(&mut strings);
+        let back: Vec<i64> = strings.iter().map(|x| x.parse().unwrap()).collect();
+        assert_eq!(back, expect, "{what}");
+        assert_same_state(&b, &r, &what);
+    }
+
+    #[test]
+    fn shuffle_matches_reference() {
+        for s in starts() {
+            for &n in SIZES
+                .iter()
+                .chain(&[4, 5, 64, 65, 66, 255, 256, 257, 258, 513, 1025, 4097])
+            {
+                check(&s, n);
+            }
+        }
+    }
+
+    #[test]
+    fn choice_without_replacement_matches_reference() {
+        let mut a = RandomState::new(8);
+        let mut r = a.clone();
+        let got = a.choice_index(1000, 10, false, None).unwrap();
+        let mut expect: Vec<i64> = (0..1000).collect();
+        ref_shuffle(&mut r, &mut expect);
+        assert_eq!(got, expect[..10]);
+        assert_same_state(&a, &r, "choice");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn shuffle_any_start(seed: u32, skip in 0usize..1300, n in 0usize..3000) {
+            check(&start(seed, skip, None), n);
+        }
+    }
 }
