@@ -72,6 +72,8 @@ const ITEMS: &[(&str, &str)] = &[
         "standard_gamma_2.5",
         "RandomState::standard_gamma_into(2.5)",
     ),
+    ("binomial_20_0.3", "RandomState::binomial_into(20, 0.3)"),
+    ("poisson_30", "RandomState::poisson_into(30.0)"),
     ("permutation", "RandomState::permutation(n)"),
     ("shuffle", "RandomState::shuffle on n i64"),
     (
@@ -205,6 +207,16 @@ fn run(item: &str, n: usize, reps: usize) -> Option<Vec<f64>> {
             time(reps, || {
                 rs.standard_gamma_into(black_box(&mut out), 2.5).unwrap()
             })
+        }
+        "binomial_20_0.3" => {
+            let mut out = vec![0i64; n];
+            time(reps, || {
+                rs.binomial_into(black_box(&mut out), 20, 0.3).unwrap()
+            })
+        }
+        "poisson_30" => {
+            let mut out = vec![0i64; n];
+            time(reps, || rs.poisson_into(black_box(&mut out), 30.0).unwrap())
         }
         "permutation" => time(reps, || {
             black_box(rs.permutation(n as i64));
