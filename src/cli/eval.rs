@@ -1702,21 +1702,6 @@ fn small_bounds(leaves: &[&Expr]) -> Result<Vec<Bnd>> {
 // choice, shuffle, permutation
 // ---------------------------------------------------------------------------------
 
-/// Compensated sum, NumPy's `kahan_sum`.
-fn kahan_sum(v: &[f64]) -> f64 {
-    let Some((&first, rest)) = v.split_first() else {
-        return 0.0;
-    };
-    let (mut sum, mut c) = (first, 0.0);
-    for &x in rest {
-        let y = x - c;
-        let t = sum + y;
-        c = (t - sum) - y;
-        sum = t;
-    }
-    sum
-}
-
 /// `choice`'s handling of `p`, in NumPy's order.
 fn choice_p(p: &Expr, pop: i128) -> Result<Vec<f64>> {
     let (shape, leaves) = match p {
@@ -1747,7 +1732,7 @@ fn choice_p(p: &Expr, pop: i128) -> Result<Vec<f64>> {
     if p.len() as i128 != pop {
         return Err(Error::value("'a' and 'p' must have same size"));
     }
-    let sum = kahan_sum(&p);
+    let sum = crate::legacy::kahan_sum(&p);
     if sum.is_nan() {
         return Err(Error::value("probabilities contain NaN"));
     }

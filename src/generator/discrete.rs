@@ -887,21 +887,7 @@ impl<B: BitGenerator> Generator<B> {
     }
 }
 
-/// NumPy's `kahan_sum`.
-pub(crate) fn kahan_sum(v: &[f64]) -> f64 {
-    if v.is_empty() {
-        return 0.0;
-    }
-    let mut sum = v[0];
-    let mut c = 0.0;
-    for &x in &v[1..] {
-        let y = x - c;
-        let t = sum + y;
-        c = (t - sum) - y;
-        sum = t;
-    }
-    sum
-}
+pub(crate) use crate::legacy::kahan_sum;
 
 /// multinomial's `pvals` checks for `pvals` of `ndim` dimensions (its last axis is `d`).
 pub(crate) fn multinomial_check_pvals(pvals: &[f64], ndim: usize) -> Result<()> {

@@ -909,7 +909,7 @@ impl RandomState {
     fn check_multinomial(n: i64, pvals: &[f64]) -> Result<()> {
         Cons::Bounded01.check_array(pvals, "pvals")?;
         if let Some((_, head)) = pvals.split_last() {
-            if kahan_sum(head) > 1.0 + 1e-12 {
+            if super::kahan_sum(head) > 1.0 + 1e-12 {
                 return Err(Error::value("sum(pvals[:-1]) > 1.0"));
             }
         }
@@ -976,22 +976,6 @@ impl RandomState {
         }
         Ok(())
     }
-}
-
-/// NumPy's `kahan_sum` (`_common.pyx`).
-fn kahan_sum(v: &[f64]) -> f64 {
-    let Some((&first, rest)) = v.split_first() else {
-        return 0.0;
-    };
-    let mut sum = first;
-    let mut c = 0.0;
-    for &x in rest {
-        let y = x - c;
-        let t = sum + y;
-        c = (t - sum) - y;
-        sum = t;
-    }
-    sum
 }
 
 /// HRUA's setup (everything but the loop).

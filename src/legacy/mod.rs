@@ -32,6 +32,7 @@ mod uniform;
 
 pub use integers::RandintDtype;
 pub use multivariate::{CheckValid, MvnOutput};
+pub(crate) use sequences::kahan_sum;
 
 /// The broadcastable distributions of each family file, for [`broadcast::specs`].
 pub(crate) const SPEC_TABLES: &[&[broadcast::DistSpec]] = &[
