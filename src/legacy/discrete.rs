@@ -16,6 +16,7 @@
 //! ```
 
 use super::broadcast::{c_long, Cons, DistSpec, Kernel, Num, ParamSpec};
+use super::normal::{Draws, SMALL};
 use super::RandomState;
 use crate::array::{broadcast_indices, NdArray};
 use crate::error::{Error, Result};
@@ -158,6 +159,251 @@ fn btpe_stirling(v: f64, v2: f64) -> f64 {
     (13680. - (462. - (132. - (99. - 140. / v2) / v2) / v2) / v2) / v / 166320.
 }
 
+/// BTPE (Kachitvichyanukul & Schmeiser) as NumPy 2.4.6 has it, bug included, on any
+/// source of doubles (the scalar calls and the bulk reader run the same code).
+#[inline]
+fn btpe_kernel<D: Draws>(d: &mut D, b: &Btpe) -> i64 {
+    let Btpe {
+        n,
+        p,
+        r,
+        q,
+        m,
+        p1,
+        xm,
+        xl,
+        xr,
+        c,
+        laml,
+        lamr,
+        p2,
+        p3,
+        p4,
+        ..
+    } = *b;
+    let nf = n as f64;
+    let mf = m as f64;
+    let mut y: i64;
+    'step10: loop {
+        let nrq = nf * r * q;
+        let u = d.double() * p4;
+        let mut v = d.double();
+        if u <= p1 {
+            y = c_long((xm - p1 * v + u).floor());
+            break 'step10;
+        }
+        if u <= p2 {
+            // Step 20
+            let x = xl + (u - p1) / c;
+            v = v * c + 1.0 - (mf - x + 0.5).abs() / p1;
+            if v > 1.0 {
+                continue 'step10;
+            }
+            y = c_long(x.floor());
+        } else if u <= p3 {
+            // Step 30
+            y = c_long((xl + v.ln() / laml).floor());
+            if y < 0 || v == 0.0 {
+                continue 'step10;
+            }
+            v = v * (u - p2) * laml;
+        } else {
+            // Step 40
+            y = c_long((xr - v.ln() / lamr).floor());
+            if y > n || v == 0.0 {
+                continue 'step10;
+            }
+            v = v * (u - p3) * lamr;
+        }
+        // Step 50
+        let k = y.wrapping_sub(m).wrapping_abs();
+        if !(k > 20 && (k as f64) < nrq / 2.0 - 1.0) {
+            let s = r / q;
+            let a = s * n.wrapping_add(1) as f64;
+            let mut f = 1.0;
+            if m < y {
+                let mut i = m.wrapping_add(1);
+                while i <= y {
+                    f *= a / i as f64 - s;
+                    i += 1;
+                }
+            } else if m > y {
+                let mut i = y.wrapping_add(1);
+                while i <= m {
+                    f /= a / i as f64 - s;
+                    i += 1;
+                }
+            }
+            if v > f {
+                continue 'step10;
+            }
+            break 'step10;
+        }
+        // Step 52
+        let kf = k as f64;
+        let rho = (kf / nrq) * ((kf * (kf / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5);
+        // C: `-k * k` is a long multiplication (it wraps for k > ~3e9).
+        let t = k.wrapping_neg().wrapping_mul(k) as f64 / (2.0 * nrq);
+        let big_a = v.ln();
+        if big_a < t - rho {
+            break 'step10;
+        }
+        if big_a > t + rho {
+            continue 'step10;
+        }
+        let x1 = y as f64 + 1.0;
+        let f1 = mf + 1.0;
+        let z = nf + 1.0 - mf;
+        let w = nf - y as f64 + 1.0;
+        let x2 = x1 * x1;
+        let f2 = f1 * f1;
+        let z2 = z * z;
+        let w2 = w * w;
+        let bound = xm * (f1 / x1).ln()
+            + (n.wrapping_sub(m) as f64 + 0.5) * (z / w).ln()
+            + y.wrapping_sub(m) as f64 * (w * r / (x1 * q)).ln()
+            + btpe_stirling(f1, f2)
+            + btpe_stirling(z, z2)
+            + btpe_stirling(x1, x2)
+            + btpe_stirling(w, w2);
+        if big_a > bound {
+            continue 'step10;
+        }
+        break 'step10;
+    }
+    // Step 60
+    if p > 0.5 {
+        y = n.wrapping_sub(y);
+    }
+    y
+}
+
+/// Largest inversion `bound` the bulk table holds. NumPy takes inversion only for
+/// `n * min(p, q) <= 30`, so `bound <= 30 + 10 * sqrt(31) < 86`; anything larger
+/// (impossible for checked parameters) falls back to the per-value kernel.
+const INV_TABLE: usize = 128;
+
+/// The inversion kernel's probabilities `px` as a table: `px[0] = qn` and
+/// `px[x] = ((n - x + 1) * p * px[x-1]) / (x * q)`, the same operations in the same
+/// order as the per-value loop, so every entry is bit-identical to the `px` that loop
+/// reaches at `x` (the sequence depends only on `(n, p)`, never on the uniforms).
+struct InversionTable {
+    px: [f64; INV_TABLE],
+    bound: usize,
+}
+
+impl InversionTable {
+    fn new(n: i64, p: f64, q: f64, qn: f64, bound: i64) -> Option<Self> {
+        let bound = usize::try_from(bound).ok().filter(|&b| b < INV_TABLE)?;
+        let mut px = [0.0; INV_TABLE];
+        px[0] = qn;
+        for x in 1..=bound {
+            let xi = x as i64;
+            px[x] = (n.wrapping_sub(xi).wrapping_add(1) as f64 * p * px[x - 1]) / (xi as f64 * q);
+        }
+        Some(InversionTable { px, bound })
+    }
+
+    /// One draw: the per-value inversion loop with the `px` recurrence looked up.
+    #[inline(always)]
+    fn draw<D: Draws>(&self, d: &mut D) -> i64 {
+        let px = &self.px;
+        let mut x = 0usize;
+        let mut u = d.double();
+        while u > px[x] {
+            x += 1;
+            if x > self.bound {
+                x = 0;
+                u = d.double();
+            } else {
+                u -= px[x - 1];
+            }
+        }
+        x as i64
+    }
+}
+
+/// Window of `loggam(k + 1)` values a bulk PTRS call caches.
+const LOGGAM_WINDOW: usize = 4096;
+
+/// PTRS with its per-`lam` constants computed once, exactly as the per-value kernel
+/// computes them, plus `ln(invalpha)` (a pure function of `lam`) and a lazily filled
+/// cache of `loggam(k + 1)` around `lam`.
+struct Ptrs {
+    lam: f64,
+    loglam: f64,
+    b: f64,
+    a: f64,
+    two_a: f64,
+    vr: f64,
+    ln_invalpha: f64,
+    base: i64,
+    loggam: Vec<f64>,
+}
+
+impl Ptrs {
+    fn new(lam: f64) -> Self {
+        let slam = lam.sqrt();
+        let loglam = lam.ln();
+        let b = 0.931 + 2.53 * slam;
+        let a = -0.059 + 0.02483 * b;
+        let invalpha = 1.1239 + 1.1328 / (b - 3.4);
+        let vr = 0.9277 - 3.6224 / (b - 2.0);
+        let half = (LOGGAM_WINDOW / 2) as i64;
+        let base = c_long(lam).saturating_sub(half).max(0);
+        Ptrs {
+            lam,
+            loglam,
+            b,
+            a,
+            // C's `2 * a / us` is `(2 * a) / us`.
+            two_a: 2.0 * a,
+            vr,
+            ln_invalpha: invalpha.ln(),
+            base,
+            loggam: vec![f64::NAN; LOGGAM_WINDOW],
+        }
+    }
+
+    /// `loggam(k + 1)`, from the cache when `k` lies in its window (never NaN there:
+    /// the argument is at least 1).
+    #[inline]
+    fn loggam_k1(&mut self, k: i64) -> f64 {
+        let i = k.wrapping_sub(self.base);
+        if (0..LOGGAM_WINDOW as i64).contains(&i) {
+            let slot = &mut self.loggam[i as usize];
+            if slot.is_nan() {
+                *slot = loggam(k as f64 + 1.0);
+            }
+            *slot
+        } else {
+            loggam(k as f64 + 1.0)
+        }
+    }
+
+    /// One draw, the per-value PTRS loop with the constants hoisted.
+    #[inline(always)]
+    fn draw<D: Draws>(&mut self, d: &mut D) -> i64 {
+        loop {
+            let u = d.double() - 0.5;
+            let v = d.double();
+            let us = 0.5 - u.abs();
+            let k = c_long(((self.two_a / us + self.b) * u + self.lam + 0.43).floor());
+            if us >= 0.07 && v <= self.vr {
+                return k;
+            }
+            if k < 0 || (us < 0.013 && v > us) {
+                continue;
+            }
+            if v.ln() + self.ln_invalpha - (self.a / (us * us) + self.b).ln()
+                <= -self.lam + k as f64 * self.loglam - self.loggam_k1(k)
+            {
+                return k;
+            }
+        }
+    }
+}
+
 impl BinomialSetup {
     /// The setup for a draw on `(n, p)` (p ≤ 0.5 in practice). `legacy` selects the
     /// legacy inversion constant `exp(n*log(q))` instead of `exp(n*log1p(-p))`.
@@ -245,119 +491,7 @@ impl RandomState {
 
     /// BTPE (Kachitvichyanukul & Schmeiser) as NumPy 2.4.6 has it, bug included.
     fn binomial_btpe(&mut self, b: &Btpe) -> i64 {
-        let Btpe {
-            n,
-            p,
-            r,
-            q,
-            m,
-            p1,
-            xm,
-            xl,
-            xr,
-            c,
-            laml,
-            lamr,
-            p2,
-            p3,
-            p4,
-            ..
-        } = *b;
-        let nf = n as f64;
-        let mf = m as f64;
-        let mut y: i64;
-        'step10: loop {
-            let nrq = nf * r * q;
-            let u = self.next_double() * p4;
-            let mut v = self.next_double();
-            if u <= p1 {
-                y = c_long((xm - p1 * v + u).floor());
-                break 'step10;
-            }
-            if u <= p2 {
-                // Step 20
-                let x = xl + (u - p1) / c;
-                v = v * c + 1.0 - (mf - x + 0.5).abs() / p1;
-                if v > 1.0 {
-                    continue 'step10;
-                }
-                y = c_long(x.floor());
-            } else if u <= p3 {
-                // Step 30
-                y = c_long((xl + v.ln() / laml).floor());
-                if y < 0 || v == 0.0 {
-                    continue 'step10;
-                }
-                v = v * (u - p2) * laml;
-            } else {
-                // Step 40
-                y = c_long((xr - v.ln() / lamr).floor());
-                if y > n || v == 0.0 {
-                    continue 'step10;
-                }
-                v = v * (u - p3) * lamr;
-            }
-            // Step 50
-            let k = y.wrapping_sub(m).wrapping_abs();
-            if !(k > 20 && (k as f64) < nrq / 2.0 - 1.0) {
-                let s = r / q;
-                let a = s * n.wrapping_add(1) as f64;
-                let mut f = 1.0;
-                if m < y {
-                    let mut i = m.wrapping_add(1);
-                    while i <= y {
-                        f *= a / i as f64 - s;
-                        i += 1;
-                    }
-                } else if m > y {
-                    let mut i = y.wrapping_add(1);
-                    while i <= m {
-                        f /= a / i as f64 - s;
-                        i += 1;
-                    }
-                }
-                if v > f {
-                    continue 'step10;
-                }
-                break 'step10;
-            }
-            // Step 52
-            let kf = k as f64;
-            let rho = (kf / nrq) * ((kf * (kf / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5);
-            // C: `-k * k` is a long multiplication (it wraps for k > ~3e9).
-            let t = k.wrapping_neg().wrapping_mul(k) as f64 / (2.0 * nrq);
-            let big_a = v.ln();
-            if big_a < t - rho {
-                break 'step10;
-            }
-            if big_a > t + rho {
-                continue 'step10;
-            }
-            let x1 = y as f64 + 1.0;
-            let f1 = mf + 1.0;
-            let z = nf + 1.0 - mf;
-            let w = nf - y as f64 + 1.0;
-            let x2 = x1 * x1;
-            let f2 = f1 * f1;
-            let z2 = z * z;
-            let w2 = w * w;
-            let bound = xm * (f1 / x1).ln()
-                + (n.wrapping_sub(m) as f64 + 0.5) * (z / w).ln()
-                + y.wrapping_sub(m) as f64 * (w * r / (x1 * q)).ln()
-                + btpe_stirling(f1, f2)
-                + btpe_stirling(z, z2)
-                + btpe_stirling(x1, x2)
-                + btpe_stirling(w, w2);
-            if big_a > bound {
-                continue 'step10;
-            }
-            break 'step10;
-        }
-        // Step 60
-        if p > 0.5 {
-            y = n.wrapping_sub(y);
-        }
-        y
+        btpe_kernel(self, b)
     }
 
     /// NumPy's `legacy_random_binomial(p, n)` without checks: no zero shortcut (it
@@ -414,8 +548,39 @@ impl RandomState {
     pub fn binomial_into(&mut self, out: &mut [i64], n: i64, p: f64) -> Result<()> {
         Self::check_binomial(n, p)?;
         let plan = BinomialPlan::new(n, p, true);
-        for o in out {
-            *o = self.binomial_draw(&plan);
+        if out.len() <= SMALL {
+            for o in out {
+                *o = self.binomial_draw(&plan);
+            }
+            return Ok(());
+        }
+        let total = plan.n;
+        let fix = |x: i64| {
+            if plan.complement {
+                total.wrapping_sub(x)
+            } else {
+                x
+            }
+        };
+        match plan.setup {
+            BinomialSetup::Inversion { n, p, q, qn, bound } => {
+                let Some(table) = InversionTable::new(n, p, q, qn, bound) else {
+                    for o in out {
+                        *o = self.binomial_draw(&plan);
+                    }
+                    return Ok(());
+                };
+                let mut d = self.bulk();
+                for o in out {
+                    *o = fix(table.draw(&mut d));
+                }
+            }
+            BinomialSetup::Btpe(ref b) => {
+                let mut d = self.bulk();
+                for o in out {
+                    *o = fix(btpe_kernel(&mut d, b));
+                }
+            }
         }
         Ok(())
     }
@@ -502,8 +667,34 @@ impl RandomState {
     /// ```
     pub fn poisson_into(&mut self, out: &mut [i64], lam: f64) -> Result<()> {
         Cons::LegacyPoisson.check_scalar(lam, "lam")?;
-        for o in out {
-            *o = self.random_poisson(lam);
+        if out.len() <= SMALL || lam == 0.0 {
+            for o in out {
+                *o = self.random_poisson(lam);
+            }
+            return Ok(());
+        }
+        if lam >= 10.0 {
+            let mut ptrs = Ptrs::new(lam);
+            let mut d = self.bulk();
+            for o in out {
+                *o = ptrs.draw(&mut d);
+            }
+        } else {
+            // The multiplicative method (lam < 10), `enlam` computed once.
+            let enlam = (-lam).exp();
+            let mut d = self.bulk();
+            for o in out {
+                let mut x: i64 = 0;
+                let mut prod = 1.0;
+                *o = loop {
+                    prod *= d.double();
+                    if prod > enlam {
+                        x += 1;
+                    } else {
+                        break x;
+                    }
+                };
+            }
         }
         Ok(())
     }
@@ -1188,6 +1379,114 @@ mod tests {
             );
             assert_eq!(a, b);
             assert_eq!(a, c);
+        }
+    }
+
+    /// A generator `skip` words into the stream of `seed`.
+    fn started(seed: u32, skip: usize) -> RandomState {
+        let mut rs = RandomState::new(seed);
+        for _ in 0..skip {
+            rs.bitgen.next_u32();
+        }
+        rs
+    }
+
+    const BULK_SEEDS: [u32; 3] = [0, 12345, 0xffff_fffe];
+    const BULK_SKIPS: [usize; 5] = [0, 1, 311, 623, 624];
+    const BULK_SIZES: [usize; 6] = [0, 1, 2, 17, 623, 10_000];
+
+    /// `into` on a clone against `len` per-value `scalar` calls: values and the final
+    /// state (key, pos) equal.
+    fn check_bulk(
+        what: &str,
+        scalar: impl Fn(&mut RandomState) -> i64,
+        into: impl Fn(&mut RandomState, &mut [i64]),
+    ) {
+        for seed in BULK_SEEDS {
+            for skip in BULK_SKIPS {
+                for len in BULK_SIZES {
+                    let start = started(seed ^ skip as u32, skip);
+                    let mut r = start.clone();
+                    let want: Vec<i64> = (0..len).map(|_| scalar(&mut r)).collect();
+                    let mut a = start.clone();
+                    let mut got = vec![-7i64; len];
+                    into(&mut a, &mut got);
+                    let ctx = format!("{what} seed {seed} skip {skip} len {len}");
+                    assert_eq!(got, want, "{ctx}");
+                    assert_eq!(a.bitgen.key(), r.bitgen.key(), "key: {ctx}");
+                    assert_eq!(a.bitgen.pos(), r.bitgen.pos(), "pos: {ctx}");
+                    assert_eq!(a, r, "{ctx}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn binomial_into_matches_per_value_kernel() {
+        for n in [0i64, 1, 5, 20, 100, 1000, 1_000_000] {
+            for p in [0.0, 0.01, 0.3, 0.5, 0.7, 1.0] {
+                check_bulk(
+                    &format!("binomial({n}, {p})"),
+                    |rs| rs.legacy_binomial(n, p),
+                    |rs, out| rs.binomial_into(out, n, p).unwrap(),
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn poisson_into_matches_per_value_kernel() {
+        for lam in [0.0, 0.5, 5.0, 9.99, 10.0, 30.0, 1000.0, 1e6] {
+            check_bulk(
+                &format!("poisson({lam})"),
+                |rs| rs.random_poisson(lam),
+                |rs, out| rs.poisson_into(out, lam).unwrap(),
+            );
+        }
+    }
+
+    #[test]
+    fn inversion_table_is_the_recurrence() {
+        // Every entry bit-identical to the px the per-value loop computes.
+        for (n, p) in [(20i64, 0.3), (1, 0.5), (3000, 0.01), (5, 0.0), (86, 0.3)] {
+            let q = 1.0 - p;
+            let plan = BinomialPlan::new(n, p, true);
+            let BinomialSetup::Inversion { bound, qn, .. } = plan.setup else {
+                continue;
+            };
+            let t = InversionTable::new(n, p, q, qn, bound).unwrap();
+            let mut px = qn;
+            assert_eq!(t.px[0].to_bits(), px.to_bits());
+            for x in 1..=bound {
+                px = (n.wrapping_sub(x).wrapping_add(1) as f64 * p * px) / (x as f64 * q);
+                assert_eq!(t.px[x as usize].to_bits(), px.to_bits(), "{n} {p} {x}");
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn bulk_binomial_poisson_any_start(
+            seed: u32,
+            skip in 0usize..1300,
+            len in 0usize..1500,
+            n in 0i64..200,
+            p in 0.0f64..=1.0,
+            lam in 0.0f64..100.0,
+        ) {
+            let start = started(seed, skip);
+            let mut r = start.clone();
+            let want: Vec<i64> = (0..len).map(|_| r.legacy_binomial(n, p)).collect();
+            let mut a = start.clone();
+            let mut got = vec![0i64; len];
+            a.binomial_into(&mut got, n, p).unwrap();
+            prop_assert_eq!(&got, &want);
+            prop_assert_eq!(&a, &r);
+            let want: Vec<i64> = (0..len).map(|_| r.random_poisson(lam)).collect();
+            a.poisson_into(&mut got, lam).unwrap();
+            prop_assert_eq!(&got, &want);
+            prop_assert_eq!(&a, &r);
         }
     }
 
