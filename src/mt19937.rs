@@ -33,6 +33,11 @@ use simd::{temper, to_f64};
 /// beyond, it jumps by polynomial arithmetic (cheaper from about this point on).
 const DIRECT_TWISTS: u128 = 8192;
 
+/// From this many doubles on, [`Mt19937::fill_f64`] takes whole blocks at a time and the
+/// AVX2 kernel writes them with non-temporal stores (bypassing the caches: 256 KiB and
+/// more is not expected to be read back from L1/L2 anyway).
+const STREAM_MIN_F64: usize = 1 << 15;
+
 /// Number of 32-bit words in the state.
 pub const N: usize = 624;
 const M: usize = 397;
@@ -323,6 +328,17 @@ impl Mt19937 {
         );
         let mut i = 0;
         while i < out.len() {
+            // Large outputs: whole blocks at a time, regenerated and converted in one
+            // pass, from a block end (pos 624) or one word before it (an odd position:
+            // each block then starts with a double straddling the regeneration).
+            if out.len() - i >= STREAM_MIN_F64 && self.pos >= N - 1 {
+                let odd = self.pos == N - 1;
+                let n = (out.len() - i) / (N / 2) * (N / 2);
+                simd::fill_blocks_f64(&mut self.key, odd, &mut out[i..i + n], backend);
+                self.pos = if odd { N - 1 } else { N };
+                i += n;
+                continue;
+            }
             if self.pos >= N {
                 simd::twist(&mut self.key, backend);
                 self.pos = 0;

@@ -102,6 +102,52 @@ fn simd_and_portable_agree_on_long_streams() {
     }
 }
 
+/// Large fills take the whole-block (streaming-store) path from pos 624 or 623: from every
+/// starting position (odd ones put a double across every block boundary), lengths around
+/// and beyond the threshold, output slices at every 8-byte alignment. Checked against the
+/// portable backend, `next_f64`, and the final state.
+#[test]
+fn large_f64_fills_from_every_position() {
+    let g = Mt19937::new(2024);
+    let mut buf = vec![0f64; 40_000];
+    for pos in 0..=N {
+        let len = 32_768 + (pos * 37) % 3000 - 1000;
+        let shift = pos % 4;
+        let start = Mt19937::from_state(*g.key(), pos).unwrap();
+        let mut scalar = start.clone();
+        let expect: Vec<u64> = (0..len).map(|_| scalar.next_f64().to_bits()).collect();
+        for b in Backend::available() {
+            let mut m = start.clone();
+            let out = &mut buf[shift..shift + len];
+            out.fill(-1.0);
+            m.fill_f64_with(out, b);
+            assert!(
+                out.iter().zip(&expect).all(|(x, e)| x.to_bits() == *e),
+                "{b:?} pos {pos} len {len}"
+            );
+            assert_eq!(m, scalar, "{b:?} final state, pos {pos} len {len}");
+        }
+    }
+}
+
+#[test]
+fn very_large_f64_fill_matches_portable() {
+    for (seed, skip) in [(3u32, 0usize), (4, 1), (5, 623), (6, 624)] {
+        let mut a = Mt19937::new(seed);
+        for _ in 0..skip {
+            a.next_u32();
+        }
+        let mut b = a.clone();
+        let len = 1_000_003;
+        let (mut x, mut y) = (vec![0f64; len], vec![0f64; len]);
+        a.fill_f64_with(&mut x, Backend::detected());
+        b.fill_f64_with(&mut y, Backend::Portable);
+        assert!(x.iter().zip(&y).all(|(p, q)| p.to_bits() == q.to_bits()));
+        assert_eq!(a, b);
+        assert_eq!(a.next_f64().to_bits(), b.next_f64().to_bits());
+    }
+}
+
 #[test]
 fn fill_bytes_is_little_endian_words() {
     for start in starts().into_iter().take(6) {

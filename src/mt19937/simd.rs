@@ -159,6 +159,45 @@ pub(super) fn pairs_to_f64(words: &[u32], out: &mut [f64], backend: Backend) {
     }
 }
 
+/// The bulk `random_sample` loop over whole blocks: `out.len() / (N / 2)` times,
+/// regenerate the block and turn it into the next `N / 2` doubles, each block converted
+/// right after its regeneration while it is in L1.
+///
+/// With `odd == false` the generator is at `pos == N` on entry and exit; with `odd ==
+/// true` it is at `pos == N - 1` (word `N - 1` unconsumed), so each block's first double
+/// straddles the regeneration (old word `N - 1`, new word 0) and the rest pair words
+/// `1..N - 1`. The AVX2 kernel writes the output with non-temporal (streaming) stores:
+/// use this only for outputs much larger than the caches.
+///
+/// # Panics
+/// If `out.len()` is not a multiple of `N / 2`.
+#[allow(unsafe_code)] // dispatch to the documented AVX2 kernels
+pub(super) fn fill_blocks_f64(k: &mut [u32; N], odd: bool, out: &mut [f64], backend: Backend) {
+    assert_eq!(out.len() % (N / 2), 0);
+    match backend {
+        #[cfg(target_arch = "x86_64")]
+        Backend::Avx2 if Backend::Avx2.is_available() => {
+            // SAFETY: AVX2 is present; `out.len()` is a multiple of N / 2 (asserted).
+            unsafe { avx2::fill_blocks_f64_stream(k, odd, out) }
+        }
+        _ => fill_blocks_f64_portable(k, odd, out),
+    }
+}
+
+fn fill_blocks_f64_portable(k: &mut [u32; N], odd: bool, out: &mut [f64]) {
+    for chunk in out.chunks_exact_mut(N / 2) {
+        if odd {
+            let a = temper(k[N - 1]) >> 5;
+            twist_portable(k);
+            chunk[0] = to_f64(a, temper(k[0]) >> 6);
+            pairs_to_f64_portable(&k[1..N - 1], &mut chunk[1..]);
+        } else {
+            twist_portable(k);
+            pairs_to_f64_portable(&k[..], chunk);
+        }
+    }
+}
+
 /// `dst[i] ^= src[i]` (the jump polynomials' arithmetic); `dst.len() <= src.len()`.
 #[allow(unsafe_code)] // dispatch to the documented AVX2 kernels
 pub(super) fn xor_bytes(dst: &mut [u8], src: &[u8], backend: Backend) {
@@ -350,20 +389,76 @@ mod avx2 {
     #[inline(always)]
     unsafe fn vdoubles(x: __m256i) -> __m256d {
         let t = vtemper(x);
-        // a = first >> 5 (27 bits), b = second >> 6 (26 bits), per 64-bit lane.
-        let a = _mm256_srli_epi64(_mm256_slli_epi64(t, 32), 37);
-        let b = _mm256_srli_epi64(t, 38);
-        // Exact integer -> double for values below 2^52: OR into 2^52's mantissa and
-        // subtract 2^52.
-        let magic = _mm256_set1_epi64x(0x4330_0000_0000_0000);
-        let two52 = _mm256_set1_pd(4_503_599_627_370_496.0);
-        let ad = _mm256_sub_pd(_mm256_castsi256_pd(_mm256_or_si256(a, magic)), two52);
-        let bd = _mm256_sub_pd(_mm256_castsi256_pd(_mm256_or_si256(b, magic)), two52);
-        // (a * 2^26 + b) / 2^53 as NumPy computes it; every step is exact (the sum is
-        // below 2^53 and the scaling is by a power of two), so mul + add here and an
-        // FMA or a division in C all round identically.
-        let s = _mm256_add_pd(_mm256_mul_pd(ad, _mm256_set1_pd(67_108_864.0)), bd);
-        _mm256_mul_pd(s, _mm256_set1_pd(1.0 / 9_007_199_254_740_992.0))
+        // Exact integer -> double by the exponent trick, scaled on the way: OR an integer
+        // below 2^52 into the mantissa of 2^e and the double is 2^e + int * 2^(e - 52).
+        // First word with its low 5 bits cleared (32 a, a = first >> 5) into 2^20's
+        // mantissa: 2^20 + a * 2^-27. b = second >> 6 into 0.5's: 0.5 + b * 2^-53.
+        let lo = _mm256_and_si256(t, _mm256_set1_epi64x(0xffff_ffe0));
+        let hi = _mm256_srli_epi64(t, 38);
+        let ad = _mm256_castsi256_pd(_mm256_or_si256(
+            lo,
+            _mm256_set1_epi64x(0x4130_0000_0000_0000), // 2^20
+        ));
+        let bd = _mm256_castsi256_pd(_mm256_or_si256(
+            hi,
+            _mm256_set1_epi64x(0x3fe0_0000_0000_0000), // 0.5
+        ));
+        // (ad - (2^20 + 0.5)) = a * 2^-27 - 0.5 is exact (a multiple of 2^-27 in
+        // [-0.5, 0.5)), and adding bd = 0.5 + b * 2^-53 gives a * 2^-27 + b * 2^-53 =
+        // (a * 2^26 + b) / 2^53, which is a double (53 bits), so the rounded sum is that
+        // exact value: NumPy's result bit for bit (0 comes out as +0.0).
+        let c = _mm256_sub_pd(ad, _mm256_set1_pd(1_048_576.5));
+        _mm256_add_pd(c, bd)
+    }
+
+    /// [`super::fill_blocks_f64`] with streaming stores (`_mm256_stream_pd`, then one
+    /// `_mm_sfence` so that the weakly ordered stores are ordered before anything the
+    /// caller does next).
+    ///
+    /// Safety: the CPU has AVX2 and `out.len()` is a multiple of `N / 2`.
+    #[target_feature(enable = "avx2")]
+    pub(super) unsafe fn fill_blocks_f64_stream(k: &mut [u32; N], odd: bool, out: &mut [f64]) {
+        const H: usize = N / 2;
+        // Double j of a block (j >= s) pairs words 2j - s and 2j - s + 1.
+        let s = odd as usize;
+        for chunk in out.chunks_exact_mut(H) {
+            if odd {
+                let a = temper(k[N - 1]) >> 5;
+                twist(k);
+                chunk[0] = to_f64(a, temper(k[0]) >> 6);
+            } else {
+                twist(k);
+            }
+            let (src, dst) = (k.as_ptr(), chunk.as_mut_ptr());
+            let mut j = s;
+            // Scalar doubles up to the first 32-byte aligned one (f64 is 8-aligned, so at
+            // most 3 of them).
+            while j < H && (dst.add(j) as usize) % 32 != 0 {
+                chunk[j] = to_f64(temper(k[2 * j - s]) >> 5, temper(k[2 * j - s + 1]) >> 6);
+                j += 1;
+            }
+            // Vectors while j + 4 <= H: writes chunk[j..j + 4] (in bounds, and 32-byte
+            // aligned as `_mm256_stream_pd` requires: dst + j is aligned on entry and j
+            // moves by 4 doubles = 32 bytes); reads words 2j - s .. 2j - s + 8, whose end
+            // is at most 2(H - 4) + 8 = N.
+            while j + 8 <= H {
+                let x0 = _mm256_loadu_si256(src.add(2 * j - s) as *const __m256i);
+                let x1 = _mm256_loadu_si256(src.add(2 * j - s + 8) as *const __m256i);
+                _mm256_stream_pd(dst.add(j), vdoubles(x0));
+                _mm256_stream_pd(dst.add(j + 4), vdoubles(x1));
+                j += 8;
+            }
+            while j + 4 <= H {
+                let x = _mm256_loadu_si256(src.add(2 * j - s) as *const __m256i);
+                _mm256_stream_pd(dst.add(j), vdoubles(x));
+                j += 4;
+            }
+            while j < H {
+                chunk[j] = to_f64(temper(k[2 * j - s]) >> 5, temper(k[2 * j - s + 1]) >> 6);
+                j += 1;
+            }
+        }
+        _mm_sfence();
     }
 
     /// Safety: the CPU has AVX2 and `words.len() == 2 * out.len()`.
@@ -415,6 +510,83 @@ mod tests {
             }
             assert!(outs.windows(2).all(|p| p[0] == p[1]));
         }
+    }
+
+    #[test]
+    fn block_f64_kernels_agree() {
+        let mut k = [0u32; N];
+        for (i, w) in k.iter_mut().enumerate() {
+            *w = (i as u32).wrapping_mul(0x9e37_79b9) ^ 0x1234_5678;
+        }
+        // Extreme words too: all-zero and all-one pairs give 0.0 and the largest double.
+        k[10] = 0;
+        k[11] = 0;
+        for odd in [false, true] {
+            for shift in 0..4 {
+                for blocks in [1usize, 2, 5] {
+                    let len = blocks * (N / 2);
+                    let (mut kp, mut portable) = (k, vec![-1.0; len + 4]);
+                    fill_blocks_f64_portable(&mut kp, odd, &mut portable[shift..shift + len]);
+                    // the same doubles by the scalar definition
+                    let mut ks = k;
+                    let mut words = Vec::new();
+                    if odd {
+                        words.push(ks[N - 1]);
+                    }
+                    for _ in 0..blocks {
+                        twist_portable(&mut ks);
+                        words.extend_from_slice(&ks[..]);
+                    }
+                    // the stream ends with the last block's word N - 1 unconsumed when odd
+                    words.truncate(2 * len);
+                    let expect: Vec<u64> = words
+                        .chunks_exact(2)
+                        .map(|w| to_f64(temper(w[0]) >> 5, temper(w[1]) >> 6).to_bits())
+                        .collect();
+                    let got: Vec<u64> = portable[shift..shift + len]
+                        .iter()
+                        .map(|x| x.to_bits())
+                        .collect();
+                    assert_eq!(got, expect, "portable odd {odd} shift {shift}");
+                    assert_eq!(kp, ks);
+                    for b in Backend::available() {
+                        let (mut kb, mut out) = (k, vec![-1.0; len + 4]);
+                        fill_blocks_f64(&mut kb, odd, &mut out[shift..shift + len], b);
+                        assert_eq!(kb, kp, "{b:?}");
+                        let same = out
+                            .iter()
+                            .zip(&portable)
+                            .all(|(x, y)| x.to_bits() == y.to_bits());
+                        assert!(same, "{b:?} odd {odd} shift {shift} blocks {blocks}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn pair_conversion_extremes() {
+        // pairs_to_f64 on all-zero and all-one words and others: compare backends.
+        let words: Vec<u32> = (0..64u32)
+            .map(|i| match i % 8 {
+                0 | 1 => 0,
+                2 | 3 => u32::MAX,
+                _ => i.wrapping_mul(0x8765_4321),
+            })
+            .collect();
+        let mut outs = Vec::new();
+        for b in Backend::available() {
+            let mut out = vec![0.0; 32];
+            pairs_to_f64(&words, &mut out, b);
+            outs.push(out.iter().map(|x| x.to_bits()).collect::<Vec<_>>());
+        }
+        let expect: Vec<u64> = words
+            .chunks_exact(2)
+            .map(|w| to_f64(temper(w[0]) >> 5, temper(w[1]) >> 6).to_bits())
+            .collect();
+        assert!(outs.iter().all(|o| *o == expect));
+        // temper(0) == 0, so the first pair is exactly +0.0
+        assert_eq!(expect[0], 0);
     }
 
     #[test]
