@@ -33,13 +33,15 @@ use simd::{temper, to_f64};
 /// beyond, it jumps by polynomial arithmetic (cheaper from about this point on).
 const DIRECT_TWISTS: u128 = 8192;
 
-/// From this many doubles on, [`Mt19937::fill_f64`] would take whole blocks at a time and
-/// the AVX2 kernel would write them with non-temporal stores. Measured on the 2-core
-/// AMD EPYC this project is developed on, that fused streaming path was slower
-/// (1.28 ns/double against 0.79 with ordinary stores, 10^7 doubles, quiet machine), so it
-/// is off: the threshold is unreachable. The kernel stays tested against the portable
-/// path (`block_f64_kernels_agree`) for machines where streaming stores pay off.
-const STREAM_MIN_F64: usize = usize::MAX;
+/// From this many doubles on, [`Mt19937::fill_f64`] can take whole blocks at a time and
+/// have the AVX2 kernel write them with non-temporal stores.
+const STREAM_MIN_F64: usize = 1 << 15;
+
+/// Whether that fused streaming path is used. Measured on the 2-core AMD EPYC this
+/// project is developed on, it was slower (1.28 ns/double against 0.79 with ordinary
+/// stores, 10^7 doubles, quiet machine), so it is off. The kernel stays tested against
+/// the portable path (`block_f64_kernels_agree`) for machines where it pays off.
+const FUSED_STREAMING_F64: bool = false;
 
 /// Number of 32-bit words in the state.
 pub const N: usize = 624;
@@ -334,7 +336,7 @@ impl Mt19937 {
             // Large outputs: whole blocks at a time, regenerated and converted in one
             // pass, from a block end (pos 624) or one word before it (an odd position:
             // each block then starts with a double straddling the regeneration).
-            if out.len() - i >= STREAM_MIN_F64 && self.pos >= N - 1 {
+            if FUSED_STREAMING_F64 && out.len() - i >= STREAM_MIN_F64 && self.pos >= N - 1 {
                 let odd = self.pos == N - 1;
                 let n = (out.len() - i) / (N / 2) * (N / 2);
                 simd::fill_blocks_f64(&mut self.key, odd, &mut out[i..i + n], backend);
