@@ -277,16 +277,16 @@ pub fn eval_parsed(rs: &mut RandomState, call: &Call) -> Result<Value> {
 // Errors and small Python helpers
 // ---------------------------------------------------------------------------------
 
-fn not_impl(msg: impl Into<String>) -> Error {
+pub(crate) fn not_impl(msg: impl Into<String>) -> Error {
     Error::new(ErrorKind::NotImplementedError, msg)
 }
 
-fn overflow(msg: impl Into<String>) -> Error {
+pub(crate) fn overflow(msg: impl Into<String>) -> Error {
     Error::new(ErrorKind::OverflowError, msg)
 }
 
 /// Python's type name of a value (`type(x).__name__`).
-fn type_name(e: &Expr) -> &'static str {
+pub(crate) fn type_name(e: &Expr) -> &'static str {
     match e {
         Expr::Int(_) => "int",
         Expr::Float(_) => "float",
@@ -383,7 +383,7 @@ fn py_repr(e: &Expr) -> String {
 }
 
 /// Python's truth value.
-fn truthy(e: &Expr) -> bool {
+pub(crate) fn truthy(e: &Expr) -> bool {
     match e {
         Expr::Int(i) => *i != 0,
         Expr::Float(x) => *x != 0.0,
@@ -485,7 +485,7 @@ fn check_names(e: &Expr) -> Result<()> {
 // Argument binding (Cython's messages)
 // ---------------------------------------------------------------------------------
 
-fn arg_count_error(fname: &str, required: usize, max: usize, given: usize) -> Error {
+pub(crate) fn arg_count_error(fname: &str, required: usize, max: usize, given: usize) -> Error {
     let (how, n) = if given > max {
         ("at most", max)
     } else {
@@ -540,7 +540,7 @@ fn bind<'a>(
 }
 
 /// An argument that is absent or Python's `None`.
-fn opt(e: Option<&Expr>) -> Option<&Expr> {
+pub(crate) fn opt(e: Option<&Expr>) -> Option<&Expr> {
     e.filter(|e| !matches!(e, Expr::None))
 }
 
@@ -560,7 +560,7 @@ fn no_kwargs(call: &Call, fname: &str) -> Result<()> {
 
 /// One element of a `size` tuple (or a `rand` argument), as `PyArray_IntpConverter`
 /// takes it.
-fn dim_from(e: &Expr) -> Result<i128> {
+pub(crate) fn dim_from(e: &Expr) -> Result<i128> {
     match e {
         Expr::Int(i) => {
             if *i > i64::MAX as i128 || *i < i64::MIN as i128 {
@@ -598,7 +598,7 @@ fn check_dims(dims: Vec<i128>, itemsize: usize) -> Result<Vec<usize>> {
 }
 
 /// nprand's limit on the number of elements of a result.
-fn check_cap(shape: &[usize]) -> Result<()> {
+pub(crate) fn check_cap(shape: &[usize]) -> Result<()> {
     let n = shape
         .iter()
         .try_fold(1usize, |a, &d| a.checked_mul(d))
@@ -664,7 +664,7 @@ fn size_is_zero(e: Option<&Expr>) -> bool {
 
 /// `np.asarray(x)`'s structure: the shape and the flat (C order) leaves, with NumPy's
 /// error for ragged nesting.
-fn nd_shape(e: &Expr) -> Result<(Vec<usize>, Vec<&Expr>)> {
+pub(crate) fn nd_shape(e: &Expr) -> Result<(Vec<usize>, Vec<&Expr>)> {
     let mut shape = Vec::new();
     let mut level: Vec<&Expr> = vec![e];
     loop {
@@ -747,7 +747,7 @@ fn strip_underscores(t: &str) -> Option<String> {
 }
 
 /// The error of `float(x)` for a leaf that is not a number (string or other object).
-fn float_leaf(e: &Expr) -> Result<f64> {
+pub(crate) fn float_leaf(e: &Expr) -> Result<f64> {
     match e {
         Expr::Int(i) => Ok(*i as f64),
         Expr::Float(x) => Ok(*x),
@@ -787,7 +787,7 @@ fn int_leaf(e: &Expr) -> Result<i128> {
 }
 
 /// Python's `int(float)`: truncation toward zero, NaN and infinities rejected.
-fn float_to_int(x: f64) -> Result<i128> {
+pub(crate) fn float_to_int(x: f64) -> Result<i128> {
     if x.is_nan() {
         return Err(Error::value("cannot convert float NaN to integer"));
     }
@@ -805,7 +805,7 @@ fn float_to_int(x: f64) -> Result<i128> {
 }
 
 /// A C `long` from an int: Python's OverflowError beyond int64.
-fn to_c_long(v: i128) -> Result<i64> {
+pub(crate) fn to_c_long(v: i128) -> Result<i64> {
     i64::try_from(v).map_err(|_| overflow("Python int too large to convert to C long"))
 }
 
@@ -1125,7 +1125,7 @@ fn eval_tomaxint(rs: &mut RandomState, call: &Call) -> Result<Value> {
 }
 
 /// Cython's conversion of an argument typed `np.npy_intp`.
-fn c_intp_arg(e: &Expr) -> Result<i64> {
+pub(crate) fn c_intp_arg(e: &Expr) -> Result<i64> {
     match e {
         Expr::Int(_) | Expr::Bool(_) | Expr::Float(_) => to_c_long(int_leaf(e)?),
         _ => Err(Error::type_error("an integer is required")),

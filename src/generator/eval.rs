@@ -28,7 +28,10 @@ use super::integers::{IntBound, IntegerDtype};
 use super::{AnyBitGenerator, AnyGenerator, BitGenKind, ChoiceP, Generator, MvhgMethod};
 use crate::array::{broadcast_indices, broadcast_shapes, shape_repr, NdArray};
 use crate::bitgen::{BitGenState, BitGenerator};
-use crate::cli::eval::MAX_ELEMENTS;
+use crate::cli::eval::{
+    arg_count_error, c_intp_arg, check_cap, dim_from, float_leaf, float_to_int, nd_shape, not_impl,
+    opt, overflow, to_c_long, truthy, type_name,
+};
 use crate::cli::parser::{parse_call, Call, Expr};
 use crate::cli::value::{Data, Value};
 use crate::error::{Error, ErrorKind, Result};
@@ -237,27 +240,6 @@ pub fn eval_generator_parsed<B: BitGenerator>(
 // Small Python helpers
 // ---------------------------------------------------------------------------------
 
-fn not_impl(msg: impl Into<String>) -> Error {
-    Error::new(ErrorKind::NotImplementedError, msg)
-}
-
-fn overflow(msg: impl Into<String>) -> Error {
-    Error::new(ErrorKind::OverflowError, msg)
-}
-
-fn type_name(e: &Expr) -> &'static str {
-    match e {
-        Expr::Int(_) => "int",
-        Expr::Float(_) => "float",
-        Expr::Str(_) => "str",
-        Expr::Bool(_) => "bool",
-        Expr::None => "NoneType",
-        Expr::Tuple(_) => "tuple",
-        Expr::List(_) => "list",
-        Expr::Name(_) => "type",
-    }
-}
-
 fn str_repr(s: &str) -> String {
     if s.contains('\'') && !s.contains('"') {
         format!("\"{s}\"")
@@ -278,31 +260,6 @@ fn py_repr(e: &Expr) -> String {
         Expr::Tuple(v) => format!("({})", v.iter().map(py_repr).collect::<Vec<_>>().join(", ")),
         Expr::Name(n) => format!("<class '{n}'>"),
     }
-}
-
-fn truthy(e: &Expr) -> bool {
-    match e {
-        Expr::Int(i) => *i != 0,
-        Expr::Float(x) => *x != 0.0,
-        Expr::Str(s) => !s.is_empty(),
-        Expr::Bool(b) => *b,
-        Expr::None => false,
-        Expr::Tuple(v) | Expr::List(v) => !v.is_empty(),
-        Expr::Name(_) => true,
-    }
-}
-
-fn arg_count_error(fname: &str, required: usize, max: usize, given: usize) -> Error {
-    let (how, n) = if given > max {
-        ("at most", max)
-    } else {
-        ("at least", required)
-    };
-    let how = if required == max { "exactly" } else { how };
-    let s = if n == 1 { "" } else { "s" };
-    Error::type_error(format!(
-        "{fname}() takes {how} {n} positional argument{s} ({given} given)"
-    ))
 }
 
 /// Bind positional and keyword arguments (the first `npos` names may be positional, the
@@ -351,48 +308,12 @@ fn bind<'a>(
     bind_kw(call, fname, names, required, names.len())
 }
 
-/// An argument that is absent or Python's `None`.
-fn opt(e: Option<&Expr>) -> Option<&Expr> {
-    e.filter(|e| !matches!(e, Expr::None))
-}
-
 /// `out=` is not supported (nprand eval has no arrays to write into).
 fn no_out(e: Option<&Expr>) -> Result<()> {
     match opt(e) {
         Some(_) => Err(not_impl("out= is not supported by nprand eval")),
         None => Ok(()),
     }
-}
-
-fn dim_from(e: &Expr) -> Result<i128> {
-    match e {
-        Expr::Int(i) => {
-            if *i > i64::MAX as i128 || *i < i64::MIN as i128 {
-                Err(Error::value("Maximum allowed dimension exceeded"))
-            } else {
-                Ok(*i)
-            }
-        }
-        Expr::Bool(_) => Err(Error::type_error("an integer is required")),
-        other => Err(Error::type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            type_name(other)
-        ))),
-    }
-}
-
-fn check_cap(shape: &[usize]) -> Result<()> {
-    let n = shape
-        .iter()
-        .try_fold(1usize, |a, &d| a.checked_mul(d))
-        .unwrap_or(usize::MAX);
-    if n > MAX_ELEMENTS {
-        return Err(not_impl(format!(
-            "nprand eval produces at most {MAX_ELEMENTS} elements per call (shape {} was requested)",
-            shape_repr(shape)
-        )));
-    }
-    Ok(())
 }
 
 fn check_dims(dims: Vec<i128>) -> Result<Vec<usize>> {
@@ -449,51 +370,6 @@ fn size_is_zero(e: Option<&Expr>) -> bool {
     }
 }
 
-/// `np.asarray(x)`'s structure: the shape and the leaves, with NumPy's error for ragged
-/// nesting.
-fn nd_shape(e: &Expr) -> Result<(Vec<usize>, Vec<&Expr>)> {
-    let mut shape = Vec::new();
-    let mut level: Vec<&Expr> = vec![e];
-    loop {
-        let seqs: Vec<&Vec<Expr>> = level
-            .iter()
-            .filter_map(|x| match x {
-                Expr::List(v) | Expr::Tuple(v) => Some(v),
-                _ => None,
-            })
-            .collect();
-        if seqs.is_empty() {
-            return Ok((shape, level));
-        }
-        let n = seqs[0].len();
-        if seqs.len() != level.len() || seqs.iter().any(|v| v.len() != n) {
-            return Err(Error::value(format!(
-                "setting an array element with a sequence. The requested array has an inhomogeneous shape after {} dimensions. The detected shape was {} + inhomogeneous part.",
-                shape.len(),
-                shape_repr(&shape)
-            )));
-        }
-        shape.push(n);
-        level = seqs.into_iter().flatten().collect();
-        if n == 0 {
-            return Ok((shape, level));
-        }
-    }
-}
-
-fn parse_py_float(s: &str) -> Option<f64> {
-    let t = s.trim().replace('_', "");
-    let lower = t.to_ascii_lowercase();
-    let body = lower.trim_start_matches(['+', '-']);
-    if matches!(body, "inf" | "infinity" | "nan") {
-        return t.parse().ok();
-    }
-    if !body.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
-        return None;
-    }
-    t.parse().ok()
-}
-
 fn parse_py_int(s: &str) -> Option<i128> {
     let t = s.trim().replace('_', "");
     let digits = t.trim_start_matches(['+', '-']);
@@ -508,42 +384,6 @@ fn parse_py_int(s: &str) -> Option<i128> {
         Err(_) if t.starts_with('-') => Some(i128::MIN / 2),
         Err(_) => Some(i128::MAX / 2),
     }
-}
-
-fn float_leaf(e: &Expr) -> Result<f64> {
-    match e {
-        Expr::Int(i) => Ok(*i as f64),
-        Expr::Float(x) => Ok(*x),
-        Expr::Bool(b) => Ok(*b as u8 as f64),
-        Expr::Str(s) => parse_py_float(s).ok_or_else(|| {
-            Error::value(format!(
-                "could not convert string to float: {}",
-                str_repr(s)
-            ))
-        }),
-        Expr::None => Ok(f64::NAN),
-        other => Err(Error::type_error(format!(
-            "float() argument must be a string or a real number, not '{}'",
-            type_name(other)
-        ))),
-    }
-}
-
-fn float_to_int(x: f64) -> Result<i128> {
-    if x.is_nan() {
-        return Err(Error::value("cannot convert float NaN to integer"));
-    }
-    if x.is_infinite() {
-        return Err(overflow("cannot convert float infinity to integer"));
-    }
-    let t = x.trunc();
-    Ok(if t >= 2f64.powi(125) {
-        1 << 125
-    } else if t <= -(2f64.powi(125)) {
-        -(1 << 125)
-    } else {
-        t as i128
-    })
 }
 
 fn int_leaf(e: &Expr) -> Result<i128> {
@@ -562,10 +402,6 @@ fn int_leaf(e: &Expr) -> Result<i128> {
             type_name(other)
         ))),
     }
-}
-
-fn to_c_long(v: i128) -> Result<i64> {
-    i64::try_from(v).map_err(|_| overflow("Python int too large to convert to C long"))
 }
 
 /// The dtype `np.asarray` gives a literal's leaves.
@@ -1139,14 +975,6 @@ fn eval_integers<B: BitGenerator>(g: &mut Generator<B>, call: &Call) -> Result<V
         IntTy::U32 => integers_typed::<u32, B>(g, low, high, size, endpoint, py),
         IntTy::I64 => integers_typed::<i64, B>(g, low, high, size, endpoint, py),
         IntTy::U64 => integers_typed::<u64, B>(g, low, high, size, endpoint, py),
-    }
-}
-
-/// Cython's conversion to `np.npy_intp`.
-fn c_intp_arg(e: &Expr) -> Result<i64> {
-    match e {
-        Expr::Int(_) | Expr::Bool(_) | Expr::Float(_) => to_c_long(int_leaf(e)?),
-        _ => Err(Error::type_error("an integer is required")),
     }
 }
 
