@@ -276,9 +276,21 @@ mod avx2 {
             _mm256_and_si256(a, _mm256_set1_epi32(UPPER_MASK as i32)),
             _mm256_and_si256(b, _mm256_set1_epi32(LOWER_MASK as i32)),
         );
-        // All ones where y is odd: move bit 0 to the sign bit and shift it back down.
-        let odd = _mm256_srai_epi32(_mm256_slli_epi32(y, 31), 31);
-        let mag = _mm256_and_si256(odd, _mm256_set1_epi32(MATRIX_A as i32));
+        // MATRIX_A where y is odd, in one operation: y's bit 0 is b's, and `vpermilps`
+        // picks lane element `b & 3` of [0, MATRIX_A, 0, MATRIX_A], which is MATRIX_A
+        // exactly when b is odd. The kernel is bound by its count of vector operations,
+        // and this replaces shift, shift, and.
+        let table = _mm256_castsi256_ps(_mm256_setr_epi32(
+            0,
+            MATRIX_A as i32,
+            0,
+            MATRIX_A as i32,
+            0,
+            MATRIX_A as i32,
+            0,
+            MATRIX_A as i32,
+        ));
+        let mag = _mm256_castps_si256(_mm256_permutevar_ps(table, b));
         _mm256_xor_si256(_mm256_xor_si256(c, _mm256_srli_epi32(y, 1)), mag)
     }
 
