@@ -3,7 +3,7 @@
 
 Usage::
 
-    cargo build --example geneval                      # (CARGO_TARGET_DIR=/work/target-shared)
+    cargo build --release --example geneval            # target/release/examples/geneval
     python3 scripts/crosscheck_generator.py            # 5 bit generators + default_rng
     python3 scripts/crosscheck_generator.py --cases 200 --calls 40 --seed 7
     python3 scripts/crosscheck_generator.py --fresh --call "integers([0], 5)" --gen mt19937
@@ -31,8 +31,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import gen_generator_fixtures as fx  # noqa: E402
 
-DEFAULT_BIN = os.path.join(os.environ.get("CARGO_TARGET_DIR", "/work/target-shared"),
-                           "debug", "examples", "geneval")
+DEFAULT_BIN = os.path.join(os.environ.get("CARGO_TARGET_DIR", os.path.join(HERE, "..", "target")),
+                           "release", "examples", "geneval")
 
 # ---------------------------------------------------------------------------------------------
 # Random calls
@@ -106,8 +106,8 @@ INT_DT = ["np.int8", "np.uint8", "np.int16", "np.uint16", "np.int32", "np.uint32
           "np.uint64", "np.bool_", "int", "bool", "'i4'", "'u8'"]
 
 
-def gen_call() -> str:
-    m = R.choice([
+def gen_call(only=None) -> str:
+    m = R.choice(only) if only else R.choice([
         "random", "standard_normal", "standard_exponential", "normal", "exponential", "uniform",
         "integers", "integers", "integers", "bytes", "standard_gamma", "gamma", "beta",
         "chisquare", "f", "noncentral_chisquare", "noncentral_f", "standard_t", "standard_cauchy",
@@ -198,9 +198,16 @@ def gen_call() -> str:
         kw = {"method": "'count'"} if R.random() < 0.4 else {}
         return with_size(m, [colors, ns], kw)
     if m == "choice":
-        a = num([1, 5, 100, 20000, [1.5, 2.5, 3.5], [[1, 2], [3, 4], [5, 6]]])
-        pop = a if isinstance(a, int) else len(a)
+        a = num([1, 5, 100, 20000, [1.5, 2.5, 3.5], [[1, 2], [3, 4], [5, 6]],
+                 [[1, 2, 3, 4], [5, 6, 7, 8]], [[[1, 2], [3, 4]], [[5, 6], [7, 8]], [[9, 0], [1, 2]]]])
         kw = {}
+        pop = a if isinstance(a, int) else len(a)
+        if isinstance(a, list) and isinstance(a[0], list) and R.random() < 0.6:
+            shape = (len(a), len(a[0])) + ((len(a[0][0]),) if isinstance(a[0][0], list) else ())
+            ax = R.choice([0, 1, -1, len(shape) - 1, -len(shape), len(shape), True, None])
+            kw["axis"] = ax
+            if isinstance(ax, int) and -len(shape) <= ax < len(shape):
+                pop = shape[ax]
         if R.random() < 0.4:
             kw["replace"] = False
         if R.random() < 0.3 and pop <= 100:
@@ -253,6 +260,7 @@ def main() -> int:
     ap.add_argument("--fresh", action="store_true", help="one fresh generator per call")
     ap.add_argument("--show", type=int, default=20, help="mismatches to print")
     ap.add_argument("--heavy", action="store_true", help="mostly large sizes (rare branches)")
+    ap.add_argument("--method", action="append", help="draw random calls of these methods only")
     args = ap.parse_args()
     if fx.np.__version__ != fx.NUMPY_VERSION:
         print("numpy %s required" % fx.NUMPY_VERSION, file=sys.stderr)
@@ -265,7 +273,7 @@ def main() -> int:
     for gen in gens:
         for i in range(args.cases if not args.call else 1):
             seed = R.choice([0, 1, 42, 12345, R.randrange(2**32), R.randrange(2**128)])
-            calls = args.call or [gen_call() for _ in range(args.calls)]
+            calls = args.call or [gen_call(args.method) for _ in range(args.calls)]
             if args.fresh:
                 cases += [(gen, seed, [c]) for c in calls]
             else:

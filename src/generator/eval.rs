@@ -1043,6 +1043,11 @@ fn eval_choice<B: BitGenerator>(g: &mut Generator<B>, call: &Call) -> Result<Val
     let shuffle = b[5].is_none_or(truthy);
     let samples_taken = !size_is_zero(size_e);
     let (ashape, leaves) = nd_shape(a)?;
+    // The axis as NumPy uses it: `a.shape[axis]` (Python tuple indexing, so an axis out of
+    // range is an IndexError and a bool indexes like 0/1), then `a.take(idx, axis=axis)`
+    // after the draws (which rejects a bool). Unused when `a` is an integer.
+    let mut axis = 0usize;
+    let mut bool_axis = false;
     let (pop, arr): (i128, Option<Data>) = if ashape.is_empty() {
         let pop = match leaves[0] {
             Expr::Int(i) => *i,
@@ -1061,18 +1066,34 @@ fn eval_choice<B: BitGenerator>(g: &mut Generator<B>, call: &Call) -> Result<Val
         }
         (pop, None)
     } else {
-        let axis = normalize_axis(opt(b[4]), ashape.len(), 0)?;
-        if axis != 0 {
-            return Err(not_impl(
-                "choice() with axis != 0 is not supported by nprand eval",
+        let nd = ashape.len() as i128;
+        let ax = match b[4] {
+            None => 0,
+            Some(Expr::Int(i)) => *i,
+            Some(Expr::Bool(v)) => {
+                bool_axis = true;
+                *v as i128
+            }
+            Some(other) => {
+                return Err(Error::type_error(format!(
+                    "tuple indices must be integers or slices, not {}",
+                    type_name(other)
+                )))
+            }
+        };
+        if ax < -nd || ax >= nd {
+            return Err(Error::new(
+                ErrorKind::IndexError,
+                "tuple index out of range",
             ));
         }
-        if ashape[0] == 0 && samples_taken {
+        axis = (if ax < 0 { ax + nd } else { ax }) as usize;
+        if ashape[axis] == 0 && samples_taken {
             return Err(Error::value(
                 "a cannot be empty unless no samples are taken",
             ));
         }
-        (ashape[0] as i128, Some(literal_array(a)?.0))
+        (ashape[axis] as i128, Some(literal_array(a)?.0))
     };
     let pop =
         i64::try_from(pop).map_err(|_| overflow("Python int too large to convert to C long"))?;
@@ -1104,19 +1125,19 @@ fn eval_choice<B: BitGenerator>(g: &mut Generator<B>, call: &Call) -> Result<Val
     Ok(match arr {
         None if size.is_none() => Value::py_scalar(Data::I64(out.indices)),
         None => Value::array(Data::I64(out.indices), out.shape),
+        Some(_) if bool_axis => {
+            return Err(Error::type_error("an integer is required for the axis"))
+        }
         Some(d) => {
-            let row: usize = ashape[1..].iter().product();
-            let idx: Vec<usize> = out
-                .indices
-                .iter()
-                .flat_map(|&i| (i as usize * row)..(i as usize + 1) * row)
-                .collect();
-            let data = d.gather(&idx);
+            // a.take(idx, axis): a.shape[:axis] + idx.shape + a.shape[axis+1:]; a scalar
+            // idx (size None) drops the axis, and a 1-d `a` then gives a NumPy scalar.
+            let data = take_along(&d, &ashape, axis, &out.indices);
             if size.is_none() && ashape.len() == 1 {
                 Value::np_scalar(data)
             } else {
-                let mut shape = out.shape.clone();
-                shape.extend_from_slice(&ashape[1..]);
+                let mut shape = ashape[..axis].to_vec();
+                shape.extend_from_slice(&out.shape);
+                shape.extend_from_slice(&ashape[axis + 1..]);
                 Value::array(data, shape)
             }
         }
