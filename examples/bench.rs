@@ -77,6 +77,23 @@ const ITEMS: &[(&str, &str)] = &[
     ("permutation", "RandomState::permutation(n)"),
     ("shuffle", "RandomState::shuffle on n i64"),
     (
+        "pcg64_raw",
+        "Pcg64::random_raw_into (NumPy PCG64.random_raw)",
+    ),
+    ("gen_random", "default_rng: Generator::random_into"),
+    (
+        "gen_standard_normal",
+        "default_rng: Generator::standard_normal_into",
+    ),
+    (
+        "gen_standard_exponential",
+        "default_rng: Generator::standard_exponential_into",
+    ),
+    (
+        "gen_integers_i64",
+        "default_rng: Generator::integers_into::<i64>(0, 1000)",
+    ),
+    (
         "advance",
         "Mt19937::advance(n) from a fresh state (one call)",
     ),
@@ -91,6 +108,7 @@ const ITEMS: &[(&str, &str)] = &[
 fn run(item: &str, n: usize, reps: usize) -> Option<Vec<f64>> {
     let mut mt = Mt19937::new(12345);
     let mut rs = RandomState::new(12345);
+    let mut rng = nprand::default_rng(12345);
     Some(match item {
         "raw" => {
             let mut out = vec![1u32; n];
@@ -224,6 +242,30 @@ fn run(item: &str, n: usize, reps: usize) -> Option<Vec<f64>> {
         "shuffle" => {
             let mut x: Vec<i64> = (0..n as i64).collect();
             time(reps, || rs.shuffle(black_box(&mut x)))
+        }
+        "pcg64_raw" => {
+            let mut bg = nprand::Pcg64::new(12345);
+            let mut out = vec![1u64; n];
+            time(reps, || bg.random_raw_into(black_box(&mut out)))
+        }
+        "gen_random" => {
+            let mut out = vec![1f64; n];
+            time(reps, || rng.random_into(black_box(&mut out)))
+        }
+        "gen_standard_normal" => {
+            let mut out = vec![1f64; n];
+            time(reps, || rng.standard_normal_into(black_box(&mut out)))
+        }
+        "gen_standard_exponential" => {
+            let mut out = vec![1f64; n];
+            time(reps, || rng.standard_exponential_into(black_box(&mut out)))
+        }
+        "gen_integers_i64" => {
+            let mut out = vec![1i64; n];
+            time(reps, || {
+                rng.integers_into(black_box(&mut out), 0, 1000, false)
+                    .unwrap()
+            })
         }
         "advance" => time(reps, || {
             let mut g = Mt19937::new(1);

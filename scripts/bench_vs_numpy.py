@@ -60,6 +60,14 @@ def _m(method, *args, **kw):
     return make
 
 
+def _g(method, *args, **kw):
+    """NumPy work: ``default_rng(12345).<method>(*args, size=n, **kw)``."""
+    def make(n):
+        f = getattr(np.random.default_rng(12345), method)
+        return lambda: f(*args, size=n, **kw)
+    return make
+
+
 # name: (numpy setup or None, bench item, target, baseline item or None, description)
 # numpy setup: n -> zero-argument callable doing the work once.
 # With a baseline, "ratio" is baseline time / item time (how many times faster the item is);
@@ -99,6 +107,15 @@ WORK = [
     ("permutation", lambda n: (lambda rs: (lambda: rs.permutation(n)))(_rs()), "permutation",
      ">= 1.3x", None, "permutation(n), allocates"),
     ("shuffle", _shuffle, "shuffle", ">= 1.3x", None, "shuffle of n int64"),
+    ("PCG64 raw", lambda n: (lambda bg: (lambda: bg.random_raw(n)))(np.random.PCG64(12345)),
+     "pcg64_raw", ">= 2x", None, "PCG64(12345).random_raw(n)"),
+    ("Generator.random", _g("random"), "gen_random", ">= 2x", None, "default_rng(12345).random(n)"),
+    ("Generator.standard_normal", _g("standard_normal"), "gen_standard_normal", ">= 2x", None,
+     "ziggurat"),
+    ("Generator.standard_exponential", _g("standard_exponential"), "gen_standard_exponential", "",
+     None, "ziggurat"),
+    ("Generator.integers int64", _g("integers", 0, 1000), "gen_integers_i64", "", None,
+     "integers(0, 1000, n) (Lemire)"),
 ]
 
 

@@ -50,6 +50,9 @@ import sys
 import tempfile
 
 import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import parallel_streams  # noqa: E402
 from numpy.random import MT19937, PCG64, PCG64DXSM, SFC64, Generator, Philox, SeedSequence
 
 NUMPY_VERSION = "2.4.6"
@@ -390,6 +393,10 @@ def generate(out_dir: str) -> dict:
     with open(os.path.join(out_dir, "manifest.json"), "w", encoding="utf-8") as f:
         f.write(json.dumps(manifest, indent=1))
         f.write("\n")
+    # examples/parallel_streams.rs's expected output (tests/parallel_streams.rs).
+    with open(os.path.join(out_dir, "parallel_streams.txt"), "w", encoding="utf-8",
+              newline="\n") as f:
+        f.write(parallel_streams.run())
     return {"seed_sequence": len(ss), "bitgens": len(bitgens), "advance": len(adv),
             "jumped": len(jmp)}
 

@@ -48,6 +48,24 @@ pub(crate) fn advance_lcg_128(
     acc_mult.wrapping_mul(state).wrapping_add(acc_plus)
 }
 
+/// Lanes of [`Pcg64::random_raw_into`].
+const LANES: usize = 4;
+
+/// PCG64's output function (XSL-RR): the two halves xored, rotated by the top 6 bits.
+#[inline(always)]
+fn xsl_rr(state: u128) -> u64 {
+    let hi = (state >> 64) as u64;
+    let lo = state as u64;
+    (hi ^ lo).rotate_right((hi >> 58) as u32)
+}
+
+/// `(A, C)` with `A s + C` equal to `delta` steps of `s -> mult s + plus` (mod 2^128).
+pub(crate) fn lcg_power(delta: u128, mult: u128, plus: u128) -> (u128, u128) {
+    let c = advance_lcg_128(0, delta, mult, plus);
+    let a = advance_lcg_128(1, delta, mult, plus).wrapping_sub(c);
+    (a, c)
+}
+
 /// NumPy's `PCG64` bit generator.
 ///
 /// ```
@@ -200,9 +218,7 @@ impl Pcg64 {
     #[inline]
     pub fn next_u64(&mut self) -> u64 {
         self.step();
-        let hi = (self.state >> 64) as u64;
-        let lo = self.state as u64;
-        (hi ^ lo).rotate_right((hi >> 58) as u32)
+        xsl_rr(self.state)
     }
 
     /// NumPy's `next_uint32`: the low half of a new `next_u64`, then the high half.
@@ -255,6 +271,59 @@ impl Pcg64 {
         (0..n).map(|_| self.next_u64()).collect()
     }
 
+    /// `bg.random_raw(out.len())` into `out`: the same words and final state as calling
+    /// [`next_u64`](Self::next_u64) `out.len()` times.
+    ///
+    /// The LCG step `s -> M s + inc` is a chain of dependent 128-bit multiplications, so
+    /// one stream is bound by their latency. Here [`LANES`] consecutive states advance
+    /// together, each by `LANES` steps at once (`s -> A s + C` with `A = M^LANES` and
+    /// `C = (M^(LANES-1) + ... + M + 1) inc`, the same affine map composed), which keeps
+    /// the multiplier busy with independent work; the words and their order do not change.
+    ///
+    /// ```
+    /// // np.random.PCG64(7).random_raw(1001)
+    /// let mut a = nprand::Pcg64::new(7);
+    /// let mut b = a.clone();
+    /// let mut v = vec![0u64; 1001];
+    /// a.random_raw_into(&mut v);
+    /// assert_eq!(v, b.random_raw(1001));
+    /// assert_eq!(a, b);
+    /// ```
+    pub fn random_raw_into(&mut self, out: &mut [u64]) {
+        self.fill_mapped(out, |w| w);
+    }
+
+    /// `out[i] = f(next_u64())` for every `i`, by [`LANES`] interleaved streams (see
+    /// [`random_raw_into`](Self::random_raw_into)).
+    #[inline(always)]
+    fn fill_mapped<T>(&mut self, out: &mut [T], f: impl Fn(u64) -> T) {
+        let mut chunks = out.chunks_exact_mut(LANES);
+        if chunks.len() >= 2 {
+            let (a, c) = lcg_power(LANES as u128, PCG_DEFAULT_MULTIPLIER, self.inc);
+            let mut s = [0u128; LANES];
+            for lane in s.iter_mut() {
+                self.step();
+                *lane = self.state;
+            }
+            let mut last = self.state;
+            for chunk in &mut chunks {
+                for (o, lane) in chunk.iter_mut().zip(s.iter_mut()) {
+                    *o = f(xsl_rr(*lane));
+                    last = *lane;
+                    *lane = lane.wrapping_mul(a).wrapping_add(c);
+                }
+            }
+            self.state = last;
+        } else {
+            for o in chunks.by_ref().flatten() {
+                *o = f(self.next_u64());
+            }
+        }
+        for o in chunks.into_remainder() {
+            *o = f(self.next_u64());
+        }
+    }
+
     /// `bg.advance(delta)`: the state as if `delta` 64-bit outputs were drawn (mod
     /// 2^128; a negative Python delta is `delta as u128`, its two's complement). The
     /// 32-bit buffer is reset.
@@ -302,6 +371,12 @@ impl BitGenerator for Pcg64 {
     }
     fn next_raw(&mut self) -> u64 {
         Pcg64::next_u64(self)
+    }
+    fn random_raw_into(&mut self, out: &mut [u64]) {
+        Pcg64::random_raw_into(self, out)
+    }
+    fn fill_double(&mut self, out: &mut [f64]) {
+        self.fill_mapped(out, u64_to_double);
     }
     fn name(&self) -> &'static str {
         "PCG64"

@@ -156,9 +156,7 @@ impl<B: BitGenerator> Generator<B> {
     /// assert_eq!(x[0], nprand::generator::default_rng(1).random());
     /// ```
     pub fn random_into(&mut self, out: &mut [f64]) {
-        for o in out {
-            *o = self.bg.next_double();
-        }
+        self.bg.fill_double(out);
     }
 
     /// `rng.random(dtype=np.float32)`: `(next_uint32 >> 8) * 2**-24`.

@@ -29,10 +29,10 @@ pub(crate) fn standard_normal<B: BitGenerator + ?Sized>(bg: &mut B) -> f64 {
         let r = r >> 8;
         let sign = r & 1;
         let rabs = (r >> 1) & 0x000f_ffff_ffff_ffff;
-        let mut x = rabs as f64 * WI_DOUBLE[idx];
-        if sign & 1 == 1 {
-            x = -x;
-        }
+        // NumPy's `if (sign & 0x1) x = -x;` as a sign-bit flip: the same value (negation
+        // only flips the sign bit, also of 0.0), without a branch that mispredicts on half
+        // of all draws (it cost ~60% of the time here).
+        let x = f64::from_bits((rabs as f64 * WI_DOUBLE[idx]).to_bits() ^ (sign << 63));
         if rabs < KI_DOUBLE[idx] {
             return x;
         }
@@ -64,10 +64,8 @@ pub(crate) fn standard_normal_f32<B: BitGenerator + ?Sized>(bg: &mut B) -> f32 {
         let idx = (r & 0xff) as usize;
         let sign = (r >> 8) & 1;
         let rabs = (r >> 9) & 0x007f_ffff;
-        let mut x = rabs as f32 * WI_FLOAT[idx];
-        if sign & 1 == 1 {
-            x = -x;
-        }
+        // The sign as a bit flip, as in `standard_normal`.
+        let x = f32::from_bits((rabs as f32 * WI_FLOAT[idx]).to_bits() ^ (sign << 31));
         if rabs < KI_FLOAT[idx] {
             return x;
         }
