@@ -45,6 +45,14 @@ const ITEMS: &[(&str, &str)] = &[
         "Mt19937::fill_f64_with(Backend::Portable)",
     ),
     ("memset_f64", "slice.fill on n f64 (memory write bandwidth)"),
+    (
+        "memset_f64_best",
+        "fastest of fill, memset(0) and (feature parallel) a rayon fill, on n f64",
+    ),
+    (
+        "random_sample_serial",
+        "Mt19937::fill_f64 (one thread, whatever the features)",
+    ),
     ("bytes", "Mt19937::fill_bytes, n bytes"),
     ("par_raw", "Mt19937::par_fill_u32 (feature parallel)"),
     (
@@ -98,6 +106,10 @@ const ITEMS: &[(&str, &str)] = &[
         "Mt19937::advance(n) from a fresh state (one call)",
     ),
     ("jumped", "Mt19937::jumped(1) (one call; n ignored)"),
+    (
+        "first_advance",
+        "first advance(n) in the process: builds p(x) and its tables (run it first)",
+    ),
     (
         "first_jump",
         "first jumped(1) in the process: builds p(x), tables, x^(2^128) (run it first)",
@@ -159,6 +171,36 @@ fn run(item: &str, n: usize, reps: usize) -> Option<Vec<f64>> {
                 v += 1.0;
                 black_box(&mut out).fill(black_box(v));
             })
+        }
+        "memset_f64_best" => {
+            // The fastest of three ways to write the n doubles: a vector loop (`fill`),
+            // libc memset (`fill(0.0)`, which may stream past the cache), and with the
+            // `parallel` feature the same fill split over the rayon threads.
+            let mut out = vec![1f64; n];
+            let mut v = 0f64;
+            let mut all = time(reps, || {
+                v += 1.0;
+                black_box(&mut out).fill(black_box(v));
+            });
+            // A fill with 0.0 (all zero bytes) compiles to a call of libc's memset.
+            all.extend(time(reps, || black_box(&mut out).fill(0.0)));
+            #[cfg(feature = "parallel")]
+            {
+                use rayon::prelude::*;
+                let chunk = n.div_ceil(rayon::current_num_threads()).max(1);
+                all.extend(time(reps, || {
+                    v += 1.0;
+                    black_box(&mut out)
+                        .par_chunks_mut(chunk)
+                        .for_each(|c| c.fill(v));
+                }));
+            }
+            all.sort_by(|a, b| a.partial_cmp(b).unwrap());
+            all
+        }
+        "random_sample_serial" => {
+            let mut out = vec![1f64; n];
+            time(reps, || mt.fill_f64(black_box(&mut out)))
         }
         "bytes" => {
             let mut out = vec![1u8; n];
@@ -275,6 +317,13 @@ fn run(item: &str, n: usize, reps: usize) -> Option<Vec<f64>> {
         "first_jump" => {
             let t = Instant::now();
             black_box(mt.jumped(1));
+            vec![t.elapsed().as_nanos() as f64]
+        }
+        "first_advance" => {
+            let t = Instant::now();
+            let mut g = Mt19937::new(1);
+            g.advance(n as u128);
+            black_box(g);
             vec![t.elapsed().as_nanos() as f64]
         }
         "jumped" => time(reps, || {

@@ -20,6 +20,7 @@
 
 use crate::error::{Error, Result};
 
+mod charpoly;
 mod jump;
 #[cfg(feature = "parallel")]
 mod par;

@@ -395,6 +395,22 @@ mod parallel {
     }
 
     #[test]
+    fn random_sample_into_uses_all_cores_and_equals_the_serial_stream() {
+        // With the feature, RandomState::random_sample_into splits large outputs.
+        let len = (1usize << 21) + 777;
+        for seed in [0u32, 12345] {
+            let mut rs = nprand::RandomState::new(seed);
+            rs.random_sample_into(&mut vec![0.0; 311]); // an odd position in the block
+            let mut mt = rs.bit_generator_mut().clone();
+            let (mut x, mut y) = (vec![0f64; len], vec![0f64; len]);
+            rs.random_sample_into(&mut x);
+            mt.fill_f64(&mut y);
+            assert!(x.iter().zip(&y).all(|(p, q)| p.to_bits() == q.to_bits()));
+            assert_eq!(rs.bit_generator_mut(), &mt);
+        }
+    }
+
+    #[test]
     fn small_par_fills_are_serial_and_equal() {
         let mut a = Mt19937::new(3);
         let mut b = a.clone();

@@ -7,13 +7,14 @@
 //! (Haramoto, Matsumoto, Nishimura, L'Ecuyer, Panneton: "Efficient jump ahead for
 //! F2-linear random number generators", 2008).
 //!
-//! Nothing here is copied from NumPy: `p(x)` is computed at run time, once, by
-//! Berlekamp–Massey on 2·19937 output bits, and every jump polynomial is computed from it
-//! by square-and-multiply. Results are cached in [`OnceLock`]s:
+//! Nothing here is copied from NumPy: `p(x)` is computed by Berlekamp–Massey on 2·19937
+//! output bits (carried as a constant in `charpoly.rs`, which a test recomputes), and every
+//! jump polynomial is computed from it by square-and-multiply. Results are cached in
+//! [`OnceLock`]s:
 //!
 //! | first use of | work | cost (release build, AMD EPYC, AVX2, loaded machine) |
 //! |---|---|---|
-//! | any polynomial jump | Berlekamp–Massey (39874 steps), a 640 KB reduction table, and for [`Mt19937::jumped`](super::Mt19937::jumped) `x^(2^128) mod p` (114 squarings) | ~65 ms once per process |
+//! | any polynomial jump | a 640 KB reduction table, and for [`Mt19937::jumped`](super::Mt19937::jumped) `x^(2^128) mod p` (114 squarings) | ~2 ms for a first `advance` (it was ~20-45 ms with Berlekamp–Massey at run time); ~25 ms for a first `jumped` (the 114 squarings) |
 //! | each `jumped` | Horner: 19933 single-word steps, ~10^4 state XORs | ~0.5 ms |
 //! | each [`advance`](super::Mt19937::advance) by more than 8192 blocks | `log2(n)` squarings + Horner | ~1-3 ms |
 //!
@@ -115,9 +116,19 @@ const SPREAD: [u16; 256] = {
     t
 };
 
+/// `p(x)` as bytes from the embedded constant.
+fn characteristic_poly_embedded() -> Vec<u8> {
+    let mut p: Vec<u8> = super::charpoly::CHAR_POLY_WORDS
+        .iter()
+        .flat_map(|w| w.to_le_bytes())
+        .collect();
+    p.truncate(PB);
+    p
+}
+
 impl Field {
     fn new() -> Field {
-        let p = characteristic_poly_bm();
+        let p = characteristic_poly_embedded();
         let p_shift: Vec<Vec<u8>> = (0..7)
             .map(|s| {
                 let mut v = shl(&p, s);
@@ -197,10 +208,12 @@ impl Field {
     }
 }
 
-/// `p(x)` by Berlekamp–Massey over GF(2) on bit 0 of 2·19937 consecutive outputs.
+/// `p(x)` by Berlekamp–Massey over GF(2) on bit 0 of 2·19937 consecutive outputs (the
+/// check on the embedded constant).
 ///
 /// Any non-zero output sequence of MT19937 has the minimal polynomial `p(x)` (it is
 /// irreducible), so the linear complexity found must be exactly 19937.
+#[cfg(test)]
 fn characteristic_poly_bm() -> Vec<u8> {
     let total = 2 * MEXP;
     let mut mt = super::Mt19937::new(5489);
@@ -338,6 +351,11 @@ pub(super) fn twist_many(key: &[u32; N], t: u128) -> [u32; N] {
 mod tests {
     use super::*;
     use crate::Mt19937;
+
+    #[test]
+    fn embedded_characteristic_polynomial_is_berlekamp_massey() {
+        assert_eq!(characteristic_poly_embedded(), characteristic_poly_bm());
+    }
 
     #[test]
     fn characteristic_polynomial_has_degree_19937() {
