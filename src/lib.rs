@@ -39,6 +39,7 @@ pub mod fmt;
 pub mod generator;
 pub mod global;
 pub mod legacy;
+mod linalg;
 pub mod mt19937;
 #[cfg(feature = "ndarray")]
 pub mod nd;

@@ -219,10 +219,7 @@ pub fn eval_generator_parsed<B: BitGenerator>(
         "multinomial" => eval_multinomial(g, call).map(GenValue::from),
         "multivariate_hypergeometric" => eval_mvhg(g, call).map(GenValue::from),
         "dirichlet" => eval_dirichlet(g, call).map(GenValue::from),
-        "multivariate_normal" => Err(not_impl(
-            "Generator.multivariate_normal is not available yet (it needs numpy.linalg's SVD \
-             factor u; see the generator module's notes)",
-        )),
+        "multivariate_normal" => eval_multivariate_normal(g, call).map(GenValue::from),
         "spawn" => Err(not_impl(
             "spawn() returns generators, which nprand eval cannot print",
         )),
@@ -1370,6 +1367,120 @@ fn eval_dirichlet<B: BitGenerator>(g: &mut Generator<B>, call: &Call) -> Result<
     let (rows, shape) = rows_shape(opt(b[1]), alpha.len())?;
     let out = g.dirichlet(&alpha, rows)?;
     Ok(Value::array(Data::F64(out), shape))
+}
+
+/// `rng.multivariate_normal(mean, cov, size=None, check_valid='warn', tol=1e-8, *,
+/// method='svd')`, with NumPy's order of checks: `method`; `np.array(mean)`, `np.array(cov)`;
+/// the dimensions; `size` (`list(size[:]) + [n]`, so a float size is "unsliceable"); the
+/// draws; `cov.astype(double)`; the factorisation; `check_valid` and `tol`.
+fn eval_multivariate_normal<B: BitGenerator>(g: &mut Generator<B>, call: &Call) -> Result<Value> {
+    use super::{CheckValid, MvnMethod};
+    const NAMES: &[&str] = &["mean", "cov", "size", "check_valid", "tol", "method"];
+    // `method` is keyword-only.
+    let b = bind_kw(call, "multivariate_normal", NAMES, 2, 5)?;
+    let method: MvnMethod = match b[5] {
+        None => MvnMethod::Svd,
+        Some(Expr::Str(s)) => s.parse()?,
+        // Cython compiles `method not in {...}` to equality tests: any other object fails.
+        Some(_) => {
+            return Err(Error::value(
+                "method must be one of {'eigh', 'svd', 'cholesky'}",
+            ))
+        }
+    };
+    let (mshape, mleaves) = nd_shape(b[0].unwrap_or(&Expr::None))?;
+    let (cshape, cleaves) = nd_shape(b[1].unwrap_or(&Expr::None))?;
+    if mshape.len() != 1 {
+        return Err(Error::value("mean must be 1 dimensional"));
+    }
+    if cshape.len() != 2 || cshape[0] != cshape[1] {
+        return Err(Error::value("cov must be 2 dimensional and square"));
+    }
+    if mshape[0] != cshape[0] {
+        return Err(Error::value("mean and cov must have same length"));
+    }
+    let n = mshape[0];
+    let mean = mleaves
+        .iter()
+        .map(|l| match l {
+            Expr::Int(_) | Expr::Float(_) | Expr::Bool(_) => float_leaf(l),
+            // A str or object `mean` fails only at `mean + x @ _factor.T`, after the draws.
+            _ => Err(not_impl(
+                "multivariate_normal: nprand eval takes only numbers in `mean`",
+            )),
+        })
+        .collect::<Result<Vec<f64>>>()?;
+    // final_shape = list(shape[:]) + [n], with `shape = [size]` for an int (or bool).
+    let mut dims: Vec<Expr> = match opt(b[2]) {
+        None => Vec::new(),
+        Some(e @ (Expr::Int(_) | Expr::Bool(_))) => vec![e.clone()],
+        Some(Expr::Tuple(v) | Expr::List(v)) => v.clone(),
+        Some(Expr::Str(t)) => t.chars().map(|c| Expr::Str(c.to_string())).collect(),
+        Some(Expr::Float(_)) => return Err(Error::type_error("'float' object is unsliceable")),
+        Some(_) => return Err(not_impl("multivariate_normal: unsupported size")),
+    };
+    dims.push(Expr::Int(n as i128));
+    let shape = parse_size(Some(&Expr::List(dims)))?.expect("a shape");
+    let rows: usize = shape[..shape.len() - 1].iter().product();
+    // cov.astype(np.double) runs after the draws: a string that is not a float (or an
+    // object such as None) raises there.
+    let cov: Result<Vec<f64>> = cleaves
+        .iter()
+        .map(|l| match l {
+            Expr::Int(_) | Expr::Float(_) | Expr::Bool(_) => float_leaf(l),
+            Expr::Str(t) if !cleaves.iter().any(|x| matches!(x, Expr::Bool(_))) => float_leaf(l)
+                .map_err(|_| {
+                    Error::value(format!(
+                        "could not convert string to float: np.str_({})",
+                        str_repr(t)
+                    ))
+                }),
+            // An object array: astype(np.double) turns None into NaN.
+            Expr::None => Ok(f64::NAN),
+            _ => Err(not_impl(
+                "multivariate_normal: nprand eval takes only numbers in `cov`",
+            )),
+        })
+        .collect();
+    let cov = match cov {
+        Ok(c) => c,
+        Err(e) if e.kind() == ErrorKind::NotImplementedError => return Err(e),
+        Err(e) => {
+            let mut x = vec![0.0; rows * n];
+            g.standard_normal_into(&mut x);
+            return Err(e);
+        }
+    };
+    // Anything but the three strings fails NumPy's `!= 'warn' and != 'raise'` test.
+    let check_valid: Result<CheckValid> = match b[3] {
+        None => Ok(CheckValid::Warn),
+        Some(Expr::Str(s)) => s.parse(),
+        Some(_) => Err(Error::value(
+            "check_valid must equal 'warn', 'raise', or 'ignore'",
+        )),
+    };
+    // tol is used only by the PSD test, where a non-number fails in NumPy's own way.
+    let tol: Result<f64> = match b[4] {
+        None => Ok(1e-8),
+        Some(e @ (Expr::Int(_) | Expr::Float(_) | Expr::Bool(_))) => float_leaf(e),
+        Some(e @ (Expr::None | Expr::Str(_))) => Err(if method == MvnMethod::Eigh {
+            // `s < -tol`
+            Error::type_error(format!("bad operand type for unary -: '{}'", type_name(e)))
+        } else {
+            // np.allclose(..., rtol=tol, atol=tol)
+            Error::type_error(
+                "ufunc 'isfinite' not supported for the input types, and the inputs could not \
+                 be safely coerced to any supported types according to the casting rule ''safe''",
+            )
+        }),
+        Some(_) => return Err(not_impl("multivariate_normal: tol must be a number")),
+    };
+    let out = g.mvn_impl(&mean, &cov, (n, n), rows, check_valid, tol, method)?;
+    if let Some(w) = out.warning {
+        // NumPy's RuntimeWarning goes to stderr; the values are still returned.
+        eprintln!("RuntimeWarning: {w}");
+    }
+    Ok(Value::array(Data::F64(out.values), shape))
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@ mod continuous;
 mod discrete;
 mod gamma;
 mod integers;
-mod multivariate;
+pub(crate) mod multivariate;
 mod normal;
 mod sequences;
 mod uniform;
