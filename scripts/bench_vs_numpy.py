@@ -90,7 +90,7 @@ WORK = [
      "portable kernels only"),
     ("par random_sample", _m("random_sample"), "par_random_sample", "", None, "par_fill_f64"),
     ("par vs serial random_sample", None, "par_random_sample", ">= 1.7x (10^8, 2 cores)",
-     "random_sample", "serial time / parallel time"),
+     "random_sample_serial", "serial time / parallel time"),
     ("par raw", _raw, "par_raw", "", None, "par_fill_u32"),
     ("par vs serial raw", None, "par_raw", "", "raw", "serial time / parallel time"),
     ("bytes", lambda n: (lambda rs: (lambda: rs.bytes(n)))(_rs()), "bytes", "", None, "bytes(n)"),

@@ -269,7 +269,16 @@ pub trait SeedableBitGenerator: BitGenerator + Sized {
 /// `(x >> 11) * 2^-53`: NumPy's `uint64_to_double`.
 #[inline(always)]
 pub(crate) fn u64_to_double(x: u64) -> f64 {
-    (x >> 11) as f64 * (1.0 / 9_007_199_254_740_992.0)
+    // NumPy's `(x >> 11) * (1.0 / 9007199254740992.0)`. The integer -> double conversion is
+    // done with exponent tricks instead of `as f64`, because x86-64 without AVX-512 has no
+    // vector instruction for it and the scalar one limits bulk fills. Both halves go into
+    // the mantissas of 2^52 and 2^84, and (2^84 + hi * 2^32 - (2^84 + 2^52)) + (2^52 + lo)
+    // is hi * 2^32 + lo exactly (every step is exact below 2^53), so the value is the
+    // same bit for bit.
+    let v = x >> 11;
+    let lo = f64::from_bits((v & 0xffff_ffff) | 0x4330_0000_0000_0000); // 2^52 + lo
+    let hi = f64::from_bits((v >> 32) | 0x4530_0000_0000_0000); // 2^84 + hi * 2^32
+    ((hi - 19_342_813_118_337_666_422_669_312.0) + lo) * (1.0 / 9_007_199_254_740_992.0)
 }
 
 /// The buffered `next_uint32` of NumPy's 64-bit generators: the low half of a new
@@ -338,3 +347,33 @@ macro_rules! rand_core_glue {
     };
 }
 pub(crate) use rand_core_glue;
+
+#[cfg(test)]
+mod tests {
+    use super::u64_to_double;
+
+    /// NumPy's formula, with the plain conversion.
+    fn reference(x: u64) -> f64 {
+        (x >> 11) as f64 * (1.0 / 9_007_199_254_740_992.0)
+    }
+
+    #[test]
+    fn exponent_trick_conversion_is_numpys_formula() {
+        let mut edges = vec![0u64, 1, 2047, 2048, u64::MAX, u64::MAX - 2047, 1 << 63];
+        edges.extend((0..64).map(|k| 1u64 << k));
+        edges.extend((0..64).map(|k| (1u64 << k).wrapping_sub(1)));
+        edges.extend((0..64).map(|k| u64::MAX << k));
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..1_000_000 {
+            // splitmix64
+            x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = x;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            edges.push(z ^ (z >> 31));
+        }
+        for w in edges {
+            assert_eq!(u64_to_double(w).to_bits(), reference(w).to_bits(), "{w:#x}");
+        }
+    }
+}
