@@ -1,11 +1,12 @@
-//! Criterion benches of the `RandomState` bulk rows of the issue (`_into` forms filled in
-//! place; `permutation` allocates its result, as NumPy's does).
+//! Criterion benches of the bulk rows of the performance issue (`RandomState` `_into` forms
+//! filled in place; `permutation` allocates its result, as NumPy's does) and of the modern
+//! API's rows (`PCG64` raw words, `Generator.random`, `Generator.standard_normal`).
 //!
-//! `cargo bench --bench bulk`. `binomial(20, 0.3)` and `poisson(30)` have no bulk form
-//! yet; add them here when they land.
+//! `cargo bench --bench bulk` (`--features parallel` makes `random_sample_into` use all
+//! cores at sizes of 2^21 and more; `N` here is below that).
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use nprand::RandomState;
+use nprand::{default_rng, Pcg64, RandomState};
 use std::hint::black_box;
 
 const N: usize = 1 << 20;
@@ -47,11 +48,33 @@ fn bulk(c: &mut Criterion) {
                 .unwrap()
         })
     });
+    g.bench_function("binomial_into_20_0.3", |b| {
+        b.iter(|| rs.binomial_into(black_box(&mut i64s), 20, 0.3).unwrap())
+    });
+    g.bench_function("poisson_into_30", |b| {
+        b.iter(|| rs.poisson_into(black_box(&mut i64s), 30.0).unwrap())
+    });
     g.bench_function("permutation", |b| {
         b.iter(|| black_box(rs.permutation(N as i64)))
     });
     let mut x: Vec<i64> = (0..N as i64).collect();
     g.bench_function("shuffle", |b| b.iter(|| rs.shuffle(black_box(&mut x))));
+    g.finish();
+
+    let mut g = c.benchmark_group("generator_1M");
+    g.throughput(Throughput::Elements(N as u64));
+    let mut bg = Pcg64::new(12345);
+    let mut words = vec![0u64; N];
+    g.bench_function("pcg64_random_raw_into", |b| {
+        b.iter(|| bg.random_raw_into(black_box(&mut words)))
+    });
+    let mut rng = default_rng(12345);
+    g.bench_function("random_into", |b| {
+        b.iter(|| rng.random_into(black_box(&mut f)))
+    });
+    g.bench_function("standard_normal_into", |b| {
+        b.iter(|| rng.standard_normal_into(black_box(&mut f)))
+    });
     g.finish();
 }
 
