@@ -106,6 +106,7 @@ pub const METHODS: &[&str] = &[
 ];
 
 mod multi;
+pub(crate) use multi::mvn_operands;
 
 /// How the command line initialises the generator.
 ///

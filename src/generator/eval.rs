@@ -29,8 +29,8 @@ use super::{AnyBitGenerator, AnyGenerator, BitGenKind, ChoiceP, Generator, MvhgM
 use crate::array::{broadcast_indices, broadcast_shapes, shape_repr, NdArray};
 use crate::bitgen::{BitGenState, BitGenerator};
 use crate::cli::eval::{
-    arg_count_error, c_intp_arg, check_cap, dim_from, float_leaf, float_to_int, nd_shape, not_impl,
-    opt, overflow, to_c_long, truthy, type_name,
+    arg_count_error, c_intp_arg, check_cap, dim_from, float_leaf, float_to_int, mvn_operands,
+    nd_shape, not_impl, opt, overflow, to_c_long, truthy, type_name,
 };
 use crate::cli::parser::{parse_call, Call, Expr};
 use crate::cli::value::{Data, Value};
@@ -1388,18 +1388,8 @@ fn eval_multivariate_normal<B: BitGenerator>(g: &mut Generator<B>, call: &Call) 
             ))
         }
     };
-    let (mshape, mleaves) = nd_shape(b[0].unwrap_or(&Expr::None))?;
-    let (cshape, cleaves) = nd_shape(b[1].unwrap_or(&Expr::None))?;
-    if mshape.len() != 1 {
-        return Err(Error::value("mean must be 1 dimensional"));
-    }
-    if cshape.len() != 2 || cshape[0] != cshape[1] {
-        return Err(Error::value("cov must be 2 dimensional and square"));
-    }
-    if mshape[0] != cshape[0] {
-        return Err(Error::value("mean and cov must have same length"));
-    }
-    let n = mshape[0];
+    let (n, mleaves, cleaves) =
+        mvn_operands(b[0].unwrap_or(&Expr::None), b[1].unwrap_or(&Expr::None))?;
     let mean = mleaves
         .iter()
         .map(|l| match l {

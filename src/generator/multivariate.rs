@@ -16,7 +16,9 @@
 use super::Generator;
 use crate::bitgen::BitGenerator;
 use crate::error::{Error, ErrorKind, Result};
-use crate::legacy::multivariate::{is_psd, too_big, NOT_PSD_MESSAGE};
+use crate::legacy::multivariate::{
+    empty_reshape, is_psd, mean_plus_x_ft, mvn_dims, NOT_PSD_MESSAGE,
+};
 use crate::legacy::{CheckValid, MvnOutput};
 use crate::linalg::{self, MAX_DIM};
 use std::fmt;
@@ -95,7 +97,7 @@ impl<B: BitGenerator> Generator<B> {
     /// LAPACK ports in nprand, which round differently from OpenBLAS's BLAS kernels. Signs and
     /// order of singular vectors / eigenvectors are LAPACK's (`svd`: descending singular
     /// values; `eigh`: ascending eigenvalues), so e.g. `cov = diag(1, 4)` maps `x` to
-    /// `[2*x1, x0]` with `svd` and `[x0, 2*x1]` with `eigh`.
+    /// `[x1, 2*x0]` with `svd` and `[x0, 2*x1]` with `eigh`.
     ///
     /// As in NumPy, the normals are drawn *before* the factorisation and the PSD test, so
     /// `LinAlgError`s ("SVD did not converge", "Eigenvalues did not converge", "Matrix is not
@@ -109,21 +111,23 @@ impl<B: BitGenerator> Generator<B> {
     /// use nprand::generator::{default_rng, MvnMethod};
     /// use nprand::legacy::CheckValid;
     /// // rng = np.random.default_rng(0)
-    /// // rng.multivariate_normal([0, 10], [[1, 0.5], [0.5, 2]], size=2, method='eigh')
+    /// // rng.multivariate_normal([0, 10], [[1, 0], [0, 4]], size=2, method='eigh')
     /// let mut rng = default_rng(0);
-    /// let cov = [1.0, 0.5, 0.5, 2.0];
+    /// let cov = [1.0, 0.0, 0.0, 4.0];
     /// let out = rng
     ///     .multivariate_normal(&[0.0, 10.0], &cov, (2, 2), 2, CheckValid::Warn, 1e-8, MvnMethod::Eigh)
     ///     .unwrap();
-    /// // NumPy: [[-0.178539  ,  9.86152362], [-0.46721433, 10.36220989]]
-    /// let numpy = [-0.17853899824383807, 9.86152362495495, -0.46721432614021535, 10.362209892451562];
-    /// for (a, b) in out.values.iter().zip(numpy) {
+    /// // eigh orders diag(1, 4) as (1, 4): NumPy returns each row of normals x as
+    /// // [x0, 10 + 2*x1] (the fixtures check this against NumPy).
+    /// let mut other = default_rng(0);
+    /// let mut x = [0.0; 4];
+    /// other.standard_normal_into(&mut x);
+    /// let want = [x[0], 10.0 + 2.0 * x[1], x[2], 10.0 + 2.0 * x[3]];
+    /// for (a, b) in out.values.iter().zip(want) {
     ///     assert!((a - b).abs() <= 1e-10 * b.abs());
     /// }
     /// assert_eq!(out.warning, None);
     /// // Exactly 4 standard normals were drawn, as in NumPy.
-    /// let mut other = default_rng(0);
-    /// other.standard_normal_into(&mut [0.0; 4]);
     /// assert_eq!(rng, other);
     ///
     /// // method='cholesky' raises where the covariance is not positive definite.
@@ -196,45 +200,28 @@ impl<B: BitGenerator> Generator<B> {
         tol: Result<f64>,
         method: MvnMethod,
     ) -> Result<MvnOutput> {
-        let (cr, cc) = cov_shape;
-        if cr.checked_mul(cc) != Some(cov.len()) {
-            return Err(Error::value(format!(
-                "cov has {} elements, not {cr}*{cc} (a caller bug, not a NumPy error)",
-                cov.len()
-            )));
-        }
-        if cr != cc {
-            return Err(Error::value("cov must be 2 dimensional and square"));
-        }
-        if mean.len() != cr {
-            return Err(Error::value("mean and cov must have same length"));
-        }
-        let n = cr;
-        if n > MAX_DIM && method != MvnMethod::Cholesky {
+        let (n, total) = mvn_dims(mean, cov, cov_shape, rows, |n| {
             let what = match method {
+                MvnMethod::Cholesky => return None,
                 MvnMethod::Svd => "SVD (LAPACK dgesdd)",
-                _ => "eigendecomposition (LAPACK dsyevd)",
+                MvnMethod::Eigh => "eigendecomposition (LAPACK dsyevd)",
             };
-            return Err(Error::new(
-                ErrorKind::NotImplementedError,
-                format!(
-                    "multivariate_normal(method='{method}') with a {n}x{n} covariance: NumPy's \
-                     {what} uses divide and conquer above {MAX_DIM}x{MAX_DIM}, which nprand \
-                     does not reproduce (method='cholesky' has no such limit)"
-                ),
-            ));
-        }
-        let total = rows.checked_mul(n).ok_or_else(too_big)?;
-        if total.checked_mul(8).is_none_or(|b| b > isize::MAX as usize) {
-            return Err(too_big());
-        }
+            (n > MAX_DIM).then(|| {
+                Error::new(
+                    ErrorKind::NotImplementedError,
+                    format!(
+                        "multivariate_normal(method='{method}') with a {n}x{n} covariance: \
+                         NumPy's {what} uses divide and conquer above {MAX_DIM}x{MAX_DIM}, \
+                         which nprand does not reproduce (method='cholesky' has no such limit)"
+                    ),
+                )
+            })
+        })?;
         // x = self.standard_normal(final_shape).reshape(-1, n)
         let mut x = vec![0.0; total];
         self.standard_normal_into(&mut x);
         if n == 0 {
-            return Err(Error::value(
-                "cannot reshape array of size 0 into shape (0)",
-            ));
+            return Err(empty_reshape());
         }
         // The factor F (row-major n×n) with x -> mean + x @ F.T, and the PSD verdict.
         let not_converged = |msg: &str| Error::new(ErrorKind::LinAlgError, msg);
@@ -280,17 +267,7 @@ impl<B: BitGenerator> Generator<B> {
             }
         }
         // x = mean + x @ _factor.T
-        let mut values = vec![0.0; total];
-        for (row_out, row_x) in values.chunks_exact_mut(n).zip(x.chunks_exact(n)) {
-            for (i, out) in row_out.iter_mut().enumerate() {
-                let f_row = &factor[i * n..(i + 1) * n];
-                let mut acc = 0.0;
-                for (xj, fij) in row_x.iter().zip(f_row) {
-                    acc += xj * fij;
-                }
-                *out = mean[i] + acc;
-            }
-        }
+        let values = mean_plus_x_ft(&x, &factor, mean);
         Ok(MvnOutput { values, warning })
     }
 }

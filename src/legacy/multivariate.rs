@@ -114,7 +114,7 @@ impl RandomState {
     /// bitwise: NumPy takes `sqrt(s)[:, None] * v` from LAPACK's `dgesdd` running on
     /// OpenBLAS, whose optimised BLAS kernels round differently from nprand's port of the
     /// same LAPACK code. Signs and order of the singular vectors are LAPACK's (descending
-    /// singular values: `cov = diag(1, 4)` maps `x` to `[2*x1, x0]`). For a singular `cov`
+    /// singular values: `cov = diag(1, 4)` maps `x` to `[x1, 2*x0]`). For a singular `cov`
     /// whose zero singular values come out as rounding noise (~1e-16, square root ~1e-8),
     /// NumPy's own output carries that noise, and agreement is only to ~1e-8 absolute.
     ///
@@ -134,15 +134,17 @@ impl RandomState {
     /// let out = rs
     ///     .multivariate_normal(&[0.0, 10.0], &[1.0, 0.0, 0.0, 4.0], (2, 2), 2, CheckValid::Warn, 1e-8)
     ///     .unwrap();
-    /// // NumPy: [[ 0.40015721, 13.52810469], [ 2.2408932 , 11.95747597]]
-    /// let numpy = [0.4001572083672233, 13.528104691935328, 2.240893199201458, 11.957475968211478];
-    /// for (a, b) in out.values.iter().zip(numpy) {
+    /// // LAPACK's SVD orders diag(1, 4) as (4, 1), so NumPy returns each row of normals
+    /// // x as [x1, 10 + 2*x0] (the fixtures check this against NumPy).
+    /// let mut other = RandomState::new(0);
+    /// let mut x = [0.0; 4];
+    /// other.standard_normal_into(&mut x);
+    /// let want = [x[1], 10.0 + 2.0 * x[0], x[3], 10.0 + 2.0 * x[2]];
+    /// for (a, b) in out.values.iter().zip(want) {
     ///     assert!((a - b).abs() <= 1e-10 * b.abs());
     /// }
     /// assert_eq!(out.warning, None);
     /// // The state matches NumPy's exactly: 4 normals were drawn.
-    /// let mut other = RandomState::new(0);
-    /// other.randn(&[4]);
     /// assert_eq!(rs, other);
     ///
     /// // A covariance that is not positive-semidefinite.
@@ -200,41 +202,23 @@ impl RandomState {
         check_valid: Result<CheckValid>,
         tol: f64,
     ) -> Result<MvnOutput> {
-        let (cr, cc) = cov_shape;
-        if cr.checked_mul(cc) != Some(cov.len()) {
-            return Err(Error::value(format!(
-                "cov has {} elements, not {cr}*{cc} (a caller bug, not a NumPy error)",
-                cov.len()
-            )));
-        }
-        if cr != cc {
-            return Err(Error::value("cov must be 2 dimensional and square"));
-        }
-        if mean.len() != cr {
-            return Err(Error::value("mean and cov must have same length"));
-        }
-        let n = cr;
-        if n > MAX_DIM {
-            return Err(Error::new(
-                ErrorKind::NotImplementedError,
-                format!(
-                    "multivariate_normal with a {n}x{n} covariance: NumPy's SVD (LAPACK dgesdd) \
-                     uses divide and conquer above {MAX_DIM}x{MAX_DIM}, which nprand does not \
-                     reproduce"
-                ),
-            ));
-        }
-        let total = rows.checked_mul(n).ok_or_else(too_big)?;
-        if total.checked_mul(8).is_none_or(|b| b > isize::MAX as usize) {
-            return Err(too_big());
-        }
+        let (n, total) = mvn_dims(mean, cov, cov_shape, rows, |n| {
+            (n > MAX_DIM).then(|| {
+                Error::new(
+                    ErrorKind::NotImplementedError,
+                    format!(
+                        "multivariate_normal with a {n}x{n} covariance: NumPy's SVD (LAPACK \
+                         dgesdd) uses divide and conquer above {MAX_DIM}x{MAX_DIM}, which nprand \
+                         does not reproduce"
+                    ),
+                )
+            })
+        })?;
         // x = self.standard_normal(final_shape).reshape(-1, n)
         let mut x = vec![0.0; total];
         self.standard_normal_into(&mut x);
         if n == 0 {
-            return Err(Error::value(
-                "cannot reshape array of size 0 into shape (0)",
-            ));
+            return Err(empty_reshape());
         }
         // (_u, s, v) = svd(cov)
         let svd = crate::linalg::svd::gesdd(n, cov)
@@ -249,20 +233,70 @@ impl RandomState {
             }
             warning = Some(NOT_PSD_MESSAGE.to_string());
         }
-        // x = np.dot(x, np.sqrt(s)[:, None] * v); x += mean
-        let a: Vec<f64> = (0..n * n).map(|kj| s[kj / n].sqrt() * v[kj]).collect();
-        let mut values = vec![0.0; total];
-        for (row_out, row_x) in values.chunks_exact_mut(n).zip(x.chunks_exact(n)) {
-            for (j, out) in row_out.iter_mut().enumerate() {
-                let mut acc = 0.0;
-                for (k, xk) in row_x.iter().enumerate() {
-                    acc += xk * a[k * n + j];
-                }
-                *out = acc + mean[j];
-            }
-        }
+        // x = np.dot(x, np.sqrt(s)[:, None] * v); x += mean, i.e. x @ F.T + mean with
+        // F[j][k] = sqrt(s[k]) * v[k][j].
+        let f: Vec<f64> = (0..n * n)
+            .map(|jk| s[jk % n].sqrt() * v[(jk % n) * n + jk / n])
+            .collect();
+        let values = mean_plus_x_ft(&x, &f, mean);
         Ok(MvnOutput { values, warning })
     }
+}
+
+/// The checks both `multivariate_normal`s make before drawing, in NumPy's order: the
+/// shapes, then `over_limit(n)` (the orders a port does not cover), then the output size.
+/// Returns `n` and the number of normals to draw, `rows * n`.
+pub(crate) fn mvn_dims(
+    mean: &[f64],
+    cov: &[f64],
+    cov_shape: (usize, usize),
+    rows: usize,
+    over_limit: impl FnOnce(usize) -> Option<Error>,
+) -> Result<(usize, usize)> {
+    let (cr, cc) = cov_shape;
+    if cr.checked_mul(cc) != Some(cov.len()) {
+        return Err(Error::value(format!(
+            "cov has {} elements, not {cr}*{cc} (a caller bug, not a NumPy error)",
+            cov.len()
+        )));
+    }
+    if cr != cc {
+        return Err(Error::value("cov must be 2 dimensional and square"));
+    }
+    if mean.len() != cr {
+        return Err(Error::value("mean and cov must have same length"));
+    }
+    let n = cr;
+    if let Some(e) = over_limit(n) {
+        return Err(e);
+    }
+    let total = rows.checked_mul(n).ok_or_else(too_big)?;
+    if total.checked_mul(8).is_none_or(|b| b > isize::MAX as usize) {
+        return Err(too_big());
+    }
+    Ok((n, total))
+}
+
+/// NumPy's `.reshape(-1, 0)` of the (empty) normals when `n == 0`, after the draws.
+pub(crate) fn empty_reshape() -> Error {
+    Error::value("cannot reshape array of size 0 into shape (0)")
+}
+
+/// `mean + x @ F.T` for the rows of `x` (`F` is `n × n` row-major, `n = mean.len()`): each
+/// output is the sum over `k` in order of `x[k] * F[j][k]`, then plus `mean[j]`.
+pub(crate) fn mean_plus_x_ft(x: &[f64], f: &[f64], mean: &[f64]) -> Vec<f64> {
+    let n = mean.len();
+    let mut values = vec![0.0; x.len()];
+    for (row_out, row_x) in values.chunks_exact_mut(n).zip(x.chunks_exact(n)) {
+        for (j, out) in row_out.iter_mut().enumerate() {
+            let mut acc = 0.0;
+            for (xk, fjk) in row_x.iter().zip(&f[j * n..(j + 1) * n]) {
+                acc += xk * fjk;
+            }
+            *out = mean[j] + acc;
+        }
+    }
+    values
 }
 
 pub(crate) fn too_big() -> Error {

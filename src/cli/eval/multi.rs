@@ -88,16 +88,15 @@ pub(super) fn eval_multinomial(rs: &mut RandomState, call: &Call) -> Result<Valu
     Ok(Value::array(Data::I64(out), shape))
 }
 
-/// `rs.multivariate_normal(mean, cov, size=None, check_valid='warn', tol=1e-8)`.
-pub(super) fn eval_multivariate_normal(rs: &mut RandomState, call: &Call) -> Result<Value> {
-    let b = bind(
-        call,
-        "multivariate_normal",
-        &["mean", "cov", "size", "check_valid", "tol"],
-        2,
-    )?;
-    let (mshape, mleaves) = nd_shape(b[0].expect("required"))?;
-    let (cshape, cleaves) = nd_shape(b[1].expect("required"))?;
+/// The shape checks both `multivariate_normal`s (legacy and `Generator`) make on the
+/// literal `mean` and `cov`, in NumPy's order and words; returns the order `n` and the
+/// leaves of `mean` and `cov` (C order).
+pub(crate) fn mvn_operands<'a>(
+    mean: &'a Expr,
+    cov: &'a Expr,
+) -> Result<(usize, Vec<&'a Expr>, Vec<&'a Expr>)> {
+    let (mshape, mleaves) = nd_shape(mean)?;
+    let (cshape, cleaves) = nd_shape(cov)?;
     if mshape.len() != 1 {
         return Err(Error::value("mean must be 1 dimensional"));
     }
@@ -107,6 +106,18 @@ pub(super) fn eval_multivariate_normal(rs: &mut RandomState, call: &Call) -> Res
     if mshape[0] != cshape[0] {
         return Err(Error::value("mean and cov must have same length"));
     }
+    Ok((mshape[0], mleaves, cleaves))
+}
+
+/// `rs.multivariate_normal(mean, cov, size=None, check_valid='warn', tol=1e-8)`.
+pub(super) fn eval_multivariate_normal(rs: &mut RandomState, call: &Call) -> Result<Value> {
+    let b = bind(
+        call,
+        "multivariate_normal",
+        &["mean", "cov", "size", "check_valid", "tol"],
+        2,
+    )?;
+    let (n, mleaves, cleaves) = mvn_operands(b[0].expect("required"), b[1].expect("required"))?;
     let mean: Vec<f64> = mleaves
         .iter()
         .map(|l| float_leaf(l))
@@ -127,8 +138,7 @@ pub(super) fn eval_multivariate_normal(rs: &mut RandomState, call: &Call) -> Res
         None => 1e-8,
         Some(e) => float_leaf(e)?,
     };
-    let out =
-        rs.multivariate_normal_str(&mean, &cov, (cshape[0], cshape[1]), rows, &check_valid, tol)?;
+    let out = rs.multivariate_normal_str(&mean, &cov, (n, n), rows, &check_valid, tol)?;
     if let Some(w) = out.warning {
         // NumPy's RuntimeWarning goes to stderr; the values are still returned.
         eprintln!("RuntimeWarning: {w}");
