@@ -13,10 +13,6 @@ use super::Mt19937;
 /// Below this many 32-bit words the `par_fill_*` methods fill serially.
 pub const PAR_MIN_WORDS: usize = 1 << 22;
 
-/// About how many words one thread generates while another makes one polynomial jump
-/// (~1.5 ms at 0.3 ns per word on this project's machine).
-const JUMP_COST_WORDS: usize = 1 << 22;
-
 /// Fill `out` starting from generator `g`, split into `parts` chunks whose sizes are
 /// multiples of `unit` elements (`words_per_unit` words each); returns the generator
 /// state after the last element.
@@ -35,12 +31,7 @@ fn split_fill<T: Send>(
         return g;
     }
     let left_parts = parts / 2;
-    // The right half first jumps (about as long as generating JUMP_COST_WORDS words), the
-    // left half starts at once: give the left half that much more work, so both finish
-    // together (the right half keeps at least a quarter). Only the speed depends on this.
-    let even = units * left_parts / parts;
-    let bias = JUMP_COST_WORDS / 2 / words_per_unit;
-    let mid_units = (even + bias).min(units - units / 4).max(even);
+    let mid_units = units * left_parts / parts;
     let (left, right) = out.split_at_mut(mid_units * unit);
     let skip = (mid_units * words_per_unit) as u128;
     let right_start = g.clone();
