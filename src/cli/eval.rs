@@ -501,19 +501,26 @@ pub(crate) fn arg_count_error(fname: &str, required: usize, max: usize, given: u
 
 /// Bind positional and keyword arguments to `names` (the first `required` of them
 /// are mandatory), with Cython's error messages.
-fn bind<'a>(
+pub(crate) fn bind<'a>(
     call: &'a Call,
     fname: &str,
     names: &[&str],
     required: usize,
 ) -> Result<Vec<Option<&'a Expr>>> {
-    if call.args.len() > names.len() {
-        return Err(arg_count_error(
-            fname,
-            required,
-            names.len(),
-            call.args.len(),
-        ));
+    bind_kw(call, fname, names, required, names.len())
+}
+
+/// Bind positional and keyword arguments (the first `npos` names may be positional, the
+/// rest are keyword-only), with Cython's messages.
+pub(crate) fn bind_kw<'a>(
+    call: &'a Call,
+    fname: &str,
+    names: &[&str],
+    required: usize,
+    npos: usize,
+) -> Result<Vec<Option<&'a Expr>>> {
+    if call.args.len() > npos {
+        return Err(arg_count_error(fname, required, npos, call.args.len()));
     }
     let mut out: Vec<Option<&Expr>> = vec![None; names.len()];
     for (slot, a) in out.iter_mut().zip(&call.args) {
@@ -535,7 +542,7 @@ fn bind<'a>(
         }
     }
     if let Some(missing) = out[..required].iter().position(Option::is_none) {
-        return Err(arg_count_error(fname, required, names.len(), missing));
+        return Err(arg_count_error(fname, required, npos, missing));
     }
     Ok(out)
 }

@@ -29,7 +29,7 @@ use super::{AnyBitGenerator, AnyGenerator, BitGenKind, ChoiceP, Generator, MvhgM
 use crate::array::{broadcast_indices, broadcast_shapes, shape_repr, NdArray};
 use crate::bitgen::{BitGenState, BitGenerator};
 use crate::cli::eval::{
-    arg_count_error, c_intp_arg, check_cap, dim_from, float_leaf, float_to_int, mvn_operands,
+    bind, bind_kw, c_intp_arg, check_cap, dim_from, float_leaf, float_to_int, mvn_operands,
     nd_shape, not_impl, opt, overflow, to_c_long, truthy, type_name,
 };
 use crate::cli::parser::{parse_call, Call, Expr};
@@ -257,52 +257,6 @@ fn py_repr(e: &Expr) -> String {
         Expr::Tuple(v) => format!("({})", v.iter().map(py_repr).collect::<Vec<_>>().join(", ")),
         Expr::Name(n) => format!("<class '{n}'>"),
     }
-}
-
-/// Bind positional and keyword arguments (the first `npos` names may be positional, the
-/// rest are keyword-only), with Cython's messages.
-fn bind_kw<'a>(
-    call: &'a Call,
-    fname: &str,
-    names: &[&str],
-    required: usize,
-    npos: usize,
-) -> Result<Vec<Option<&'a Expr>>> {
-    if call.args.len() > npos {
-        return Err(arg_count_error(fname, required, npos, call.args.len()));
-    }
-    let mut out: Vec<Option<&Expr>> = vec![None; names.len()];
-    for (slot, a) in out.iter_mut().zip(&call.args) {
-        *slot = Some(a);
-    }
-    for (k, v) in &call.kwargs {
-        match names.iter().position(|n| n == k) {
-            None => {
-                return Err(Error::type_error(format!(
-                    "{fname}() got an unexpected keyword argument '{k}'"
-                )))
-            }
-            Some(i) if out[i].is_some() => {
-                return Err(Error::type_error(format!(
-                    "{fname}() got multiple values for keyword argument '{k}'"
-                )))
-            }
-            Some(i) => out[i] = Some(v),
-        }
-    }
-    if let Some(missing) = out[..required].iter().position(Option::is_none) {
-        return Err(arg_count_error(fname, required, npos, missing));
-    }
-    Ok(out)
-}
-
-fn bind<'a>(
-    call: &'a Call,
-    fname: &str,
-    names: &[&str],
-    required: usize,
-) -> Result<Vec<Option<&'a Expr>>> {
-    bind_kw(call, fname, names, required, names.len())
 }
 
 /// `out=` is not supported (nprand eval has no arrays to write into).
