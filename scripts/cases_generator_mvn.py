@@ -59,7 +59,7 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-import gen_generator_fixtures as gx  # noqa: E402  (make, state_json, ALL_GENS)
+import gen_generator_fixtures as gx  # noqa: E402  (make, state_json, ALL_GENS, write_or_check)
 
 NUMPY_VERSION = "2.4.6"
 OUT = os.path.join(HERE, "..", "fixtures", "generator", "mvn.json")
@@ -389,17 +389,7 @@ def main(argv=None) -> int:
             json.dump(doc, f)
         print("wrote %s: %d calls" % (path, args.crosscheck))
         return 0
-    text = render()
-    path = os.path.normpath(args.out or OUT)
-    if args.check:
-        same = os.path.exists(path) and open(path).read() == text
-        print("%s is %s" % (os.path.relpath(path), "up to date" if same else "STALE"))
-        return 0 if same else 1
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w") as f:
-        f.write(text)
-    print("wrote %s (%d bytes)" % (os.path.relpath(path), len(text)))
-    return 0
+    return gx.write_or_check(os.path.normpath(args.out or OUT), render(), args.check)
 
 
 if __name__ == "__main__":

@@ -378,13 +378,16 @@ def main(argv=None) -> int:
     if np.__version__ != NUMPY_VERSION:
         print("numpy %s is required (found %s)" % (NUMPY_VERSION, np.__version__), file=sys.stderr)
         return 2
-    text = render()
-    path = os.path.join(OUT_DIR, "cases.json")
-    if args.check:
+    return write_or_check(os.path.join(OUT_DIR, "cases.json"), render(), args.check)
+
+
+def write_or_check(path: str, text: str, check: bool) -> int:
+    """Write ``text`` to ``path``, or with ``check`` only compare (exit status 1 if stale)."""
+    if check:
         same = os.path.exists(path) and open(path).read() == text
-        print("fixtures/generator/cases.json is %s" % ("up to date" if same else "STALE"))
+        print("%s is %s" % (os.path.relpath(path), "up to date" if same else "STALE"))
         return 0 if same else 1
-    os.makedirs(OUT_DIR, exist_ok=True)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as f:
         f.write(text)
     print("wrote %s (%d bytes)" % (os.path.relpath(path), len(text)))
