@@ -39,9 +39,14 @@ fn work<B: BitGenerator>(mut rng: Generator<B>) -> String {
     )
 }
 
-/// Runs `work` on every generator, one thread each, and returns the results in order.
-fn on_threads<B: BitGenerator + Send + 'static>(rngs: Vec<Generator<B>>) -> Vec<String> {
-    thread::scope(|s| {
+/// Runs `work` on every generator, one thread each, and appends the results in order as
+/// lines `"{label} {i}: ..."`.
+fn on_threads<B: BitGenerator + Send + 'static>(
+    out: &mut String,
+    label: &str,
+    rngs: Vec<Generator<B>>,
+) {
+    let lines: Vec<String> = thread::scope(|s| {
         let handles: Vec<_> = rngs
             .into_iter()
             .map(|rng| s.spawn(move || work(rng)))
@@ -50,7 +55,25 @@ fn on_threads<B: BitGenerator + Send + 'static>(rngs: Vec<Generator<B>>) -> Vec<
             .into_iter()
             .map(|h| h.join().expect("worker thread"))
             .collect()
-    })
+    });
+    for (i, line) in lines.iter().enumerate() {
+        *out += &format!("{label} {i}: {line}\n");
+    }
+}
+
+/// NumPy's recipe `for _ in range(n): rngs.append(Generator(bg)); bg = bg.jumped()`.
+fn jumped_chain<B: BitGenerator>(
+    mut bg: B,
+    n: usize,
+    jumped: impl Fn(&B) -> B,
+) -> Vec<Generator<B>> {
+    let mut rngs = Vec::new();
+    for _ in 0..n {
+        let next = jumped(&bg);
+        rngs.push(Generator::new(bg));
+        bg = next;
+    }
+    rngs
 }
 
 /// All three recipes; the text `scripts/parallel_streams.py` prints with NumPy.
@@ -64,41 +87,25 @@ pub fn run() -> String {
         .into_iter()
         .map(Generator::<Pcg64>::from_seed_sequence)
         .collect();
-    for (i, line) in on_threads(rngs).iter().enumerate() {
-        out += &format!("SeedSequence.spawn {i}: {line}\n");
-    }
+    on_threads(&mut out, "SeedSequence.spawn", rngs);
 
     // 2. default_rng(2024).spawn(3)
     let rngs = default_rng(2024)
         .spawn(3)
         .expect("default_rng has a seed sequence");
-    for (i, line) in on_threads(rngs).iter().enumerate() {
-        out += &format!("Generator.spawn {i}: {line}\n");
-    }
+    on_threads(&mut out, "Generator.spawn", rngs);
 
     // 3. bg = PCG64(1234); for _ in range(3): rngs.append(Generator(bg)); bg = bg.jumped()
-    let mut bg = Pcg64::new(1234);
-    let mut rngs = Vec::new();
-    for _ in 0..3 {
-        let next = bg.jumped(1);
-        rngs.push(Generator::new(bg));
-        bg = next;
-    }
-    for (i, line) in on_threads(rngs).iter().enumerate() {
-        out += &format!("PCG64.jumped {i}: {line}\n");
-    }
+    let rngs = jumped_chain(Pcg64::new(1234), 3, |bg| bg.jumped(1));
+    on_threads(&mut out, "PCG64.jumped", rngs);
 
     // ... and with MT19937(1234), whose jumped() is its own 2^128-step polynomial jump.
-    let mut bg = Mt19937::from_seed_sequence(SeedSequence::new(1234));
-    let mut rngs = Vec::new();
-    for _ in 0..3 {
-        let next = bg.jumped(1);
-        rngs.push(Generator::new(bg));
-        bg = next;
-    }
-    for (i, line) in on_threads(rngs).iter().enumerate() {
-        out += &format!("MT19937.jumped {i}: {line}\n");
-    }
+    let bg = Mt19937::from_seed_sequence(SeedSequence::new(1234));
+    on_threads(
+        &mut out,
+        "MT19937.jumped",
+        jumped_chain(bg, 3, |bg| bg.jumped(1)),
+    );
     out
 }
 
