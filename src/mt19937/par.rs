@@ -55,6 +55,22 @@ fn parts_for(words: usize) -> usize {
 }
 
 impl Mt19937 {
+    /// The `par_fill_*` driver: below the threshold (one part) `fill` runs on `self`
+    /// directly, so small outputs cost no generator copies.
+    fn par_fill<T: Send>(
+        &mut self,
+        out: &mut [T],
+        words: usize,
+        unit: usize,
+        words_per_unit: usize,
+        fill: &(impl Fn(&mut Mt19937, &mut [T]) + Sync),
+    ) {
+        match parts_for(words) {
+            1 => fill(self, out),
+            parts => *self = split_fill(self.clone(), out, parts, unit, words_per_unit, fill),
+        }
+    }
+
     /// [`fill_u32`](Self::fill_u32) on all rayon threads; the words and the final state
     /// are identical to the serial fill's.
     ///
@@ -67,8 +83,8 @@ impl Mt19937 {
     /// assert!(x == y && a == b);
     /// ```
     pub fn par_fill_u32(&mut self, out: &mut [u32]) {
-        let parts = parts_for(out.len());
-        *self = split_fill(self.clone(), out, parts, 1, 1, &|g, c| g.fill_u32(c));
+        let words = out.len();
+        self.par_fill(out, words, 1, 1, &|g, c| g.fill_u32(c));
     }
 
     /// [`fill_f64`](Self::fill_f64) (NumPy's `random_sample(n)`) on all rayon threads;
@@ -83,8 +99,8 @@ impl Mt19937 {
     /// assert!(x.iter().zip(&y).all(|(p, q)| p.to_bits() == q.to_bits()) && a == b);
     /// ```
     pub fn par_fill_f64(&mut self, out: &mut [f64]) {
-        let parts = parts_for(2 * out.len());
-        *self = split_fill(self.clone(), out, parts, 1, 2, &|g, c| g.fill_f64(c));
+        let words = 2 * out.len();
+        self.par_fill(out, words, 1, 2, &|g, c| g.fill_f64(c));
     }
 
     /// [`fill_bytes`](Self::fill_bytes) on all rayon threads (chunks hold whole words;
@@ -100,7 +116,7 @@ impl Mt19937 {
     /// assert!(x == y && a == b);
     /// ```
     pub fn par_fill_bytes(&mut self, out: &mut [u8]) {
-        let parts = parts_for(out.len() / 4);
-        *self = split_fill(self.clone(), out, parts, 4, 1, &|g, c| g.fill_bytes(c));
+        let words = out.len() / 4;
+        self.par_fill(out, words, 4, 1, &|g, c| g.fill_bytes(c));
     }
 }
