@@ -1024,6 +1024,7 @@ OTHER_GENERATORS = {
     "jump": "gen_jump_fixtures.py",      # MT19937.jumped / advance
     "modern": "gen_modern_fixtures.py",  # SeedSequence and the modern bit generators
     "generator": "gen_generator_fixtures.py",  # NumPy's Generator on every bit generator
+    "mvn_api": "gen_mvn_api_fixtures.py",  # RandomState.multivariate_normal, typed API
     # Generator.multivariate_normal (compared with a tolerance): fixtures/generator/mvn.json.
     # Not a top-level folder of its own; "generator" above already keeps it from being wiped.
     "generator/mvn.json": "cases_generator_mvn.py",
