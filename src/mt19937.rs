@@ -467,9 +467,9 @@ impl Mt19937 {
     ///
     /// Up to 8192 blocks (5.1 M words) are regenerated directly; beyond that the block is
     /// computed by polynomial arithmetic over GF(2) (`x^n mod p(x)` and Horner's
-    /// scheme), which costs about 1-3 ms whatever `n` is, plus a one-off ~65 ms the
-    /// first time a polynomial jump runs in the process (computing MT19937's
-    /// characteristic polynomial; see the `jump` module docs).
+    /// scheme), which costs about 1.5 ms whatever `n` is, and about 0.2 ms when the
+    /// same jump length was among the last eight (the polynomial is kept), as in
+    /// parallel fills of same-sized outputs; see the `jump` module docs.
     ///
     /// ```
     /// let mut a = nprand::Mt19937::new(5);

@@ -3,20 +3,21 @@
 //! MT19937's state transition `F` (one word generated) is linear over GF(2). On the
 //! 19937-bit "live" part of the state its characteristic polynomial `p(x)` has degree
 //! 19937, so `F^n = r(F)` with `r(x) = x^n mod p(x)`, and `r(F)·S` is evaluated with
-//! Horner's scheme: about 19937 single-word steps plus one state XOR per set coefficient
-//! (Haramoto, Matsumoto, Nishimura, L'Ecuyer, Panneton: "Efficient jump ahead for
-//! F2-linear random number generators", 2008).
+//! Horner's scheme over 7-coefficient windows: about 19937 single-word steps plus one
+//! state XOR per window (Haramoto, Matsumoto, Nishimura, L'Ecuyer, Panneton: "Efficient
+//! jump ahead for F2-linear random number generators", 2008).
 //!
 //! Nothing here is copied from NumPy: `p(x)` is computed by Berlekamp–Massey on 2·19937
 //! output bits (carried as a constant in `charpoly.rs`, which a test recomputes), and every
-//! jump polynomial is computed from it by square-and-multiply. Results are cached in
-//! [`OnceLock`]s:
+//! jump polynomial is computed from it by square-and-multiply. The field tables and
+//! NumPy's jump polynomial are kept in [`OnceLock`]s, the last eight `advance`
+//! polynomials in a small cache:
 //!
-//! | first use of | work | cost (release build, AMD EPYC, AVX2, loaded machine) |
+//! | first use of | work | cost (release build, AMD EPYC, AVX2) |
 //! |---|---|---|
 //! | any polynomial jump | a 640 KB reduction table, and for [`Mt19937::jumped`](super::Mt19937::jumped) `x^(2^128) mod p` (114 squarings) | ~2 ms for a first `advance` (it was ~20-45 ms with Berlekamp–Massey at run time); ~25 ms for a first `jumped` (the 114 squarings) |
-//! | each `jumped` | Horner: 19933 single-word steps, ~10^4 state XORs | ~0.5 ms |
-//! | each [`advance`](super::Mt19937::advance) by more than 8192 blocks | `log2(n)` squarings + Horner | ~1-3 ms |
+//! | each `jumped` | Horner: 19933 single-word steps, ~2850 state XORs (7-bit windows) | ~0.2 ms |
+//! | each [`advance`](super::Mt19937::advance) by more than 8192 blocks | `log2(n)` squarings (skipped when one of the last 8 jump lengths repeats) + Horner | ~1.5 ms, ~0.2 ms repeated |
 //!
 //! Polynomials are little-endian bit strings in bytes (bit `i` of the polynomial is bit
 //! `i % 8` of byte `i / 8`). Reduction modulo `p` removes eight bits at a time with a
@@ -32,7 +33,7 @@
 //! ```
 
 use super::{LOWER_MASK, M, MATRIX_A, N, UPPER_MASK};
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// Mersenne exponent: the degree of the characteristic polynomial.
 const MEXP: usize = 19937;
@@ -290,34 +291,71 @@ fn gen_next(k: &mut [u32; N], ptr: &mut usize) {
     *ptr = i1;
 }
 
+/// Coefficients of the jump polynomial taken together in [`horner`]: one state XOR per
+/// `WINDOW` coefficients instead of one per set coefficient (about `WINDOW / 2` of them),
+/// for a table of `2^WINDOW` states (320 KB, which fits in L2).
+const WINDOW: usize = 7;
+
 /// `r(F)·S` by Horner's scheme on the circular state `(s, ps)`; the result's pointer is
-/// `ps + deg r` (mod 624). State addition aligns the two states at their pointers.
+/// `ps + deg r` (mod 624).
+///
+/// States are added aligned at their pointers (slot `ptr + i` with slot `ptr' + i`): in
+/// those pointer-relative coordinates `F` is one fixed linear map. The scheme runs over
+/// `WINDOW`-bit chunks of `r` (the sliding-window variant in Haramoto et al.):
+/// `r(x) = sum_k x^(WINDOW k) c_k(x)` with `deg c_k < WINDOW`, so
+/// `acc <- F^WINDOW acc + c_k(F) S`, with every `c(F) S` tabulated first.
 fn horner(r: &[u8], s: &[u32; N], ps: usize) -> ([u32; N], usize) {
     let Some(deg) = degree(r) else {
         return ([0; N], ps);
     };
-    // s twice in a row, so that "s rotated by d" is the contiguous window s2[d..d+N].
-    let mut s2 = [0u32; 2 * N];
-    s2[..N].copy_from_slice(s);
-    s2[N..].copy_from_slice(s);
-    let mut t = *s;
-    let mut pt = ps;
     let backend = super::Backend::detected();
-    let add = |t: &mut [u32; N], pt: usize| {
-        // t[(pt + i) % N] ^= s[(ps + i) % N]  <=>  t[j] ^= s[(j + ps - pt) % N]
-        let d = (ps + N - pt) % N;
-        super::simd::xor_words(t, &s2[d..d + N], backend);
-    };
-    if deg > 0 {
-        gen_next(&mut t, &mut pt);
-        for d in (1..deg).rev() {
-            if bit(r, d) {
-                add(&mut t, pt);
+    // table[c] = c(F)·S in pointer-relative order (element i is slot ptr + i).
+    let mut table = vec![0u32; N << WINDOW];
+    {
+        let mut f = *s;
+        let mut pf = ps;
+        for j in 0..WINDOW {
+            let b = &mut table[N * (1 << j)..N * ((1 << j) + 1)];
+            b[..N - pf].copy_from_slice(&f[pf..]);
+            b[N - pf..].copy_from_slice(&f[..pf]);
+            gen_next(&mut f, &mut pf);
+        }
+        for c in 1usize..1 << WINDOW {
+            let low = c & c.wrapping_neg();
+            if low != c {
+                let (lo, hi) = table.split_at_mut(N * c);
+                let dst = &mut hi[..N];
+                let rest = c ^ low;
+                dst.copy_from_slice(&lo[N * rest..N * (rest + 1)]);
+                super::simd::xor_words(dst, &lo[N * low..N * (low + 1)], backend);
             }
+        }
+    }
+    let chunk = |k: usize| -> usize {
+        (0..WINDOW)
+            .filter(|&j| k * WINDOW + j <= deg && bit(r, k * WINDOW + j))
+            .map(|j| 1 << j)
+            .sum()
+    };
+    // t[(pt + i) % N] ^= table[c][i]
+    let add = |t: &mut [u32; N], pt: usize, c: usize| {
+        let v = &table[N * c..N * (c + 1)];
+        super::simd::xor_words(&mut t[pt..], &v[..N - pt], backend);
+        super::simd::xor_words(&mut t[..pt], &v[N - pt..], backend);
+    };
+    let top = deg / WINDOW;
+    // The top chunk's state stands at pointer ps + deg % WINDOW, so that the WINDOW
+    // steps per lower chunk end at ps + deg.
+    let mut pt = (ps + deg % WINDOW) % N;
+    let mut t = [0u32; N];
+    add(&mut t, pt, chunk(top));
+    for k in (0..top).rev() {
+        for _ in 0..WINDOW {
             gen_next(&mut t, &mut pt);
         }
-        if bit(r, 0) {
-            add(&mut t, pt);
+        let c = chunk(k);
+        if c != 0 {
+            add(&mut t, pt, c);
         }
     }
     (t, pt)
@@ -331,6 +369,42 @@ pub(super) fn numpy_jump(key: &[u32; N], pos: usize) -> ([u32; N], usize) {
     horner(jump_poly(), key, p)
 }
 
+/// How many `x^(624 t - 1) mod p` polynomials [`twist_poly`] keeps.
+const TWIST_POLY_CACHE: usize = 8;
+
+/// The most recently used jump polynomials, newest last.
+static TWIST_POLYS: Mutex<Vec<(u128, Arc<Vec<u8>>)>> = Mutex::new(Vec::new());
+
+/// `x^(624 t - 1) mod p(x)`, from a small cache of recent `t`.
+///
+/// Computing it takes `log2 t` squarings modulo `p` (about 1.5 ms for `t` near 10^4),
+/// while applying it (Horner) takes about 0.3 ms. Programs that jump by the same
+/// amount again and again (a parallel fill of same-sized outputs splits them at the
+/// same points every time) then pay only for Horner after the first jump.
+fn twist_poly(t: u128) -> Arc<Vec<u8>> {
+    let lock = || TWIST_POLYS.lock().unwrap_or_else(|e| e.into_inner());
+    {
+        let mut cache = lock();
+        if let Some(i) = cache.iter().position(|(k, _)| *k == t) {
+            let hit = cache.remove(i);
+            let r = Arc::clone(&hit.1);
+            cache.push(hit);
+            return r;
+        }
+    }
+    // n - 1 = 624 (t - 1) + 623; computed outside the lock so jumps on other threads
+    // are not held up.
+    let r = Arc::new(field().x_pow(t - 1, N, N - 1));
+    let mut cache = lock();
+    if !cache.iter().any(|(k, _)| *k == t) {
+        if cache.len() == TWIST_POLY_CACHE {
+            cache.remove(0);
+        }
+        cache.push((t, Arc::clone(&r)));
+    }
+    r
+}
+
 /// The block `t >= 1` regenerations after `key` (what `t` calls of the block twist
 /// produce), computed as `F^(624 t)` on the circular state with pointer 0.
 ///
@@ -339,8 +413,7 @@ pub(super) fn numpy_jump(key: &[u32; N], pos: usize) -> ([u32; N], usize) {
 /// used is `x^(n-1) mod p` followed by one plain step.
 pub(super) fn twist_many(key: &[u32; N], t: u128) -> [u32; N] {
     debug_assert!(t >= 1);
-    // n - 1 = 624 (t - 1) + 623
-    let r = field().x_pow(t - 1, N, N - 1);
+    let r = twist_poly(t);
     let (mut k, mut ptr) = horner(&r, key, 0);
     gen_next(&mut k, &mut ptr);
     k.rotate_left(ptr);
@@ -400,6 +473,53 @@ mod tests {
                 mt.twist();
             }
             assert_eq!(&fast, mt.key(), "seed {seed}, t {t}");
+        }
+    }
+
+    #[test]
+    fn windowed_horner_is_the_sum_of_stepped_states() {
+        // r(F)·S = sum of F^i·S over the set coefficients, each added aligned at its
+        // pointer; degrees around the window size and its multiples, and r = 1.
+        let mt = Mt19937::new(11);
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for deg in [0usize, 1, 2, 6, 7, 8, 13, 14, 15, 64, 650, 1300] {
+            let mut r = vec![0u8; PB];
+            for i in 0..deg {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                if seed & 1 == 1 {
+                    r[i / 8] |= 1 << (i % 8);
+                }
+            }
+            r[deg / 8] |= 1 << (deg % 8);
+            for ps in [0usize, 5, 623] {
+                let (k, p) = horner(&r, mt.key(), ps);
+                let pr = (ps + deg) % N;
+                assert_eq!(p, pr);
+                let mut want = [0u32; N];
+                let (mut f, mut pf) = (*mt.key(), ps);
+                for i in 0..=deg {
+                    if bit(&r, i) {
+                        for j in 0..N {
+                            want[(pr + j) % N] ^= f[(pf + j) % N];
+                        }
+                    }
+                    gen_next(&mut f, &mut pf);
+                }
+                assert_eq!(k, want, "deg {deg}, ps {ps}");
+            }
+        }
+    }
+
+    #[test]
+    fn cached_twist_polynomials_are_fresh_ones() {
+        // More distinct t than the cache holds, twice over: hits, misses and evictions
+        // all give x^(624 t - 1) mod p.
+        for _ in 0..2 {
+            for t in 1..=(2 * TWIST_POLY_CACHE as u128 + 1) {
+                assert_eq!(*twist_poly(t), field().x_pow(t - 1, N, N - 1), "t {t}");
+            }
         }
     }
 
