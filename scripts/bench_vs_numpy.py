@@ -83,7 +83,7 @@ WORK = [
     ("random_sample 1 thread", _m("random_sample"), "random_sample_serial", ">= 4x", None,
      "Mt19937::fill_f64, one thread"),
     ("random_sample / memory", None, "random_sample", "<= 1.5x (ratio >= 0.67)", "memset_f64_best",
-     "fastest write of the same bytes (fill, memset, parallel fill) / random_sample_into"),
+     "fastest write of the same bytes (fill, memset, parallel fill and memset) / random_sample_into"),
     ("random_sample 1 thread / memset", None, "random_sample_serial", "", "memset_f64",
      "one-thread fill / one-thread fill_f64"),
     ("random_sample portable", _m("random_sample"), "random_sample_portable", "", None,
