@@ -15,13 +15,13 @@
 //!
 //! | first use of | work | cost (release build, AMD EPYC, AVX2) |
 //! |---|---|---|
-//! | any polynomial jump | a 640 KB reduction table, and for [`Mt19937::jumped`](super::Mt19937::jumped) `x^(2^128) mod p` (114 squarings) | ~2 ms for a first `advance` (it was ~20-45 ms with Berlekamp–Massey at run time); ~25 ms for a first `jumped` (the 114 squarings) |
+//! | any polynomial jump | a 640 KB reduction table, and for [`Mt19937::jumped`](super::Mt19937::jumped) `x^(2^128) mod p` (114 squarings) | ~2 ms for a first `advance` (it was ~20-45 ms with Berlekamp–Massey at run time); ~12 ms for a first `jumped` (the 114 squarings) |
 //! | each `jumped` | Horner: 19933 single-word steps, ~2850 state XORs (7-bit windows) | ~0.2 ms |
-//! | each [`advance`](super::Mt19937::advance) by more than 8192 blocks | `log2(n)` squarings (skipped when one of the last 8 jump lengths repeats) + Horner | ~1.5 ms, ~0.2 ms repeated |
+//! | each [`advance`](super::Mt19937::advance) by more than 8192 blocks | `log2(n)` squarings (skipped when one of the last 8 jump lengths repeats) + Horner | ~1.2-1.5 ms (10^7-10^8 words), ~0.2 ms repeated |
 //!
 //! Polynomials are little-endian bit strings in bytes (bit `i` of the polynomial is bit
 //! `i % 8` of byte `i / 8`). Reduction modulo `p` removes eight bits at a time with a
-//! 256-entry table of multiples of `p`.
+//! 256-entry table of multiples of `p`, eight such bytes per sweep over the operand.
 //!
 //! ```
 //! // advance(n) is exactly n calls to next_u32, also far beyond one block.
@@ -43,12 +43,20 @@ const PB: usize = MEXP / 8 + 1; // 2493
 const LEAD: usize = PB;
 /// Length of a table row: `q(x)·p(x)·x^7` for deg q < 8 spans bytes 0..=LEAD.
 const ROW: usize = LEAD + 1;
+/// Bytes [`Field::reduce`] clears per pass (one table row each, XORed in together).
+const GROUP: usize = 8;
+/// Zero bytes on each side of a stored table row, so that the `GROUP` rows of a pass,
+/// each shifted by one byte, are equally long slices.
+const PAD: usize = GROUP - 1;
+/// Stride of the stored table rows.
+const ROW_STRIDE: usize = ROW + 2 * PAD;
 
 /// The field data: `p(x)` and its reduction tables.
 struct Field {
     /// `p(x)·x^s` for s in 0..7, each `PB` bytes (degree 19937 + s <= 19943).
     p_shift: Vec<Vec<u8>>,
-    /// Row `v`: the multiple `q(x)·p(x)·x^7` (deg q < 8) whose byte `LEAD` equals `v`.
+    /// Row `v`: the multiple `q(x)·p(x)·x^7` (deg q < 8) whose byte `LEAD` equals `v`,
+    /// stored with `PAD` zero bytes on each side (see [`Field::row`]).
     table: Vec<u8>,
 }
 
@@ -146,7 +154,7 @@ impl Field {
                 v
             })
             .collect();
-        let mut table = vec![0u8; 256 * ROW];
+        let mut table = vec![0u8; 256 * ROW_STRIDE];
         let mut seen = [false; 256];
         for q in 0..256usize {
             let mut row = vec![0u8; ROW];
@@ -158,18 +166,54 @@ impl Field {
             let v = row[LEAD] as usize;
             assert!(!seen[v], "reduction table is not a bijection");
             seen[v] = true;
-            table[v * ROW..(v + 1) * ROW].copy_from_slice(&row);
+            // What lets `reduce` pick a pass's rows up front (see there).
+            assert!(row[LEAD + 1 - GROUP..LEAD].iter().all(|&x| x == 0));
+            let at = v * ROW_STRIDE + PAD;
+            table[at..at + ROW].copy_from_slice(&row);
         }
         Field { p_shift, table }
     }
 
+    /// Table row `v` (`ROW` bytes).
+    #[inline]
+    fn row(&self, v: u8) -> &[u8] {
+        let at = v as usize * ROW_STRIDE + PAD;
+        &self.table[at..at + ROW]
+    }
+
     /// Reduce `a` modulo `p` in place and return it cut to `PB` bytes.
+    ///
+    /// Byte `b >= LEAD` is cleared by XORing row `a[b]` into `a[b - LEAD..=b]`. A pass
+    /// clears `GROUP` bytes at once, all `GROUP` rows going into `a` in one sweep (which
+    /// reads and writes `a` once instead of `GROUP` times). The rows can be chosen up
+    /// front because `p(x)` has no terms of degree 19737..19936, so a row changes no
+    /// byte just below its leading one.
     fn reduce(&self, mut a: Vec<u8>) -> Vec<u8> {
-        for b in (LEAD..a.len()).rev() {
-            let v = a[b] as usize;
-            if v != 0 {
-                xor_into(&mut a[b - LEAD..=b], &self.table[v * ROW..(v + 1) * ROW]);
+        let backend = super::Backend::detected();
+        let mut top = a.len();
+        while top >= LEAD + GROUP {
+            let b = top - 1;
+            // The rows of bytes above b - k do not change byte b - k: their bytes
+            // LEAD - GROUP + 1..LEAD are zero (`Field::new` checks it).
+            let v: [u8; GROUP] = std::array::from_fn(|k| a[b - k]);
+            if v != [0; GROUP] {
+                // The pass covers a[b + 1 - GROUP - LEAD..=b]; row k starts k bytes
+                // into its padded copy (it belongs GROUP - 1 - k bytes into the window).
+                let rows: [&[u8]; GROUP] = std::array::from_fn(|k| {
+                    let at = v[k] as usize * ROW_STRIDE + k;
+                    &self.table[at..at + ROW + PAD]
+                });
+                super::simd::xor_rows(&mut a[b + 1 - GROUP - LEAD..=b], &rows, backend);
             }
+            top -= GROUP;
+        }
+        while top > LEAD {
+            let b = top - 1;
+            let v = a[b];
+            if v != 0 {
+                xor_into(&mut a[b - LEAD..=b], self.row(v));
+            }
+            top -= 1;
         }
         a.resize(PB, 0);
         for i in (MEXP..8 * PB).rev() {
@@ -510,6 +554,38 @@ mod tests {
                 assert_eq!(k, want, "deg {deg}, ps {ps}");
             }
         }
+    }
+
+    #[test]
+    fn grouped_reduction_is_long_division() {
+        // A square-sized input (and one byte more, so the single-byte tail runs too),
+        // reduced bit by bit with shifted copies of p(x).
+        let f = field();
+        let p = characteristic_polynomial();
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let a: Vec<u8> = (0..2 * PB + 1)
+            .map(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                seed as u8
+            })
+            .collect();
+        let mut want = a.clone();
+        for i in (MEXP..8 * want.len()).rev() {
+            if bit(&want, i) {
+                let (bytes, bits) = ((i - MEXP) / 8, (i - MEXP) % 8);
+                for (j, &v) in p.iter().enumerate() {
+                    let w = (v as u16) << bits;
+                    want[j + bytes] ^= w as u8;
+                    if j + bytes + 1 < want.len() {
+                        want[j + bytes + 1] ^= (w >> 8) as u8;
+                    }
+                }
+            }
+        }
+        want.truncate(PB);
+        assert_eq!(f.reduce(a), want);
     }
 
     #[test]

@@ -226,6 +226,34 @@ pub(super) fn xor_words(dst: &mut [u32], src: &[u32], backend: Backend) {
     }
 }
 
+/// `dst[i] ^= rows[0][i] ^ rows[1][i] ^ ...` (the jump polynomials' reduction, several
+/// table rows per sweep); every row is at least as long as `dst`.
+#[allow(unsafe_code)] // dispatch to the documented AVX2 kernels
+pub(super) fn xor_rows<const G: usize>(dst: &mut [u8], rows: &[&[u8]; G], backend: Backend) {
+    assert!(rows.iter().all(|r| r.len() >= dst.len()));
+    match backend {
+        #[cfg(target_arch = "x86_64")]
+        Backend::Avx2 if Backend::Avx2.is_available() => {
+            // SAFETY: AVX2 is present.
+            unsafe { avx2::xor_rows(dst, rows) }
+        }
+        _ => xor_rows_portable(dst, rows),
+    }
+}
+
+#[inline(always)]
+fn xor_rows_portable<const G: usize>(dst: &mut [u8], rows: &[&[u8]; G]) {
+    let n = dst.len();
+    let rows = rows.map(|r| &r[..n]);
+    for (i, d) in dst.iter_mut().enumerate() {
+        let mut x = *d;
+        for r in &rows {
+            x ^= r[i];
+        }
+        *d = x;
+    }
+}
+
 #[inline(always)]
 fn xor_portable<T: Copy + std::ops::BitXorAssign>(dst: &mut [T], src: &[T]) {
     for (d, s) in dst.iter_mut().zip(src) {
@@ -265,7 +293,10 @@ mod avx2 {
     //! AVX2. All loads and stores are unaligned (`loadu`/`storeu`) and each one's index
     //! range is shown to be in bounds next to it.
 
-    use super::{step, temper, to_f64, xor_portable, LOWER_MASK, M, MATRIX_A, N, UPPER_MASK};
+    use super::{
+        step, temper, to_f64, xor_portable, xor_rows_portable, LOWER_MASK, M, MATRIX_A, N,
+        UPPER_MASK,
+    };
     use std::arch::x86_64::*;
 
     const W: usize = 8; // u32 lanes per vector
@@ -364,6 +395,12 @@ mod avx2 {
     #[target_feature(enable = "avx2")]
     pub(super) unsafe fn xor_bytes(dst: &mut [u8], src: &[u8]) {
         xor_portable(dst, src)
+    }
+
+    /// The safe many-row loop, compiled with AVX2. Safety: the CPU has AVX2.
+    #[target_feature(enable = "avx2")]
+    pub(super) unsafe fn xor_rows<const G: usize>(dst: &mut [u8], rows: &[&[u8]; G]) {
+        xor_rows_portable(dst, rows)
     }
 
     /// As [`xor_bytes`], on words. Safety: the CPU has AVX2.
@@ -521,6 +558,20 @@ mod tests {
                 outs.push((d, w));
             }
             assert!(outs.windows(2).all(|p| p[0] == p[1]));
+            let rl = len.min(4800);
+            let rows: [&[u8]; 3] = [&src[7..], &src[100..], &src[..rl]];
+            let outs: Vec<Vec<u8>> = Backend::available()
+                .into_iter()
+                .map(|b| {
+                    let mut d: Vec<u8> = src[..rl].iter().rev().copied().collect();
+                    xor_rows(&mut d, &rows, b);
+                    d
+                })
+                .collect();
+            let want: Vec<u8> = (0..rl)
+                .map(|i| src[rl - 1 - i] ^ src[7 + i] ^ src[100 + i] ^ src[i])
+                .collect();
+            assert!(outs.iter().all(|o| *o == want));
         }
     }
 
