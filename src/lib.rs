@@ -34,6 +34,7 @@
 pub mod array;
 pub mod bitgen;
 pub mod cli;
+mod distr;
 pub mod error;
 pub mod fmt;
 pub mod generator;

@@ -3,8 +3,8 @@
 //! `hypergeometric` (NumPy's counting method and HRUA with a log-factorial table),
 //! `multinomial` and `multivariate_hypergeometric`.
 //!
-//! BTPE is NumPy 2.4.6's: its Stirling correction uses the literal 13680 (sic, for 13860)
-//! and adds all four terms, exactly as the legacy one; NumPy fixed that after 2.4.6.
+//! Binomial and Poisson run the kernels shared with the legacy `RandomState`
+//! ([`crate::distr::discrete`]).
 
 use super::broadcast::{f, i, ufunc2, GCons, GKernel, GenSpec, POISSON_LAM_MAX};
 use super::integers::random_interval;
@@ -13,6 +13,7 @@ use super::ziggurat_tables::LOGFACT;
 use super::Generator;
 use crate::array::NdArray;
 use crate::bitgen::BitGenerator;
+use crate::distr::discrete::{random_binomial, random_poisson};
 use crate::error::{Error, Result};
 use crate::legacy::broadcast::{c_long, Num};
 use std::str::FromStr;
@@ -20,43 +21,6 @@ use std::str::FromStr;
 // ---------------------------------------------------------------------------------------
 // Kernels
 // ---------------------------------------------------------------------------------------
-
-/// NumPy's `random_loggam` (Zhang and Jin's series).
-pub(crate) fn loggam(x: f64) -> f64 {
-    #[allow(clippy::excessive_precision)] // NumPy's literals, as written
-    const A: [f64; 10] = [
-        8.333333333333333e-02,
-        -2.777777777777778e-03,
-        7.936507936507937e-04,
-        -5.952380952380952e-04,
-        8.417508417508418e-04,
-        -1.917526917526918e-03,
-        6.410256410256410e-03,
-        -2.955065359477124e-02,
-        1.796443723688307e-01,
-        -1.39243221690590e+00,
-    ];
-    if x == 1.0 || x == 2.0 {
-        return 0.0;
-    }
-    let n: i64 = if x < 7.0 { c_long(7.0 - x) } else { 0 };
-    let mut x0 = x + n as f64;
-    let x2 = (1.0 / x0) * (1.0 / x0);
-    let lg2pi = 1.8378770664093453e+00;
-    let mut gl0 = A[9];
-    for k in (0..=8).rev() {
-        gl0 *= x2;
-        gl0 += A[k];
-    }
-    let mut gl = gl0 / x0 + 0.5 * lg2pi + (x0 - 0.5) * x0.ln() - x0;
-    if x < 7.0 {
-        for _ in 1..=n {
-            gl -= (x0 - 1.0).ln();
-            x0 -= 1.0;
-        }
-    }
-    gl
-}
 
 /// NumPy's `logfactorial`: the table below 126, Stirling's series above.
 pub(crate) fn logfactorial(k: i64) -> f64 {
@@ -69,209 +33,18 @@ pub(crate) fn logfactorial(k: i64) -> f64 {
 }
 
 /// `random_poisson`: PTRS for `lam >= 10`, 0 without a draw for `lam == 0`, else
-/// multiplication of uniforms.
-pub(crate) fn poisson<B: BitGenerator + ?Sized>(bg: &mut B, lam: f64) -> i64 {
-    if lam >= 10.0 {
-        return poisson_ptrs(bg, lam);
-    }
-    if lam == 0.0 {
-        return 0;
-    }
-    let enlam = (-lam).exp();
-    let mut x = 0i64;
-    let mut prod = 1.0;
-    loop {
-        prod *= bg.next_double();
-        if prod > enlam {
-            x += 1;
-        } else {
-            return x;
-        }
-    }
-}
-
-fn poisson_ptrs<B: BitGenerator + ?Sized>(bg: &mut B, lam: f64) -> i64 {
-    let slam = lam.sqrt();
-    let loglam = lam.ln();
-    let b = 0.931 + 2.53 * slam;
-    let a = -0.059 + 0.02483 * b;
-    let invalpha = 1.1239 + 1.1328 / (b - 3.4);
-    let vr = 0.9277 - 3.6224 / (b - 2.0);
-    loop {
-        let u = bg.next_double() - 0.5;
-        let v = bg.next_double();
-        let us = 0.5 - u.abs();
-        let k = c_long(((2.0 * a / us + b) * u + lam + 0.43).floor());
-        if us >= 0.07 && v <= vr {
-            return k;
-        }
-        if k < 0 || (us < 0.013 && v > us) {
-            continue;
-        }
-        if v.ln() + invalpha.ln() - (a / (us * us) + b).ln()
-            <= -lam + k as f64 * loglam - loggam(k as f64 + 1.0)
-        {
-            return k;
-        }
-    }
-}
-
-fn binomial_inversion<B: BitGenerator + ?Sized>(bg: &mut B, n: i64, p: f64) -> i64 {
-    let q = 1.0 - p;
-    let qn = (n as f64 * (-p).ln_1p()).exp();
-    let np = n as f64 * p;
-    let cap = np + 10.0 * (np * q + 1.0).sqrt();
-    let bound = c_long(if (n as f64) < cap { n as f64 } else { cap });
-    let mut x = 0i64;
-    let mut px = qn;
-    let mut u = bg.next_double();
-    while u > px {
-        x += 1;
-        if x > bound {
-            x = 0;
-            px = qn;
-            u = bg.next_double();
-        } else {
-            u -= px;
-            px = ((n - x + 1) as f64 * p * px) / (x as f64 * q);
-        }
-    }
-    x
-}
-
-/// The four Stirling terms of BTPE's step 5.2, NumPy 2.4.6's way (13680, all added).
+/// multiplication of uniforms (the shared kernel, [`crate::distr::discrete`]).
 #[inline]
-fn stirling(v: f64, v2: f64) -> f64 {
-    (13680. - (462. - (132. - (99. - 140. / v2) / v2) / v2) / v2) / v / 166320.
-}
-
-fn binomial_btpe<B: BitGenerator + ?Sized>(bg: &mut B, n: i64, p: f64) -> i64 {
-    let nf = n as f64;
-    let r = p.min(1.0 - p);
-    let q = 1.0 - r;
-    let fm = nf * r + r;
-    let m = c_long(fm.floor());
-    let mf = m as f64;
-    let p1 = (2.195 * (nf * r * q).sqrt() - 4.6 * q).floor() + 0.5;
-    let xm = mf + 0.5;
-    let xl = xm - p1;
-    let xr = xm + p1;
-    let c = 0.134 + 20.5 / (15.3 + mf);
-    let a = (fm - xl) / (fm - xl * r);
-    let laml = a * (1.0 + a / 2.0);
-    let a = (xr - fm) / (xr * q);
-    let lamr = a * (1.0 + a / 2.0);
-    let p2 = p1 * (1.0 + 2.0 * c);
-    let p3 = p2 + c / laml;
-    let p4 = p3 + c / lamr;
-
-    let mut y: i64 = loop {
-        // Step 10
-        let nrq = nf * r * q;
-        let u = bg.next_double() * p4;
-        let mut v = bg.next_double();
-        if u <= p1 {
-            break c_long((xm - p1 * v + u).floor());
-        }
-        let y: i64;
-        if u <= p2 {
-            // Step 20
-            let x = xl + (u - p1) / c;
-            v = v * c + 1.0 - (mf - x + 0.5).abs() / p1;
-            if v > 1.0 {
-                continue;
-            }
-            y = c_long(x.floor());
-        } else if u <= p3 {
-            // Step 30
-            y = c_long((xl + v.ln() / laml).floor());
-            if y < 0 || v == 0.0 {
-                continue;
-            }
-            v = v * (u - p2) * laml;
-        } else {
-            // Step 40
-            y = c_long((xr - v.ln() / lamr).floor());
-            if y > n || v == 0.0 {
-                continue;
-            }
-            v = v * (u - p3) * lamr;
-        }
-        // Step 50
-        let k = (y - m).wrapping_abs();
-        if !((k > 20) && ((k as f64) < nrq / 2.0 - 1.0)) {
-            let s = r / q;
-            let a = s * (n as f64 + 1.0);
-            let mut big_f = 1.0;
-            if m < y {
-                for i in m + 1..=y {
-                    big_f *= a / i as f64 - s;
-                }
-            } else if m > y {
-                for i in y + 1..=m {
-                    big_f /= a / i as f64 - s;
-                }
-            }
-            if v > big_f {
-                continue;
-            }
-            break y;
-        }
-        // Step 52
-        let kf = k as f64;
-        let rho = (kf / nrq) * ((kf * (kf / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5);
-        let t = (k.wrapping_neg().wrapping_mul(k)) as f64 / (2.0 * nrq);
-        let big_a = v.ln();
-        if big_a < t - rho {
-            break y;
-        }
-        if big_a > t + rho {
-            continue;
-        }
-        let x1 = y as f64 + 1.0;
-        let f1 = mf + 1.0;
-        let z = nf + 1.0 - mf;
-        let w = nf - y as f64 + 1.0;
-        let (x2, f2, z2, w2) = (x1 * x1, f1 * f1, z * z, w * w);
-        let bound = xm * (f1 / x1).ln()
-            + ((n - m) as f64 + 0.5) * (z / w).ln()
-            + (y - m) as f64 * (w * r / (x1 * q)).ln()
-            + stirling(f1, f2)
-            + stirling(z, z2)
-            + stirling(x1, x2)
-            + stirling(w, w2);
-        if big_a > bound {
-            continue;
-        }
-        break y;
-    };
-    // Step 60
-    if p > 0.5 {
-        y = n - y;
-    }
-    y
+pub(crate) fn poisson<B: BitGenerator + ?Sized>(bg: &mut B, lam: f64) -> i64 {
+    random_poisson(bg, lam)
 }
 
 /// `random_binomial(p, n)`: 0 without a draw for `n == 0` or `p == 0`; inversion when
-/// `min(p, 1-p) * n <= 30`, else BTPE; `p > 0.5` draws for `1 - p` and returns `n - x`.
+/// `min(p, 1-p) * n <= 30`, else BTPE; `p > 0.5` draws for `1 - p` and returns `n - x`
+/// (the shared kernel, [`crate::distr::discrete`]).
+#[inline]
 pub(crate) fn binomial<B: BitGenerator + ?Sized>(bg: &mut B, p: f64, n: i64) -> i64 {
-    if n == 0 || p == 0.0 {
-        return 0;
-    }
-    if p <= 0.5 {
-        if p * n as f64 <= 30.0 {
-            binomial_inversion(bg, n, p)
-        } else {
-            binomial_btpe(bg, n, p)
-        }
-    } else {
-        let q = 1.0 - p;
-        if q * n as f64 <= 30.0 {
-            n - binomial_inversion(bg, n, q)
-        } else {
-            n - binomial_btpe(bg, n, q)
-        }
-    }
+    random_binomial(bg, p, n)
 }
 
 /// `random_negative_binomial`: `poisson(gamma(n, (1 - p) / p))`.

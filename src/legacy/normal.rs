@@ -2,6 +2,7 @@
 
 use super::broadcast::{Cons, DistSpec, Kernel, Num, ParamSpec};
 use super::RandomState;
+pub(crate) use crate::distr::Doubles;
 use crate::error::Result;
 use crate::mt19937::F64Reader;
 
@@ -123,30 +124,35 @@ pub(crate) struct Bulk<'a> {
     gauss: &'a mut f64,
 }
 
-/// A source of NumPy's legacy draws: `legacy_double` and `legacy_gauss`.
-pub(crate) trait Draws {
-    /// The next 53-bit double.
-    fn double(&mut self) -> f64;
+/// A source of NumPy's legacy draws: `legacy_double` ([`Doubles`]) and
+/// `legacy_gauss`.
+pub(crate) trait Draws: Doubles {
     /// The next legacy gaussian (cached second value of the polar pair first).
     fn gauss(&mut self) -> f64;
 }
 
-impl Draws for RandomState {
+impl Doubles for RandomState {
     #[inline(always)]
     fn double(&mut self) -> f64 {
         self.next_double()
     }
+}
+
+impl Draws for RandomState {
     #[inline(always)]
     fn gauss(&mut self) -> f64 {
         RandomState::gauss(self)
     }
 }
 
-impl Draws for Bulk<'_> {
+impl Doubles for Bulk<'_> {
     #[inline(always)]
     fn double(&mut self) -> f64 {
         self.rd.next()
     }
+}
+
+impl Draws for Bulk<'_> {
     #[inline(always)]
     fn gauss(&mut self) -> f64 {
         if *self.has_gauss {

@@ -1,0 +1,94 @@
+//! Distribution algorithms shared by the legacy `RandomState` and `Generator`: the
+//! routines of NumPy's `distributions.c` that both call, written once against a
+//! [`Doubles`] source (NumPy's `next_double`), so that a scalar `RandomState` call, its
+//! bulk `_into` form and every `Generator` run the same code.
+//!
+//! ```
+//! // RandomState(3).poisson(40) and its bulk form draw through one kernel.
+//! let mut a = nprand::RandomState::new(3);
+//! let mut b = a.clone();
+//! let mut x = [0i64; 40];
+//! b.poisson_into(&mut x, 40.0).unwrap();
+//! assert_eq!(a.poisson(40.0).unwrap(), x[0]);
+//! ```
+
+pub(crate) mod discrete;
+
+use crate::bitgen::BitGenerator;
+use crate::legacy::broadcast::c_long;
+
+/// A source of NumPy's 53-bit doubles in `[0, 1)`.
+pub(crate) trait Doubles {
+    /// The next double (NumPy's `next_double`).
+    fn double(&mut self) -> f64;
+}
+
+impl<B: BitGenerator + ?Sized> Doubles for B {
+    #[inline(always)]
+    fn double(&mut self) -> f64 {
+        self.next_double()
+    }
+}
+
+/// Coefficients of NumPy's `random_loggam` (a[0] .. a[9]), as NumPy spells them.
+#[allow(clippy::excessive_precision)]
+const LOGGAM_A: [f64; 10] = [
+    8.333333333333333e-02,
+    -2.777777777777778e-03,
+    7.936507936507937e-04,
+    -5.952380952380952e-04,
+    8.417508417508418e-04,
+    -1.917526917526918e-03,
+    6.410256410256410e-03,
+    -2.955065359477124e-02,
+    1.796443723688307e-01,
+    -1.39243221690590e+00,
+];
+
+/// NumPy's `random_loggam(x)`: log|Γ(x)| by the Zhang–Jin series (not libm's lgamma),
+/// bit for bit. Only `ln` comes from libm.
+///
+/// For `x < 0` NumPy's downward recurrence passes through `log` of a negative number
+/// and returns NaN; for `x <= -58` nprand returns that NaN directly instead of running
+/// the (up to 2^63 steps long) recurrence.
+pub(crate) fn loggam(x: f64) -> f64 {
+    if x == 1.0 || x == 2.0 {
+        return 0.0;
+    }
+    let n: i64 = if x < 7.0 { c_long(7.0 - x) } else { 0 };
+    if n > 64 {
+        // x <= -58: the recurrence below reaches log(negative) = NaN (and NaN sticks).
+        return f64::NAN;
+    }
+    let mut x0 = x + n as f64;
+    let x2 = (1.0 / x0) * (1.0 / x0);
+    let mut gl0 = LOGGAM_A[9];
+    for k in (0..=8).rev() {
+        gl0 *= x2;
+        gl0 += LOGGAM_A[k];
+    }
+    let mut gl = gl0 / x0 + 0.5 * 1.8378770664093453e+00 + (x0 - 0.5) * x0.ln() - x0;
+    if x < 7.0 {
+        for _ in 0..n {
+            gl -= (x0 - 1.0).ln();
+            x0 -= 1.0;
+        }
+    }
+    gl
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loggam_shortcut_for_very_negative_x() {
+        // The shortcut returns what the full recurrence gives (NaN) just past it.
+        for x in [-57.5, -58.0, -60.25, -64.0, -1e6, -1e300, f64::NEG_INFINITY] {
+            assert!(loggam(x).is_nan(), "{x}");
+        }
+        assert_eq!(loggam(1.0), 0.0);
+        assert_eq!(loggam(2.0), 0.0);
+        assert_eq!(loggam(0.0), f64::INFINITY);
+    }
+}
