@@ -21,6 +21,8 @@
 //!   ([`Pcg64`], [`Pcg64Dxsm`], [`Philox`], [`Sfc64`], and [`Mt19937`] seeded new-style).
 //! - [`generator`]: NumPy's modern [`Generator`] (ziggurat, Lemire, the current
 //!   distributions) and [`default_rng`], on any of the bit generators.
+//! - `distr` (crate-private): the distribution kernels both layers share, as NumPy's
+//!   `distributions.c` does (binomial, Poisson, `loggam`).
 //! - [`cli`]: the call parser and evaluator behind `nprand eval`.
 //! - `nd` (feature `ndarray`): shaped `ArrayD` outputs for every method.
 //!
