@@ -277,7 +277,7 @@ impl Pcg64 {
     /// [`next_u64`](Self::next_u64) `out.len()` times.
     ///
     /// The LCG step `s -> M s + inc` is a chain of dependent 128-bit multiplications, so
-    /// one stream is bound by their latency. Here [`LANES`] consecutive states advance
+    /// one stream is bound by their latency. Here four (`LANES`) consecutive states advance
     /// together, each by `LANES` steps at once (`s -> A s + C` with `A = M^LANES` and
     /// `C = (M^(LANES-1) + ... + M + 1) inc`, the same affine map composed), which keeps
     /// the multiplier busy with independent work; the words and their order do not change.

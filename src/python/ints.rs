@@ -352,8 +352,8 @@ impl Random {
         Ok(&seq[j])
     }
 
-    /// `random.shuffle(x)`: for i from len-1 down to 1, swap x[i] with
-    /// x[_randbelow(i + 1)].
+    /// `random.shuffle(x)`: for i from len-1 down to 1, swap `x[i]` with
+    /// `x[_randbelow(i + 1)]`.
     ///
     /// ```
     /// use nprand::python::Random;
