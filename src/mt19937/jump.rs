@@ -422,7 +422,7 @@ static TWIST_POLYS: Mutex<Vec<(u128, Arc<Vec<u8>>)>> = Mutex::new(Vec::new());
 /// `x^(624 t - 1) mod p(x)`, from a small cache of recent `t`.
 ///
 /// Computing it takes `log2 t` squarings modulo `p` (about 1.5 ms for `t` near 10^4),
-/// while applying it (Horner) takes about 0.3 ms. Programs that jump by the same
+/// while applying it (Horner) takes about 0.2 ms. Programs that jump by the same
 /// amount again and again (a parallel fill of same-sized outputs splits them at the
 /// same points every time) then pay only for Horner after the first jump.
 fn twist_poly(t: u128) -> Arc<Vec<u8>> {
