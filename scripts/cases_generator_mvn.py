@@ -59,9 +59,9 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-import gen_generator_fixtures as gx  # noqa: E402  (make, state_json, ALL_GENS, write_or_check)
+import gen_generator_fixtures as gx  # noqa: E402  (make, state_json, ALL_GENS, NUMPY_VERSION, numpy_mismatch, write_or_check)
 
-NUMPY_VERSION = "2.4.6"
+NUMPY_VERSION = gx.NUMPY_VERSION
 OUT = os.path.join(HERE, "..", "fixtures", "generator", "mvn.json")
 METHODS = ["svd", "eigh", "cholesky"]
 
@@ -379,8 +379,7 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=20251129)
     ap.add_argument("--out", default=None)
     args = ap.parse_args(argv)
-    if np.__version__ != NUMPY_VERSION:
-        print("numpy %s is required (found %s)" % (NUMPY_VERSION, np.__version__), file=sys.stderr)
+    if gx.numpy_mismatch():
         return 2
     if args.crosscheck:
         doc = crosscheck(args.crosscheck, args.seed, args.per_case)

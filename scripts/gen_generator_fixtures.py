@@ -372,13 +372,25 @@ def render() -> str:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    return fixture_main(argv, __doc__, os.path.join(OUT_DIR, "cases.json"), render)
+
+
+def numpy_mismatch() -> bool:
+    """True, after saying so on stderr, when the running NumPy is not the pinned one."""
+    if np.__version__ == NUMPY_VERSION:
+        return False
+    print("numpy %s is required (found %s)" % (NUMPY_VERSION, np.__version__), file=sys.stderr)
+    return True
+
+
+def fixture_main(argv, doc: str, path: str, render) -> int:
+    """The ``main`` of a one-file fixture script: ``--check`` or write ``render()`` to ``path``."""
+    ap = argparse.ArgumentParser(description=doc.split("\n")[0])
     ap.add_argument("--check", action="store_true")
     args = ap.parse_args(argv)
-    if np.__version__ != NUMPY_VERSION:
-        print("numpy %s is required (found %s)" % (NUMPY_VERSION, np.__version__), file=sys.stderr)
+    if numpy_mismatch():
         return 2
-    return write_or_check(os.path.join(OUT_DIR, "cases.json"), render(), args.check)
+    return write_or_check(os.path.normpath(path), render(), args.check)
 
 
 def write_or_check(path: str, text: str, check: bool) -> int:

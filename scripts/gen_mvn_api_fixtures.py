@@ -19,7 +19,6 @@ the Rust side reads them exactly; ``cov`` is row-major.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import struct
@@ -30,9 +29,8 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-import gen_generator_fixtures as gx  # noqa: E402  (write_or_check)
+import gen_generator_fixtures as gx  # noqa: E402  (fixture_main)
 
-NUMPY_VERSION = "2.4.6"
 OUT = os.path.join(HERE, "..", "fixtures", "mvn_api", "cases.json")
 
 # (id, seed, pre_normals, mean, cov (row-major), rows, check_valid, tol)
@@ -94,13 +92,7 @@ def render() -> str:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--check", action="store_true")
-    args = ap.parse_args(argv)
-    if np.__version__ != NUMPY_VERSION:
-        print("numpy %s is required (found %s)" % (NUMPY_VERSION, np.__version__), file=sys.stderr)
-        return 2
-    return gx.write_or_check(os.path.normpath(OUT), render(), args.check)
+    return gx.fixture_main(argv, __doc__, OUT, render)
 
 
 if __name__ == "__main__":
