@@ -16,7 +16,6 @@ use crate::bitgen::BitGenerator;
 use crate::distr::discrete::{random_binomial, random_poisson};
 use crate::error::{Error, Result};
 use crate::legacy::broadcast::{c_long, Num};
-use std::str::FromStr;
 
 // ---------------------------------------------------------------------------------------
 // Kernels
@@ -415,15 +414,15 @@ pub enum MvhgMethod {
     Count,
 }
 
-impl FromStr for MvhgMethod {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self> {
-        match s {
-            "marginals" => Ok(MvhgMethod::Marginals),
-            "count" => Ok(MvhgMethod::Count),
-            _ => Err(Error::value("method must be \"count\" or \"marginals\".")),
-        }
-    }
+numpy_str_enum! {
+    /// The string NumPy takes for this value.
+    ///
+    /// ```
+    /// assert_eq!(nprand::generator::MvhgMethod::Count.as_str(), "count");
+    /// ```
+    MvhgMethod,
+    "method must be \"count\" or \"marginals\".",
+    { Marginals => "marginals", Count => "count" }
 }
 
 impl<B: BitGenerator> Generator<B> {

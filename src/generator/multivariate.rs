@@ -21,8 +21,6 @@ use crate::legacy::multivariate::{
 };
 use crate::legacy::{CheckValid, MvnOutput};
 use crate::linalg::{self, MAX_DIM};
-use std::fmt;
-use std::str::FromStr;
 
 /// NumPy's message for a `method` other than the three accepted strings.
 const METHOD_MESSAGE: &str = "method must be one of {'eigh', 'svd', 'cholesky'}";
@@ -48,39 +46,13 @@ pub enum MvnMethod {
     Cholesky,
 }
 
-impl MvnMethod {
+numpy_str_enum! {
     /// The string NumPy takes for this value.
     ///
     /// ```
     /// assert_eq!(nprand::generator::MvnMethod::Eigh.as_str(), "eigh");
     /// ```
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MvnMethod::Svd => "svd",
-            MvnMethod::Eigh => "eigh",
-            MvnMethod::Cholesky => "cholesky",
-        }
-    }
-}
-
-impl FromStr for MvnMethod {
-    type Err = Error;
-
-    /// Exactly `"svd"`, `"eigh"` or `"cholesky"` (NumPy's `method not in {...}`).
-    fn from_str(s: &str) -> Result<Self> {
-        match s {
-            "svd" => Ok(MvnMethod::Svd),
-            "eigh" => Ok(MvnMethod::Eigh),
-            "cholesky" => Ok(MvnMethod::Cholesky),
-            _ => Err(Error::value(METHOD_MESSAGE)),
-        }
-    }
-}
-
-impl fmt::Display for MvnMethod {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
+    MvnMethod, METHOD_MESSAGE, { Svd => "svd", Eigh => "eigh", Cholesky => "cholesky" }
 }
 
 impl<B: BitGenerator> Generator<B> {

@@ -19,8 +19,6 @@
 
 use super::RandomState;
 use crate::error::{Error, ErrorKind, Result};
-use std::fmt;
-use std::str::FromStr;
 
 pub(crate) use crate::linalg::MAX_DIM;
 
@@ -51,39 +49,13 @@ pub(crate) const CHECK_VALID_MESSAGE: &str = "check_valid must equal 'warn', 'ra
 /// NumPy's message (warning text or ValueError) for a covariance that fails the PSD test.
 pub(crate) const NOT_PSD_MESSAGE: &str = "covariance is not symmetric positive-semidefinite.";
 
-impl CheckValid {
+numpy_str_enum! {
     /// The string NumPy takes for this value.
     ///
     /// ```
     /// assert_eq!(nprand::legacy::CheckValid::Raise.as_str(), "raise");
     /// ```
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CheckValid::Warn => "warn",
-            CheckValid::Raise => "raise",
-            CheckValid::Ignore => "ignore",
-        }
-    }
-}
-
-impl FromStr for CheckValid {
-    type Err = Error;
-
-    /// Exactly `"warn"`, `"raise"` or `"ignore"` (case-sensitive, as NumPy compares).
-    fn from_str(s: &str) -> Result<Self> {
-        match s {
-            "warn" => Ok(CheckValid::Warn),
-            "raise" => Ok(CheckValid::Raise),
-            "ignore" => Ok(CheckValid::Ignore),
-            _ => Err(Error::value(CHECK_VALID_MESSAGE)),
-        }
-    }
-}
-
-impl fmt::Display for CheckValid {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
+    CheckValid, CHECK_VALID_MESSAGE, { Warn => "warn", Raise => "raise", Ignore => "ignore" }
 }
 
 /// The result of [`RandomState::multivariate_normal`].
