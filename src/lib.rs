@@ -70,6 +70,7 @@ macro_rules! numpy_str_enum {
 
 pub mod array;
 pub mod bitgen;
+pub mod common;
 mod distr;
 pub mod error;
 #[cfg(feature = "eval")]

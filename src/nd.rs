@@ -112,6 +112,7 @@ impl RandomState {
         Ok(match self.broadcast(spec, &nd, size)? {
             Output::F64(a) => ArrayOut::F64(to_array(a)),
             Output::I64(a) => ArrayOut::I64(to_array(a)),
+            Output::F32(_) => unreachable!("RandomState has no float32 kernel"),
         })
     }
 

@@ -16,7 +16,7 @@
 //! ```
 
 use super::{loggam, Doubles};
-use crate::legacy::broadcast::c_long;
+use crate::common::c_long;
 
 /// Which algorithm a binomial draw takes, with its setup (NumPy caches this per
 /// `(n, p)`; it is a pure function of them, so nprand recomputes it).

@@ -15,7 +15,7 @@
 pub(crate) mod discrete;
 
 use crate::bitgen::BitGenerator;
-use crate::legacy::broadcast::c_long;
+use crate::common::c_long;
 
 /// A source of NumPy's 53-bit doubles in `[0, 1)`.
 pub(crate) trait Doubles {

@@ -33,7 +33,7 @@ use crate::eval::legacy::{
 use crate::eval::parser::{parse_call, Call, Expr};
 use crate::eval::value::{Data, Value};
 use crate::fmt::py_float_repr;
-use crate::generator::broadcast::{self, find, GKernel, GenSpec, Output, PKind};
+use crate::generator::broadcast::{self, find, GenSpec, Output, PKind};
 use crate::generator::integers::{IntBound, IntegerDtype};
 use crate::generator::{AnyBitGenerator, AnyGenerator, BitGenKind, ChoiceP, Generator, MvhgMethod};
 use crate::legacy::broadcast::Num;
@@ -781,20 +781,7 @@ fn dist_from_bound<B: BitGenerator>(
         let order = spec.order();
         let shapes: Vec<&[usize]> = order.iter().map(|&k| conv[k].shape.as_slice()).collect();
         let shape = broadcast::output_shape(&shapes, size.as_deref())?;
-        match spec.kernel {
-            GKernel::F64(_) => Output::F64(NdArray {
-                shape,
-                data: vec![],
-            }),
-            GKernel::F32(_) => Output::F32(NdArray {
-                shape,
-                data: vec![],
-            }),
-            GKernel::I64(_) => Output::I64(NdArray {
-                shape,
-                data: vec![],
-            }),
-        }
+        Output::empty(&spec.kernel, shape)
     } else {
         g.broadcast(spec, &params, size.as_deref())?
     };

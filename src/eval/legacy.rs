@@ -29,7 +29,7 @@ use super::value::{Data, Value};
 use crate::array::{broadcast_indices, broadcast_shapes, shape_repr, NdArray};
 use crate::error::{Error, ErrorKind, Result};
 use crate::fmt::py_float_repr;
-use crate::legacy::broadcast::{self, DistSpec, Kernel, Num, Output};
+use crate::legacy::broadcast::{self, DistSpec, Num, Output};
 use crate::{LegacyState, RandintDtype, RandomState};
 
 /// The largest number of elements one call may produce. NumPy would try to allocate
@@ -966,19 +966,7 @@ fn convert_param(e: &Expr, int: bool) -> Result<(NdArray<Num>, Option<Error>)> {
 /// NumPy's checks before `np.empty(size)`: the spec's own validation, then the
 /// constraints in NumPy's order (what [`RandomState::broadcast`] checks first).
 fn precheck(spec: &DistSpec, params: &[NdArray<Num>], is_scalar: bool) -> Result<()> {
-    if let Some(v) = spec.validate {
-        v(params, is_scalar)?;
-    }
-    for k in internal_order(spec) {
-        let ps = &spec.params[k];
-        let vals: Vec<f64> = params[k].data.iter().map(|n| n.f()).collect();
-        if is_scalar {
-            ps.cons.check_scalar(vals[0], ps.name)?;
-        } else {
-            ps.cons.check_array(&vals, ps.name)?;
-        }
-    }
-    Ok(())
+    crate::common::precheck(spec, &mut params.to_vec(), is_scalar)
 }
 
 /// The result of a distribution with an empty parameter array: the checks and the
@@ -1010,16 +998,7 @@ fn empty_dist_output(
     }
     let n: usize = shape.iter().product();
     debug_assert_eq!(n, 0);
-    Ok(match spec.kernel {
-        Kernel::F64(_) => Output::F64(NdArray {
-            shape,
-            data: Vec::new(),
-        }),
-        Kernel::I64(_) | Kernel::I64Try(_) => Output::I64(NdArray {
-            shape,
-            data: Vec::new(),
-        }),
-    })
+    Ok(Output::empty(&spec.kernel, shape))
 }
 
 fn internal_order(spec: &DistSpec) -> Vec<usize> {
@@ -1047,14 +1026,18 @@ fn eval_dist(rs: &mut RandomState, spec: &DistSpec, fname: &str, call: &Call) ->
         let ps = &spec.params[k];
         match bound[k] {
             Some(e) => {
-                let (arr, err) = convert_param(e, ps.int)?;
+                let (arr, err) = convert_param(e, ps.int())?;
                 params[k] = arr;
                 scalar_errs[k] = err;
             }
             None => {
                 // Only parameters with a default can be absent after binding.
                 let d = ps.default.unwrap_or(f64::NAN);
-                params[k] = NdArray::scalar(if ps.int { Num::I(d as i64) } else { Num::F(d) });
+                params[k] = NdArray::scalar(if ps.int() {
+                    Num::I(d as i64)
+                } else {
+                    Num::F(d)
+                });
             }
         }
     }
@@ -1090,6 +1073,7 @@ fn eval_dist(rs: &mut RandomState, spec: &DistSpec, fname: &str, call: &Call) ->
         Output::I64(a) if scalar => Value::py_scalar(Data::I64(a.data)),
         Output::F64(a) => Value::array(Data::F64(a.data), a.shape),
         Output::I64(a) => Value::array(Data::I64(a.data), a.shape),
+        Output::F32(_) => unreachable!("RandomState has no float32 kernel"),
     })
 }
 
@@ -2215,8 +2199,8 @@ mod tests {
             crate::legacy::broadcast::ParamSpec::f("p", crate::legacy::broadcast::Cons::Bounded01),
         ],
         internal_order: &[1, 0],
-        validate: None,
-        kernel: Kernel::I64(|_, p| p[0].i()),
+        prepare: None,
+        kernel: crate::legacy::broadcast::Kernel::I64(|_, p| p[0].i()),
     };
 
     fn fake(s: &str) -> Result<Value> {

@@ -8,15 +8,16 @@
 
 use std::f64::consts::PI;
 
-use super::broadcast::{f, f32p, fd, ufunc2, GCons, GKernel, GenSpec};
+use super::broadcast::{GCons, GKernel, GenSpec};
 use super::next_float;
 use super::ziggurat::standard_normal_f32;
 use super::ziggurat::{standard_exponential, standard_exponential_f32, standard_normal};
 use super::Generator;
 use crate::array::NdArray;
 use crate::bitgen::BitGenerator;
+use crate::common::{any2, ufunc2};
+use crate::common::{Num, Param};
 use crate::error::{Error, ErrorKind, Result};
-use crate::legacy::broadcast::Num;
 
 // ---------------------------------------------------------------------------------------
 // Kernels: NumPy's routines, without parameter checks, drawing what NumPy draws
@@ -1012,17 +1013,13 @@ fn prepare_triangular(p: &mut [NdArray<Num>], scalar: bool) -> Result<()> {
     if scalar {
         return triangular_check(p[0].data[0].f(), p[1].data[0].f(), p[2].data[0].f());
     }
-    let any = |a: &NdArray<Num>, b: &NdArray<Num>, f: fn(f64, f64) -> bool| -> Result<bool> {
-        let r = ufunc2(a, b, |x, y| Num::I(f(x.f(), y.f()) as i64))?;
-        Ok(r.data.iter().any(|v| v.i() != 0))
-    };
-    if any(&p[0], &p[1], |l, m| l > m)? {
+    if any2(&p[0], &p[1], |l, m| l > m)? {
         return Err(Error::value("left > mode"));
     }
-    if any(&p[1], &p[2], |m, r| m > r)? {
+    if any2(&p[1], &p[2], |m, r| m > r)? {
         return Err(Error::value("mode > right"));
     }
-    if any(&p[0], &p[2], |l, r| l == r)? {
+    if any2(&p[0], &p[2], |l, r| l == r)? {
         return Err(Error::value("left == right"));
     }
     Ok(())
@@ -1037,7 +1034,10 @@ macro_rules! k {
 pub(crate) const SPECS: &[GenSpec] = &[
     GenSpec {
         name: "uniform",
-        params: &[fd("low", 0.0, GCons::None), fd("high", 1.0, GCons::None)],
+        params: &[
+            Param::fd("low", 0.0, GCons::None),
+            Param::fd("high", 1.0, GCons::None),
+        ],
         internal_order: &[],
         prepare: Some(prepare_uniform),
         kernel: k!(|bg, p| uniform(bg, p[0].f(), p[1].f())),
@@ -1045,8 +1045,8 @@ pub(crate) const SPECS: &[GenSpec] = &[
     GenSpec {
         name: "normal",
         params: &[
-            fd("loc", 0.0, GCons::None),
-            fd("scale", 1.0, GCons::NonNegative),
+            Param::fd("loc", 0.0, GCons::None),
+            Param::fd("scale", 1.0, GCons::NonNegative),
         ],
         internal_order: &[],
         prepare: None,
@@ -1054,21 +1054,21 @@ pub(crate) const SPECS: &[GenSpec] = &[
     },
     GenSpec {
         name: "exponential",
-        params: &[fd("scale", 1.0, GCons::NonNegative)],
+        params: &[Param::fd("scale", 1.0, GCons::NonNegative)],
         internal_order: &[],
         prepare: None,
         kernel: k!(|bg, p| p[0].f() * standard_exponential(bg)),
     },
     GenSpec {
         name: "standard_gamma",
-        params: &[f("shape", GCons::NonNegative)],
+        params: &[Param::f("shape", GCons::NonNegative)],
         internal_order: &[],
         prepare: None,
         kernel: k!(|bg, p| standard_gamma(bg, p[0].f())),
     },
     GenSpec {
         name: "standard_gamma_f32",
-        params: &[f32p("shape", GCons::NonNegative)],
+        params: &[Param::f32("shape", GCons::NonNegative)],
         internal_order: &[],
         prepare: None,
         kernel: GKernel::F32(|bg: &mut dyn BitGenerator, p: &[Num]| {
@@ -1078,8 +1078,8 @@ pub(crate) const SPECS: &[GenSpec] = &[
     GenSpec {
         name: "gamma",
         params: &[
-            f("shape", GCons::NonNegative),
-            fd("scale", 1.0, GCons::NonNegative),
+            Param::f("shape", GCons::NonNegative),
+            Param::fd("scale", 1.0, GCons::NonNegative),
         ],
         internal_order: &[],
         prepare: None,
@@ -1087,28 +1087,37 @@ pub(crate) const SPECS: &[GenSpec] = &[
     },
     GenSpec {
         name: "beta",
-        params: &[f("a", GCons::Positive), f("b", GCons::Positive)],
+        params: &[
+            Param::f("a", GCons::Positive),
+            Param::f("b", GCons::Positive),
+        ],
         internal_order: &[],
         prepare: None,
         kernel: k!(|bg, p| beta(bg, p[0].f(), p[1].f())),
     },
     GenSpec {
         name: "chisquare",
-        params: &[f("df", GCons::Positive)],
+        params: &[Param::f("df", GCons::Positive)],
         internal_order: &[],
         prepare: None,
         kernel: k!(|bg, p| chisquare(bg, p[0].f())),
     },
     GenSpec {
         name: "f",
-        params: &[f("dfnum", GCons::Positive), f("dfden", GCons::Positive)],
+        params: &[
+            Param::f("dfnum", GCons::Positive),
+            Param::f("dfden", GCons::Positive),
+        ],
         internal_order: &[],
         prepare: None,
         kernel: k!(|bg, p| f_dist(bg, p[0].f(), p[1].f())),
     },
     GenSpec {
         name: "noncentral_chisquare",
-        params: &[f("df", GCons::Positive), f("nonc", GCons::NonNegative)],
+        params: &[
+            Param::f("df", GCons::Positive),
+            Param::f("nonc", GCons::NonNegative),
+        ],
         internal_order: &[],
         prepare: None,
         kernel: k!(|bg, p| noncentral_chisquare(bg, p[0].f(), p[1].f())),
@@ -1116,9 +1125,9 @@ pub(crate) const SPECS: &[GenSpec] = &[
     GenSpec {
         name: "noncentral_f",
         params: &[
-            f("dfnum", GCons::Positive),
-            f("dfden", GCons::Positive),
-            f("nonc", GCons::NonNegative),
+            Param::f("dfnum", GCons::Positive),
+            Param::f("dfden", GCons::Positive),
+            Param::f("nonc", GCons::NonNegative),
         ],
         internal_order: &[],
         prepare: None,
@@ -1133,35 +1142,38 @@ pub(crate) const SPECS: &[GenSpec] = &[
     },
     GenSpec {
         name: "standard_t",
-        params: &[f("df", GCons::Positive)],
+        params: &[Param::f("df", GCons::Positive)],
         internal_order: &[],
         prepare: None,
         kernel: k!(|bg, p| standard_t(bg, p[0].f())),
     },
     GenSpec {
         name: "vonmises",
-        params: &[f("mu", GCons::None), f("kappa", GCons::NonNegative)],
+        params: &[
+            Param::f("mu", GCons::None),
+            Param::f("kappa", GCons::NonNegative),
+        ],
         internal_order: &[],
         prepare: None,
         kernel: k!(|bg, p| vonmises(bg, p[0].f(), p[1].f())),
     },
     GenSpec {
         name: "pareto",
-        params: &[f("a", GCons::Positive)],
+        params: &[Param::f("a", GCons::Positive)],
         internal_order: &[],
         prepare: None,
         kernel: k!(|bg, p| pareto(bg, p[0].f())),
     },
     GenSpec {
         name: "weibull",
-        params: &[f("a", GCons::NonNegative)],
+        params: &[Param::f("a", GCons::NonNegative)],
         internal_order: &[],
         prepare: None,
         kernel: k!(|bg, p| weibull(bg, p[0].f())),
     },
     GenSpec {
         name: "power",
-        params: &[f("a", GCons::Positive)],
+        params: &[Param::f("a", GCons::Positive)],
         internal_order: &[],
         prepare: None,
         kernel: k!(|bg, p| power(bg, p[0].f())),
@@ -1169,8 +1181,8 @@ pub(crate) const SPECS: &[GenSpec] = &[
     GenSpec {
         name: "laplace",
         params: &[
-            fd("loc", 0.0, GCons::None),
-            fd("scale", 1.0, GCons::NonNegative),
+            Param::fd("loc", 0.0, GCons::None),
+            Param::fd("scale", 1.0, GCons::NonNegative),
         ],
         internal_order: &[],
         prepare: None,
@@ -1179,8 +1191,8 @@ pub(crate) const SPECS: &[GenSpec] = &[
     GenSpec {
         name: "gumbel",
         params: &[
-            fd("loc", 0.0, GCons::None),
-            fd("scale", 1.0, GCons::NonNegative),
+            Param::fd("loc", 0.0, GCons::None),
+            Param::fd("scale", 1.0, GCons::NonNegative),
         ],
         internal_order: &[],
         prepare: None,
@@ -1189,8 +1201,8 @@ pub(crate) const SPECS: &[GenSpec] = &[
     GenSpec {
         name: "logistic",
         params: &[
-            fd("loc", 0.0, GCons::None),
-            fd("scale", 1.0, GCons::NonNegative),
+            Param::fd("loc", 0.0, GCons::None),
+            Param::fd("scale", 1.0, GCons::NonNegative),
         ],
         internal_order: &[],
         prepare: None,
@@ -1199,8 +1211,8 @@ pub(crate) const SPECS: &[GenSpec] = &[
     GenSpec {
         name: "lognormal",
         params: &[
-            fd("mean", 0.0, GCons::None),
-            fd("sigma", 1.0, GCons::NonNegative),
+            Param::fd("mean", 0.0, GCons::None),
+            Param::fd("sigma", 1.0, GCons::NonNegative),
         ],
         internal_order: &[],
         prepare: None,
@@ -1208,14 +1220,17 @@ pub(crate) const SPECS: &[GenSpec] = &[
     },
     GenSpec {
         name: "rayleigh",
-        params: &[fd("scale", 1.0, GCons::NonNegative)],
+        params: &[Param::fd("scale", 1.0, GCons::NonNegative)],
         internal_order: &[],
         prepare: None,
         kernel: k!(|bg, p| rayleigh(bg, p[0].f())),
     },
     GenSpec {
         name: "wald",
-        params: &[f("mean", GCons::Positive), f("scale", GCons::Positive)],
+        params: &[
+            Param::f("mean", GCons::Positive),
+            Param::f("scale", GCons::Positive),
+        ],
         internal_order: &[],
         prepare: None,
         kernel: k!(|bg, p| wald(bg, p[0].f(), p[1].f())),
@@ -1223,9 +1238,9 @@ pub(crate) const SPECS: &[GenSpec] = &[
     GenSpec {
         name: "triangular",
         params: &[
-            f("left", GCons::None),
-            f("mode", GCons::None),
-            f("right", GCons::None),
+            Param::f("left", GCons::None),
+            Param::f("mode", GCons::None),
+            Param::f("right", GCons::None),
         ],
         internal_order: &[],
         prepare: Some(prepare_triangular),

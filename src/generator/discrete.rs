@@ -6,16 +6,17 @@
 //! Binomial and Poisson run the kernels shared with the legacy `RandomState`
 //! ([`crate::distr::discrete`]).
 
-use super::broadcast::{f, i, ufunc2, GCons, GKernel, GenSpec, POISSON_LAM_MAX};
+use super::broadcast::{GCons, GKernel, GenSpec, POISSON_LAM_MAX};
 use super::integers::random_interval;
 use super::ziggurat::standard_exponential;
 use super::ziggurat_tables::LOGFACT;
 use super::Generator;
 use crate::array::NdArray;
 use crate::bitgen::BitGenerator;
+use crate::common::ufunc2;
+use crate::common::{c_long, Num, Param};
 use crate::distr::discrete::{random_binomial, random_poisson};
 use crate::error::{Error, Result};
-use crate::legacy::broadcast::{c_long, Num};
 
 // ---------------------------------------------------------------------------------------
 // Kernels
@@ -659,7 +660,7 @@ impl<B: BitGenerator> Generator<B> {
     }
 }
 
-pub(crate) use crate::legacy::kahan_sum;
+pub(crate) use crate::common::kahan_sum;
 
 /// multinomial's `pvals` checks for `pvals` of `ndim` dimensions (its last axis is `d`).
 pub(crate) fn multinomial_check_pvals(pvals: &[f64], ndim: usize) -> Result<()> {
@@ -746,35 +747,38 @@ macro_rules! ki {
 pub(crate) const SPECS: &[GenSpec] = &[
     GenSpec {
         name: "binomial",
-        params: &[i("n", GCons::NonNegative), f("p", GCons::Bounded01)],
+        params: &[
+            Param::i("n", GCons::NonNegative),
+            Param::f("p", GCons::Bounded01),
+        ],
         internal_order: &[1, 0],
         prepare: None,
         kernel: ki!(|bg, p| binomial(bg, p[1].f(), p[0].i())),
     },
     GenSpec {
         name: "negative_binomial",
-        params: &[f("n", GCons::None), f("p", GCons::None)],
+        params: &[Param::f("n", GCons::None), Param::f("p", GCons::None)],
         internal_order: &[],
         prepare: Some(prepare_negative_binomial),
         kernel: ki!(|bg, p| negative_binomial(bg, p[0].f(), p[1].f())),
     },
     GenSpec {
         name: "poisson",
-        params: &[super::broadcast::fd("lam", 1.0, GCons::Poisson)],
+        params: &[Param::fd("lam", 1.0, GCons::Poisson)],
         internal_order: &[],
         prepare: None,
         kernel: ki!(|bg, p| poisson(bg, p[0].f())),
     },
     GenSpec {
         name: "zipf",
-        params: &[f("a", GCons::Gt1)],
+        params: &[Param::f("a", GCons::Gt1)],
         internal_order: &[],
         prepare: None,
         kernel: ki!(|bg, p| zipf(bg, p[0].f())),
     },
     GenSpec {
         name: "geometric",
-        params: &[f("p", GCons::BoundedGt01)],
+        params: &[Param::f("p", GCons::BoundedGt01)],
         internal_order: &[],
         prepare: None,
         kernel: ki!(|bg, p| geometric(bg, p[0].f())),
@@ -782,9 +786,9 @@ pub(crate) const SPECS: &[GenSpec] = &[
     GenSpec {
         name: "hypergeometric",
         params: &[
-            i("ngood", GCons::NonNegative),
-            i("nbad", GCons::NonNegative),
-            i("nsample", GCons::NonNegative),
+            Param::i("ngood", GCons::NonNegative),
+            Param::i("nbad", GCons::NonNegative),
+            Param::i("nsample", GCons::NonNegative),
         ],
         internal_order: &[],
         prepare: Some(prepare_hypergeometric),
@@ -792,7 +796,7 @@ pub(crate) const SPECS: &[GenSpec] = &[
     },
     GenSpec {
         name: "logseries",
-        params: &[f("p", GCons::BoundedLt01)],
+        params: &[Param::f("p", GCons::BoundedLt01)],
         internal_order: &[],
         prepare: None,
         kernel: ki!(|bg, p| logseries(bg, p[0].f())),

@@ -27,7 +27,7 @@
 //!   call), so a scalar `integers(…, dtype=uint8)` consumes a whole word.
 
 use super::Generator;
-use crate::array::{broadcast_indices, broadcast_shapes, NdArray};
+use crate::array::{broadcast_indices, broadcast_shapes, ufunc_broadcast, NdArray};
 use crate::bitgen::BitGenerator;
 use crate::error::{Error, Result};
 
@@ -536,7 +536,7 @@ impl IntBound {
     fn forcecast(self) -> i128 {
         match self {
             IntBound::Int(i) => i,
-            IntBound::Float(x) => crate::legacy::broadcast::c_long(x) as i128,
+            IntBound::Float(x) => crate::common::c_long(x) as i128,
         }
     }
 }
@@ -576,10 +576,6 @@ fn can_cast<T: IntegerDtype>(a: &NdArray<IntBound>, is_bool: bool) -> bool {
         Some(true) => T::NAME == "uint64",
         None => false,
     }
-}
-
-fn ufunc_broadcast(a: &[usize], b: &[usize]) -> Result<Vec<usize>> {
-    super::broadcast::ufunc_shape(a, b)
 }
 
 /// `any(f(low, high))` over the broadcast of two arrays.

@@ -15,11 +15,10 @@
 
 use super::Generator;
 use crate::bitgen::BitGenerator;
-use crate::error::{Error, ErrorKind, Result};
-use crate::legacy::multivariate::{
-    empty_reshape, is_psd, mean_plus_x_ft, mvn_dims, NOT_PSD_MESSAGE,
+use crate::common::mvn::{
+    empty_reshape, is_psd, mean_plus_x_ft, mvn_dims, CheckValid, MvnOutput, NOT_PSD_MESSAGE,
 };
-use crate::legacy::{CheckValid, MvnOutput};
+use crate::error::{Error, ErrorKind, Result};
 use crate::linalg::{self, MAX_DIM};
 
 /// NumPy's message for a `method` other than the three accepted strings.

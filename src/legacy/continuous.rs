@@ -6,7 +6,8 @@ use std::f64::consts::PI;
 
 use super::broadcast::{Cons, DistSpec, Kernel, Num, ParamSpec};
 use super::RandomState;
-use crate::array::{broadcast_indices, NdArray};
+use crate::array::NdArray;
+use crate::common::any2;
 use crate::error::{Error, Result};
 
 /// The kernels: NumPy's routines without parameter checks, consuming exactly NumPy's
@@ -207,32 +208,20 @@ fn check_triangular(left: f64, mode: f64, right: f64) -> Result<()> {
     Ok(())
 }
 
-/// `np.any(op(a, b))` with a binary ufunc's broadcasting and its error
-/// (`operands could not be broadcast together with shapes (2,) (3,) `).
-fn any_broadcast(a: &NdArray<Num>, b: &NdArray<Num>, op: fn(f64, f64) -> bool) -> Result<bool> {
-    let shape = crate::array::ufunc_broadcast(&a.shape, &b.shape)?;
-    let ia = broadcast_indices(&shape, &a.shape);
-    let ib = broadcast_indices(&shape, &b.shape);
-    Ok(ia
-        .iter()
-        .zip(&ib)
-        .any(|(&i, &j)| op(a.data[i].f(), b.data[j].f())))
-}
-
 /// triangular's checks as NumPy's method runs them before `cont`: on the scalars, or
 /// with `np.greater` / `np.equal` over the arrays (broadcasting pairwise).
-fn validate_triangular(p: &[NdArray<Num>], scalar: bool) -> Result<()> {
+fn validate_triangular(p: &mut [NdArray<Num>], scalar: bool) -> Result<()> {
     let (left, mode, right) = (&p[0], &p[1], &p[2]);
     if scalar {
         return check_triangular(left.data[0].f(), mode.data[0].f(), right.data[0].f());
     }
-    if any_broadcast(left, mode, |a, b| a > b)? {
+    if any2(left, mode, |a, b| a > b)? {
         return Err(Error::value("left > mode"));
     }
-    if any_broadcast(mode, right, |a, b| a > b)? {
+    if any2(mode, right, |a, b| a > b)? {
         return Err(Error::value("mode > right"));
     }
-    if any_broadcast(left, right, |a, b| a == b)? {
+    if any2(left, right, |a, b| a == b)? {
         return Err(Error::value("left == right"));
     }
     Ok(())
@@ -240,7 +229,7 @@ fn validate_triangular(p: &[NdArray<Num>], scalar: bool) -> Result<()> {
 
 /// vonmises: refuse, before any draw, a `kappa` for which NumPy would hang. A negative
 /// `kappa` is left to the constraint check that follows (NumPy's `kappa < 0`).
-fn validate_vonmises(p: &[NdArray<Num>], _scalar: bool) -> Result<()> {
+fn validate_vonmises(p: &mut [NdArray<Num>], _scalar: bool) -> Result<()> {
     let kappa = || p[1].data.iter().map(|k| k.f());
     if kappa().any(|k| !k.is_nan() && k.is_sign_negative()) {
         return Ok(());
@@ -592,28 +581,28 @@ pub(crate) const SPECS: &[DistSpec] = &[
         name: "standard_cauchy",
         params: &[],
         internal_order: &[],
-        validate: None,
+        prepare: None,
         kernel: Kernel::F64(|rs, _| rs.legacy_standard_cauchy()),
     },
     DistSpec {
         name: "pareto",
         params: &[ParamSpec::f("a", Cons::Positive)],
         internal_order: &[],
-        validate: None,
+        prepare: None,
         kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_pareto(p[0].f())),
     },
     DistSpec {
         name: "weibull",
         params: &[ParamSpec::f("a", Cons::NonNegative)],
         internal_order: &[],
-        validate: None,
+        prepare: None,
         kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_weibull(p[0].f())),
     },
     DistSpec {
         name: "power",
         params: &[ParamSpec::f("a", Cons::Positive)],
         internal_order: &[],
-        validate: None,
+        prepare: None,
         kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_power(p[0].f())),
     },
     DistSpec {
@@ -623,14 +612,14 @@ pub(crate) const SPECS: &[DistSpec] = &[
             ParamSpec::fd("sigma", 1.0, Cons::NonNegative),
         ],
         internal_order: &[],
-        validate: None,
+        prepare: None,
         kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_lognormal(p[0].f(), p[1].f())),
     },
     DistSpec {
         name: "rayleigh",
         params: &[ParamSpec::fd("scale", 1.0, Cons::NonNegative)],
         internal_order: &[],
-        validate: None,
+        prepare: None,
         kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_rayleigh(p[0].f())),
     },
     DistSpec {
@@ -640,7 +629,7 @@ pub(crate) const SPECS: &[DistSpec] = &[
             ParamSpec::f("scale", Cons::Positive),
         ],
         internal_order: &[],
-        validate: None,
+        prepare: None,
         kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_wald(p[0].f(), p[1].f())),
     },
     DistSpec {
@@ -650,7 +639,7 @@ pub(crate) const SPECS: &[DistSpec] = &[
             ParamSpec::f("kappa", Cons::NonNegative),
         ],
         internal_order: &[],
-        validate: Some(validate_vonmises),
+        prepare: Some(validate_vonmises),
         kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_vonmises(p[0].f(), p[1].f())),
     },
     DistSpec {
@@ -660,7 +649,7 @@ pub(crate) const SPECS: &[DistSpec] = &[
             ParamSpec::fd("scale", 1.0, Cons::NonNegative),
         ],
         internal_order: &[],
-        validate: None,
+        prepare: None,
         kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_laplace(p[0].f(), p[1].f())),
     },
     DistSpec {
@@ -670,7 +659,7 @@ pub(crate) const SPECS: &[DistSpec] = &[
             ParamSpec::fd("scale", 1.0, Cons::NonNegative),
         ],
         internal_order: &[],
-        validate: None,
+        prepare: None,
         kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_gumbel(p[0].f(), p[1].f())),
     },
     DistSpec {
@@ -680,7 +669,7 @@ pub(crate) const SPECS: &[DistSpec] = &[
             ParamSpec::fd("scale", 1.0, Cons::NonNegative),
         ],
         internal_order: &[],
-        validate: None,
+        prepare: None,
         kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_logistic(p[0].f(), p[1].f())),
     },
     DistSpec {
@@ -691,7 +680,7 @@ pub(crate) const SPECS: &[DistSpec] = &[
             ParamSpec::f("right", Cons::None),
         ],
         internal_order: &[],
-        validate: Some(validate_triangular),
+        prepare: Some(validate_triangular),
         kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_triangular(p[0].f(), p[1].f(), p[2].f())),
     },
 ];

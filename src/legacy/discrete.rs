@@ -738,7 +738,7 @@ impl Hrua {
 
 /// `hypergeometric`'s own checks before `disc`: the int64 sum test, computed with
 /// ufuncs (`np.add`, `np.less`) on arrays, with their broadcast error text.
-fn hypergeometric_validate(p: &[NdArray<Num>], is_scalar: bool) -> Result<()> {
+fn hypergeometric_validate(p: &mut [NdArray<Num>], is_scalar: bool) -> Result<()> {
     let bad = || Err(Error::value("ngood + nbad < nsample"));
     if is_scalar {
         let (g, b, s) = (p[0].data[0].i(), p[1].data[0].i(), p[2].data[0].i());
@@ -771,7 +771,7 @@ pub(crate) const SPECS: &[DistSpec] = &[
         ],
         // NumPy checks (and broadcasts) p first, then n.
         internal_order: &[1, 0],
-        validate: None,
+        prepare: None,
         kernel: Kernel::I64(|rs, p: &[Num]| rs.legacy_binomial(p[0].i(), p[1].f())),
     },
     DistSpec {
@@ -781,28 +781,28 @@ pub(crate) const SPECS: &[DistSpec] = &[
             ParamSpec::f("p", Cons::Bounded01),
         ],
         internal_order: &[],
-        validate: None,
+        prepare: None,
         kernel: Kernel::I64(|rs, p: &[Num]| rs.legacy_negative_binomial(p[0].f(), p[1].f())),
     },
     DistSpec {
         name: "poisson",
         params: &[ParamSpec::fd("lam", 1.0, Cons::LegacyPoisson)],
         internal_order: &[],
-        validate: None,
+        prepare: None,
         kernel: Kernel::I64(|rs, p: &[Num]| rs.random_poisson(p[0].f())),
     },
     DistSpec {
         name: "zipf",
         params: &[ParamSpec::f("a", Cons::Gt1)],
         internal_order: &[],
-        validate: None,
+        prepare: None,
         kernel: Kernel::I64Try(|rs, p: &[Num]| rs.legacy_zipf(p[0].f())),
     },
     DistSpec {
         name: "geometric",
         params: &[ParamSpec::f("p", Cons::BoundedGt01)],
         internal_order: &[],
-        validate: None,
+        prepare: None,
         kernel: Kernel::I64Try(|rs, p: &[Num]| rs.legacy_geometric(p[0].f())),
     },
     DistSpec {
@@ -813,7 +813,7 @@ pub(crate) const SPECS: &[DistSpec] = &[
             ParamSpec::i("nsample", Cons::Gte1),
         ],
         internal_order: &[],
-        validate: Some(hypergeometric_validate),
+        prepare: Some(hypergeometric_validate),
         kernel: Kernel::I64Try(|rs, p: &[Num]| {
             rs.legacy_hypergeometric(p[0].i(), p[1].i(), p[2].i())
         }),
@@ -822,7 +822,7 @@ pub(crate) const SPECS: &[DistSpec] = &[
         name: "logseries",
         params: &[ParamSpec::f("p", Cons::BoundedLt01)],
         internal_order: &[],
-        validate: None,
+        prepare: None,
         kernel: Kernel::I64(|rs, p: &[Num]| rs.legacy_logseries(p[0].f())),
     },
 ];

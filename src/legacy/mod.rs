@@ -30,9 +30,9 @@ mod normal;
 mod sequences;
 mod uniform;
 
+pub(crate) use crate::common::kahan_sum;
 pub use integers::RandintDtype;
 pub use multivariate::{CheckValid, MvnOutput};
-pub(crate) use sequences::kahan_sum;
 
 /// The broadcastable distributions of each family file, for [`broadcast::specs`].
 pub(crate) const SPEC_TABLES: &[&[broadcast::DistSpec]] = &[

@@ -302,7 +302,7 @@ pub(crate) const SPECS: &[DistSpec] = &[
         name: "standard_normal",
         params: &[],
         internal_order: &[],
-        validate: None,
+        prepare: None,
         kernel: Kernel::F64(|rs, _| rs.gauss()),
     },
     DistSpec {
@@ -312,7 +312,7 @@ pub(crate) const SPECS: &[DistSpec] = &[
             ParamSpec::fd("scale", 1.0, Cons::NonNegative),
         ],
         internal_order: &[],
-        validate: None,
+        prepare: None,
         kernel: Kernel::F64(|rs, p: &[Num]| p[0].f() + p[1].f() * rs.gauss()),
     },
 ];

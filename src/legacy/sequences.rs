@@ -1,6 +1,7 @@
 //! Sequences: `shuffle`, `permutation`, `choice`, built on NumPy's `random_interval`.
 
 use super::RandomState;
+use crate::common::kahan_sum;
 use crate::error::{Error, Result};
 
 /// Positions per batch of [`RandomState::shuffle`].
@@ -9,21 +10,6 @@ const SHUFFLE_BATCH: usize = 256;
 const SHUFFLE_WORDS: usize = 2 * SHUFFLE_BATCH + 8;
 /// Up to this length, shuffle draws one position at a time (no batch buffers).
 const SHUFFLE_SMALL: usize = 64;
-
-/// NumPy's `kahan_sum` (compensated sum from the first element).
-pub(crate) fn kahan_sum(v: &[f64]) -> f64 {
-    let Some((&first, rest)) = v.split_first() else {
-        return 0.0;
-    };
-    let (mut sum, mut c) = (first, 0.0);
-    for &x in rest {
-        let y = x - c;
-        let t = sum + y;
-        c = (t - sum) - y;
-        sum = t;
-    }
-    sum
-}
 
 /// `cdf = cumsum(p); cdf /= cdf[-1]`, as NumPy's `choice` builds it.
 fn normalised_cdf(p: &[f64]) -> Vec<f64> {

@@ -154,7 +154,7 @@ pub(crate) fn uniform_range(low: f64, high: f64) -> Result<f64> {
 
 /// uniform's own checks: NumPy computes `np.subtract(high, low)` first (with NumPy's
 /// ufunc broadcast error) and requires every range to be finite.
-fn validate_uniform(p: &[NdArray<Num>], _scalar: bool) -> Result<()> {
+fn validate_uniform(p: &mut [NdArray<Num>], _scalar: bool) -> Result<()> {
     let (low, high) = (&p[0], &p[1]);
     let shape = crate::array::ufunc_broadcast(&high.shape, &low.shape)?;
     let hi = crate::array::broadcast_indices(&shape, &high.shape);
@@ -170,7 +170,7 @@ pub(crate) const SPECS: &[DistSpec] = &[
         name: "random_sample",
         params: &[],
         internal_order: &[],
-        validate: None,
+        prepare: None,
         kernel: Kernel::F64(|rs, _| rs.next_double()),
     },
     DistSpec {
@@ -180,7 +180,7 @@ pub(crate) const SPECS: &[DistSpec] = &[
             ParamSpec::fd("high", 1.0, Cons::None),
         ],
         internal_order: &[],
-        validate: Some(validate_uniform),
+        prepare: Some(validate_uniform),
         kernel: Kernel::F64(|rs, p: &[Num]| {
             let low = p[0].f();
             rs.uniform_unchecked(low, p[1].f() - low)
