@@ -36,4 +36,5 @@ pub use constraint::{Constraint, POISSON_LAM_MAX};
 pub(crate) use drive::{any2, ufunc2};
 pub use drive::{convert, draw, output_shape, precheck};
 pub use num::{c_long, kahan_sum, Num};
+pub(crate) use spec::KernelTarget;
 pub use spec::{Kernel, Output, PKind, Param, Prepare, Receiver, Spec};

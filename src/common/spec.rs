@@ -267,3 +267,12 @@ impl Output {
         }
     }
 }
+
+/// What a front-end's typed methods hand their kernels: `RandomState` itself, the bit
+/// generator of a `Generator` (used by the `numpy_methods!` declarations).
+pub(crate) trait KernelTarget {
+    /// The kernels' first argument.
+    type Target: ?Sized;
+    /// The kernels' first argument, borrowed from the front-end.
+    fn target(&mut self) -> &mut Self::Target;
+}

@@ -71,6 +71,15 @@ impl crate::common::Receiver for dyn BitGenerator {
     }
 }
 
+/// `Generator`'s typed methods call their kernels on the bit generator.
+impl<B: BitGenerator> crate::common::KernelTarget for Generator<B> {
+    type Target = B;
+    #[inline]
+    fn target(&mut self) -> &mut B {
+        &mut self.bg
+    }
+}
+
 /// Every broadcastable distribution of `Generator`.
 ///
 /// ```

@@ -380,35 +380,8 @@ pub(crate) fn triangular<B: BitGenerator + ?Sized>(
 // Typed methods
 // ---------------------------------------------------------------------------------------
 
-/// A scalar method and its `_into` form: checks in NumPy's order, then the kernel.
-macro_rules! cont_method {
-    (
-        $(#[$m1:meta])*
-        fn $name:ident;
-        $(#[$m2:meta])*
-        fn $into:ident;
-        ($($p:ident: $c:ident),*) => $kernel:path
-    ) => {
-        impl<B: BitGenerator> Generator<B> {
-            $(#[$m1])*
-            pub fn $name(&mut self, $($p: f64),*) -> Result<f64> {
-                $(GCons::$c.check_scalar($p, stringify!($p))?;)*
-                Ok($kernel(&mut self.bg, $($p),*))
-            }
-
-            $(#[$m2])*
-            pub fn $into(&mut self, out: &mut [f64], $($p: f64),*) -> Result<()> {
-                $(GCons::$c.check_scalar($p, stringify!($p))?;)*
-                for o in out {
-                    *o = $kernel(&mut self.bg, $($p),*);
-                }
-                Ok(())
-            }
-        }
-    };
-}
-
-cont_method! {
+numpy_methods! {
+    impl[B: BitGenerator] Generator<B>, kernels on dyn BitGenerator, table DECLARED_SPECS;
     /// `rng.standard_gamma(shape)`; NumPy's `ValueError: shape < 0`.
     ///
     /// ```
@@ -429,10 +402,8 @@ cont_method! {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).standard_gamma(0.5).unwrap());
     /// ```
     fn standard_gamma_into;
-    (shape: NonNegative) => standard_gamma
-}
+    (shape: NonNegative) -> f64 => standard_gamma;
 
-cont_method! {
     /// `rng.gamma(shape, scale)`.
     ///
     /// ```
@@ -449,10 +420,8 @@ cont_method! {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).gamma(2.0, 3.0).unwrap());
     /// ```
     fn gamma_into;
-    (shape: NonNegative, scale: NonNegative) => gamma
-}
+    (shape: NonNegative, scale: NonNegative = 1.0) -> f64 => gamma;
 
-cont_method! {
     /// `rng.beta(a, b)`; `a <= 0` / `b <= 0` are NumPy's errors.
     ///
     /// ```
@@ -470,10 +439,8 @@ cont_method! {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).beta(2.0, 3.0).unwrap());
     /// ```
     fn beta_into;
-    (a: Positive, b: Positive) => beta
-}
+    (a: Positive, b: Positive) -> f64 => beta;
 
-cont_method! {
     /// `rng.chisquare(df)`.
     ///
     /// ```
@@ -490,10 +457,8 @@ cont_method! {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).chisquare(3.0).unwrap());
     /// ```
     fn chisquare_into;
-    (df: Positive) => chisquare
-}
+    (df: Positive) -> f64 => chisquare;
 
-cont_method! {
     /// `rng.f(dfnum, dfden)`.
     ///
     /// ```
@@ -509,10 +474,8 @@ cont_method! {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).f(3.0, 7.0).unwrap());
     /// ```
     fn f_into;
-    (dfnum: Positive, dfden: Positive) => f_dist
-}
+    (dfnum: Positive, dfden: Positive) -> f64 => f_dist;
 
-cont_method! {
     /// `rng.noncentral_chisquare(df, nonc)`.
     ///
     /// ```
@@ -528,10 +491,8 @@ cont_method! {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).noncentral_chisquare(0.5, 2.0).unwrap());
     /// ```
     fn noncentral_chisquare_into;
-    (df: Positive, nonc: NonNegative) => noncentral_chisquare
-}
+    (df: Positive, nonc: NonNegative) -> f64 => noncentral_chisquare;
 
-cont_method! {
     /// `rng.noncentral_f(dfnum, dfden, nonc)`.
     ///
     /// ```
@@ -547,10 +508,8 @@ cont_method! {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).noncentral_f(3.0, 7.0, 1.5).unwrap());
     /// ```
     fn noncentral_f_into;
-    (dfnum: Positive, dfden: Positive, nonc: NonNegative) => noncentral_f
-}
+    (dfnum: Positive, dfden: Positive, nonc: NonNegative) -> f64 => noncentral_f;
 
-cont_method! {
     /// `rng.standard_t(df)`.
     ///
     /// ```
@@ -566,10 +525,8 @@ cont_method! {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).standard_t(5.0).unwrap());
     /// ```
     fn standard_t_into;
-    (df: Positive) => standard_t
-}
+    (df: Positive) -> f64 => standard_t;
 
-cont_method! {
     /// `rng.vonmises(mu, kappa)`: in [-π, π].
     ///
     /// ```
@@ -586,10 +543,8 @@ cont_method! {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).vonmises(0.5, 4.0).unwrap());
     /// ```
     fn vonmises_into;
-    (mu: None, kappa: NonNegative) => vonmises
-}
+    (mu: None, kappa: NonNegative) -> f64 => vonmises;
 
-cont_method! {
     /// `rng.pareto(a)`: `expm1(E / a)`.
     ///
     /// ```
@@ -606,10 +561,8 @@ cont_method! {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).pareto(3.0).unwrap());
     /// ```
     fn pareto_into;
-    (a: Positive) => pareto
-}
+    (a: Positive) -> f64 => pareto;
 
-cont_method! {
     /// `rng.weibull(a)`.
     ///
     /// ```
@@ -625,10 +578,8 @@ cont_method! {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).weibull(1.5).unwrap());
     /// ```
     fn weibull_into;
-    (a: NonNegative) => weibull
-}
+    (a: NonNegative) -> f64 => weibull;
 
-cont_method! {
     /// `rng.power(a)`.
     ///
     /// ```
@@ -644,10 +595,8 @@ cont_method! {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).power(2.0).unwrap());
     /// ```
     fn power_into;
-    (a: Positive) => power
-}
+    (a: Positive) -> f64 => power;
 
-cont_method! {
     /// `rng.laplace(loc, scale)`.
     ///
     /// ```
@@ -663,10 +612,8 @@ cont_method! {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).laplace(1.0, 2.0).unwrap());
     /// ```
     fn laplace_into;
-    (loc: None, scale: NonNegative) => laplace
-}
+    (loc: None = 0.0, scale: NonNegative = 1.0) -> f64 => laplace;
 
-cont_method! {
     /// `rng.gumbel(loc, scale)`.
     ///
     /// ```
@@ -682,10 +629,8 @@ cont_method! {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).gumbel(1.0, 2.0).unwrap());
     /// ```
     fn gumbel_into;
-    (loc: None, scale: NonNegative) => gumbel
-}
+    (loc: None = 0.0, scale: NonNegative = 1.0) -> f64 => gumbel;
 
-cont_method! {
     /// `rng.logistic(loc, scale)`.
     ///
     /// ```
@@ -701,10 +646,8 @@ cont_method! {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).logistic(1.0, 2.0).unwrap());
     /// ```
     fn logistic_into;
-    (loc: None, scale: NonNegative) => logistic
-}
+    (loc: None = 0.0, scale: NonNegative = 1.0) -> f64 => logistic;
 
-cont_method! {
     /// `rng.lognormal(mean, sigma)`.
     ///
     /// ```
@@ -721,10 +664,8 @@ cont_method! {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).lognormal(0.0, 1.0).unwrap());
     /// ```
     fn lognormal_into;
-    (mean: None, sigma: NonNegative) => lognormal
-}
+    (mean: None = 0.0, sigma: NonNegative = 1.0) -> f64 => lognormal;
 
-cont_method! {
     /// `rng.rayleigh(scale)`: `scale * sqrt(2 E)`.
     ///
     /// ```
@@ -741,10 +682,8 @@ cont_method! {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).rayleigh(2.0).unwrap());
     /// ```
     fn rayleigh_into;
-    (scale: NonNegative) => rayleigh
-}
+    (scale: NonNegative = 1.0) -> f64 => rayleigh;
 
-cont_method! {
     /// `rng.wald(mean, scale)`.
     ///
     /// ```
@@ -761,7 +700,7 @@ cont_method! {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).wald(1.0, 2.0).unwrap());
     /// ```
     fn wald_into;
-    (mean: Positive, scale: Positive) => wald
+    (mean: Positive, scale: Positive) -> f64 => wald;
 }
 
 /// uniform's scalar checks: a finite `high - low` (OverflowError), then
@@ -1060,13 +999,6 @@ pub(crate) const SPECS: &[GenSpec] = &[
         kernel: k!(|bg, p| p[0].f() * standard_exponential(bg)),
     },
     GenSpec {
-        name: "standard_gamma",
-        params: &[Param::f("shape", GCons::NonNegative)],
-        internal_order: &[],
-        prepare: None,
-        kernel: k!(|bg, p| standard_gamma(bg, p[0].f())),
-    },
-    GenSpec {
         name: "standard_gamma_f32",
         params: &[Param::f32("shape", GCons::NonNegative)],
         internal_order: &[],
@@ -1076,164 +1008,11 @@ pub(crate) const SPECS: &[GenSpec] = &[
         }),
     },
     GenSpec {
-        name: "gamma",
-        params: &[
-            Param::f("shape", GCons::NonNegative),
-            Param::fd("scale", 1.0, GCons::NonNegative),
-        ],
-        internal_order: &[],
-        prepare: None,
-        kernel: k!(|bg, p| gamma(bg, p[0].f(), p[1].f())),
-    },
-    GenSpec {
-        name: "beta",
-        params: &[
-            Param::f("a", GCons::Positive),
-            Param::f("b", GCons::Positive),
-        ],
-        internal_order: &[],
-        prepare: None,
-        kernel: k!(|bg, p| beta(bg, p[0].f(), p[1].f())),
-    },
-    GenSpec {
-        name: "chisquare",
-        params: &[Param::f("df", GCons::Positive)],
-        internal_order: &[],
-        prepare: None,
-        kernel: k!(|bg, p| chisquare(bg, p[0].f())),
-    },
-    GenSpec {
-        name: "f",
-        params: &[
-            Param::f("dfnum", GCons::Positive),
-            Param::f("dfden", GCons::Positive),
-        ],
-        internal_order: &[],
-        prepare: None,
-        kernel: k!(|bg, p| f_dist(bg, p[0].f(), p[1].f())),
-    },
-    GenSpec {
-        name: "noncentral_chisquare",
-        params: &[
-            Param::f("df", GCons::Positive),
-            Param::f("nonc", GCons::NonNegative),
-        ],
-        internal_order: &[],
-        prepare: None,
-        kernel: k!(|bg, p| noncentral_chisquare(bg, p[0].f(), p[1].f())),
-    },
-    GenSpec {
-        name: "noncentral_f",
-        params: &[
-            Param::f("dfnum", GCons::Positive),
-            Param::f("dfden", GCons::Positive),
-            Param::f("nonc", GCons::NonNegative),
-        ],
-        internal_order: &[],
-        prepare: None,
-        kernel: k!(|bg, p| noncentral_f(bg, p[0].f(), p[1].f(), p[2].f())),
-    },
-    GenSpec {
         name: "standard_cauchy",
         params: &[],
         internal_order: &[],
         prepare: None,
         kernel: k!(|bg, _p| standard_cauchy(bg)),
-    },
-    GenSpec {
-        name: "standard_t",
-        params: &[Param::f("df", GCons::Positive)],
-        internal_order: &[],
-        prepare: None,
-        kernel: k!(|bg, p| standard_t(bg, p[0].f())),
-    },
-    GenSpec {
-        name: "vonmises",
-        params: &[
-            Param::f("mu", GCons::None),
-            Param::f("kappa", GCons::NonNegative),
-        ],
-        internal_order: &[],
-        prepare: None,
-        kernel: k!(|bg, p| vonmises(bg, p[0].f(), p[1].f())),
-    },
-    GenSpec {
-        name: "pareto",
-        params: &[Param::f("a", GCons::Positive)],
-        internal_order: &[],
-        prepare: None,
-        kernel: k!(|bg, p| pareto(bg, p[0].f())),
-    },
-    GenSpec {
-        name: "weibull",
-        params: &[Param::f("a", GCons::NonNegative)],
-        internal_order: &[],
-        prepare: None,
-        kernel: k!(|bg, p| weibull(bg, p[0].f())),
-    },
-    GenSpec {
-        name: "power",
-        params: &[Param::f("a", GCons::Positive)],
-        internal_order: &[],
-        prepare: None,
-        kernel: k!(|bg, p| power(bg, p[0].f())),
-    },
-    GenSpec {
-        name: "laplace",
-        params: &[
-            Param::fd("loc", 0.0, GCons::None),
-            Param::fd("scale", 1.0, GCons::NonNegative),
-        ],
-        internal_order: &[],
-        prepare: None,
-        kernel: k!(|bg, p| laplace(bg, p[0].f(), p[1].f())),
-    },
-    GenSpec {
-        name: "gumbel",
-        params: &[
-            Param::fd("loc", 0.0, GCons::None),
-            Param::fd("scale", 1.0, GCons::NonNegative),
-        ],
-        internal_order: &[],
-        prepare: None,
-        kernel: k!(|bg, p| gumbel(bg, p[0].f(), p[1].f())),
-    },
-    GenSpec {
-        name: "logistic",
-        params: &[
-            Param::fd("loc", 0.0, GCons::None),
-            Param::fd("scale", 1.0, GCons::NonNegative),
-        ],
-        internal_order: &[],
-        prepare: None,
-        kernel: k!(|bg, p| logistic(bg, p[0].f(), p[1].f())),
-    },
-    GenSpec {
-        name: "lognormal",
-        params: &[
-            Param::fd("mean", 0.0, GCons::None),
-            Param::fd("sigma", 1.0, GCons::NonNegative),
-        ],
-        internal_order: &[],
-        prepare: None,
-        kernel: k!(|bg, p| lognormal(bg, p[0].f(), p[1].f())),
-    },
-    GenSpec {
-        name: "rayleigh",
-        params: &[Param::fd("scale", 1.0, GCons::NonNegative)],
-        internal_order: &[],
-        prepare: None,
-        kernel: k!(|bg, p| rayleigh(bg, p[0].f())),
-    },
-    GenSpec {
-        name: "wald",
-        params: &[
-            Param::f("mean", GCons::Positive),
-            Param::f("scale", GCons::Positive),
-        ],
-        internal_order: &[],
-        prepare: None,
-        kernel: k!(|bg, p| wald(bg, p[0].f(), p[1].f())),
     },
     GenSpec {
         name: "triangular",

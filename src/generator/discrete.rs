@@ -260,34 +260,8 @@ pub(crate) fn multinomial_row<B: BitGenerator + ?Sized>(
 // Typed methods
 // ---------------------------------------------------------------------------------------
 
-macro_rules! disc_method {
-    (
-        $(#[$m1:meta])*
-        fn $name:ident;
-        $(#[$m2:meta])*
-        fn $into:ident;
-        ($p:ident: $c:ident) => $kernel:path
-    ) => {
-        impl<B: BitGenerator> Generator<B> {
-            $(#[$m1])*
-            pub fn $name(&mut self, $p: f64) -> Result<i64> {
-                GCons::$c.check_scalar($p, stringify!($p))?;
-                Ok($kernel(&mut self.bg, $p))
-            }
-
-            $(#[$m2])*
-            pub fn $into(&mut self, out: &mut [i64], $p: f64) -> Result<()> {
-                GCons::$c.check_scalar($p, stringify!($p))?;
-                for o in out {
-                    *o = $kernel(&mut self.bg, $p);
-                }
-                Ok(())
-            }
-        }
-    };
-}
-
-disc_method! {
+numpy_methods! {
+    impl[B: BitGenerator] Generator<B>, kernels on dyn BitGenerator, table DECLARED_SPECS;
     /// `rng.poisson(lam)`; NumPy's `lam < 0 or lam is NaN`, `lam value too large`.
     ///
     /// ```
@@ -305,10 +279,8 @@ disc_method! {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).poisson(100.0).unwrap());
     /// ```
     fn poisson_into;
-    (lam: Poisson) => poisson
-}
+    (lam: Poisson = 1.0) -> i64 => poisson;
 
-disc_method! {
     /// `rng.geometric(p)`, `p` in (0, 1].
     ///
     /// ```
@@ -324,10 +296,8 @@ disc_method! {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).geometric(0.5).unwrap());
     /// ```
     fn geometric_into;
-    (p: BoundedGt01) => geometric
-}
+    (p: BoundedGt01) -> i64 => geometric;
 
-disc_method! {
     /// `rng.zipf(a)`, `a > 1`.
     ///
     /// ```
@@ -343,10 +313,8 @@ disc_method! {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).zipf(2.0).unwrap());
     /// ```
     fn zipf_into;
-    (a: Gt1) => zipf
-}
+    (a: Gt1) -> i64 => zipf;
 
-disc_method! {
     /// `rng.logseries(p)`, `p` in [0, 1).
     ///
     /// ```
@@ -362,7 +330,7 @@ disc_method! {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).logseries(0.9).unwrap());
     /// ```
     fn logseries_into;
-    (p: BoundedLt01) => logseries
+    (p: BoundedLt01) -> i64 => logseries;
 }
 
 fn nb_check(n: f64, p: f64) -> Result<()> {
@@ -763,27 +731,6 @@ pub(crate) const SPECS: &[GenSpec] = &[
         kernel: ki!(|bg, p| negative_binomial(bg, p[0].f(), p[1].f())),
     },
     GenSpec {
-        name: "poisson",
-        params: &[Param::fd("lam", 1.0, GCons::Poisson)],
-        internal_order: &[],
-        prepare: None,
-        kernel: ki!(|bg, p| poisson(bg, p[0].f())),
-    },
-    GenSpec {
-        name: "zipf",
-        params: &[Param::f("a", GCons::Gt1)],
-        internal_order: &[],
-        prepare: None,
-        kernel: ki!(|bg, p| zipf(bg, p[0].f())),
-    },
-    GenSpec {
-        name: "geometric",
-        params: &[Param::f("p", GCons::BoundedGt01)],
-        internal_order: &[],
-        prepare: None,
-        kernel: ki!(|bg, p| geometric(bg, p[0].f())),
-    },
-    GenSpec {
         name: "hypergeometric",
         params: &[
             Param::i("ngood", GCons::NonNegative),
@@ -793,12 +740,5 @@ pub(crate) const SPECS: &[GenSpec] = &[
         internal_order: &[],
         prepare: Some(prepare_hypergeometric),
         kernel: ki!(|bg, p| hypergeometric(bg, p[0].i(), p[1].i(), p[2].i())),
-    },
-    GenSpec {
-        name: "logseries",
-        params: &[Param::f("p", GCons::BoundedLt01)],
-        internal_order: &[],
-        prepare: None,
-        kernel: ki!(|bg, p| logseries(bg, p[0].f())),
     },
 ];

@@ -57,7 +57,12 @@ pub use multivariate::MvnMethod;
 pub use sequences::{ChoiceOutput, ChoiceP};
 
 /// The broadcastable distributions of each family file, for [`broadcast::specs`].
-pub(crate) const SPEC_TABLES: &[&[broadcast::GenSpec]] = &[continuous::SPECS, discrete::SPECS];
+pub(crate) const SPEC_TABLES: &[&[broadcast::GenSpec]] = &[
+    continuous::DECLARED_SPECS,
+    continuous::SPECS,
+    discrete::DECLARED_SPECS,
+    discrete::SPECS,
+];
 
 /// NumPy's `Generator`: distributions on top of a bit generator.
 ///

@@ -57,6 +57,15 @@ impl crate::common::Receiver for RandomState {
     }
 }
 
+/// `RandomState`'s typed methods call their kernels on the `RandomState`.
+impl crate::common::KernelTarget for RandomState {
+    type Target = RandomState;
+    #[inline]
+    fn target(&mut self) -> &mut RandomState {
+        self
+    }
+}
+
 /// Every distribution of `RandomState` that goes through `cont`/`disc`.
 ///
 /// ```
