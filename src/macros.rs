@@ -56,8 +56,8 @@ macro_rules! numpy_str_enum {
 /// `= default` for NumPy's default (the table's; Rust has no defaults). The result is
 /// `f64`, `i64` or `try_i64` (a kernel returning `Result<i64>`). The kernel is called as
 /// `kernel(target, params…)` with the front-end's [`KernelTarget`]; an optional
-/// `, bulk path` fills the `_into` form instead (`path(self, out, params…)`, after the
-/// checks).
+/// `, bulk path` fills the `_into` form instead (`path(self, out, params…)` returning
+/// `Result<()>`, after the checks).
 ///
 /// [`KernelTarget`]: crate::common::KernelTarget
 macro_rules! numpy_methods {
@@ -119,10 +119,9 @@ macro_rules! numpy_methods {
     (@kernel try_i64 $r:ty, $f:expr) => { $crate::common::Kernel::<$r>::I64Try($f) };
     (@default) => { None };
     (@default $d:literal) => { Some($d) };
-    (@into $s:ident, $o:ident, $out:ident, $kernel:path, ($($p:ident),*) $bulk:path) => {{
-        $bulk($s, $o, $($p),*);
-        Ok(())
-    }};
+    (@into $s:ident, $o:ident, $out:ident, $kernel:path, ($($p:ident),*) $bulk:path) => {
+        $bulk($s, $o, $($p),*)
+    };
     (@into $s:ident, $o:ident, try_i64, $kernel:path, ($($p:ident),*)) => {{
         let target = $crate::common::KernelTarget::target($s);
         for x in $o.iter_mut() {

@@ -273,167 +273,6 @@ impl RandomState {
         fill(self, out, |rs| rs.legacy_standard_cauchy());
     }
 
-    /// `rs.pareto(a)` (Lomax): `exp(E / a) - 1`; `a <= 0` is an error.
-    ///
-    /// ```
-    /// let mut rs = nprand::RandomState::new(0);
-    /// let x = rs.pareto(3.0).unwrap(); // rs.pareto(3)
-    /// assert!(x >= 0.0);
-    /// assert_eq!(rs.pareto(0.0).unwrap_err().message(), "a <= 0");
-    /// ```
-    pub fn pareto(&mut self, a: f64) -> Result<f64> {
-        Cons::Positive.check_scalar(a, "a")?;
-        Ok(self.legacy_pareto(a))
-    }
-
-    /// `rs.pareto(a, size=out.len())`.
-    ///
-    /// ```
-    /// let mut x = [0.0; 4];
-    /// nprand::RandomState::new(0).pareto_into(&mut x, 3.0).unwrap(); // rs.pareto(3, 4)
-    /// assert!(x.iter().all(|&v| v >= 0.0));
-    /// ```
-    pub fn pareto_into(&mut self, out: &mut [f64], a: f64) -> Result<()> {
-        Cons::Positive.check_scalar(a, "a")?;
-        fill(self, out, |rs| rs.legacy_pareto(a));
-        Ok(())
-    }
-
-    /// `rs.weibull(a)`: `pow(E, 1 / a)`; `a == 0` gives 0.0 without a draw; `a < 0` is
-    /// an error.
-    ///
-    /// ```
-    /// let mut rs = nprand::RandomState::new(0);
-    /// let x = rs.weibull(5.0).unwrap(); // rs.weibull(5)
-    /// assert!(x >= 0.0);
-    /// assert_eq!(rs.weibull(-1.0).unwrap_err().message(), "a < 0");
-    /// ```
-    pub fn weibull(&mut self, a: f64) -> Result<f64> {
-        Cons::NonNegative.check_scalar(a, "a")?;
-        Ok(self.legacy_weibull(a))
-    }
-
-    /// `rs.weibull(a, size=out.len())`.
-    ///
-    /// ```
-    /// let mut x = [0.0; 4];
-    /// nprand::RandomState::new(0).weibull_into(&mut x, 1.5).unwrap(); // rs.weibull(1.5, 4)
-    /// assert!(x.iter().all(|&v| v >= 0.0));
-    /// ```
-    pub fn weibull_into(&mut self, out: &mut [f64], a: f64) -> Result<()> {
-        Cons::NonNegative.check_scalar(a, "a")?;
-        fill(self, out, |rs| rs.legacy_weibull(a));
-        Ok(())
-    }
-
-    /// `rs.power(a)`: `pow(1 - exp(-E), 1 / a)` in [0, 1]; `a <= 0` is an error.
-    ///
-    /// ```
-    /// let mut rs = nprand::RandomState::new(0);
-    /// let x = rs.power(5.0).unwrap(); // rs.power(5)
-    /// assert!((0.0..=1.0).contains(&x));
-    /// assert_eq!(rs.power(0.0).unwrap_err().message(), "a <= 0");
-    /// ```
-    pub fn power(&mut self, a: f64) -> Result<f64> {
-        Cons::Positive.check_scalar(a, "a")?;
-        Ok(self.legacy_power(a))
-    }
-
-    /// `rs.power(a, size=out.len())`.
-    ///
-    /// ```
-    /// let mut x = [0.0; 4];
-    /// nprand::RandomState::new(0).power_into(&mut x, 0.5).unwrap(); // rs.power(0.5, 4)
-    /// assert!(x.iter().all(|v| (0.0..=1.0).contains(v)));
-    /// ```
-    pub fn power_into(&mut self, out: &mut [f64], a: f64) -> Result<()> {
-        Cons::Positive.check_scalar(a, "a")?;
-        fill(self, out, |rs| rs.legacy_power(a));
-        Ok(())
-    }
-
-    /// `rs.lognormal(mean, sigma)` (NumPy's defaults 0.0 and 1.0): `exp(mean + sigma * G)`;
-    /// `sigma < 0` is an error.
-    ///
-    /// ```
-    /// let mut rs = nprand::RandomState::new(0);
-    /// let x = rs.lognormal(3.0, 1.0).unwrap(); // rs.lognormal(3, 1)
-    /// assert!(x > 0.0);
-    /// assert_eq!(rs.lognormal(0.0, -1.0).unwrap_err().message(), "sigma < 0");
-    /// ```
-    pub fn lognormal(&mut self, mean: f64, sigma: f64) -> Result<f64> {
-        Cons::NonNegative.check_scalar(sigma, "sigma")?;
-        Ok(self.legacy_lognormal(mean, sigma))
-    }
-
-    /// `rs.lognormal(mean, sigma, size=out.len())`.
-    ///
-    /// ```
-    /// let mut x = [0.0; 4];
-    /// nprand::RandomState::new(0).lognormal_into(&mut x, 0.0, 1.0).unwrap(); // rs.lognormal(size=4)
-    /// assert!(x.iter().all(|&v| v > 0.0));
-    /// ```
-    pub fn lognormal_into(&mut self, out: &mut [f64], mean: f64, sigma: f64) -> Result<()> {
-        Cons::NonNegative.check_scalar(sigma, "sigma")?;
-        fill(self, out, |rs| rs.legacy_lognormal(mean, sigma));
-        Ok(())
-    }
-
-    /// `rs.rayleigh(scale)` (NumPy's default 1.0): `scale * sqrt(-2 log1p(-U))`;
-    /// `scale < 0` is an error.
-    ///
-    /// ```
-    /// let mut rs = nprand::RandomState::new(0);
-    /// let x = rs.rayleigh(3.0).unwrap(); // rs.rayleigh(3)
-    /// assert!(x >= 0.0);
-    /// assert_eq!(rs.rayleigh(-3.0).unwrap_err().message(), "scale < 0");
-    /// ```
-    pub fn rayleigh(&mut self, scale: f64) -> Result<f64> {
-        Cons::NonNegative.check_scalar(scale, "scale")?;
-        Ok(self.legacy_rayleigh(scale))
-    }
-
-    /// `rs.rayleigh(scale, size=out.len())`.
-    ///
-    /// ```
-    /// let mut x = [0.0; 4];
-    /// nprand::RandomState::new(0).rayleigh_into(&mut x, 1.0).unwrap(); // rs.rayleigh(size=4)
-    /// assert!(x.iter().all(|&v| v >= 0.0));
-    /// ```
-    pub fn rayleigh_into(&mut self, out: &mut [f64], scale: f64) -> Result<()> {
-        Cons::NonNegative.check_scalar(scale, "scale")?;
-        fill(self, out, |rs| rs.legacy_rayleigh(scale));
-        Ok(())
-    }
-
-    /// `rs.wald(mean, scale)` (inverse Gaussian); `mean <= 0` / `scale <= 0` are errors.
-    ///
-    /// ```
-    /// let mut rs = nprand::RandomState::new(0);
-    /// let x = rs.wald(3.0, 2.0).unwrap(); // rs.wald(3, 2)
-    /// assert!(x > 0.0);
-    /// assert_eq!(rs.wald(0.0, 2.0).unwrap_err().message(), "mean <= 0");
-    /// ```
-    pub fn wald(&mut self, mean: f64, scale: f64) -> Result<f64> {
-        Cons::Positive.check_scalar(mean, "mean")?;
-        Cons::Positive.check_scalar(scale, "scale")?;
-        Ok(self.legacy_wald(mean, scale))
-    }
-
-    /// `rs.wald(mean, scale, size=out.len())`.
-    ///
-    /// ```
-    /// let mut x = [0.0; 4];
-    /// nprand::RandomState::new(0).wald_into(&mut x, 1.0, 0.5).unwrap(); // rs.wald(1, 0.5, 4)
-    /// assert!(x.iter().all(|&v| v > 0.0));
-    /// ```
-    pub fn wald_into(&mut self, out: &mut [f64], mean: f64, scale: f64) -> Result<()> {
-        Cons::Positive.check_scalar(mean, "mean")?;
-        Cons::Positive.check_scalar(scale, "scale")?;
-        fill(self, out, |rs| rs.legacy_wald(mean, scale));
-        Ok(())
-    }
-
     /// `rs.vonmises(mu, kappa)`: an angle in [-π, π]; `kappa < 0` is an error. NumPy
     /// loops forever for `kappa` from about 1e16 (and for inf: the setup rounds to a
     /// degenerate envelope); nprand returns a `ValueError` there instead, before any draw.
@@ -460,84 +299,6 @@ impl RandomState {
     pub fn vonmises_into(&mut self, out: &mut [f64], mu: f64, kappa: f64) -> Result<()> {
         check_kappa(kappa)?;
         fill(self, out, |rs| rs.legacy_vonmises(mu, kappa));
-        Ok(())
-    }
-
-    /// `rs.laplace(loc, scale)` (NumPy's defaults 0.0 and 1.0); `scale < 0` is an error.
-    ///
-    /// ```
-    /// let mut rs = nprand::RandomState::new(0);
-    /// let x = rs.laplace(0.0, 1.0).unwrap(); // rs.laplace()
-    /// assert!(x.is_finite());
-    /// assert_eq!(rs.laplace(0.0, -1.0).unwrap_err().message(), "scale < 0");
-    /// ```
-    pub fn laplace(&mut self, loc: f64, scale: f64) -> Result<f64> {
-        Cons::NonNegative.check_scalar(scale, "scale")?;
-        Ok(self.legacy_laplace(loc, scale))
-    }
-
-    /// `rs.laplace(loc, scale, size=out.len())`.
-    ///
-    /// ```
-    /// let mut x = [0.0; 4];
-    /// nprand::RandomState::new(0).laplace_into(&mut x, 1.0, 2.0).unwrap(); // rs.laplace(1, 2, 4)
-    /// assert!(x.iter().all(|v| v.is_finite()));
-    /// ```
-    pub fn laplace_into(&mut self, out: &mut [f64], loc: f64, scale: f64) -> Result<()> {
-        Cons::NonNegative.check_scalar(scale, "scale")?;
-        fill(self, out, |rs| rs.legacy_laplace(loc, scale));
-        Ok(())
-    }
-
-    /// `rs.gumbel(loc, scale)` (NumPy's defaults 0.0 and 1.0); `scale < 0` is an error.
-    ///
-    /// ```
-    /// let mut rs = nprand::RandomState::new(0);
-    /// let x = rs.gumbel(0.0, 1.0).unwrap(); // rs.gumbel()
-    /// assert!(x.is_finite());
-    /// assert_eq!(rs.gumbel(0.0, -1.0).unwrap_err().message(), "scale < 0");
-    /// ```
-    pub fn gumbel(&mut self, loc: f64, scale: f64) -> Result<f64> {
-        Cons::NonNegative.check_scalar(scale, "scale")?;
-        Ok(self.legacy_gumbel(loc, scale))
-    }
-
-    /// `rs.gumbel(loc, scale, size=out.len())`.
-    ///
-    /// ```
-    /// let mut x = [0.0; 4];
-    /// nprand::RandomState::new(0).gumbel_into(&mut x, 0.5, 0.1).unwrap(); // rs.gumbel(0.5, 0.1, 4)
-    /// assert!(x.iter().all(|v| v.is_finite()));
-    /// ```
-    pub fn gumbel_into(&mut self, out: &mut [f64], loc: f64, scale: f64) -> Result<()> {
-        Cons::NonNegative.check_scalar(scale, "scale")?;
-        fill(self, out, |rs| rs.legacy_gumbel(loc, scale));
-        Ok(())
-    }
-
-    /// `rs.logistic(loc, scale)` (NumPy's defaults 0.0 and 1.0); `scale < 0` is an error.
-    ///
-    /// ```
-    /// let mut rs = nprand::RandomState::new(0);
-    /// let x = rs.logistic(10.0, 1.0).unwrap(); // rs.logistic(10, 1)
-    /// assert!(x.is_finite());
-    /// assert_eq!(rs.logistic(0.0, -1.0).unwrap_err().message(), "scale < 0");
-    /// ```
-    pub fn logistic(&mut self, loc: f64, scale: f64) -> Result<f64> {
-        Cons::NonNegative.check_scalar(scale, "scale")?;
-        Ok(self.legacy_logistic(loc, scale))
-    }
-
-    /// `rs.logistic(loc, scale, size=out.len())`.
-    ///
-    /// ```
-    /// let mut x = [0.0; 4];
-    /// nprand::RandomState::new(0).logistic_into(&mut x, 0.0, 1.0).unwrap(); // rs.logistic(size=4)
-    /// assert!(x.iter().all(|v| v.is_finite()));
-    /// ```
-    pub fn logistic_into(&mut self, out: &mut [f64], loc: f64, scale: f64) -> Result<()> {
-        Cons::NonNegative.check_scalar(scale, "scale")?;
-        fill(self, out, |rs| rs.legacy_logistic(loc, scale));
         Ok(())
     }
 
@@ -576,6 +337,183 @@ impl RandomState {
     }
 }
 
+numpy_methods! {
+    impl[] RandomState, kernels on RandomState, table DECLARED_SPECS;
+    /// `rs.pareto(a)` (Lomax): `exp(E / a) - 1`; `a <= 0` is an error.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.pareto(3.0).unwrap(); // rs.pareto(3)
+    /// assert!(x >= 0.0);
+    /// assert_eq!(rs.pareto(0.0).unwrap_err().message(), "a <= 0");
+    /// ```
+    fn pareto;
+    /// `rs.pareto(a, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 4];
+    /// nprand::RandomState::new(0).pareto_into(&mut x, 3.0).unwrap(); // rs.pareto(3, 4)
+    /// assert!(x.iter().all(|&v| v >= 0.0));
+    /// ```
+    fn pareto_into;
+    (a: Positive) -> f64 => RandomState::legacy_pareto;
+
+    /// `rs.weibull(a)`: `pow(E, 1 / a)`; `a == 0` gives 0.0 without a draw; `a < 0` is
+    /// an error.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.weibull(5.0).unwrap(); // rs.weibull(5)
+    /// assert!(x >= 0.0);
+    /// assert_eq!(rs.weibull(-1.0).unwrap_err().message(), "a < 0");
+    /// ```
+    fn weibull;
+    /// `rs.weibull(a, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 4];
+    /// nprand::RandomState::new(0).weibull_into(&mut x, 1.5).unwrap(); // rs.weibull(1.5, 4)
+    /// assert!(x.iter().all(|&v| v >= 0.0));
+    /// ```
+    fn weibull_into;
+    (a: NonNegative) -> f64 => RandomState::legacy_weibull;
+
+    /// `rs.power(a)`: `pow(1 - exp(-E), 1 / a)` in [0, 1]; `a <= 0` is an error.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.power(5.0).unwrap(); // rs.power(5)
+    /// assert!((0.0..=1.0).contains(&x));
+    /// assert_eq!(rs.power(0.0).unwrap_err().message(), "a <= 0");
+    /// ```
+    fn power;
+    /// `rs.power(a, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 4];
+    /// nprand::RandomState::new(0).power_into(&mut x, 0.5).unwrap(); // rs.power(0.5, 4)
+    /// assert!(x.iter().all(|v| (0.0..=1.0).contains(v)));
+    /// ```
+    fn power_into;
+    (a: Positive) -> f64 => RandomState::legacy_power;
+
+    /// `rs.lognormal(mean, sigma)` (NumPy's defaults 0.0 and 1.0): `exp(mean + sigma * G)`;
+    /// `sigma < 0` is an error.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.lognormal(3.0, 1.0).unwrap(); // rs.lognormal(3, 1)
+    /// assert!(x > 0.0);
+    /// assert_eq!(rs.lognormal(0.0, -1.0).unwrap_err().message(), "sigma < 0");
+    /// ```
+    fn lognormal;
+    /// `rs.lognormal(mean, sigma, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 4];
+    /// nprand::RandomState::new(0).lognormal_into(&mut x, 0.0, 1.0).unwrap(); // rs.lognormal(size=4)
+    /// assert!(x.iter().all(|&v| v > 0.0));
+    /// ```
+    fn lognormal_into;
+    (mean: None = 0.0, sigma: NonNegative = 1.0) -> f64 => RandomState::legacy_lognormal;
+
+    /// `rs.rayleigh(scale)` (NumPy's default 1.0): `scale * sqrt(-2 log1p(-U))`;
+    /// `scale < 0` is an error.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.rayleigh(3.0).unwrap(); // rs.rayleigh(3)
+    /// assert!(x >= 0.0);
+    /// assert_eq!(rs.rayleigh(-3.0).unwrap_err().message(), "scale < 0");
+    /// ```
+    fn rayleigh;
+    /// `rs.rayleigh(scale, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 4];
+    /// nprand::RandomState::new(0).rayleigh_into(&mut x, 1.0).unwrap(); // rs.rayleigh(size=4)
+    /// assert!(x.iter().all(|&v| v >= 0.0));
+    /// ```
+    fn rayleigh_into;
+    (scale: NonNegative = 1.0) -> f64 => RandomState::legacy_rayleigh;
+
+    /// `rs.wald(mean, scale)` (inverse Gaussian); `mean <= 0` / `scale <= 0` are errors.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.wald(3.0, 2.0).unwrap(); // rs.wald(3, 2)
+    /// assert!(x > 0.0);
+    /// assert_eq!(rs.wald(0.0, 2.0).unwrap_err().message(), "mean <= 0");
+    /// ```
+    fn wald;
+    /// `rs.wald(mean, scale, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 4];
+    /// nprand::RandomState::new(0).wald_into(&mut x, 1.0, 0.5).unwrap(); // rs.wald(1, 0.5, 4)
+    /// assert!(x.iter().all(|&v| v > 0.0));
+    /// ```
+    fn wald_into;
+    (mean: Positive, scale: Positive) -> f64 => RandomState::legacy_wald;
+
+    /// `rs.laplace(loc, scale)` (NumPy's defaults 0.0 and 1.0); `scale < 0` is an error.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.laplace(0.0, 1.0).unwrap(); // rs.laplace()
+    /// assert!(x.is_finite());
+    /// assert_eq!(rs.laplace(0.0, -1.0).unwrap_err().message(), "scale < 0");
+    /// ```
+    fn laplace;
+    /// `rs.laplace(loc, scale, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 4];
+    /// nprand::RandomState::new(0).laplace_into(&mut x, 1.0, 2.0).unwrap(); // rs.laplace(1, 2, 4)
+    /// assert!(x.iter().all(|v| v.is_finite()));
+    /// ```
+    fn laplace_into;
+    (loc: None = 0.0, scale: NonNegative = 1.0) -> f64 => RandomState::legacy_laplace;
+
+    /// `rs.gumbel(loc, scale)` (NumPy's defaults 0.0 and 1.0); `scale < 0` is an error.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.gumbel(0.0, 1.0).unwrap(); // rs.gumbel()
+    /// assert!(x.is_finite());
+    /// assert_eq!(rs.gumbel(0.0, -1.0).unwrap_err().message(), "scale < 0");
+    /// ```
+    fn gumbel;
+    /// `rs.gumbel(loc, scale, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 4];
+    /// nprand::RandomState::new(0).gumbel_into(&mut x, 0.5, 0.1).unwrap(); // rs.gumbel(0.5, 0.1, 4)
+    /// assert!(x.iter().all(|v| v.is_finite()));
+    /// ```
+    fn gumbel_into;
+    (loc: None = 0.0, scale: NonNegative = 1.0) -> f64 => RandomState::legacy_gumbel;
+
+    /// `rs.logistic(loc, scale)` (NumPy's defaults 0.0 and 1.0); `scale < 0` is an error.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.logistic(10.0, 1.0).unwrap(); // rs.logistic(10, 1)
+    /// assert!(x.is_finite());
+    /// assert_eq!(rs.logistic(0.0, -1.0).unwrap_err().message(), "scale < 0");
+    /// ```
+    fn logistic;
+    /// `rs.logistic(loc, scale, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 4];
+    /// nprand::RandomState::new(0).logistic_into(&mut x, 0.0, 1.0).unwrap(); // rs.logistic(size=4)
+    /// assert!(x.iter().all(|v| v.is_finite()));
+    /// ```
+    fn logistic_into;
+    (loc: None = 0.0, scale: NonNegative = 1.0) -> f64 => RandomState::legacy_logistic;
+}
+
 pub(crate) const SPECS: &[DistSpec] = &[
     DistSpec {
         name: "standard_cauchy",
@@ -583,54 +521,6 @@ pub(crate) const SPECS: &[DistSpec] = &[
         internal_order: &[],
         prepare: None,
         kernel: Kernel::F64(|rs, _| rs.legacy_standard_cauchy()),
-    },
-    DistSpec {
-        name: "pareto",
-        params: &[ParamSpec::f("a", Cons::Positive)],
-        internal_order: &[],
-        prepare: None,
-        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_pareto(p[0].f())),
-    },
-    DistSpec {
-        name: "weibull",
-        params: &[ParamSpec::f("a", Cons::NonNegative)],
-        internal_order: &[],
-        prepare: None,
-        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_weibull(p[0].f())),
-    },
-    DistSpec {
-        name: "power",
-        params: &[ParamSpec::f("a", Cons::Positive)],
-        internal_order: &[],
-        prepare: None,
-        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_power(p[0].f())),
-    },
-    DistSpec {
-        name: "lognormal",
-        params: &[
-            ParamSpec::fd("mean", 0.0, Cons::None),
-            ParamSpec::fd("sigma", 1.0, Cons::NonNegative),
-        ],
-        internal_order: &[],
-        prepare: None,
-        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_lognormal(p[0].f(), p[1].f())),
-    },
-    DistSpec {
-        name: "rayleigh",
-        params: &[ParamSpec::fd("scale", 1.0, Cons::NonNegative)],
-        internal_order: &[],
-        prepare: None,
-        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_rayleigh(p[0].f())),
-    },
-    DistSpec {
-        name: "wald",
-        params: &[
-            ParamSpec::f("mean", Cons::Positive),
-            ParamSpec::f("scale", Cons::Positive),
-        ],
-        internal_order: &[],
-        prepare: None,
-        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_wald(p[0].f(), p[1].f())),
     },
     DistSpec {
         name: "vonmises",
@@ -641,36 +531,6 @@ pub(crate) const SPECS: &[DistSpec] = &[
         internal_order: &[],
         prepare: Some(validate_vonmises),
         kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_vonmises(p[0].f(), p[1].f())),
-    },
-    DistSpec {
-        name: "laplace",
-        params: &[
-            ParamSpec::fd("loc", 0.0, Cons::None),
-            ParamSpec::fd("scale", 1.0, Cons::NonNegative),
-        ],
-        internal_order: &[],
-        prepare: None,
-        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_laplace(p[0].f(), p[1].f())),
-    },
-    DistSpec {
-        name: "gumbel",
-        params: &[
-            ParamSpec::fd("loc", 0.0, Cons::None),
-            ParamSpec::fd("scale", 1.0, Cons::NonNegative),
-        ],
-        internal_order: &[],
-        prepare: None,
-        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_gumbel(p[0].f(), p[1].f())),
-    },
-    DistSpec {
-        name: "logistic",
-        params: &[
-            ParamSpec::fd("loc", 0.0, Cons::None),
-            ParamSpec::fd("scale", 1.0, Cons::NonNegative),
-        ],
-        internal_order: &[],
-        prepare: None,
-        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_logistic(p[0].f(), p[1].f())),
     },
     DistSpec {
         name: "triangular",

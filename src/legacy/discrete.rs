@@ -132,57 +132,6 @@ impl RandomState {
         random_poisson(self, lam)
     }
 
-    /// `rs.poisson(lam)`: `lam < 0 or lam is NaN`, `lam value too large` (above
-    /// `9.223372006484771e18`), then one Poisson draw.
-    ///
-    /// ```
-    /// let mut rs = nprand::RandomState::new(0);
-    /// assert!(rs.poisson(30.0).unwrap() >= 0); // RandomState(0).poisson(30)
-    /// let before = rs.get_state().pos;
-    /// assert_eq!(rs.poisson(0.0).unwrap(), 0); // no draw
-    /// assert_eq!(rs.get_state().pos, before);
-    /// assert_eq!(rs.poisson(f64::NAN).unwrap_err().message(), "lam < 0 or lam is NaN");
-    /// assert_eq!(rs.poisson(1e19).unwrap_err().message(), "lam value too large");
-    /// ```
-    pub fn poisson(&mut self, lam: f64) -> Result<i64> {
-        Cons::LegacyPoisson.check_scalar(lam, "lam")?;
-        Ok(self.random_poisson(lam))
-    }
-
-    /// `rs.poisson(lam, size=out.len())`.
-    ///
-    /// ```
-    /// let mut a = nprand::RandomState::new(2);
-    /// let mut b = a.clone();
-    /// let mut x = [0i64; 10];
-    /// a.poisson_into(&mut x, 12.5).unwrap(); // rs.poisson(12.5, size=10)
-    /// assert!(x.iter().all(|&v| v == b.poisson(12.5).unwrap()));
-    /// ```
-    pub fn poisson_into(&mut self, out: &mut [i64], lam: f64) -> Result<()> {
-        Cons::LegacyPoisson.check_scalar(lam, "lam")?;
-        if out.len() <= SMALL || lam == 0.0 {
-            for o in out {
-                *o = self.random_poisson(lam);
-            }
-            return Ok(());
-        }
-        if lam >= 10.0 {
-            let mut ptrs = Ptrs::new(lam, true);
-            let mut d = self.bulk();
-            for o in out {
-                *o = ptrs.draw(&mut d);
-            }
-        } else {
-            // The multiplicative method (lam < 10), `enlam` computed once.
-            let enlam = (-lam).exp();
-            let mut d = self.bulk();
-            for o in out {
-                *o = poisson_mult(&mut d, enlam);
-            }
-        }
-        Ok(())
-    }
-
     /// NumPy's `legacy_negative_binomial(n, p)` without checks:
     /// `random_poisson(((1-p)/p) * standard_gamma(n))`.
     pub(crate) fn legacy_negative_binomial(&mut self, n: f64, p: f64) -> i64 {
@@ -260,38 +209,6 @@ impl RandomState {
             let u = self.next_double();
             Ok(c_long(((-u).ln_1p() / (1.0 - p).ln()).ceil()))
         }
-    }
-
-    /// `rs.geometric(p)`: `p <= 0, p > 1 or p contains NaNs` (p in (0, 1]).
-    /// A tiny `p` (where `log(1-p) == 0`) gives `i64::MIN`, as in NumPy.
-    ///
-    /// ```
-    /// let mut rs = nprand::RandomState::new(0);
-    /// assert!(rs.geometric(0.35).unwrap() >= 1); // RandomState(0).geometric(0.35)
-    /// assert_eq!(rs.geometric(1e-300).unwrap(), i64::MIN);
-    /// assert_eq!(rs.geometric(0.0).unwrap_err().message(),
-    ///            "p <= 0, p > 1 or p contains NaNs");
-    /// ```
-    pub fn geometric(&mut self, p: f64) -> Result<i64> {
-        Cons::BoundedGt01.check_scalar(p, "p")?;
-        self.legacy_geometric(p)
-    }
-
-    /// `rs.geometric(p, size=out.len())`.
-    ///
-    /// ```
-    /// let mut a = nprand::RandomState::new(4);
-    /// let mut b = a.clone();
-    /// let mut x = [0i64; 10];
-    /// a.geometric_into(&mut x, 0.1).unwrap();
-    /// assert!(x.iter().all(|&v| v == b.geometric(0.1).unwrap()));
-    /// ```
-    pub fn geometric_into(&mut self, out: &mut [i64], p: f64) -> Result<()> {
-        Cons::BoundedGt01.check_scalar(p, "p")?;
-        for o in out {
-            *o = self.legacy_geometric(p)?;
-        }
-        Ok(())
     }
 
     fn hypergeometric_hyp(&mut self, good: i64, bad: i64, sample: i64) -> i64 {
@@ -465,36 +382,6 @@ impl RandomState {
         }
     }
 
-    /// `rs.logseries(p)`: `p < 0, p >= 1 or p is NaN` (p in [0, 1)).
-    ///
-    /// ```
-    /// let mut rs = nprand::RandomState::new(0);
-    /// assert_eq!(rs.logseries(0.0).unwrap(), 1); // still draws one double
-    /// assert!(rs.logseries(0.9).unwrap() >= 1);
-    /// assert_eq!(rs.logseries(1.0).unwrap_err().message(), "p < 0, p >= 1 or p is NaN");
-    /// ```
-    pub fn logseries(&mut self, p: f64) -> Result<i64> {
-        Cons::BoundedLt01.check_scalar(p, "p")?;
-        Ok(self.legacy_logseries(p))
-    }
-
-    /// `rs.logseries(p, size=out.len())`.
-    ///
-    /// ```
-    /// let mut a = nprand::RandomState::new(6);
-    /// let mut b = a.clone();
-    /// let mut x = [0i64; 10];
-    /// a.logseries_into(&mut x, 0.6).unwrap();
-    /// assert!(x.iter().all(|&v| v == b.logseries(0.6).unwrap()));
-    /// ```
-    pub fn logseries_into(&mut self, out: &mut [i64], p: f64) -> Result<()> {
-        Cons::BoundedLt01.check_scalar(p, "p")?;
-        for o in out {
-            *o = self.legacy_logseries(p);
-        }
-        Ok(())
-    }
-
     /// NumPy's `legacy_random_zipf(a)` without the `a > 1` check.
     ///
     /// Errors (before any draw) where NumPy never returns: `a >= 1025`, where
@@ -528,38 +415,6 @@ impl RandomState {
                 return Ok(c_long(x));
             }
         }
-    }
-
-    /// `rs.zipf(a)`: `a <= 1 or a is NaN`; `a >= 1025` (where NumPy loops forever)
-    /// and `a < 1 + 1e-12` (where NumPy takes hours per value) are errors.
-    ///
-    /// ```
-    /// let mut rs = nprand::RandomState::new(0);
-    /// assert!(rs.zipf(2.0).unwrap() >= 1); // RandomState(0).zipf(2)
-    /// assert_eq!(rs.zipf(1024.99999).unwrap(), 1);
-    /// assert!(rs.zipf(1025.0).is_err());
-    /// assert_eq!(rs.zipf(1.0).unwrap_err().message(), "a <= 1 or a is NaN");
-    /// ```
-    pub fn zipf(&mut self, a: f64) -> Result<i64> {
-        Cons::Gt1.check_scalar(a, "a")?;
-        self.legacy_zipf(a)
-    }
-
-    /// `rs.zipf(a, size=out.len())`.
-    ///
-    /// ```
-    /// let mut a = nprand::RandomState::new(7);
-    /// let mut b = a.clone();
-    /// let mut x = [0i64; 10];
-    /// a.zipf_into(&mut x, 1.5).unwrap();
-    /// assert!(x.iter().all(|&v| v == b.zipf(1.5).unwrap()));
-    /// ```
-    pub fn zipf_into(&mut self, out: &mut [i64], a: f64) -> Result<()> {
-        Cons::Gt1.check_scalar(a, "a")?;
-        for o in out {
-            *o = self.legacy_zipf(a)?;
-        }
-        Ok(())
     }
 
     /// One multinomial row (NumPy 2.4.6's `random_multinomial`, built on the shared
@@ -762,6 +617,128 @@ fn hypergeometric_validate(p: &mut [NdArray<Num>], is_scalar: bool) -> Result<()
     Ok(())
 }
 
+numpy_methods! {
+    impl[] RandomState, kernels on RandomState, table DECLARED_SPECS;
+    /// `rs.poisson(lam)`: `lam < 0 or lam is NaN`, `lam value too large` (above
+    /// `9.223372006484771e18`), then one Poisson draw.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// assert!(rs.poisson(30.0).unwrap() >= 0); // RandomState(0).poisson(30)
+    /// let before = rs.get_state().pos;
+    /// assert_eq!(rs.poisson(0.0).unwrap(), 0); // no draw
+    /// assert_eq!(rs.get_state().pos, before);
+    /// assert_eq!(rs.poisson(f64::NAN).unwrap_err().message(), "lam < 0 or lam is NaN");
+    /// assert_eq!(rs.poisson(1e19).unwrap_err().message(), "lam value too large");
+    /// ```
+    fn poisson;
+    /// `rs.poisson(lam, size=out.len())`.
+    ///
+    /// ```
+    /// let mut a = nprand::RandomState::new(2);
+    /// let mut b = a.clone();
+    /// let mut x = [0i64; 10];
+    /// a.poisson_into(&mut x, 12.5).unwrap(); // rs.poisson(12.5, size=10)
+    /// assert!(x.iter().all(|&v| v == b.poisson(12.5).unwrap()));
+    /// ```
+    fn poisson_into;
+    (lam: LegacyPoisson = 1.0) -> i64 => RandomState::random_poisson, bulk RandomState::fill_poisson;
+
+    /// `rs.geometric(p)`: `p <= 0, p > 1 or p contains NaNs` (p in (0, 1]).
+    /// A tiny `p` (where `log(1-p) == 0`) gives `i64::MIN`, as in NumPy.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// assert!(rs.geometric(0.35).unwrap() >= 1); // RandomState(0).geometric(0.35)
+    /// assert_eq!(rs.geometric(1e-300).unwrap(), i64::MIN);
+    /// assert_eq!(rs.geometric(0.0).unwrap_err().message(),
+    ///            "p <= 0, p > 1 or p contains NaNs");
+    /// ```
+    fn geometric;
+    /// `rs.geometric(p, size=out.len())`.
+    ///
+    /// ```
+    /// let mut a = nprand::RandomState::new(4);
+    /// let mut b = a.clone();
+    /// let mut x = [0i64; 10];
+    /// a.geometric_into(&mut x, 0.1).unwrap();
+    /// assert!(x.iter().all(|&v| v == b.geometric(0.1).unwrap()));
+    /// ```
+    fn geometric_into;
+    (p: BoundedGt01) -> try_i64 => RandomState::legacy_geometric;
+
+    /// `rs.logseries(p)`: `p < 0, p >= 1 or p is NaN` (p in [0, 1)).
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// assert_eq!(rs.logseries(0.0).unwrap(), 1); // still draws one double
+    /// assert!(rs.logseries(0.9).unwrap() >= 1);
+    /// assert_eq!(rs.logseries(1.0).unwrap_err().message(), "p < 0, p >= 1 or p is NaN");
+    /// ```
+    fn logseries;
+    /// `rs.logseries(p, size=out.len())`.
+    ///
+    /// ```
+    /// let mut a = nprand::RandomState::new(6);
+    /// let mut b = a.clone();
+    /// let mut x = [0i64; 10];
+    /// a.logseries_into(&mut x, 0.6).unwrap();
+    /// assert!(x.iter().all(|&v| v == b.logseries(0.6).unwrap()));
+    /// ```
+    fn logseries_into;
+    (p: BoundedLt01) -> i64 => RandomState::legacy_logseries;
+
+    /// `rs.zipf(a)`: `a <= 1 or a is NaN`; `a >= 1025` (where NumPy loops forever)
+    /// and `a < 1 + 1e-12` (where NumPy takes hours per value) are errors.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// assert!(rs.zipf(2.0).unwrap() >= 1); // RandomState(0).zipf(2)
+    /// assert_eq!(rs.zipf(1024.99999).unwrap(), 1);
+    /// assert!(rs.zipf(1025.0).is_err());
+    /// assert_eq!(rs.zipf(1.0).unwrap_err().message(), "a <= 1 or a is NaN");
+    /// ```
+    fn zipf;
+    /// `rs.zipf(a, size=out.len())`.
+    ///
+    /// ```
+    /// let mut a = nprand::RandomState::new(7);
+    /// let mut b = a.clone();
+    /// let mut x = [0i64; 10];
+    /// a.zipf_into(&mut x, 1.5).unwrap();
+    /// assert!(x.iter().all(|&v| v == b.zipf(1.5).unwrap()));
+    /// ```
+    fn zipf_into;
+    (a: Gt1) -> try_i64 => RandomState::legacy_zipf;
+}
+
+impl RandomState {
+    /// [`RandomState::poisson_into`] after its checks.
+    fn fill_poisson(&mut self, out: &mut [i64], lam: f64) -> Result<()> {
+        if out.len() <= SMALL || lam == 0.0 {
+            for o in out {
+                *o = self.random_poisson(lam);
+            }
+            return Ok(());
+        }
+        if lam >= 10.0 {
+            let mut ptrs = Ptrs::new(lam, true);
+            let mut d = self.bulk();
+            for o in out {
+                *o = ptrs.draw(&mut d);
+            }
+        } else {
+            // The multiplicative method (lam < 10), `enlam` computed once.
+            let enlam = (-lam).exp();
+            let mut d = self.bulk();
+            for o in out {
+                *o = poisson_mult(&mut d, enlam);
+            }
+        }
+        Ok(())
+    }
+}
+
 pub(crate) const SPECS: &[DistSpec] = &[
     DistSpec {
         name: "binomial",
@@ -785,27 +762,6 @@ pub(crate) const SPECS: &[DistSpec] = &[
         kernel: Kernel::I64(|rs, p: &[Num]| rs.legacy_negative_binomial(p[0].f(), p[1].f())),
     },
     DistSpec {
-        name: "poisson",
-        params: &[ParamSpec::fd("lam", 1.0, Cons::LegacyPoisson)],
-        internal_order: &[],
-        prepare: None,
-        kernel: Kernel::I64(|rs, p: &[Num]| rs.random_poisson(p[0].f())),
-    },
-    DistSpec {
-        name: "zipf",
-        params: &[ParamSpec::f("a", Cons::Gt1)],
-        internal_order: &[],
-        prepare: None,
-        kernel: Kernel::I64Try(|rs, p: &[Num]| rs.legacy_zipf(p[0].f())),
-    },
-    DistSpec {
-        name: "geometric",
-        params: &[ParamSpec::f("p", Cons::BoundedGt01)],
-        internal_order: &[],
-        prepare: None,
-        kernel: Kernel::I64Try(|rs, p: &[Num]| rs.legacy_geometric(p[0].f())),
-    },
-    DistSpec {
         name: "hypergeometric",
         params: &[
             ParamSpec::i("ngood", Cons::NonNegative),
@@ -817,13 +773,6 @@ pub(crate) const SPECS: &[DistSpec] = &[
         kernel: Kernel::I64Try(|rs, p: &[Num]| {
             rs.legacy_hypergeometric(p[0].i(), p[1].i(), p[2].i())
         }),
-    },
-    DistSpec {
-        name: "logseries",
-        params: &[ParamSpec::f("p", Cons::BoundedLt01)],
-        internal_order: &[],
-        prepare: None,
-        kernel: Kernel::I64(|rs, p: &[Num]| rs.legacy_logseries(p[0].f())),
     },
 ];
 

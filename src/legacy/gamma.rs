@@ -2,7 +2,7 @@
 //! chisquare, f, beta, noncentral_chisquare, noncentral_f, standard_t and dirichlet,
 //! with NumPy's legacy algorithms (`legacy-distributions.c`).
 
-use super::broadcast::{Cons, DistSpec, Kernel, Num, ParamSpec};
+use super::broadcast::{DistSpec, Kernel};
 use super::normal::{Draws, SMALL};
 use super::RandomState;
 use crate::error::{Error, Result};
@@ -45,35 +45,6 @@ impl RandomState {
                 *o = -(1.0 - *o).ln();
             }
         }
-    }
-
-    /// `rs.exponential(scale)`; `scale < 0` is an error.
-    ///
-    /// ```
-    /// let mut rs = nprand::RandomState::new(0);
-    /// assert!(rs.exponential(2.0).unwrap() >= 0.0);
-    /// assert_eq!(rs.exponential(-1.0).unwrap_err().message(), "scale < 0");
-    /// ```
-    pub fn exponential(&mut self, scale: f64) -> Result<f64> {
-        Cons::NonNegative.check_scalar(scale, "scale")?;
-        Ok(scale * self.legacy_standard_exponential())
-    }
-
-    /// `rs.exponential(scale, size=out.len())`.
-    ///
-    /// ```
-    /// let mut x = [0.0; 3];
-    /// nprand::RandomState::new(0).exponential_into(&mut x, 2.0).unwrap();
-    /// ```
-    pub fn exponential_into(&mut self, out: &mut [f64], scale: f64) -> Result<()> {
-        Cons::NonNegative.check_scalar(scale, "scale")?;
-        self.standard_exponential_into(out);
-        // NumPy's operand order `scale * E`, kept on purpose.
-        #[allow(clippy::assign_op_pattern)]
-        for o in out {
-            *o = scale * *o;
-        }
-        Ok(())
     }
 }
 
@@ -264,247 +235,8 @@ pub(crate) fn standard_gamma_kernel<D: Draws>(d: &mut D, g: GammaShape) -> f64 {
     }
 }
 
-/// Fill `out` with `f`, after the checks passed.
-#[inline]
-fn fill(rs: &mut RandomState, out: &mut [f64], mut f: impl FnMut(&mut RandomState) -> f64) {
-    for o in out {
-        *o = f(rs);
-    }
-}
-
 /// The public methods: NumPy's parameter checks, then the kernels.
 impl RandomState {
-    /// `rs.standard_gamma(shape)`; `shape < 0` is an error (NaN passes and gives NaN).
-    ///
-    /// ```
-    /// let mut rs = nprand::RandomState::new(0);
-    /// let x = rs.standard_gamma(0.5).unwrap(); // rs.standard_gamma(0.5)
-    /// assert!(x >= 0.0);
-    /// assert_eq!(rs.standard_gamma(0.0).unwrap(), 0.0); // no draw, as in NumPy
-    /// assert_eq!(rs.standard_gamma(-1.0).unwrap_err().message(), "shape < 0");
-    /// ```
-    pub fn standard_gamma(&mut self, shape: f64) -> Result<f64> {
-        Cons::NonNegative.check_scalar(shape, "shape")?;
-        Ok(self.legacy_standard_gamma(shape))
-    }
-
-    /// `rs.standard_gamma(shape, size=out.len())`.
-    ///
-    /// ```
-    /// let mut x = [0.0; 4];
-    /// nprand::RandomState::new(0).standard_gamma_into(&mut x, 2.5).unwrap(); // rs.standard_gamma(2.5, size=4)
-    /// assert!(x.iter().all(|&v| v > 0.0));
-    /// ```
-    pub fn standard_gamma_into(&mut self, out: &mut [f64], shape: f64) -> Result<()> {
-        Cons::NonNegative.check_scalar(shape, "shape")?;
-        self.standard_gamma_fill(out, shape, |x| x);
-        Ok(())
-    }
-
-    /// `rs.gamma(shape, scale)` (NumPy's default scale is 1.0); `shape < 0` and
-    /// `scale < 0` are errors, checked in that order.
-    ///
-    /// ```
-    /// let mut rs = nprand::RandomState::new(0);
-    /// let x = rs.gamma(2.5, 2.0).unwrap(); // rs.gamma(2.5, 2.0)
-    /// assert!(x > 0.0);
-    /// assert_eq!(rs.gamma(1.0, -2.0).unwrap_err().message(), "scale < 0");
-    /// ```
-    pub fn gamma(&mut self, shape: f64, scale: f64) -> Result<f64> {
-        Cons::NonNegative.check_scalar(shape, "shape")?;
-        Cons::NonNegative.check_scalar(scale, "scale")?;
-        Ok(self.legacy_gamma(shape, scale))
-    }
-
-    /// `rs.gamma(shape, scale, size=out.len())`.
-    ///
-    /// ```
-    /// let mut x = [0.0; 20];
-    /// nprand::RandomState::new(1).gamma_into(&mut x, 0.5, 2.0).unwrap(); // rs.gamma(0.5, 2.0, size=20)
-    /// assert!(x.iter().all(|&v| v >= 0.0));
-    /// ```
-    pub fn gamma_into(&mut self, out: &mut [f64], shape: f64, scale: f64) -> Result<()> {
-        Cons::NonNegative.check_scalar(shape, "shape")?;
-        Cons::NonNegative.check_scalar(scale, "scale")?;
-        self.standard_gamma_fill(out, shape, |x| scale * x);
-        Ok(())
-    }
-
-    /// `rs.chisquare(df)` = `2 * standard_gamma(df / 2)`; `df <= 0` is an error.
-    ///
-    /// ```
-    /// let mut rs = nprand::RandomState::new(0);
-    /// let x = rs.chisquare(3.0).unwrap(); // rs.chisquare(3)
-    /// assert!(x > 0.0);
-    /// assert_eq!(rs.chisquare(0.0).unwrap_err().message(), "df <= 0");
-    /// ```
-    pub fn chisquare(&mut self, df: f64) -> Result<f64> {
-        Cons::Positive.check_scalar(df, "df")?;
-        Ok(self.legacy_chisquare(df))
-    }
-
-    /// `rs.chisquare(df, size=out.len())`.
-    ///
-    /// ```
-    /// let mut x = [0.0; 4];
-    /// nprand::RandomState::new(0).chisquare_into(&mut x, 2.0).unwrap(); // rs.chisquare(2, 4)
-    /// assert!(x.iter().all(|&v| v > 0.0));
-    /// ```
-    pub fn chisquare_into(&mut self, out: &mut [f64], df: f64) -> Result<()> {
-        Cons::Positive.check_scalar(df, "df")?;
-        self.standard_gamma_fill(out, df / 2.0, |x| 2.0 * x);
-        Ok(())
-    }
-
-    /// `rs.f(dfnum, dfden)`: the F distribution; `dfnum <= 0` / `dfden <= 0` are errors.
-    ///
-    /// ```
-    /// let mut rs = nprand::RandomState::new(0);
-    /// let x = rs.f(5.0, 10.0).unwrap(); // rs.f(5, 10)
-    /// assert!(x > 0.0);
-    /// assert_eq!(rs.f(5.0, -1.0).unwrap_err().message(), "dfden <= 0");
-    /// ```
-    pub fn f(&mut self, dfnum: f64, dfden: f64) -> Result<f64> {
-        Cons::Positive.check_scalar(dfnum, "dfnum")?;
-        Cons::Positive.check_scalar(dfden, "dfden")?;
-        Ok(self.legacy_f(dfnum, dfden))
-    }
-
-    /// `rs.f(dfnum, dfden, size=out.len())`.
-    ///
-    /// ```
-    /// let mut x = [0.0; 3];
-    /// nprand::RandomState::new(0).f_into(&mut x, 1.0, 48.0).unwrap(); // rs.f(1, 48, 3)
-    /// assert!(x.iter().all(|&v| v >= 0.0));
-    /// ```
-    pub fn f_into(&mut self, out: &mut [f64], dfnum: f64, dfden: f64) -> Result<()> {
-        Cons::Positive.check_scalar(dfnum, "dfnum")?;
-        Cons::Positive.check_scalar(dfden, "dfden")?;
-        fill(self, out, |rs| rs.legacy_f(dfnum, dfden));
-        Ok(())
-    }
-
-    /// `rs.beta(a, b)`; `a <= 0` / `b <= 0` are errors.
-    ///
-    /// ```
-    /// let mut rs = nprand::RandomState::new(0);
-    /// let x = rs.beta(0.5, 0.5).unwrap(); // rs.beta(0.5, 0.5) (Johnk's algorithm)
-    /// let y = rs.beta(2.0, 5.0).unwrap(); // rs.beta(2, 5) (two gammas)
-    /// assert!((0.0..=1.0).contains(&x) && (0.0..=1.0).contains(&y));
-    /// assert_eq!(rs.beta(0.0, 1.0).unwrap_err().message(), "a <= 0");
-    /// ```
-    pub fn beta(&mut self, a: f64, b: f64) -> Result<f64> {
-        Cons::Positive.check_scalar(a, "a")?;
-        Cons::Positive.check_scalar(b, "b")?;
-        Ok(self.legacy_beta(a, b))
-    }
-
-    /// `rs.beta(a, b, size=out.len())`.
-    ///
-    /// ```
-    /// let mut x = [0.0; 5];
-    /// nprand::RandomState::new(0).beta_into(&mut x, 0.3, 0.7).unwrap(); // rs.beta(0.3, 0.7, 5)
-    /// assert!(x.iter().all(|v| (0.0..=1.0).contains(v)));
-    /// ```
-    pub fn beta_into(&mut self, out: &mut [f64], a: f64, b: f64) -> Result<()> {
-        Cons::Positive.check_scalar(a, "a")?;
-        Cons::Positive.check_scalar(b, "b")?;
-        fill(self, out, |rs| rs.legacy_beta(a, b));
-        Ok(())
-    }
-
-    /// `rs.noncentral_chisquare(df, nonc)`; `df <= 0` and `nonc < 0` are errors.
-    ///
-    /// ```
-    /// let mut rs = nprand::RandomState::new(0);
-    /// let x = rs.noncentral_chisquare(3.0, 20.0).unwrap(); // rs.noncentral_chisquare(3, 20)
-    /// let y = rs.noncentral_chisquare(0.5, 2.0).unwrap(); // rs.noncentral_chisquare(0.5, 2) (Poisson mixture)
-    /// assert!(x > 0.0 && y >= 0.0);
-    /// assert_eq!(rs.noncentral_chisquare(1.0, -1.0).unwrap_err().message(), "nonc < 0");
-    /// ```
-    pub fn noncentral_chisquare(&mut self, df: f64, nonc: f64) -> Result<f64> {
-        Cons::Positive.check_scalar(df, "df")?;
-        Cons::NonNegative.check_scalar(nonc, "nonc")?;
-        Ok(self.legacy_noncentral_chisquare(df, nonc))
-    }
-
-    /// `rs.noncentral_chisquare(df, nonc, size=out.len())`.
-    ///
-    /// ```
-    /// let mut x = [0.0; 4];
-    /// nprand::RandomState::new(0).noncentral_chisquare_into(&mut x, 3.0, 0.0).unwrap(); // rs.noncentral_chisquare(3, 0, 4)
-    /// assert!(x.iter().all(|&v| v > 0.0));
-    /// ```
-    pub fn noncentral_chisquare_into(&mut self, out: &mut [f64], df: f64, nonc: f64) -> Result<()> {
-        Cons::Positive.check_scalar(df, "df")?;
-        Cons::NonNegative.check_scalar(nonc, "nonc")?;
-        fill(self, out, |rs| rs.legacy_noncentral_chisquare(df, nonc));
-        Ok(())
-    }
-
-    /// `rs.noncentral_f(dfnum, dfden, nonc)`; `dfnum <= 0`, `dfden <= 0` and `nonc < 0`
-    /// are errors, checked in that order.
-    ///
-    /// ```
-    /// let mut rs = nprand::RandomState::new(0);
-    /// let x = rs.noncentral_f(3.0, 20.0, 3.0).unwrap(); // rs.noncentral_f(3, 20, 3)
-    /// assert!(x > 0.0);
-    /// assert_eq!(rs.noncentral_f(3.0, 20.0, -3.0).unwrap_err().message(), "nonc < 0");
-    /// ```
-    pub fn noncentral_f(&mut self, dfnum: f64, dfden: f64, nonc: f64) -> Result<f64> {
-        Cons::Positive.check_scalar(dfnum, "dfnum")?;
-        Cons::Positive.check_scalar(dfden, "dfden")?;
-        Cons::NonNegative.check_scalar(nonc, "nonc")?;
-        Ok(self.legacy_noncentral_f(dfnum, dfden, nonc))
-    }
-
-    /// `rs.noncentral_f(dfnum, dfden, nonc, size=out.len())`.
-    ///
-    /// ```
-    /// let mut x = [0.0; 3];
-    /// nprand::RandomState::new(0).noncentral_f_into(&mut x, 0.5, 20.0, 1.5).unwrap(); // rs.noncentral_f(0.5, 20, 1.5, 3)
-    /// assert!(x.iter().all(|&v| v >= 0.0));
-    /// ```
-    pub fn noncentral_f_into(
-        &mut self,
-        out: &mut [f64],
-        dfnum: f64,
-        dfden: f64,
-        nonc: f64,
-    ) -> Result<()> {
-        Cons::Positive.check_scalar(dfnum, "dfnum")?;
-        Cons::Positive.check_scalar(dfden, "dfden")?;
-        Cons::NonNegative.check_scalar(nonc, "nonc")?;
-        fill(self, out, |rs| rs.legacy_noncentral_f(dfnum, dfden, nonc));
-        Ok(())
-    }
-
-    /// `rs.standard_t(df)`: Student's t; `df <= 0` is an error.
-    ///
-    /// ```
-    /// let mut rs = nprand::RandomState::new(0);
-    /// let x = rs.standard_t(10.0).unwrap(); // rs.standard_t(10)
-    /// assert!(x.is_finite());
-    /// assert_eq!(rs.standard_t(0.0).unwrap_err().message(), "df <= 0");
-    /// ```
-    pub fn standard_t(&mut self, df: f64) -> Result<f64> {
-        Cons::Positive.check_scalar(df, "df")?;
-        Ok(self.legacy_standard_t(df))
-    }
-
-    /// `rs.standard_t(df, size=out.len())`.
-    ///
-    /// ```
-    /// let mut x = [0.0; 10];
-    /// nprand::RandomState::new(0).standard_t_into(&mut x, 10.0).unwrap(); // rs.standard_t(10, size=10)
-    /// assert!(x.iter().all(|v| v.is_finite()));
-    /// ```
-    pub fn standard_t_into(&mut self, out: &mut [f64], df: f64) -> Result<()> {
-        Cons::Positive.check_scalar(df, "df")?;
-        fill(self, out, |rs| rs.legacy_standard_t(df));
-        Ok(())
-    }
-
     /// `rs.dirichlet(alpha)`: one row of `alpha.len()` values summing to about 1.
     /// Any `alpha <= 0` is an error (`alpha <= 0`); NaN passes and gives a NaN row.
     ///
@@ -562,98 +294,231 @@ impl RandomState {
     }
 }
 
-pub(crate) const SPECS: &[DistSpec] = &[
-    DistSpec {
-        name: "standard_exponential",
-        params: &[],
-        internal_order: &[],
-        prepare: None,
-        kernel: Kernel::F64(|rs, _| rs.legacy_standard_exponential()),
-    },
-    DistSpec {
-        name: "exponential",
-        params: &[ParamSpec::fd("scale", 1.0, Cons::NonNegative)],
-        internal_order: &[],
-        prepare: None,
-        kernel: Kernel::F64(|rs, p: &[Num]| p[0].f() * rs.legacy_standard_exponential()),
-    },
-    DistSpec {
-        name: "standard_gamma",
-        params: &[ParamSpec::f("shape", Cons::NonNegative)],
-        internal_order: &[],
-        prepare: None,
-        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_standard_gamma(p[0].f())),
-    },
-    DistSpec {
-        name: "gamma",
-        params: &[
-            ParamSpec::f("shape", Cons::NonNegative),
-            ParamSpec::fd("scale", 1.0, Cons::NonNegative),
-        ],
-        internal_order: &[],
-        prepare: None,
-        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_gamma(p[0].f(), p[1].f())),
-    },
-    DistSpec {
-        name: "chisquare",
-        params: &[ParamSpec::f("df", Cons::Positive)],
-        internal_order: &[],
-        prepare: None,
-        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_chisquare(p[0].f())),
-    },
-    DistSpec {
-        name: "f",
-        params: &[
-            ParamSpec::f("dfnum", Cons::Positive),
-            ParamSpec::f("dfden", Cons::Positive),
-        ],
-        internal_order: &[],
-        prepare: None,
-        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_f(p[0].f(), p[1].f())),
-    },
-    DistSpec {
-        name: "beta",
-        params: &[
-            ParamSpec::f("a", Cons::Positive),
-            ParamSpec::f("b", Cons::Positive),
-        ],
-        internal_order: &[],
-        prepare: None,
-        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_beta(p[0].f(), p[1].f())),
-    },
-    DistSpec {
-        name: "noncentral_chisquare",
-        params: &[
-            ParamSpec::f("df", Cons::Positive),
-            ParamSpec::f("nonc", Cons::NonNegative),
-        ],
-        internal_order: &[],
-        prepare: None,
-        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_noncentral_chisquare(p[0].f(), p[1].f())),
-    },
-    DistSpec {
-        name: "noncentral_f",
-        params: &[
-            ParamSpec::f("dfnum", Cons::Positive),
-            ParamSpec::f("dfden", Cons::Positive),
-            ParamSpec::f("nonc", Cons::NonNegative),
-        ],
-        internal_order: &[],
-        prepare: None,
-        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_noncentral_f(p[0].f(), p[1].f(), p[2].f())),
-    },
-    DistSpec {
-        name: "standard_t",
-        params: &[ParamSpec::f("df", Cons::Positive)],
-        internal_order: &[],
-        prepare: None,
-        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_standard_t(p[0].f())),
-    },
-];
+numpy_methods! {
+    impl[] RandomState, kernels on RandomState, table DECLARED_SPECS;
+    /// `rs.exponential(scale)`; `scale < 0` is an error.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// assert!(rs.exponential(2.0).unwrap() >= 0.0);
+    /// assert_eq!(rs.exponential(-1.0).unwrap_err().message(), "scale < 0");
+    /// ```
+    fn exponential;
+    /// `rs.exponential(scale, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 3];
+    /// nprand::RandomState::new(0).exponential_into(&mut x, 2.0).unwrap();
+    /// ```
+    fn exponential_into;
+    (scale: NonNegative = 1.0) -> f64 => RandomState::exponential_kernel, bulk RandomState::fill_exponential;
+
+    /// `rs.standard_gamma(shape)`; `shape < 0` is an error (NaN passes and gives NaN).
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.standard_gamma(0.5).unwrap(); // rs.standard_gamma(0.5)
+    /// assert!(x >= 0.0);
+    /// assert_eq!(rs.standard_gamma(0.0).unwrap(), 0.0); // no draw, as in NumPy
+    /// assert_eq!(rs.standard_gamma(-1.0).unwrap_err().message(), "shape < 0");
+    /// ```
+    fn standard_gamma;
+    /// `rs.standard_gamma(shape, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 4];
+    /// nprand::RandomState::new(0).standard_gamma_into(&mut x, 2.5).unwrap(); // rs.standard_gamma(2.5, size=4)
+    /// assert!(x.iter().all(|&v| v > 0.0));
+    /// ```
+    fn standard_gamma_into;
+    (shape: NonNegative) -> f64 => RandomState::legacy_standard_gamma, bulk RandomState::fill_standard_gamma;
+
+    /// `rs.gamma(shape, scale)` (NumPy's default scale is 1.0); `shape < 0` and
+    /// `scale < 0` are errors, checked in that order.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.gamma(2.5, 2.0).unwrap(); // rs.gamma(2.5, 2.0)
+    /// assert!(x > 0.0);
+    /// assert_eq!(rs.gamma(1.0, -2.0).unwrap_err().message(), "scale < 0");
+    /// ```
+    fn gamma;
+    /// `rs.gamma(shape, scale, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 20];
+    /// nprand::RandomState::new(1).gamma_into(&mut x, 0.5, 2.0).unwrap(); // rs.gamma(0.5, 2.0, size=20)
+    /// assert!(x.iter().all(|&v| v >= 0.0));
+    /// ```
+    fn gamma_into;
+    (shape: NonNegative, scale: NonNegative = 1.0) -> f64 => RandomState::legacy_gamma, bulk RandomState::fill_gamma;
+
+    /// `rs.chisquare(df)` = `2 * standard_gamma(df / 2)`; `df <= 0` is an error.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.chisquare(3.0).unwrap(); // rs.chisquare(3)
+    /// assert!(x > 0.0);
+    /// assert_eq!(rs.chisquare(0.0).unwrap_err().message(), "df <= 0");
+    /// ```
+    fn chisquare;
+    /// `rs.chisquare(df, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 4];
+    /// nprand::RandomState::new(0).chisquare_into(&mut x, 2.0).unwrap(); // rs.chisquare(2, 4)
+    /// assert!(x.iter().all(|&v| v > 0.0));
+    /// ```
+    fn chisquare_into;
+    (df: Positive) -> f64 => RandomState::legacy_chisquare, bulk RandomState::fill_chisquare;
+
+    /// `rs.f(dfnum, dfden)`: the F distribution; `dfnum <= 0` / `dfden <= 0` are errors.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.f(5.0, 10.0).unwrap(); // rs.f(5, 10)
+    /// assert!(x > 0.0);
+    /// assert_eq!(rs.f(5.0, -1.0).unwrap_err().message(), "dfden <= 0");
+    /// ```
+    fn f;
+    /// `rs.f(dfnum, dfden, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 3];
+    /// nprand::RandomState::new(0).f_into(&mut x, 1.0, 48.0).unwrap(); // rs.f(1, 48, 3)
+    /// assert!(x.iter().all(|&v| v >= 0.0));
+    /// ```
+    fn f_into;
+    (dfnum: Positive, dfden: Positive) -> f64 => RandomState::legacy_f;
+
+    /// `rs.beta(a, b)`; `a <= 0` / `b <= 0` are errors.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.beta(0.5, 0.5).unwrap(); // rs.beta(0.5, 0.5) (Johnk's algorithm)
+    /// let y = rs.beta(2.0, 5.0).unwrap(); // rs.beta(2, 5) (two gammas)
+    /// assert!((0.0..=1.0).contains(&x) && (0.0..=1.0).contains(&y));
+    /// assert_eq!(rs.beta(0.0, 1.0).unwrap_err().message(), "a <= 0");
+    /// ```
+    fn beta;
+    /// `rs.beta(a, b, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 5];
+    /// nprand::RandomState::new(0).beta_into(&mut x, 0.3, 0.7).unwrap(); // rs.beta(0.3, 0.7, 5)
+    /// assert!(x.iter().all(|v| (0.0..=1.0).contains(v)));
+    /// ```
+    fn beta_into;
+    (a: Positive, b: Positive) -> f64 => RandomState::legacy_beta;
+
+    /// `rs.noncentral_chisquare(df, nonc)`; `df <= 0` and `nonc < 0` are errors.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.noncentral_chisquare(3.0, 20.0).unwrap(); // rs.noncentral_chisquare(3, 20)
+    /// let y = rs.noncentral_chisquare(0.5, 2.0).unwrap(); // rs.noncentral_chisquare(0.5, 2) (Poisson mixture)
+    /// assert!(x > 0.0 && y >= 0.0);
+    /// assert_eq!(rs.noncentral_chisquare(1.0, -1.0).unwrap_err().message(), "nonc < 0");
+    /// ```
+    fn noncentral_chisquare;
+    /// `rs.noncentral_chisquare(df, nonc, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 4];
+    /// nprand::RandomState::new(0).noncentral_chisquare_into(&mut x, 3.0, 0.0).unwrap(); // rs.noncentral_chisquare(3, 0, 4)
+    /// assert!(x.iter().all(|&v| v > 0.0));
+    /// ```
+    fn noncentral_chisquare_into;
+    (df: Positive, nonc: NonNegative) -> f64 => RandomState::legacy_noncentral_chisquare;
+
+    /// `rs.noncentral_f(dfnum, dfden, nonc)`; `dfnum <= 0`, `dfden <= 0` and `nonc < 0`
+    /// are errors, checked in that order.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.noncentral_f(3.0, 20.0, 3.0).unwrap(); // rs.noncentral_f(3, 20, 3)
+    /// assert!(x > 0.0);
+    /// assert_eq!(rs.noncentral_f(3.0, 20.0, -3.0).unwrap_err().message(), "nonc < 0");
+    /// ```
+    fn noncentral_f;
+    /// `rs.noncentral_f(dfnum, dfden, nonc, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 3];
+    /// nprand::RandomState::new(0).noncentral_f_into(&mut x, 0.5, 20.0, 1.5).unwrap(); // rs.noncentral_f(0.5, 20, 1.5, 3)
+    /// assert!(x.iter().all(|&v| v >= 0.0));
+    /// ```
+    fn noncentral_f_into;
+    (dfnum: Positive, dfden: Positive, nonc: NonNegative) -> f64 => RandomState::legacy_noncentral_f;
+
+    /// `rs.standard_t(df)`: Student's t; `df <= 0` is an error.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(0);
+    /// let x = rs.standard_t(10.0).unwrap(); // rs.standard_t(10)
+    /// assert!(x.is_finite());
+    /// assert_eq!(rs.standard_t(0.0).unwrap_err().message(), "df <= 0");
+    /// ```
+    fn standard_t;
+    /// `rs.standard_t(df, size=out.len())`.
+    ///
+    /// ```
+    /// let mut x = [0.0; 10];
+    /// nprand::RandomState::new(0).standard_t_into(&mut x, 10.0).unwrap(); // rs.standard_t(10, size=10)
+    /// assert!(x.iter().all(|v| v.is_finite()));
+    /// ```
+    fn standard_t_into;
+    (df: Positive) -> f64 => RandomState::legacy_standard_t;
+}
+
+impl RandomState {
+    /// The per-element draw of [`RandomState::exponential`].
+    #[inline]
+    fn exponential_kernel(&mut self, scale: f64) -> f64 {
+        scale * self.legacy_standard_exponential()
+    }
+
+    /// [`RandomState::exponential_into`] after its checks.
+    fn fill_exponential(&mut self, out: &mut [f64], scale: f64) -> Result<()> {
+        self.standard_exponential_into(out);
+        // NumPy's operand order `scale * E`, kept on purpose.
+        #[allow(clippy::assign_op_pattern)]
+        for o in out {
+            *o = scale * *o;
+        }
+        Ok(())
+    }
+
+    /// [`RandomState::standard_gamma_into`] after its checks.
+    fn fill_standard_gamma(&mut self, out: &mut [f64], shape: f64) -> Result<()> {
+        self.standard_gamma_fill(out, shape, |x| x);
+        Ok(())
+    }
+
+    /// [`RandomState::gamma_into`] after its checks.
+    fn fill_gamma(&mut self, out: &mut [f64], shape: f64, scale: f64) -> Result<()> {
+        self.standard_gamma_fill(out, shape, |x| scale * x);
+        Ok(())
+    }
+
+    /// [`RandomState::chisquare_into`] after its checks.
+    fn fill_chisquare(&mut self, out: &mut [f64], df: f64) -> Result<()> {
+        self.standard_gamma_fill(out, df / 2.0, |x| 2.0 * x);
+        Ok(())
+    }
+}
+
+pub(crate) const SPECS: &[DistSpec] = &[DistSpec {
+    name: "standard_exponential",
+    params: &[],
+    internal_order: &[],
+    prepare: None,
+    kernel: Kernel::F64(|rs, _| rs.legacy_standard_exponential()),
+}];
 
 #[cfg(test)]
 mod tests {
-    use super::super::broadcast::{find, Output};
+    use super::super::broadcast::{find, Num, Output};
     use super::*;
     use crate::array::NdArray;
     use proptest::prelude::*;

@@ -38,9 +38,13 @@ pub use multivariate::{CheckValid, MvnOutput};
 pub(crate) const SPEC_TABLES: &[&[broadcast::DistSpec]] = &[
     uniform::SPECS,
     normal::SPECS,
+    normal::DECLARED_SPECS,
     gamma::SPECS,
+    gamma::DECLARED_SPECS,
     continuous::SPECS,
+    continuous::DECLARED_SPECS,
     discrete::SPECS,
+    discrete::DECLARED_SPECS,
 ];
 
 /// `numpy.random.RandomState`: MT19937 plus the cached gaussian of the legacy polar method.

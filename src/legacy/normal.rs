@@ -1,6 +1,6 @@
 //! Normal draws: the legacy polar (Marsaglia) method with its cached second value.
 
-use super::broadcast::{Cons, DistSpec, Kernel, Num, ParamSpec};
+use super::broadcast::{DistSpec, Kernel};
 use super::RandomState;
 pub(crate) use crate::distr::Doubles;
 use crate::error::Result;
@@ -266,7 +266,10 @@ impl RandomState {
         self.standard_normal_into(&mut out);
         out
     }
+}
 
+numpy_methods! {
+    impl[] RandomState, kernels on RandomState, table DECLARED_SPECS;
     /// `rs.normal(loc, scale)` = `loc + scale * gauss`; `scale < 0` is an error
     /// (-0.0 too, NaN passes, as in NumPy).
     ///
@@ -276,19 +279,26 @@ impl RandomState {
     /// assert!(x.is_finite());
     /// assert_eq!(rs.normal(0.0, -1.0).unwrap_err().message(), "scale < 0");
     /// ```
-    pub fn normal(&mut self, loc: f64, scale: f64) -> Result<f64> {
-        Cons::NonNegative.check_scalar(scale, "scale")?;
-        Ok(loc + scale * self.gauss())
-    }
-
+    fn normal;
     /// `rs.normal(loc, scale, size=out.len())`.
     ///
     /// ```
     /// let mut x = [0.0; 3];
     /// nprand::RandomState::new(3).normal_into(&mut x, 1.0, 0.5).unwrap();
     /// ```
-    pub fn normal_into(&mut self, out: &mut [f64], loc: f64, scale: f64) -> Result<()> {
-        Cons::NonNegative.check_scalar(scale, "scale")?;
+    fn normal_into;
+    (loc: None = 0.0, scale: NonNegative = 1.0) -> f64 => RandomState::normal_kernel, bulk RandomState::fill_normal;
+}
+
+impl RandomState {
+    /// The per-element draw of [`RandomState::normal`].
+    #[inline]
+    fn normal_kernel(&mut self, loc: f64, scale: f64) -> f64 {
+        loc + scale * self.gauss()
+    }
+
+    /// [`RandomState::normal_into`] after its checks.
+    fn fill_normal(&mut self, out: &mut [f64], loc: f64, scale: f64) -> Result<()> {
         self.standard_normal_into(out);
         for o in out {
             *o = loc + scale * *o;
@@ -297,25 +307,13 @@ impl RandomState {
     }
 }
 
-pub(crate) const SPECS: &[DistSpec] = &[
-    DistSpec {
-        name: "standard_normal",
-        params: &[],
-        internal_order: &[],
-        prepare: None,
-        kernel: Kernel::F64(|rs, _| rs.gauss()),
-    },
-    DistSpec {
-        name: "normal",
-        params: &[
-            ParamSpec::fd("loc", 0.0, Cons::None),
-            ParamSpec::fd("scale", 1.0, Cons::NonNegative),
-        ],
-        internal_order: &[],
-        prepare: None,
-        kernel: Kernel::F64(|rs, p: &[Num]| p[0].f() + p[1].f() * rs.gauss()),
-    },
-];
+pub(crate) const SPECS: &[DistSpec] = &[DistSpec {
+    name: "standard_normal",
+    params: &[],
+    internal_order: &[],
+    prepare: None,
+    kernel: Kernel::F64(|rs, _| rs.gauss()),
+}];
 
 #[cfg(test)]
 pub(crate) mod tests {
