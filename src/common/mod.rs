@@ -26,12 +26,14 @@
 //! assert!(matches!(out, Output::F64(ref a) if a.shape == [2]));
 //! ```
 
+mod checks;
 mod constraint;
 mod drive;
 pub(crate) mod mvn;
 mod num;
 mod spec;
 
+pub(crate) use checks::{prepare_triangular, triangular_check};
 pub use constraint::{Constraint, POISSON_LAM_MAX};
 pub(crate) use drive::{any2, ufunc2};
 pub use drive::{convert, draw, output_shape, precheck};

@@ -1,7 +1,30 @@
-//! Distribution algorithms shared by the legacy `RandomState` and `Generator`: the
-//! routines of NumPy's `distributions.c` that both call, written once against a
-//! [`Doubles`] source (NumPy's `next_double`), so that a scalar `RandomState` call, its
-//! bulk `_into` form and every `Generator` run the same code.
+//! Distribution kernels: NumPy's `distributions.c` and `legacy-distributions.c`, and which
+//! of them nprand writes once.
+//!
+//! NumPy keeps one set of `random_*` kernels for `Generator` and, in
+//! `legacy-distributions.c`, frozen `legacy_*` kernels for `RandomState`. Its policy, in
+//! `distributions.h`: *"if changing a distribution that is used by RandomState, the
+//! original unmodified copy must be retained for use in RandomState"* (`RandomState`'s
+//! streams are promised never to change). nprand follows the same split:
+//!
+//! - **Shared** (here, written once against a [`Doubles`] source, so a `RandomState` call,
+//!   its bulk `_into` form and every `Generator` run the same code): binomial (inversion
+//!   and BTPE) and Poisson (multiplication and PTRS) in [`discrete`], `loggam`, and
+//!   laplace, gumbel, logistic and triangular in [`continuous`] — the routines
+//!   `mtrand.pyx` itself calls unchanged. Their checks and drivers are shared too
+//!   ([`crate::common`]).
+//! - **Frozen legacy copies** (in `legacy/`, as `RandomState::legacy_*`): everything built
+//!   on the polar-method gaussian (`legacy_gauss`) or `-log(1 - U)` exponentials, where
+//!   `Generator` moved to ziggurat — normal, standard_cauchy, lognormal, wald,
+//!   standard_t, the gamma family (standard_gamma, gamma, beta, chisquare, f,
+//!   noncentral_chisquare, noncentral_f, dirichlet), exponential, pareto, weibull, power,
+//!   rayleigh, negative_binomial — and the routines NumPy later changed in place
+//!   (`exp(x) - 1` → `expm1`, `log1p` forms, the `kappa > 1e6` branch of vonmises,
+//!   Johnk's tiny-parameter shortcut in beta) or rewrote for `Generator` (geometric,
+//!   zipf, logseries, hypergeometric). Where these look like near-copies of
+//!   `generator/`'s kernels they are so on purpose: they must not be merged.
+//! - **Generator only** (in `generator/`): ziggurat normals/exponentials, Lemire
+//!   integers, the float32 kernels, multivariate_hypergeometric.
 //!
 //! ```
 //! // RandomState(3).poisson(40) and its bulk form draw through one kernel.
@@ -12,6 +35,7 @@
 //! assert_eq!(a.poisson(40.0).unwrap(), x[0]);
 //! ```
 
+pub(crate) mod continuous;
 pub(crate) mod discrete;
 
 use crate::bitgen::BitGenerator;

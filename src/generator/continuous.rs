@@ -15,8 +15,9 @@ use super::ziggurat::{standard_exponential, standard_exponential_f32, standard_n
 use super::Generator;
 use crate::array::NdArray;
 use crate::bitgen::BitGenerator;
-use crate::common::{any2, ufunc2};
+use crate::common::{prepare_triangular, triangular_check, ufunc2};
 use crate::common::{Num, Param};
+use crate::distr::continuous::{random_gumbel, random_laplace, random_logistic, random_triangular};
 use crate::error::{Error, ErrorKind, Result};
 
 // ---------------------------------------------------------------------------------------
@@ -297,39 +298,6 @@ pub(crate) fn power<B: BitGenerator + ?Sized>(bg: &mut B, a: f64) -> f64 {
     (-(-standard_exponential(bg)).exp_m1()).powf(1.0 / a)
 }
 
-/// `random_laplace`; `U == 0` is redrawn.
-pub(crate) fn laplace<B: BitGenerator + ?Sized>(bg: &mut B, loc: f64, scale: f64) -> f64 {
-    loop {
-        let u = bg.next_double();
-        if u >= 0.5 {
-            return loc - scale * (2.0 - u - u).ln();
-        }
-        if u > 0.0 {
-            return loc + scale * (u + u).ln();
-        }
-    }
-}
-
-/// `random_gumbel`; `U == 0` is redrawn.
-pub(crate) fn gumbel<B: BitGenerator + ?Sized>(bg: &mut B, loc: f64, scale: f64) -> f64 {
-    loop {
-        let u = 1.0 - bg.next_double();
-        if u < 1.0 {
-            return loc - scale * (-u.ln()).ln();
-        }
-    }
-}
-
-/// `random_logistic`; `U == 0` is redrawn.
-pub(crate) fn logistic<B: BitGenerator + ?Sized>(bg: &mut B, loc: f64, scale: f64) -> f64 {
-    loop {
-        let u = bg.next_double();
-        if u > 0.0 {
-            return loc + scale * (u / (1.0 - u)).ln();
-        }
-    }
-}
-
 /// `random_lognormal`: `exp(mean + sigma * normal)`.
 #[inline]
 pub(crate) fn lognormal<B: BitGenerator + ?Sized>(bg: &mut B, mean: f64, sigma: f64) -> f64 {
@@ -353,26 +321,6 @@ pub(crate) fn wald<B: BitGenerator + ?Sized>(bg: &mut B, mean: f64, scale: f64) 
         x
     } else {
         mean * mean / x
-    }
-}
-
-/// `random_triangular`: one uniform, inverse CDF.
-pub(crate) fn triangular<B: BitGenerator + ?Sized>(
-    bg: &mut B,
-    left: f64,
-    mode: f64,
-    right: f64,
-) -> f64 {
-    let base = right - left;
-    let leftbase = mode - left;
-    let ratio = leftbase / base;
-    let leftprod = leftbase * base;
-    let rightprod = (right - mode) * base;
-    let u = bg.next_double();
-    if u <= ratio {
-        left + (u * leftprod).sqrt()
-    } else {
-        right - ((1.0 - u) * rightprod).sqrt()
     }
 }
 
@@ -612,7 +560,7 @@ numpy_methods! {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).laplace(1.0, 2.0).unwrap());
     /// ```
     fn laplace_into;
-    (loc: None = 0.0, scale: NonNegative = 1.0) -> f64 => laplace;
+    (loc: None = 0.0, scale: NonNegative = 1.0) -> f64 => random_laplace;
 
     /// `rng.gumbel(loc, scale)`.
     ///
@@ -629,7 +577,7 @@ numpy_methods! {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).gumbel(1.0, 2.0).unwrap());
     /// ```
     fn gumbel_into;
-    (loc: None = 0.0, scale: NonNegative = 1.0) -> f64 => gumbel;
+    (loc: None = 0.0, scale: NonNegative = 1.0) -> f64 => random_gumbel;
 
     /// `rng.logistic(loc, scale)`.
     ///
@@ -646,7 +594,7 @@ numpy_methods! {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).logistic(1.0, 2.0).unwrap());
     /// ```
     fn logistic_into;
-    (loc: None = 0.0, scale: NonNegative = 1.0) -> f64 => logistic;
+    (loc: None = 0.0, scale: NonNegative = 1.0) -> f64 => random_logistic;
 
     /// `rng.lognormal(mean, sigma)`.
     ///
@@ -715,20 +663,6 @@ fn uniform_range(low: f64, high: f64) -> Result<f64> {
     }
     GCons::NonNegative.check_scalar(range, "high - low")?;
     Ok(range)
-}
-
-/// triangular's checks (the same messages on the scalar and the array path).
-fn triangular_check(left: f64, mode: f64, right: f64) -> Result<()> {
-    if left > mode {
-        return Err(Error::value("left > mode"));
-    }
-    if mode > right {
-        return Err(Error::value("mode > right"));
-    }
-    if left == right {
-        return Err(Error::value("left == right"));
-    }
-    Ok(())
 }
 
 impl<B: BitGenerator> Generator<B> {
@@ -825,7 +759,7 @@ impl<B: BitGenerator> Generator<B> {
     /// ```
     pub fn triangular(&mut self, left: f64, mode: f64, right: f64) -> Result<f64> {
         triangular_check(left, mode, right)?;
-        Ok(triangular(&mut self.bg, left, mode, right))
+        Ok(random_triangular(&mut self.bg, left, mode, right))
     }
 
     /// `rng.triangular(left, mode, right, size=out.len())`.
@@ -844,7 +778,7 @@ impl<B: BitGenerator> Generator<B> {
     ) -> Result<()> {
         triangular_check(left, mode, right)?;
         for o in out {
-            *o = triangular(&mut self.bg, left, mode, right);
+            *o = random_triangular(&mut self.bg, left, mode, right);
         }
         Ok(())
     }
@@ -946,24 +880,6 @@ fn prepare_uniform(p: &mut [NdArray<Num>], scalar: bool) -> Result<()> {
     Ok(())
 }
 
-/// triangular: `any(left > mode)`, `any(mode > right)`, `any(left == right)` (ufunc
-/// broadcasting).
-fn prepare_triangular(p: &mut [NdArray<Num>], scalar: bool) -> Result<()> {
-    if scalar {
-        return triangular_check(p[0].data[0].f(), p[1].data[0].f(), p[2].data[0].f());
-    }
-    if any2(&p[0], &p[1], |l, m| l > m)? {
-        return Err(Error::value("left > mode"));
-    }
-    if any2(&p[1], &p[2], |m, r| m > r)? {
-        return Err(Error::value("mode > right"));
-    }
-    if any2(&p[0], &p[2], |l, r| l == r)? {
-        return Err(Error::value("left == right"));
-    }
-    Ok(())
-}
-
 macro_rules! k {
     (|$bg:ident, $p:ident| $e:expr) => {
         GKernel::F64(|$bg: &mut dyn BitGenerator, $p: &[Num]| $e)
@@ -1023,6 +939,6 @@ pub(crate) const SPECS: &[GenSpec] = &[
         ],
         internal_order: &[],
         prepare: Some(prepare_triangular),
-        kernel: k!(|bg, p| triangular(bg, p[0].f(), p[1].f(), p[2].f())),
+        kernel: k!(|bg, p| random_triangular(bg, p[0].f(), p[1].f(), p[2].f())),
     },
 ];

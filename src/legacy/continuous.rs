@@ -7,7 +7,8 @@ use std::f64::consts::PI;
 use super::broadcast::{Cons, DistSpec, Kernel, Num, ParamSpec};
 use super::RandomState;
 use crate::array::NdArray;
-use crate::common::any2;
+use crate::common::{prepare_triangular, triangular_check};
+use crate::distr::continuous::{random_gumbel, random_laplace, random_logistic, random_triangular};
 use crate::error::{Error, Result};
 
 /// The kernels: NumPy's routines without parameter checks, consuming exactly NumPy's
@@ -107,54 +108,6 @@ impl RandomState {
         }
         m
     }
-
-    /// NumPy's `random_laplace`; a zero uniform is redrawn.
-    pub(crate) fn legacy_laplace(&mut self, loc: f64, scale: f64) -> f64 {
-        loop {
-            let u = self.next_double();
-            if u >= 0.5 {
-                return loc - scale * (2.0 - u - u).ln();
-            }
-            if u > 0.0 {
-                return loc + scale * (u + u).ln();
-            }
-        }
-    }
-
-    /// NumPy's `random_gumbel`: `loc - scale * log(-log(1 - U))`; `U == 0` is redrawn.
-    pub(crate) fn legacy_gumbel(&mut self, loc: f64, scale: f64) -> f64 {
-        loop {
-            let u = 1.0 - self.next_double();
-            if u < 1.0 {
-                return loc - scale * (-u.ln()).ln();
-            }
-        }
-    }
-
-    /// NumPy's `random_logistic`: `loc + scale * log(U / (1 - U))`; `U == 0` is redrawn.
-    pub(crate) fn legacy_logistic(&mut self, loc: f64, scale: f64) -> f64 {
-        loop {
-            let u = self.next_double();
-            if u > 0.0 {
-                return loc + scale * (u / (1.0 - u)).ln();
-            }
-        }
-    }
-
-    /// NumPy's `random_triangular`: one uniform, inverse CDF.
-    pub(crate) fn legacy_triangular(&mut self, left: f64, mode: f64, right: f64) -> f64 {
-        let base = right - left;
-        let leftbase = mode - left;
-        let ratio = leftbase / base;
-        let leftprod = leftbase * base;
-        let rightprod = (right - mode) * base;
-        let u = self.next_double();
-        if u <= ratio {
-            left + (u * leftprod).sqrt()
-        } else {
-            right - ((1.0 - u) * rightprod).sqrt()
-        }
-    }
 }
 
 /// The `s` of legacy vonmises' setup for `kappa >= 1e-8`.
@@ -192,39 +145,6 @@ fn kappa_too_large() -> Error {
         "kappa too large: NumPy's legacy vonmises loops forever for this kappa \
          (about kappa >= 1e16); nprand refuses it",
     )
-}
-
-/// triangular's scalar checks, in NumPy's order (NaN passes all three).
-fn check_triangular(left: f64, mode: f64, right: f64) -> Result<()> {
-    if left > mode {
-        return Err(Error::value("left > mode"));
-    }
-    if mode > right {
-        return Err(Error::value("mode > right"));
-    }
-    if left == right {
-        return Err(Error::value("left == right"));
-    }
-    Ok(())
-}
-
-/// triangular's checks as NumPy's method runs them before `cont`: on the scalars, or
-/// with `np.greater` / `np.equal` over the arrays (broadcasting pairwise).
-fn validate_triangular(p: &mut [NdArray<Num>], scalar: bool) -> Result<()> {
-    let (left, mode, right) = (&p[0], &p[1], &p[2]);
-    if scalar {
-        return check_triangular(left.data[0].f(), mode.data[0].f(), right.data[0].f());
-    }
-    if any2(left, mode, |a, b| a > b)? {
-        return Err(Error::value("left > mode"));
-    }
-    if any2(mode, right, |a, b| a > b)? {
-        return Err(Error::value("mode > right"));
-    }
-    if any2(left, right, |a, b| a == b)? {
-        return Err(Error::value("left == right"));
-    }
-    Ok(())
 }
 
 /// vonmises: refuse, before any draw, a `kappa` for which NumPy would hang. A negative
@@ -313,8 +233,8 @@ impl RandomState {
     /// assert_eq!(rs.triangular(1.0, 1.0, 1.0).unwrap_err().message(), "left == right");
     /// ```
     pub fn triangular(&mut self, left: f64, mode: f64, right: f64) -> Result<f64> {
-        check_triangular(left, mode, right)?;
-        Ok(self.legacy_triangular(left, mode, right))
+        triangular_check(left, mode, right)?;
+        Ok(random_triangular(self, left, mode, right))
     }
 
     /// `rs.triangular(left, mode, right, size=out.len())`.
@@ -331,8 +251,8 @@ impl RandomState {
         mode: f64,
         right: f64,
     ) -> Result<()> {
-        check_triangular(left, mode, right)?;
-        fill(self, out, |rs| rs.legacy_triangular(left, mode, right));
+        triangular_check(left, mode, right)?;
+        fill(self, out, |rs| random_triangular(rs, left, mode, right));
         Ok(())
     }
 }
@@ -473,7 +393,7 @@ numpy_methods! {
     /// assert!(x.iter().all(|v| v.is_finite()));
     /// ```
     fn laplace_into;
-    (loc: None = 0.0, scale: NonNegative = 1.0) -> f64 => RandomState::legacy_laplace;
+    (loc: None = 0.0, scale: NonNegative = 1.0) -> f64 => random_laplace;
 
     /// `rs.gumbel(loc, scale)` (NumPy's defaults 0.0 and 1.0); `scale < 0` is an error.
     ///
@@ -492,7 +412,7 @@ numpy_methods! {
     /// assert!(x.iter().all(|v| v.is_finite()));
     /// ```
     fn gumbel_into;
-    (loc: None = 0.0, scale: NonNegative = 1.0) -> f64 => RandomState::legacy_gumbel;
+    (loc: None = 0.0, scale: NonNegative = 1.0) -> f64 => random_gumbel;
 
     /// `rs.logistic(loc, scale)` (NumPy's defaults 0.0 and 1.0); `scale < 0` is an error.
     ///
@@ -511,7 +431,7 @@ numpy_methods! {
     /// assert!(x.iter().all(|v| v.is_finite()));
     /// ```
     fn logistic_into;
-    (loc: None = 0.0, scale: NonNegative = 1.0) -> f64 => RandomState::legacy_logistic;
+    (loc: None = 0.0, scale: NonNegative = 1.0) -> f64 => random_logistic;
 }
 
 pub(crate) const SPECS: &[DistSpec] = &[
@@ -540,8 +460,8 @@ pub(crate) const SPECS: &[DistSpec] = &[
             ParamSpec::f("right", Cons::None),
         ],
         internal_order: &[],
-        prepare: Some(validate_triangular),
-        kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_triangular(p[0].f(), p[1].f(), p[2].f())),
+        prepare: Some(prepare_triangular),
+        kernel: Kernel::F64(|rs, p: &[Num]| random_triangular(rs, p[0].f(), p[1].f(), p[2].f())),
     },
 ];
 

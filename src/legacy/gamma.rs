@@ -641,7 +641,7 @@ mod tests {
         assert_eq!(a.dirichlet(&[f64::NAN, 1.0]).unwrap().len(), 2);
     }
 
-    use super::super::normal::tests::{
+    use super::super::test_util::{
         assert_bits, assert_same_state, ref_gauss, start, starts, SIZES,
     };
 

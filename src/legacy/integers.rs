@@ -460,7 +460,7 @@ mod tests {
     //! The bulk `randint_into` against the one-value-at-a-time engine it replaced, bit
     //! for bit and state for state.
 
-    use super::super::normal::tests::{assert_same_state, start, starts};
+    use super::super::test_util::{assert_same_state, start, starts};
     use super::*;
     use proptest::prelude::*;
     use std::fmt::Debug;

@@ -28,6 +28,8 @@ mod integers;
 pub(crate) mod multivariate;
 mod normal;
 mod sequences;
+#[cfg(test)]
+mod test_util;
 mod uniform;
 
 pub(crate) use crate::common::kahan_sum;

@@ -299,7 +299,7 @@ mod tests {
     //! The batched shuffle against NumPy's loop as it was written before, one
     //! `random_interval` at a time: same swaps, same state.
 
-    use super::super::normal::tests::{assert_same_state, start, starts, SIZES};
+    use super::super::test_util::{assert_same_state, start, starts, SIZES};
     use super::*;
     use proptest::prelude::*;
 
