@@ -49,7 +49,7 @@ pub(crate) fn binomial<B: BitGenerator + ?Sized>(bg: &mut B, p: f64, n: i64) -> 
 
 /// `random_negative_binomial`: `poisson(gamma(n, (1 - p) / p))`.
 pub(crate) fn negative_binomial<B: BitGenerator + ?Sized>(bg: &mut B, n: f64, p: f64) -> i64 {
-    let y = super::continuous::gamma(bg, n, (1.0 - p) / p);
+    let y = super::gamma::gamma(bg, n, (1.0 - p) / p);
     poisson(bg, y)
 }
 

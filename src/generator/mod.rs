@@ -43,6 +43,7 @@ use std::str::FromStr;
 pub mod broadcast;
 pub(crate) mod continuous;
 pub(crate) mod discrete;
+pub(crate) mod gamma;
 pub mod integers;
 pub(crate) mod multivariate;
 pub(crate) mod sequences;
@@ -60,6 +61,8 @@ pub use sequences::{ChoiceOutput, ChoiceP};
 pub(crate) const SPEC_TABLES: &[&[broadcast::GenSpec]] = &[
     continuous::DECLARED_SPECS,
     continuous::SPECS,
+    gamma::DECLARED_SPECS,
+    gamma::SPECS,
     discrete::DECLARED_SPECS,
     discrete::SPECS,
 ];

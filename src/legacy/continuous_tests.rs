@@ -100,8 +100,7 @@ fn into_equals_scalar_and_broadcast() {
             let mut out = [0.0; 6];
             let ra = into(&mut a, &mut out, p);
             let rb: Result<Vec<f64>> = (0..6).map(|_| scalar(&mut b, p)).collect();
-            let params: Vec<NdArray<Num>> =
-                p.iter().map(|&x| NdArray::scalar(Num::F(x))).collect();
+            let params: Vec<NdArray<Num>> = p.iter().map(|&x| NdArray::scalar(Num::F(x))).collect();
             let rc = c.broadcast(find(name).unwrap(), &params, Some(&[2, 3]));
             match (ra, rb, rc) {
                 (Ok(()), Ok(vb), Ok(Output::F64(vc))) => {

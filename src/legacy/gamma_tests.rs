@@ -79,8 +79,7 @@ fn into_equals_scalar_and_broadcast() {
             let mut out = [0.0; 9];
             let ra = into(&mut a, &mut out, p);
             let rb: Result<Vec<f64>> = (0..9).map(|_| scalar(&mut b, p)).collect();
-            let params: Vec<NdArray<Num>> =
-                p.iter().map(|&x| NdArray::scalar(Num::F(x))).collect();
+            let params: Vec<NdArray<Num>> = p.iter().map(|&x| NdArray::scalar(Num::F(x))).collect();
             let rc = c.broadcast(find(name).unwrap(), &params, Some(&[3, 3]));
             match (ra, rb, rc) {
                 (Ok(()), Ok(vb), Ok(Output::F64(vc))) => {
@@ -123,9 +122,7 @@ fn dirichlet_rows_are_independent_draws_in_order() {
     assert_eq!(a.dirichlet(&[f64::NAN, 1.0]).unwrap().len(), 2);
 }
 
-use super::super::test_util::{
-    assert_bits, assert_same_state, ref_gauss, start, starts, SIZES,
-};
+use super::super::test_util::{assert_bits, assert_same_state, ref_gauss, start, starts, SIZES};
 
 /// NumPy's `legacy_standard_exponential`, one draw at a time (the reference).
 fn ref_exponential(rs: &mut RandomState) -> f64 {

@@ -25,13 +25,7 @@ fn ref_buffered(rs: &mut RandomState, bits: u32, buf: &mut RefBuffer) -> u64 {
 
 /// NumPy's `random_buffered_bounded_*` / `random_bounded_uint64` (masked), one
 /// value at a time: the reference.
-fn ref_bounded(
-    rs: &mut RandomState,
-    bits: u32,
-    off: u64,
-    rng: u64,
-    buf: &mut RefBuffer,
-) -> u64 {
+fn ref_bounded(rs: &mut RandomState, bits: u32, off: u64, rng: u64, buf: &mut RefBuffer) -> u64 {
     if rng == 0 {
         return off;
     }
@@ -72,12 +66,7 @@ fn ref_bounded(
     off.wrapping_add(v)
 }
 
-fn check<T: RandintDtype + PartialEq + Debug>(
-    s: &RandomState,
-    n: usize,
-    low: i128,
-    high: i128,
-) {
+fn check<T: RandintDtype + PartialEq + Debug>(s: &RandomState, n: usize, low: i128, high: i128) {
     let what = format!(
         "{} n {n} [{low}, {high}) from pos {}",
         T::NAME,
@@ -150,8 +139,7 @@ fn bounds(lb: i128, ub: i128) -> Vec<(i128, i128)> {
 }
 
 const SIZES: &[usize] = &[
-    0, 1, 2, 3, 4, 5, 7, 8, 9, 16, 17, 18, 19, 20, 31, 32, 33, 311, 312, 313, 623, 624, 625,
-    2500,
+    0, 1, 2, 3, 4, 5, 7, 8, 9, 16, 17, 18, 19, 20, 31, 32, 33, 311, 312, 313, 623, 624, 625, 2500,
 ];
 
 fn check_dtype<T: RandintDtype + PartialEq + Debug>() {
