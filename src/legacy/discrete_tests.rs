@@ -1,6 +1,8 @@
 //! Tests of `legacy/discrete.rs`.
 
 use super::*;
+use crate::array::NdArray;
+use crate::distr::loggam;
 use crate::legacy::broadcast::find;
 use proptest::prelude::*;
 

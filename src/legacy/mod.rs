@@ -24,6 +24,7 @@ pub mod broadcast;
 mod continuous;
 mod discrete;
 mod gamma;
+mod hypergeometric;
 mod integers;
 pub(crate) mod multivariate;
 mod normal;
@@ -47,6 +48,7 @@ pub(crate) const SPEC_TABLES: &[&[broadcast::DistSpec]] = &[
     continuous::DECLARED_SPECS,
     discrete::SPECS,
     discrete::DECLARED_SPECS,
+    hypergeometric::SPECS,
 ];
 
 /// `numpy.random.RandomState`: MT19937 plus the cached gaussian of the legacy polar method.
