@@ -44,6 +44,7 @@ pub mod broadcast;
 pub(crate) mod continuous;
 pub(crate) mod discrete;
 pub(crate) mod gamma;
+pub(crate) mod hypergeometric;
 pub mod integers;
 pub(crate) mod multivariate;
 pub(crate) mod sequences;
@@ -52,7 +53,7 @@ pub mod ziggurat;
 mod ziggurat_tables;
 
 pub use crate::common::mvn::{CheckValid, MvnOutput};
-pub use discrete::MvhgMethod;
+pub use hypergeometric::MvhgMethod;
 pub use integers::IntegerDtype;
 pub use multivariate::MvnMethod;
 pub use sequences::{ChoiceOutput, ChoiceP};
@@ -65,6 +66,7 @@ pub(crate) const SPEC_TABLES: &[&[broadcast::GenSpec]] = &[
     gamma::SPECS,
     discrete::DECLARED_SPECS,
     discrete::SPECS,
+    hypergeometric::SPECS,
 ];
 
 /// NumPy's `Generator`: distributions on top of a bit generator.
