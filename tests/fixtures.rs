@@ -6,6 +6,7 @@
 //! The one documented exception is `multivariate_normal`, which goes through LAPACK's
 //! SVD in NumPy: its values are compared to a relative 1e-10 (its draws and the state
 //! after it still exactly).
+#![cfg(feature = "eval")]
 
 use nprand::eval::legacy::{eval_call, make_state, Init};
 use nprand::eval::npy::read_npy;

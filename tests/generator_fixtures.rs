@@ -3,6 +3,7 @@
 //! `nprand::eval::generator` and compared exactly: the Python type of each result, its dtype,
 //! shape and values (bit for bit; large arrays by SHA-256 of their bytes), each error's
 //! exception type and message, and the bit generator's state JSON after the calls.
+#![cfg(feature = "eval")]
 
 use nprand::eval::generator::{eval_generator_value, make_generator, GenValue};
 use nprand::eval::value::{Data, Kind};

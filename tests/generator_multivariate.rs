@@ -12,6 +12,7 @@
 //! `NPRAND_MVN_FIXTURE=/tmp/mvn_cross.json cargo test --release --test generator_multivariate
 //! -- --ignored --nocapture` replays a (large, uncommitted) cross-check file written by
 //! `scripts/cases_generator_mvn.py --crosscheck N` with the same rules and prints the counts.
+#![cfg(feature = "eval")]
 
 use nprand::eval::generator::{eval_generator_value, make_generator};
 use nprand::generator::{default_rng, AnyGenerator, BitGenKind, CheckValid, MvnMethod};

@@ -3,6 +3,7 @@
 //! result exactly: values by their `json.dumps` and `repr` text (floats round-trip, so
 //! equal text means equal bits), errors by exception type and message, and the state
 //! after the calls by its SHA-256.
+#![cfg(feature = "eval")]
 
 use nprand::eval::python::{eval_python_call, make_random};
 use nprand::python::{lgamma, PyState, PyVersion, Random};
