@@ -98,7 +98,8 @@ __all__ = [
 
 #: Repository root and fixtures directory (this file lives in <repo>/scripts/).
 REPO_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-FIXTURES_DIR = os.path.join(REPO_DIR, "fixtures")
+# The RandomState fixtures (state_file paths in its manifest are relative to this folder).
+FIXTURES_DIR = os.path.join(REPO_DIR, "fixtures", "legacy")
 
 #: The namespace argument expressions are evaluated in.
 EVAL_NAMESPACE = {"np": np, "numpy": np, "nan": nan, "inf": inf}
