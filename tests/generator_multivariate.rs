@@ -4,10 +4,10 @@
 //!
 //! Every call runs through the evaluator (`nprand eval --generator`'s path) and, where the
 //! fixture gives typed arguments, through `Generator::multivariate_normal_str` as well.
-//! Values are compared with `common::mvn_close`: a **relative 1e-10** of the result's largest
-//! value (NumPy's factor comes from LAPACK on OpenBLAS, whose kernels round differently from
-//! nprand's port), plus, only for a (near-)singular covariance, the square root of LAPACK's
-//! rounding noise times the row's normals (see `common::mvn_noise_allowance`); dtype, shape,
+//! Values are compared by `common::mvn`: a **relative 1e-10** of the result's largest value
+//! (NumPy's factor comes from LAPACK on OpenBLAS, whose kernels round differently from
+//! nprand's port), plus, only for a (near-)singular covariance or a repeated eigenvalue, what
+//! another CPU's LAPACK may legitimately change (see that module's docs); dtype, shape,
 //! errors (type and message), warnings and the bit generator state after the calls are
 //! compared exactly.
 //!
@@ -17,7 +17,8 @@
 
 mod common;
 
-use common::{float_tokens as floats, mvn_close, result_f64s};
+use common::mvn::{mvn_close, MvnInputs};
+use common::{float_tokens as floats, result_f64s};
 use nprand::generator::eval::{eval_generator_value, make_generator};
 use nprand::generator::{default_rng, AnyGenerator, BitGenKind, CheckValid, MvnMethod};
 use nprand::{BitGenerator, ErrorKind};
@@ -31,25 +32,21 @@ fn load(path: &Path) -> J {
     serde_json::from_str(&text).expect("JSON")
 }
 
-/// The covariance of a call (typed arguments, else the call's literal) and the normals the
-/// call draws first (`before` is the generator just before it).
-fn cov_and_z(before: &AnyGenerator, c: &J, len: usize) -> (Vec<f64>, usize, Vec<f64>) {
-    let (cov, n) = match c.get("typed") {
-        Some(t) => (
-            floats(t["cov"].as_str().unwrap()),
-            t["n"].as_u64().unwrap() as usize,
-        ),
-        None => common::mvn_call_cov(c["call"].as_str().unwrap()).unwrap_or((vec![], 0)),
-    };
-    let mut z = vec![0.0; len];
-    before.clone().standard_normal_into(&mut z);
-    (cov, n, z)
-}
-
-/// NumPy's values against ours by `common::mvn_close` (relative to the largest value).
+/// NumPy's values against ours by `common::mvn::mvn_close` (relative to the largest value),
+/// with the call's inputs (typed arguments, else the call's literals) and the normals it draws
+/// first (`before` is the generator just before the call).
 fn close(before: &AnyGenerator, c: &J, got: &[f64]) -> Result<(), String> {
-    let (cov, n, z) = cov_and_z(before, c, got.len());
-    mvn_close(got, &result_f64s(&c["result"]), &cov, n, &z, 1e-10, false)
+    let inputs = match c.get("typed") {
+        Some(t) => MvnInputs {
+            mean: floats(t["mean"].as_str().unwrap()),
+            cov: floats(t["cov"].as_str().unwrap()),
+            n: t["n"].as_u64().unwrap() as usize,
+        },
+        None => MvnInputs::parse(c["call"].as_str().unwrap()).unwrap_or_default(),
+    };
+    let mut z = vec![0.0; got.len()];
+    before.clone().standard_normal_into(&mut z);
+    mvn_close(got, &result_f64s(&c["result"]), &inputs, &z, 1e-10, false)
 }
 
 fn check_error(err: &nprand::Error, e: &J) -> Result<(), String> {

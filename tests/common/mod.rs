@@ -11,6 +11,8 @@ use serde_json::Value as J;
 use sha2::{Digest, Sha256};
 use std::path::PathBuf;
 
+pub mod mvn;
+
 // =============================================================================================
 // Where the fixtures are, and loading them
 // =============================================================================================
@@ -32,12 +34,8 @@ pub fn fixture_path(rel: &str) -> PathBuf {
 /// A fixture file's text (panics with the way to regenerate it).
 pub fn read_text(rel: &str) -> String {
     let p = fixture_path(rel);
-    std::fs::read_to_string(&p).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e} (run python3 scripts/gen_fixtures.py)",
-            p.display()
-        )
-    })
+    std::fs::read_to_string(&p)
+        .unwrap_or_else(|e| panic!("{}: {e} (run python3 scripts/gen_fixtures.py)", p.display()))
 }
 
 /// A JSON fixture (a manifest), parsed.
@@ -226,7 +224,10 @@ pub fn data_tokens(want: &J) -> Vec<&str> {
 pub fn check_type(got: &Value, float32: bool, want: &J) -> Result<(), String> {
     let dtype = if float32 { "float32" } else { got.dtype_name() };
     let kind = kind_name(got.kind);
-    let (wkind, wdtype) = (want["kind"].as_str().unwrap(), want["dtype"].as_str().unwrap());
+    let (wkind, wdtype) = (
+        want["kind"].as_str().unwrap(),
+        want["dtype"].as_str().unwrap(),
+    );
     if (kind, dtype) != (wkind, wdtype) {
         return Err(format!("type {kind}/{dtype}, NumPy {wkind}/{wdtype}"));
     }
@@ -297,172 +298,30 @@ pub fn result_f64s(want: &J) -> Vec<f64> {
 }
 
 // =============================================================================================
-// Relative comparison, and multivariate_normal's rule
+// Relative comparison (multivariate_normal's rule is in `mvn`)
 // =============================================================================================
 
-/// `|got - want| <= rel * max(|want|, 1)` element by element (identical bits, NaN included,
-/// always pass).
-pub fn rel_close(got: &[f64], want: &[f64], rel: f64) -> Result<(), String> {
-    if got.len() != want.len() {
-        return Err(format!("{} values, NumPy {}", got.len(), want.len()));
-    }
-    for (i, (x, y)) in got.iter().zip(want).enumerate() {
-        if x.to_bits() != y.to_bits() && !((x - y).abs() <= rel * y.abs().max(1.0)) {
-            return Err(format!(
-                "element {i}: got {x:e} ({:#x}), NumPy {y:e} ({:#x})",
-                x.to_bits(),
-                y.to_bits()
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// The singular values of the `n`x`n` row-major matrix `a` (one-sided Jacobi; accurate to
-/// about `eps * ||a||` absolutely, which is all the rule below needs).
-pub fn singular_values(a: &[f64], n: usize) -> Vec<f64> {
-    // Columns of A are orthogonalised by plane rotations; their norms are then the σ's.
-    let mut u: Vec<Vec<f64>> = (0..n).map(|j| (0..n).map(|i| a[i * n + j]).collect()).collect();
-    for _sweep in 0..60 {
-        let mut rotated = false;
-        for p in 0..n {
-            for q in p + 1..n {
-                let alpha: f64 = u[p].iter().map(|x| x * x).sum();
-                let beta: f64 = u[q].iter().map(|x| x * x).sum();
-                let gamma: f64 = u[p].iter().zip(&u[q]).map(|(x, y)| x * y).sum();
-                if gamma == 0.0 || gamma.abs() <= 1e-15 * (alpha * beta).sqrt() {
-                    continue;
-                }
-                rotated = true;
-                let zeta = (beta - alpha) / (2.0 * gamma);
-                let t = zeta.signum() / (zeta.abs() + (1.0 + zeta * zeta).sqrt());
-                let t = if zeta == 0.0 { 1.0 } else { t };
-                let c = 1.0 / (1.0 + t * t).sqrt();
-                let s = c * t;
-                for i in 0..n {
-                    let (x, y) = (u[p][i], u[q][i]);
-                    u[p][i] = c * x - s * y;
-                    u[q][i] = s * x + c * y;
-                }
-            }
-        }
-        if !rotated {
-            break;
-        }
-    }
-    u.iter()
-        .map(|c| c.iter().map(|x| x * x).sum::<f64>().sqrt())
-        .collect()
-}
-
-/// How far a `multivariate_normal` sample may move when NumPy's LAPACK (OpenBLAS, whose
-/// kernel depends on the CPU) factors `cov` on another machine, beyond the ordinary relative
-/// 1e-10 that covers a well-conditioned factor.
-///
-/// NumPy's sample row is `mean + z @ F` with `F = sqrt(s)[:, None] * v` (svd), `u * sqrt(s)`
-/// (eigh) or the Cholesky factor. A backward-stable factorisation computes each eigenvalue /
-/// singular value `s_k` to within `δ = c·n·eps·‖cov‖`, so `sqrt(s_k)` moves by at most
-/// `sqrt(δ)` (and by `δ / (2 sqrt(s_k))` when `s_k >> δ`, which is below 1e-10·sqrt‖cov‖ once
-/// `s_k >= 1e-10·‖cov‖`). A (near-)singular covariance — some `s_k < 1e-10·‖cov‖` — therefore
-/// turns a ~1e-16 rounding-noise eigenvalue into a ~1e-8 factor entry: the sample moves by up
-/// to `Σ_k |z_k|·2·sqrt(δ) <= m·‖z‖·2·sqrt(δ)` over the `m` such directions, and nowhere
-/// else. Returns that per-row allowance factor `2·m·sqrt(δ)` (0.0 for a well-conditioned or
-/// non-finite `cov`); multiply by the row's `‖z‖`.
-pub fn mvn_noise_allowance(cov: &[f64], n: usize) -> f64 {
-    if n == 0 || cov.iter().any(|x| !x.is_finite()) {
-        return 0.0;
-    }
-    // Scaled by the largest entry first: covariances of 1e300 or 1e-300 are in the fixtures.
-    let big = cov.iter().fold(0.0f64, |m, x| m.max(x.abs()));
-    if big == 0.0 {
-        return 0.0;
-    }
-    let unit: Vec<f64> = cov.iter().map(|x| x / big).collect();
-    let unit_norm = unit.iter().map(|x| x * x).sum::<f64>().sqrt();
-    let norm = big * unit_norm;
-    let m = singular_values(&unit, n)
-        .iter()
-        .filter(|&&s| s < 1e-10 * unit_norm)
-        .count();
-    // c = 8 is a generous constant for LAPACK's dsyevd/dgesdd backward error.
-    let delta = 8.0 * n as f64 * f64::EPSILON * norm;
-    2.0 * m as f64 * delta.sqrt()
-}
-
-/// A `multivariate_normal` sample (`rows` x `n`, C order) against NumPy's: element by element
-/// within `rel * scale`, where `scale` is `max(|want_i|, 1)` (`per_element`) or
-/// `max_i |want_i|` over the finite values, plus, for a (near-)singular `cov`, `mvn_noise_allowance(cov) * ‖z_row‖`
-/// where `z` are the standard normals the call drew (in draw order). NaN matches NaN.
-#[allow(clippy::too_many_arguments)]
-pub fn mvn_close(
+/// `|got_i - want_i| <= allow(i, want_i)` element by element; identical bits, and NaN
+/// against NaN, always pass.
+pub fn close_by(
     got: &[f64],
     want: &[f64],
-    cov: &[f64],
-    n: usize,
-    z: &[f64],
-    rel: f64,
-    per_element: bool,
+    allow: impl Fn(usize, f64) -> f64,
 ) -> Result<(), String> {
     if got.len() != want.len() {
         return Err(format!("{} values, NumPy {}", got.len(), want.len()));
     }
-    let noise = mvn_noise_allowance(cov, n);
-    let max_abs = want
-        .iter()
-        .filter(|x| x.is_finite())
-        .fold(0.0f64, |m, x| m.max(x.abs()));
-    for (i, (x, y)) in got.iter().zip(want).enumerate() {
+    for (i, (&x, &y)) in got.iter().zip(want).enumerate() {
         if x.to_bits() == y.to_bits() || (x.is_nan() && y.is_nan()) {
             continue;
         }
-        let scale = if per_element { y.abs().max(1.0) } else { max_abs };
-        let row = i / n.max(1);
-        let zn = z
-            .get(row * n..(row + 1) * n)
-            .map_or(0.0, |r| r.iter().map(|v| v * v).sum::<f64>().sqrt());
-        let allow = rel * scale + noise * zn;
-        if !((x - y).abs() <= allow) {
+        let a = allow(i, y);
+        if !((x - y).abs() <= a) {
             return Err(format!(
-                "element {i}: got {x:e}, NumPy {y:e} (|diff| {:e} > allowed {allow:e})",
+                "element {i}: got {x:e}, NumPy {y:e} (|diff| {:e} > allowed {a:e})",
                 (x - y).abs()
             ));
         }
     }
     Ok(())
-}
-
-/// The covariance (row-major) and its order `n` of a `multivariate_normal(mean, cov, ...)`
-/// call string, when `cov` is a square literal of numbers.
-pub fn mvn_call_cov(call: &str) -> Option<(Vec<f64>, usize)> {
-    use nprand::cli::parser::{parse_call, Expr};
-    fn num(e: &Expr) -> Option<f64> {
-        match e {
-            Expr::Int(i) => Some(*i as f64),
-            Expr::Float(f) => Some(*f),
-            Expr::Bool(b) => Some(f64::from(u8::from(*b))),
-            _ => None,
-        }
-    }
-    let c = parse_call(call).ok()?;
-    let cov = c
-        .args
-        .get(1)
-        .or_else(|| c.kwargs.iter().find(|(k, _)| k == "cov").map(|(_, v)| v))?;
-    let (Expr::List(rows) | Expr::Tuple(rows)) = cov else {
-        return None;
-    };
-    let n = rows.len();
-    let mut out = Vec::with_capacity(n * n);
-    for r in rows {
-        let (Expr::List(r) | Expr::Tuple(r)) = r else {
-            return None;
-        };
-        if r.len() != n {
-            return None;
-        }
-        for e in r {
-            out.push(num(e)?);
-        }
-    }
-    Some((out, n))
 }
