@@ -22,7 +22,7 @@ Public API
     ``{"seed": "18446744073709551616"}``, because JSON readers such as serde_json cannot hold it),
     ``{"state": {...state json...}}`` -> ``set_state`` from the JSON dict (see ``state_to_json``),
     ``{"state_file": "states/x.json"}`` -> the same, read from a file; a relative path is taken
-    relative to ``base_dir`` (default: the repository's ``fixtures/`` directory).
+    relative to ``base_dir`` (default: the repository's ``fixtures/legacy/`` directory).
     Invalid seeds raise NumPy's own exception.
 
 ``eval_call(rs, call_str)``
