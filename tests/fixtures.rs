@@ -7,14 +7,15 @@
 //! SVD in NumPy: its values are compared by `common::mvn` (relative 1e-10, plus what another
 //! CPU's LAPACK may legitimately change for a (near-)singular covariance or a repeated
 //! eigenvalue; its draws and the state after it still exactly).
+#![cfg(feature = "eval")]
 
 mod common;
 
 use common::mvn::{mvn_close, MvnInputs};
 use common::{check_result, check_type, json_int, json_ints, load_json, read_text, Npy};
-use nprand::cli::eval::{eval_call, make_state, Init};
-use nprand::cli::parser::Expr;
-use nprand::cli::value::Data;
+use nprand::eval::legacy::{eval_call, make_state, Init};
+use nprand::eval::parser::Expr;
+use nprand::eval::value::Data;
 use nprand::{LegacyState, Mt19937, RandomState};
 use serde_json::Value as J;
 
@@ -40,7 +41,7 @@ fn init_of(init: &J) -> Init {
 fn check_mvn(
     before: &RandomState,
     call: &str,
-    got: &nprand::cli::value::Value,
+    got: &nprand::eval::value::Value,
     want: &J,
 ) -> Result<(), String> {
     check_type(got, false, want)?;

@@ -1,13 +1,14 @@
 //! Every case of `fixtures/generator/cases.json` (written by `scripts/gen_fixtures.py`,
-//! family `generator`, from real NumPy 2.4.6) replayed through `nprand::generator::eval` and
+//! family `generator`, from real NumPy 2.4.6) replayed through `nprand::eval::generator` and
 //! compared exactly: the Python type of each result, its dtype, shape and values (bit for bit;
 //! the few 100,000-element arrays by SHA-256 of their bytes), each error's exception type and
 //! message, and the bit generator's state JSON after the calls.
+#![cfg(feature = "eval")]
 
 mod common;
 
-use nprand::cli::value::Data;
-use nprand::generator::eval::{eval_generator_value, make_generator};
+use nprand::eval::generator::{eval_generator_value, make_generator};
+use nprand::eval::value::Data;
 use nprand::generator::BitGenKind;
 use nprand::BitGenerator;
 

@@ -14,12 +14,13 @@
 //! `NPRAND_MVN_FIXTURE=/tmp/mvn_cross.json cargo test --release --test generator_multivariate
 //! -- --ignored --nocapture` replays a (large, uncommitted) cross-check file written by
 //! `python3 -m fixgen.mvn_generator --crosscheck N` (from `scripts/`) with the same rules.
+#![cfg(feature = "eval")]
 
 mod common;
 
 use common::mvn::{mvn_close, MvnInputs};
 use common::{float_tokens as floats, result_f64s};
-use nprand::generator::eval::{eval_generator_value, make_generator};
+use nprand::eval::generator::{eval_generator_value, make_generator};
 use nprand::generator::{default_rng, AnyGenerator, BitGenKind, CheckValid, MvnMethod};
 use nprand::{BitGenerator, ErrorKind};
 use serde_json::Value as J;
@@ -69,7 +70,7 @@ fn eval_call(g: &mut AnyGenerator, c: &J) -> Result<(), String> {
         (Ok(v), None) => {
             common::check_type(&v.value, v.float32, &c["result"])?;
             match &v.value.data {
-                nprand::cli::value::Data::F64(x) => close(&before, c, x),
+                nprand::eval::value::Data::F64(x) => close(&before, c, x),
                 other => Err(format!("data {other:?}")),
             }
         }

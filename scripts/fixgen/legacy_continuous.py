@@ -1,4 +1,4 @@
-"""Fixture cases for the continuous legacy distributions (to be merged into gen_fixtures.py).
+"""Fixture cases for the continuous legacy distributions (part of ``fixgen.legacy``).
 
 Methods: standard_gamma, gamma, chisquare, f, beta, noncentral_chisquare, noncentral_f,
 standard_t, dirichlet (src/legacy/gamma.rs) and standard_cauchy, pareto, weibull, power,
@@ -6,7 +6,7 @@ lognormal, rayleigh, wald, vonmises, laplace, gumbel, logistic, triangular
 (src/legacy/continuous.rs).
 
 Each case runs its calls in order on one ``RandomState`` built from ``init`` (the format of
-``gen_fixtures.py``'s CASES; call strings stay within ``npcall.check_call_grammar``). Every value
+``fixgen.legacy``'s CASES; call strings stay within ``npcall.check_call_grammar``). Every value
 and the state after every case must match bit for bit.
 
 What the cases cover

@@ -4,7 +4,7 @@ Methods: binomial, poisson, negative_binomial, geometric, hypergeometric, logser
 multinomial.
 
 Each case runs its calls in order on one ``RandomState`` built from ``init`` (the format of
-``gen_fixtures.py``'s CASES; call strings stay within ``npcall.check_call_grammar``). Every value,
+``fixgen.legacy``'s CASES; call strings stay within ``npcall.check_call_grammar``). Every value,
 every error and the state after every case must match bit for bit.
 
 What the cases cover

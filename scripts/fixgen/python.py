@@ -289,7 +289,7 @@ def find_python312() -> str:
                                 capture_output=True).returncode == 0
             if ok:
                 return cand
-    sys.exit("gen_py_fixtures.py: a CPython 3.12 is needed for the 3.12 cases (set $PYTHON312)")
+    sys.exit("fixgen/python.py: a CPython 3.12 is needed for the 3.12 cases (set $PYTHON312)")
 
 
 def run_in_312(jobs) -> list:

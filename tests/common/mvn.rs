@@ -29,8 +29,9 @@ pub struct MvnInputs {
 
 impl MvnInputs {
     /// The literal `mean` and `cov` of a `multivariate_normal(mean, cov, ...)` call string.
+    #[cfg(feature = "eval")]
     pub fn parse(call: &str) -> Option<MvnInputs> {
-        use nprand::cli::parser::{parse_call, Expr};
+        use nprand::eval::parser::{parse_call, Expr};
         fn num(e: &Expr) -> Option<f64> {
             match e {
                 Expr::Int(i) => Some(*i as f64),
