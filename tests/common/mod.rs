@@ -171,7 +171,8 @@ pub fn close_by(
             continue;
         }
         let a = allow(i, y);
-        if !((x - y).abs() <= a) {
+        let within = (x - y).abs() <= a; // false for NaN too
+        if !within {
             return Err(format!(
                 "element {i}: got {x:e}, NumPy {y:e} (|diff| {:e} > allowed {a:e})",
                 (x - y).abs()
