@@ -20,7 +20,7 @@ const TINY: f64 = 1.0e-300;
 /// Scaled Remez coefficients of R1(2z), z = x*x/2 (fdlibm's Q1..Q5).
 const Q1: f64 = f64::from_bits(0xbfa1_1111_1111_10f4);
 const Q2: f64 = f64::from_bits(0x3f5a_01a0_19fe_5585);
-const Q3: f64 = f64::from_bits(0xbf14_ce19_9ead_dbb7);
+const Q3: f64 = f64::from_bits(0xbf14_ce19_9eaa_dbb7);
 const Q4: f64 = f64::from_bits(0x3ed0_cfca_86e6_5239);
 const Q5: f64 = f64::from_bits(0xbe8a_fdb7_6e09_c32d);
 
