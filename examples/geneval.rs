@@ -10,9 +10,9 @@
 //! echo '{"gen": "pcg64", "seed": "1", "calls": ["random(2)"]}' | cargo run --example geneval
 //! ```
 
-use nprand::cli::value::{Data, Kind};
+use nprand::eval::generator::{eval_generator_value, make_generator, GenValue};
+use nprand::eval::value::{Data, Kind};
 use nprand::fmt::py_float_repr;
-use nprand::generator::eval::{eval_generator_value, make_generator, GenValue};
 use nprand::generator::BitGenKind;
 use nprand::BitGenerator;
 use serde_json::{json, Value as J};

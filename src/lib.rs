@@ -23,7 +23,8 @@
 //!   distributions) and [`default_rng`], on any of the bit generators.
 //! - `distr` (crate-private): the distribution kernels both layers share, as NumPy's
 //!   `distributions.c` does (binomial, Poisson, `loggam`).
-//! - [`cli`]: the call parser and evaluator behind `nprand eval`.
+//! - `eval` (feature `eval`): the call parser and evaluator behind `nprand eval`, on top
+//!   of everything else; nothing below imports it.
 //! - `nd` (feature `ndarray`): shaped `ArrayD` outputs for every method.
 //!
 //! Algorithms are NumPy's (BSD-3-Clause) and the MT19937 reference implementation
@@ -69,9 +70,10 @@ macro_rules! numpy_str_enum {
 
 pub mod array;
 pub mod bitgen;
-pub mod cli;
 mod distr;
 pub mod error;
+#[cfg(feature = "eval")]
+pub mod eval;
 pub mod fmt;
 pub mod generator;
 pub mod global;
@@ -81,6 +83,7 @@ pub mod math;
 pub mod mt19937;
 #[cfg(feature = "ndarray")]
 pub mod nd;
+#[cfg(feature = "python")]
 pub mod python;
 pub mod seed_sequence;
 pub mod state;

@@ -6,11 +6,12 @@
 //! The one documented exception is `multivariate_normal`, which goes through LAPACK's
 //! SVD in NumPy: its values are compared to a relative 1e-10 (its draws and the state
 //! after it still exactly).
+#![cfg(feature = "eval")]
 
-use nprand::cli::eval::{eval_call, make_state, Init};
-use nprand::cli::npy::read_npy;
-use nprand::cli::parser::Expr;
-use nprand::cli::value::{Data, Kind, Value};
+use nprand::eval::legacy::{eval_call, make_state, Init};
+use nprand::eval::npy::read_npy;
+use nprand::eval::parser::Expr;
+use nprand::eval::value::{Data, Kind, Value};
 use nprand::{LegacyState, Mt19937, RandomState};
 use serde_json::Value as J;
 use std::path::{Path, PathBuf};

@@ -1,11 +1,12 @@
 //! Every case of `fixtures/generator/cases.json` (written by
 //! `scripts/gen_generator_fixtures.py` from real NumPy 2.4.6) replayed through
-//! `nprand::generator::eval` and compared exactly: the Python type of each result, its dtype,
+//! `nprand::eval::generator` and compared exactly: the Python type of each result, its dtype,
 //! shape and values (bit for bit; large arrays by SHA-256 of their bytes), each error's
 //! exception type and message, and the bit generator's state JSON after the calls.
+#![cfg(feature = "eval")]
 
-use nprand::cli::value::{Data, Kind};
-use nprand::generator::eval::{eval_generator_value, make_generator, GenValue};
+use nprand::eval::generator::{eval_generator_value, make_generator, GenValue};
+use nprand::eval::value::{Data, Kind};
 use nprand::generator::BitGenKind;
 use nprand::BitGenerator;
 use serde_json::Value as J;

@@ -12,8 +12,9 @@
 //! `NPRAND_MVN_FIXTURE=/tmp/mvn_cross.json cargo test --release --test generator_multivariate
 //! -- --ignored --nocapture` replays a (large, uncommitted) cross-check file written by
 //! `scripts/cases_generator_mvn.py --crosscheck N` with the same rules and prints the counts.
+#![cfg(feature = "eval")]
 
-use nprand::generator::eval::{eval_generator_value, make_generator};
+use nprand::eval::generator::{eval_generator_value, make_generator};
 use nprand::generator::{default_rng, AnyGenerator, BitGenKind, CheckValid, MvnMethod};
 use nprand::{BitGenerator, ErrorKind};
 use serde_json::Value as J;
@@ -86,7 +87,7 @@ fn eval_call(g: &mut AnyGenerator, c: &J) -> Result<(), String> {
                 return Err(format!("shape {:?}, NumPy {shape:?}", v.value.shape));
             }
             match &v.value.data {
-                nprand::cli::value::Data::F64(x) => close(x, &floats(r["data"].as_str().unwrap())),
+                nprand::eval::value::Data::F64(x) => close(x, &floats(r["data"].as_str().unwrap())),
                 other => Err(format!("data {other:?}")),
             }
         }

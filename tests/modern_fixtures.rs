@@ -4,6 +4,7 @@
 //! each bit generator the raw, next_uint32, next_double and interleaved streams, the
 //! state JSON text after each, spawned generators, `advance`, `jumped`,
 //! `Philox(key=..., counter=...)`, `Generator(bg).bytes(n)` and the state-setter errors.
+#![cfg(feature = "json")]
 
 use nprand::seed_sequence::{Entropy, SeedInt};
 use nprand::{

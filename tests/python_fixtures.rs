@@ -1,10 +1,12 @@
 //! Replays fixtures/python/manifest.json (written by scripts/gen_py_fixtures.py from real
-//! CPython 3.11 / 3.12) through `nprand::python::eval_python_call` and compares every
+//! CPython 3.11 / 3.12) through `nprand::eval::python::eval_python_call` and compares every
 //! result exactly: values by their `json.dumps` and `repr` text (floats round-trip, so
 //! equal text means equal bits), errors by exception type and message, and the state
 //! after the calls by its SHA-256.
+#![cfg(feature = "eval")]
 
-use nprand::python::{eval_python_call, lgamma, make_random, PyState, PyVersion, Random};
+use nprand::eval::python::{eval_python_call, make_random};
+use nprand::python::{lgamma, PyState, PyVersion, Random};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
@@ -176,7 +178,7 @@ fn state_json_rejects_what_cpython_rejects() {
 /// check against CPython).
 #[test]
 fn typed_api_agrees_with_the_evaluator() {
-    use nprand::python::PyValue;
+    use nprand::eval::py_value::PyValue;
     let seeds = [
         "0",
         "-5",
@@ -269,7 +271,7 @@ fn typed_api_agrees_with_the_evaluator() {
 
 #[test]
 fn run_python_eval_stops_at_the_first_error() {
-    use nprand::python::run_python_eval;
+    use nprand::eval::python::run_python_eval;
     let calls: Vec<String> = ["random()", "choice([])", "random()"]
         .iter()
         .map(|s| s.to_string())

@@ -2,8 +2,8 @@
 //! little-endian, C order).
 //!
 //! ```
-//! use nprand::cli::npy::{read_npy, write_npy};
-//! use nprand::cli::value::{Data, Value};
+//! use nprand::eval::npy::{read_npy, write_npy};
+//! use nprand::eval::value::{Data, Value};
 //! let v = Value::array(Data::I16(vec![1, -2, 3, -4, 5, -6]), vec![2, 3]);
 //! let mut buf = Vec::new();
 //! write_npy(&mut buf, &v).unwrap();
@@ -26,7 +26,7 @@ const GROWTH_AXIS_MAX_DIGITS: usize = 21;
 /// NumPy's `descr` string of `d` as `np.save` writes it (bytes are saved as `|u1`).
 ///
 /// ```
-/// use nprand::cli::{npy::descr, value::Data};
+/// use nprand::eval::{npy::descr, value::Data};
 /// assert_eq!(descr(&Data::F64(vec![])), "<f8");
 /// assert_eq!(descr(&Data::Bool(vec![])), "|b1");
 /// assert_eq!(descr(&Data::Bytes(vec![])), "|u1");
@@ -53,7 +53,7 @@ pub fn descr(d: &Data) -> &'static str {
 /// `None` cannot be saved (`InvalidInput`).
 ///
 /// ```
-/// use nprand::cli::{npy::write_npy, value::{Data, Value}};
+/// use nprand::eval::{npy::write_npy, value::{Data, Value}};
 /// let mut buf = Vec::new();
 /// write_npy(&mut buf, &Value::py_scalar(Data::F64(vec![0.5]))).unwrap();
 /// assert_eq!(buf.len(), 128 + 8);
@@ -135,7 +135,7 @@ fn bad(msg: impl Into<String>) -> Error {
 /// `fortran_order: True` is reordered to C order). Returns the data and the shape.
 ///
 /// ```
-/// use nprand::cli::{npy::{read_npy, write_npy}, value::{Data, Value}};
+/// use nprand::eval::{npy::{read_npy, write_npy}, value::{Data, Value}};
 /// let mut buf = Vec::new();
 /// write_npy(&mut buf, &Value::bytes(vec![1, 2, 3])).unwrap();
 /// assert_eq!(read_npy(&buf).unwrap(), (Data::U8(vec![1, 2, 3]), vec![3]));

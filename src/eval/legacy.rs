@@ -6,8 +6,8 @@
 //!
 //! # Quick start
 //! ```
-//! use nprand::cli::eval::{eval_call, make_state, Init};
-//! use nprand::cli::value::{Data, Kind};
+//! use nprand::eval::legacy::{eval_call, make_state, Init};
+//! use nprand::eval::value::{Data, Kind};
 //! let mut rs = make_state(&Init::Seed(12345)).unwrap();
 //! let v = eval_call(&mut rs, "normal([0, 10], 1, size=(3, 2))").unwrap();
 //! assert_eq!((v.kind, v.shape.clone(), v.dtype_name()), (Kind::Array, vec![3, 2], "float64"));
@@ -37,7 +37,7 @@ use crate::{LegacyState, RandintDtype, RandomState};
 /// `NotImplementedError`.
 ///
 /// ```
-/// use nprand::cli::eval::{eval_call, MAX_ELEMENTS};
+/// use nprand::eval::legacy::{eval_call, MAX_ELEMENTS};
 /// let mut rs = nprand::RandomState::new(0);
 /// let err = eval_call(&mut rs, &format!("rand({}, 2)", MAX_ELEMENTS)).unwrap_err();
 /// assert_eq!(err.kind(), nprand::ErrorKind::NotImplementedError);
@@ -49,7 +49,7 @@ pub const MAX_ELEMENTS: usize = 1 << 28;
 /// nprand cannot evaluate yet a `NotImplementedError`.
 ///
 /// ```
-/// assert!(nprand::cli::eval::METHODS.contains(&"hypergeometric"));
+/// assert!(nprand::eval::legacy::METHODS.contains(&"hypergeometric"));
 /// ```
 pub const METHODS: &[&str] = &[
     "seed",
@@ -111,7 +111,7 @@ pub(crate) use multi::mvn_operands;
 /// How the command line initialises the generator.
 ///
 /// ```
-/// use nprand::cli::eval::{make_state, Init};
+/// use nprand::eval::legacy::{make_state, Init};
 /// let rs = make_state(&Init::SeedArray(vec![1, 2, 3])).unwrap();
 /// assert_eq!(rs, nprand::RandomState::from_key(&[1, 2, 3]).unwrap());
 /// ```
@@ -134,7 +134,7 @@ pub enum Init {
 /// (`ValueError: Seed must be between 0 and 2**32 - 1`, `Seed must be non-empty`).
 ///
 /// ```
-/// use nprand::cli::eval::{make_state, Init};
+/// use nprand::eval::legacy::{make_state, Init};
 /// assert_eq!(make_state(&Init::Seed(-1)).unwrap_err().to_string(),
 ///            "ValueError: Seed must be between 0 and 2**32 - 1");
 /// assert_eq!(make_state(&Init::SeedArray(vec![])).unwrap_err().message(), "Seed must be non-empty");
@@ -157,7 +157,7 @@ pub fn make_state(init: &Init) -> Result<RandomState> {
 /// NumPy's `_legacy_seeding(seed)` for a Python literal.
 ///
 /// ```
-/// use nprand::cli::{eval::seed_from_literal, parser::parse_expr};
+/// use nprand::eval::{legacy::seed_from_literal, parser::parse_expr};
 /// let rs = seed_from_literal(&parse_expr("[1, 2, 3]").unwrap()).unwrap();
 /// assert_eq!(rs, nprand::RandomState::from_key(&[1, 2, 3]).unwrap());
 /// let e = seed_from_literal(&parse_expr("1.5").unwrap()).unwrap_err();
@@ -201,8 +201,8 @@ pub fn seed_from_literal(e: &Expr) -> Result<RandomState> {
 /// [`ErrorKind::SyntaxError`].
 ///
 /// ```
-/// use nprand::cli::eval::eval_call;
-/// use nprand::cli::value::{Data, Kind};
+/// use nprand::eval::legacy::eval_call;
+/// use nprand::eval::value::{Data, Kind};
 /// let mut rs = nprand::RandomState::new(12345);
 /// let v = eval_call(&mut rs, "rand()").unwrap();
 /// assert_eq!(v.kind, Kind::PyScalar);
@@ -222,8 +222,8 @@ pub fn eval_call(rs: &mut RandomState, call: &str) -> Result<Value> {
 /// Evaluate an already parsed call on `rs`.
 ///
 /// ```
-/// use nprand::cli::eval::eval_parsed;
-/// use nprand::cli::parser::parse_call;
+/// use nprand::eval::legacy::eval_parsed;
+/// use nprand::eval::parser::parse_call;
 /// let mut rs = nprand::RandomState::new(0);
 /// let err = eval_parsed(&mut rs, &parse_call("foo(3)").unwrap()).unwrap_err();
 /// assert_eq!(err.to_string(),
@@ -1970,7 +1970,7 @@ fn eval_seed(rs: &mut RandomState, call: &Call) -> Result<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::value::Kind;
+    use crate::eval::value::Kind;
 
     fn ev(rs: &mut RandomState, s: &str) -> Result<Value> {
         eval_call(rs, s)

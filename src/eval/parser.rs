@@ -33,7 +33,7 @@
 //! levels is rejected (`expression nested too deeply`).
 //!
 //! ```
-//! use nprand::cli::parser::{parse_call, Expr};
+//! use nprand::eval::parser::{parse_call, Expr};
 //!
 //! let call = parse_call("np.random.uniform(-np.inf, 2**-1, size=(2, 3))").unwrap();
 //! assert_eq!(call.method, "uniform");
@@ -61,7 +61,7 @@ const TWO_POW_127: u128 = 1 << 127;
 /// holds constants, sequences of constants and names.
 ///
 /// ```
-/// use nprand::cli::parser::{parse_expr, Expr};
+/// use nprand::eval::parser::{parse_expr, Expr};
 ///
 /// assert_eq!(parse_expr("-2**2").unwrap(), Expr::Int(-4));
 /// assert_eq!(parse_expr("[1, (2.5,), 'a']").unwrap(), Expr::List(vec![
@@ -98,7 +98,7 @@ pub enum Expr {
 /// Any receiver in front of the method (`rs.`, `np.random.`, ...) is dropped.
 ///
 /// ```
-/// use nprand::cli::parser::{parse_call, Call, Expr};
+/// use nprand::eval::parser::{parse_call, Call, Expr};
 ///
 /// let call = parse_call("rs.choice(5, replace=False)").unwrap();
 /// assert_eq!(call, Call {
@@ -120,7 +120,7 @@ pub struct Call {
 /// A syntax error (or a constant-folding error such as a division by zero).
 ///
 /// ```
-/// use nprand::cli::parser::parse_call;
+/// use nprand::eval::parser::parse_call;
 ///
 /// let err = parse_call("rand(3,, 2)").unwrap_err();
 /// assert_eq!(err.offset, 7);
@@ -148,7 +148,7 @@ impl fmt::Display for ParseError {
     /// Formats as `syntax error at column N: MESSAGE`, with a 1-based column.
     ///
     /// ```
-    /// use nprand::cli::parser::parse_expr;
+    /// use nprand::eval::parser::parse_expr;
     ///
     /// let err = parse_expr("1 / 0").unwrap_err();
     /// assert_eq!(err.to_string(), "syntax error at column 3: division by zero");
@@ -173,9 +173,9 @@ impl std::error::Error for ParseError {}
 /// allowed. Only whitespace may follow the closing parenthesis.
 ///
 /// ```
-/// use nprand::cli::parser::{parse_call, Expr};
+/// use nprand::eval::parser::{parse_call, Expr};
 ///
-/// let c = nprand::cli::parser::parse_call("rand(3, 2)").unwrap();
+/// let c = nprand::eval::parser::parse_call("rand(3, 2)").unwrap();
 /// assert_eq!(c.method, "rand");
 /// assert_eq!(c.args, vec![Expr::Int(3), Expr::Int(2)]);
 /// assert!(c.kwargs.is_empty());
@@ -196,7 +196,7 @@ pub fn parse_call(src: &str) -> Result<Call, ParseError> {
 /// parentheses is a tuple: `1, 2` gives the same as `(1, 2)`.
 ///
 /// ```
-/// use nprand::cli::parser::{parse_expr, Expr};
+/// use nprand::eval::parser::{parse_expr, Expr};
 ///
 /// assert_eq!(parse_expr("7 // -2").unwrap(), Expr::Int(-4));
 /// assert_eq!(parse_expr("2 ** -1").unwrap(), Expr::Float(0.5));

@@ -5,9 +5,9 @@
 //!
 //! # Quick start
 //! ```
-//! use nprand::generator::eval::{eval_generator_call, make_generator};
+//! use nprand::eval::generator::{eval_generator_call, make_generator};
 //! use nprand::generator::BitGenKind;
-//! use nprand::cli::value::Kind;
+//! use nprand::eval::value::Kind;
 //! // rng = np.random.Generator(np.random.PCG64(12345))
 //! let mut g = make_generator(BitGenKind::Pcg64, "12345").unwrap();
 //! // rng.normal([0, 10], 1, size=(3, 2))
@@ -23,19 +23,19 @@
 //! [`eval_generator_value`] also returns a `float32` flag. (Scalar float32 results are Python floats in NumPy,
 //! so only arrays are concerned.)
 
-use super::broadcast::{self, find, GKernel, GenSpec, Output, PKind};
-use super::integers::{IntBound, IntegerDtype};
-use super::{AnyBitGenerator, AnyGenerator, BitGenKind, ChoiceP, Generator, MvhgMethod};
 use crate::array::{broadcast_indices, broadcast_shapes, shape_repr, NdArray};
 use crate::bitgen::{BitGenState, BitGenerator};
-use crate::cli::eval::{
+use crate::error::{Error, ErrorKind, Result};
+use crate::eval::legacy::{
     bind, bind_kw, c_intp_arg, check_cap, dim_from, float_leaf, float_to_int, mvn_operands,
     nd_shape, not_impl, opt, overflow, to_c_long, truthy, type_name,
 };
-use crate::cli::parser::{parse_call, Call, Expr};
-use crate::cli::value::{Data, Value};
-use crate::error::{Error, ErrorKind, Result};
+use crate::eval::parser::{parse_call, Call, Expr};
+use crate::eval::value::{Data, Value};
 use crate::fmt::py_float_repr;
+use crate::generator::broadcast::{self, find, GKernel, GenSpec, Output, PKind};
+use crate::generator::integers::{IntBound, IntegerDtype};
+use crate::generator::{AnyBitGenerator, AnyGenerator, BitGenKind, ChoiceP, Generator, MvhgMethod};
 use crate::legacy::broadcast::Num;
 use crate::seed_sequence::SeedSequence;
 
@@ -43,7 +43,7 @@ use crate::seed_sequence::SeedSequence;
 /// `AttributeError`, names inside it that nprand cannot evaluate a `NotImplementedError`.
 ///
 /// ```
-/// assert!(nprand::generator::eval::GENERATOR_METHODS.contains(&"multivariate_hypergeometric"));
+/// assert!(nprand::eval::generator::GENERATOR_METHODS.contains(&"multivariate_hypergeometric"));
 /// ```
 pub const GENERATOR_METHODS: &[&str] = &[
     "beta",
@@ -96,7 +96,7 @@ pub const GENERATOR_METHODS: &[&str] = &[
 /// `seed` is a decimal integer of any size (`SeedSequence`'s errors for a negative one).
 ///
 /// ```
-/// use nprand::generator::eval::make_generator;
+/// use nprand::eval::generator::make_generator;
 /// use nprand::generator::{default_rng, BitGenKind};
 /// // np.random.default_rng(5)
 /// let g = make_generator(BitGenKind::Pcg64, "5").unwrap();
@@ -113,7 +113,7 @@ pub fn make_generator(kind: BitGenKind, seed: &str) -> Result<AnyGenerator> {
 /// `--state FILE.json`.
 ///
 /// ```
-/// use nprand::generator::eval::generator_from_state;
+/// use nprand::eval::generator::generator_from_state;
 /// use nprand::{BitGenerator, Philox};
 /// let st = Philox::new(3).state();
 /// let g = generator_from_state(&st).unwrap();
@@ -129,7 +129,7 @@ pub fn generator_from_state(state: &BitGenState) -> Result<AnyGenerator> {
 /// A result and whether NumPy's dtype is float32 (then `value.data` is `Data::F32`).
 ///
 /// ```
-/// use nprand::generator::eval::eval_generator_value;
+/// use nprand::eval::generator::eval_generator_value;
 /// // np.random.default_rng(0).random(2, dtype=np.float32).dtype == float32
 /// let v = eval_generator_value(&mut nprand::generator::default_rng(0), "random(2, dtype=np.float32)").unwrap();
 /// assert!(v.float32 && v.value.dtype_name() == "float32");
@@ -155,9 +155,9 @@ impl From<Value> for GenValue {
 /// [`ErrorKind::SyntaxError`].
 ///
 /// ```
-/// use nprand::generator::eval::eval_generator_call;
+/// use nprand::eval::generator::eval_generator_call;
 /// use nprand::generator::{AnyGenerator, BitGenKind};
-/// use nprand::cli::value::{Data, Kind};
+/// use nprand::eval::value::{Data, Kind};
 /// // np.random.Generator(np.random.MT19937(1)).random()
 /// let mut g = AnyGenerator::from_kind(BitGenKind::Mt19937, 1);
 /// let v = eval_generator_call(&mut g, "random()").unwrap();
@@ -174,7 +174,7 @@ pub fn eval_generator_call(g: &mut AnyGenerator, call: &str) -> Result<Value> {
 ///
 /// ```
 /// use nprand::generator::default_rng;
-/// use nprand::generator::eval::eval_generator_value;
+/// use nprand::eval::generator::eval_generator_value;
 /// // np.random.default_rng(0).standard_normal(3, dtype=np.float32)
 /// let v = eval_generator_value(&mut default_rng(0), "standard_normal(3, dtype=np.float32)").unwrap();
 /// assert!(v.float32);
@@ -193,9 +193,9 @@ pub fn eval_generator_value<B: BitGenerator>(g: &mut Generator<B>, call: &str) -
 /// Evaluate an already parsed call.
 ///
 /// ```
-/// use nprand::cli::parser::parse_call;
+/// use nprand::eval::parser::parse_call;
 /// use nprand::generator::default_rng;
-/// use nprand::generator::eval::eval_generator_parsed;
+/// use nprand::eval::generator::eval_generator_parsed;
 /// let e = eval_generator_parsed(&mut default_rng(0), &parse_call("randint(3)").unwrap()).unwrap_err();
 /// assert_eq!(e.to_string(),
 ///            "AttributeError: 'numpy.random._generator.Generator' object has no attribute 'randint'");
@@ -869,20 +869,24 @@ fn integers_typed<T: IntegerDtype, B: BitGenerator>(
     if lo.ndim() == 0 && hi.ndim() == 0 {
         let l = int_bound_to_int(lo.data[0])?;
         let h = int_bound_to_int(hi.data[0])?;
-        let (off, rng) = super::integers::scalar_interval::<T>(l, h, endpoint)?;
+        let (off, rng) = crate::generator::integers::scalar_interval::<T>(l, h, endpoint)?;
         let size = parse_size(size)?;
         let n: usize = size.as_ref().map_or(1, |s| s.iter().product());
-        let mut b = super::integers::Bounded::new(&mut g.bg);
+        let mut b = crate::generator::integers::Bounded::new(&mut g.bg);
         let v: Vec<T> = (0..n)
-            .map(|_| super::integers::draw::<T, B>(&mut b, off, rng))
+            .map(|_| crate::generator::integers::draw::<T, B>(&mut b, off, rng))
             .collect();
         return Ok(match size {
             None => int_scalar_value(v[0], py),
             Some(s) => Value::array(int_data(v), s),
         });
     }
-    let bounds =
-        super::integers::BroadcastBounds::new::<T>(&lo, &hi, endpoint, (lo_bool, hi_bool))?;
+    let bounds = crate::generator::integers::BroadcastBounds::new::<T>(
+        &lo,
+        &hi,
+        endpoint,
+        (lo_bool, hi_bool),
+    )?;
     let size = parse_size(size)?;
     if size.is_none() {
         if let Ok(s) = broadcast_shapes(&[&lo.shape, &hi.shape]) {
@@ -1112,7 +1116,7 @@ fn eval_shuffle<B: BitGenerator>(g: &mut Generator<B>, call: &Call) -> Result<Va
         }
         Expr::Tuple(v) => {
             if v.len() >= 2 {
-                super::integers::random_interval(&mut g.bg, (v.len() - 1) as u64);
+                crate::generator::integers::random_interval(&mut g.bg, (v.len() - 1) as u64);
                 return Err(Error::type_error(
                     "'tuple' object does not support item assignment",
                 ));
@@ -1208,10 +1212,10 @@ fn eval_multinomial<B: BitGenerator>(g: &mut Generator<B>, call: &Call) -> Resul
     let d = if ndim >= 1 { p_arr.shape[ndim - 1] } else { 0 };
     let pvals: Vec<f64> = p_arr.data.iter().map(|x| x.f()).collect();
     if d == 0 {
-        super::discrete::multinomial_check_pvals(&[], 0)?;
+        crate::generator::discrete::multinomial_check_pvals(&[], 0)?;
     }
-    super::discrete::multinomial_check_pvals(&pvals, ndim)?;
-    super::discrete::multinomial_check_sums(&pvals, d, ndim)?;
+    crate::generator::discrete::multinomial_check_pvals(&pvals, ndim)?;
+    crate::generator::discrete::multinomial_check_sums(&pvals, d, ndim)?;
     let size = opt(b[2]);
     if n_arr.ndim() != 0 || ndim > 1 {
         let nv: Vec<f64> = n_arr.data.iter().map(|x| x.f()).collect();
@@ -1240,7 +1244,7 @@ fn eval_multinomial<B: BitGenerator>(g: &mut Generator<B>, call: &Call) -> Resul
         let mut out = vec![0i64; cnt * d];
         for (i, row) in out.chunks_exact_mut(d).enumerate() {
             let p = &pvals[pi[i] * d..(pi[i] + 1) * d];
-            super::discrete::multinomial_row(&mut g.bg, n_arr.data[ni[i]].i(), p, row);
+            crate::generator::discrete::multinomial_row(&mut g.bg, n_arr.data[ni[i]].i(), p, row);
         }
         return Ok(Value::array(Data::I64(out), shape));
     }
@@ -1328,7 +1332,7 @@ fn eval_dirichlet<B: BitGenerator>(g: &mut Generator<B>, call: &Call) -> Result<
 /// the dimensions; `size` (`list(size[:]) + [n]`, so a float size is "unsliceable"); the
 /// draws; `cov.astype(double)`; the factorisation; `check_valid` and `tol`.
 fn eval_multivariate_normal<B: BitGenerator>(g: &mut Generator<B>, call: &Call) -> Result<Value> {
-    use super::{CheckValid, MvnMethod};
+    use crate::generator::{CheckValid, MvnMethod};
     const NAMES: &[&str] = &["mean", "cov", "size", "check_valid", "tol", "method"];
     // `method` is keyword-only.
     let b = bind_kw(call, "multivariate_normal", NAMES, 2, 5)?;
@@ -1430,7 +1434,7 @@ fn eval_multivariate_normal<B: BitGenerator>(g: &mut Generator<B>, call: &Call) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::value::Kind;
+    use crate::eval::value::Kind;
 
     #[test]
     fn kinds_and_dtypes() {

@@ -2,7 +2,7 @@
 //! object NumPy would have returned.
 //!
 //! ```
-//! use nprand::cli::value::{Data, Kind, Value};
+//! use nprand::eval::value::{Data, Kind, Value};
 //! // rs.rand(2, 3) -> a (2, 3) float64 ndarray
 //! let v = Value::array(Data::F64(vec![0.5; 6]), vec![2, 3]);
 //! assert_eq!(v.dtype_name(), "float64");
@@ -12,7 +12,7 @@
 /// Flat C-order elements, tagged with their NumPy dtype.
 ///
 /// ```
-/// use nprand::cli::value::Data;
+/// use nprand::eval::value::Data;
 /// let d = Data::I8(vec![1, -2]);
 /// assert_eq!(d.dtype_name(), "int8");
 /// assert_eq!(d.len(), 2);
@@ -49,7 +49,7 @@ impl Data {
     /// NumPy's dtype name (`"float64"`, `"int8"`, `"bool"` …), or `"bytes"`.
     ///
     /// ```
-    /// use nprand::cli::value::Data;
+    /// use nprand::eval::value::Data;
     /// assert_eq!(Data::Bool(vec![]).dtype_name(), "bool");
     /// assert_eq!(Data::U64(vec![]).dtype_name(), "uint64");
     /// assert_eq!(Data::Bytes(vec![]).dtype_name(), "bytes");
@@ -74,7 +74,7 @@ impl Data {
     /// Number of elements (bytes for [`Data::Bytes`]).
     ///
     /// ```
-    /// assert_eq!(nprand::cli::value::Data::F64(vec![1.0, 2.0]).len(), 2);
+    /// assert_eq!(nprand::eval::value::Data::F64(vec![1.0, 2.0]).len(), 2);
     /// ```
     pub fn len(&self) -> usize {
         match self {
@@ -95,7 +95,7 @@ impl Data {
     /// Whether there are no elements.
     ///
     /// ```
-    /// assert!(nprand::cli::value::Data::I64(vec![]).is_empty());
+    /// assert!(nprand::eval::value::Data::I64(vec![]).is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
         self.len() == 0
@@ -105,7 +105,7 @@ impl Data {
     /// NumPy's `tobytes()` on a little-endian machine hold them.
     ///
     /// ```
-    /// use nprand::cli::value::Data;
+    /// use nprand::eval::value::Data;
     /// assert_eq!(Data::U16(vec![1, 256]).le_bytes(), vec![1, 0, 0, 1]);
     /// ```
     pub fn le_bytes(&self) -> Vec<u8> {
@@ -130,7 +130,7 @@ impl Data {
     /// The elements selected by `idx`, in that order, with the same dtype.
     ///
     /// ```
-    /// use nprand::cli::value::Data;
+    /// use nprand::eval::value::Data;
     /// assert_eq!(Data::I64(vec![10, 20, 30]).gather(&[2, 0]), Data::I64(vec![30, 10]));
     /// ```
     pub fn gather(&self, idx: &[usize]) -> Data {
@@ -157,7 +157,7 @@ impl Data {
 /// Which Python object NumPy returns.
 ///
 /// ```
-/// use nprand::cli::value::Kind;
+/// use nprand::eval::value::Kind;
 /// // rs.randint(5) is a Python int, rs.randint(5, dtype='int8') an np.int8.
 /// assert_ne!(Kind::PyScalar, Kind::NpScalar);
 /// ```
@@ -179,7 +179,7 @@ pub enum Kind {
 /// is represented by [`Value::none`]: a Python scalar with no element.
 ///
 /// ```
-/// use nprand::cli::value::{Data, Kind, Value};
+/// use nprand::eval::value::{Data, Kind, Value};
 /// let v = Value::py_scalar(Data::F64(vec![0.25]));
 /// assert_eq!((v.kind, v.shape.len(), v.dtype_name()), (Kind::PyScalar, 0, "float64"));
 /// assert!(Value::none().is_none());
@@ -201,7 +201,7 @@ impl Value {
     /// `int64`, `bool` → `bool`).
     ///
     /// ```
-    /// use nprand::cli::value::{Data, Value};
+    /// use nprand::eval::value::{Data, Value};
     /// assert_eq!(Value::py_scalar(Data::I64(vec![3])).dtype_name(), "int64");
     /// assert_eq!(Value::bytes(vec![1, 2]).dtype_name(), "bytes");
     /// assert_eq!(Value::none().dtype_name(), "NoneType");
@@ -217,7 +217,7 @@ impl Value {
     /// Python's `None` (what `seed()` returns).
     ///
     /// ```
-    /// let v = nprand::cli::value::Value::none();
+    /// let v = nprand::eval::value::Value::none();
     /// assert!(v.is_none() && v.data.is_empty());
     /// ```
     pub fn none() -> Self {
@@ -231,7 +231,7 @@ impl Value {
     /// Whether this is [`Value::none`].
     ///
     /// ```
-    /// use nprand::cli::value::{Data, Value};
+    /// use nprand::eval::value::{Data, Value};
     /// assert!(!Value::py_scalar(Data::Bool(vec![true])).is_none());
     /// ```
     pub fn is_none(&self) -> bool {
@@ -241,7 +241,7 @@ impl Value {
     /// A Python scalar holding the single element of `data`.
     ///
     /// ```
-    /// use nprand::cli::value::{Data, Kind, Value};
+    /// use nprand::eval::value::{Data, Kind, Value};
     /// assert_eq!(Value::py_scalar(Data::F64(vec![1.5])).kind, Kind::PyScalar);
     /// ```
     pub fn py_scalar(data: Data) -> Self {
@@ -255,7 +255,7 @@ impl Value {
     /// A NumPy scalar holding the single element of `data`.
     ///
     /// ```
-    /// use nprand::cli::value::{Data, Kind, Value};
+    /// use nprand::eval::value::{Data, Kind, Value};
     /// assert_eq!(Value::np_scalar(Data::I8(vec![1])).kind, Kind::NpScalar);
     /// ```
     pub fn np_scalar(data: Data) -> Self {
@@ -269,7 +269,7 @@ impl Value {
     /// An ndarray of `shape` (whose product must equal `data.len()`).
     ///
     /// ```
-    /// use nprand::cli::value::{Data, Value};
+    /// use nprand::eval::value::{Data, Value};
     /// let v = Value::array(Data::I64(vec![]), vec![2, 0]);
     /// assert_eq!(v.shape, vec![2, 0]);
     /// ```
@@ -285,7 +285,7 @@ impl Value {
     /// A Python `bytes` object.
     ///
     /// ```
-    /// let v = nprand::cli::value::Value::bytes(vec![0xab, 0xcd]);
+    /// let v = nprand::eval::value::Value::bytes(vec![0xab, 0xcd]);
     /// assert_eq!(v.shape, vec![2]);
     /// ```
     pub fn bytes(b: Vec<u8>) -> Self {

@@ -2,8 +2,8 @@
 //! `multinomial` and `multivariate_normal` (NumPy's own argument handling for each).
 
 use super::{bind, float_leaf, nd_shape, opt, parse_size, type_name, Call, Expr};
-use crate::cli::value::{Data, Value};
 use crate::error::{Error, ErrorKind, Result};
+use crate::eval::value::{Data, Value};
 use crate::legacy::RandomState;
 
 /// `size + (k,)` as NumPy builds it: `(k,)` for None, `(size, k)` for an int.

@@ -11,8 +11,8 @@
 //!   `None` as `null`.
 //!
 //! ```
-//! use nprand::cli::format::{to_json, to_text};
-//! use nprand::cli::value::{Data, Value};
+//! use nprand::eval::format::{to_json, to_text};
+//! use nprand::eval::value::{Data, Value};
 //! let v = Value::array(Data::F64(vec![0.5, 1.25, -3.0, f64::NAN]), vec![2, 2]);
 //! assert_eq!(to_text(&v), "[[ 0.5 1.25]\n [-3.0  nan]]");
 //! assert_eq!(to_json(&v), r#"{"dtype": "float64", "shape": [2, 2], "data": [0.5, 1.25, -3.0, NaN]}"#);
@@ -24,8 +24,8 @@ use crate::fmt::{json_float, py_float_repr};
 /// The text form of `v` (no trailing newline; empty for `None`).
 ///
 /// ```
-/// use nprand::cli::format::to_text;
-/// use nprand::cli::value::{Data, Value};
+/// use nprand::eval::format::to_text;
+/// use nprand::eval::value::{Data, Value};
 /// assert_eq!(to_text(&Value::py_scalar(Data::F64(vec![0.1]))), "0.1");
 /// assert_eq!(to_text(&Value::np_scalar(Data::U8(vec![7]))), "np.uint8(7)");
 /// assert_eq!(to_text(&Value::np_scalar(Data::Bool(vec![true]))), "np.True_");
@@ -51,8 +51,8 @@ pub fn to_text(v: &Value) -> String {
 /// with `data` a flat C-order list (a hex string for bytes), or `null` for `None`.
 ///
 /// ```
-/// use nprand::cli::format::to_json;
-/// use nprand::cli::value::{Data, Value};
+/// use nprand::eval::format::to_json;
+/// use nprand::eval::value::{Data, Value};
 /// assert_eq!(to_json(&Value::py_scalar(Data::I64(vec![-3]))),
 ///            r#"{"dtype": "int64", "shape": [], "data": [-3]}"#);
 /// assert_eq!(to_json(&Value::bytes(vec![0xab, 0x01])),
@@ -79,7 +79,7 @@ pub fn to_json(v: &Value) -> String {
 /// Lower-case hex of `b`.
 ///
 /// ```
-/// assert_eq!(nprand::cli::format::hex(&[0, 255, 16]), "00ff10");
+/// assert_eq!(nprand::eval::format::hex(&[0, 255, 16]), "00ff10");
 /// ```
 pub fn hex(b: &[u8]) -> String {
     b.iter().map(|x| format!("{x:02x}")).collect()
@@ -88,8 +88,8 @@ pub fn hex(b: &[u8]) -> String {
 /// Python's `repr` of a bytes object.
 ///
 /// ```
-/// assert_eq!(nprand::cli::format::bytes_repr(b"a'\n\xff"), r#"b"a'\n\xff""#);
-/// assert_eq!(nprand::cli::format::bytes_repr(b"a\\"), r"b'a\\'");
+/// assert_eq!(nprand::eval::format::bytes_repr(b"a'\n\xff"), r#"b"a'\n\xff""#);
+/// assert_eq!(nprand::eval::format::bytes_repr(b"a\\"), r"b'a\\'");
 /// ```
 pub fn bytes_repr(b: &[u8]) -> String {
     let quote = if b.contains(&b'\'') && !b.contains(&b'"') {

@@ -1,10 +1,10 @@
 //! `nprand eval --python`: run calls such as `randrange(0, 10, 2)` on a [`Random`]
 //! exactly as CPython would, and print the results as Python would.
 
-use super::value::PyValue;
-use super::{PyState, PyVersion, Random, Seed};
-use crate::cli::parser::{parse_call, parse_expr, Expr};
+use super::py_value::PyValue;
 use crate::error::{Error, ErrorKind, Result};
+use crate::eval::parser::{parse_call, parse_expr, Expr};
+use crate::python::{PyState, PyVersion, Random, Seed};
 use num_bigint::BigInt;
 use num_traits::{FromPrimitive, One, Signed, ToPrimitive, Zero};
 
@@ -31,7 +31,9 @@ use num_traits::{FromPrimitive, One, Signed, ToPrimitive, Zero};
 ///   stops with `NotImplementedError`.
 ///
 /// ```
-/// use nprand::python::{eval_python_call, PyValue, Random};
+/// use nprand::eval::python::eval_python_call;
+/// use nprand::eval::py_value::PyValue;
+/// use nprand::python::Random;
 /// // random.seed(42); random.randrange(0, 10, 2)
 /// let mut r = Random::new(42);
 /// let v = eval_python_call(&mut r, "randrange(0, 10, 2)").unwrap();
@@ -913,7 +915,8 @@ fn state_value_to_json(v: &PyValue) -> Result<String> {
 /// `--seed 10` and `--seed '10'` cannot be confused.
 ///
 /// ```
-/// use nprand::python::{make_random, Random};
+/// use nprand::eval::python::make_random;
+/// use nprand::python::Random;
 /// // random.seed(2**100)
 /// let a = make_random("1267650600228229401496703205376").unwrap();
 /// assert_eq!(a, Random::new(num_bigint::BigInt::from(1u128 << 100)));
@@ -1021,7 +1024,7 @@ fn parse_seed(text: &str) -> Result<Seed> {
 /// `version` picks 3.11 (default) or 3.12 behaviour.
 ///
 /// ```
-/// use nprand::python::run_python_eval;
+/// use nprand::eval::python::run_python_eval;
 /// // random.seed(42); print(json.dumps(random.randint(1, 6))); print(json.dumps(random.choices('ab', k=3)))
 /// let mut out = Vec::new();
 /// let calls = ["randint(1, 6)".to_string(), "choices('ab', k=3)".to_string()];

@@ -6,7 +6,7 @@ use num_bigint::BigInt;
 /// A Python value: what a `random.Random` method returns (or an argument passed to it).
 ///
 /// ```
-/// use nprand::python::PyValue;
+/// use nprand::eval::py_value::PyValue;
 /// // json.dumps([1, 2.5, None, 'a']) and repr([1, 2.5, None, 'a'])
 /// let v = PyValue::List(vec![
 ///     PyValue::Int(1.into()),
@@ -45,7 +45,7 @@ impl PyValue {
     /// (`value.hex()`), as it does for NumPy's `bytes()`.
     ///
     /// ```
-    /// use nprand::python::PyValue;
+    /// use nprand::eval::py_value::PyValue;
     /// // json.dumps(2**70) and json.dumps(float('nan')) and json.dumps('é')
     /// let big = num_bigint::BigInt::from(1u128 << 70);
     /// assert_eq!(PyValue::Int(big).to_json(), "1180591620717411303424");
@@ -90,7 +90,7 @@ impl PyValue {
     /// Python's `repr(value)`.
     ///
     /// ```
-    /// use nprand::python::PyValue;
+    /// use nprand::eval::py_value::PyValue;
     /// // repr(b'a\x00'), repr(("x", 1)), repr(1e-05), repr("it's")
     /// assert_eq!(PyValue::Bytes(vec![b'a', 0]).repr(), "b'a\\x00'");
     /// assert_eq!(PyValue::Tuple(vec![PyValue::Str("x".into()), PyValue::Int(1.into())]).repr(), "('x', 1)");
@@ -124,7 +124,7 @@ impl PyValue {
     /// Python's type name (`type(value).__name__`), used in error messages.
     ///
     /// ```
-    /// assert_eq!(nprand::python::PyValue::Float(1.0).type_name(), "float");
+    /// assert_eq!(nprand::eval::py_value::PyValue::Float(1.0).type_name(), "float");
     /// ```
     pub fn type_name(&self) -> &'static str {
         match self {
