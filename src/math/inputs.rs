@@ -124,6 +124,28 @@ pub fn acos_input(rng: &mut SplitMix) -> f64 {
     }
 }
 
+/// High words `log1p` branches on (fdlibm's thresholds).
+const LOG1P_WORDS: [u32; 6] = [
+    0x3fda_827a,
+    0xbfd2_bec4,
+    0x3e20_0000,
+    0xbe20_0000,
+    0x3c90_0000,
+    0x4340_0000,
+];
+
+/// High words `expm1` branches on, both signs.
+const EXPM1_WORDS: [u32; 8] = [
+    0x3fd6_2e42,
+    0x3ff0_a2b2,
+    0x4043_687a,
+    0x4086_2e42,
+    0x3c90_0000,
+    0xbfd6_2e42,
+    0xbff0_a2b2,
+    0xc043_687a,
+];
+
 /// One `log1p` input, drawn from the shapes NumPy's kernels use (`log1p(-u)`,
 /// `log1p(-p)`), small arguments, the reduction thresholds, and any bit pattern.
 pub fn log1p_input(rng: &mut SplitMix) -> f64 {
@@ -132,14 +154,7 @@ pub fn log1p_input(rng: &mut SplitMix) -> f64 {
         2 => rng.unit(),
         3 => rng.scaled(-70, 0),
         4 => rng.range(-1.0, 10.0),
-        5 => rng.near_high_word(&[
-            0x3fda_827a,
-            0xbfd2_bec4,
-            0x3e20_0000,
-            0xbe20_0000,
-            0x3c90_0000,
-            0x4340_0000,
-        ]),
+        5 => rng.near_high_word(&LOG1P_WORDS),
         _ => rng.any_bits(),
     }
 }
@@ -151,16 +166,7 @@ pub fn expm1_input(rng: &mut SplitMix) -> f64 {
         2 => rng.range(-1.0, 1.0),
         3 => rng.scaled(-60, 3),
         4 => rng.range(-800.0, 800.0),
-        5 => rng.near_high_word(&[
-            0x3fd6_2e42,
-            0x3ff0_a2b2,
-            0x4043_687a,
-            0x4086_2e42,
-            0x3c90_0000,
-            0xbfd6_2e42,
-            0xbff0_a2b2,
-            0xc043_687a,
-        ]),
+        5 => rng.near_high_word(&EXPM1_WORDS),
         _ => rng.any_bits(),
     }
 }
