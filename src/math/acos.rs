@@ -41,7 +41,7 @@ const PI: (f64, f64) = (
 /// assert_eq!(acos(1.0), 0.0);
 /// assert_eq!(acos(-1.0), std::f64::consts::PI);
 /// assert_eq!(acos(0.0), std::f64::consts::FRAC_PI_2);
-/// assert_eq!(acos(0.5), 1.0471975511965979); // pi/3, correctly rounded
+/// assert_eq!(acos(0.5), std::f64::consts::FRAC_PI_3); // pi/3, correctly rounded
 /// assert!(acos(1.5).is_nan());
 /// ```
 pub fn acos(x: f64) -> f64 {
