@@ -79,6 +79,7 @@ pub mod generator;
 pub mod global;
 pub mod legacy;
 mod linalg;
+pub mod math;
 pub mod mt19937;
 #[cfg(feature = "ndarray")]
 pub mod nd;
