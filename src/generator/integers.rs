@@ -33,6 +33,7 @@ use crate::error::{Error, Result};
 // `integers` with array bounds (NumPy's `_bounded_integers` broadcast path).
 #[path = "integers_broadcast.rs"]
 mod broadcast;
+#[cfg(feature = "eval")]
 pub(crate) use broadcast::BroadcastBounds;
 #[doc(inline)]
 pub use broadcast::IntBound;
