@@ -21,6 +21,7 @@
 //!   ([`Pcg64`], [`Pcg64Dxsm`], [`Philox`], [`Sfc64`], and [`Mt19937`] seeded new-style).
 //! - [`generator`]: NumPy's modern [`Generator`] (ziggurat, Lemire, the current
 //!   distributions) and [`default_rng`], on any of the bit generators.
+//! - [`math`]: `exp`, `log`, `log2`, `pow` with glibc's x86-64 bits on every platform.
 //! - `distr` (crate-private): the distribution kernels both layers share, as NumPy's
 //!   `distributions.c` does (binomial, Poisson, `loggam`).
 //! - [`cli`]: the call parser and evaluator behind `nprand eval`.
@@ -77,6 +78,7 @@ pub mod generator;
 pub mod global;
 pub mod legacy;
 mod linalg;
+pub mod math;
 pub mod mt19937;
 #[cfg(feature = "ndarray")]
 pub mod nd;
