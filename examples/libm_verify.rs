@@ -89,7 +89,7 @@ impl Func {
 pub struct SplitMix(pub u64);
 
 impl SplitMix {
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -99,7 +99,7 @@ impl SplitMix {
 
     /// NumPy's `next_double`: 53 random bits in [0, 1).
     pub fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 * (1.0 / 9_007_199_254_740_992.0)
+        (self.next_u64() >> 11) as f64 * (1.0 / 9_007_199_254_740_992.0)
     }
 
     /// Uniform in [lo, hi).
@@ -110,9 +110,9 @@ impl SplitMix {
     /// `x`'s bit pattern moved by a random signed offset below `2^bits` (clamped to the
     /// same sign).
     pub fn near(&mut self, x: f64, bits: u32) -> f64 {
-        let off = self.next() & ((1u64 << bits) - 1);
+        let off = self.next_u64() & ((1u64 << bits) - 1);
         let b = x.to_bits();
-        let moved = if self.next() & 1 == 0 {
+        let moved = if self.next_u64() & 1 == 0 {
             b.saturating_add(off)
         } else {
             b.saturating_sub(off)
@@ -190,8 +190,8 @@ pub fn specials(f: Func) -> Vec<(f64, f64)> {
                 -512.0,
                 1024.0,
                 -1024.0,
-                5.551115123125783e-17, // 2^-54
-                -5.551115123125783e-17,
+                f64::from_bits(0x3c90_0000_0000_0000), // 2^-54
+                -f64::from_bits(0x3c90_0000_0000_0000),
                 88.0,
                 -88.0,
                 0.000_976_562_5,
@@ -248,9 +248,9 @@ pub fn specials(f: Func) -> Vec<(f64, f64)> {
                 9_007_199_254_740_992.0, // 2^53
                 9_007_199_254_740_994.0,
                 9_007_199_254_740_993.0 * 2.0,
-                9.223_372_036_854_775_808e18, // 2^63
-                2.710_505_431_213_761e-20,    // 2^-65
-                -2.710_505_431_213_761e-20,
+                f64::from_bits(0x43e0_0000_0000_0000), // 2^63
+                f64::from_bits(0x3be0_0000_0000_0000), // 2^-65
+                -f64::from_bits(0x3be0_0000_0000_0000),
             ] {
                 with_neighbours(&mut ys, y);
             }
@@ -298,12 +298,12 @@ pub fn random_input(f: Func, c: usize, rng: &mut SplitMix) -> (f64, f64) {
                 0 => rng.range(-745.0, 710.0),
                 1 => rng.range(-1.0, 1.0),
                 2 => rng.range(-40.0, 40.0),
-                3 => f64::from_bits(rng.next()),
+                3 => f64::from_bits(rng.next_u64()),
                 4 => {
                     const EDGES: [f64; 8] = [
                         709.78, -708.39, -745.13, 512.0, -512.0, 1024.0, 5.6e-17, -5.6e-17,
                     ];
-                    let edge = EDGES[(rng.next() % 8) as usize];
+                    let edge = EDGES[(rng.next_u64() % 8) as usize];
                     rng.near(edge, 44)
                 }
                 _ => -(1.0 - rng.unit()).ln(),
@@ -315,9 +315,9 @@ pub fn random_input(f: Func, c: usize, rng: &mut SplitMix) -> (f64, f64) {
                 0 => rng.unit(),
                 1 => 1.0 - rng.unit(),
                 2 => rng.near(1.0, 50),
-                3 => f64::from_bits(rng.next() >> 1),
-                4 => f64::from_bits(rng.next()),
-                _ => f64::from_bits(rng.next() >> 12),
+                3 => f64::from_bits(rng.next_u64() >> 1),
+                4 => f64::from_bits(rng.next_u64()),
+                _ => f64::from_bits(rng.next_u64() >> 12),
             };
             (x, 0.0)
         }
@@ -328,20 +328,24 @@ pub fn random_input(f: Func, c: usize, rng: &mut SplitMix) -> (f64, f64) {
                 (u, 1.0 / a)
             }
             1 => (1e6 * (1.0 - rng.unit()), rng.range(-50.0, 50.0)),
-            2 => (f64::from_bits(rng.next()), f64::from_bits(rng.next())),
+            2 => (
+                f64::from_bits(rng.next_u64()),
+                f64::from_bits(rng.next_u64()),
+            ),
             3 => {
-                let y = (rng.next() % 2201) as f64 - 1100.0;
+                let y = (rng.next_u64() % 2201) as f64 - 1100.0;
                 (rng.range(-4.0, 4.0), y)
             }
             4 => {
                 let x = rng.near(1.0, 14);
-                let y = f64::from_bits(((rng.next() % 20) + 0x431) << 52 | rng.next() >> 12);
-                (x, if rng.next() & 1 == 0 { y } else { -y })
+                let y =
+                    f64::from_bits(((rng.next_u64() % 20) + 0x431) << 52 | rng.next_u64() >> 12);
+                (x, if rng.next_u64() & 1 == 0 { y } else { -y })
             }
             5 => {
                 // y log(x) near an overflow or underflow threshold.
                 let x = f64::from_bits(rng.near(1.0, 56).to_bits()).abs();
-                let t = match rng.next() % 4 {
+                let t = match rng.next_u64() % 4 {
                     0 => 709.78,
                     1 => -708.4,
                     2 => -745.13,
@@ -351,15 +355,15 @@ pub fn random_input(f: Func, c: usize, rng: &mut SplitMix) -> (f64, f64) {
                 (x, y)
             }
             6 => (
-                f64::from_bits(rng.next() >> 11),
-                rng.range(-1.0, 1.0) * 2f64.powi((rng.next() % 12) as i32 - 11),
+                f64::from_bits(rng.next_u64() >> 11),
+                rng.range(-1.0, 1.0) * 2f64.powi((rng.next_u64() % 12) as i32 - 11),
             ),
             _ => {
                 let x = -f64::from_bits(rng.near(1.0, 58).to_bits() & 0x7fff_ffff_ffff_ffff);
-                let y = match rng.next() % 3 {
-                    0 => ((rng.next() % 4001) as f64 - 2000.0) * 0.5,
+                let y = match rng.next_u64() % 3 {
+                    0 => ((rng.next_u64() % 4001) as f64 - 2000.0) * 0.5,
                     1 => rng.near(9_007_199_254_740_992.0, 3),
-                    _ => (rng.next() % 201) as f64 - 100.0,
+                    _ => (rng.next_u64() % 201) as f64 - 100.0,
                 };
                 (x, y)
             }
