@@ -37,29 +37,15 @@ pub fn log(x: f64) -> f64 {
         return log_near_one(x);
     }
     if top.wrapping_sub(0x0010) >= 0x7ff0 - 0x0010 {
-        // x < 0x1p-1022, or inf, or NaN.
-        if ix << 1 == 0 {
-            return divzero(true);
-        }
-        if ix == f64::INFINITY.to_bits() {
-            return x;
-        }
-        if top & 0x8000 != 0 || top & 0x7ff0 == 0x7ff0 {
-            return invalid(x);
-        }
-        // Subnormal: normalise (exactly) and take 52 off the exponent.
-        ix = (x * f64::from_bits(0x4330_0000_0000_0000))
-            .to_bits()
-            .wrapping_sub(52 << 52);
+        // x < 0x1p-1022 (zero and negative x included), inf or NaN.
+        ix = match subnormal_or_special(x) {
+            Ok(ix) => ix,
+            Err(y) => return y,
+        };
     }
-    let tmp = ix.wrapping_sub(OFF);
-    let i = ((tmp >> 45) % 128) as usize;
-    let k = ((tmp as i64) >> 52) as i32;
-    let iz = ix.wrapping_sub(tmp & (0xfff << 52));
+    let (i, kd, z) = split(ix, OFF, 7);
     let invc = f64::from_bits(TAB[i][0]);
     let logc = f64::from_bits(TAB[i][1]);
-    let z = f64::from_bits(iz);
-    let kd = f64::from(k);
 
     // r ~= z/c - 1, |r| < 1/256, one rounding.
     let r = z.mul_add(invc, -1.0);
@@ -74,6 +60,37 @@ pub fn log(x: f64) -> f64 {
     let lo = r2.mul_add(A[0], lo);
     let q = a34.mul_add(r2, a12);
     (r * r2).mul_add(q, lo) + hi
+}
+
+/// The inputs below 0x1p-1022, inf and NaN, shared by `log` and `log2`: `Err` with the
+/// result for ±0 (`-inf`), `+inf` (itself), negative or NaN inputs (`__math_invalid`),
+/// `Ok` with the bits of a subnormal `x` normalised exactly, 52 taken off its exponent.
+pub(super) fn subnormal_or_special(x: f64) -> Result<u64, f64> {
+    let ix = x.to_bits();
+    let top = (ix >> 48) as u32;
+    if ix << 1 == 0 {
+        return Err(divzero(true));
+    }
+    if ix == f64::INFINITY.to_bits() {
+        return Err(x);
+    }
+    if top & 0x8000 != 0 || top & 0x7ff0 == 0x7ff0 {
+        return Err(invalid(x));
+    }
+    Ok((x * f64::from_bits(0x4330_0000_0000_0000))
+        .to_bits()
+        .wrapping_sub(52 << 52))
+}
+
+/// `x = 2^k z` with `z` in [off, 2 off) for the bits `ix` of a positive normal `x` (or a
+/// normalised subnormal): the index of z's subinterval among `2^table_bits`, `k` as a
+/// double, and `z`. Subtracting `off` first makes the index and `k` one shift each.
+pub(super) fn split(ix: u64, off: u64, table_bits: u32) -> (usize, f64, f64) {
+    let tmp = ix.wrapping_sub(off);
+    let i = ((tmp >> (52 - table_bits)) % (1 << table_bits)) as usize;
+    let k = ((tmp as i64) >> 52) as i32;
+    let iz = ix.wrapping_sub(tmp & (0xfff << 52));
+    (i, f64::from(k), f64::from_bits(iz))
 }
 
 /// ARM's near-1 branch (`LOG_POLY1_ORDER == 12`, `N > 64`): `log1p(r)` for `r = x - 1`,

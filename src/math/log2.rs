@@ -7,8 +7,8 @@
 //! is an FMA of glibc's `-mfma` build (read off its disassembly), including ARM's explicit
 //! `HAVE_FAST_FMA` forms.
 
+use super::log::{split, subnormal_or_special};
 use super::log2_data::{INVLN2HI, INVLN2LO, POLY as A, POLY1 as B, TAB};
-use super::math_err::{divzero, invalid};
 
 /// Bits of `1 - 0x1.5b51p-5`, the start of the near-1 interval.
 const LO: u64 = 0x3fee_a4af_0000_0000;
@@ -34,29 +34,15 @@ pub fn log2(x: f64) -> f64 {
         return log2_near_one(x);
     }
     if top.wrapping_sub(0x0010) >= 0x7ff0 - 0x0010 {
-        // x < 0x1p-1022, or inf, or NaN.
-        if ix << 1 == 0 {
-            return divzero(true);
-        }
-        if ix == f64::INFINITY.to_bits() {
-            return x;
-        }
-        if top & 0x8000 != 0 || top & 0x7ff0 == 0x7ff0 {
-            return invalid(x);
-        }
-        // Subnormal: normalise (exactly) and take 52 off the exponent.
-        ix = (x * f64::from_bits(0x4330_0000_0000_0000))
-            .to_bits()
-            .wrapping_sub(52 << 52);
+        // x < 0x1p-1022 (zero and negative x included), inf or NaN.
+        ix = match subnormal_or_special(x) {
+            Ok(ix) => ix,
+            Err(y) => return y,
+        };
     }
-    let tmp = ix.wrapping_sub(OFF);
-    let i = ((tmp >> 46) % 64) as usize;
-    let k = ((tmp as i64) >> 52) as i32;
-    let iz = ix.wrapping_sub(tmp & (0xfff << 52));
+    let (i, kd, z) = split(ix, OFF, 6);
     let invc = f64::from_bits(TAB[i][0]);
     let logc = f64::from_bits(TAB[i][1]);
-    let z = f64::from_bits(iz);
-    let kd = f64::from(k);
 
     // r ~= z/c - 1, |r| < 1/128; t1 + t2 = r/ln2 with the product's error recovered.
     let r = z.mul_add(invc, -1.0);

@@ -8,6 +8,7 @@
 //! `-mfma` build (read off its disassembly), including ARM's explicit `HAVE_FAST_FMA` forms.
 
 use super::exp::exp_reduce;
+use super::log::split;
 use super::math_err::{add, divzero, invalid, oflow, quiet, uflow};
 use super::pow_log_data::{LN2HI, LN2LO, POLY as A, TAB};
 
@@ -152,12 +153,7 @@ fn check_int(iy: u64) -> u32 {
 /// ARM's `log_inline`: `log(x)` as `hi + lo` (about 15 extra bits), for the bits `ix` of a
 /// positive normal `x` (or a normalised subnormal, its exponent borrowed from the sign bit).
 fn log_inline(ix: u64) -> (f64, f64) {
-    let tmp = ix.wrapping_sub(OFF);
-    let i = ((tmp >> 45) % 128) as usize;
-    let k = ((tmp as i64) >> 52) as i32;
-    let iz = ix.wrapping_sub(tmp & (0xfff << 52));
-    let z = f64::from_bits(iz);
-    let kd = f64::from(k);
+    let (i, kd, z) = split(ix, OFF, 7);
     let [invc, logc, logctail] = TAB[i].map(f64::from_bits);
 
     // 1/c is j/N or j/N/2 with |z/c - 1| < 1/N, so the FMA gives r = z/c - 1 exactly.
