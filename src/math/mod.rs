@@ -23,15 +23,19 @@
 
 mod exp;
 mod exp_data;
+mod exp_slice;
 mod log;
 mod log2;
 mod log2_data;
 mod log_data;
+mod log_slice;
 mod math_err;
 mod pow;
 mod pow_log_data;
 
 pub use exp::exp;
+pub use exp_slice::exp_slice;
 pub use log::log;
 pub use log2::log2;
+pub use log_slice::log_slice;
 pub use pow::pow;
