@@ -4,15 +4,16 @@
 //! Reads JSON lines `{"gen": "pcg64", "seed": "12345", "calls": ["random(3)", ...]}` on stdin
 //! and writes one JSON line per input: `{"results": [...], "state": "<state JSON>"}`, each
 //! result `{"result": {...}}` or `{"error": {"type": ..., "message": ...}}` in the encoding of
-//! `scripts/gen_generator_fixtures.py` (`encode`).
+//! `scripts/fixgen/common.py` (`encode`, as `crosscheck_generator.py` calls it: a SHA-256 above
+//! 64 elements, NaN as `nan`).
 //!
 //! ```text
 //! echo '{"gen": "pcg64", "seed": "1", "calls": ["random(2)"]}' | cargo run --example geneval
 //! ```
 
-use nprand::cli::value::{Data, Kind};
+use nprand::eval::generator::{eval_generator_value, make_generator, GenValue};
+use nprand::eval::value::{Data, Kind};
 use nprand::fmt::py_float_repr;
-use nprand::generator::eval::{eval_generator_value, make_generator, GenValue};
 use nprand::generator::BitGenKind;
 use nprand::BitGenerator;
 use serde_json::{json, Value as J};

@@ -16,7 +16,8 @@
 //! result `{"json": ..., "repr": ...}` (repr omitted when equal to json) or
 //! `{"error": {...}}`, the format of scripts/py_state.py's `outcome()`.
 
-use nprand::python::{eval_python_call, make_random, PyState, PyVersion, Random};
+use nprand::eval::python::{eval_python_call, make_random};
+use nprand::python::{PyState, PyVersion, Random};
 use serde_json::{json, Value};
 use std::io::{BufRead, Write};
 

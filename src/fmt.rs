@@ -1,6 +1,5 @@
 //! Number formatting that matches Python's, so Rust and Python write identical text.
 
-use num_bigint::BigInt;
 use std::cmp::Ordering;
 
 /// Python's `repr(float)`: the shortest string that round-trips and, among those of that
@@ -57,26 +56,56 @@ pub fn py_float_repr(x: f64) -> String {
     layout(x < 0.0, &best, exp10 + best.len() as i32 - 1)
 }
 
-/// Compare `|a·10^p − v|` with `|b·10^p − v|` exactly.
+/// Compare `|a·10^p − v|` with `|b·10^p − v|` exactly, by comparing `v` with the midpoint
+/// `(a + b)·10^p / 2`. Every double has a finite decimal expansion of at most 767
+/// significant digits, and Rust prints it exactly when asked for enough digits, so the
+/// comparison needs no big-integer arithmetic (the library stays dependency-free).
 fn distance_cmp(a: u64, b: u64, p: i32, v: f64) -> Ordering {
-    let bits = v.to_bits();
-    let biased = ((bits >> 52) & 0x7ff) as i32;
-    let frac = bits & ((1u64 << 52) - 1);
-    let (m, q) = if biased == 0 {
-        (frac, -1074)
+    if a == b {
+        return Ordering::Equal;
+    }
+    // v = exact × 10^(e - 800), exactly (801 significant digits ≥ 767).
+    let e = format!("{:.800e}", v);
+    let (mant, exp) = e.split_once('e').expect("LowerExp always has an exponent");
+    let exact: String = mant.chars().filter(|c| *c != '.').collect();
+    let exp: i32 = exp.parse().expect("exponent is an integer");
+    // midpoint = 5(a + b) × 10^(p - 1); a, b < 10^17 so 5(a + b) fits in a u64.
+    let mid = (5 * (a + b)).to_string();
+    let v_vs_mid = decimal_cmp(&exact, exp - 800, &mid, p - 1);
+    let (lo, hi) = if a < b {
+        (Ordering::Less, Ordering::Greater)
     } else {
-        (frac | (1u64 << 52), biased - 1075)
+        (Ordering::Greater, Ordering::Less)
     };
-    // Scale by 10^max(0,-p) · 2^max(0,-q) so that everything is an integer.
-    let s10 = (-p).max(0) as u32;
-    let s2 = (-q).max(0) as u32;
-    let ten = BigInt::from(10u8);
-    let two = BigInt::from(2u8);
-    let scaled = |c: u64| BigInt::from(c) * ten.pow((p + s10 as i32) as u32) * two.pow(s2);
-    let vv = BigInt::from(m) * two.pow((q + s2 as i32) as u32) * ten.pow(s10);
-    (scaled(a) - &vv)
-        .magnitude()
-        .cmp((scaled(b) - &vv).magnitude())
+    match v_vs_mid {
+        Ordering::Less => lo,
+        Ordering::Greater => hi,
+        Ordering::Equal => Ordering::Equal,
+    }
+}
+
+/// Compare the non-negative numbers `int(x)·10^ex` and `int(y)·10^ey` given as decimal
+/// digit strings.
+fn decimal_cmp(x: &str, ex: i32, y: &str, ey: i32) -> Ordering {
+    fn norm(s: &str, e: i32) -> (&str, i32) {
+        let s = s.trim_start_matches('0');
+        let t = s.trim_end_matches('0');
+        (t, e + (s.len() - t.len()) as i32)
+    }
+    let (x, ex) = norm(x, ex);
+    let (y, ey) = norm(y, ey);
+    match (x.is_empty(), y.is_empty()) {
+        (true, true) => return Ordering::Equal,
+        (true, false) => return Ordering::Less,
+        (false, true) => return Ordering::Greater,
+        _ => {}
+    }
+    // Position of the leading digit decides first, then the digits, left to right (a
+    // missing digit counts as 0, so a prefix is the smaller number).
+    let lead = |s: &str, e: i32| s.len() as i32 + e;
+    lead(x, ex)
+        .cmp(&lead(y, ey))
+        .then_with(|| x.as_bytes().cmp(y.as_bytes()))
 }
 
 /// Python's layout of digits `d.ddd × 10^exp`.

@@ -24,7 +24,8 @@
 //! - [`math`]: `exp`, `log`, `log2`, `pow` with glibc's x86-64 bits on every platform.
 //! - `distr` (crate-private): the distribution kernels both layers share, as NumPy's
 //!   `distributions.c` does (binomial, Poisson, `loggam`).
-//! - [`cli`]: the call parser and evaluator behind `nprand eval`.
+//! - `eval` (feature `eval`): the call parser and evaluator behind `nprand eval`, on top
+//!   of everything else; nothing below imports it.
 //! - `nd` (feature `ndarray`): shaped `ArrayD` outputs for every method.
 //!
 //! Algorithms are NumPy's (BSD-3-Clause) and the MT19937 reference implementation
@@ -70,9 +71,10 @@ macro_rules! numpy_str_enum {
 
 pub mod array;
 pub mod bitgen;
-pub mod cli;
 mod distr;
 pub mod error;
+#[cfg(feature = "eval")]
+pub mod eval;
 pub mod fmt;
 pub mod generator;
 pub mod global;
@@ -82,6 +84,7 @@ pub mod math;
 pub mod mt19937;
 #[cfg(feature = "ndarray")]
 pub mod nd;
+#[cfg(feature = "python")]
 pub mod python;
 pub mod seed_sequence;
 pub mod state;

@@ -9,13 +9,14 @@
 //! ```
 
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
-use nprand::cli::eval::{eval_call, make_state, Init};
-use nprand::cli::format::{to_json, to_text};
-use nprand::cli::npy::write_npy;
-use nprand::cli::parser::{parse_expr, Expr};
-use nprand::generator::eval::{eval_generator_call, generator_from_state, make_generator};
+use nprand::eval::format::{to_json, to_text};
+use nprand::eval::generator::{eval_generator_call, generator_from_state, make_generator};
+use nprand::eval::legacy::{eval_call, make_state, Init};
+use nprand::eval::npy::write_npy;
+use nprand::eval::parser::{parse_expr, Expr};
+use nprand::eval::python::run_python_eval;
 use nprand::generator::{AnyGenerator, BitGenKind};
-use nprand::python::{run_python_eval, PyVersion};
+use nprand::python::PyVersion;
 use nprand::{BitGenState, BitGenerator, Error, ErrorKind, LegacyState, RandomState};
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
@@ -239,7 +240,7 @@ enum Engine {
 }
 
 impl Engine {
-    fn eval(&mut self, call: &str) -> Result<nprand::cli::value::Value, Error> {
+    fn eval(&mut self, call: &str) -> Result<nprand::eval::value::Value, Error> {
         match self {
             Engine::Legacy(rs) => eval_call(rs, call),
             Engine::Modern(g) => eval_generator_call(g, call),
@@ -392,7 +393,7 @@ fn run_eval(args: EvalArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-fn save_npy(path: &Path, value: &nprand::cli::value::Value) -> Result<(), Failure> {
+fn save_npy(path: &Path, value: &nprand::eval::value::Value) -> Result<(), Failure> {
     let ctx = format!("cannot write '{}'", path.display());
     let file = File::create(path).map_err(|e| io_err(&ctx, e))?;
     let mut w = BufWriter::new(file);

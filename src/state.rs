@@ -19,8 +19,10 @@
 //! `["MT19937", [624 ints], pos, has_gauss, gauss]` (what `json.dump` makes of
 //! `rs.get_state()` with `key.tolist()`) is read too, with NumPy's rules for its length.
 
+#[cfg(feature = "json")]
 use crate::error::{Error, ErrorKind, Result};
 use crate::mt19937::N;
+#[cfg(feature = "json")]
 use serde_json::{json, Value};
 
 /// The state of a [`RandomState`](crate::RandomState): NumPy's
@@ -69,6 +71,7 @@ impl LegacyState {
     /// assert_eq!(nprand::LegacyState::from_json(&st.to_json()).unwrap(), st);
     /// assert!(nprand::LegacyState::from_json("{\"bit_generator\": \"PCG64\", \"state\": {}}").is_err());
     /// ```
+    #[cfg(feature = "json")]
     pub fn from_json(text: &str) -> Result<Self> {
         let v: Value = serde_json::from_str(text)
             .map_err(|e| Error::new(ErrorKind::IoError, format!("state is not valid JSON: {e}")))?;
@@ -82,6 +85,7 @@ impl LegacyState {
     /// let st = nprand::LegacyState::from_value(&v).unwrap();
     /// assert!(!st.has_gauss);
     /// ```
+    #[cfg(feature = "json")]
     pub fn from_value(v: &Value) -> Result<Self> {
         match v {
             Value::Object(map) => {
@@ -127,6 +131,7 @@ impl LegacyState {
     }
 }
 
+#[cfg(feature = "json")]
 fn build(key: &Value, pos: &Value, has_gauss: &Value, gauss: &Value) -> Result<LegacyState> {
     let items = key
         .as_array()
@@ -160,6 +165,7 @@ fn build(key: &Value, pos: &Value, has_gauss: &Value, gauss: &Value) -> Result<L
     })
 }
 
+#[cfg(feature = "json")]
 fn key_word(item: &Value) -> Result<u32> {
     let v = as_int(item, "key")?;
     if v < 0 {
@@ -177,6 +183,7 @@ fn key_word(item: &Value) -> Result<u32> {
 }
 
 /// An integer, or a float truncated toward zero as NumPy's C conversion does.
+#[cfg(feature = "json")]
 fn as_int(v: &Value, what: &str) -> Result<i128> {
     if let Some(i) = v.as_i64() {
         return Ok(i as i128);
@@ -196,6 +203,7 @@ fn as_int(v: &Value, what: &str) -> Result<i128> {
     )))
 }
 
+#[cfg(feature = "json")]
 fn type_name(v: &Value) -> &'static str {
     match v {
         Value::Null => "NoneType",

@@ -2,9 +2,10 @@
 //!
 //! Expected random numbers come from the library itself (never typed by hand); the
 //! library is checked against NumPy by the fixture tests.
+#![cfg(feature = "cli")]
 
-use nprand::cli::npy::read_npy;
-use nprand::cli::value::Data;
+use nprand::eval::npy::read_npy;
+use nprand::eval::value::Data;
 use nprand::fmt::py_float_repr;
 use nprand::{LegacyState, RandomState};
 use std::path::PathBuf;

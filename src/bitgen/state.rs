@@ -26,9 +26,13 @@
 //! Reading checks what NumPy's setters check (the name, the keys) and also what NumPy
 //! leaves unchecked and then reads out of bounds with (`pos`, `buffer_pos`).
 
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::Error;
+#[cfg(feature = "json")]
+use crate::error::{ErrorKind, Result};
 use crate::mt19937::N;
+#[cfg(feature = "json")]
 use serde::Deserialize;
+#[cfg(feature = "json")]
 use serde_json::Value;
 
 /// `MT19937(...).state["state"]`: the 624 key words and the position.
@@ -236,6 +240,7 @@ impl BitGenState {
     /// }
     /// assert_eq!(BitGenState::from_json("[1]").unwrap_err().message(), "state must be a dict");
     /// ```
+    #[cfg(feature = "json")]
     pub fn from_json(text: &str) -> Result<Self> {
         let v: Value = serde_json::from_str(text)
             .map_err(|e| Error::new(ErrorKind::IoError, format!("state is not valid JSON: {e}")))?;
@@ -334,12 +339,14 @@ impl BitGenState {
     }
 }
 
+#[cfg(feature = "json")]
 fn need<T>(v: Option<T>, key: &str) -> Result<T> {
     v.ok_or_else(|| Error::new(ErrorKind::KeyError, format!("'{key}'")))
 }
 
 /// `has_uint32` is a C `int` in NumPy: any integer (non-zero is true); JSON booleans
 /// are accepted too.
+#[cfg(feature = "json")]
 #[derive(Deserialize)]
 #[serde(untagged)]
 enum Flag {
@@ -347,6 +354,7 @@ enum Flag {
     Bool(bool),
 }
 
+#[cfg(feature = "json")]
 impl Flag {
     fn truthy(&self) -> bool {
         match *self {
@@ -356,28 +364,33 @@ impl Flag {
     }
 }
 
+#[cfg(feature = "json")]
 #[derive(Deserialize)]
 struct MtJson {
     state: Option<MtInner>,
 }
+#[cfg(feature = "json")]
 #[derive(Deserialize)]
 struct MtInner {
     key: Option<Vec<u32>>,
     pos: Option<i64>,
 }
 
+#[cfg(feature = "json")]
 #[derive(Deserialize)]
 struct PcgJson {
     state: Option<PcgInner>,
     has_uint32: Option<Flag>,
     uinteger: Option<u32>,
 }
+#[cfg(feature = "json")]
 #[derive(Deserialize)]
 struct PcgInner {
     state: Option<u128>,
     inc: Option<u128>,
 }
 
+#[cfg(feature = "json")]
 #[derive(Deserialize)]
 struct PhiloxJson {
     state: Option<PhiloxInner>,
@@ -386,24 +399,27 @@ struct PhiloxJson {
     has_uint32: Option<Flag>,
     uinteger: Option<u32>,
 }
+#[cfg(feature = "json")]
 #[derive(Deserialize)]
 struct PhiloxInner {
     counter: Option<Vec<u64>>,
     key: Option<Vec<u64>>,
 }
 
+#[cfg(feature = "json")]
 #[derive(Deserialize)]
 struct Sfc64Json {
     state: Option<Sfc64Inner>,
     has_uint32: Option<Flag>,
     uinteger: Option<u32>,
 }
+#[cfg(feature = "json")]
 #[derive(Deserialize)]
 struct Sfc64Inner {
     state: Option<Vec<u64>>,
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "json"))]
 mod tests {
     use super::*;
 

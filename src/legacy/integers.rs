@@ -356,6 +356,7 @@ impl RandomState {
     /// `rng = high - 1 - low` cast to the dtype's unsigned width (the bool path uses a
     /// byte), wrapping as C's casts do. `nprand eval` runs NumPy's checks on the arrays
     /// as given (floats included) and then calls this with the truncated bounds.
+    #[cfg(feature = "eval")]
     pub(crate) fn randint_broadcast_wrapping<T: RandintDtype>(
         &mut self,
         out: &mut [T],

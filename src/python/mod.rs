@@ -22,12 +22,12 @@
 //! # Versions
 //! The default behaviour is CPython 3.11's. [`PyVersion::V3_12`] switches the few
 //! places where 3.12 differs without changing any stream: `randrange`'s error messages,
-//! `randrange` refusing floats (in [`eval_python_call`]) and `expovariate`'s default
-//! `lambd=1.0` (in [`eval_python_call`]). `binomialvariate` (new in 3.12) is always
+//! `randrange` refusing floats (in the evaluator) and `expovariate`'s default
+//! `lambd=1.0` (in the evaluator). `binomialvariate` (new in 3.12) is always
 //! available; it follows 3.12's code and CPython's own `math.lgamma` ([`lgamma`]).
 //!
 //! # Decisions
-//! - **Versions**: 3.11 by default. In [`eval_python_call`] under 3.11,
+//! - **Versions**: 3.11 by default. In the evaluator (`nprand eval --python`) under 3.11,
 //!   `binomialvariate` is an `AttributeError` as in CPython 3.11; select
 //!   [`PyVersion::V3_12`] (also right for 3.13, whose only change here is the wording of
 //!   the seed `TypeError`) to use it. The Rust method [`Random::binomialvariate`] is
@@ -49,26 +49,24 @@
 //! - real-valued distributions: `uniform` … `binomialvariate`.
 //! - [`PyState`]: `getstate()`/`setstate()` and the JSON hand-off with
 //!   `scripts/py_state.py`.
-//! - [`eval_python_call`], [`PyValue`], [`make_random`], [`run_python_eval`]: the
-//!   `nprand eval --python` evaluator.
+//!
+//! The `nprand eval --python` evaluator (call parsing, Python values, printing) is not
+//! part of this module: it lives in `nprand::eval::python` (feature `eval`), on top of
+//! this API.
 //!
 //! Algorithms are CPython's (`Lib/random.py`, `Modules/_randommodule.c`,
 //! `Modules/mathmodule.c`; PSF licence).
 
 mod dist;
-mod eval;
 mod ints;
 mod pymath;
 mod seed;
 mod state;
-mod value;
 
 pub use crate::fmt::{json_float as py_json_float, py_float_repr as py_repr_float};
-pub use eval::{eval_python_call, make_random, run_python_eval};
 pub use pymath::lgamma;
 pub use seed::{py_hash_float, Seed};
 pub use state::PyState;
-pub use value::PyValue;
 
 use crate::mt19937::Mt19937;
 

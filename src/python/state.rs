@@ -1,7 +1,10 @@
 //! `random.getstate()` / `random.setstate()` and their JSON form.
 
-use crate::error::{Error, ErrorKind, Result};
+#[cfg(feature = "json")]
+use crate::error::ErrorKind;
+use crate::error::{Error, Result};
 use crate::mt19937::N;
+#[cfg(feature = "json")]
 use serde_json::Value;
 
 /// CPython's `random.getstate()`: `(version, (624 words..., index), gauss_next)`.
@@ -101,6 +104,7 @@ impl PyState {
     ///     "state with version 4 passed to Random.setstate() of version 3"
     /// );
     /// ```
+    #[cfg(feature = "json")]
     pub fn from_json(text: &str) -> Result<PyState> {
         let v: Value = serde_json::from_str(text)
             .map_err(|e| Error::new(ErrorKind::IoError, format!("state is not valid JSON: {e}")))?;
@@ -163,6 +167,7 @@ impl PyState {
     }
 }
 
+#[cfg(feature = "json")]
 fn word(item: &Value, version: i64) -> Result<u32> {
     if let Some(u) = item.as_u64() {
         return Ok(u as u32);
@@ -183,6 +188,7 @@ fn word(item: &Value, version: i64) -> Result<u32> {
     )))
 }
 
+#[cfg(feature = "json")]
 fn json_type_name(v: &Value) -> &'static str {
     match v {
         Value::Null => "NoneType",
@@ -195,6 +201,7 @@ fn json_type_name(v: &Value) -> &'static str {
     }
 }
 
+#[cfg(feature = "json")]
 fn py_json_repr(v: &Value) -> String {
     match v {
         Value::Null => "None".into(),

@@ -1,0 +1,147 @@
+//! The methods whose output gains a trailing dimension, `size + (k,)`: `dirichlet`,
+//! `multinomial` and `multivariate_normal` (NumPy's own argument handling for each).
+
+use super::{bind, float_leaf, nd_shape, opt, parse_size, type_name, Call, Expr};
+use crate::error::{Error, ErrorKind, Result};
+use crate::eval::value::{Data, Value};
+use crate::legacy::RandomState;
+
+/// `size + (k,)` as NumPy builds it: `(k,)` for None, `(size, k)` for an int.
+fn shape_with(size: Option<&Expr>, k: usize, itemsize: usize) -> Result<Vec<usize>> {
+    let mut shape = parse_size(size, itemsize)?.unwrap_or_default();
+    shape.push(k);
+    // np.zeros(shape) checks the total once more with the trailing dimension.
+    super::check_cap(&shape)?;
+    Ok(shape)
+}
+
+/// `PyArray_FROMANY(x, NPY_DOUBLE, 1, 1)`: a 1-d float64 array, NumPy's errors otherwise.
+fn one_d_floats(e: &Expr) -> Result<Vec<f64>> {
+    let (shape, leaves) = nd_shape(e)?;
+    match shape.len() {
+        0 => Err(Error::value("object of too small depth for desired array")),
+        1 => leaves.iter().map(|l| float_leaf(l)).collect(),
+        _ => Err(Error::value(
+            "setting an array element with a sequence. The requested array would exceed the maximum number of dimension of 1.",
+        )),
+    }
+}
+
+/// `rs.dirichlet(alpha, size=None)`.
+pub(super) fn eval_dirichlet(rs: &mut RandomState, call: &Call) -> Result<Value> {
+    let b = bind(call, "dirichlet", &["alpha", "size"], 1)?;
+    let alpha_e = b[0].expect("required");
+    // k = len(alpha) comes first.
+    if !matches!(alpha_e, Expr::List(_) | Expr::Tuple(_) | Expr::Str(_)) {
+        return Err(Error::type_error(format!(
+            "object of type '{}' has no len()",
+            type_name(alpha_e)
+        )));
+    }
+    let alpha = one_d_floats(alpha_e)?;
+    if alpha.iter().any(|&a| a <= 0.0) {
+        return Err(Error::value("alpha <= 0"));
+    }
+    let shape = shape_with(opt(b[1]), alpha.len(), 8)?;
+    let mut out = vec![0.0; shape.iter().product()];
+    rs.dirichlet_into(&mut out, &alpha)?;
+    Ok(Value::array(Data::F64(out), shape))
+}
+
+/// `rs.multinomial(n, pvals, size=None)`.
+pub(super) fn eval_multinomial(rs: &mut RandomState, call: &Call) -> Result<Value> {
+    let b = bind(call, "multinomial", &["n", "pvals", "size"], 2)?;
+    // Cython's `long n`: ints (and floats, truncated) must fit a C long.
+    let n: i64 = match b[0].expect("required") {
+        Expr::Int(i) => i64::try_from(*i).map_err(|_| {
+            Error::new(
+                ErrorKind::OverflowError,
+                "Python int too large to convert to C long",
+            )
+        })?,
+        Expr::Bool(v) => *v as i64,
+        Expr::Float(x) => {
+            let t = super::float_to_int(*x)?;
+            i64::try_from(t).map_err(|_| {
+                Error::new(
+                    ErrorKind::OverflowError,
+                    "Python int too large to convert to C long",
+                )
+            })?
+        }
+        other => {
+            return Err(Error::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(other)
+            )))
+        }
+    };
+    let pvals_e = b[1].expect("required");
+    let (pshape, _) = nd_shape(pvals_e)?;
+    if pshape.is_empty() {
+        return Err(Error::type_error("pvals must be a 1-d sequence"));
+    }
+    let pvals = one_d_floats(pvals_e)?;
+    let shape = shape_with(opt(b[2]), pvals.len(), 8)?;
+    let mut out = vec![0i64; shape.iter().product()];
+    rs.multinomial_into(&mut out, n, &pvals)?;
+    Ok(Value::array(Data::I64(out), shape))
+}
+
+/// The shape checks both `multivariate_normal`s (legacy and `Generator`) make on the
+/// literal `mean` and `cov`, in NumPy's order and words; returns the order `n` and the
+/// leaves of `mean` and `cov` (C order).
+pub(crate) fn mvn_operands<'a>(
+    mean: &'a Expr,
+    cov: &'a Expr,
+) -> Result<(usize, Vec<&'a Expr>, Vec<&'a Expr>)> {
+    let (mshape, mleaves) = nd_shape(mean)?;
+    let (cshape, cleaves) = nd_shape(cov)?;
+    if mshape.len() != 1 {
+        return Err(Error::value("mean must be 1 dimensional"));
+    }
+    if cshape.len() != 2 || cshape[0] != cshape[1] {
+        return Err(Error::value("cov must be 2 dimensional and square"));
+    }
+    if mshape[0] != cshape[0] {
+        return Err(Error::value("mean and cov must have same length"));
+    }
+    Ok((mshape[0], mleaves, cleaves))
+}
+
+/// `rs.multivariate_normal(mean, cov, size=None, check_valid='warn', tol=1e-8)`.
+pub(super) fn eval_multivariate_normal(rs: &mut RandomState, call: &Call) -> Result<Value> {
+    let b = bind(
+        call,
+        "multivariate_normal",
+        &["mean", "cov", "size", "check_valid", "tol"],
+        2,
+    )?;
+    let (n, mleaves, cleaves) = mvn_operands(b[0].expect("required"), b[1].expect("required"))?;
+    let mean: Vec<f64> = mleaves
+        .iter()
+        .map(|l| float_leaf(l))
+        .collect::<Result<_>>()?;
+    let cov: Vec<f64> = cleaves
+        .iter()
+        .map(|l| float_leaf(l))
+        .collect::<Result<_>>()?;
+    let shape = shape_with(opt(b[2]), mean.len(), 8)?;
+    let rows: usize = shape[..shape.len() - 1].iter().product();
+    let check_valid = match b[3] {
+        None => "warn".to_string(),
+        Some(Expr::Str(s)) => s.clone(),
+        // Any other object simply fails NumPy's string comparisons.
+        Some(other) => super::py_repr(other),
+    };
+    let tol = match b[4] {
+        None => 1e-8,
+        Some(e) => float_leaf(e)?,
+    };
+    let out = rs.multivariate_normal_str(&mean, &cov, (n, n), rows, &check_valid, tol)?;
+    if let Some(w) = out.warning {
+        // NumPy's RuntimeWarning goes to stderr; the values are still returned.
+        eprintln!("RuntimeWarning: {w}");
+    }
+    Ok(Value::array(Data::F64(out.values), shape))
+}
