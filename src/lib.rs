@@ -21,7 +21,8 @@
 //!   ([`Pcg64`], [`Pcg64Dxsm`], [`Philox`], [`Sfc64`], and [`Mt19937`] seeded new-style).
 //! - [`generator`]: NumPy's modern [`Generator`] (ziggurat, Lemire, the current
 //!   distributions) and [`default_rng`], on any of the bit generators.
-//! - [`math`]: `exp`, `log`, `log2`, `pow` with glibc's x86-64 bits on every platform.
+//! - [`math`]: `exp`, `log`, `log2`, `pow` (and AVX2 `exp_slice`, `log_slice`) with glibc's
+//!   x86-64 bits on every platform.
 //! - `distr` (crate-private): the distribution kernels both layers share, as NumPy's
 //!   `distributions.c` does (binomial, Poisson, `loggam`).
 //! - `eval` (feature `eval`): the call parser and evaluator behind `nprand eval`, on top

@@ -1,8 +1,11 @@
-//! `nprand::math` against glibc (on x86-64 Linux with glibc, where std's `exp`, `ln`,
-//! `log2` and `powf` are glibc's), and against results IEEE 754 / C99 Annex F define, which
-//! hold everywhere. examples/libm_verify.rs is the large-scale version of the first part.
+//! `nprand::math` against glibc: live (on x86-64 Linux with glibc, where std's `exp`, `ln`,
+//! `log2` and `powf` are glibc's) and through `fixtures/libm/cases.txt` (glibc's bits,
+//! written by scripts/fixgen/libm.py; checked on every platform), and against results
+//! IEEE 754 / C99 Annex F define. examples/libm_verify.rs is the large-scale live check.
 
 use nprand::math::{exp, log, log2, pow};
+
+mod common;
 
 #[allow(dead_code)]
 #[path = "../examples/libm_verify.rs"]
@@ -23,6 +26,32 @@ fn matches_glibc_bit_for_bit() {
         assert!(t.tried > 100_000);
         assert_eq!(t.mismatched, 0, "{}: {:#x?}", f.name(), t.first);
     }
+}
+
+/// Every case of `fixtures/libm/cases.txt` (glibc 2.36 on x86-64 with FMA), on any platform.
+#[test]
+fn matches_glibc_fixture() {
+    let text = common::read_text("libm/cases.txt");
+    let hex = |t: &str| u64::from_str_radix(t, 16).expect("hex bits");
+    let mut n = 0;
+    for line in text.lines() {
+        let t: Vec<&str> = line.split_whitespace().collect();
+        let (x, y, want) = (
+            f64::from_bits(hex(t[1])),
+            f64::from_bits(hex(t[2])),
+            hex(t[3]),
+        );
+        let got = match t[0] {
+            "exp" => exp(x),
+            "log" => log(x),
+            "log2" => log2(x),
+            "pow" => pow(x, y),
+            other => panic!("unknown function {other}"),
+        };
+        assert_eq!(got.to_bits(), want, "{line}");
+        n += 1;
+    }
+    assert!(n > 1000);
 }
 
 /// Bits, so that +0 and -0 and NaN payloads are told apart.

@@ -17,6 +17,9 @@
 //! from the FMA copy in the last bit for some inputs; nprand follows the FMA copy, the one
 //! modern Linux machines run.
 //!
+//! [`exp_slice`] and [`log_slice`] map a slice in place with the same bits, four lanes at a
+//! time with AVX2 and FMA when the CPU has them (detected at run time).
+//!
 //! Special cases return glibc's results, NaN bits included (x86's rules: a NaN operand
 //! comes back quiet; an invalid operation gives `0xfff8000000000000`). glibc's `errno`
 //! setting is not reproduced.
