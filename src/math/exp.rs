@@ -92,29 +92,32 @@ pub fn exp(x: f64) -> f64 {
     scale.mul_add(tmp, scale)
 }
 
-/// `specialcase` of ARM's `exp.c`: `scale * (1 + tmp)` when the exponent of `scale` may have
-/// overflowed (`k > 0`) or the result may be subnormal (`k < 0`).
-fn special_case(tmp: f64, sbits: u64, ki: u64) -> f64 {
+/// `specialcase` of ARM's `pow.c`: `scale * (1 + tmp)` when the exponent of `scale` may have
+/// overflowed (`k > 0`) or the result may be subnormal (`k < 0`); `scale` carries the sign
+/// of `pow`'s result. It is also `exp`'s: with a positive scale (`exp`'s always is), the
+/// `exp.c` version's `y < 1`, `one = 1` and `+0` are exactly what this one does.
+pub(super) fn special_case(tmp: f64, sbits: u64, ki: u64) -> f64 {
     if ki & 0x8000_0000 == 0 {
         // k > 0: scale by 2^-1009 first, then back by 2^1009 (may overflow to inf).
         let scale = f64::from_bits(sbits.wrapping_sub(1009 << 52));
         return scale.mul_add(tmp, scale) * f64::from_bits(0x7f00_0000_0000_0000);
     }
     // k < 0: scale by 2^1022, round once in the normal range, then scale down.
-    let scale = f64::from_bits(sbits.wrapping_add(1022 << 52));
+    let sbits = sbits.wrapping_add(1022 << 52);
+    let scale = f64::from_bits(sbits);
     // GCC computed `scale * tmp` once for its two uses: not fused here.
     let st = scale * tmp;
     let mut y = scale + st;
-    if y < 1.0 {
-        // Round y to 53 bits of the subnormal result's precision before scaling, to avoid
-        // a double rounding.
+    if y.abs() < 1.0 {
+        // Round y to the subnormal result's precision before scaling (no double rounding).
+        let one = if y < 0.0 { -1.0 } else { 1.0 };
         let lo = scale - y + st;
-        let hi = 1.0 + y;
-        let lo = 1.0 - hi + y + lo;
-        y = (hi + lo) - 1.0;
+        let hi = one + y;
+        let lo = one - hi + y + lo;
+        y = (hi + lo) - one;
         if y == 0.0 {
-            // Avoid -0.0 (only possible in other rounding modes).
-            y = 0.0;
+            // The sign of zero is the sign of the scale.
+            y = f64::from_bits(sbits & 0x8000_0000_0000_0000);
         }
     }
     y * f64::from_bits(0x0010_0000_0000_0000)

@@ -9,6 +9,8 @@
 use super::exp::exp;
 #[cfg(target_arch = "x86_64")]
 use super::exp_data::{INVLN2N, NEGLN2HIN, NEGLN2LON, POLY, SHIFT, TAB};
+#[cfg(target_arch = "x86_64")]
+use super::slice_common::patch_lanes;
 
 /// Replaces every element `v` of `x` by `exp(v)`, with exactly the bits of [`exp`].
 ///
@@ -84,13 +86,7 @@ unsafe fn exp_slice_avx2(x: &mut [f64]) {
 
             let xs = [c[0], c[1], c[2], c[3]];
             _mm256_storeu_pd(c.as_mut_ptr(), y);
-            if fallback != 0 {
-                for (lane, v) in c.iter_mut().enumerate() {
-                    if fallback & (1 << lane) != 0 {
-                        *v = exp(xs[lane]);
-                    }
-                }
-            }
+            patch_lanes(c, xs, fallback, exp);
         }
     }
     exp_slice_scalar(chunks.into_remainder());
@@ -98,19 +94,14 @@ unsafe fn exp_slice_avx2(x: &mut [f64]) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::slice_common::{assert_paths_agree, xorshift};
     use super::*;
 
     /// Random bit patterns, the kernels' ranges and every special kind, through both
     /// paths: the bits must agree.
     #[test]
     fn simd_matches_scalar() {
-        let mut s = 0x0fed_cba9_8765_4321u64;
-        let mut next = move || {
-            s ^= s << 13;
-            s ^= s >> 7;
-            s ^= s << 17;
-            s
-        };
+        let mut next = xorshift(0x0fed_cba9_8765_4321u64);
         let mut input = vec![
             0.0,
             -0.0,
@@ -137,15 +128,6 @@ mod tests {
                 _ => 1100.0 * u - 550.0,
             });
         }
-        // Every length mod 4, so the remainder loop is covered too.
-        for cut in 0..4 {
-            let mut fast = input[cut..].to_vec();
-            let mut slow = fast.clone();
-            exp_slice(&mut fast);
-            exp_slice_scalar(&mut slow);
-            for (j, (a, b)) in fast.iter().zip(&slow).enumerate() {
-                assert_eq!(a.to_bits(), b.to_bits(), "exp({:e})", input[cut + j]);
-            }
-        }
+        assert_paths_agree(&input, exp_slice, exp_slice_scalar);
     }
 }

@@ -35,6 +35,7 @@ mod log_slice;
 mod math_err;
 mod pow;
 mod pow_log_data;
+mod slice_common;
 
 pub use exp::exp;
 pub use exp_slice::exp_slice;

@@ -7,7 +7,7 @@
 //! and the exp step of [`super::exp`] taking the tail. Every `mul_add` is an FMA of glibc's
 //! `-mfma` build (read off its disassembly), including ARM's explicit `HAVE_FAST_FMA` forms.
 
-use super::exp::exp_reduce;
+use super::exp::{exp_reduce, special_case};
 use super::log::split;
 use super::math_err::{add, divzero, invalid, oflow, quiet, uflow};
 use super::pow_log_data::{LN2HI, LN2LO, POLY as A, TAB};
@@ -206,32 +206,4 @@ fn exp_inline(x: f64, xtail: f64, sign_bias: u64) -> f64 {
     }
     let scale = f64::from_bits(sbits);
     scale.mul_add(tmp, scale)
-}
-
-/// `specialcase` of ARM's `pow.c`: as `exp`'s, but `scale` carries the result's sign.
-fn special_case(tmp: f64, sbits: u64, ki: u64) -> f64 {
-    if ki & 0x8000_0000 == 0 {
-        // k > 0: scale by 2^-1009 first, then back by 2^1009 (may overflow to inf).
-        let scale = f64::from_bits(sbits.wrapping_sub(1009 << 52));
-        return scale.mul_add(tmp, scale) * f64::from_bits(0x7f00_0000_0000_0000);
-    }
-    // k < 0: scale by 2^1022, round once in the normal range, then scale down.
-    let sbits = sbits.wrapping_add(1022 << 52);
-    let scale = f64::from_bits(sbits);
-    // GCC computed `scale * tmp` once for its two uses: not fused here.
-    let st = scale * tmp;
-    let mut y = scale + st;
-    if y.abs() < 1.0 {
-        // Round y to the subnormal result's precision before scaling (no double rounding).
-        let one = if y < 0.0 { -1.0 } else { 1.0 };
-        let lo = scale - y + st;
-        let hi = one + y;
-        let lo = one - hi + y + lo;
-        y = (hi + lo) - one;
-        if y == 0.0 {
-            // The sign of zero is the sign of the scale.
-            y = f64::from_bits(sbits & 0x8000_0000_0000_0000);
-        }
-    }
-    y * f64::from_bits(0x0010_0000_0000_0000)
 }
