@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! cargo run --release --example libm_verify -- <exp|log|log2|pow|all> <count> [seed]
+//! cargo run --release --example libm_verify -- speed <count>
 //! ```
 //!
 //! On x86_64-unknown-linux-gnu `f64::exp`, `ln`, `log2` and `powf` call glibc's `exp`,
@@ -465,8 +466,59 @@ pub fn run(f: Func, count: u64, threads: u64, seed: u64) -> Tally {
     total
 }
 
+/// Nanoseconds per call of the system libm, the scalar ports and the slice functions, on
+/// `count` inputs of the kernels' typical ranges (one thread).
+fn speed(count: usize) {
+    let mut rng = SplitMix(1);
+    let unit: Vec<f64> = (0..count).map(|_| 1.0 - rng.unit()).collect();
+    let args: Vec<f64> = (0..count).map(|_| rng.range(-40.0, 40.0)).collect();
+    let time = |name: &str, f: &dyn Fn() -> f64| {
+        let start = Instant::now();
+        let sink = f();
+        let ns = start.elapsed().as_nanos() as f64 / count as f64;
+        println!("{name:<28} {ns:6.2} ns/call (checksum {sink:e})");
+    };
+    type Pair = (&'static str, fn(f64) -> f64, fn(f64) -> f64, fn(&mut [f64]));
+    let pairs: [Pair; 2] = [
+        ("log", f64::ln, nprand::math::log, nprand::math::log_slice),
+        ("exp", f64::exp, nprand::math::exp, nprand::math::exp_slice),
+    ];
+    for (name, sys, ours, slice) in pairs {
+        let data = if name == "log" { &unit } else { &args };
+        time(&format!("{name}: system"), &|| {
+            data.iter().map(|&x| sys(black_box(x))).sum()
+        });
+        time(&format!("{name}: nprand::math"), &|| {
+            data.iter().map(|&x| ours(black_box(x))).sum()
+        });
+        time(&format!("{name}: nprand::math slice"), &|| {
+            let mut v = data.clone();
+            slice(&mut v);
+            v.iter().sum()
+        });
+    }
+    time("pow: system", &|| {
+        unit.iter()
+            .zip(&args)
+            .map(|(&x, &y)| black_box(x).powf(y))
+            .sum()
+    });
+    time("pow: nprand::math", &|| {
+        unit.iter()
+            .zip(&args)
+            .map(|(&x, &y)| nprand::math::pow(black_box(x), y))
+            .sum()
+    });
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("speed") {
+        let count = args
+            .get(1)
+            .map_or(10_000_000, |s| s.parse().expect("count"));
+        return speed(count);
+    }
     let which = args.first().map(String::as_str).unwrap_or("all");
     let count: u64 = args
         .get(1)
