@@ -34,39 +34,8 @@
 // NaN fails them; the port keeps that form on purpose.
 #![allow(clippy::neg_cmp_op_on_partial_ord)]
 
-/// `as_str`, `FromStr` and `Display` for an enum of NumPy string options: parsing takes
-/// exactly NumPy's spellings (case-sensitive, as NumPy compares) and anything else is
-/// `ValueError(message)`; `as_str` (documented by the caller's attributes) and `Display`
-/// give the spelling back.
-macro_rules! numpy_str_enum {
-    ($(#[$doc:meta])* $ty:ident, $message:expr, { $($var:ident => $s:literal),+ $(,)? }) => {
-        impl $ty {
-            $(#[$doc])*
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $($ty::$var => $s),+
-                }
-            }
-        }
-
-        impl std::str::FromStr for $ty {
-            type Err = crate::error::Error;
-
-            fn from_str(s: &str) -> crate::error::Result<Self> {
-                match s {
-                    $($s => Ok($ty::$var),)+
-                    _ => Err(crate::error::Error::value($message)),
-                }
-            }
-        }
-
-        impl std::fmt::Display for $ty {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    };
-}
+#[macro_use]
+mod macros;
 
 pub mod array;
 pub mod bitgen;

@@ -15,9 +15,8 @@
 //! (`src/pcg64/pcg64.h`, BSD-3-Clause).
 
 use super::pcg64::{advance_lcg_128, JUMP_STEP, PCG_DEFAULT_MULTIPLIER};
-use super::state::{wrong_generator, BitGenState, Pcg64State};
-use super::{rand_core_glue, u64_to_double, BitGenerator, SeedableBitGenerator, U32Buffer};
-use crate::error::Result;
+use super::state::Pcg64State;
+use super::U32Buffer;
 use crate::seed_sequence::SeedSequence;
 
 /// The 64-bit "cheap multiplier" of the LCG step and of the DXSM output.
@@ -38,26 +37,7 @@ pub struct Pcg64Dxsm {
     seed_seq: Option<SeedSequence>,
 }
 
-impl PartialEq for Pcg64Dxsm {
-    /// Equal states (the seed sequences are not compared).
-    fn eq(&self, other: &Self) -> bool {
-        self.state == other.state && self.inc == other.inc && self.buf == other.buf
-    }
-}
-
-impl Eq for Pcg64Dxsm {}
-
 impl Pcg64Dxsm {
-    /// `PCG64DXSM(seed)` for an integer seed up to 128 bits.
-    ///
-    /// ```
-    /// // np.random.PCG64DXSM(0).random_raw()
-    /// let _ = nprand::Pcg64Dxsm::new(0).next_u64();
-    /// ```
-    pub fn new(seed: u128) -> Self {
-        Pcg64Dxsm::from_seed_sequence(SeedSequence::new(seed))
-    }
-
     /// `PCG64DXSM(seed_seq)`: `state`/`inc` from `seed_seq.generate_state(4, np.uint64)`
     /// exactly as for `PCG64`: NumPy seeds both through `pcg64_set_seed`, whose
     /// `srandom` steps use PCG's default 128-bit multiplier, not the cheap one.
@@ -119,48 +99,6 @@ impl Pcg64Dxsm {
         }
     }
 
-    /// `bg.state`.
-    ///
-    /// ```
-    /// // np.random.PCG64DXSM(3).state['bit_generator']
-    /// assert_eq!(nprand::Pcg64Dxsm::new(3).state().bit_generator(), "PCG64DXSM");
-    /// ```
-    pub fn state(&self) -> BitGenState {
-        BitGenState::Pcg64Dxsm(self.raw_state())
-    }
-
-    /// `bg.state = state` (NumPy's `ValueError` for another generator's state, a
-    /// `PCG64` state included).
-    ///
-    /// ```
-    /// use nprand::{Pcg64, Pcg64Dxsm};
-    /// let mut bg = Pcg64Dxsm::new(0);
-    /// bg.set_state(&Pcg64Dxsm::new(1).state()).unwrap();
-    /// assert_eq!(bg, Pcg64Dxsm::new(1));
-    /// let e = bg.set_state(&Pcg64::new(1).state()).unwrap_err();
-    /// assert_eq!(e.message(), "state must be for a PCG64DXSM RNG");
-    /// ```
-    pub fn set_state(&mut self, state: &BitGenState) -> Result<()> {
-        match state {
-            BitGenState::Pcg64Dxsm(s) => {
-                let seed_seq = self.seed_seq.take();
-                *self = Pcg64Dxsm::from_raw_state(*s);
-                self.seed_seq = seed_seq;
-                Ok(())
-            }
-            _ => Err(wrong_generator("PCG64DXSM")),
-        }
-    }
-
-    /// `bg.seed_seq`.
-    ///
-    /// ```
-    /// assert!(nprand::Pcg64Dxsm::new(1).seed_seq().is_some());
-    /// ```
-    pub fn seed_seq(&self) -> Option<&SeedSequence> {
-        self.seed_seq.as_ref()
-    }
-
     #[inline(always)]
     fn step(&mut self) {
         self.state = self
@@ -187,54 +125,6 @@ impl Pcg64Dxsm {
         hi = hi.wrapping_mul(lo);
         self.step();
         hi
-    }
-
-    /// NumPy's `next_uint32`: the low half of a new `next_u64`, then the high half.
-    ///
-    /// ```
-    /// // bg = np.random.PCG64DXSM(1); bg.ctypes.next_uint32(bg.ctypes.state)
-    /// let mut bg = nprand::Pcg64Dxsm::new(1);
-    /// let w = nprand::Pcg64Dxsm::new(1).next_u64();
-    /// assert_eq!((bg.next_u32(), bg.next_u32()), (w as u32, (w >> 32) as u32));
-    /// ```
-    #[inline]
-    pub fn next_u32(&mut self) -> u32 {
-        let mut buf = self.buf;
-        let out = buf.next(|| self.next_u64());
-        self.buf = buf;
-        out
-    }
-
-    /// NumPy's `next_double`: `(next_u64 >> 11) * 2^-53`.
-    ///
-    /// ```
-    /// // np.random.Generator(np.random.PCG64DXSM(1)).random() draws this
-    /// assert!((0.0..1.0).contains(&nprand::Pcg64Dxsm::new(1).next_double()));
-    /// ```
-    #[inline]
-    pub fn next_double(&mut self) -> f64 {
-        u64_to_double(self.next_u64())
-    }
-
-    /// `random_raw()` (the same as [`next_u64`](Self::next_u64)).
-    ///
-    /// ```
-    /// let mut bg = nprand::Pcg64Dxsm::new(2);
-    /// assert_eq!(bg.next_raw(), nprand::Pcg64Dxsm::new(2).next_u64());
-    /// ```
-    #[inline]
-    pub fn next_raw(&mut self) -> u64 {
-        self.next_u64()
-    }
-
-    /// `bg.random_raw(n)`.
-    ///
-    /// ```
-    /// // np.random.PCG64DXSM(2).random_raw(10)
-    /// assert_eq!(nprand::Pcg64Dxsm::new(2).random_raw(10).len(), 10);
-    /// ```
-    pub fn random_raw(&mut self, n: usize) -> Vec<u64> {
-        (0..n).map(|_| self.next_u64()).collect()
     }
 
     /// `bg.advance(delta)`: the state as if `delta` outputs were drawn (mod 2^128;
@@ -269,43 +159,12 @@ impl Pcg64Dxsm {
     }
 }
 
-impl BitGenerator for Pcg64Dxsm {
-    fn next_u64(&mut self) -> u64 {
-        Pcg64Dxsm::next_u64(self)
-    }
-    fn next_u32(&mut self) -> u32 {
-        Pcg64Dxsm::next_u32(self)
-    }
-    fn next_double(&mut self) -> f64 {
-        Pcg64Dxsm::next_double(self)
-    }
-    fn next_raw(&mut self) -> u64 {
-        Pcg64Dxsm::next_u64(self)
-    }
-    fn name(&self) -> &'static str {
-        "PCG64DXSM"
-    }
-    fn state(&self) -> BitGenState {
-        Pcg64Dxsm::state(self)
-    }
-    fn set_state(&mut self, state: &BitGenState) -> Result<()> {
-        Pcg64Dxsm::set_state(self, state)
-    }
-    fn seed_seq(&self) -> Option<&SeedSequence> {
-        self.seed_seq.as_ref()
-    }
-}
-
-impl SeedableBitGenerator for Pcg64Dxsm {
-    fn from_seed_sequence(seed_seq: SeedSequence) -> Self {
-        Pcg64Dxsm::from_seed_sequence(seed_seq)
-    }
-    fn seed_seq_mut(&mut self) -> Option<&mut SeedSequence> {
-        self.seed_seq.as_mut()
-    }
-}
-
-rand_core_glue!(Pcg64Dxsm);
+impl_bitgen_u64!(
+    Pcg64Dxsm,
+    "PCG64DXSM",
+    "state must be for a PCG64DXSM RNG",
+    Pcg64
+);
 
 #[cfg(test)]
 mod tests {
