@@ -290,6 +290,15 @@ pub(crate) struct U32Buffer {
 }
 
 impl U32Buffer {
+    /// The buffer of a `.state` dictionary (`has_uint32`, `uinteger`).
+    #[inline]
+    pub(crate) fn from_state(has_uint32: bool, uinteger: u32) -> Self {
+        U32Buffer {
+            has_uint32,
+            uinteger,
+        }
+    }
+
     #[inline(always)]
     pub(crate) fn next(&mut self, next_u64: impl FnOnce() -> u64) -> u32 {
         if self.has_uint32 {

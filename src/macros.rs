@@ -272,3 +272,109 @@ macro_rules! impl_bitgen_u64 {
         }
     };
 }
+
+/// The struct, seeding and raw state that NumPy's `PCG64` and `PCG64DXSM` share: a 128-bit
+/// LCG state and increment, the 32-bit buffer and the seed sequence, seeded through
+/// `pcg64_set_seed` (the default multiplier for both) and stored as one `Pcg64State`.
+/// Also `advance` and `jumped`, which differ only in the LCG multiplier `$mult`.
+/// The caller's attributes document the struct.
+macro_rules! pcg64_struct {
+    ($(#[$doc:meta])* $t:ident, $np:literal, $mult:expr) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug)]
+        pub struct $t {
+            state: u128,
+            inc: u128,
+            buf: $crate::bitgen::U32Buffer,
+            seed_seq: Option<$crate::seed_sequence::SeedSequence>,
+        }
+
+        impl $t {
+            #[doc = concat!("`", $np, "(seed_seq)`: `state`/`inc` from `seed_seq.generate_state(4, np.uint64)`")]
+            /// (words 0-1 and 2-3, high word first), through PCG's `srandom` with the default
+            /// 128-bit multiplier (NumPy's `pcg64_set_seed`, the same for `PCG64DXSM`).
+            ///
+            /// ```
+            /// use nprand::{Pcg64, SeedSequence};
+            #[doc = concat!("// np.random.", $np, "([1, 2, 3]).state['state']['inc'] == np.random.PCG64([1, 2, 3]).state['state']['inc']")]
+            /// let ss = || SeedSequence::from_entropy(vec![1u32, 2, 3]).unwrap();
+            #[doc = concat!("let bg = nprand::", stringify!($t), "::from_seed_sequence(ss());")]
+            /// assert_eq!(bg.raw_state().inc, Pcg64::from_seed_sequence(ss()).raw_state().inc);
+            /// assert_eq!(bg.raw_state().inc & 1, 1);
+            /// ```
+            pub fn from_seed_sequence(seed_seq: $crate::seed_sequence::SeedSequence) -> Self {
+                let mut bg = $t::from_raw_state($crate::bitgen::pcg64::pcg64_set_seed(&seed_seq));
+                bg.seed_seq = Some(seed_seq);
+                bg
+            }
+
+            /// A generator in the given state (no seed sequence).
+            ///
+            /// ```
+            #[doc = concat!("// bg = np.random.", $np, "(); bg.state = np.random.", $np, "(3).state")]
+            #[doc = concat!("let a = nprand::", stringify!($t), "::new(3);")]
+            #[doc = concat!("assert_eq!(nprand::", stringify!($t), "::from_raw_state(a.raw_state()), a);")]
+            /// ```
+            pub fn from_raw_state(st: $crate::bitgen::state::Pcg64State) -> Self {
+                $t {
+                    state: st.state,
+                    inc: st.inc,
+                    buf: $crate::bitgen::U32Buffer::from_state(st.has_uint32, st.uinteger),
+                    seed_seq: None,
+                }
+            }
+
+            /// The state as plain numbers.
+            ///
+            /// ```
+            #[doc = concat!("// s = np.random.", $np, "(3).state; s['state']['inc'] % 2 == 1 and s['has_uint32'] == 0")]
+            #[doc = concat!("let s = nprand::", stringify!($t), "::new(3).raw_state();")]
+            /// assert_eq!((s.inc % 2, s.has_uint32), (1, false));
+            /// ```
+            pub fn raw_state(&self) -> $crate::bitgen::state::Pcg64State {
+                $crate::bitgen::state::Pcg64State {
+                    state: self.state,
+                    inc: self.inc,
+                    has_uint32: self.buf.has_uint32,
+                    uinteger: self.buf.uinteger,
+                }
+            }
+
+            /// `bg.advance(delta)`: the state as if `delta` 64-bit outputs were drawn (mod
+            /// 2^128; a negative Python delta is `delta as u128`, its two's complement).
+            /// The 32-bit buffer is reset.
+            ///
+            /// ```
+            #[doc = concat!("// bg = np.random.", $np, "(4); bg.advance(3)")]
+            #[doc = concat!("let mut a = nprand::", stringify!($t), "::new(4);")]
+            /// let mut b = a.clone();
+            /// a.advance(3);
+            /// b.random_raw(3);
+            /// assert_eq!(a.next_u64(), b.next_u64());
+            /// ```
+            pub fn advance(&mut self, delta: u128) -> &mut Self {
+                self.state =
+                    $crate::bitgen::pcg64::advance_lcg_128(self.state, delta, $mult, self.inc);
+                self.buf = $crate::bitgen::U32Buffer::default();
+                self
+            }
+
+            /// `bg.jumped(jumps)`: a copy advanced by
+            /// `jumps * 0x9e3779b97f4a7c15f39cc0605cedc835` (mod 2^128; negative jumps wrap
+            /// as in NumPy). The copy has no seed sequence (NumPy gives it a fresh
+            /// OS-entropy one).
+            ///
+            /// ```
+            #[doc = concat!("// np.random.", $np, "(4).jumped(2)")]
+            #[doc = concat!("let bg = nprand::", stringify!($t), "::new(4);")]
+            /// assert_eq!(bg.jumped(2), bg.jumped(1).jumped(1));
+            /// assert_eq!(bg.jumped(-1).jumped(1), { let mut c = bg.clone(); c.advance(0); c });
+            /// ```
+            pub fn jumped(&self, jumps: i128) -> $t {
+                let mut out = $t::from_raw_state(self.raw_state());
+                out.advance($crate::bitgen::pcg64::JUMP_STEP.wrapping_mul(jumps as u128));
+                out
+            }
+        }
+    };
+}

@@ -15,7 +15,7 @@
 //! (`src/pcg64/pcg64.h`, BSD-3-Clause).
 
 use super::state::Pcg64State;
-use super::{u64_to_double, U32Buffer};
+use super::u64_to_double;
 use crate::seed_sequence::SeedSequence;
 
 /// PCG's default 128-bit multiplier.
@@ -65,80 +65,35 @@ pub(crate) fn lcg_power(delta: u128, mult: u128, plus: u128) -> (u128, u128) {
     (a, c)
 }
 
-/// NumPy's `PCG64` bit generator.
-///
-/// ```
-/// use nprand::{Pcg64, SeedSequence};
-/// // np.random.PCG64(5) and np.random.PCG64(np.random.SeedSequence(5)) are the same
-/// assert_eq!(Pcg64::new(5), Pcg64::from_seed_sequence(SeedSequence::new(5)));
-/// ```
-#[derive(Clone, Debug)]
-pub struct Pcg64 {
-    state: u128,
-    inc: u128,
-    buf: U32Buffer,
-    seed_seq: Option<SeedSequence>,
+/// NumPy's `pcg64_set_seed`, for `PCG64` and `PCG64DXSM` alike: `state`/`inc` from
+/// `seed_seq.generate_state(4, np.uint64)` (words 0-1 and 2-3, high word first), through
+/// PCG's `srandom`, whose steps use the default 128-bit multiplier.
+pub(crate) fn pcg64_set_seed(seed_seq: &SeedSequence) -> Pcg64State {
+    let v = seed_seq.generate_state_u64(4);
+    let initstate = (v[0] as u128) << 64 | v[1] as u128;
+    let initseq = (v[2] as u128) << 64 | v[3] as u128;
+    let inc = (initseq << 1) | 1;
+    let step = |s: u128| s.wrapping_mul(PCG_DEFAULT_MULTIPLIER).wrapping_add(inc);
+    Pcg64State {
+        state: step(step(0).wrapping_add(initstate)),
+        inc,
+        has_uint32: false,
+        uinteger: 0,
+    }
 }
 
-impl Pcg64 {
-    /// `PCG64(seed_seq)`: `state`/`inc` from `seed_seq.generate_state(4, np.uint64)`
-    /// (words 0-1 and 2-3, high word first), through PCG's `srandom`.
+pcg64_struct! {
+    /// NumPy's `PCG64` bit generator.
     ///
     /// ```
     /// use nprand::{Pcg64, SeedSequence};
-    /// // np.random.PCG64([1, 2, 3])
-    /// let bg = Pcg64::from_seed_sequence(SeedSequence::from_entropy(vec![1u32, 2, 3]).unwrap());
-    /// assert_eq!(bg.raw_state().inc & 1, 1);
+    /// // np.random.PCG64(5) and np.random.PCG64(np.random.SeedSequence(5)) are the same
+    /// assert_eq!(Pcg64::new(5), Pcg64::from_seed_sequence(SeedSequence::new(5)));
     /// ```
-    pub fn from_seed_sequence(seed_seq: SeedSequence) -> Self {
-        let v = seed_seq.generate_state_u64(4);
-        let initstate = (v[0] as u128) << 64 | v[1] as u128;
-        let initseq = (v[2] as u128) << 64 | v[3] as u128;
-        let mut bg = Pcg64 {
-            state: 0,
-            inc: (initseq << 1) | 1,
-            buf: U32Buffer::default(),
-            seed_seq: Some(seed_seq),
-        };
-        bg.step();
-        bg.state = bg.state.wrapping_add(initstate);
-        bg.step();
-        bg
-    }
+    Pcg64, "PCG64", PCG_DEFAULT_MULTIPLIER
+}
 
-    /// A generator in the given state (no seed sequence).
-    ///
-    /// ```
-    /// let a = nprand::Pcg64::new(3);
-    /// assert_eq!(nprand::Pcg64::from_raw_state(a.raw_state()), a);
-    /// ```
-    pub fn from_raw_state(st: Pcg64State) -> Self {
-        Pcg64 {
-            state: st.state,
-            inc: st.inc,
-            buf: U32Buffer {
-                has_uint32: st.has_uint32,
-                uinteger: st.uinteger,
-            },
-            seed_seq: None,
-        }
-    }
-
-    /// The state as plain numbers.
-    ///
-    /// ```
-    /// // np.random.PCG64(3).state['state']['inc'] % 2 == 1
-    /// assert_eq!(nprand::Pcg64::new(3).raw_state().inc % 2, 1);
-    /// ```
-    pub fn raw_state(&self) -> Pcg64State {
-        Pcg64State {
-            state: self.state,
-            inc: self.inc,
-            has_uint32: self.buf.has_uint32,
-            uinteger: self.buf.uinteger,
-        }
-    }
-
+impl Pcg64 {
     #[inline(always)]
     fn step(&mut self) {
         self.state = self
@@ -211,40 +166,6 @@ impl Pcg64 {
         for o in chunks.into_remainder() {
             *o = f(self.next_u64());
         }
-    }
-
-    /// `bg.advance(delta)`: the state as if `delta` 64-bit outputs were drawn (mod
-    /// 2^128; a negative Python delta is `delta as u128`, its two's complement). The
-    /// 32-bit buffer is reset.
-    ///
-    /// ```
-    /// // bg = np.random.PCG64(4); bg.advance(3)
-    /// let mut a = nprand::Pcg64::new(4);
-    /// let mut b = a.clone();
-    /// a.advance(3);
-    /// b.random_raw(3);
-    /// assert_eq!(a.next_u64(), b.next_u64());
-    /// ```
-    pub fn advance(&mut self, delta: u128) -> &mut Self {
-        self.state = advance_lcg_128(self.state, delta, PCG_DEFAULT_MULTIPLIER, self.inc);
-        self.buf = U32Buffer::default();
-        self
-    }
-
-    /// `bg.jumped(jumps)`: a copy advanced by `jumps * 0x9e3779b97f4a7c15f39cc0605cedc835`
-    /// (mod 2^128; negative jumps wrap as in NumPy). The copy has no seed sequence
-    /// (NumPy gives it a fresh OS-entropy one).
-    ///
-    /// ```
-    /// // np.random.PCG64(4).jumped(2)
-    /// let bg = nprand::Pcg64::new(4);
-    /// assert_eq!(bg.jumped(2), bg.jumped(1).jumped(1));
-    /// assert_eq!(bg.jumped(-1).jumped(1), { let mut c = bg.clone(); c.advance(0); c });
-    /// ```
-    pub fn jumped(&self, jumps: i128) -> Pcg64 {
-        let mut out = Pcg64::from_raw_state(self.raw_state());
-        out.advance(JUMP_STEP.wrapping_mul(jumps as u128));
-        out
     }
 }
 

@@ -128,10 +128,7 @@ impl Philox {
             key: st.key,
             buffer: st.buffer,
             buffer_pos: st.buffer_pos.min(BUFFER_SIZE),
-            buf: U32Buffer {
-                has_uint32: st.has_uint32,
-                uinteger: st.uinteger,
-            },
+            buf: U32Buffer::from_state(st.has_uint32, st.uinteger),
             seed_seq: None,
         }
     }

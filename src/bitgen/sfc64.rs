@@ -62,10 +62,7 @@ impl Sfc64 {
     pub fn from_raw_state(st: Sfc64State) -> Self {
         Sfc64 {
             s: st.state,
-            buf: U32Buffer {
-                has_uint32: st.has_uint32,
-                uinteger: st.uinteger,
-            },
+            buf: U32Buffer::from_state(st.has_uint32, st.uinteger),
             seed_seq: None,
         }
     }
