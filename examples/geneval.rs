@@ -4,7 +4,8 @@
 //! Reads JSON lines `{"gen": "pcg64", "seed": "12345", "calls": ["random(3)", ...]}` on stdin
 //! and writes one JSON line per input: `{"results": [...], "state": "<state JSON>"}`, each
 //! result `{"result": {...}}` or `{"error": {"type": ..., "message": ...}}` in the encoding of
-//! `scripts/gen_generator_fixtures.py` (`encode`).
+//! `scripts/fixgen/common.py` (`encode`, as `crosscheck_generator.py` calls it: a SHA-256 above
+//! 64 elements, NaN as `nan`).
 //!
 //! ```text
 //! echo '{"gen": "pcg64", "seed": "1", "calls": ["random(2)"]}' | cargo run --example geneval

@@ -67,6 +67,7 @@ pub mod generator;
 pub mod global;
 pub mod legacy;
 mod linalg;
+pub mod math;
 pub mod mt19937;
 #[cfg(feature = "ndarray")]
 pub mod nd;

@@ -2,6 +2,7 @@
 //!
 //! Expected random numbers come from the library itself (never typed by hand); the
 //! library is checked against NumPy by the fixture tests.
+#![cfg(feature = "cli")]
 
 use nprand::eval::npy::read_npy;
 use nprand::eval::value::Data;
