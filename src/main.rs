@@ -17,7 +17,7 @@ use nprand::eval::parser::{parse_expr, Expr};
 use nprand::eval::python::run_python_eval;
 use nprand::generator::{AnyGenerator, BitGenKind};
 use nprand::python::PyVersion;
-use nprand::{BitGenState, BitGenerator, Error, ErrorKind, LegacyState, RandomState};
+use nprand::{BitGenState, BitGenerator, Error, LegacyState, RandomState};
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -130,7 +130,7 @@ impl From<Error> for Failure {
 }
 
 fn io_err(context: &str, e: io::Error) -> Failure {
-    Failure::Eval(Error::new(ErrorKind::IoError, format!("{context}: {e}")))
+    Failure::Eval(Error::io(context, e))
 }
 
 fn main() -> ExitCode {

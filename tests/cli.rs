@@ -480,7 +480,7 @@ fn bad_state_files_are_one_line() {
     let err = stderr(&o);
     assert_eq!(err.lines().count(), 1);
     assert!(
-        err.starts_with("error: IOError: cannot read state file"),
+        err.starts_with("error: OSError: cannot read state file"),
         "{err}"
     );
 
@@ -489,7 +489,7 @@ fn bad_state_files_are_one_line() {
     let o = nprand(&["eval", "--state", bad.to_str().unwrap(), "rand()"]);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(stderr(&o).lines().count(), 1);
-    assert!(stderr(&o).starts_with("error: IOError: state is not valid JSON"));
+    assert!(stderr(&o).starts_with("error: OSError: state is not valid JSON"));
 
     std::fs::write(&bad, r#"{"bit_generator": "PCG64", "state": {}}"#).unwrap();
     let o = nprand(&["eval", "--state", bad.to_str().unwrap(), "rand()"]);

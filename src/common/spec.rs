@@ -139,6 +139,17 @@ impl<R: Receiver + ?Sized> Clone for Kernel<R> {
 }
 impl<R: Receiver + ?Sized> Copy for Kernel<R> {}
 
+impl<R: Receiver + ?Sized> std::fmt::Debug for Kernel<R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Kernel::F64(_) => "Kernel::F64",
+            Kernel::F32(_) => "Kernel::F32",
+            Kernel::I64(_) => "Kernel::I64",
+            Kernel::I64Try(_) => "Kernel::I64Try",
+        })
+    }
+}
+
 /// Checks (and, for `Generator.uniform`, a transformation) NumPy runs before
 /// `cont`/`disc`: gets the parameters (signature order) and whether the scalar path is
 /// taken; may replace parameters (uniform passes `high - low`).
@@ -182,6 +193,18 @@ impl<R: Receiver + ?Sized> Clone for Spec<R> {
     }
 }
 impl<R: Receiver + ?Sized> Copy for Spec<R> {}
+
+impl<R: Receiver + ?Sized> std::fmt::Debug for Spec<R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Spec")
+            .field("name", &self.name)
+            .field("params", &self.params)
+            .field("internal_order", &self.internal_order)
+            .field("prepare", &self.prepare.is_some())
+            .field("kernel", &self.kernel)
+            .finish()
+    }
+}
 
 impl<R: Receiver + ?Sized> Spec<R> {
     /// The parameter indices in NumPy's internal order.
