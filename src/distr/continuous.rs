@@ -4,16 +4,17 @@
 //! per attempt, no normals or exponentials, so the legacy stream is the modern one.
 
 use super::Doubles;
+use crate::math::np::NpMath;
 
 /// `random_laplace`; `U == 0` is redrawn.
 pub(crate) fn random_laplace<D: Doubles + ?Sized>(d: &mut D, loc: f64, scale: f64) -> f64 {
     loop {
         let u = d.double();
         if u >= 0.5 {
-            return loc - scale * (2.0 - u - u).ln();
+            return loc - scale * (2.0 - u - u).np_log();
         }
         if u > 0.0 {
-            return loc + scale * (u + u).ln();
+            return loc + scale * (u + u).np_log();
         }
     }
 }
@@ -23,7 +24,7 @@ pub(crate) fn random_gumbel<D: Doubles + ?Sized>(d: &mut D, loc: f64, scale: f64
     loop {
         let u = 1.0 - d.double();
         if u < 1.0 {
-            return loc - scale * (-u.ln()).ln();
+            return loc - scale * (-u.np_log()).np_log();
         }
     }
 }
@@ -33,7 +34,7 @@ pub(crate) fn random_logistic<D: Doubles + ?Sized>(d: &mut D, loc: f64, scale: f
     loop {
         let u = d.double();
         if u > 0.0 {
-            return loc + scale * (u / (1.0 - u)).ln();
+            return loc + scale * (u / (1.0 - u)).np_log();
         }
     }
 }

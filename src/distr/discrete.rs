@@ -17,6 +17,7 @@
 
 use super::{loggam, Doubles};
 use crate::common::c_long;
+use crate::math::np::NpMath;
 
 /// Which algorithm a binomial draw takes, with its setup (NumPy caches this per
 /// `(n, p)`; it is a pure function of them, so nprand recomputes it).
@@ -141,14 +142,14 @@ pub(crate) fn btpe_kernel<D: Doubles + ?Sized>(d: &mut D, b: &Btpe) -> i64 {
             y = c_long(x.floor());
         } else if u <= p3 {
             // Step 30
-            y = c_long((xl + v.ln() / laml).floor());
+            y = c_long((xl + v.np_log() / laml).floor());
             if y < 0 || v == 0.0 {
                 continue 'step10;
             }
             v = v * (u - p2) * laml;
         } else {
             // Step 40
-            y = c_long((xr - v.ln() / lamr).floor());
+            y = c_long((xr - v.np_log() / lamr).floor());
             if y > n || v == 0.0 {
                 continue 'step10;
             }
@@ -183,7 +184,7 @@ pub(crate) fn btpe_kernel<D: Doubles + ?Sized>(d: &mut D, b: &Btpe) -> i64 {
         let rho = (kf / nrq) * ((kf * (kf / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5);
         // C: `-k * k` is a long multiplication (it wraps for k > ~3e9).
         let t = k.wrapping_neg().wrapping_mul(k) as f64 / (2.0 * nrq);
-        let big_a = v.ln();
+        let big_a = v.np_log();
         if big_a < t - rho {
             break 'step10;
         }
@@ -198,9 +199,9 @@ pub(crate) fn btpe_kernel<D: Doubles + ?Sized>(d: &mut D, b: &Btpe) -> i64 {
         let f2 = f1 * f1;
         let z2 = z * z;
         let w2 = w * w;
-        let bound = xm * (f1 / x1).ln()
-            + (n.wrapping_sub(m) as f64 + 0.5) * (z / w).ln()
-            + y.wrapping_sub(m) as f64 * (w * r / (x1 * q)).ln()
+        let bound = xm * (f1 / x1).np_log()
+            + (n.wrapping_sub(m) as f64 + 0.5) * (z / w).np_log()
+            + y.wrapping_sub(m) as f64 * (w * r / (x1 * q)).np_log()
             + btpe_stirling(f1, f2)
             + btpe_stirling(z, z2)
             + btpe_stirling(x1, x2)
@@ -285,7 +286,7 @@ impl Ptrs {
     /// (worth its allocation only for bulk calls).
     pub(crate) fn new(lam: f64, cached: bool) -> Self {
         let slam = lam.sqrt();
-        let loglam = lam.ln();
+        let loglam = lam.np_log();
         let b = 0.931 + 2.53 * slam;
         let a = -0.059 + 0.02483 * b;
         let invalpha = 1.1239 + 1.1328 / (b - 3.4);
@@ -300,7 +301,7 @@ impl Ptrs {
             // C's `2 * a / us` is `(2 * a) / us`.
             two_a: 2.0 * a,
             vr,
-            ln_invalpha: invalpha.ln(),
+            ln_invalpha: invalpha.np_log(),
             base,
             loggam: if cached {
                 vec![f64::NAN; LOGGAM_WINDOW]
@@ -340,7 +341,7 @@ impl Ptrs {
             if k < 0 || (us < 0.013 && v > us) {
                 continue;
             }
-            if v.ln() + self.ln_invalpha - (self.a / (us * us) + self.b).ln()
+            if v.np_log() + self.ln_invalpha - (self.a / (us * us) + self.b).np_log()
                 <= -self.lam + k as f64 * self.loglam - self.loggam_k1(k)
             {
                 return k;
@@ -356,9 +357,9 @@ impl BinomialSetup {
         if inversion {
             let q = 1.0 - p;
             let qn = if legacy {
-                (n as f64 * q.ln()).exp()
+                (n as f64 * q.np_log()).np_exp()
             } else {
-                (n as f64 * (-p).ln_1p()).exp()
+                (n as f64 * (-p).np_log1p()).np_exp()
             };
             let np = n as f64 * p;
             let x = np + 10.0 * (np * q + 1.0).sqrt();
@@ -463,7 +464,7 @@ pub(crate) fn random_poisson<D: Doubles + ?Sized>(d: &mut D, lam: f64) -> i64 {
     } else if lam == 0.0 {
         0
     } else {
-        poisson_mult(d, (-lam).exp())
+        poisson_mult(d, (-lam).np_exp())
     }
 }
 

@@ -40,6 +40,7 @@ pub(crate) mod discrete;
 
 use crate::bitgen::BitGenerator;
 use crate::common::c_long;
+use crate::math::np::NpMath;
 
 /// A source of NumPy's 53-bit doubles in `[0, 1)`.
 pub(crate) trait Doubles {
@@ -91,10 +92,10 @@ pub(crate) fn loggam(x: f64) -> f64 {
         gl0 *= x2;
         gl0 += LOGGAM_A[k];
     }
-    let mut gl = gl0 / x0 + 0.5 * 1.8378770664093453e+00 + (x0 - 0.5) * x0.ln() - x0;
+    let mut gl = gl0 / x0 + 0.5 * 1.8378770664093453e+00 + (x0 - 0.5) * x0.np_log() - x0;
     if x < 7.0 {
         for _ in 0..n {
-            gl -= (x0 - 1.0).ln();
+            gl -= (x0 - 1.0).np_log();
             x0 -= 1.0;
         }
     }

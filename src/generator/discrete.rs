@@ -16,6 +16,7 @@ use crate::common::ufunc2;
 use crate::common::{c_long, Num, Param};
 use crate::distr::discrete::{random_binomial, random_poisson};
 use crate::error::{Error, Result};
+use crate::math::np::NpMath;
 
 // ---------------------------------------------------------------------------------------
 // Kernels
@@ -28,7 +29,8 @@ pub(crate) fn logfactorial(k: i64) -> f64 {
     }
     let kf = k as f64;
     let halfln2pi = 0.9189385332046728;
-    (kf + 0.5) * kf.ln() - kf + (halfln2pi + (1.0 / kf) * (1.0 / 12.0 - 1.0 / (360.0 * kf * kf)))
+    (kf + 0.5) * kf.np_log() - kf
+        + (halfln2pi + (1.0 / kf) * (1.0 / 12.0 - 1.0 / (360.0 * kf * kf)))
 }
 
 /// `random_poisson`: PTRS for `lam >= 10`, 0 without a draw for `lam == 0`, else
@@ -68,7 +70,7 @@ pub(crate) fn geometric<B: BitGenerator + ?Sized>(bg: &mut B, p: f64) -> i64 {
         }
         return x;
     }
-    let z = (-standard_exponential(bg) / (-p).ln_1p()).ceil();
+    let z = (-standard_exponential(bg) / (-p).np_log1p()).ceil();
     if z >= 9.223372036854776e+18 {
         return i64::MAX;
     }
@@ -81,17 +83,17 @@ pub(crate) fn zipf<B: BitGenerator + ?Sized>(bg: &mut B, a: f64) -> i64 {
         return 1;
     }
     let am1 = a - 1.0;
-    let b = 2f64.powf(am1);
-    let umin = (i64::MAX as f64).powf(-am1);
+    let b = 2f64.np_pow(am1);
+    let umin = (i64::MAX as f64).np_pow(-am1);
     loop {
         let u01 = bg.next_double();
         let u = u01 * umin + (1.0 - u01);
         let v = bg.next_double();
-        let x = u.powf(-1.0 / am1).floor();
+        let x = u.np_pow(-1.0 / am1).floor();
         if x > i64::MAX as f64 || x < 1.0 {
             continue;
         }
-        let t = (1.0 + 1.0 / x).powf(am1);
+        let t = (1.0 + 1.0 / x).np_pow(am1);
         if v * x * (t - 1.0) / (b - 1.0) <= t / b {
             return c_long(x);
         }
@@ -100,16 +102,16 @@ pub(crate) fn zipf<B: BitGenerator + ?Sized>(bg: &mut B, a: f64) -> i64 {
 
 /// `random_logseries`.
 pub(crate) fn logseries<B: BitGenerator + ?Sized>(bg: &mut B, p: f64) -> i64 {
-    let r = (-p).ln_1p();
+    let r = (-p).np_log1p();
     loop {
         let v = bg.next_double();
         if v >= p {
             return 1;
         }
         let u = bg.next_double();
-        let q = -(r * u).exp_m1();
+        let q = -(r * u).np_expm1();
         if v <= q * q {
-            let result = c_long((1.0 + v.ln() / q.ln()).floor());
+            let result = c_long((1.0 + v.np_log() / q.np_log()).floor());
             if result < 1 || v == 0.0 {
                 continue;
             }

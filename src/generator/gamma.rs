@@ -11,6 +11,7 @@ use super::Generator;
 use crate::bitgen::BitGenerator;
 use crate::common::{Num, Param};
 use crate::error::{Error, Result};
+use crate::math::np::NpMath;
 
 // ---------------------------------------------------------------------------------------
 // Kernels: NumPy's routines, without parameter checks, drawing what NumPy draws
@@ -31,13 +32,13 @@ pub(crate) fn standard_gamma<B: BitGenerator + ?Sized>(bg: &mut B, shape: f64) -
             let u = bg.next_double();
             let v = standard_exponential(bg);
             if u <= 1.0 - shape {
-                let x = u.powf(1.0 / shape);
+                let x = u.np_pow(1.0 / shape);
                 if x <= v {
                     return x;
                 }
             } else {
-                let y = -((1.0 - u) / shape).ln();
-                let x = (1.0 - shape + shape * y).powf(1.0 / shape);
+                let y = -((1.0 - u) / shape).np_log();
+                let x = (1.0 - shape + shape * y).np_pow(1.0 / shape);
                 if x <= v + y {
                     return x;
                 }
@@ -60,7 +61,7 @@ pub(crate) fn standard_gamma<B: BitGenerator + ?Sized>(bg: &mut B, shape: f64) -
         if u < 1.0 - 0.0331 * (x * x) * (x * x) {
             return b * v;
         }
-        if u.ln() < 0.5 * x * x + b * (1.0 - v + v.ln()) {
+        if u.np_log() < 0.5 * x * x + b * (1.0 - v + v.np_log()) {
             return b * v;
         }
     }
@@ -79,13 +80,13 @@ pub(crate) fn standard_gamma_f32<B: BitGenerator + ?Sized>(bg: &mut B, shape: f3
             let u = next_float(bg);
             let v = standard_exponential_f32(bg);
             if u <= 1.0 - shape {
-                let x = u.powf(1.0 / shape);
+                let x = u.np_pow(1.0 / shape);
                 if x <= v {
                     return x;
                 }
             } else {
-                let y = -((1.0 - u) / shape).ln();
-                let x = (1.0 - shape + shape * y).powf(1.0 / shape);
+                let y = -((1.0 - u) / shape).np_log();
+                let x = (1.0 - shape + shape * y).np_pow(1.0 / shape);
                 if x <= v + y {
                     return x;
                 }
@@ -108,7 +109,7 @@ pub(crate) fn standard_gamma_f32<B: BitGenerator + ?Sized>(bg: &mut B, shape: f3
         if u < 1.0 - 0.0331 * (x * x) * (x * x) {
             return b * v;
         }
-        if u.ln() < 0.5 * x * x + b * (1.0 - v + v.ln()) {
+        if u.np_log() < 0.5 * x * x + b * (1.0 - v + v.np_log()) {
             return b * v;
         }
     }
@@ -132,20 +133,20 @@ pub(crate) fn beta<B: BitGenerator + ?Sized>(bg: &mut B, a: f64, b: f64) -> f64 
         loop {
             let u = bg.next_double();
             let v = bg.next_double();
-            let x = u.powf(1.0 / a);
-            let y = v.powf(1.0 / b);
+            let x = u.np_pow(1.0 / a);
+            let y = v.np_pow(1.0 / b);
             let xpy = x + y;
             if xpy <= 1.0 && u + v > 0.0 {
                 if x > 0.0 && y > 0.0 {
                     return x / xpy;
                 }
-                let log_x = u.ln() / a;
-                let log_y = v.ln() / b;
+                let log_x = u.np_log() / a;
+                let log_y = v.np_log() / b;
                 let delta = log_x - log_y;
                 return if delta > 0.0 {
-                    (-(-delta).exp().ln_1p()).exp()
+                    (-(-delta).np_exp().np_log1p()).np_exp()
                 } else {
-                    (delta - delta.exp().ln_1p()).exp()
+                    (delta - delta.np_exp().np_log1p()).np_exp()
                 };
             }
         }

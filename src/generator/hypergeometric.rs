@@ -11,6 +11,7 @@ use crate::array::NdArray;
 use crate::bitgen::BitGenerator;
 use crate::common::{c_long, ufunc2, Num, Param};
 use crate::error::{Error, Result};
+use crate::math::np::NpMath;
 
 fn hypergeometric_sample<B: BitGenerator + ?Sized>(
     bg: &mut B,
@@ -94,7 +95,7 @@ fn hypergeometric_hrua<B: BitGenerator + ?Sized>(
         if u * (u - t) >= 1.0 {
             continue;
         }
-        if 2.0 * u.ln() <= t {
+        if 2.0 * u.np_log() <= t {
             break;
         }
     }

@@ -18,6 +18,7 @@ use super::ziggurat_tables::*;
 use super::Generator;
 use crate::bitgen::BitGenerator;
 use crate::error::{Error, Result};
+use crate::math::np::NpMath;
 
 /// NumPy's `random_standard_normal`: one `next_uint64` (8 bits of box index, a sign bit,
 /// 52 bits of magnitude) per attempt; ~99.3% of draws accept at once. The tail (box 0) and
@@ -38,8 +39,8 @@ pub(crate) fn standard_normal<B: BitGenerator + ?Sized>(bg: &mut B) -> f64 {
         }
         if idx == 0 {
             loop {
-                let xx = -ZIGGURAT_NOR_INV_R * (-bg.next_double()).ln_1p();
-                let yy = -(-bg.next_double()).ln_1p();
+                let xx = -ZIGGURAT_NOR_INV_R * (-bg.next_double()).np_log1p();
+                let yy = -(-bg.next_double()).np_log1p();
                 if yy + yy > xx * xx {
                     return if (rabs >> 8) & 1 == 1 {
                         -(ZIGGURAT_NOR_R + xx)
@@ -49,7 +50,7 @@ pub(crate) fn standard_normal<B: BitGenerator + ?Sized>(bg: &mut B) -> f64 {
                 }
             }
         } else if (FI_DOUBLE[idx - 1] - FI_DOUBLE[idx]) * bg.next_double() + FI_DOUBLE[idx]
-            < (-0.5 * x * x).exp()
+            < (-0.5 * x * x).np_exp()
         {
             return x;
         }
@@ -71,8 +72,8 @@ pub(crate) fn standard_normal_f32<B: BitGenerator + ?Sized>(bg: &mut B) -> f32 {
         }
         if idx == 0 {
             loop {
-                let xx = -ZIGGURAT_NOR_INV_R_F * (-next_float(bg)).ln_1p();
-                let yy = -(-next_float(bg)).ln_1p();
+                let xx = -ZIGGURAT_NOR_INV_R_F * (-next_float(bg)).np_log1p();
+                let yy = -(-next_float(bg)).np_log1p();
                 if yy + yy > xx * xx {
                     return if (rabs >> 8) & 1 == 1 {
                         -(ZIGGURAT_NOR_R_F + xx)
@@ -84,7 +85,7 @@ pub(crate) fn standard_normal_f32<B: BitGenerator + ?Sized>(bg: &mut B) -> f32 {
         } else {
             let f = (FI_FLOAT[idx - 1] - FI_FLOAT[idx]) * next_float(bg) + FI_FLOAT[idx];
             let xd = x as f64;
-            if (f as f64) < (-0.5 * xd * xd).exp() {
+            if (f as f64) < (-0.5 * xd * xd).np_exp() {
                 return x;
             }
         }
@@ -103,9 +104,10 @@ pub(crate) fn standard_exponential<B: BitGenerator + ?Sized>(bg: &mut B) -> f64 
             return x;
         }
         if idx == 0 {
-            return ZIGGURAT_EXP_R - (-bg.next_double()).ln_1p();
+            return ZIGGURAT_EXP_R - (-bg.next_double()).np_log1p();
         }
-        if (FE_DOUBLE[idx - 1] - FE_DOUBLE[idx]) * bg.next_double() + FE_DOUBLE[idx] < (-x).exp() {
+        if (FE_DOUBLE[idx - 1] - FE_DOUBLE[idx]) * bg.next_double() + FE_DOUBLE[idx] < (-x).np_exp()
+        {
             return x;
         }
     }
@@ -123,9 +125,9 @@ pub(crate) fn standard_exponential_f32<B: BitGenerator + ?Sized>(bg: &mut B) -> 
             return x;
         }
         if idx == 0 {
-            return ZIGGURAT_EXP_R_F - (-next_float(bg)).ln_1p();
+            return ZIGGURAT_EXP_R_F - (-next_float(bg)).np_log1p();
         }
-        if (FE_FLOAT[idx - 1] - FE_FLOAT[idx]) * next_float(bg) + FE_FLOAT[idx] < (-x).exp() {
+        if (FE_FLOAT[idx - 1] - FE_FLOAT[idx]) * next_float(bg) + FE_FLOAT[idx] < (-x).np_exp() {
             return x;
         }
     }
@@ -134,14 +136,14 @@ pub(crate) fn standard_exponential_f32<B: BitGenerator + ?Sized>(bg: &mut B) -> 
 /// `method='inv'`: `-log1p(-U)`.
 #[inline]
 pub(crate) fn standard_exponential_inv<B: BitGenerator + ?Sized>(bg: &mut B) -> f64 {
-    -(-bg.next_double()).ln_1p()
+    -(-bg.next_double()).np_log1p()
 }
 
 /// `method='inv'`, float32: NumPy takes the double `log1p` of the float uniform and rounds
 /// the result to float.
 #[inline]
 pub(crate) fn standard_exponential_inv_f32<B: BitGenerator + ?Sized>(bg: &mut B) -> f32 {
-    (-(-(next_float(bg) as f64)).ln_1p()) as f32
+    (-(-(next_float(bg) as f64)).np_log1p()) as f32
 }
 
 /// NumPy's `CONS_NON_NEGATIVE` check of a scalar: negative values including -0.0 fail,
@@ -293,7 +295,7 @@ impl<B: BitGenerator> Generator<B> {
     /// ```
     /// // np.random.default_rng(0).standard_exponential(method='inv')
     /// let x = nprand::generator::default_rng(0).standard_exponential_inv();
-    /// assert_eq!(x, -(-nprand::generator::default_rng(0).random()).ln_1p());
+    /// assert_eq!(x, -nprand::math::log1p(-nprand::generator::default_rng(0).random()));
     /// ```
     #[inline]
     pub fn standard_exponential_inv(&mut self) -> f64 {

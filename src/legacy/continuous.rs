@@ -2,6 +2,7 @@
 //! lognormal, rayleigh, wald, vonmises (NumPy's `legacy_*` routines) and laplace,
 //! gumbel, logistic, triangular (the shared `random_*` routines RandomState calls).
 
+use crate::math::np::NpMath;
 use std::f64::consts::PI;
 
 use super::broadcast::{Cons, DistSpec, Kernel, Num, ParamSpec};
@@ -24,7 +25,7 @@ impl RandomState {
     /// NumPy's `legacy_pareto`: `exp(E / a) - 1` (not expm1).
     #[inline]
     pub(crate) fn legacy_pareto(&mut self, a: f64) -> f64 {
-        (self.legacy_standard_exponential() / a).exp() - 1.0
+        (self.legacy_standard_exponential() / a).np_exp() - 1.0
     }
 
     /// NumPy's `legacy_weibull`: 0.0 without a draw for `a == 0`, else `pow(E, 1 / a)`.
@@ -33,25 +34,25 @@ impl RandomState {
         if a == 0.0 {
             return 0.0;
         }
-        self.legacy_standard_exponential().powf(1.0 / a)
+        self.legacy_standard_exponential().np_pow(1.0 / a)
     }
 
     /// NumPy's `legacy_power`: `pow(1 - exp(-E), 1 / a)` (not expm1).
     #[inline]
     pub(crate) fn legacy_power(&mut self, a: f64) -> f64 {
-        (1.0 - (-self.legacy_standard_exponential()).exp()).powf(1.0 / a)
+        (1.0 - (-self.legacy_standard_exponential()).np_exp()).np_pow(1.0 / a)
     }
 
     /// NumPy's `legacy_lognormal`: `exp(mean + sigma * gauss)`.
     #[inline]
     pub(crate) fn legacy_lognormal(&mut self, mean: f64, sigma: f64) -> f64 {
-        (mean + sigma * self.gauss()).exp()
+        (mean + sigma * self.gauss()).np_exp()
     }
 
     /// NumPy's `legacy_rayleigh`: `scale * sqrt(-2 * log1p(-U))`.
     #[inline]
     pub(crate) fn legacy_rayleigh(&mut self, scale: f64) -> f64 {
-        scale * (-2.0 * (-self.next_double()).ln_1p()).sqrt()
+        scale * (-2.0 * (-self.next_double()).np_log1p()).sqrt()
     }
 
     /// NumPy's `legacy_wald`: one gaussian, then one uniform.
@@ -87,16 +88,16 @@ impl RandomState {
         }
         let w = loop {
             let u = self.next_double();
-            let z = (PI * u).cos();
+            let z = (PI * u).np_cos();
             let w = (1.0 + s * z) / (s + z);
             let y = kappa * (s - w);
             let v = self.next_double();
-            if y * (2.0 - y) - v >= 0.0 || (y / v).ln() + 1.0 - y >= 0.0 {
+            if y * (2.0 - y) - v >= 0.0 || (y / v).np_log() + 1.0 - y >= 0.0 {
                 break w;
             }
         };
         let u = self.next_double();
-        let mut result = w.acos();
+        let mut result = w.np_acos();
         if u < 0.5 {
             result = -result;
         }

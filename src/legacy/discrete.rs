@@ -24,6 +24,7 @@ use crate::distr::discrete::{
     BinomialSetup, InversionTable, Ptrs,
 };
 use crate::error::{Error, Result};
+use crate::math::np::NpMath;
 
 /// `(double)LONG_MAX`, i.e. 2^63.
 const LONG_MAX_F: f64 = 9_223_372_036_854_775_807_i64 as f64;
@@ -206,22 +207,22 @@ impl RandomState {
             Ok(x)
         } else {
             let u = self.next_double();
-            Ok(c_long(((-u).ln_1p() / (1.0 - p).ln()).ceil()))
+            Ok(c_long(((-u).np_log1p() / (1.0 - p).np_log()).ceil()))
         }
     }
 
     /// NumPy's `legacy_logseries(p)` without checks.
     pub(crate) fn legacy_logseries(&mut self, p: f64) -> i64 {
-        let r = (1.0 - p).ln();
+        let r = (1.0 - p).np_log();
         loop {
             let v = self.next_double();
             if v >= p {
                 return 1;
             }
             let u = self.next_double();
-            let q = 1.0 - (r * u).exp();
+            let q = 1.0 - (r * u).np_exp();
             if v <= q * q {
-                let result = c_long((1.0 + v.ln() / q.ln()).floor());
+                let result = c_long((1.0 + v.np_log() / q.np_log()).floor());
                 if result < 1 || v == 0.0 {
                     continue;
                 }
@@ -241,7 +242,7 @@ impl RandomState {
     /// where an accepted value needs more than ~3e10 attempts.
     pub(crate) fn legacy_zipf(&mut self, a: f64) -> Result<i64> {
         let am1 = a - 1.0;
-        let b = 2f64.powf(am1);
+        let b = 2f64.np_pow(am1);
         if b.is_infinite() {
             return Err(hang_error(format!(
                 "a >= 1025: NumPy's legacy zipf never returns for these parameters (a = {a:?})"
@@ -256,13 +257,13 @@ impl RandomState {
         loop {
             let u = 1.0 - self.next_double();
             let v = self.next_double();
-            let x = u.powf(-1.0 / am1).floor();
+            let x = u.np_pow(-1.0 / am1).floor();
             // C's test, NaN passing (a range check would reject it).
             #[allow(clippy::manual_range_contains)]
             if x > LONG_MAX_F || x < 1.0 {
                 continue;
             }
-            let t = (1.0 + 1.0 / x).powf(am1);
+            let t = (1.0 + 1.0 / x).np_pow(am1);
             if v * x * (t - 1.0) / (b - 1.0) <= t / b {
                 return Ok(c_long(x));
             }
@@ -472,7 +473,7 @@ impl RandomState {
             }
         } else {
             // The multiplicative method (lam < 10), `enlam` computed once.
-            let enlam = (-lam).exp();
+            let enlam = (-lam).np_exp();
             let mut d = self.bulk();
             for o in out {
                 *o = poisson_mult(&mut d, enlam);

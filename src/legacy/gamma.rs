@@ -6,6 +6,7 @@ use super::broadcast::{DistSpec, Kernel};
 use super::normal::{Draws, SMALL};
 use super::RandomState;
 use crate::error::{Error, Result};
+use crate::math::np::NpMath;
 
 /// Values per run of [`RandomState::standard_exponential_into`] (uniforms filled, then
 /// transformed while still in L1).
@@ -15,7 +16,7 @@ impl RandomState {
     /// NumPy's `legacy_standard_exponential`: `-log(1 - U)`.
     #[inline]
     pub(crate) fn legacy_standard_exponential(&mut self) -> f64 {
-        -(1.0 - self.next_double()).ln()
+        -(1.0 - self.next_double()).np_log()
     }
 
     /// `rs.standard_exponential()`.
@@ -42,7 +43,7 @@ impl RandomState {
         for run in out.chunks_mut(EXP_RUN) {
             self.bitgen.fill_f64(run);
             for o in run {
-                *o = -(1.0 - *o).ln();
+                *o = -(1.0 - *o).np_log();
             }
         }
     }
@@ -109,19 +110,19 @@ impl RandomState {
             loop {
                 let u = self.next_double();
                 let v = self.next_double();
-                let x = u.powf(1.0 / a);
-                let y = v.powf(1.0 / b);
+                let x = u.np_pow(1.0 / a);
+                let y = v.np_pow(1.0 / b);
                 if x + y <= 1.0 {
                     if x + y > 0.0 {
                         return x / (x + y);
                     }
-                    let mut log_x = u.ln() / a;
-                    let mut log_y = v.ln() / b;
+                    let mut log_x = u.np_log() / a;
+                    let mut log_y = v.np_log() / b;
                     // C's `logX > logY ? logX : logY` (not f64::max: NaN matters).
                     let log_m = if log_x > log_y { log_x } else { log_y };
                     log_x -= log_m;
                     log_y -= log_m;
-                    return (log_x - (log_x.exp() + log_y.exp()).ln()).exp();
+                    return (log_x - (log_x.np_exp() + log_y.np_exp()).np_log()).np_exp();
                 }
             }
         }
@@ -192,7 +193,7 @@ impl GammaShape {
 pub(crate) fn standard_gamma_kernel<D: Draws>(d: &mut D, g: GammaShape) -> f64 {
     let shape = g.shape;
     if shape == 1.0 {
-        return -(1.0 - d.double()).ln();
+        return -(1.0 - d.double()).np_log();
     }
     if shape == 0.0 {
         return 0.0;
@@ -200,15 +201,15 @@ pub(crate) fn standard_gamma_kernel<D: Draws>(d: &mut D, g: GammaShape) -> f64 {
     if shape < 1.0 {
         loop {
             let u = d.double();
-            let v = -(1.0 - d.double()).ln();
+            let v = -(1.0 - d.double()).np_log();
             if u <= 1.0 - shape {
-                let x = u.powf(1.0 / shape);
+                let x = u.np_pow(1.0 / shape);
                 if x <= v {
                     return x;
                 }
             } else {
-                let y = -((1.0 - u) / shape).ln();
-                let x = (1.0 - shape + shape * y).powf(1.0 / shape);
+                let y = -((1.0 - u) / shape).np_log();
+                let x = (1.0 - shape + shape * y).np_pow(1.0 / shape);
                 if x <= v + y {
                     return x;
                 }
@@ -229,7 +230,7 @@ pub(crate) fn standard_gamma_kernel<D: Draws>(d: &mut D, g: GammaShape) -> f64 {
         if u < 1.0 - 0.0331 * (x * x) * (x * x) {
             return b * v;
         }
-        if u.ln() < 0.5 * x * x + b * (1.0 - v + v.ln()) {
+        if u.np_log() < 0.5 * x * x + b * (1.0 - v + v.np_log()) {
             return b * v;
         }
     }

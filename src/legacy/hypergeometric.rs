@@ -17,6 +17,7 @@ use super::RandomState;
 use crate::array::{broadcast_indices, NdArray};
 use crate::distr::loggam;
 use crate::error::{Error, Result};
+use crate::math::np::NpMath;
 
 impl RandomState {
     fn hypergeometric_hyp(&mut self, good: i64, bad: i64, sample: i64) -> i64 {
@@ -70,7 +71,7 @@ impl RandomState {
             if x * (x - t) >= 1.0 {
                 continue;
             }
-            if 2.0 * x.ln() <= t {
+            if 2.0 * x.np_log() <= t {
                 break z;
             }
         };

@@ -4,6 +4,7 @@ use super::broadcast::{DistSpec, Kernel};
 use super::RandomState;
 pub(crate) use crate::distr::Doubles;
 use crate::error::Result;
+use crate::math::np::NpMath;
 use crate::mt19937::F64Reader;
 
 /// The legacy polar method's accepted pair from a source of doubles: draws `(U1, U2)`
@@ -25,7 +26,7 @@ pub(crate) fn polar_pair(mut next_double: impl FnMut() -> f64) -> (f64, f64) {
 /// `sqrt(-2 log(r2) / r2)`, NumPy's expression and operation order.
 #[inline(always)]
 fn polar_factor(r2: f64) -> f64 {
-    (-2.0 * r2.ln() / r2).sqrt()
+    (-2.0 * r2.np_log() / r2).sqrt()
 }
 
 /// Up to this many values, the `_into` forms just loop over the scalar draw (the

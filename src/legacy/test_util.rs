@@ -3,6 +3,7 @@
 //! NumPy's one-draw-at-a-time `legacy_gauss` as the reference the bulk paths are held to.
 
 use super::RandomState;
+use crate::math::np::NpMath;
 use crate::mt19937::Mt19937;
 
 /// Output sizes around the block (624 words, 312 doubles) boundaries.
@@ -73,7 +74,7 @@ pub(crate) fn ref_gauss(rs: &mut RandomState) -> f64 {
         let x2 = 2.0 * rs.bitgen.next_f64() - 1.0;
         let r2 = x1 * x1 + x2 * x2;
         if r2 < 1.0 && r2 != 0.0 {
-            let f = (-2.0 * r2.ln() / r2).sqrt();
+            let f = (-2.0 * r2.np_log() / r2).sqrt();
             rs.gauss = f * x1;
             rs.has_gauss = true;
             return f * x2;

@@ -6,6 +6,7 @@ use super::lapack::{
     dlange_max, dlarf1f_left, dlarf1f_right, dlarfg, dlartg, dlascl, dlasr_left, dlasr_right, sign,
     swap_cols, swap_rows, NotConverged, EPS, PREC, SFMIN,
 };
+use crate::math::np::NpMath;
 
 // The 2×2 kernels `dlas2` and `dlasv2`.
 #[path = "svd2x2.rs"]
@@ -224,7 +225,7 @@ fn dbdsqr(
     d[1..=n].copy_from_slice(&d0[..n]);
     e[1..n].copy_from_slice(&e0[..n - 1]);
     let nf = n as f64;
-    let tolmul = 10.0_f64.max(100.0_f64.min(eps.powf(-0.125)));
+    let tolmul = 10.0_f64.max(100.0_f64.min(eps.np_pow(-0.125)));
     let tol = tolmul * eps;
     // (tol >= 0: relative accuracy)
     let mut sminoa = d[1].abs();

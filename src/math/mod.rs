@@ -47,6 +47,7 @@ mod log2_data;
 mod log_data;
 mod log_slice;
 mod math_err;
+pub(crate) mod np;
 mod pow;
 mod pow_log_data;
 mod slice_common;

@@ -3,6 +3,7 @@
 use super::pymath;
 use super::Random;
 use crate::error::{Error, ErrorKind, Result};
+use crate::math::np::NpMath;
 
 /// `4 * exp(-0.5) / sqrt(2.0)`
 const NV_MAGICCONST: f64 = 1.715_527_769_921_413_5;
@@ -96,7 +97,7 @@ impl Random {
             let u2 = 1.0 - self.random();
             let z = NV_MAGICCONST * (u1 - 0.5) / u2;
             let zz = z * z / 4.0;
-            if zz <= -u2.ln() {
+            if zz <= -u2.np_log() {
                 return mu + z * sigma;
             }
         }
@@ -119,9 +120,9 @@ impl Random {
             Some(z) => z,
             None => {
                 let x2pi = self.random() * TWOPI;
-                let g2rad = (-2.0 * (1.0 - self.random()).ln()).sqrt();
-                self.gauss_next = Some(x2pi.sin() * g2rad);
-                x2pi.cos() * g2rad
+                let g2rad = (-2.0 * (1.0 - self.random()).np_log()).sqrt();
+                self.gauss_next = Some(x2pi.np_sin() * g2rad);
+                x2pi.np_cos() * g2rad
             }
         };
         mu + z * sigma
@@ -153,7 +154,7 @@ impl Random {
     /// ```
     pub fn expovariate(&mut self, lambd: f64) -> Result<f64> {
         let u = self.random();
-        pymath::div(-(1.0 - u).ln(), lambd)
+        pymath::div(-(1.0 - u).np_log(), lambd)
     }
 
     /// `random.vonmisesvariate(mu, kappa)`: Best–Fisher; the final `% TWOPI` is
@@ -174,7 +175,7 @@ impl Random {
         let mut rounds = 0u64;
         let z = loop {
             let u1 = self.random();
-            let z = (PI * u1).cos();
+            let z = (PI * u1).np_cos();
             let d = z / (r + z);
             let u2 = self.random();
             if u2 < 1.0 - d * d || u2 <= (1.0 - d) * pymath::exp(d)? {
@@ -237,7 +238,7 @@ impl Random {
                 }
             }
         } else if alpha == 1.0 {
-            Ok(-(1.0 - self.random()).ln() * beta)
+            Ok(-(1.0 - self.random()).np_log() * beta)
         } else {
             loop {
                 rounds += 1;
@@ -305,7 +306,7 @@ impl Random {
     /// ```
     pub fn weibullvariate(&mut self, alpha: f64, beta: f64) -> Result<f64> {
         let u = 1.0 - self.random();
-        Ok(alpha * pymath::pow(-u.ln(), pymath::div(1.0, beta)?)?)
+        Ok(alpha * pymath::pow(-u.np_log(), pymath::div(1.0, beta)?)?)
     }
 
     /// `random.binomialvariate(n, p)` (new in Python 3.12): geometric skipping for

@@ -3,6 +3,7 @@
 
 use super::{PyVersion, Random};
 use crate::error::{Error, ErrorKind, Result};
+use crate::math::np::NpMath;
 use num_bigint::{BigInt, BigUint, Sign};
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
@@ -26,7 +27,7 @@ pub(crate) fn bisect_right_by(hi: usize, mut x_lt: impl FnMut(usize) -> bool) ->
 pub(crate) fn sample_setsize(k: usize) -> Option<u128> {
     let mut setsize: u128 = 21;
     if k > 5 {
-        let e = ((k as f64 * 3.0).ln() / 4f64.ln()).ceil();
+        let e = ((k as f64 * 3.0).np_log() / 4f64.np_log()).ceil();
         if e >= 63.0 {
             return None;
         }

@@ -6,6 +6,7 @@
 //! `Modules/mathmodule.c`), not the C library's.
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::math::np::NpMath;
 
 fn domain() -> Error {
     Error::value("math domain error")
@@ -50,7 +51,7 @@ pub(crate) fn log(x: f64) -> Result<f64> {
     if x <= 0.0 {
         return Err(domain());
     }
-    Ok(x.ln())
+    Ok(x.np_log())
 }
 
 /// `math.log2(x)` (glibc's `log2`, which CPython calls when the platform has it).
@@ -61,12 +62,12 @@ pub(crate) fn log2(x: f64) -> Result<f64> {
     if x <= 0.0 {
         return Err(domain());
     }
-    Ok(x.log2())
+    Ok(x.np_log2())
 }
 
 /// `math.exp(x)`: `OverflowError: math range error` when a finite x overflows.
 pub(crate) fn exp(x: f64) -> Result<f64> {
-    let r = x.exp();
+    let r = x.np_exp();
     if r.is_infinite() && x.is_finite() {
         return Err(range());
     }
@@ -81,7 +82,7 @@ pub(crate) fn acos(x: f64) -> Result<f64> {
     if !(-1.0..=1.0).contains(&x) {
         return Err(domain());
     }
-    Ok(x.acos())
+    Ok(x.np_acos())
 }
 
 /// `math.sqrt(x)`: `ValueError` for negative x.
@@ -178,7 +179,7 @@ pub(crate) fn pow(x: f64, y: f64) -> Result<f64> {
     if base == 1.0 {
         return Ok(if negate { -1.0 } else { 1.0 });
     }
-    let r = base.powf(y);
+    let r = base.np_pow(y);
     if r.is_infinite() {
         return Err(Error::new(
             ErrorKind::OverflowError,
@@ -247,11 +248,11 @@ fn sinpi(x: f64) -> f64 {
     let y = x.abs() % 2.0;
     let n = (2.0 * y).round() as i32;
     let r = match n {
-        0 => (pi * y).sin(),
-        1 => (pi * (y - 0.5)).cos(),
-        2 => (pi * (1.0 - y)).sin(),
-        3 => -(pi * (y - 1.5)).cos(),
-        _ => (pi * (y - 2.0)).sin(),
+        0 => (pi * y).np_sin(),
+        1 => (pi * (y - 0.5)).np_cos(),
+        2 => (pi * (1.0 - y)).np_sin(),
+        3 => -(pi * (y - 1.5)).np_cos(),
+        _ => (pi * (y - 2.0)).np_sin(),
     };
     1.0f64.copysign(x) * r
 }
@@ -283,12 +284,12 @@ pub fn lgamma(x: f64) -> Result<f64> {
     }
     let absx = x.abs();
     if absx < 1e-20 {
-        return Ok(-absx.ln());
+        return Ok(-absx.np_log());
     }
-    let mut r = lanczos_sum(absx).ln() - LANCZOS_G;
-    r += (absx - 0.5) * ((absx + LANCZOS_G - 0.5).ln() - 1.0);
+    let mut r = lanczos_sum(absx).np_log() - LANCZOS_G;
+    r += (absx - 0.5) * ((absx + LANCZOS_G - 0.5).np_log() - 1.0);
     if x < 0.0 {
-        r = LOGPI - sinpi(absx).abs().ln() - absx.ln() - r;
+        r = LOGPI - sinpi(absx).abs().np_log() - absx.np_log() - r;
     }
     if r.is_infinite() {
         return Err(range());

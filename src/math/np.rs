@@ -1,0 +1,154 @@
+//! The libm calls of NumPy's C kernels, routed so that every platform gives the numbers
+//! of NumPy's Linux wheels (glibc 2.36 on x86-64, whose `-mfma` copies modern CPUs run).
+//!
+//! Kernels write `x.np_log()` where NumPy's C writes `log(x)`; [`NpMath`] decides which
+//! implementation that is:
+//! - on Linux with glibc, the `f64` methods of `std` *are* glibc's functions, so they are
+//!   used as they are: the same bits as the ports below (0 differences in 10^9 inputs per
+//!   function) at glibc's speed, and on a CPU without FMA the same bits as the NumPy
+//!   running beside nprand on that machine;
+//! - everywhere else (musl, macOS, Windows, wasm), the pure-Rust ports of this module for
+//!   `exp`, `log`, `log2`, `pow`, `log1p`, `expm1`, and the correctly rounded `acos`;
+//! - with the feature `system-libm`, the platform's libm everywhere (to match a NumPy built
+//!   against that libm, e.g. on macOS or Windows).
+//!
+//! glibc's `sin` and `cos` are IBM's LGPL code with no permissive equal, so `np_sin` and
+//! `np_cos` are the platform's functions on every target; `vonmises` and CPython's `gauss`
+//! therefore match NumPy/CPython on glibc only (see the README's platform note).
+//!
+//! f32 kernels (NumPy's `logf`, `expf`, `powf`, …) call the platform's float functions.
+
+/// NumPy's libm calls as methods, so kernels keep NumPy's expression order.
+pub(crate) trait NpMath: Copy {
+    /// C `log(x)`.
+    fn np_log(self) -> Self;
+    /// C `exp(x)`.
+    fn np_exp(self) -> Self;
+    /// C `pow(x, y)`.
+    fn np_pow(self, y: Self) -> Self;
+    /// C `log2(x)`.
+    fn np_log2(self) -> Self;
+    /// C `log1p(x)`.
+    fn np_log1p(self) -> Self;
+    /// C `expm1(x)`.
+    fn np_expm1(self) -> Self;
+    /// C `cos(x)`.
+    fn np_cos(self) -> Self;
+    /// C `sin(x)`.
+    fn np_sin(self) -> Self;
+    /// C `acos(x)`.
+    fn np_acos(self) -> Self;
+}
+
+/// True where `std`'s float functions are glibc's, or where the user asked for the
+/// platform's libm.
+const SYSTEM: bool = cfg!(any(
+    feature = "system-libm",
+    all(target_os = "linux", target_env = "gnu")
+));
+
+impl NpMath for f64 {
+    #[inline]
+    fn np_log(self) -> f64 {
+        if SYSTEM {
+            self.ln()
+        } else {
+            super::log(self)
+        }
+    }
+    #[inline]
+    fn np_exp(self) -> f64 {
+        if SYSTEM {
+            self.exp()
+        } else {
+            super::exp(self)
+        }
+    }
+    #[inline]
+    fn np_pow(self, y: f64) -> f64 {
+        if SYSTEM {
+            self.powf(y)
+        } else {
+            super::pow(self, y)
+        }
+    }
+    #[inline]
+    fn np_log2(self) -> f64 {
+        if SYSTEM {
+            self.log2()
+        } else {
+            super::log2(self)
+        }
+    }
+    #[inline]
+    fn np_log1p(self) -> f64 {
+        if SYSTEM {
+            self.ln_1p()
+        } else {
+            super::log1p(self)
+        }
+    }
+    #[inline]
+    fn np_expm1(self) -> f64 {
+        if SYSTEM {
+            self.exp_m1()
+        } else {
+            super::expm1(self)
+        }
+    }
+    #[inline]
+    fn np_cos(self) -> f64 {
+        self.cos()
+    }
+    #[inline]
+    fn np_sin(self) -> f64 {
+        self.sin()
+    }
+    #[inline]
+    fn np_acos(self) -> f64 {
+        if SYSTEM {
+            self.acos()
+        } else {
+            super::acos(self)
+        }
+    }
+}
+
+impl NpMath for f32 {
+    #[inline]
+    fn np_log(self) -> f32 {
+        self.ln()
+    }
+    #[inline]
+    fn np_exp(self) -> f32 {
+        self.exp()
+    }
+    #[inline]
+    fn np_pow(self, y: f32) -> f32 {
+        self.powf(y)
+    }
+    #[inline]
+    fn np_log2(self) -> f32 {
+        self.log2()
+    }
+    #[inline]
+    fn np_log1p(self) -> f32 {
+        self.ln_1p()
+    }
+    #[inline]
+    fn np_expm1(self) -> f32 {
+        self.exp_m1()
+    }
+    #[inline]
+    fn np_cos(self) -> f32 {
+        self.cos()
+    }
+    #[inline]
+    fn np_sin(self) -> f32 {
+        self.sin()
+    }
+    #[inline]
+    fn np_acos(self) -> f32 {
+        self.acos()
+    }
+}
