@@ -24,7 +24,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 }
 
 /// The experiment, writing its report to `out` (tests/experiment.rs compares it with
-/// the Python original's output, stored in fixtures/experiment.txt).
+/// the Python original's output, stored in fixtures/legacy/experiment.txt).
 pub fn run(out: &mut impl Write) -> Result<(), Box<dyn std::error::Error>> {
     // rs = np.random.RandomState(2024)
     let mut rs = RandomState::new(2024);

@@ -26,7 +26,7 @@ Fixture cases::
 
     python3 scripts/crosscheck.py --fixtures
 
-  runs every case of ``fixtures/manifest.json`` (and its init errors) through the nprand CLI.
+  runs every case of ``fixtures/legacy/manifest.json`` (and its init errors) through the nprand CLI.
 
 Self-test (no Rust needed)::
 
@@ -1315,7 +1315,7 @@ def self_test(jobs: int) -> int:
 # =============================================================================================
 
 def fixture_cases() -> list[tuple[dict, list[str]]]:
-    """The cases (and checkable init errors) of fixtures/manifest.json."""
+    """The cases (and checkable init errors) of fixtures/legacy/manifest.json."""
     with open(os.path.join(npcall.FIXTURES_DIR, "manifest.json"), encoding="utf-8") as fp:
         manifest = json.load(fp)
     cases = []
@@ -1351,7 +1351,7 @@ def main(argv: list[str] | None = None) -> int:
     g.add_argument("--state", metavar="FILE", help="a state JSON file (np_state.py / nprand)")
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--random", type=int, metavar="N", help="check N random cases")
-    mode.add_argument("--fixtures", action="store_true", help="check fixtures/manifest.json")
+    mode.add_argument("--fixtures", action="store_true", help="check fixtures/legacy/manifest.json")
     mode.add_argument("--self-test", action="store_true", help="test this tooling (no Rust)")
     mode.add_argument("--list-methods", action="store_true", help="print the method tables")
     p.add_argument("--rng-seed", type=int, default=0, help="seed of the case generator")

@@ -22,7 +22,7 @@ Public API
     ``{"seed": "18446744073709551616"}``, because JSON readers such as serde_json cannot hold it),
     ``{"state": {...state json...}}`` -> ``set_state`` from the JSON dict (see ``state_to_json``),
     ``{"state_file": "states/x.json"}`` -> the same, read from a file; a relative path is taken
-    relative to ``base_dir`` (default: the repository's ``fixtures/`` directory).
+    relative to ``base_dir`` (default: the repository's ``fixtures/legacy/`` directory).
     Invalid seeds raise NumPy's own exception.
 
 ``eval_call(rs, call_str)``
@@ -98,7 +98,8 @@ __all__ = [
 
 #: Repository root and fixtures directory (this file lives in <repo>/scripts/).
 REPO_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-FIXTURES_DIR = os.path.join(REPO_DIR, "fixtures")
+# The RandomState fixtures (state_file paths in its manifest are relative to this folder).
+FIXTURES_DIR = os.path.join(REPO_DIR, "fixtures", "legacy")
 
 #: The namespace argument expressions are evaluated in.
 EVAL_NAMESPACE = {"np": np, "numpy": np, "nan": nan, "inf": inf}

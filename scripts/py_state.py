@@ -35,7 +35,7 @@ Workflow
        python3 scripts/py_state.py load --format json b.json "choices('abc', k=3)"
 
 Calls are evaluated by :func:`eval_call`, the single definition of what a call string means on
-the Python side (shared by ``gen_py_fixtures.py`` and ``crosscheck_py.py``).  Standard library only.
+the Python side (shared by ``fixgen/python.py`` and ``crosscheck_py.py``).  Standard library only.
 """
 
 from __future__ import annotations

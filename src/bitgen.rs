@@ -290,6 +290,15 @@ pub(crate) struct U32Buffer {
 }
 
 impl U32Buffer {
+    /// The buffer of a `.state` dictionary (`has_uint32`, `uinteger`).
+    #[inline]
+    pub(crate) fn from_state(has_uint32: bool, uinteger: u32) -> Self {
+        U32Buffer {
+            has_uint32,
+            uinteger,
+        }
+    }
+
     #[inline(always)]
     pub(crate) fn next(&mut self, next_u64: impl FnOnce() -> u64) -> u32 {
         if self.has_uint32 {
@@ -302,51 +311,6 @@ impl U32Buffer {
         v as u32
     }
 }
-
-/// Implements `rand_core` 0.10's `TryRng` (infallible, NumPy's `next_uint32`,
-/// `next_uint64`, and little-endian `next_uint32` words for bytes, as
-/// `Generator.bytes` makes them) and `SeedableRng` (a `u128` seed in little-endian
-/// bytes through `SeedSequence`, so `seed_from_u64(n)` is NumPy's `Gen(n)`).
-macro_rules! rand_core_glue {
-    ($t:ty) => {
-        impl rand_core::TryRng for $t {
-            type Error = core::convert::Infallible;
-
-            #[inline]
-            fn try_next_u32(&mut self) -> core::result::Result<u32, Self::Error> {
-                Ok(<$t>::next_u32(self))
-            }
-
-            #[inline]
-            fn try_next_u64(&mut self) -> core::result::Result<u64, Self::Error> {
-                Ok(<$t>::next_u64(self))
-            }
-
-            fn try_fill_bytes(&mut self, dst: &mut [u8]) -> core::result::Result<(), Self::Error> {
-                for chunk in dst.chunks_mut(4) {
-                    let w = <$t>::next_u32(self).to_le_bytes();
-                    chunk.copy_from_slice(&w[..chunk.len()]);
-                }
-                Ok(())
-            }
-        }
-
-        impl rand_core::SeedableRng for $t {
-            /// The little-endian bytes of a `u128` seed, given to `SeedSequence`.
-            type Seed = [u8; 16];
-
-            fn from_seed(seed: [u8; 16]) -> Self {
-                <$t>::new(u128::from_le_bytes(seed))
-            }
-
-            /// NumPy's seeding with the integer `state` (not rand's PCG32 expansion).
-            fn seed_from_u64(state: u64) -> Self {
-                <$t>::new(state as u128)
-            }
-        }
-    };
-}
-pub(crate) use rand_core_glue;
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,7 @@
 //! The error type: every condition under which NumPy raises becomes an [`Error`].
 
 use std::fmt;
+use std::sync::Arc;
 
 /// Which Python exception NumPy (or CPython) raises for the same condition.
 ///
@@ -10,6 +11,7 @@ use std::fmt;
 /// assert_eq!(err.kind(), ErrorKind::OverflowError);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ErrorKind {
     /// `ValueError`: a parameter outside its valid range.
     ValueError,
@@ -29,7 +31,8 @@ pub enum ErrorKind {
     AttributeError,
     /// `NotImplementedError`: a call that nprand does not (yet) support.
     NotImplementedError,
-    /// Not a Python exception: an I/O or format problem (state files, .npy output).
+    /// `OSError` (Python 3's name for `IOError`): an I/O or format problem (state
+    /// files, .npy output); the `std::io::Error`, if any, is the error's `source()`.
     IoError,
     /// `SyntaxError`: a call that `nprand eval` cannot parse (or an undefined name).
     SyntaxError,
@@ -52,7 +55,7 @@ impl ErrorKind {
             ErrorKind::ZeroDivisionError => "ZeroDivisionError",
             ErrorKind::AttributeError => "AttributeError",
             ErrorKind::NotImplementedError => "NotImplementedError",
-            ErrorKind::IoError => "IOError",
+            ErrorKind::IoError => "OSError",
             ErrorKind::SyntaxError => "SyntaxError",
         }
     }
@@ -67,11 +70,22 @@ impl ErrorKind {
 /// assert_eq!(err.to_string(), "ValueError: scale < 0");
 /// assert_eq!(err.message(), "scale < 0");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Error {
     kind: ErrorKind,
     message: String,
+    /// The I/O error behind an `OSError` (shared, so `Error` stays `Clone`).
+    source: Option<Arc<std::io::Error>>,
 }
+
+impl PartialEq for Error {
+    /// The same exception and message (the `source()` is not compared).
+    fn eq(&self, other: &Self) -> bool {
+        self.kind == other.kind && self.message == other.message
+    }
+}
+
+impl Eq for Error {}
 
 impl Error {
     /// An error of `kind` with `message`.
@@ -84,6 +98,26 @@ impl Error {
         Error {
             kind,
             message: message.into(),
+            source: None,
+        }
+    }
+
+    /// An `OSError` for an I/O failure: the message is `"{context}: {err}"` and `err`
+    /// is kept as the `source()`.
+    ///
+    /// ```
+    /// use std::error::Error as _;
+    /// // open('missing.json') raises FileNotFoundError, an OSError
+    /// let io = std::fs::read("/nonexistent/missing.json").unwrap_err();
+    /// let e = nprand::Error::io("cannot read state file 'missing.json'", io);
+    /// assert!(e.to_string().starts_with("OSError: cannot read state file 'missing.json': "));
+    /// assert!(e.source().is_some());
+    /// ```
+    pub fn io(context: &str, err: std::io::Error) -> Self {
+        Error {
+            kind: ErrorKind::IoError,
+            message: format!("{context}: {err}"),
+            source: Some(Arc::new(err)),
         }
     }
 
@@ -130,7 +164,135 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
 
 /// `Result` with nprand's [`Error`].
 pub type Result<T> = std::result::Result<T, Error>;
+
+#[cfg(test)]
+mod tests {
+    use super::ErrorKind;
+
+    /// Every class name of a `BaseException` subclass among CPython 3.11's builtins (by
+    /// `__name__`, so aliases such as `IOError` give `OSError`), plus NumPy's
+    /// `LinAlgError`. Generated, not typed:
+    /// python3 -c 'import builtins, numpy.linalg, textwrap; n = sorted({v.__name__ for v
+    ///   in vars(builtins).values() if isinstance(v, type) and issubclass(v, BaseException)})
+    ///   + [numpy.linalg.LinAlgError.__name__]; print(textwrap.fill(", ".join(chr(34) + x
+    ///   + chr(34) for x in n), 84))'
+    const PYTHON_EXCEPTIONS: &[&str] = &[
+        "ArithmeticError",
+        "AssertionError",
+        "AttributeError",
+        "BaseException",
+        "BaseExceptionGroup",
+        "BlockingIOError",
+        "BrokenPipeError",
+        "BufferError",
+        "BytesWarning",
+        "ChildProcessError",
+        "ConnectionAbortedError",
+        "ConnectionError",
+        "ConnectionRefusedError",
+        "ConnectionResetError",
+        "DeprecationWarning",
+        "EOFError",
+        "EncodingWarning",
+        "Exception",
+        "ExceptionGroup",
+        "FileExistsError",
+        "FileNotFoundError",
+        "FloatingPointError",
+        "FutureWarning",
+        "GeneratorExit",
+        "ImportError",
+        "ImportWarning",
+        "IndentationError",
+        "IndexError",
+        "InterruptedError",
+        "IsADirectoryError",
+        "KeyError",
+        "KeyboardInterrupt",
+        "LookupError",
+        "MemoryError",
+        "ModuleNotFoundError",
+        "NameError",
+        "NotADirectoryError",
+        "NotImplementedError",
+        "OSError",
+        "OverflowError",
+        "PendingDeprecationWarning",
+        "PermissionError",
+        "ProcessLookupError",
+        "RecursionError",
+        "ReferenceError",
+        "ResourceWarning",
+        "RuntimeError",
+        "RuntimeWarning",
+        "StopAsyncIteration",
+        "StopIteration",
+        "SyntaxError",
+        "SyntaxWarning",
+        "SystemError",
+        "SystemExit",
+        "TabError",
+        "TimeoutError",
+        "TypeError",
+        "UnboundLocalError",
+        "UnicodeDecodeError",
+        "UnicodeEncodeError",
+        "UnicodeError",
+        "UnicodeTranslateError",
+        "UnicodeWarning",
+        "UserWarning",
+        "ValueError",
+        "Warning",
+        "ZeroDivisionError",
+        "LinAlgError",
+    ];
+
+    /// Each kind once; a new kind must be added here (the match makes that a compile
+    /// error) and so gets checked.
+    fn all_kinds() -> Vec<ErrorKind> {
+        use ErrorKind::*;
+        let all = vec![
+            ValueError,
+            TypeError,
+            IndexError,
+            OverflowError,
+            KeyError,
+            LinAlgError,
+            ZeroDivisionError,
+            AttributeError,
+            NotImplementedError,
+            IoError,
+            SyntaxError,
+        ];
+        for k in &all {
+            match k {
+                ValueError | TypeError | IndexError | OverflowError | KeyError | LinAlgError
+                | ZeroDivisionError | AttributeError | NotImplementedError | IoError
+                | SyntaxError => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_kind_is_a_python_3_exception() {
+        for kind in all_kinds() {
+            assert!(
+                PYTHON_EXCEPTIONS.contains(&kind.name()),
+                "{kind:?} displays as {}, not a Python 3 exception",
+                kind.name()
+            );
+        }
+        assert_eq!(ErrorKind::IoError.name(), "OSError");
+    }
+}

@@ -11,21 +11,40 @@
 //! assert_eq!(x.len(), 100);
 //! ```
 //!
-//! Layout, following NumPy's own split:
-//! - [`mt19937`]: the bit generator ([`Mt19937`]), with `rand_core` glue.
-//! - [`legacy`]: [`RandomState`], one file per family of methods.
-//! - [`state`]: NumPy's `get_state()` layout and the JSON hand-off with Python.
-//! - [`global`]: the process-wide generator behind `np.random.*`.
-//! - [`seed_sequence`]: [`SeedSequence`], NumPy's seeding for the modern API.
-//! - [`bitgen`]: the [`BitGenerator`] trait and NumPy's modern bit generators
-//!   ([`Pcg64`], [`Pcg64Dxsm`], [`Philox`], [`Sfc64`], and [`Mt19937`] seeded new-style).
-//! - [`generator`]: NumPy's modern [`Generator`] (ziggurat, Lemire, the current
-//!   distributions) and [`default_rng`], on any of the bit generators.
-//! - `distr` (crate-private): the distribution kernels both layers share, as NumPy's
-//!   `distributions.c` does (binomial, Poisson, `loggam`).
-//! - `eval` (feature `eval`): the call parser and evaluator behind `nprand eval`, on top
-//!   of everything else; nothing below imports it.
-//! - `nd` (feature `ndarray`): shaped `ArrayD` outputs for every method.
+//! ## Where NumPy's objects live
+//!
+//! The layers follow NumPy's: bit generators, then the shared distribution kernels
+//! (`distr`, crate-private, like NumPy's `distributions.c`), then the front-ends, then the
+//! evaluator behind `nprand eval` on top (nothing below imports it).
+//!
+//! | NumPy / CPython | Rust |
+//! |---|---|
+//! | `np.random.RandomState` and its methods | [`RandomState`] ([`legacy`], one file per family: `uniform`, `normal`, `gamma`, `continuous`, `discrete`, `integers`, `sequences`, `multivariate`) |
+//! | `np.random.seed`, `np.random.rand`, ... (the module-level functions) | [`global`] |
+//! | `RandomState.get_state()` / `set_state()` | [`LegacyState`] ([`state`]) |
+//! | `np.random.Generator`, `np.random.default_rng` | [`Generator`], [`default_rng`] ([`generator`], files as in [`legacy`]) |
+//! | `MT19937`, `PCG64`, `PCG64DXSM`, `Philox`, `SFC64` | [`Mt19937`] ([`mt19937`]), [`Pcg64`], [`Pcg64Dxsm`], [`Philox`], [`Sfc64`] ([`bitgen`], trait [`BitGenerator`] = `bitgen_t`) |
+//! | `bit_generator.state` | [`BitGenState`] |
+//! | `np.random.SeedSequence` | [`SeedSequence`] ([`seed_sequence`]) |
+//! | `random.Random` (CPython 3.11) | `python::Random` (feature `python`) |
+//! | Python exceptions | [`Error`], [`ErrorKind`] ([`error`]) |
+//! | glibc's libm (`log1p`, `expm1`, `acos`, ... as NumPy's C calls them) | [`math`] |
+//! | `nprand eval CALL...` | `eval` (feature `eval`): `eval::legacy`, `eval::generator`, `eval::python` evaluate calls on the three front-ends, `eval::parser` reads them |
+//!
+//! ## Features
+//!
+//! - `cli` (default): the `nprand` binary; `eval` plus `clap`.
+//! - `eval`: `nprand::eval`, the call parser and evaluator; `json`, `python` and
+//!   `byteorder` (`.npy` output).
+//! - `json`: JSON state files shared with Python (`serde`, `serde_json`).
+//! - `python`: `nprand::python`, CPython's `random` (`num-bigint` for its ints, `sha2`
+//!   for its str/bytes seeding).
+//! - `ndarray`: `nd`, shaped `ndarray::ArrayD` outputs for every `RandomState` method.
+//! - `parallel`: multi-core bulk fills of [`Mt19937`] (`rayon`), bit-identical to the
+//!   serial stream.
+//!
+//! With `default-features = false` the crate is [`Mt19937`], the bit generators,
+//! [`SeedSequence`], [`RandomState`] and [`Generator`] on `rand_core` alone.
 //!
 //! Algorithms are NumPy's (BSD-3-Clause) and the MT19937 reference implementation
 //! (Matsumoto & Nishimura, BSD); see LICENSE-THIRD-PARTY.md.
@@ -33,40 +52,10 @@
 // NumPy's parameter checks are negated comparisons (`!(v >= 0.0)`) precisely so that
 // NaN fails them; the port keeps that form on purpose.
 #![allow(clippy::neg_cmp_op_on_partial_ord)]
+#![warn(missing_docs, missing_debug_implementations)]
 
-/// `as_str`, `FromStr` and `Display` for an enum of NumPy string options: parsing takes
-/// exactly NumPy's spellings (case-sensitive, as NumPy compares) and anything else is
-/// `ValueError(message)`; `as_str` (documented by the caller's attributes) and `Display`
-/// give the spelling back.
-macro_rules! numpy_str_enum {
-    ($(#[$doc:meta])* $ty:ident, $message:expr, { $($var:ident => $s:literal),+ $(,)? }) => {
-        impl $ty {
-            $(#[$doc])*
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $($ty::$var => $s),+
-                }
-            }
-        }
-
-        impl std::str::FromStr for $ty {
-            type Err = crate::error::Error;
-
-            fn from_str(s: &str) -> crate::error::Result<Self> {
-                match s {
-                    $($s => Ok($ty::$var),)+
-                    _ => Err(crate::error::Error::value($message)),
-                }
-            }
-        }
-
-        impl std::fmt::Display for $ty {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    };
-}
+#[macro_use]
+mod macros;
 
 pub mod array;
 pub mod bitgen;
@@ -79,6 +68,7 @@ pub mod generator;
 pub mod global;
 pub mod legacy;
 mod linalg;
+pub mod math;
 pub mod mt19937;
 #[cfg(feature = "ndarray")]
 pub mod nd;
@@ -96,3 +86,8 @@ pub use legacy::{RandintDtype, RandomState};
 pub use mt19937::Mt19937;
 pub use seed_sequence::SeedSequence;
 pub use state::LegacyState;
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(all(doctest, feature = "python"))]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

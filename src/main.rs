@@ -13,7 +13,7 @@ use nprand::eval::batch::run_batch;
 use nprand::eval::frontend::{Evaluated, Setup, SetupError, StateSource};
 use nprand::eval::npy::write_npy;
 use nprand::eval::value::Value;
-use nprand::{Error, ErrorKind};
+use nprand::Error;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -152,7 +152,7 @@ impl From<SetupError> for Failure {
 }
 
 fn io_err(context: &str, e: io::Error) -> Failure {
-    Failure::Eval(Error::new(ErrorKind::IoError, format!("{context}: {e}")))
+    Failure::Eval(Error::io(context, e))
 }
 
 fn main() -> ExitCode {

@@ -1,6 +1,7 @@
 //! `nprand eval --batch` answers what the one-run command line prints for the same
 //! flags and calls (json line, text line, final state), keeps going after an error, and
 //! reports a run that cannot start on its own line.
+#![cfg(feature = "cli")]
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

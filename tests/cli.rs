@@ -2,6 +2,7 @@
 //!
 //! Expected random numbers come from the library itself (never typed by hand); the
 //! library is checked against NumPy by the fixture tests.
+#![cfg(feature = "cli")]
 
 use nprand::eval::npy::read_npy;
 use nprand::eval::value::Data;
@@ -479,7 +480,7 @@ fn bad_state_files_are_one_line() {
     let err = stderr(&o);
     assert_eq!(err.lines().count(), 1);
     assert!(
-        err.starts_with("error: IOError: cannot read state file"),
+        err.starts_with("error: OSError: cannot read state file"),
         "{err}"
     );
 
@@ -488,7 +489,7 @@ fn bad_state_files_are_one_line() {
     let o = nprand(&["eval", "--state", bad.to_str().unwrap(), "rand()"]);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(stderr(&o).lines().count(), 1);
-    assert!(stderr(&o).starts_with("error: IOError: state is not valid JSON"));
+    assert!(stderr(&o).starts_with("error: OSError: state is not valid JSON"));
 
     std::fs::write(&bad, r#"{"bit_generator": "PCG64", "state": {}}"#).unwrap();
     let o = nprand(&["eval", "--state", bad.to_str().unwrap(), "rand()"]);

@@ -1,6 +1,7 @@
 //! Replays `fixtures/eval/cases.json` (scripts/gen_eval_fixtures.py: NumPy 2.4.6 and
 //! CPython 3.11 as the oracle): calls whose error text rests on the evaluator's Python
 //! helpers (`repr(str)`, `int(str)`), each through the front-end `nprand eval` builds.
+#![cfg(feature = "eval")]
 
 use nprand::eval::frontend::Setup;
 

@@ -5,13 +5,11 @@
 #[path = "../examples/experiment.rs"]
 mod experiment;
 
+mod common;
+
 #[test]
 fn experiment_matches_python_output() {
-    let want = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/fixtures/experiment.txt"
-    ))
-    .expect("fixtures/experiment.txt (written by scripts/gen_fixtures.py)");
+    let want = common::read_text("legacy/experiment.txt");
     let mut got = Vec::new();
     experiment::run(&mut got).unwrap();
     assert_eq!(String::from_utf8(got).unwrap(), want);

@@ -1,18 +1,25 @@
 //! `Generator.multivariate_normal` (methods `svd`, `eigh`, `cholesky`) against
-//! `fixtures/generator/mvn.json`, written from real NumPy 2.4.6 by
-//! `scripts/cases_generator_mvn.py` (see its docstring for the format).
+//! `fixtures/mvn/generator.json`, written from real NumPy 2.4.6 by
+//! `scripts/fixgen/mvn_generator.py` (see its docstring for the format).
 //!
 //! Every call runs through the evaluator (`nprand eval --generator`'s path) and, where the
 //! fixture gives typed arguments, through `Generator::multivariate_normal_str` as well.
-//! Values are compared with a **relative tolerance of 1e-10** (the rule of
-//! `tests/multivariate.rs`: NumPy's factor comes from LAPACK on OpenBLAS, whose BLAS kernels
-//! round differently from nprand's port); dtype, shape, errors (type and message), warnings and
-//! the bit generator state after the calls are compared exactly.
+//! Values are compared by `common::mvn`: a **relative 1e-10** of the result's largest value
+//! (NumPy's factor comes from LAPACK on OpenBLAS, whose kernels round differently from
+//! nprand's port), plus, only for a (near-)singular covariance or a repeated eigenvalue, what
+//! another CPU's LAPACK may legitimately change (see that module's docs); dtype, shape,
+//! errors (type and message), warnings and the bit generator state after the calls are
+//! compared exactly.
 //!
 //! `NPRAND_MVN_FIXTURE=/tmp/mvn_cross.json cargo test --release --test generator_multivariate
 //! -- --ignored --nocapture` replays a (large, uncommitted) cross-check file written by
-//! `scripts/cases_generator_mvn.py --crosscheck N` with the same rules and prints the counts.
+//! `python3 -m fixgen.mvn_generator --crosscheck N` (from `scripts/`) with the same rules.
+#![cfg(feature = "eval")]
 
+mod common;
+
+use common::mvn::{mvn_close, MvnInputs};
+use common::{float_tokens as floats, result_f64s};
 use nprand::eval::generator::{eval_generator_value, make_generator};
 use nprand::generator::{default_rng, AnyGenerator, BitGenKind, CheckValid, MvnMethod};
 use nprand::{BitGenerator, ErrorKind};
@@ -21,38 +28,26 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 fn load(path: &Path) -> J {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| {
-        panic!(
-            "{} ({e}); run scripts/cases_generator_mvn.py",
-            path.display()
-        )
-    });
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("{} ({e}); run scripts/gen_fixtures.py", path.display()));
     serde_json::from_str(&text).expect("JSON")
 }
 
-fn floats(s: &str) -> Vec<f64> {
-    if s.is_empty() {
-        return Vec::new();
-    }
-    s.split(' ').map(|t| t.parse().unwrap()).collect()
-}
-
-/// `|a - b| <= 1e-10 * max|expected|` (NaN matches NaN, equal infinities match).
-fn close(got: &[f64], expected: &[f64]) -> Result<(), String> {
-    if got.len() != expected.len() {
-        return Err(format!("{} values, NumPy {}", got.len(), expected.len()));
-    }
-    let scale = expected
-        .iter()
-        .filter(|x| x.is_finite())
-        .fold(0.0_f64, |m, x| m.max(x.abs()));
-    for (i, (a, b)) in got.iter().zip(expected).enumerate() {
-        let ok = (a.is_nan() && b.is_nan()) || a == b || (a - b).abs() <= 1e-10 * scale;
-        if !ok {
-            return Err(format!("[{i}]: got {a:e}, NumPy {b:e} (scale {scale:e})"));
-        }
-    }
-    Ok(())
+/// NumPy's values against ours by `common::mvn::mvn_close` (relative to the largest value),
+/// with the call's inputs (typed arguments, else the call's literals) and the normals it draws
+/// first (`before` is the generator just before the call).
+fn close(before: &AnyGenerator, c: &J, got: &[f64]) -> Result<(), String> {
+    let inputs = match c.get("typed") {
+        Some(t) => MvnInputs {
+            mean: floats(t["mean"].as_str().unwrap()),
+            cov: floats(t["cov"].as_str().unwrap()),
+            n: t["n"].as_u64().unwrap() as usize,
+        },
+        None => MvnInputs::parse(c["call"].as_str().unwrap()).unwrap_or_default(),
+    };
+    let mut z = vec![0.0; got.len()];
+    before.clone().standard_normal_into(&mut z);
+    mvn_close(got, &result_f64s(&c["result"]), &inputs, &z, 1e-10, false)
 }
 
 fn check_error(err: &nprand::Error, e: &J) -> Result<(), String> {
@@ -67,26 +62,15 @@ fn check_error(err: &nprand::Error, e: &J) -> Result<(), String> {
 /// The evaluator on one call: values (with the tolerance), dtype, shape or the error.
 fn eval_call(g: &mut AnyGenerator, c: &J) -> Result<(), String> {
     let call = c["call"].as_str().unwrap();
+    let before = g.clone();
     match (eval_generator_value(g, call), c.get("error")) {
         (Err(err), Some(e)) => check_error(&err, e),
         (Ok(v), Some(e)) => Err(format!("no error ({:?}), NumPy {e}", v.value.shape)),
         (Err(err), None) => Err(format!("error {err}, NumPy returned a value")),
         (Ok(v), None) => {
-            let r = &c["result"];
-            let shape: Vec<usize> = r["shape"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|d| d.as_u64().unwrap() as usize)
-                .collect();
-            if v.float32 || v.value.dtype_name() != r["dtype"].as_str().unwrap() {
-                return Err(format!("dtype {}", v.value.dtype_name()));
-            }
-            if v.value.shape != shape {
-                return Err(format!("shape {:?}, NumPy {shape:?}", v.value.shape));
-            }
+            common::check_type(&v.value, v.float32, &c["result"])?;
             match &v.value.data {
-                nprand::eval::value::Data::F64(x) => close(x, &floats(r["data"].as_str().unwrap())),
+                nprand::eval::value::Data::F64(x) => close(&before, c, x),
                 other => Err(format!("data {other:?}")),
             }
         }
@@ -103,13 +87,14 @@ fn typed_call(g: &mut AnyGenerator, c: &J) -> Result<(), String> {
     let tol: f64 = t["tol"].as_str().unwrap().parse().unwrap();
     let method: MvnMethod = t["method"].as_str().unwrap().parse().unwrap();
     let cv = t["check_valid"].as_str().unwrap();
+    let before = g.clone();
     let got = g.multivariate_normal_str(&mean, &cov, (n, n), rows, cv, tol, method);
     match (got, c.get("error")) {
         (Err(err), Some(e)) => check_error(&err, e),
         (Ok(_), Some(e)) => Err(format!("no error, NumPy {e}")),
         (Err(err), None) => Err(format!("error {err}, NumPy returned a value")),
         (Ok(out), None) => {
-            close(&out.values, &floats(c["result"]["data"].as_str().unwrap()))?;
+            close(&before, c, &out.values)?;
             let w = c["warning"].as_str();
             if out.warning.as_deref() == w {
                 Ok(())
@@ -175,7 +160,7 @@ fn replay(doc: &J) -> Stats {
 
 #[test]
 fn fixtures_match_numpy() {
-    let doc = load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/generator/mvn.json"));
+    let doc = load(&common::fixture_path("mvn/generator.json"));
     assert_eq!(doc["numpy_version"], "2.4.6");
     let st = replay(&doc);
     for f in st.failures.iter().take(40) {

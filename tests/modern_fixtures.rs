@@ -1,9 +1,10 @@
-//! Every case in `fixtures/modern/manifest.json` (written by
-//! `scripts/gen_modern_fixtures.py` from real NumPy 2.4.6) replayed and compared exactly:
+//! Every case in `fixtures/modern/manifest.json` (written by `scripts/gen_fixtures.py`,
+//! family `modern`, from real NumPy 2.4.6) replayed and compared exactly:
 //! SeedSequence pools, generate_state (32 and 64 bit), spawned children and errors; for
 //! each bit generator the raw, next_uint32, next_double and interleaved streams, the
 //! state JSON text after each, spawned generators, `advance`, `jumped`,
 //! `Philox(key=..., counter=...)`, `Generator(bg).bytes(n)` and the state-setter errors.
+#![cfg(feature = "json")]
 
 use nprand::seed_sequence::{Entropy, SeedInt};
 use nprand::{
@@ -11,60 +12,25 @@ use nprand::{
     SeedableBitGenerator, Sfc64,
 };
 use serde_json::Value as J;
-use std::path::{Path, PathBuf};
 
-fn dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/modern")
-}
+mod common;
+
+use common::Npy;
 
 fn manifest() -> J {
-    let text = std::fs::read_to_string(dir().join("manifest.json"))
-        .expect("fixtures/modern/manifest.json (run scripts/gen_modern_fixtures.py)");
-    serde_json::from_str(&text).expect("manifest is JSON")
-}
-
-// ------------------------------------------------------------------------------------
-// .npy reading (little-endian, C order, 1-d: all that the generator writes)
-// ------------------------------------------------------------------------------------
-
-fn npy(name: &str, descr: &str) -> Vec<u8> {
-    let bytes = std::fs::read(dir().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
-    assert_eq!(&bytes[..6], b"\x93NUMPY", "{name}: not .npy");
-    let (hlen, start) = match bytes[6] {
-        1 => (u16::from_le_bytes([bytes[8], bytes[9]]) as usize, 10),
-        _ => (
-            u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]) as usize,
-            12,
-        ),
-    };
-    let header = std::str::from_utf8(&bytes[start..start + hlen]).unwrap();
-    assert!(
-        header.contains(&format!("'descr': '{descr}'")),
-        "{name}: {header}"
-    );
-    assert!(header.contains("'fortran_order': False"));
-    bytes[start + hlen..].to_vec()
+    common::load_json("modern/manifest.json")
 }
 
 fn npy_u64(name: &str) -> Vec<u64> {
-    npy(name, "<u8")
-        .chunks_exact(8)
-        .map(|c| u64::from_le_bytes(c.try_into().unwrap()))
-        .collect()
+    Npy::read(&format!("modern/{name}")).u64s()
 }
 
 fn npy_u32(name: &str) -> Vec<u32> {
-    npy(name, "<u4")
-        .chunks_exact(4)
-        .map(|c| u32::from_le_bytes(c.try_into().unwrap()))
-        .collect()
+    Npy::read(&format!("modern/{name}")).u32s()
 }
 
 fn npy_f64(name: &str) -> Vec<f64> {
-    npy(name, "<f8")
-        .chunks_exact(8)
-        .map(|c| f64::from_le_bytes(c.try_into().unwrap()))
-        .collect()
+    Npy::read(&format!("modern/{name}")).f64s()
 }
 
 // ------------------------------------------------------------------------------------

@@ -1,12 +1,13 @@
 //! Correctness of the fast MT19937 paths: SIMD kernels vs the portable ones, `advance` vs
-//! stepping, `jumped`/`advance` vs NumPy (fixtures/jump, written by
-//! scripts/gen_jump_fixtures.py from numpy 2.4.6), the `parallel` fills vs the serial ones,
+//! stepping, `jumped`/`advance` vs NumPy (fixtures/jump/cases.json, written by
+//! scripts/gen_fixtures.py, family `jump`, from numpy 2.4.6), the `parallel` fills vs the serial ones,
 //! and the `rand_mt` crate vs ours. No timings here (see benches/ and examples/bench.rs).
 
 use nprand::mt19937::{Backend, N};
 use nprand::Mt19937;
 use serde_json::Value;
-use std::path::Path;
+
+mod common;
 
 /// A few generators in different situations: fresh seeds (pos 624), every kind of
 /// mid-block position, pos 0, and degenerate keys.
@@ -281,21 +282,13 @@ fn jumped_agrees_with_advance_for_the_first_words() {
 }
 
 fn load_fixtures() -> Vec<(String, Value)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/jump");
-    let mut out: Vec<(String, Value)> = std::fs::read_dir(&dir)
-        .expect("fixtures/jump (run scripts/gen_jump_fixtures.py)")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .map(|p| {
-            let text = std::fs::read_to_string(&p).unwrap();
-            (
-                p.file_name().unwrap().to_string_lossy().into_owned(),
-                serde_json::from_str(&text).unwrap(),
-            )
-        })
-        .collect();
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-    out
+    let doc = common::load_json("jump/cases.json");
+    doc["cases"]
+        .as_array()
+        .expect("cases")
+        .iter()
+        .map(|c| (c["case"]["id"].as_str().unwrap().to_string(), c.clone()))
+        .collect()
 }
 
 fn words(v: &Value) -> Vec<u32> {

@@ -6,12 +6,10 @@
 #[path = "../examples/parallel_streams.rs"]
 mod example;
 
+mod common;
+
 #[test]
 fn parallel_streams_match_numpy() {
-    let want = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/fixtures/modern/parallel_streams.txt"
-    ))
-    .expect("fixtures/modern/parallel_streams.txt (scripts/gen_fixtures.py writes it)");
+    let want = common::read_text("modern/parallel_streams.txt");
     assert_eq!(example::run(), want);
 }

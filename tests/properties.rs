@@ -1,6 +1,7 @@
 //! Property tests named by the foundation issue: state round trips, bulk calls with
 //! NumPy's array semantics, `randint` within bounds for every dtype, `permutation` is a
 //! permutation. (The call parser's "never panics" property lives in src/cli/parser.rs.)
+#![cfg(feature = "json")]
 
 use nprand::{LegacyState, Mt19937, RandintDtype, RandomState};
 use proptest::prelude::*;

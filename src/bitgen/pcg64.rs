@@ -14,9 +14,8 @@
 //! Algorithm: M. E. O'Neill's PCG (Apache-2.0/MIT) as NumPy 2.4.6 runs it
 //! (`src/pcg64/pcg64.h`, BSD-3-Clause).
 
-use super::state::{wrong_generator, BitGenState, Pcg64State};
-use super::{rand_core_glue, u64_to_double, BitGenerator, SeedableBitGenerator, U32Buffer};
-use crate::error::Result;
+use super::state::Pcg64State;
+use super::u64_to_double;
 use crate::seed_sequence::SeedSequence;
 
 /// PCG's default 128-bit multiplier.
@@ -66,140 +65,35 @@ pub(crate) fn lcg_power(delta: u128, mult: u128, plus: u128) -> (u128, u128) {
     (a, c)
 }
 
-/// NumPy's `PCG64` bit generator.
-///
-/// ```
-/// use nprand::{Pcg64, SeedSequence};
-/// // np.random.PCG64(5) and np.random.PCG64(np.random.SeedSequence(5)) are the same
-/// assert_eq!(Pcg64::new(5), Pcg64::from_seed_sequence(SeedSequence::new(5)));
-/// ```
-#[derive(Clone, Debug)]
-pub struct Pcg64 {
-    state: u128,
-    inc: u128,
-    buf: U32Buffer,
-    seed_seq: Option<SeedSequence>,
-}
-
-impl PartialEq for Pcg64 {
-    /// Equal states (the seed sequences are not compared).
-    fn eq(&self, other: &Self) -> bool {
-        self.state == other.state && self.inc == other.inc && self.buf == other.buf
+/// NumPy's `pcg64_set_seed`, for `PCG64` and `PCG64DXSM` alike: `state`/`inc` from
+/// `seed_seq.generate_state(4, np.uint64)` (words 0-1 and 2-3, high word first), through
+/// PCG's `srandom`, whose steps use the default 128-bit multiplier.
+pub(crate) fn pcg64_set_seed(seed_seq: &SeedSequence) -> Pcg64State {
+    let v = seed_seq.generate_state_u64(4);
+    let initstate = (v[0] as u128) << 64 | v[1] as u128;
+    let initseq = (v[2] as u128) << 64 | v[3] as u128;
+    let inc = (initseq << 1) | 1;
+    let step = |s: u128| s.wrapping_mul(PCG_DEFAULT_MULTIPLIER).wrapping_add(inc);
+    Pcg64State {
+        state: step(step(0).wrapping_add(initstate)),
+        inc,
+        has_uint32: false,
+        uinteger: 0,
     }
 }
 
-impl Eq for Pcg64 {}
-
-impl Pcg64 {
-    /// `PCG64(seed)` for an integer seed up to 128 bits.
-    ///
-    /// ```
-    /// // np.random.PCG64(0).random_raw()
-    /// let mut bg = nprand::Pcg64::new(0);
-    /// let _ = bg.next_u64();
-    /// ```
-    pub fn new(seed: u128) -> Self {
-        Pcg64::from_seed_sequence(SeedSequence::new(seed))
-    }
-
-    /// `PCG64(seed_seq)`: `state`/`inc` from `seed_seq.generate_state(4, np.uint64)`
-    /// (words 0-1 and 2-3, high word first), through PCG's `srandom`.
+pcg64_struct! {
+    /// NumPy's `PCG64` bit generator.
     ///
     /// ```
     /// use nprand::{Pcg64, SeedSequence};
-    /// // np.random.PCG64([1, 2, 3])
-    /// let bg = Pcg64::from_seed_sequence(SeedSequence::from_entropy(vec![1u32, 2, 3]).unwrap());
-    /// assert_eq!(bg.raw_state().inc & 1, 1);
+    /// // np.random.PCG64(5) and np.random.PCG64(np.random.SeedSequence(5)) are the same
+    /// assert_eq!(Pcg64::new(5), Pcg64::from_seed_sequence(SeedSequence::new(5)));
     /// ```
-    pub fn from_seed_sequence(seed_seq: SeedSequence) -> Self {
-        let v = seed_seq.generate_state_u64(4);
-        let initstate = (v[0] as u128) << 64 | v[1] as u128;
-        let initseq = (v[2] as u128) << 64 | v[3] as u128;
-        let mut bg = Pcg64 {
-            state: 0,
-            inc: (initseq << 1) | 1,
-            buf: U32Buffer::default(),
-            seed_seq: Some(seed_seq),
-        };
-        bg.step();
-        bg.state = bg.state.wrapping_add(initstate);
-        bg.step();
-        bg
-    }
+    Pcg64, "PCG64", PCG_DEFAULT_MULTIPLIER
+}
 
-    /// A generator in the given state (no seed sequence).
-    ///
-    /// ```
-    /// let a = nprand::Pcg64::new(3);
-    /// assert_eq!(nprand::Pcg64::from_raw_state(a.raw_state()), a);
-    /// ```
-    pub fn from_raw_state(st: Pcg64State) -> Self {
-        Pcg64 {
-            state: st.state,
-            inc: st.inc,
-            buf: U32Buffer {
-                has_uint32: st.has_uint32,
-                uinteger: st.uinteger,
-            },
-            seed_seq: None,
-        }
-    }
-
-    /// The state as plain numbers.
-    ///
-    /// ```
-    /// // np.random.PCG64(3).state['state']['inc'] % 2 == 1
-    /// assert_eq!(nprand::Pcg64::new(3).raw_state().inc % 2, 1);
-    /// ```
-    pub fn raw_state(&self) -> Pcg64State {
-        Pcg64State {
-            state: self.state,
-            inc: self.inc,
-            has_uint32: self.buf.has_uint32,
-            uinteger: self.buf.uinteger,
-        }
-    }
-
-    /// `bg.state`.
-    ///
-    /// ```
-    /// // np.random.PCG64(3).state['bit_generator']
-    /// assert_eq!(nprand::Pcg64::new(3).state().bit_generator(), "PCG64");
-    /// ```
-    pub fn state(&self) -> BitGenState {
-        BitGenState::Pcg64(self.raw_state())
-    }
-
-    /// `bg.state = state` (NumPy's `ValueError` for another generator's state).
-    ///
-    /// ```
-    /// use nprand::{Pcg64, Pcg64Dxsm};
-    /// let mut bg = Pcg64::new(0);
-    /// bg.set_state(&Pcg64::new(1).state()).unwrap();
-    /// assert_eq!(bg, Pcg64::new(1));
-    /// assert!(bg.set_state(&Pcg64Dxsm::new(1).state()).is_err());
-    /// ```
-    pub fn set_state(&mut self, state: &BitGenState) -> Result<()> {
-        match state {
-            BitGenState::Pcg64(s) => {
-                let seed_seq = self.seed_seq.take();
-                *self = Pcg64::from_raw_state(*s);
-                self.seed_seq = seed_seq;
-                Ok(())
-            }
-            _ => Err(wrong_generator("PCG64")),
-        }
-    }
-
-    /// `bg.seed_seq`.
-    ///
-    /// ```
-    /// assert!(nprand::Pcg64::new(1).seed_seq().is_some());
-    /// ```
-    pub fn seed_seq(&self) -> Option<&SeedSequence> {
-        self.seed_seq.as_ref()
-    }
-
+impl Pcg64 {
     #[inline(always)]
     fn step(&mut self) {
         self.state = self
@@ -219,58 +113,6 @@ impl Pcg64 {
     pub fn next_u64(&mut self) -> u64 {
         self.step();
         xsl_rr(self.state)
-    }
-
-    /// NumPy's `next_uint32`: the low half of a new `next_u64`, then the high half.
-    ///
-    /// ```
-    /// // bg = np.random.PCG64(1); bg.ctypes.next_uint32(bg.ctypes.state)
-    /// let mut bg = nprand::Pcg64::new(1);
-    /// let w = nprand::Pcg64::new(1).next_u64();
-    /// assert_eq!((bg.next_u32(), bg.next_u32()), (w as u32, (w >> 32) as u32));
-    /// ```
-    #[inline]
-    pub fn next_u32(&mut self) -> u32 {
-        let mut buf = self.buf;
-        let out = buf.next(|| self.next_u64());
-        self.buf = buf;
-        out
-    }
-
-    /// NumPy's `next_double`: `(next_u64 >> 11) * 2^-53`.
-    ///
-    /// ```
-    /// // np.random.Generator(np.random.PCG64(1)).random() draws this
-    /// let x = nprand::Pcg64::new(1).next_double();
-    /// assert!((0.0..1.0).contains(&x));
-    /// ```
-    #[inline]
-    pub fn next_double(&mut self) -> f64 {
-        u64_to_double(self.next_u64())
-    }
-
-    /// `random_raw()` (the same as [`next_u64`](Self::next_u64); the 32-bit buffer is
-    /// not touched).
-    ///
-    /// ```
-    /// let mut bg = nprand::Pcg64::new(2);
-    /// assert_eq!(bg.next_raw(), nprand::Pcg64::new(2).next_u64());
-    /// ```
-    #[inline]
-    pub fn next_raw(&mut self) -> u64 {
-        self.next_u64()
-    }
-
-    /// `bg.random_raw(n)`.
-    ///
-    /// ```
-    /// // np.random.PCG64(2).random_raw(10)
-    /// assert_eq!(nprand::Pcg64::new(2).random_raw(10).len(), 10);
-    /// ```
-    pub fn random_raw(&mut self, n: usize) -> Vec<u64> {
-        let mut out = vec![0; n];
-        self.random_raw_into(&mut out);
-        out
     }
 
     /// `bg.random_raw(out.len())` into `out`: the same words and final state as calling
@@ -325,85 +167,22 @@ impl Pcg64 {
             *o = f(self.next_u64());
         }
     }
-
-    /// `bg.advance(delta)`: the state as if `delta` 64-bit outputs were drawn (mod
-    /// 2^128; a negative Python delta is `delta as u128`, its two's complement). The
-    /// 32-bit buffer is reset.
-    ///
-    /// ```
-    /// // bg = np.random.PCG64(4); bg.advance(3)
-    /// let mut a = nprand::Pcg64::new(4);
-    /// let mut b = a.clone();
-    /// a.advance(3);
-    /// b.random_raw(3);
-    /// assert_eq!(a.next_u64(), b.next_u64());
-    /// ```
-    pub fn advance(&mut self, delta: u128) -> &mut Self {
-        self.state = advance_lcg_128(self.state, delta, PCG_DEFAULT_MULTIPLIER, self.inc);
-        self.buf = U32Buffer::default();
-        self
-    }
-
-    /// `bg.jumped(jumps)`: a copy advanced by `jumps * 0x9e3779b97f4a7c15f39cc0605cedc835`
-    /// (mod 2^128; negative jumps wrap as in NumPy). The copy has no seed sequence
-    /// (NumPy gives it a fresh OS-entropy one).
-    ///
-    /// ```
-    /// // np.random.PCG64(4).jumped(2)
-    /// let bg = nprand::Pcg64::new(4);
-    /// assert_eq!(bg.jumped(2), bg.jumped(1).jumped(1));
-    /// assert_eq!(bg.jumped(-1).jumped(1), { let mut c = bg.clone(); c.advance(0); c });
-    /// ```
-    pub fn jumped(&self, jumps: i128) -> Pcg64 {
-        let mut out = Pcg64::from_raw_state(self.raw_state());
-        out.advance(JUMP_STEP.wrapping_mul(jumps as u128));
-        out
-    }
 }
 
-impl BitGenerator for Pcg64 {
-    fn next_u64(&mut self) -> u64 {
-        Pcg64::next_u64(self)
+impl_bitgen_u64!(
+    Pcg64,
+    "PCG64",
+    "state must be for a PCG64 RNG",
+    Pcg64Dxsm,
+    {
+        fn random_raw_into(&mut self, out: &mut [u64]) {
+            Pcg64::random_raw_into(self, out)
+        }
+        fn fill_double(&mut self, out: &mut [f64]) {
+            self.fill_mapped(out, u64_to_double);
+        }
     }
-    fn next_u32(&mut self) -> u32 {
-        Pcg64::next_u32(self)
-    }
-    fn next_double(&mut self) -> f64 {
-        Pcg64::next_double(self)
-    }
-    fn next_raw(&mut self) -> u64 {
-        Pcg64::next_u64(self)
-    }
-    fn random_raw_into(&mut self, out: &mut [u64]) {
-        Pcg64::random_raw_into(self, out)
-    }
-    fn fill_double(&mut self, out: &mut [f64]) {
-        self.fill_mapped(out, u64_to_double);
-    }
-    fn name(&self) -> &'static str {
-        "PCG64"
-    }
-    fn state(&self) -> BitGenState {
-        Pcg64::state(self)
-    }
-    fn set_state(&mut self, state: &BitGenState) -> Result<()> {
-        Pcg64::set_state(self, state)
-    }
-    fn seed_seq(&self) -> Option<&SeedSequence> {
-        self.seed_seq.as_ref()
-    }
-}
-
-impl SeedableBitGenerator for Pcg64 {
-    fn from_seed_sequence(seed_seq: SeedSequence) -> Self {
-        Pcg64::from_seed_sequence(seed_seq)
-    }
-    fn seed_seq_mut(&mut self) -> Option<&mut SeedSequence> {
-        self.seed_seq.as_mut()
-    }
-}
-
-rand_core_glue!(Pcg64);
+);
 
 #[cfg(test)]
 mod tests {

@@ -14,153 +14,21 @@
 //! Algorithm: M. E. O'Neill's PCG (Apache-2.0/MIT) as NumPy 2.4.6 runs it
 //! (`src/pcg64/pcg64.h`, BSD-3-Clause).
 
-use super::pcg64::{advance_lcg_128, JUMP_STEP, PCG_DEFAULT_MULTIPLIER};
-use super::state::{wrong_generator, BitGenState, Pcg64State};
-use super::{rand_core_glue, u64_to_double, BitGenerator, SeedableBitGenerator, U32Buffer};
-use crate::error::Result;
-use crate::seed_sequence::SeedSequence;
-
 /// The 64-bit "cheap multiplier" of the LCG step and of the DXSM output.
 const CHEAP_MULTIPLIER: u64 = 0xda94_2042_e4dd_58b5;
 
-/// NumPy's `PCG64DXSM` bit generator.
-///
-/// ```
-/// use nprand::{Pcg64Dxsm, SeedSequence};
-/// // np.random.PCG64DXSM(5) and np.random.PCG64DXSM(np.random.SeedSequence(5)) agree
-/// assert_eq!(Pcg64Dxsm::new(5), Pcg64Dxsm::from_seed_sequence(SeedSequence::new(5)));
-/// ```
-#[derive(Clone, Debug)]
-pub struct Pcg64Dxsm {
-    state: u128,
-    inc: u128,
-    buf: U32Buffer,
-    seed_seq: Option<SeedSequence>,
+pcg64_struct! {
+    /// NumPy's `PCG64DXSM` bit generator.
+    ///
+    /// ```
+    /// use nprand::{Pcg64Dxsm, SeedSequence};
+    /// // np.random.PCG64DXSM(5) and np.random.PCG64DXSM(np.random.SeedSequence(5)) agree
+    /// assert_eq!(Pcg64Dxsm::new(5), Pcg64Dxsm::from_seed_sequence(SeedSequence::new(5)));
+    /// ```
+    Pcg64Dxsm, "PCG64DXSM", CHEAP_MULTIPLIER as u128
 }
-
-impl PartialEq for Pcg64Dxsm {
-    /// Equal states (the seed sequences are not compared).
-    fn eq(&self, other: &Self) -> bool {
-        self.state == other.state && self.inc == other.inc && self.buf == other.buf
-    }
-}
-
-impl Eq for Pcg64Dxsm {}
 
 impl Pcg64Dxsm {
-    /// `PCG64DXSM(seed)` for an integer seed up to 128 bits.
-    ///
-    /// ```
-    /// // np.random.PCG64DXSM(0).random_raw()
-    /// let _ = nprand::Pcg64Dxsm::new(0).next_u64();
-    /// ```
-    pub fn new(seed: u128) -> Self {
-        Pcg64Dxsm::from_seed_sequence(SeedSequence::new(seed))
-    }
-
-    /// `PCG64DXSM(seed_seq)`: `state`/`inc` from `seed_seq.generate_state(4, np.uint64)`
-    /// exactly as for `PCG64`: NumPy seeds both through `pcg64_set_seed`, whose
-    /// `srandom` steps use PCG's default 128-bit multiplier, not the cheap one.
-    ///
-    /// ```
-    /// use nprand::{Pcg64, Pcg64Dxsm, SeedSequence};
-    /// // np.random.PCG64DXSM(7).state['state']['inc'] == np.random.PCG64(7).state['state']['inc']
-    /// let a = Pcg64Dxsm::from_seed_sequence(SeedSequence::new(7));
-    /// assert_eq!(a.raw_state().inc, Pcg64::new(7).raw_state().inc);
-    /// ```
-    pub fn from_seed_sequence(seed_seq: SeedSequence) -> Self {
-        let v = seed_seq.generate_state_u64(4);
-        let initstate = (v[0] as u128) << 64 | v[1] as u128;
-        let initseq = (v[2] as u128) << 64 | v[3] as u128;
-        let mut bg = Pcg64Dxsm {
-            state: 0,
-            inc: (initseq << 1) | 1,
-            buf: U32Buffer::default(),
-            seed_seq: Some(seed_seq),
-        };
-        let default_step =
-            |s: u128, inc: u128| s.wrapping_mul(PCG_DEFAULT_MULTIPLIER).wrapping_add(inc);
-        bg.state = default_step(bg.state, bg.inc);
-        bg.state = bg.state.wrapping_add(initstate);
-        bg.state = default_step(bg.state, bg.inc);
-        bg
-    }
-
-    /// A generator in the given state (no seed sequence).
-    ///
-    /// ```
-    /// let a = nprand::Pcg64Dxsm::new(3);
-    /// assert_eq!(nprand::Pcg64Dxsm::from_raw_state(a.raw_state()), a);
-    /// ```
-    pub fn from_raw_state(st: Pcg64State) -> Self {
-        Pcg64Dxsm {
-            state: st.state,
-            inc: st.inc,
-            buf: U32Buffer {
-                has_uint32: st.has_uint32,
-                uinteger: st.uinteger,
-            },
-            seed_seq: None,
-        }
-    }
-
-    /// The state as plain numbers.
-    ///
-    /// ```
-    /// // np.random.PCG64DXSM(3).state['has_uint32'] == 0
-    /// assert!(!nprand::Pcg64Dxsm::new(3).raw_state().has_uint32);
-    /// ```
-    pub fn raw_state(&self) -> Pcg64State {
-        Pcg64State {
-            state: self.state,
-            inc: self.inc,
-            has_uint32: self.buf.has_uint32,
-            uinteger: self.buf.uinteger,
-        }
-    }
-
-    /// `bg.state`.
-    ///
-    /// ```
-    /// // np.random.PCG64DXSM(3).state['bit_generator']
-    /// assert_eq!(nprand::Pcg64Dxsm::new(3).state().bit_generator(), "PCG64DXSM");
-    /// ```
-    pub fn state(&self) -> BitGenState {
-        BitGenState::Pcg64Dxsm(self.raw_state())
-    }
-
-    /// `bg.state = state` (NumPy's `ValueError` for another generator's state, a
-    /// `PCG64` state included).
-    ///
-    /// ```
-    /// use nprand::{Pcg64, Pcg64Dxsm};
-    /// let mut bg = Pcg64Dxsm::new(0);
-    /// bg.set_state(&Pcg64Dxsm::new(1).state()).unwrap();
-    /// assert_eq!(bg, Pcg64Dxsm::new(1));
-    /// let e = bg.set_state(&Pcg64::new(1).state()).unwrap_err();
-    /// assert_eq!(e.message(), "state must be for a PCG64DXSM RNG");
-    /// ```
-    pub fn set_state(&mut self, state: &BitGenState) -> Result<()> {
-        match state {
-            BitGenState::Pcg64Dxsm(s) => {
-                let seed_seq = self.seed_seq.take();
-                *self = Pcg64Dxsm::from_raw_state(*s);
-                self.seed_seq = seed_seq;
-                Ok(())
-            }
-            _ => Err(wrong_generator("PCG64DXSM")),
-        }
-    }
-
-    /// `bg.seed_seq`.
-    ///
-    /// ```
-    /// assert!(nprand::Pcg64Dxsm::new(1).seed_seq().is_some());
-    /// ```
-    pub fn seed_seq(&self) -> Option<&SeedSequence> {
-        self.seed_seq.as_ref()
-    }
-
     #[inline(always)]
     fn step(&mut self) {
         self.state = self
@@ -188,124 +56,14 @@ impl Pcg64Dxsm {
         self.step();
         hi
     }
-
-    /// NumPy's `next_uint32`: the low half of a new `next_u64`, then the high half.
-    ///
-    /// ```
-    /// // bg = np.random.PCG64DXSM(1); bg.ctypes.next_uint32(bg.ctypes.state)
-    /// let mut bg = nprand::Pcg64Dxsm::new(1);
-    /// let w = nprand::Pcg64Dxsm::new(1).next_u64();
-    /// assert_eq!((bg.next_u32(), bg.next_u32()), (w as u32, (w >> 32) as u32));
-    /// ```
-    #[inline]
-    pub fn next_u32(&mut self) -> u32 {
-        let mut buf = self.buf;
-        let out = buf.next(|| self.next_u64());
-        self.buf = buf;
-        out
-    }
-
-    /// NumPy's `next_double`: `(next_u64 >> 11) * 2^-53`.
-    ///
-    /// ```
-    /// // np.random.Generator(np.random.PCG64DXSM(1)).random() draws this
-    /// assert!((0.0..1.0).contains(&nprand::Pcg64Dxsm::new(1).next_double()));
-    /// ```
-    #[inline]
-    pub fn next_double(&mut self) -> f64 {
-        u64_to_double(self.next_u64())
-    }
-
-    /// `random_raw()` (the same as [`next_u64`](Self::next_u64)).
-    ///
-    /// ```
-    /// let mut bg = nprand::Pcg64Dxsm::new(2);
-    /// assert_eq!(bg.next_raw(), nprand::Pcg64Dxsm::new(2).next_u64());
-    /// ```
-    #[inline]
-    pub fn next_raw(&mut self) -> u64 {
-        self.next_u64()
-    }
-
-    /// `bg.random_raw(n)`.
-    ///
-    /// ```
-    /// // np.random.PCG64DXSM(2).random_raw(10)
-    /// assert_eq!(nprand::Pcg64Dxsm::new(2).random_raw(10).len(), 10);
-    /// ```
-    pub fn random_raw(&mut self, n: usize) -> Vec<u64> {
-        (0..n).map(|_| self.next_u64()).collect()
-    }
-
-    /// `bg.advance(delta)`: the state as if `delta` outputs were drawn (mod 2^128;
-    /// a negative Python delta is `delta as u128`). The 32-bit buffer is reset.
-    ///
-    /// ```
-    /// // bg = np.random.PCG64DXSM(4); bg.advance(3)
-    /// let mut a = nprand::Pcg64Dxsm::new(4);
-    /// let mut b = a.clone();
-    /// a.advance(3);
-    /// b.random_raw(3);
-    /// assert_eq!(a.next_u64(), b.next_u64());
-    /// ```
-    pub fn advance(&mut self, delta: u128) -> &mut Self {
-        self.state = advance_lcg_128(self.state, delta, CHEAP_MULTIPLIER as u128, self.inc);
-        self.buf = U32Buffer::default();
-        self
-    }
-
-    /// `bg.jumped(jumps)`: a copy advanced by `jumps * 0x9e3779b97f4a7c15f39cc0605cedc835`
-    /// (mod 2^128). The copy has no seed sequence.
-    ///
-    /// ```
-    /// // np.random.PCG64DXSM(4).jumped(2)
-    /// let bg = nprand::Pcg64Dxsm::new(4);
-    /// assert_eq!(bg.jumped(2), bg.jumped(1).jumped(1));
-    /// ```
-    pub fn jumped(&self, jumps: i128) -> Pcg64Dxsm {
-        let mut out = Pcg64Dxsm::from_raw_state(self.raw_state());
-        out.advance(JUMP_STEP.wrapping_mul(jumps as u128));
-        out
-    }
 }
 
-impl BitGenerator for Pcg64Dxsm {
-    fn next_u64(&mut self) -> u64 {
-        Pcg64Dxsm::next_u64(self)
-    }
-    fn next_u32(&mut self) -> u32 {
-        Pcg64Dxsm::next_u32(self)
-    }
-    fn next_double(&mut self) -> f64 {
-        Pcg64Dxsm::next_double(self)
-    }
-    fn next_raw(&mut self) -> u64 {
-        Pcg64Dxsm::next_u64(self)
-    }
-    fn name(&self) -> &'static str {
-        "PCG64DXSM"
-    }
-    fn state(&self) -> BitGenState {
-        Pcg64Dxsm::state(self)
-    }
-    fn set_state(&mut self, state: &BitGenState) -> Result<()> {
-        Pcg64Dxsm::set_state(self, state)
-    }
-    fn seed_seq(&self) -> Option<&SeedSequence> {
-        self.seed_seq.as_ref()
-    }
-}
-
-impl SeedableBitGenerator for Pcg64Dxsm {
-    fn from_seed_sequence(seed_seq: SeedSequence) -> Self {
-        Pcg64Dxsm::from_seed_sequence(seed_seq)
-    }
-    fn seed_seq_mut(&mut self) -> Option<&mut SeedSequence> {
-        self.seed_seq.as_mut()
-    }
-}
-
-rand_core_glue!(Pcg64Dxsm);
+impl_bitgen_u64!(
+    Pcg64Dxsm,
+    "PCG64DXSM",
+    "state must be for a PCG64DXSM RNG",
+    Pcg64
+);
 
 #[cfg(test)]
 mod tests {

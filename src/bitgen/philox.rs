@@ -13,9 +13,8 @@
 //! Algorithm: Random123's Philox (D. E. Shaw Research, BSD) as NumPy 2.4.6 runs it
 //! (`src/philox/philox.h`, BSD-3-Clause).
 
-use super::state::{wrong_generator, BitGenState, PhiloxState};
-use super::{rand_core_glue, u64_to_double, BitGenerator, SeedableBitGenerator, U32Buffer};
-use crate::error::Result;
+use super::state::PhiloxState;
+use super::U32Buffer;
 use crate::seed_sequence::SeedSequence;
 
 const BUFFER_SIZE: usize = 4;
@@ -65,26 +64,7 @@ pub struct Philox {
     seed_seq: Option<SeedSequence>,
 }
 
-impl PartialEq for Philox {
-    /// Equal states (the seed sequences are not compared).
-    fn eq(&self, other: &Self) -> bool {
-        self.raw_state() == other.raw_state()
-    }
-}
-
-impl Eq for Philox {}
-
 impl Philox {
-    /// `Philox(seed)` for an integer seed up to 128 bits.
-    ///
-    /// ```
-    /// // np.random.Philox(0).random_raw()
-    /// let _ = nprand::Philox::new(0).next_u64();
-    /// ```
-    pub fn new(seed: u128) -> Self {
-        Philox::from_seed_sequence(SeedSequence::new(seed))
-    }
-
     /// `Philox(seed_seq)`: key from `seed_seq.generate_state(2, np.uint64)`, counter 0.
     ///
     /// ```
@@ -148,10 +128,7 @@ impl Philox {
             key: st.key,
             buffer: st.buffer,
             buffer_pos: st.buffer_pos.min(BUFFER_SIZE),
-            buf: U32Buffer {
-                has_uint32: st.has_uint32,
-                uinteger: st.uinteger,
-            },
+            buf: U32Buffer::from_state(st.has_uint32, st.uinteger),
             seed_seq: None,
         }
     }
@@ -171,47 +148,6 @@ impl Philox {
             has_uint32: self.buf.has_uint32,
             uinteger: self.buf.uinteger,
         }
-    }
-
-    /// `bg.state`.
-    ///
-    /// ```
-    /// // np.random.Philox(3).state['bit_generator']
-    /// assert_eq!(nprand::Philox::new(3).state().bit_generator(), "Philox");
-    /// ```
-    pub fn state(&self) -> BitGenState {
-        BitGenState::Philox(self.raw_state())
-    }
-
-    /// `bg.state = state` (NumPy's `ValueError` for another generator's state).
-    ///
-    /// ```
-    /// use nprand::{Philox, Sfc64};
-    /// let mut bg = Philox::new(0);
-    /// bg.set_state(&Philox::new(1).state()).unwrap();
-    /// assert_eq!(bg, Philox::new(1));
-    /// let e = bg.set_state(&Sfc64::new(1).state()).unwrap_err();
-    /// assert_eq!(e.message(), "state must be for a Philox PRNG");
-    /// ```
-    pub fn set_state(&mut self, state: &BitGenState) -> Result<()> {
-        match state {
-            BitGenState::Philox(s) => {
-                let seed_seq = self.seed_seq.take();
-                *self = Philox::from_raw_state(*s);
-                self.seed_seq = seed_seq;
-                Ok(())
-            }
-            _ => Err(wrong_generator("Philox")),
-        }
-    }
-
-    /// `bg.seed_seq` (`None` after `Philox(key=...)`).
-    ///
-    /// ```
-    /// assert!(nprand::Philox::new(1).seed_seq().is_some());
-    /// ```
-    pub fn seed_seq(&self) -> Option<&SeedSequence> {
-        self.seed_seq.as_ref()
     }
 
     /// NumPy's `next_uint64` (also `random_raw()`): the next output of the block;
@@ -238,54 +174,6 @@ impl Philox {
         self.buffer = philox4x64_10(self.ctr, self.key);
         self.buffer_pos = 1;
         self.buffer[0]
-    }
-
-    /// NumPy's `next_uint32`: the low half of a new `next_u64`, then the high half.
-    ///
-    /// ```
-    /// // bg = np.random.Philox(1); bg.ctypes.next_uint32(bg.ctypes.state)
-    /// let mut bg = nprand::Philox::new(1);
-    /// let w = nprand::Philox::new(1).next_u64();
-    /// assert_eq!((bg.next_u32(), bg.next_u32()), (w as u32, (w >> 32) as u32));
-    /// ```
-    #[inline]
-    pub fn next_u32(&mut self) -> u32 {
-        let mut buf = self.buf;
-        let out = buf.next(|| self.next_u64());
-        self.buf = buf;
-        out
-    }
-
-    /// NumPy's `next_double`: `(next_u64 >> 11) * 2^-53`.
-    ///
-    /// ```
-    /// // np.random.Generator(np.random.Philox(1)).random() draws this
-    /// assert!((0.0..1.0).contains(&nprand::Philox::new(1).next_double()));
-    /// ```
-    #[inline]
-    pub fn next_double(&mut self) -> f64 {
-        u64_to_double(self.next_u64())
-    }
-
-    /// `random_raw()` (the same as [`next_u64`](Self::next_u64)).
-    ///
-    /// ```
-    /// let mut bg = nprand::Philox::new(2);
-    /// assert_eq!(bg.next_raw(), nprand::Philox::new(2).next_u64());
-    /// ```
-    #[inline]
-    pub fn next_raw(&mut self) -> u64 {
-        self.next_u64()
-    }
-
-    /// `bg.random_raw(n)`.
-    ///
-    /// ```
-    /// // np.random.Philox(2).random_raw(10)
-    /// assert_eq!(nprand::Philox::new(2).random_raw(10).len(), 10);
-    /// ```
-    pub fn random_raw(&mut self, n: usize) -> Vec<u64> {
-        (0..n).map(|_| self.next_u64()).collect()
     }
 
     /// `bg.advance(delta)` for `delta < 2^128`: the counter plus `delta`; the output
@@ -347,43 +235,7 @@ impl Philox {
     }
 }
 
-impl BitGenerator for Philox {
-    fn next_u64(&mut self) -> u64 {
-        Philox::next_u64(self)
-    }
-    fn next_u32(&mut self) -> u32 {
-        Philox::next_u32(self)
-    }
-    fn next_double(&mut self) -> f64 {
-        Philox::next_double(self)
-    }
-    fn next_raw(&mut self) -> u64 {
-        Philox::next_u64(self)
-    }
-    fn name(&self) -> &'static str {
-        "Philox"
-    }
-    fn state(&self) -> BitGenState {
-        Philox::state(self)
-    }
-    fn set_state(&mut self, state: &BitGenState) -> Result<()> {
-        Philox::set_state(self, state)
-    }
-    fn seed_seq(&self) -> Option<&SeedSequence> {
-        self.seed_seq.as_ref()
-    }
-}
-
-impl SeedableBitGenerator for Philox {
-    fn from_seed_sequence(seed_seq: SeedSequence) -> Self {
-        Philox::from_seed_sequence(seed_seq)
-    }
-    fn seed_seq_mut(&mut self) -> Option<&mut SeedSequence> {
-        self.seed_seq.as_mut()
-    }
-}
-
-rand_core_glue!(Philox);
+impl_bitgen_u64!(Philox, "Philox", "state must be for a Philox PRNG", Sfc64);
 
 #[cfg(test)]
 mod tests {

@@ -9,11 +9,11 @@
 //!
 //! Algorithm: SFC64 from PractRand (public domain) as NumPy 2.4.6 runs it
 //! (`src/sfc64/sfc64.h`, BSD-3-Clause). NumPy 2.4.6's `SFC64` has no `advance` or
-//! `jumped`.
+//! `jumped`. For another generator's state its setter's message has a literal
+//! `{self.__class__.__name__}` (the `f` of its f-string is missing); nprand keeps it.
 
-use super::state::{wrong_generator, BitGenState, Sfc64State};
-use super::{rand_core_glue, u64_to_double, BitGenerator, SeedableBitGenerator, U32Buffer};
-use crate::error::Result;
+use super::state::Sfc64State;
+use super::U32Buffer;
 use crate::seed_sequence::SeedSequence;
 
 /// NumPy's `SFC64` bit generator.
@@ -30,26 +30,7 @@ pub struct Sfc64 {
     seed_seq: Option<SeedSequence>,
 }
 
-impl PartialEq for Sfc64 {
-    /// Equal states (the seed sequences are not compared).
-    fn eq(&self, other: &Self) -> bool {
-        self.s == other.s && self.buf == other.buf
-    }
-}
-
-impl Eq for Sfc64 {}
-
 impl Sfc64 {
-    /// `SFC64(seed)` for an integer seed up to 128 bits.
-    ///
-    /// ```
-    /// // np.random.SFC64(0).random_raw()
-    /// let _ = nprand::Sfc64::new(0).next_u64();
-    /// ```
-    pub fn new(seed: u128) -> Self {
-        Sfc64::from_seed_sequence(SeedSequence::new(seed))
-    }
-
     /// `SFC64(seed_seq)`: `a, b, c = seed_seq.generate_state(3, np.uint64)`, counter
     /// 1, then 12 outputs discarded.
     ///
@@ -81,10 +62,7 @@ impl Sfc64 {
     pub fn from_raw_state(st: Sfc64State) -> Self {
         Sfc64 {
             s: st.state,
-            buf: U32Buffer {
-                has_uint32: st.has_uint32,
-                uinteger: st.uinteger,
-            },
+            buf: U32Buffer::from_state(st.has_uint32, st.uinteger),
             seed_seq: None,
         }
     }
@@ -101,49 +79,6 @@ impl Sfc64 {
             has_uint32: self.buf.has_uint32,
             uinteger: self.buf.uinteger,
         }
-    }
-
-    /// `bg.state`.
-    ///
-    /// ```
-    /// // np.random.SFC64(3).state['bit_generator']
-    /// assert_eq!(nprand::Sfc64::new(3).state().bit_generator(), "SFC64");
-    /// ```
-    pub fn state(&self) -> BitGenState {
-        BitGenState::Sfc64(self.raw_state())
-    }
-
-    /// `bg.state = state`. For another generator's state NumPy's message has a
-    /// literal `{self.__class__.__name__}` (its SFC64 setter lacks the `f` of an
-    /// f-string); nprand keeps it.
-    ///
-    /// ```
-    /// use nprand::{Pcg64, Sfc64};
-    /// let mut bg = Sfc64::new(0);
-    /// bg.set_state(&Sfc64::new(1).state()).unwrap();
-    /// assert_eq!(bg, Sfc64::new(1));
-    /// let e = bg.set_state(&Pcg64::new(1).state()).unwrap_err();
-    /// assert_eq!(e.message(), "state must be for a {self.__class__.__name__} RNG");
-    /// ```
-    pub fn set_state(&mut self, state: &BitGenState) -> Result<()> {
-        match state {
-            BitGenState::Sfc64(s) => {
-                let seed_seq = self.seed_seq.take();
-                *self = Sfc64::from_raw_state(*s);
-                self.seed_seq = seed_seq;
-                Ok(())
-            }
-            _ => Err(wrong_generator("SFC64")),
-        }
-    }
-
-    /// `bg.seed_seq`.
-    ///
-    /// ```
-    /// assert!(nprand::Sfc64::new(1).seed_seq().is_some());
-    /// ```
-    pub fn seed_seq(&self) -> Option<&SeedSequence> {
-        self.seed_seq.as_ref()
     }
 
     /// NumPy's `next_uint64` (also `random_raw()`).
@@ -163,90 +98,11 @@ impl Sfc64 {
         s[2] = s[2].rotate_left(24).wrapping_add(tmp);
         tmp
     }
-
-    /// NumPy's `next_uint32`: the low half of a new `next_u64`, then the high half.
-    ///
-    /// ```
-    /// // bg = np.random.SFC64(1); bg.ctypes.next_uint32(bg.ctypes.state)
-    /// let mut bg = nprand::Sfc64::new(1);
-    /// let w = nprand::Sfc64::new(1).next_u64();
-    /// assert_eq!((bg.next_u32(), bg.next_u32()), (w as u32, (w >> 32) as u32));
-    /// ```
-    #[inline]
-    pub fn next_u32(&mut self) -> u32 {
-        let mut buf = self.buf;
-        let out = buf.next(|| self.next_u64());
-        self.buf = buf;
-        out
-    }
-
-    /// NumPy's `next_double`: `(next_u64 >> 11) * 2^-53`.
-    ///
-    /// ```
-    /// // np.random.Generator(np.random.SFC64(1)).random() draws this
-    /// assert!((0.0..1.0).contains(&nprand::Sfc64::new(1).next_double()));
-    /// ```
-    #[inline]
-    pub fn next_double(&mut self) -> f64 {
-        u64_to_double(self.next_u64())
-    }
-
-    /// `random_raw()` (the same as [`next_u64`](Self::next_u64)).
-    ///
-    /// ```
-    /// let mut bg = nprand::Sfc64::new(2);
-    /// assert_eq!(bg.next_raw(), nprand::Sfc64::new(2).next_u64());
-    /// ```
-    #[inline]
-    pub fn next_raw(&mut self) -> u64 {
-        self.next_u64()
-    }
-
-    /// `bg.random_raw(n)`.
-    ///
-    /// ```
-    /// // np.random.SFC64(2).random_raw(10)
-    /// assert_eq!(nprand::Sfc64::new(2).random_raw(10).len(), 10);
-    /// ```
-    pub fn random_raw(&mut self, n: usize) -> Vec<u64> {
-        (0..n).map(|_| self.next_u64()).collect()
-    }
 }
 
-impl BitGenerator for Sfc64 {
-    fn next_u64(&mut self) -> u64 {
-        Sfc64::next_u64(self)
-    }
-    fn next_u32(&mut self) -> u32 {
-        Sfc64::next_u32(self)
-    }
-    fn next_double(&mut self) -> f64 {
-        Sfc64::next_double(self)
-    }
-    fn next_raw(&mut self) -> u64 {
-        Sfc64::next_u64(self)
-    }
-    fn name(&self) -> &'static str {
-        "SFC64"
-    }
-    fn state(&self) -> BitGenState {
-        Sfc64::state(self)
-    }
-    fn set_state(&mut self, state: &BitGenState) -> Result<()> {
-        Sfc64::set_state(self, state)
-    }
-    fn seed_seq(&self) -> Option<&SeedSequence> {
-        self.seed_seq.as_ref()
-    }
-}
-
-impl SeedableBitGenerator for Sfc64 {
-    fn from_seed_sequence(seed_seq: SeedSequence) -> Self {
-        Sfc64::from_seed_sequence(seed_seq)
-    }
-    fn seed_seq_mut(&mut self) -> Option<&mut SeedSequence> {
-        self.seed_seq.as_mut()
-    }
-}
-
-rand_core_glue!(Sfc64);
+impl_bitgen_u64!(
+    Sfc64,
+    "SFC64",
+    "state must be for a {self.__class__.__name__} RNG",
+    Pcg64
+);

@@ -21,7 +21,7 @@ use super::py_value::PyValue;
 use super::python::{eval_python_call, make_random};
 use super::value::{Kind, Value};
 use crate::bitgen::{BitGenState, BitGenerator};
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, Result};
 use crate::generator::{BitGenKind, Generator};
 use crate::python::{PyState, PyVersion, Random};
 use crate::{LegacyState, RandomState};
@@ -175,9 +175,9 @@ impl StateSource {
         match self {
             StateSource::Json(text) => Ok(text.clone()),
             StateSource::File(p) => std::fs::read_to_string(p).map_err(|e| {
-                SetupError::Eval(Error::new(
-                    ErrorKind::IoError,
-                    format!("cannot read state file '{}': {e}", p.display()),
+                SetupError::Eval(Error::io(
+                    &format!("cannot read state file '{}'", p.display()),
+                    e,
                 ))
             }),
         }

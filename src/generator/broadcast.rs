@@ -202,7 +202,7 @@ impl GParam {
 /// let x = k(&mut Pcg64::new(1) as &mut dyn BitGenerator, &[Num::F(2.0)]);
 /// assert_eq!(x, nprand::generator::default_rng(1).exponential(2.0).unwrap());
 /// ```
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 pub enum GKernel {
     /// float64 results.
     F64(fn(&mut dyn BitGenerator, &[Num]) -> f64),
@@ -234,7 +234,7 @@ pub type Prepare = fn(&mut [NdArray<Num>], bool) -> Result<()>;
 /// let names: Vec<_> = s.params.iter().map(|p| p.name).collect();
 /// assert_eq!(names, ["ngood", "nbad", "nsample"]);
 /// ```
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 pub struct GenSpec {
     /// The method name (`normal`).
     pub name: &'static str,

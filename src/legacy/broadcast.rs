@@ -225,7 +225,7 @@ impl ParamSpec {
 }
 
 /// The per-element draw: parameters (in signature order) to one value.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 pub enum Kernel {
     /// A float64-valued distribution.
     F64(fn(&mut RandomState, &[Num]) -> f64),
@@ -242,7 +242,7 @@ pub enum Kernel {
 pub type Validator = fn(&[NdArray<Num>], bool) -> Result<()>;
 
 /// A distribution as NumPy's `cont`/`disc` see it.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 pub struct DistSpec {
     /// The method name (`normal`).
     pub name: &'static str,

@@ -1,0 +1,57 @@
+//! Double-double helpers of CORE-MATH (MIT, see LICENSE-THIRD-PARTY.md): exact sums and
+//! products of doubles as (high, low) pairs, used by the correctly rounded functions.
+//! Each is written exactly as CORE-MATH's C (no extra fused operations), so the error
+//! bounds its proofs rely on hold.
+
+/// `x + y` as (s, e) with s + e exact, for |x| >= |y| (Dekker's Fast2Sum).
+#[inline]
+pub(super) fn fast_two_sum(x: f64, y: f64) -> (f64, f64) {
+    let s = x + y;
+    let z = s - x;
+    (s, y - z)
+}
+
+/// `x + y` as (s, e) with s + e exact, any order of magnitude (Knuth's 2Sum).
+#[inline]
+pub(super) fn two_sum(x: f64, y: f64) -> (f64, f64) {
+    let s = x + y;
+    let d = s - x;
+    (s, (y - d) + (x + (d - s)))
+}
+
+/// `x - y` as (s, e) with s + e exact, for |x| >= |y|.
+#[inline]
+pub(super) fn fast_two_sub(x: f64, y: f64) -> (f64, f64) {
+    let s = x - y;
+    (s, (x - s) - y)
+}
+
+/// (xh + xl) + (yh + yl) as a double-double, |xh| >= |yh|.
+#[inline]
+pub(super) fn fast_sum(xh: f64, xl: f64, yh: f64, yl: f64) -> (f64, f64) {
+    let (sh, sl) = fast_two_sum(xh, yh);
+    (sh, (xl + yl) + sl)
+}
+
+/// (xh + xl) + (ch + cl) as a double-double, any order of magnitude.
+#[inline]
+pub(super) fn sum(xh: f64, xl: f64, ch: f64, cl: f64) -> (f64, f64) {
+    let (sh, sl) = two_sum(xh, ch);
+    (sh, (xl + cl) + sl)
+}
+
+/// (xh + xl) * (ch + cl) as a double-double.
+#[inline]
+pub(super) fn mul_dd(xh: f64, xl: f64, ch: f64, cl: f64) -> (f64, f64) {
+    let hi = ch * xh;
+    (hi, (cl * xh + ch * xl) + ch.mul_add(xh, -hi))
+}
+
+/// Round to the nearest integer, ties to even, for |v| < 2^51 (all callers' range):
+/// adding and removing 1.5 * 2^52 leaves the integer part as the round-to-nearest
+/// addition rounds it, with no libm call.
+#[inline]
+pub(super) fn round_ties_even_small(v: f64) -> f64 {
+    const SHIFT: f64 = 6_755_399_441_055_744.0; // 1.5 * 2^52
+    (v + SHIFT) - SHIFT
+}

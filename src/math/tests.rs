@@ -1,0 +1,150 @@
+//! Tests of `nprand::math`: IEEE special values everywhere, and on Linux/glibc a
+//! comparison with the platform libm (which the functions are built to equal).
+
+use super::inputs::{self, SplitMix};
+use super::{acos, expm1, log1p};
+
+/// Asserts `ours(x)` and `reference(x)` have the same bits (NaNs: both NaN) for every x.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn assert_same(name: &str, ours: fn(f64) -> f64, reference: fn(f64) -> f64, xs: &[f64]) {
+    for &x in xs {
+        let (a, b) = (ours(x), reference(x));
+        assert!(
+            a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan()),
+            "{name}({x:e} = {:#018x}): ours {a:e} ({:#018x}), glibc {b:e} ({:#018x})",
+            x.to_bits(),
+            a.to_bits(),
+            b.to_bits()
+        );
+    }
+}
+
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn draws(seed: u64, input: fn(&mut SplitMix) -> f64, thresholds: &[f64]) -> Vec<f64> {
+    let mut rng = SplitMix(seed);
+    let mut xs = inputs::special_values(thresholds);
+    xs.extend((0..100_000).map(|_| input(&mut rng)));
+    xs
+}
+
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[test]
+fn log1p_equals_glibc() {
+    let xs = draws(1, inputs::log1p_input, &inputs::LOG1P_THRESHOLDS);
+    assert_same("log1p", log1p, f64::ln_1p, &xs);
+}
+
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[test]
+fn expm1_equals_glibc() {
+    let xs = draws(2, inputs::expm1_input, &inputs::EXPM1_THRESHOLDS);
+    assert_same("expm1", expm1, f64::exp_m1, &xs);
+}
+
+#[test]
+fn log1p_special_values() {
+    assert_eq!(log1p(0.0).to_bits(), 0.0f64.to_bits());
+    assert_eq!(log1p(-0.0).to_bits(), (-0.0f64).to_bits());
+    assert_eq!(log1p(-1.0), f64::NEG_INFINITY);
+    assert_eq!(log1p(f64::INFINITY), f64::INFINITY);
+    assert!(log1p(f64::NEG_INFINITY).is_nan());
+    assert!(log1p(-1.5).is_nan());
+    assert!(log1p(f64::NAN).is_nan());
+    assert!(log1p(-f64::NAN).is_nan());
+    let tiny = f64::from_bits(1);
+    assert_eq!(log1p(tiny), tiny);
+    assert_eq!(log1p(-tiny), -tiny);
+    assert_eq!(log1p(f64::MAX), 709.782_712_893_384);
+}
+
+#[test]
+fn expm1_special_values() {
+    assert_eq!(expm1(0.0).to_bits(), 0.0f64.to_bits());
+    assert_eq!(expm1(-0.0).to_bits(), (-0.0f64).to_bits());
+    assert_eq!(expm1(f64::INFINITY), f64::INFINITY);
+    assert_eq!(expm1(f64::NEG_INFINITY), -1.0);
+    assert_eq!(expm1(-50.0), -1.0);
+    assert_eq!(expm1(710.0), f64::INFINITY);
+    assert!(expm1(f64::NAN).is_nan());
+    let tiny = f64::from_bits(1);
+    assert_eq!(expm1(tiny), tiny);
+    assert_eq!(expm1(-tiny), -tiny);
+    assert!(expm1(709.78).is_finite());
+}
+
+#[test]
+fn log1p_inverts_expm1() {
+    // A glibc-free accuracy check: both are within 1 ulp and the round trip is well
+    // conditioned on [-1, 5], so it returns x to a few ulps.
+    let mut rng = SplitMix(3);
+    for _ in 0..10_000 {
+        let x = rng.range(-1.0, 5.0);
+        let y = log1p(expm1(x));
+        assert!(
+            (y - x).abs() <= 4.0 * f64::EPSILON * x.abs().max(1e-300),
+            "{x}"
+        );
+    }
+}
+
+#[test]
+fn acos_special_values() {
+    assert_eq!(acos(1.0).to_bits(), 0.0f64.to_bits());
+    assert_eq!(acos(-1.0), std::f64::consts::PI);
+    assert_eq!(acos(0.0), std::f64::consts::FRAC_PI_2);
+    assert_eq!(acos(-0.0), std::f64::consts::FRAC_PI_2);
+    assert_eq!(acos(f64::from_bits(1)), std::f64::consts::FRAC_PI_2);
+    for x in [1.0 + f64::EPSILON, -1.0 - f64::EPSILON, 2.0, f64::INFINITY] {
+        assert!(acos(x).is_nan() && acos(-x).is_nan(), "{x}");
+    }
+    assert!(acos(f64::NAN).is_nan());
+    // Results stay in [0, pi] and decrease with x.
+    let mut rng = SplitMix(4);
+    for _ in 0..10_000 {
+        let (a, b) = (rng.range(-1.0, 1.0), rng.range(-1.0, 1.0));
+        let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+        assert!((0.0..=std::f64::consts::PI).contains(&acos(lo)));
+        assert!(acos(lo) >= acos(hi), "{lo} {hi}");
+    }
+}
+
+/// CORE-MATH's listed hard cases of acos, where the triple-double path needs its table
+/// of exceptions; the expected bits are MPFR's correctly rounded acos (mpfr_acos at 53
+/// bits, round to nearest).
+#[test]
+fn acos_hard_cases() {
+    let cases = [
+        (0xbfc7_7116_4bfd_1f84_u64, 0x3ffc_1460_1daa_f657_u64),
+        (0xbfe4_510e_e8eb_4e67, 0x4002_11c0_e2c2_559e),
+        (0xbfd0_11c5_43f2_3a17, 0x3ffd_318c_90d9_e8b7),
+        (0x3fef_ffff_ffff_fdc0, 0x3e98_0000_0000_0024),
+        (0x3fb5_3ea6_c725_5e88, 0x3ff7_cdac_b6bb_e707),
+        (0x3f4f_d737_be91_4578, 0x3ff9_1e00_6d41_d8d9),
+        (0x3fef_ffff_ffff_ff70, 0x3e88_0000_0000_0009),
+    ];
+    for (x, want) in cases {
+        let x = f64::from_bits(x);
+        assert_eq!(acos(x).to_bits(), want, "acos({x:e})");
+    }
+}
+
+/// glibc's acos is not correctly rounded, so ours differs from it at times; it must
+/// never differ by more than 1 ulp, and rarely (about 7 in 10^4 on [-1, 1]).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[test]
+fn acos_within_one_ulp_of_glibc() {
+    let xs = draws(5, inputs::acos_input, &inputs::ACOS_THRESHOLDS);
+    let mut differ = 0;
+    for &x in &xs {
+        let (a, b) = (acos(x), x.acos());
+        if a.to_bits() != b.to_bits() && !(a.is_nan() && b.is_nan()) {
+            differ += 1;
+            assert_eq!(
+                a.to_bits().abs_diff(b.to_bits()),
+                1,
+                "acos({x:e}): {a:e} vs {b:e}"
+            );
+        }
+    }
+    assert!(differ < xs.len() / 500, "{differ} of {} differ", xs.len());
+}
