@@ -28,7 +28,7 @@
 //! | `np.random.SeedSequence` | [`SeedSequence`] ([`seed_sequence`]) |
 //! | `random.Random` (CPython 3.11) | `python::Random` (feature `python`) |
 //! | Python exceptions | [`Error`], [`ErrorKind`] ([`error`]) |
-//! | glibc's libm (`log1p`, `expm1`, `acos`, ... as NumPy's C calls them) | [`math`] |
+//! | glibc's libm (`exp`, `log`, `log2`, `pow`, `log1p`, `expm1`, `acos`, ... as NumPy's C calls them) | [`math`] |
 //! | `nprand eval CALL...` | `eval` (feature `eval`): `eval::legacy`, `eval::generator`, `eval::python` evaluate calls on the three front-ends, `eval::parser` reads them |
 //!
 //! ## Features

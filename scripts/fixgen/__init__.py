@@ -14,6 +14,8 @@ mvn         mvn_legacy, mvn_generator               NumPy 2.4.6 ``multivariate_n
 jump        jump (+ jump_cases)                     NumPy 2.4.6 ``MT19937.jumped``/``advance``
 modern      modern                                  NumPy 2.4.6 SeedSequence, bit generators
 python      python                                  CPython 3.11 (and 3.12) ``random``
+libm        libm                                    glibc 2.36 x86-64 FMA ``exp``/``log``/
+                                                    ``log2``/``pow`` (via CPython ``math``)
 ==========  ======================================  =========================================
 """
 
@@ -50,6 +52,11 @@ def _python(out):
     return python.generate(out)
 
 
+def _libm(out):
+    from fixgen import libm
+    return libm.generate(out)
+
+
 FAMILIES = {
     "legacy": _legacy,
     "generator": _generator,
@@ -57,4 +64,5 @@ FAMILIES = {
     "jump": _jump,
     "modern": _modern,
     "python": _python,
+    "libm": _libm,
 }

@@ -1,0 +1,158 @@
+//! [`log_slice`]: [`log`] over a slice, four lanes at a time with AVX2 and FMA where the
+//! CPU has them (detected at run time), bit-identical to the scalar [`log`].
+//!
+//! The AVX2 kernel runs only the main path of ARM's `log` (the same IEEE operations in the
+//! same order, each FMA where the scalar port has `mul_add`); lanes that need the near-1
+//! polynomial or a special case (zero, negative, subnormal, inf, NaN) are recomputed by
+//! the scalar [`log`]. The safe twin is the plain loop; the tests compare the two.
+
+use super::log::log;
+#[cfg(target_arch = "x86_64")]
+use super::log_data::{LN2HI, LN2LO, POLY as A, TAB};
+#[cfg(target_arch = "x86_64")]
+use super::slice_common::patch_lanes;
+
+/// Replaces every element `v` of `x` by `log(v)`, with exactly the bits of [`log`].
+///
+/// ```
+/// let mut x = [1.0, 0.5, std::f64::consts::E, 0.0, -1.0, 1e-310];
+/// let want: Vec<f64> = x.iter().map(|&v| nprand::math::log(v)).collect();
+/// nprand::math::log_slice(&mut x);
+/// assert_eq!(x.map(f64::to_bits).to_vec(), want.iter().map(|v| v.to_bits()).collect::<Vec<_>>());
+/// ```
+pub fn log_slice(x: &mut [f64]) {
+    #[cfg(target_arch = "x86_64")]
+    if is_x86_feature_detected!("avx2") && is_x86_feature_detected!("fma") {
+        // SAFETY: the kernel is compiled for AVX2 and FMA, both detected just now.
+        unsafe { log_slice_avx2(x) };
+        return;
+    }
+    log_slice_scalar(x);
+}
+
+/// The safe twin: [`log`] element by element.
+fn log_slice_scalar(x: &mut [f64]) {
+    for v in x {
+        *v = log(*v);
+    }
+}
+
+/// Bits of `1 - 2^-4` and `1 + 0x1.09p-4`, the near-1 interval of [`log`].
+#[cfg(target_arch = "x86_64")]
+const NEAR1: (i64, i64) = (0x3fee_0000_0000_0000, 0x3ff1_0900_0000_0000);
+/// Bits of 0x1.6p-1, as in [`log`].
+#[cfg(target_arch = "x86_64")]
+const OFF: i64 = 0x3fe6_0000_0000_0000;
+
+/// # Safety
+/// The CPU must support AVX2 and FMA.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+unsafe fn log_slice_avx2(x: &mut [f64]) {
+    use std::arch::x86_64::*;
+    let mut chunks = x.chunks_exact_mut(4);
+    for c in &mut chunks {
+        // SAFETY (whole block): `c` has exactly 4 elements, so the unaligned 256-bit load
+        // and store stay in bounds; the gathers read TAB[i][0] and TAB[i][1] with
+        // i = (tmp >> 45) & 127 < 128, inside the 128 x 2 table of u64 (8-byte elements).
+        unsafe {
+            let xv = _mm256_loadu_pd(c.as_ptr());
+            let ix = _mm256_castpd_si256(xv);
+            // Lanes the main path does not cover: near 1, or x < 0x1p-1022 / inf / NaN /
+            // negative (as signed integers: outside [0x1p-1022, inf)).
+            let near1 = _mm256_and_si256(
+                _mm256_cmpgt_epi64(ix, _mm256_set1_epi64x(NEAR1.0 - 1)),
+                _mm256_cmpgt_epi64(_mm256_set1_epi64x(NEAR1.1), ix),
+            );
+            let special = _mm256_or_si256(
+                _mm256_cmpgt_epi64(_mm256_set1_epi64x(0x0010_0000_0000_0000), ix),
+                _mm256_cmpgt_epi64(ix, _mm256_set1_epi64x(0x7fef_ffff_ffff_ffff)),
+            );
+            let fallback = _mm256_movemask_pd(_mm256_castsi256_pd(_mm256_or_si256(near1, special)));
+
+            let tmp = _mm256_sub_epi64(ix, _mm256_set1_epi64x(OFF));
+            let i = _mm256_and_si256(_mm256_srli_epi64(tmp, 45), _mm256_set1_epi64x(127));
+            // k = tmp >> 52 (arithmetic), as a double: the 12 top bits with the sign bit
+            // flipped, placed in the mantissa of 0x1.8p52, minus 0x1.8p52 + 2048. Exact.
+            let top = _mm256_xor_si256(_mm256_srli_epi64(tmp, 52), _mm256_set1_epi64x(0x800));
+            let kd = _mm256_sub_pd(
+                _mm256_castsi256_pd(_mm256_or_si256(
+                    top,
+                    _mm256_set1_epi64x(0x4338_0000_0000_0000),
+                )),
+                _mm256_set1_pd(f64::from_bits(0x4338_0000_0000_0800)),
+            );
+            let iz = _mm256_sub_epi64(
+                ix,
+                _mm256_and_si256(tmp, _mm256_set1_epi64x(0xfff0_0000_0000_0000u64 as i64)),
+            );
+            let z = _mm256_castsi256_pd(iz);
+            let base = TAB.as_ptr().cast::<f64>();
+            let i2 = _mm256_slli_epi64(i, 1);
+            let invc = _mm256_i64gather_pd::<8>(base, i2);
+            let logc = _mm256_i64gather_pd::<8>(base.add(1), i2);
+
+            // The scalar main path, operation for operation.
+            let r = _mm256_fmadd_pd(z, invc, _mm256_set1_pd(-1.0));
+            let w = _mm256_fmadd_pd(kd, _mm256_set1_pd(LN2HI), logc);
+            let hi = _mm256_add_pd(w, r);
+            let lo = _mm256_fmadd_pd(
+                kd,
+                _mm256_set1_pd(LN2LO),
+                _mm256_add_pd(_mm256_sub_pd(w, hi), r),
+            );
+            let r2 = _mm256_mul_pd(r, r);
+            let a12 = _mm256_fmadd_pd(r, _mm256_set1_pd(A[2]), _mm256_set1_pd(A[1]));
+            let a34 = _mm256_fmadd_pd(r, _mm256_set1_pd(A[4]), _mm256_set1_pd(A[3]));
+            let lo = _mm256_fmadd_pd(r2, _mm256_set1_pd(A[0]), lo);
+            let q = _mm256_fmadd_pd(a34, r2, a12);
+            let y = _mm256_add_pd(_mm256_fmadd_pd(_mm256_mul_pd(r, r2), q, lo), hi);
+
+            let xs = [c[0], c[1], c[2], c[3]];
+            _mm256_storeu_pd(c.as_mut_ptr(), y);
+            patch_lanes(c, xs, fallback, log);
+        }
+    }
+    log_slice_scalar(chunks.into_remainder());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::slice_common::{assert_paths_agree, xorshift};
+    use super::*;
+
+    /// Random bit patterns, (0, 1) doubles, values near 1 and every special kind, through
+    /// both paths: the bits must agree.
+    #[test]
+    fn simd_matches_scalar() {
+        let mut next = xorshift(0x1234_5678_9abc_def0u64);
+        let mut input = vec![
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+            f64::from_bits(0x7ff4_0000_0000_0001),
+            f64::from_bits(1),
+            f64::from_bits(0x000f_ffff_ffff_ffff),
+            f64::MIN_POSITIVE,
+            f64::MAX,
+            f64::from_bits(0x3fee_0000_0000_0000),
+            f64::from_bits(0x3fed_ffff_ffff_ffff),
+            f64::from_bits(0x3ff1_0900_0000_0000),
+            f64::from_bits(0x3ff1_08ff_ffff_ffff),
+        ];
+        for k in 0..200_000 {
+            let r = next();
+            input.push(match k % 4 {
+                0 => f64::from_bits(r),
+                1 => (r >> 11) as f64 / 9_007_199_254_740_992.0,
+                2 => f64::from_bits(0x3ff0_0000_0000_0000 + (r >> 14) - (1 << 49)),
+                _ => f64::from_bits(r >> 1),
+            });
+        }
+        assert_paths_agree(&input, log_slice, log_slice_scalar);
+    }
+}

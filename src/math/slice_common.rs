@@ -1,0 +1,42 @@
+//! What [`super::exp_slice`] and [`super::log_slice`] share: the scalar recomputation of the
+//! lanes their AVX2 main path does not cover, and (in tests) the comparison of both paths.
+
+/// Recomputes with `f`, from the inputs `xs`, the lanes of `c` whose bit is set in `mask`
+/// (a `movemask` of the lanes outside the vector kernel's main path).
+#[cfg(target_arch = "x86_64")]
+pub(super) fn patch_lanes(c: &mut [f64], xs: [f64; 4], mask: i32, f: fn(f64) -> f64) {
+    if mask == 0 {
+        return;
+    }
+    for (lane, v) in c.iter_mut().enumerate() {
+        if mask & (1 << lane) != 0 {
+            *v = f(xs[lane]);
+        }
+    }
+}
+
+/// xorshift64: the tests' random bit patterns.
+#[cfg(test)]
+pub(super) fn xorshift(mut s: u64) -> impl FnMut() -> u64 {
+    move || {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        s
+    }
+}
+
+/// Runs `fast` (the dispatching slice function) and `slow` (its scalar twin) on `input`
+/// cut at 0..4 (so every remainder length is covered) and asserts the same bits.
+#[cfg(test)]
+pub(super) fn assert_paths_agree(input: &[f64], fast: fn(&mut [f64]), slow: fn(&mut [f64])) {
+    for cut in 0..4 {
+        let mut a = input[cut..].to_vec();
+        let mut b = a.clone();
+        fast(&mut a);
+        slow(&mut b);
+        for (j, (p, q)) in a.iter().zip(&b).enumerate() {
+            assert_eq!(p.to_bits(), q.to_bits(), "input {:e}", input[cut + j]);
+        }
+    }
+}
