@@ -37,6 +37,10 @@ Self-test (no Rust needed)::
 
 How nprand is run
 -----------------
+By default every run goes through ONE ``<bin> eval --batch`` process (one JSON line per run:
+``{"seed": ..., "calls": [...]}``, ``seed_array`` or ``state`` instead of ``seed``); each answer is
+read as the CLI's output for that run would be.  With ``--per-process`` (and in ``--self-test``)
+each run is its own
 ``<bin> eval --format json <init> --save-state <file> CALL...`` where ``<init>`` is
 ``--seed=N``, ``--seed-array=A,B,C`` (comma-separated, one argument) or ``--state=FILE``.  The
 binary is ``--bin``, else ``target/release/nprand`` if it exists, else ``cargo run --release
@@ -751,7 +755,8 @@ def compare_state(expected: dict, got: dict) -> str | None:
 class Runner:
     """Runs nprand: command prefix, init arguments, temp files."""
 
-    def __init__(self, bin_path: str | None, via_state: bool, tmpdir: str):
+    def __init__(self, bin_path: str | None, via_state: bool, tmpdir: str, batch: bool = False):
+        self.batch = batch
         if bin_path:
             self.prefix = shlex.split(bin_path) if " " in bin_path else [bin_path]
         elif os.path.exists(DEFAULT_BIN):
@@ -799,6 +804,63 @@ class Runner:
                     "cmd": cmd}
         return {"returncode": proc.returncode, "stdout": proc.stdout, "stderr": proc.stderr,
                 "cmd": cmd}
+
+
+    def batch_request(self, init_args: list[str], calls: list[str]) -> dict:
+        """The ``nprand eval --batch`` line for a run given by CLI init arguments."""
+        req = {"calls": calls}
+        for arg in init_args:
+            key, _, value = arg.partition("=")
+            if key == "--seed":
+                req["seed"] = value
+            elif key == "--seed-array":
+                req["seed_array"] = value
+            elif key == "--state":
+                with open(value, "r", encoding="utf-8") as fp:
+                    req["state"] = fp.read()
+        return req
+
+    def run_batch(self, runs: list[tuple[list[str], list[str], str | None]]) -> list[dict]:
+        """Every (init args, calls, save-state path) run through ONE ``nprand eval --batch``
+        process; each answer is turned into what :meth:`run` returns for the same run (the
+        results up to the first error on stdout, that error on stderr, the state file)."""
+        reqs = [self.batch_request(args, calls) for args, calls, _ in runs]
+        cmd = self.prefix + ["eval", "--batch"]
+        payload = "".join(json.dumps(r) + "\n" for r in reqs)
+        try:
+            proc = subprocess.run(cmd, input=payload, capture_output=True, text=True,
+                                  cwd=REPO_DIR, timeout=3600)
+        except (FileNotFoundError, subprocess.TimeoutExpired) as exc:
+            return [{"returncode": None, "stdout": "", "stderr": f"cannot run nprand: {exc}",
+                     "cmd": cmd}] * len(runs)
+        answers = proc.stdout.splitlines()
+        outs = []
+        for i, ((_args, calls, save_state), req) in enumerate(zip(runs, reqs)):
+            out = {"returncode": 0, "stdout": "", "stderr": "", "cmd": cmd + [json.dumps(req)]}
+            if i >= len(answers):
+                out.update(returncode=None, stderr=f"nprand --batch gave no answer: {proc.stderr}")
+                outs.append(out)
+                continue
+            ans = json.loads(answers[i])
+            if "error" in ans:
+                err = ans["error"]
+                out.update(returncode=2 if err["type"] == "UsageError" else 1,
+                           stderr=f"error: {err['type']}: {err['message']}\n")
+                outs.append(out)
+                continue
+            lines = []
+            for r in ans["results"]:
+                if "error" in r:
+                    out.update(returncode=1,
+                               stderr=f"error: {r['error']['type']}: {r['error']['message']}\n")
+                    break
+                lines.append(r["json"])
+            out["stdout"] = "".join(ln + "\n" for ln in lines)
+            if save_state and out["returncode"] == 0:
+                with open(save_state, "w", encoding="utf-8") as fp:
+                    fp.write(ans["state"] + "\n")
+            outs.append(out)
+        return outs
 
 
 def numpy_segments(init: dict, calls: list[str]):
@@ -916,8 +978,12 @@ def check_cases(runner: Runner, cases: list[tuple[dict, list[str]]], jobs: int,
         calls = [] if si < 0 else case["segments"][si]["calls"]
         return runner.run(init_args, calls, state_path)
 
-    with concurrent.futures.ThreadPoolExecutor(max_workers=max(jobs, 1)) as pool:
-        outputs = list(pool.map(work, tasks))
+    if runner.batch:
+        outputs = runner.run_batch([(init_args, [] if si < 0 else case["segments"][si]["calls"], path)
+                                    for case, si, init_args, path in tasks])
+    else:
+        with concurrent.futures.ThreadPoolExecutor(max_workers=max(jobs, 1)) as pool:
+            outputs = list(pool.map(work, tasks))
 
     for case in prepared:
         case["verdicts"] = []
@@ -1296,6 +1362,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--via-state", action="store_true",
                    help="hand every init to nprand as a NumPy-dumped state file")
     p.add_argument("--no-state-check", action="store_true", help="skip --save-state comparison")
+    p.add_argument("--per-process", action="store_true",
+                   help="one 'nprand eval' process per run instead of one 'nprand eval --batch'")
     p.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
                    help="parallel nprand processes")
     p.add_argument("--max-details", type=int, default=10, help="failing cases to describe")
@@ -1344,7 +1412,7 @@ def main(argv: list[str] | None = None) -> int:
 
     keep_dir = tempfile.mkdtemp(prefix="crosscheck-")
     with tempfile.TemporaryDirectory() as tmp:
-        runner = Runner(a.bin, a.via_state, tmp)
+        runner = Runner(a.bin, a.via_state, tmp, batch=not a.per_process)
         jobs = a.jobs if runner.prefix != CARGO_RUN else 1
         try:
             reports = check_cases(runner, cases, jobs, check_state=not a.no_state_check)

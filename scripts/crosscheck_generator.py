@@ -3,15 +3,15 @@
 
 Usage::
 
-    cargo build --release --example geneval            # target/release/examples/geneval
+    cargo build --release                               # target/release/nprand
     python3 scripts/crosscheck_generator.py            # 5 bit generators + default_rng
     python3 scripts/crosscheck_generator.py --cases 200 --calls 40 --seed 7
     python3 scripts/crosscheck_generator.py --fresh --call "integers([0], 5)" --gen mt19937
 
 ``--heavy`` draws mostly large sizes (500, 2000, (40, 50)) so that the rare branches
 (ziggurat tails, BTPE's step 5.2, HRUA's slow acceptance) occur. Random cases (method, parameters drawn from edge values and random scalars/arrays, sizes,
-dtypes, valid and invalid arguments) run on NumPy and on the `geneval` example binary (the
-evaluator the `nprand eval --generator` command line uses). Every result (Python type, dtype,
+dtypes, valid and invalid arguments) run on NumPy and through `nprand eval --batch` (one
+process, one JSON line per case; `--bin` names the binary). Every result (Python type, dtype,
 shape, values bit for bit), every error (type and message) and the bit generator state after
 each case must agree. ``--fresh`` runs each call on a fresh generator (to locate a difference
 without the cascade of a diverged stream).
@@ -27,16 +27,19 @@ import random
 import subprocess
 import sys
 
+import numpy as np
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from fixgen import generator_call as fx  # noqa: E402
 from fixgen.common import pin_mismatch  # noqa: E402
 
-# What examples/geneval.rs writes: a SHA-256 above 64 elements, NaN as "nan".
+# Both sides are encoded here (NumPy's result and the object nprand --batch describes):
+# a SHA-256 above 64 elements, NaN as "nan" (JSON does not keep NaN payloads).
 WIRE = {"inline_max": 64, "nan_bits": False}
 
 DEFAULT_BIN = os.path.join(os.environ.get("CARGO_TARGET_DIR", os.path.join(HERE, "..", "target")),
-                           "release", "examples", "geneval")
+                           "release", "nprand")
 
 # ---------------------------------------------------------------------------------------------
 # Random calls
@@ -245,6 +248,26 @@ def numpy_case(gen, seed, calls):
     return results, fx.state_json(rng.bit_generator.state)
 
 
+def decode(r):
+    """An `nprand eval --batch` result as the fixture encoding (`fx.encode` of the object it
+    stands for: kind, dtype, shape, values)."""
+    if "error" in r:
+        return r
+    kind = r["kind"]
+    if kind == "none":
+        return {"result": fx.encode(None, **WIRE)}
+    j = json.loads(r["json"])
+    if kind == "bytes":
+        v = bytes.fromhex(j["data"])
+    elif kind == "py":
+        v = {"bool": bool, "int64": int, "float64": float}[j["dtype"]](j["data"][0])
+    elif kind == "np":
+        v = np.dtype(j["dtype"]).type(j["data"][0])
+    else:
+        v = np.array(j["data"], dtype=j["dtype"]).reshape(j["shape"])
+    return {"result": fx.encode(v, **WIRE)}
+
+
 def norm(r):
     if "error" in r:
         t = r["error"]["type"]
@@ -283,12 +306,17 @@ def main() -> int:
                 cases += [(gen, seed, [c]) for c in calls]
             else:
                 cases.append((gen, seed, calls))
-    req = "".join(json.dumps({"gen": g, "seed": str(s), "calls": c}) + "\n" for g, s, c in cases)
-    proc = subprocess.run([args.bin], input=req, capture_output=True, text=True)
+    req = "".join(json.dumps({"generator": g, "seed": str(s), "calls": c}) + "\n" for g, s, c in cases)
+    proc = subprocess.run([args.bin, "eval", "--batch"], input=req, capture_output=True, text=True)
     if proc.returncode != 0:
         print(proc.stderr, file=sys.stderr)
         return 2
     outs = [json.loads(line) for line in proc.stdout.splitlines()]
+    for (gen, seed, _), out in zip(cases, outs):
+        if "results" not in out:
+            print("nprand could not start %s seed=%s: %s" % (gen, seed, out), file=sys.stderr)
+            return 2
+        out["results"] = [decode(r) for r in out["results"]]
     stats = collections.defaultdict(lambda: [0, 0, 0])  # calls, mismatches, errors compared
     per_method = collections.Counter()
     shown = 0

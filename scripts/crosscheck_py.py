@@ -6,21 +6,18 @@ Random seeds (ints of any size and sign, str, bytes, floats) and random calls of
 result (value text, or exception type and message) and the final state must be identical.
 ``binomialvariate`` and the 3.12 error texts are checked against a real CPython 3.12 worker.
 
-Two ways to run nprand:
+Two ways to run nprand (``--nprand PATH``, default ``target/release/nprand``)::
 
-* the example binary (default)::
-
-      cargo build --release --example pyeval
+      cargo build --release
       python3 scripts/crosscheck_py.py --cases 600 --calls 10
 
-  (``--pyeval PATH`` to point at the binary; batch mode, one process for all cases);
+* ``nprand eval --batch`` (default): one process for all cases, one JSON line per case
+  (``{"python": true, "python_version": ..., "seed": ..., "calls": [...]}``), every call
+  compared (an error does not end a case) and the final state;
 
-* the real CLI once it is wired (``nprand eval --python --seed S --format json CALL...``)::
-
-      python3 scripts/crosscheck_py.py --nprand target/release/nprand --cases 200
-
-  Each case is one process; the CLI stops at the first call that raises, so a case is compared
-  up to and including that error (``error: Type: message`` on stderr).
+* ``--cli``: one ``nprand eval --python --seed S --format json CALL...`` process per case; the
+  CLI stops at the first call that raises, so a case is compared up to and including that error
+  (``error: Type: message`` on stderr).
 
 Exit status 0 when everything matches.  Standard library only.
 """
@@ -42,9 +39,9 @@ from fixgen import python as gen  # noqa: E402
 import py_state  # noqa: E402
 
 
-def default_pyeval() -> str:
+def default_nprand() -> str:
     target = os.environ.get("CARGO_TARGET_DIR", os.path.join(HERE, "..", "target"))
-    return os.path.join(target, "release", "examples", "pyeval")
+    return os.path.join(target, "release", "nprand")
 
 
 def python_cases(n_cases: int, n_calls: int, seed: int):
@@ -67,12 +64,28 @@ def python_cases(n_cases: int, n_calls: int, seed: int):
     return jobs, expected
 
 
-def run_pyeval(path: str, jobs) -> list:
-    payload = "".join(json.dumps(j) + "\n" for j in jobs)
-    res = subprocess.run([path, "--batch"], input=payload, capture_output=True, text=True)
+def batch_result(r: dict) -> dict:
+    """A ``--batch`` result in ``py_state.outcome()``'s form: json, repr (when it differs)."""
+    if "error" in r:
+        return r
+    out = {"json": r["json"]}
+    if r["text"] != r["json"]:
+        out["repr"] = r["text"]
+    return out
+
+
+def run_batch(path: str, jobs) -> list:
+    payload = "".join(json.dumps({"python": True, "python_version": j["version"], "seed": j["seed"],
+                                  "calls": j["calls"]}) + "\n" for j in jobs)
+    res = subprocess.run([path, "eval", "--batch"], input=payload, capture_output=True, text=True)
     if res.returncode != 0:
-        sys.exit(f"pyeval failed: {res.stderr}")
-    return [json.loads(line) for line in res.stdout.splitlines()]
+        sys.exit(f"nprand eval --batch failed: {res.stderr}")
+    got = [json.loads(line) for line in res.stdout.splitlines()]
+    for job, g in zip(jobs, got):
+        if "results" not in g:
+            sys.exit(f"seed {job['seed']}: nprand could not start: {g}")
+        g["results"] = [batch_result(r) for r in g["results"]]
+    return got
 
 
 def compare_batch(jobs, expected, got) -> tuple[int, list]:
@@ -117,15 +130,16 @@ def main() -> int:
     ap.add_argument("--cases", type=int, default=600)
     ap.add_argument("--calls", type=int, default=10, help="calls per case")
     ap.add_argument("--seed", type=int, default=1, help="seed of the case generator")
-    ap.add_argument("--pyeval", default=None, help="path of the pyeval example binary")
-    ap.add_argument("--nprand", default=None, help="use the real CLI instead: path of the nprand binary")
+    ap.add_argument("--nprand", default=None, help="path of the nprand binary (default: target/release/nprand)")
+    ap.add_argument("--cli", action="store_true", help="one CLI process per case instead of --batch")
     a = ap.parse_args()
 
     jobs, expected = python_cases(a.cases, a.calls, a.seed)
-    if a.nprand:
-        n, bad = compare_cli(a.nprand, jobs, expected)
+    nprand = a.nprand or default_nprand()
+    if a.cli:
+        n, bad = compare_cli(nprand, jobs, expected)
     else:
-        n, bad = compare_batch(jobs, expected, run_pyeval(a.pyeval or default_pyeval(), jobs))
+        n, bad = compare_batch(jobs, expected, run_batch(nprand, jobs))
     n_err = sum(1 for c in expected for e in c["calls"] if "error" in e)
     for b in bad[:40]:
         print(b)

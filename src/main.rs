@@ -9,15 +9,11 @@
 //! ```
 
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
-use nprand::eval::format::{to_json, to_text};
-use nprand::eval::generator::{eval_generator_call, generator_from_state, make_generator};
-use nprand::eval::legacy::{eval_call, make_state, Init};
+use nprand::eval::batch::run_batch;
+use nprand::eval::frontend::{Evaluated, Setup, SetupError, StateSource};
 use nprand::eval::npy::write_npy;
-use nprand::eval::parser::{parse_expr, Expr};
-use nprand::eval::python::run_python_eval;
-use nprand::generator::{AnyGenerator, BitGenKind};
-use nprand::python::PyVersion;
-use nprand::{BitGenState, BitGenerator, Error, LegacyState, RandomState};
+use nprand::eval::value::Value;
+use nprand::Error;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -67,7 +63,17 @@ mode, 'null' in json mode, and writes no file in npy mode (file names keep the c
 call succeeded.
 
 Errors: one line on stderr, 'error: <PythonException>: <message>' exactly as NumPy words it,
-exit status 1; command-line mistakes are 'error: UsageError: ...' with exit status 2.";
+exit status 1; command-line mistakes are 'error: UsageError: ...' with exit status 2.
+
+Batch (--batch, for programs): each stdin line is one run, the flags as JSON keys, e.g.
+  {\"generator\": \"pcg64\", \"seed\": \"42\", \"calls\": [\"random(2)\", \"integers(5)\"]}
+  {\"seed_array\": \"1,2,3\", \"calls\": [\"rand(2)\"]}    {\"python\": true, \"state\": {...}, \"calls\": [...]}
+(\"seed\" a string or an integer, \"state\" a state object or its JSON text, \"python_version\"
+as the flag). Each answer is one line {\"results\": [...], \"state\": \"<state JSON>\"}, a result being
+{\"json\": \"<the json line>\", \"text\": \"<the text line>\", \"kind\": \"py|np|array|bytes|none\"} (kind for
+NumPy) or {\"error\": {\"type\": \"ValueError\", \"message\": \"...\"}}. An error does not end the run:
+later calls continue from the state it left, as in Python. A run that cannot start (bad seed,
+bad line) answers {\"error\": {...}} alone.";
 
 #[derive(Args)]
 #[command(
@@ -112,8 +118,15 @@ struct EvalArgs {
     /// With --python: the CPython version whose semantics to follow (3.11 default, 3.12).
     #[arg(long = "python-version", value_name = "X.Y", requires = "python")]
     python_version: Option<String>,
+    /// Read runs as JSON lines on stdin and answer each with one JSON line (see below);
+    /// takes no CALLs and no seeding flags.
+    #[arg(long, conflicts_with_all = [
+        "seed", "seed_array", "state", "generator", "python", "python_version",
+        "format", "out", "save_state", "calls",
+    ])]
+    batch: bool,
     /// The calls to evaluate, in order.
-    #[arg(value_name = "CALL", required = true)]
+    #[arg(value_name = "CALL", required_unless_present = "batch")]
     calls: Vec<String>,
 }
 
@@ -126,6 +139,15 @@ enum Failure {
 impl From<Error> for Failure {
     fn from(e: Error) -> Self {
         Failure::Eval(e)
+    }
+}
+
+impl From<SetupError> for Failure {
+    fn from(e: SetupError) -> Self {
+        match e {
+            SetupError::Eval(e) => Failure::Eval(e),
+            SetupError::Usage(m) => Failure::Usage(m),
+        }
     }
 }
 
@@ -178,194 +200,57 @@ fn clap_failure(e: clap::Error) -> ExitCode {
     }
 }
 
-/// `--seed TEXT`: an integer as typed (values beyond i128 saturate: they fail NumPy's
-/// range check all the same), or any other Python literal, seeded by NumPy's
-/// `_legacy_seeding` rules (`--seed 1.5` is NumPy's TypeError, `--seed '[1, 2]'` an
-/// array seed).
-fn parse_seed(s: &str) -> Result<Init, Failure> {
-    let t = s.trim();
-    let digits = t.strip_prefix(['-', '+']).unwrap_or(t);
-    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Ok(Init::Seed(t.parse::<i128>().unwrap_or(
-            if t.starts_with('-') {
-                i128::MIN
-            } else {
-                i128::MAX
-            },
-        )));
-    }
-    let e = parse_expr(t)
-        .map_err(|e| Failure::Usage(format!("invalid value '{s}' for '--seed <N>': {e}")))?;
-    Ok(Init::Literal(e))
-}
-
-/// `--seed-array N,N,...` (or a Python list literal): `RandomState([N, N, ...])`.
-fn parse_seed_array(s: &str) -> Result<Init, Failure> {
-    let t = s.trim();
-    if t.is_empty() || t == "[]" {
-        return Ok(Init::Literal(Expr::List(Vec::new())));
-    }
-    let e = parse_expr(t).map_err(|e| {
-        Failure::Usage(format!(
-            "invalid value '{s}' for '--seed-array <N,N,...>': {e}"
-        ))
-    })?;
-    Ok(Init::Literal(match e {
-        Expr::List(_) | Expr::Tuple(_) => e,
-        single => Expr::List(vec![single]),
-    }))
-}
-
-fn initial_state(args: &EvalArgs) -> Result<RandomState, Failure> {
-    let init = if let Some(s) = &args.seed {
-        parse_seed(s)?
-    } else if let Some(s) = &args.seed_array {
-        parse_seed_array(s)?
-    } else if let Some(p) = &args.state {
-        let text = fs::read_to_string(p)
-            .map_err(|e| io_err(&format!("cannot read state file '{}'", p.display()), e))?;
-        Init::State(LegacyState::from_json(&text)?)
-    } else {
-        return Err(Failure::Usage(
-            "one of --seed N, --seed-array N,N,... or --state FILE.json is required".into(),
-        ));
-    };
-    Ok(make_state(&init)?)
-}
-
-/// The generator the calls run on.
-enum Engine {
-    Legacy(RandomState),
-    Modern(AnyGenerator),
-}
-
-impl Engine {
-    fn eval(&mut self, call: &str) -> Result<nprand::eval::value::Value, Error> {
-        match self {
-            Engine::Legacy(rs) => eval_call(rs, call),
-            Engine::Modern(g) => eval_generator_call(g, call),
-        }
-    }
-
-    fn state_json(&self) -> String {
-        match self {
-            Engine::Legacy(rs) => rs.get_state().to_json(),
-            Engine::Modern(g) => g.bit_generator().state().to_json(),
-        }
-    }
-}
-
-fn initial_generator(args: &EvalArgs, kind: &str) -> Result<AnyGenerator, Failure> {
-    let kind: BitGenKind = kind
-        .parse()
-        .map_err(|e: Error| Failure::Usage(format!("--generator: {}", e.message())))?;
-    if let Some(p) = &args.state {
-        let text = fs::read_to_string(p)
-            .map_err(|e| io_err(&format!("cannot read state file '{}'", p.display()), e))?;
-        let g = generator_from_state(&BitGenState::from_json(&text)?)?;
-        return Ok(g);
-    }
-    match (&args.seed, &args.seed_array) {
-        (Some(s), _) => Ok(make_generator(kind, s)?),
-        (None, Some(_)) => Err(Failure::Usage(
-            "--seed-array is for RandomState; with --generator give --seed N (SeedSequence entropy)"
-                .into(),
-        )),
-        (None, None) => Err(Failure::Usage(
-            "one of --seed N or --state FILE.json is required".into(),
-        )),
-    }
-}
-
-/// `--python`: CPython's random module, printed as Python prints it.
-fn run_python(args: &EvalArgs) -> Result<(), Failure> {
-    if args.format == Format::Npy {
-        return Err(Failure::Usage(
-            "--format npy is for NumPy arrays; use text or json with --python".into(),
-        ));
-    }
-    if args.seed_array.is_some() {
-        return Err(Failure::Usage(
-            "--seed-array is for RandomState; random.seed takes one value: --seed".into(),
-        ));
-    }
-    let version = match args.python_version.as_deref() {
-        None | Some("3.11") => None,
-        Some("3.12") | Some("3.13") => Some(PyVersion::V3_12),
-        Some(v) => {
-            return Err(Failure::Usage(format!(
-                "--python-version {v}: supported are 3.11 (default), 3.12 and 3.13"
-            )))
-        }
-    };
-    let state = match &args.state {
-        Some(p) => Some(
-            fs::read_to_string(p)
-                .map_err(|e| io_err(&format!("cannot read state file '{}'", p.display()), e))?,
-        ),
-        None => None,
-    };
-    if args.seed.is_none() && state.is_none() {
-        return Err(Failure::Usage(
-            "one of --seed N or --state FILE.json is required".into(),
-        ));
-    }
-    let stdout = io::stdout();
-    let mut out: Box<dyn Write> = match &args.out {
-        Some(path) => {
-            Box::new(BufWriter::new(File::create(path).map_err(|e| {
-                io_err(&format!("cannot write '{}'", path.display()), e)
-            })?))
-        }
-        None => Box::new(stdout.lock()),
-    };
-    let result = run_python_eval(
-        args.seed.as_deref(),
-        state.as_deref(),
-        &args.calls,
-        args.format == Format::Json,
-        version,
-        &mut out,
-    );
-    out.flush().map_err(|e| io_err("cannot write output", e))?;
-    let final_state = result?;
-    if let Some(path) = &args.save_state {
-        fs::write(path, final_state + "\n")
-            .map_err(|e| io_err(&format!("cannot write state file '{}'", path.display()), e))?;
-    }
-    Ok(())
-}
-
-fn run_eval(args: EvalArgs) -> Result<(), Failure> {
-    if args.python {
-        return run_python(&args);
-    }
-    if args.format == Format::Npy && args.out.is_none() {
-        return Err(Failure::Usage(
-            "--format npy needs --out DIR for the .npy files".into(),
-        ));
-    }
-    let mut engine = match &args.generator {
-        Some(kind) => Engine::Modern(initial_generator(&args, kind)?),
-        None => Engine::Legacy(initial_state(&args)?),
-    };
-    let stdout = io::stdout();
-    let mut out: Box<dyn Write> = match (&args.out, args.format) {
+/// Where the results go: stdout or `--out FILE` (with `--format npy`, `--out` is the
+/// directory of the files and the paths go to stdout).
+fn open_output(args: &EvalArgs) -> Result<Box<dyn Write>, Failure> {
+    Ok(match (&args.out, args.format) {
         (Some(dir), Format::Npy) => {
             fs::create_dir_all(dir)
                 .map_err(|e| io_err(&format!("cannot create directory '{}'", dir.display()), e))?;
-            Box::new(stdout.lock())
+            Box::new(io::stdout().lock())
         }
         (Some(path), _) => {
             Box::new(BufWriter::new(File::create(path).map_err(|e| {
                 io_err(&format!("cannot write '{}'", path.display()), e)
             })?))
         }
-        (None, _) => Box::new(stdout.lock()),
+        (None, _) => Box::new(io::stdout().lock()),
+    })
+}
+
+/// Parse the flags, build the front-end, evaluate each call and print it, save the
+/// state.
+fn run_eval(args: EvalArgs) -> Result<(), Failure> {
+    if args.batch {
+        let stdout = io::stdout();
+        return run_batch(io::stdin().lock(), BufWriter::new(stdout.lock()))
+            .map_err(|e| io_err("--batch", e));
+    }
+    if args.format == Format::Npy {
+        if args.python {
+            return Err(Failure::Usage(
+                "--format npy is for NumPy arrays; use text or json with --python".into(),
+            ));
+        }
+        if args.out.is_none() {
+            return Err(Failure::Usage(
+                "--format npy needs --out DIR for the .npy files".into(),
+            ));
+        }
+    }
+    let setup = Setup {
+        generator: args.generator.clone(),
+        python: args.python,
+        python_version: args.python_version.clone(),
+        seed: args.seed.clone(),
+        seed_array: args.seed_array.clone(),
+        state: args.state.clone().map(StateSource::File),
     };
+    let mut fe = setup.build()?;
+    let mut out = open_output(&args)?;
     let write_err = |e| io_err("cannot write output", e);
     for (i, call) in args.calls.iter().enumerate() {
-        let value = match engine.eval(call) {
+        let value = match fe.eval(call) {
             Ok(v) => v,
             Err(e) => {
                 out.flush().map_err(write_err)?;
@@ -373,27 +258,33 @@ fn run_eval(args: EvalArgs) -> Result<(), Failure> {
             }
         };
         match args.format {
-            Format::Text if value.is_none() => {}
-            Format::Text => writeln!(out, "{}", to_text(&value)).map_err(write_err)?,
-            Format::Json => writeln!(out, "{}", to_json(&value)).map_err(write_err)?,
-            Format::Npy if value.is_none() => {}
+            Format::Text => {
+                if let Some(line) = value.text() {
+                    writeln!(out, "{line}").map_err(write_err)?;
+                }
+            }
+            Format::Json => writeln!(out, "{}", value.json()).map_err(write_err)?,
             Format::Npy => {
-                let dir = args.out.as_deref().unwrap_or(Path::new("."));
-                let path = dir.join(format!("{i:03}.npy"));
-                save_npy(&path, &value)?;
-                writeln!(out, "{}", path.display()).map_err(write_err)?;
+                if let Evaluated::Numpy(v) = &value {
+                    if !v.is_none() {
+                        let dir = args.out.as_deref().unwrap_or(Path::new("."));
+                        let path = dir.join(format!("{i:03}.npy"));
+                        save_npy(&path, v)?;
+                        writeln!(out, "{}", path.display()).map_err(write_err)?;
+                    }
+                }
             }
         }
         out.flush().map_err(write_err)?;
     }
     if let Some(path) = &args.save_state {
-        fs::write(path, engine.state_json() + "\n")
+        fs::write(path, fe.state_json() + "\n")
             .map_err(|e| io_err(&format!("cannot write state file '{}'", path.display()), e))?;
     }
     Ok(())
 }
 
-fn save_npy(path: &Path, value: &nprand::eval::value::Value) -> Result<(), Failure> {
+fn save_npy(path: &Path, value: &Value) -> Result<(), Failure> {
     let ctx = format!("cannot write '{}'", path.display());
     let file = File::create(path).map_err(|e| io_err(&ctx, e))?;
     let mut w = BufWriter::new(file);

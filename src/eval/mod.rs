@@ -8,6 +8,13 @@
 //! - [`generator`]: calls on a [`Generator`](crate::Generator) (`--generator`).
 //! - [`python`]: calls on a [`Random`](crate::python::Random) (`--python`).
 //! - [`format`](mod@format): text and JSON output; [`npy`]: `.npy` files.
+//! - [`frontend`]: the [`FrontEnd`](frontend::FrontEnd) trait the three implement
+//!   (evaluate a call, state as JSON) and [`Setup`](frontend::Setup), the seeding flags
+//!   that build one; `nprand eval` is one loop over it.
+//! - [`batch`]: `nprand eval --batch`, JSON lines in and out.
+//!
+//! Python's own semantics (`repr(str)`, `int(str)`, `float(str)`, class names) exist
+//! once, in the private `pysem` module, for all three front-ends and the parser.
 //!
 //! Nothing in the library's other modules imports this one: it is the top layer, as the
 //! command line is.
@@ -19,11 +26,14 @@
 //! assert!(to_json(&v).starts_with(r#"{"dtype": "int8", "shape": [3], "data": ["#));
 //! ```
 
+pub mod batch;
 pub mod format;
+pub mod frontend;
 pub mod generator;
 pub mod legacy;
 pub mod npy;
 pub mod parser;
 pub mod py_value;
+mod pysem;
 pub mod python;
 pub mod value;

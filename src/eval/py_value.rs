@@ -1,5 +1,6 @@
 //! A Python value as `nprand eval --python` returns it, printed as Python would.
 
+use super::pysem::str_repr;
 use crate::fmt::{json_float as py_json_float, py_float_repr as py_repr_float};
 use num_bigint::BigInt;
 
@@ -161,37 +162,6 @@ fn json_string(s: &str, out: &mut String) {
         }
     }
     out.push('"');
-}
-
-/// Python's `repr(str)`. Non-ASCII characters are kept when printable; this follows
-/// Python for ASCII and Latin-1 controls, and treats every other non-ASCII
-/// character as printable (Python consults the Unicode database).
-fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::new();
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || (0x7f..0xa1).contains(&(c as u32)) || c == '\u{ad}' => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
 }
 
 /// Python's `repr(bytes)`.

@@ -69,12 +69,9 @@ pub(super) fn eval_multinomial(rs: &mut RandomState, call: &Call) -> Result<Valu
                 )
             })?
         }
-        other => {
-            return Err(Error::type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                type_name(other)
-            )))
-        }
+        // `long n` takes only numbers; Cython's message for anything else (a numeric
+        // string included: no `int(str)` parse here).
+        _ => return Err(Error::type_error("an integer is required")),
     };
     let pvals_e = b[1].expect("required");
     let (pshape, _) = nd_shape(pvals_e)?;

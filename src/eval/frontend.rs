@@ -1,0 +1,307 @@
+//! One interface over the three front-ends `nprand eval` drives: the legacy
+//! [`RandomState`], NumPy's [`Generator`] and CPython's [`Random`]. The command line
+//! (and `--batch`) builds one from a [`Setup`] (the seeding flags), then evaluates calls
+//! and reads the state through [`FrontEnd`] only.
+//!
+//! ```
+//! use nprand::eval::frontend::{FrontEnd, Setup};
+//! // rng = np.random.default_rng(42); rng.random(2)
+//! let setup = Setup { generator: Some("default".into()), seed: Some("42".into()), ..Setup::default() };
+//! let mut fe = setup.build().ok().unwrap();
+//! let v = fe.eval("random(2)").unwrap();
+//! assert!(v.json().starts_with(r#"{"dtype": "float64", "shape": [2]"#));
+//! assert!(fe.state_json().contains("PCG64"));
+//! ```
+
+use super::format::{to_json, to_text};
+use super::generator::{eval_generator_value, generator_from_state, make_generator};
+use super::legacy::{eval_call, make_state, Init};
+use super::parser::{parse_expr, Expr};
+use super::py_value::PyValue;
+use super::python::{eval_python_call, make_random};
+use super::value::{Kind, Value};
+use crate::bitgen::{BitGenState, BitGenerator};
+use crate::error::{Error, Result};
+use crate::generator::{BitGenKind, Generator};
+use crate::python::{PyState, PyVersion, Random};
+use crate::{LegacyState, RandomState};
+use std::path::PathBuf;
+
+/// What one call returned: a NumPy value (RandomState, Generator) or a CPython value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Evaluated {
+    /// A NumPy result (array, NumPy or Python scalar, bytes, `None`).
+    Numpy(Value),
+    /// A CPython `random` result.
+    Python(PyValue),
+}
+
+impl Evaluated {
+    /// The `--format text` line: NumPy's / Python's repr; `None` from a NumPy
+    /// front-end prints nothing (`seed(...)`, in-place `shuffle` aside).
+    pub fn text(&self) -> Option<String> {
+        match self {
+            Evaluated::Numpy(v) if v.is_none() => None,
+            Evaluated::Numpy(v) => Some(to_text(v)),
+            Evaluated::Python(v) => Some(v.repr()),
+        }
+    }
+
+    /// The `--format json` line.
+    pub fn json(&self) -> String {
+        match self {
+            Evaluated::Numpy(v) => to_json(v),
+            Evaluated::Python(v) => v.to_json(),
+        }
+    }
+
+    /// The Python type of a NumPy result (`py` scalar, `np` scalar, `array`, `bytes`,
+    /// `none`); `None` for a CPython result.
+    pub fn numpy_kind(&self) -> Option<&'static str> {
+        match self {
+            Evaluated::Numpy(v) if v.is_none() => Some("none"),
+            Evaluated::Numpy(v) => Some(match v.kind {
+                Kind::PyScalar => "py",
+                Kind::NpScalar => "np",
+                Kind::Array => "array",
+                Kind::Bytes => "bytes",
+            }),
+            Evaluated::Python(_) => None,
+        }
+    }
+}
+
+/// A generator `nprand eval` can drive: evaluate a call, read and write its state.
+pub trait FrontEnd {
+    /// Parse and evaluate one call (`"normal(0, 1, size=3)"`), NumPy's or CPython's
+    /// exception as the error.
+    fn eval(&mut self, call: &str) -> Result<Evaluated>;
+    /// The state as JSON, as `--save-state` writes it (NumPy's
+    /// `get_state(legacy=False)`, `bit_generator.state`, or CPython's `getstate()`).
+    fn state_json(&self) -> String;
+    /// Set the state from the JSON [`state_json`](FrontEnd::state_json) writes.
+    fn set_state_json(&mut self, json: &str) -> Result<()>;
+    /// Whether results are NumPy values (and so may be written as `.npy`).
+    fn is_numpy(&self) -> bool {
+        true
+    }
+}
+
+impl FrontEnd for RandomState {
+    fn eval(&mut self, call: &str) -> Result<Evaluated> {
+        eval_call(self, call).map(Evaluated::Numpy)
+    }
+    fn state_json(&self) -> String {
+        self.get_state().to_json()
+    }
+    fn set_state_json(&mut self, json: &str) -> Result<()> {
+        self.set_state(&LegacyState::from_json(json)?)
+    }
+}
+
+impl<B: BitGenerator> FrontEnd for Generator<B> {
+    fn eval(&mut self, call: &str) -> Result<Evaluated> {
+        eval_generator_value(self, call).map(|v| Evaluated::Numpy(v.value))
+    }
+    fn state_json(&self) -> String {
+        self.bit_generator().state().to_json()
+    }
+    fn set_state_json(&mut self, json: &str) -> Result<()> {
+        self.bit_generator_mut()
+            .set_state(&BitGenState::from_json(json)?)
+    }
+}
+
+impl FrontEnd for Random {
+    fn eval(&mut self, call: &str) -> Result<Evaluated> {
+        eval_python_call(self, call).map(Evaluated::Python)
+    }
+    fn state_json(&self) -> String {
+        self.getstate().to_json()
+    }
+    fn set_state_json(&mut self, json: &str) -> Result<()> {
+        self.setstate(&PyState::from_json(json)?)
+    }
+    fn is_numpy(&self) -> bool {
+        false
+    }
+}
+
+/// Where a starting state comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StateSource {
+    /// A file (`--state FILE.json`).
+    File(PathBuf),
+    /// The JSON text itself (a `--batch` line's `"state"`).
+    Json(String),
+}
+
+/// The front-end and seeding flags of `nprand eval` (a `--batch` line has the same
+/// keys): which front-end, and exactly one of `seed`, `seed_array`, `state`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Setup {
+    /// `--generator KIND`: NumPy's Generator over this bit generator.
+    pub generator: Option<String>,
+    /// `--python`: CPython's `random.Random`.
+    pub python: bool,
+    /// `--python-version X.Y` (3.11 default, 3.12, 3.13).
+    pub python_version: Option<String>,
+    /// `--seed TEXT`, as typed.
+    pub seed: Option<String>,
+    /// `--seed-array N,N,...` (RandomState only).
+    pub seed_array: Option<String>,
+    /// `--state`.
+    pub state: Option<StateSource>,
+}
+
+/// Why a front-end could not be built: NumPy's / CPython's exception (exit 1) or a
+/// command-line mistake (`UsageError`, exit 2).
+#[derive(Debug, Clone, PartialEq)]
+pub enum SetupError {
+    /// The exception the seeding raises (`RandomState(-1)`: `ValueError`).
+    Eval(Error),
+    /// A usage error, its message.
+    Usage(String),
+}
+
+impl From<Error> for SetupError {
+    fn from(e: Error) -> Self {
+        SetupError::Eval(e)
+    }
+}
+
+impl StateSource {
+    fn read(&self) -> std::result::Result<String, SetupError> {
+        match self {
+            StateSource::Json(text) => Ok(text.clone()),
+            StateSource::File(p) => std::fs::read_to_string(p).map_err(|e| {
+                SetupError::Eval(Error::io(
+                    &format!("cannot read state file '{}'", p.display()),
+                    e,
+                ))
+            }),
+        }
+    }
+}
+
+impl Setup {
+    /// The front-end these flags select, seeded as they say.
+    pub fn build(&self) -> std::result::Result<Box<dyn FrontEnd>, SetupError> {
+        if self.python {
+            return Ok(Box::new(self.build_python()?));
+        }
+        match &self.generator {
+            Some(kind) => Ok(Box::new(self.build_generator(kind)?)),
+            None => Ok(Box::new(self.build_legacy()?)),
+        }
+    }
+
+    fn build_legacy(&self) -> std::result::Result<RandomState, SetupError> {
+        let init = if let Some(s) = &self.seed {
+            parse_seed(s)?
+        } else if let Some(s) = &self.seed_array {
+            parse_seed_array(s)?
+        } else if let Some(st) = &self.state {
+            Init::State(LegacyState::from_json(&st.read()?)?)
+        } else {
+            return Err(SetupError::Usage(
+                "one of --seed N, --seed-array N,N,... or --state FILE.json is required".into(),
+            ));
+        };
+        Ok(make_state(&init)?)
+    }
+
+    fn build_generator(
+        &self,
+        kind: &str,
+    ) -> std::result::Result<Generator<crate::generator::AnyBitGenerator>, SetupError> {
+        let kind: BitGenKind = kind
+            .parse()
+            .map_err(|e: Error| SetupError::Usage(format!("--generator: {}", e.message())))?;
+        if let Some(st) = &self.state {
+            return Ok(generator_from_state(&BitGenState::from_json(&st.read()?)?)?);
+        }
+        match (&self.seed, &self.seed_array) {
+            (Some(s), _) => Ok(make_generator(kind, s)?),
+            (None, Some(_)) => Err(SetupError::Usage(
+                "--seed-array is for RandomState; with --generator give --seed N (SeedSequence entropy)"
+                    .into(),
+            )),
+            (None, None) => Err(SetupError::Usage(
+                "one of --seed N or --state FILE.json is required".into(),
+            )),
+        }
+    }
+
+    fn build_python(&self) -> std::result::Result<Random, SetupError> {
+        if self.seed_array.is_some() {
+            return Err(SetupError::Usage(
+                "--seed-array is for RandomState; random.seed takes one value: --seed".into(),
+            ));
+        }
+        let version = match self.python_version.as_deref() {
+            None | Some("3.11") => None,
+            Some("3.12") | Some("3.13") => Some(PyVersion::V3_12),
+            Some(v) => {
+                return Err(SetupError::Usage(format!(
+                    "--python-version {v}: supported are 3.11 (default), 3.12 and 3.13"
+                )))
+            }
+        };
+        let state = match &self.state {
+            Some(st) => Some(st.read()?),
+            None => None,
+        };
+        let mut r = match (&self.seed, state) {
+            (_, Some(st)) => Random::from_state(&PyState::from_json(&st)?)?,
+            (Some(s), None) => make_random(s)?,
+            (None, None) => {
+                return Err(SetupError::Usage(
+                    "one of --seed N or --state FILE.json is required".into(),
+                ))
+            }
+        };
+        if let Some(v) = version {
+            r.set_version(v);
+        }
+        Ok(r)
+    }
+}
+
+/// `--seed TEXT`: an integer as typed (values beyond i128 saturate: they fail NumPy's
+/// range check all the same), or any other Python literal, seeded by NumPy's
+/// `_legacy_seeding` rules (`--seed 1.5` is NumPy's TypeError, `--seed '[1, 2]'` an
+/// array seed).
+fn parse_seed(s: &str) -> std::result::Result<Init, SetupError> {
+    let t = s.trim();
+    let digits = t.strip_prefix(['-', '+']).unwrap_or(t);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(Init::Seed(t.parse::<i128>().unwrap_or(
+            if t.starts_with('-') {
+                i128::MIN
+            } else {
+                i128::MAX
+            },
+        )));
+    }
+    let e = parse_expr(t)
+        .map_err(|e| SetupError::Usage(format!("invalid value '{s}' for '--seed <N>': {e}")))?;
+    Ok(Init::Literal(e))
+}
+
+/// `--seed-array N,N,...` (or a Python list literal): `RandomState([N, N, ...])`.
+fn parse_seed_array(s: &str) -> std::result::Result<Init, SetupError> {
+    let t = s.trim();
+    if t.is_empty() || t == "[]" {
+        return Ok(Init::Literal(Expr::List(Vec::new())));
+    }
+    let e = parse_expr(t).map_err(|e| {
+        SetupError::Usage(format!(
+            "invalid value '{s}' for '--seed-array <N,N,...>': {e}"
+        ))
+    })?;
+    Ok(Init::Literal(match e {
+        Expr::List(_) | Expr::Tuple(_) => e,
+        single => Expr::List(vec![single]),
+    }))
+}

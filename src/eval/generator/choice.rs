@@ -1,0 +1,237 @@
+//! `choice`, `shuffle`, `permutation` and `permuted`.
+
+use super::*;
+
+pub(crate) fn axis_error(axis: i128, ndim: usize) -> Error {
+    Error::value(format!(
+        "axis {axis} is out of bounds for array of dimension {ndim}"
+    ))
+}
+
+pub(crate) fn normalize_axis(e: Option<&Expr>, ndim: usize, default: i128) -> Result<usize> {
+    let axis = match e {
+        None => default,
+        Some(Expr::Int(i)) => *i,
+        Some(Expr::Bool(b)) => *b as i128,
+        Some(other) => {
+            return Err(Error::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(other)
+            )))
+        }
+    };
+    let nd = ndim as i128;
+    if axis < -nd || axis >= nd {
+        return Err(axis_error(axis, ndim));
+    }
+    Ok((if axis < 0 { axis + nd } else { axis }) as usize)
+}
+
+pub(crate) fn eval_choice<B: BitGenerator>(g: &mut Generator<B>, call: &Call) -> Result<Value> {
+    let b = bind(
+        call,
+        "choice",
+        &["a", "size", "replace", "p", "axis", "shuffle"],
+        1,
+    )?;
+    let a = b[0].unwrap_or(&Expr::None);
+    let size_e = opt(b[1]);
+    let replace = b[2].is_none_or(truthy);
+    let shuffle = b[5].is_none_or(truthy);
+    let samples_taken = !size_is_zero(size_e);
+    let (ashape, leaves) = nd_shape(a)?;
+    // The axis as NumPy uses it: `a.shape[axis]` (Python tuple indexing, so an axis out of
+    // range is an IndexError and a bool indexes like 0/1), then `a.take(idx, axis=axis)`
+    // after the draws (which rejects a bool). Unused when `a` is an integer.
+    let mut axis = 0usize;
+    let mut bool_axis = false;
+    let (pop, arr): (i128, Option<Data>) = if ashape.is_empty() {
+        let pop = match leaves[0] {
+            Expr::Int(i) => *i,
+            Expr::Bool(v) => *v as i128,
+            other => {
+                return Err(Error::value(format!(
+                    "a must be a sequence or an integer, not <class '{}'>",
+                    type_name(other)
+                )))
+            }
+        };
+        if pop <= 0 && samples_taken {
+            return Err(Error::value(
+                "a must be a positive integer unless no samples are taken",
+            ));
+        }
+        (pop, None)
+    } else {
+        let nd = ashape.len() as i128;
+        let ax = match b[4] {
+            None => 0,
+            Some(Expr::Int(i)) => *i,
+            Some(Expr::Bool(v)) => {
+                bool_axis = true;
+                *v as i128
+            }
+            Some(other) => {
+                return Err(Error::type_error(format!(
+                    "tuple indices must be integers or slices, not {}",
+                    type_name(other)
+                )))
+            }
+        };
+        if ax < -nd || ax >= nd {
+            return Err(Error::new(
+                ErrorKind::IndexError,
+                "tuple index out of range",
+            ));
+        }
+        axis = (if ax < 0 { ax + nd } else { ax }) as usize;
+        if ashape[axis] == 0 && samples_taken {
+            return Err(Error::value(
+                "a cannot be empty unless no samples are taken",
+            ));
+        }
+        (ashape[axis] as i128, Some(literal_array(a)?.0))
+    };
+    let pop =
+        i64::try_from(pop).map_err(|_| overflow("Python int too large to convert to C long"))?;
+    let p = match opt(b[3]) {
+        None => None,
+        Some(pe) => {
+            let (pshape, pleaves) = nd_shape(pe)?;
+            if pshape.is_empty() {
+                return Err(Error::type_error(format!(
+                    "object of type '{}' has no len()",
+                    type_name(pe)
+                )));
+            }
+            let vals = pleaves
+                .iter()
+                .map(|l| float_leaf(l))
+                .collect::<Result<Vec<f64>>>()?;
+            if pshape.len() != 1 {
+                return Err(Error::value("p must be 1-dimensional"));
+            }
+            Some(ChoiceP::new(&vals, pop.max(0) as usize)?)
+        }
+    };
+    let size = parse_size(size_e)?;
+    if !replace && p.is_none() {
+        check_cap(&[pop.max(0) as usize])?;
+    }
+    let out = g.choice(pop, size.as_deref(), replace, p.as_ref(), shuffle)?;
+    Ok(match arr {
+        None if size.is_none() => Value::py_scalar(Data::I64(out.indices)),
+        None => Value::array(Data::I64(out.indices), out.shape),
+        Some(_) if bool_axis => {
+            return Err(Error::type_error("an integer is required for the axis"))
+        }
+        Some(d) => {
+            // a.take(idx, axis): a.shape[:axis] + idx.shape + a.shape[axis+1:]; a scalar
+            // idx (size None) drops the axis, and a 1-d `a` then gives a NumPy scalar.
+            let data = take_along(&d, &ashape, axis, &out.indices);
+            if size.is_none() && ashape.len() == 1 {
+                Value::np_scalar(data)
+            } else {
+                let mut shape = ashape[..axis].to_vec();
+                shape.extend_from_slice(&out.shape);
+                shape.extend_from_slice(&ashape[axis + 1..]);
+                Value::array(data, shape)
+            }
+        }
+    })
+}
+
+pub(crate) fn eval_shuffle<B: BitGenerator>(g: &mut Generator<B>, call: &Call) -> Result<Value> {
+    let b = bind(call, "shuffle", &["x", "axis"], 1)?;
+    let x = b[0].unwrap_or(&Expr::None);
+    match x {
+        Expr::List(items) => {
+            if b[1].is_some_and(|a| !matches!(a, Expr::Int(0))) {
+                return Err(not_impl(
+                    "Axis argument is only supported on ndarray objects",
+                ));
+            }
+            let mut rows = items.clone();
+            g.shuffle(&mut rows);
+            let (data, shape) = literal_array(&Expr::List(rows))?;
+            Ok(Value::array(data, shape))
+        }
+        Expr::Tuple(v) => {
+            if v.len() >= 2 {
+                crate::generator::integers::random_interval(&mut g.bg, (v.len() - 1) as u64);
+                return Err(Error::type_error(
+                    "'tuple' object does not support item assignment",
+                ));
+            }
+            let (data, shape) = literal_array(x)?;
+            Ok(Value::array(data, shape))
+        }
+        other => Err(Error::type_error(format!(
+            "object of type '{}' has no len()",
+            type_name(other)
+        ))),
+    }
+}
+
+/// `arr` gathered along `axis` in the order `idx` (NumPy's `arr[..., idx, ...]`).
+pub(crate) fn take_along(data: &Data, shape: &[usize], axis: usize, idx: &[i64]) -> Data {
+    let outer: usize = shape[..axis].iter().product();
+    let inner: usize = shape[axis + 1..].iter().product();
+    let len = shape[axis];
+    let mut flat = Vec::with_capacity(data.len());
+    for o in 0..outer {
+        for &i in idx {
+            let base = (o * len + i as usize) * inner;
+            flat.extend(base..base + inner);
+        }
+    }
+    data.gather(&flat)
+}
+
+pub(crate) fn eval_permutation<B: BitGenerator>(
+    g: &mut Generator<B>,
+    call: &Call,
+) -> Result<Value> {
+    let b = bind(call, "permutation", &["x", "axis"], 1)?;
+    let x = b[0].unwrap_or(&Expr::None);
+    let n = match x {
+        Expr::Int(i) => Some(*i),
+        Expr::Bool(v) => Some(*v as i128),
+        _ => None,
+    };
+    if let Some(n) = n {
+        let n = i64::try_from(n).map_err(|_| Error::value("Maximum allowed size exceeded"))?;
+        check_cap(&[n.max(0) as usize])?;
+        let p = g.permutation(n);
+        let len = p.len();
+        return Ok(Value::array(Data::I64(p), vec![len]));
+    }
+    let (data, shape) = literal_array(x)?;
+    let axis = normalize_axis(opt(b[1]), shape.len(), 0)?;
+    if shape.len() == 1 {
+        let mut idx: Vec<i64> = (0..shape[0] as i64).collect();
+        g.shuffle(&mut idx);
+        return Ok(Value::array(take_along(&data, &shape, 0, &idx), shape));
+    }
+    let mut idx: Vec<i64> = (0..shape[axis] as i64).collect();
+    g.shuffle(&mut idx);
+    Ok(Value::array(take_along(&data, &shape, axis, &idx), shape))
+}
+
+pub(crate) fn eval_permuted<B: BitGenerator>(g: &mut Generator<B>, call: &Call) -> Result<Value> {
+    let b = bind_kw(call, "permuted", &["x", "axis", "out"], 1, 1)?;
+    let x = b[0].unwrap_or(&Expr::None);
+    no_out(b[2])?;
+    let (data, shape) = literal_array(x)?;
+    let axis = match opt(b[1]) {
+        None => None,
+        Some(e) => Some(normalize_axis(Some(e), shape.len(), 0)? as i64),
+    };
+    if axis.is_none() && shape.is_empty() {
+        return Err(Error::type_error("len() of unsized object"));
+    }
+    let n = data.len();
+    let idx: Vec<usize> = (0..n).collect();
+    let perm = g.permuted(&idx, &shape, axis)?;
+    Ok(Value::array(data.gather(&perm), shape))
+}

@@ -1,0 +1,341 @@
+//! Results as Python sees them, the `random`/`standard_*` fills, every distribution
+//! of the spec table (`cont()`/`disc()`), `integers` and `bytes`.
+
+use super::*;
+
+/// A float32 array (`Data::F32`).
+pub(crate) fn f32_array(v: Vec<f32>, shape: Vec<usize>) -> GenValue {
+    GenValue {
+        value: Value::array(Data::F32(v), shape),
+        float32: true,
+    }
+}
+
+pub(crate) fn output_value(out: Output, scalar: bool) -> GenValue {
+    match out {
+        Output::F64(a) if scalar => Value::py_scalar(Data::F64(a.data)).into(),
+        Output::F32(a) if scalar => {
+            Value::py_scalar(Data::F64(a.data.into_iter().map(f64::from).collect())).into()
+        }
+        Output::I64(a) if scalar => Value::py_scalar(Data::I64(a.data)).into(),
+        Output::F64(a) => Value::array(Data::F64(a.data), a.shape).into(),
+        Output::F32(a) => f32_array(a.data, a.shape),
+        Output::I64(a) => Value::array(Data::I64(a.data), a.shape).into(),
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// random / standard_normal / standard_exponential / standard_gamma
+// ---------------------------------------------------------------------------------
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Fill {
+    Random,
+    Normal,
+    Exponential,
+}
+
+pub(crate) fn eval_fill<B: BitGenerator>(
+    g: &mut Generator<B>,
+    call: &Call,
+    which: Fill,
+) -> Result<GenValue> {
+    let (fname, names): (&str, &[&str]) = match which {
+        Fill::Random => ("random", &["size", "dtype", "out"]),
+        Fill::Normal => ("standard_normal", &["size", "dtype", "out"]),
+        Fill::Exponential => ("standard_exponential", &["size", "dtype", "method", "out"]),
+    };
+    let b = bind(call, fname, names, 0)?;
+    let f32 = float_dtype(b[1], fname)?;
+    let inv = which == Fill::Exponential
+        && b[2].is_some_and(|m| !matches!(m, Expr::Str(s) if s == "zig"));
+    no_out(b[names.len() - 1])?;
+    let size = parse_size(b[0])?;
+    let n: usize = size.as_ref().map_or(1, |s| s.iter().product());
+    if f32 {
+        let mut v = vec![0f32; n];
+        match which {
+            Fill::Random => g.random_f32_into(&mut v),
+            Fill::Normal => g.standard_normal_f32_into(&mut v),
+            Fill::Exponential if inv => g.standard_exponential_inv_f32_into(&mut v),
+            Fill::Exponential => g.standard_exponential_f32_into(&mut v),
+        }
+        return Ok(match size {
+            None => Value::py_scalar(Data::F64(vec![v[0] as f64])).into(),
+            Some(s) => f32_array(v, s),
+        });
+    }
+    let mut v = vec![0f64; n];
+    match which {
+        Fill::Random => g.random_into(&mut v),
+        Fill::Normal => g.standard_normal_into(&mut v),
+        Fill::Exponential if inv => g.standard_exponential_inv_into(&mut v),
+        Fill::Exponential => g.standard_exponential_into(&mut v),
+    }
+    Ok(match size {
+        None => Value::py_scalar(Data::F64(v)).into(),
+        Some(s) => Value::array(Data::F64(v), s).into(),
+    })
+}
+
+pub(crate) fn eval_standard_gamma<B: BitGenerator>(
+    g: &mut Generator<B>,
+    call: &Call,
+) -> Result<GenValue> {
+    let b = bind(
+        call,
+        "standard_gamma",
+        &["shape", "size", "dtype", "out"],
+        1,
+    )?;
+    let f32 = float_dtype(b[2], "standard_gamma")?;
+    no_out(b[3])?;
+    let name = if f32 {
+        "standard_gamma_f32"
+    } else {
+        "standard_gamma"
+    };
+    let spec = find(name).expect("standard_gamma specs exist");
+    dist_from_bound(g, spec, &b[..2])
+}
+
+// ---------------------------------------------------------------------------------
+// Distributions through cont()/disc()
+// ---------------------------------------------------------------------------------
+
+pub(crate) fn eval_dist<B: BitGenerator>(
+    g: &mut Generator<B>,
+    spec: &GenSpec,
+    fname: &str,
+    call: &Call,
+) -> Result<GenValue> {
+    let mut names: Vec<&str> = spec.params.iter().map(|p| p.name).collect();
+    names.push("size");
+    let bound = bind(call, fname, &names, spec.required())?;
+    dist_from_bound(g, spec, &bound)
+}
+
+/// `bound`: the parameters in signature order, then `size`.
+pub(crate) fn dist_from_bound<B: BitGenerator>(
+    g: &mut Generator<B>,
+    spec: &GenSpec,
+    bound: &[Option<&Expr>],
+) -> Result<GenValue> {
+    let n = spec.params.len();
+    let mut params: Vec<NdArray<Num>> = vec![NdArray::scalar(Num::F(0.0)); n];
+    let mut scalar_errs: Vec<Option<Error>> = vec![None; n];
+    for k in spec.order() {
+        let ps = &spec.params[k];
+        match bound[k] {
+            Some(e) => {
+                let (arr, err) = convert_param(e, ps.kind)?;
+                params[k] = arr;
+                scalar_errs[k] = err;
+            }
+            None => {
+                let d = ps.default.unwrap_or(f64::NAN);
+                params[k] = NdArray::scalar(if ps.kind == PKind::I64 {
+                    Num::I(d as i64)
+                } else {
+                    Num::F(d)
+                });
+            }
+        }
+    }
+    let is_scalar = params.iter().all(|p| p.ndim() == 0);
+    if is_scalar {
+        for k in spec.order() {
+            if let Some(e) = scalar_errs[k].take() {
+                return Err(e);
+            }
+        }
+    }
+    let size = match parse_size(bound[n]) {
+        Ok(s) => s,
+        Err(e) => {
+            let mut conv: Vec<NdArray<Num>> = params
+                .iter()
+                .zip(spec.params)
+                .map(|(p, ps)| broadcast::convert(p, ps.kind))
+                .collect();
+            broadcast::precheck(spec, &mut conv, is_scalar)?;
+            return Err(e);
+        }
+    };
+    if size.is_none() && !is_scalar {
+        let shapes: Vec<&[usize]> = params.iter().map(|p| p.shape.as_slice()).collect();
+        if let Ok(shape) = broadcast_shapes(&shapes) {
+            check_cap(&shape)?;
+        }
+    }
+    let out = if params.iter().any(|p| p.is_empty()) {
+        let mut conv: Vec<NdArray<Num>> = params
+            .iter()
+            .zip(spec.params)
+            .map(|(p, ps)| broadcast::convert(p, ps.kind))
+            .collect();
+        broadcast::precheck(spec, &mut conv, false)?;
+        let order = spec.order();
+        let shapes: Vec<&[usize]> = order.iter().map(|&k| conv[k].shape.as_slice()).collect();
+        let shape = broadcast::output_shape(&shapes, size.as_deref())?;
+        Output::empty(&spec.kernel, shape)
+    } else {
+        g.broadcast(spec, &params, size.as_deref())?
+    };
+    Ok(output_value(out, is_scalar && size.is_none()))
+}
+
+// ---------------------------------------------------------------------------------
+// integers, bytes
+// ---------------------------------------------------------------------------------
+
+/// `np.asarray(bound)` for `integers`: ints stay exact (int64, uint64 or object arrays),
+/// a float array (also what mixing int64 and uint64 values gives) holds floats; the flag
+/// says the array is boolean.
+pub(crate) fn bound_array(e: &Expr) -> Result<(NdArray<IntBound>, bool)> {
+    let (shape, leaves) = nd_shape(e)?;
+    let all_bool = !leaves.is_empty() && leaves.iter().all(|l| matches!(l, Expr::Bool(_)));
+    let as_float = infer(&leaves) == Inferred::F64 && !shape.is_empty();
+    let data = leaves
+        .iter()
+        .map(|l| match l {
+            Expr::Int(i) if as_float => Ok(IntBound::Float(*i as f64)),
+            Expr::Int(i) => Ok(IntBound::Int(*i)),
+            Expr::Bool(b) if as_float => Ok(IntBound::Float(*b as u8 as f64)),
+            Expr::Bool(b) => Ok(IntBound::Int(*b as i128)),
+            Expr::Float(x) => Ok(IntBound::Float(*x)),
+            other => Err(not_impl(format!(
+                "integers() with a bound of type {}",
+                type_name(other)
+            ))),
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok((NdArray { shape, data }, all_bool))
+}
+
+pub(crate) fn int_scalar_value<T: IntegerDtype>(v: T, py: bool) -> Value {
+    let data = int_data(vec![v]);
+    if py {
+        Value::py_scalar(data)
+    } else {
+        Value::np_scalar(data)
+    }
+}
+
+pub(crate) fn int_data<T: IntegerDtype>(v: Vec<T>) -> Data {
+    match T::NAME {
+        "bool" => Data::Bool(v.iter().map(|x| x.to_i128() != 0).collect()),
+        "int8" => Data::I8(v.iter().map(|x| x.to_i128() as i8).collect()),
+        "uint8" => Data::U8(v.iter().map(|x| x.to_i128() as u8).collect()),
+        "int16" => Data::I16(v.iter().map(|x| x.to_i128() as i16).collect()),
+        "uint16" => Data::U16(v.iter().map(|x| x.to_i128() as u16).collect()),
+        "int32" => Data::I32(v.iter().map(|x| x.to_i128() as i32).collect()),
+        "uint32" => Data::U32(v.iter().map(|x| x.to_i128() as u32).collect()),
+        "int64" => Data::I64(v.iter().map(|x| x.to_i128() as i64).collect()),
+        _ => Data::U64(v.iter().map(|x| x.to_i128() as u64).collect()),
+    }
+}
+
+pub(crate) fn integers_typed<T: IntegerDtype, B: BitGenerator>(
+    g: &mut Generator<B>,
+    low: &Expr,
+    high: &Expr,
+    size: Option<&Expr>,
+    endpoint: bool,
+    py: bool,
+) -> Result<Value> {
+    if size_is_zero(size) {
+        let shape = parse_size(size)?.unwrap_or_default();
+        return Ok(Value::array(int_data::<T>(vec![]), shape));
+    }
+    let (lo, lo_bool) = bound_array(low)?;
+    let (hi, hi_bool) = bound_array(high)?;
+    if lo.ndim() == 0 && hi.ndim() == 0 {
+        let l = int_bound_to_int(lo.data[0])?;
+        let h = int_bound_to_int(hi.data[0])?;
+        let (off, rng) = crate::generator::integers::scalar_interval::<T>(l, h, endpoint)?;
+        let size = parse_size(size)?;
+        let n: usize = size.as_ref().map_or(1, |s| s.iter().product());
+        let mut b = crate::generator::integers::Bounded::new(&mut g.bg);
+        let v: Vec<T> = (0..n)
+            .map(|_| crate::generator::integers::draw::<T, B>(&mut b, off, rng))
+            .collect();
+        return Ok(match size {
+            None => int_scalar_value(v[0], py),
+            Some(s) => Value::array(int_data(v), s),
+        });
+    }
+    let bounds = crate::generator::integers::BroadcastBounds::new::<T>(
+        &lo,
+        &hi,
+        endpoint,
+        (lo_bool, hi_bool),
+    )?;
+    let size = parse_size(size)?;
+    if size.is_none() {
+        if let Ok(s) = broadcast_shapes(&[&lo.shape, &hi.shape]) {
+            check_cap(&s)?;
+        }
+    }
+    let out = g.integers_from_bounds::<T>(&bounds, size.as_deref())?;
+    Ok(Value::array(int_data(out.data), out.shape))
+}
+
+pub(crate) fn int_bound_to_int(b: IntBound) -> Result<i128> {
+    match b {
+        IntBound::Int(i) => Ok(i),
+        IntBound::Float(x) => float_to_int(x),
+    }
+}
+
+pub(crate) fn eval_integers<B: BitGenerator>(g: &mut Generator<B>, call: &Call) -> Result<Value> {
+    let b = bind(
+        call,
+        "integers",
+        &["low", "high", "size", "dtype", "endpoint"],
+        1,
+    )?;
+    let low = b[0].unwrap_or(&Expr::None);
+    let zero = Expr::Int(0);
+    let (low, high) = match opt(b[1]) {
+        None => (&zero, low),
+        Some(h) => (low, h),
+    };
+    let (ty, py) = resolve_int_dtype(b[3])?;
+    let endpoint = b[4].is_some_and(truthy);
+    let size = b[2];
+    match ty {
+        IntTy::Bool => integers_typed::<bool, B>(g, low, high, size, endpoint, py),
+        IntTy::I8 => integers_typed::<i8, B>(g, low, high, size, endpoint, py),
+        IntTy::U8 => integers_typed::<u8, B>(g, low, high, size, endpoint, py),
+        IntTy::I16 => integers_typed::<i16, B>(g, low, high, size, endpoint, py),
+        IntTy::U16 => integers_typed::<u16, B>(g, low, high, size, endpoint, py),
+        IntTy::I32 => integers_typed::<i32, B>(g, low, high, size, endpoint, py),
+        IntTy::U32 => integers_typed::<u32, B>(g, low, high, size, endpoint, py),
+        IntTy::I64 => integers_typed::<i64, B>(g, low, high, size, endpoint, py),
+        IntTy::U64 => integers_typed::<u64, B>(g, low, high, size, endpoint, py),
+    }
+}
+
+pub(crate) fn eval_bytes<B: BitGenerator>(g: &mut Generator<B>, call: &Call) -> Result<Value> {
+    let b = bind(call, "bytes", &["length"], 1)?;
+    let length = c_intp_arg(b[0].unwrap_or(&Expr::None))?;
+    // (length - 1) // 4 + 1 with C division
+    let words = (length - 1) / 4 + 1;
+    if words < 0 {
+        return Err(Error::value("negative dimensions are not allowed"));
+    }
+    check_cap(&[words as usize])?;
+    let mut out = Vec::with_capacity(words as usize * 4);
+    for _ in 0..words {
+        out.extend_from_slice(&g.bg.next_u32().to_le_bytes());
+    }
+    // Python's bytes[:length]
+    let keep = if length >= 0 {
+        (length as usize).min(out.len())
+    } else {
+        out.len().saturating_sub(length.unsigned_abs() as usize)
+    };
+    out.truncate(keep);
+    Ok(Value::bytes(out))
+}

@@ -1,0 +1,506 @@
+//! Python and Cython conventions the RandomState calls share: errors, argument
+//! binding with Cython's messages, `size` and array literals as `np.empty` and
+//! `np.asarray` read them, `int()`/`float()` of literal leaves.
+
+use super::*;
+
+pub(crate) fn not_impl(msg: impl Into<String>) -> Error {
+    Error::new(ErrorKind::NotImplementedError, msg)
+}
+
+pub(crate) fn overflow(msg: impl Into<String>) -> Error {
+    Error::new(ErrorKind::OverflowError, msg)
+}
+
+/// Python's truth value.
+pub(crate) fn truthy(e: &Expr) -> bool {
+    match e {
+        Expr::Int(i) => *i != 0,
+        Expr::Float(x) => *x != 0.0,
+        Expr::Str(s) => !s.is_empty(),
+        Expr::Bool(b) => *b,
+        Expr::None => false,
+        Expr::Tuple(v) | Expr::List(v) => !v.is_empty(),
+        Expr::Name(_) => true,
+    }
+}
+
+/// Scalar types of `numpy` that may be named in a call.
+pub(crate) const NP_TYPES: &[&str] = &[
+    "bool",
+    "bool_",
+    "byte",
+    "ubyte",
+    "short",
+    "ushort",
+    "intc",
+    "uintc",
+    "int_",
+    "uint",
+    "intp",
+    "uintp",
+    "long",
+    "ulong",
+    "longlong",
+    "ulonglong",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "half",
+    "single",
+    "double",
+    "longdouble",
+    "float16",
+    "float32",
+    "float64",
+    "float128",
+    "csingle",
+    "cdouble",
+    "clongdouble",
+    "complex64",
+    "complex128",
+    "complex256",
+    "object_",
+    "str_",
+    "bytes_",
+    "void",
+    "datetime64",
+    "timedelta64",
+    "generic",
+    "number",
+    "integer",
+    "floating",
+];
+
+/// Python builtins that may be named in a call.
+pub(crate) const BUILTIN_TYPES: &[&str] =
+    &["int", "float", "bool", "complex", "str", "bytes", "object"];
+
+/// Names must be Python builtin types or NumPy scalar types (Python would raise
+/// `NameError` / `AttributeError` before calling anything).
+pub(crate) fn check_names(e: &Expr) -> Result<()> {
+    match e {
+        Expr::Name(n) => {
+            if BUILTIN_TYPES.contains(&n.as_str()) {
+                return Ok(());
+            }
+            match np_attr(n) {
+                Some(a) if NP_TYPES.contains(&a) => Ok(()),
+                Some(a) if !a.contains('.') => Err(Error::new(
+                    ErrorKind::AttributeError,
+                    format!("module 'numpy' has no attribute '{a}'"),
+                )),
+                _ => Err(Error::new(
+                    ErrorKind::SyntaxError,
+                    format!("name '{n}' is not defined"),
+                )),
+            }
+        }
+        Expr::List(v) | Expr::Tuple(v) => v.iter().try_for_each(check_names),
+        _ => Ok(()),
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Argument binding (Cython's messages)
+// ---------------------------------------------------------------------------------
+
+pub(crate) fn arg_count_error(fname: &str, required: usize, max: usize, given: usize) -> Error {
+    let (how, n) = if given > max {
+        ("at most", max)
+    } else {
+        ("at least", required)
+    };
+    let how = if required == max { "exactly" } else { how };
+    let s = if n == 1 { "" } else { "s" };
+    Error::type_error(format!(
+        "{fname}() takes {how} {n} positional argument{s} ({given} given)"
+    ))
+}
+
+/// Bind positional and keyword arguments to `names` (the first `required` of them
+/// are mandatory), with Cython's error messages.
+pub(crate) fn bind<'a>(
+    call: &'a Call,
+    fname: &str,
+    names: &[&str],
+    required: usize,
+) -> Result<Vec<Option<&'a Expr>>> {
+    bind_kw(call, fname, names, required, names.len())
+}
+
+/// Bind positional and keyword arguments (the first `npos` names may be positional, the
+/// rest are keyword-only), with Cython's messages.
+pub(crate) fn bind_kw<'a>(
+    call: &'a Call,
+    fname: &str,
+    names: &[&str],
+    required: usize,
+    npos: usize,
+) -> Result<Vec<Option<&'a Expr>>> {
+    if call.args.len() > npos {
+        return Err(arg_count_error(fname, required, npos, call.args.len()));
+    }
+    let mut out: Vec<Option<&Expr>> = vec![None; names.len()];
+    for (slot, a) in out.iter_mut().zip(&call.args) {
+        *slot = Some(a);
+    }
+    for (k, v) in &call.kwargs {
+        match names.iter().position(|n| n == k) {
+            None => {
+                return Err(Error::type_error(format!(
+                    "{fname}() got an unexpected keyword argument '{k}'"
+                )))
+            }
+            Some(i) if out[i].is_some() => {
+                return Err(Error::type_error(format!(
+                    "{fname}() got multiple values for keyword argument '{k}'"
+                )))
+            }
+            Some(i) => out[i] = Some(v),
+        }
+    }
+    if let Some(missing) = out[..required].iter().position(Option::is_none) {
+        return Err(arg_count_error(fname, required, npos, missing));
+    }
+    Ok(out)
+}
+
+/// An argument that is absent or Python's `None`.
+pub(crate) fn opt(e: Option<&Expr>) -> Option<&Expr> {
+    e.filter(|e| !matches!(e, Expr::None))
+}
+
+/// `*args` only: the first keyword is unexpected.
+pub(crate) fn no_kwargs(call: &Call, fname: &str) -> Result<()> {
+    match call.kwargs.first() {
+        Some((k, _)) => Err(Error::type_error(format!(
+            "{fname}() got an unexpected keyword argument '{k}'"
+        ))),
+        None => Ok(()),
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Shapes: `size` (np.empty) and array literals (np.asarray)
+// ---------------------------------------------------------------------------------
+
+/// One element of a `size` tuple (or a `rand` argument), as `PyArray_IntpConverter`
+/// takes it.
+pub(crate) fn dim_from(e: &Expr) -> Result<i128> {
+    match e {
+        Expr::Int(i) => {
+            if *i > i64::MAX as i128 || *i < i64::MIN as i128 {
+                Err(Error::value("Maximum allowed dimension exceeded"))
+            } else {
+                Ok(*i)
+            }
+        }
+        Expr::Bool(_) => Err(Error::type_error("an integer is required")),
+        other => Err(Error::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(other)
+        ))),
+    }
+}
+
+/// `np.empty(size, dtype)`'s checks on a shape: element conversion, negative
+/// dimensions, total byte size; then nprand's own [`MAX_ELEMENTS`] limit.
+pub(crate) fn check_dims(dims: Vec<i128>, itemsize: usize) -> Result<Vec<usize>> {
+    if dims.iter().any(|&d| d < 0) {
+        return Err(Error::value("negative dimensions are not allowed"));
+    }
+    let mut nbytes: u128 = itemsize as u128;
+    for &d in dims.iter().filter(|&&d| d != 0) {
+        nbytes = nbytes.saturating_mul(d as u128);
+    }
+    if nbytes > i64::MAX as u128 {
+        return Err(Error::value(
+            "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.",
+        ));
+    }
+    let dims: Vec<usize> = dims.into_iter().map(|d| d as usize).collect();
+    check_cap(&dims)?;
+    Ok(dims)
+}
+
+/// nprand's limit on the number of elements of a result.
+pub(crate) fn check_cap(shape: &[usize]) -> Result<()> {
+    let n = shape
+        .iter()
+        .try_fold(1usize, |a, &d| a.checked_mul(d))
+        .unwrap_or(usize::MAX);
+    if n > MAX_ELEMENTS {
+        return Err(not_impl(format!(
+            "nprand eval produces at most {MAX_ELEMENTS} elements per call (shape {} was requested)",
+            shape_repr(shape)
+        )));
+    }
+    Ok(())
+}
+
+/// `np.empty(size)` for a `size=` argument: `None` → `None`, an int or a sequence of
+/// ints → the shape, anything else NumPy's TypeError.
+pub(crate) fn parse_size(e: Option<&Expr>, itemsize: usize) -> Result<Option<Vec<usize>>> {
+    let Some(e) = opt(e) else {
+        return Ok(None);
+    };
+    let dims = match e {
+        Expr::Int(_) => vec![dim_from(e)?],
+        Expr::Tuple(v) | Expr::List(v) => v.iter().map(dim_from).collect::<Result<Vec<_>>>()?,
+        // A string is a sequence of characters: '' is the shape ().
+        Expr::Str(t) if t.is_empty() => Vec::new(),
+        Expr::Str(_) => {
+            return Err(Error::type_error(
+                "'str' object cannot be interpreted as an integer",
+            ))
+        }
+        other => {
+            let got = match other {
+                Expr::Float(x) => py_float_repr(*x),
+                Expr::Bool(b) => bool_repr(*b).into(),
+                other => py_repr(other),
+            };
+            return Err(Error::type_error(format!(
+                "expected a sequence of integers or a single integer, got '{got}'"
+            )));
+        }
+    };
+    Ok(Some(check_dims(dims, itemsize)?))
+}
+
+/// A numeric value of `np.prod(size)` (floats truncated, as with `dtype=intp`), or
+/// `None` when NumPy could not compute it.
+pub(crate) fn size_prod(e: &Expr) -> Option<f64> {
+    let num = |e: &Expr| match e {
+        Expr::Int(i) => Some(*i as f64),
+        Expr::Float(x) => Some(*x),
+        Expr::Bool(b) => Some(*b as u8 as f64),
+        _ => None,
+    };
+    match e {
+        Expr::Tuple(v) | Expr::List(v) => v.iter().try_fold(1.0, |a, x| Some(a * num(x)?)),
+        other => num(other),
+    }
+}
+
+/// `size is not None and np.prod(size) == 0`.
+pub(crate) fn size_is_zero(e: Option<&Expr>) -> bool {
+    opt(e).and_then(size_prod) == Some(0.0)
+}
+
+/// `np.asarray(x)`'s structure: the shape and the flat (C order) leaves, with NumPy's
+/// error for ragged nesting.
+pub(crate) fn nd_shape(e: &Expr) -> Result<(Vec<usize>, Vec<&Expr>)> {
+    let mut shape = Vec::new();
+    let mut level: Vec<&Expr> = vec![e];
+    loop {
+        let seqs: Vec<&Vec<Expr>> = level
+            .iter()
+            .filter_map(|x| match x {
+                Expr::List(v) | Expr::Tuple(v) => Some(v),
+                _ => None,
+            })
+            .collect();
+        if seqs.is_empty() {
+            return Ok((shape, level));
+        }
+        let n = seqs[0].len();
+        if seqs.len() != level.len() || seqs.iter().any(|v| v.len() != n) {
+            return Err(Error::value(format!(
+                "setting an array element with a sequence. The requested array has an inhomogeneous shape after {} dimensions. The detected shape was {} + inhomogeneous part.",
+                shape.len(),
+                shape_repr(&shape)
+            )));
+        }
+        shape.push(n);
+        level = seqs.into_iter().flatten().collect();
+        if n == 0 {
+            return Ok((shape, level));
+        }
+    }
+}
+
+/// The error of `float(x)` for a leaf that is not a number (string or other object).
+pub(crate) fn float_leaf(e: &Expr) -> Result<f64> {
+    match e {
+        Expr::Int(i) => Ok(*i as f64),
+        Expr::Float(x) => Ok(*x),
+        Expr::Bool(b) => Ok(*b as u8 as f64),
+        Expr::Str(s) => parse_float(s).ok_or_else(|| {
+            Error::value(format!(
+                "could not convert string to float: {}",
+                str_repr(s)
+            ))
+        }),
+        Expr::None => Ok(f64::NAN),
+        other => Err(Error::type_error(format!(
+            "float() argument must be a string or a real number, not '{}'",
+            type_name(other)
+        ))),
+    }
+}
+
+/// Python's `int(x)` of a leaf, saturated to ±2**125 beyond i128 (such values are out
+/// of every bound).
+pub(crate) fn int_leaf(e: &Expr) -> Result<i128> {
+    match e {
+        Expr::Int(i) => Ok((*i).clamp(-(1 << 125), 1 << 125)),
+        Expr::Bool(b) => Ok(*b as i128),
+        Expr::Float(x) => float_to_int(*x),
+        Expr::Str(s) => parse_int(s).ok_or_else(|| {
+            Error::value(format!(
+                "invalid literal for int() with base 10: {}",
+                str_repr(s)
+            ))
+        }),
+        other => Err(Error::type_error(format!(
+            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+            type_name(other)
+        ))),
+    }
+}
+
+/// Python's `int(float)`: truncation toward zero, NaN and infinities rejected.
+pub(crate) fn float_to_int(x: f64) -> Result<i128> {
+    if x.is_nan() {
+        return Err(Error::value("cannot convert float NaN to integer"));
+    }
+    if x.is_infinite() {
+        return Err(overflow("cannot convert float infinity to integer"));
+    }
+    let t = x.trunc();
+    Ok(if t >= 2f64.powi(125) {
+        1 << 125
+    } else if t <= -(2f64.powi(125)) {
+        -(1 << 125)
+    } else {
+        t as i128
+    })
+}
+
+/// A C `long` from an int: Python's OverflowError beyond int64.
+pub(crate) fn to_c_long(v: i128) -> Result<i64> {
+    i64::try_from(v).map_err(|_| overflow("Python int too large to convert to C long"))
+}
+
+/// The element types `np.asarray` can infer from a literal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Inferred {
+    Bool,
+    I64,
+    U64,
+    F64,
+    /// `<U{n}`
+    Str(usize),
+    Object,
+}
+
+impl Inferred {
+    pub(crate) fn repr(self) -> String {
+        match self {
+            Inferred::Bool => "bool".into(),
+            Inferred::I64 => "int64".into(),
+            Inferred::U64 => "uint64".into(),
+            Inferred::F64 => "float64".into(),
+            Inferred::Str(n) => format!("<U{n}"),
+            Inferred::Object => "O".into(),
+        }
+    }
+}
+
+/// NumPy 2's dtype discovery for Python scalars in a list: bools → bool; ints → int64,
+/// or uint64 if some need it (both → float64; beyond uint64 → object); any float →
+/// float64; strings → `<U`; None or types → object.
+pub(crate) fn infer(leaves: &[&Expr]) -> Inferred {
+    let (mut b, mut i, mut u, mut big, mut f, mut obj) = (false, false, false, false, false, false);
+    let mut strlen: Option<usize> = None;
+    let mut other_len = 0usize;
+    for l in leaves {
+        match l {
+            Expr::Bool(_) => {
+                b = true;
+                other_len = other_len.max(5);
+            }
+            Expr::Int(v) => {
+                if i64::try_from(*v).is_ok() {
+                    i = true
+                } else if u64::try_from(*v).is_ok() {
+                    u = true
+                } else {
+                    big = true
+                }
+                other_len = other_len.max(21);
+            }
+            Expr::Float(_) => {
+                f = true;
+                other_len = other_len.max(32);
+            }
+            Expr::Str(s) => strlen = Some(strlen.unwrap_or(0).max(s.chars().count())),
+            _ => obj = true,
+        }
+    }
+    if obj {
+        Inferred::Object
+    } else if let Some(n) = strlen {
+        Inferred::Str(n.max(other_len).max(1))
+    } else if big {
+        Inferred::Object
+    } else if f || (i && u) {
+        Inferred::F64
+    } else if u {
+        Inferred::U64
+    } else if i {
+        Inferred::I64
+    } else if b {
+        Inferred::Bool
+    } else {
+        Inferred::F64
+    }
+}
+
+/// `np.asarray(x)` of a literal as typed data (string and object arrays are not
+/// supported).
+pub(crate) fn literal_array(e: &Expr) -> Result<(Data, Vec<usize>)> {
+    let (shape, leaves) = nd_shape(e)?;
+    let data = leaves_data(&leaves, infer(&leaves))?;
+    Ok((data, shape))
+}
+
+pub(crate) fn leaves_data(leaves: &[&Expr], ty: Inferred) -> Result<Data> {
+    let int = |e: &Expr| match e {
+        Expr::Int(v) => *v,
+        Expr::Bool(b) => *b as i128,
+        _ => 0,
+    };
+    Ok(match ty {
+        Inferred::Bool => Data::Bool(
+            leaves
+                .iter()
+                .map(|e| matches!(e, Expr::Bool(true)))
+                .collect(),
+        ),
+        Inferred::I64 => Data::I64(leaves.iter().map(|e| int(e) as i64).collect()),
+        Inferred::U64 => Data::U64(leaves.iter().map(|e| int(e) as u64).collect()),
+        Inferred::F64 => Data::F64(
+            leaves
+                .iter()
+                .map(|e| match e {
+                    Expr::Float(x) => *x,
+                    e => int(e) as f64,
+                })
+                .collect(),
+        ),
+        Inferred::Str(_) | Inferred::Object => {
+            return Err(not_impl(format!(
+                "arrays of dtype {} (strings or Python objects) are not supported by nprand eval",
+                ty.repr()
+            )))
+        }
+    })
+}

@@ -1,0 +1,329 @@
+//! `choice`, `shuffle`, `permutation` and `seed`.
+
+use super::*;
+
+/// Whether `np.asarray` of these leaves is a string array (every element a `np.str_`).
+pub(crate) fn is_str_array(leaves: &[&Expr]) -> bool {
+    matches!(infer(leaves), Inferred::Str(_))
+}
+
+/// Python's `str()` of a scalar literal.
+pub(crate) fn py_str(e: &Expr) -> String {
+    match e {
+        Expr::Str(s) => s.clone(),
+        other => py_repr(other),
+    }
+}
+
+/// `int(x)` of an array element; in a string array every element is a `np.str_`, and
+/// in a float64 array (`np.asarray` of ints below and above 2**63 together) every int
+/// was first rounded to a double (2**63 + 1 becomes 2.0**63).
+pub(crate) fn array_int(e: &Expr, str_array: bool, float_array: bool) -> Result<i128> {
+    if float_array {
+        if let Expr::Int(v) = e {
+            return float_to_int(*v as f64);
+        }
+    }
+    if !str_array {
+        return int_leaf(e);
+    }
+    let s = py_str(e);
+    parse_int(&s).ok_or_else(|| {
+        Error::value(format!(
+            "invalid literal for int() with base 10: np.str_({})",
+            str_repr(&s)
+        ))
+    })
+}
+
+/// `np.prod(size, dtype=np.intp)`: elements cast to C long, product wrapping.
+pub(crate) fn prod_intp(size: &Expr) -> Result<i128> {
+    let (_, leaves) = nd_shape(size)?;
+    let str_array = is_str_array(&leaves);
+    let mut acc: i64 = 1;
+    for l in leaves {
+        let v = match l {
+            Expr::Float(x) if !str_array => crate::legacy::broadcast::c_long(*x),
+            other => to_c_long(array_int(other, str_array, false)?)?,
+        };
+        acc = acc.wrapping_mul(v);
+    }
+    Ok(acc as i128)
+}
+
+/// Bound elements of the 8/16/32-bit and bool array path, compared as numbers.
+pub(crate) fn small_bounds(leaves: &[&Expr]) -> Result<Vec<Bnd>> {
+    leaves
+        .iter()
+        .map(|l| match l {
+            Expr::Int(i) => Ok(Bnd::I(*i)),
+            Expr::Bool(b) => Ok(Bnd::I(*b as i128)),
+            Expr::Float(x) => Ok(Bnd::F(*x)),
+            other => Err(Error::type_error(format!(
+                "'<' not supported between instances of '{}' and 'int'",
+                type_name(other)
+            ))),
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------
+// choice, shuffle, permutation
+// ---------------------------------------------------------------------------------
+
+/// `choice`'s handling of `p`, in NumPy's order.
+pub(crate) fn choice_p(p: &Expr, pop: i128) -> Result<Vec<f64>> {
+    let (shape, leaves) = match p {
+        Expr::List(_) | Expr::Tuple(_) => nd_shape(p)?,
+        Expr::Str(s) => {
+            return Err(match parse_float(s) {
+                None => Error::value(format!(
+                    "could not convert string to float: {}",
+                    str_repr(s)
+                )),
+                Some(_) => Error::value("'p' must be 1-dimensional"),
+            })
+        }
+        other => {
+            return Err(Error::type_error(format!(
+                "object of type '{}' has no len()",
+                type_name(other)
+            )))
+        }
+    };
+    let p: Vec<f64> = leaves
+        .iter()
+        .map(|l| float_leaf(l))
+        .collect::<Result<_>>()?;
+    if shape.len() != 1 {
+        return Err(Error::value("'p' must be 1-dimensional"));
+    }
+    if p.len() as i128 != pop {
+        return Err(Error::value("'a' and 'p' must have same size"));
+    }
+    let sum = crate::legacy::kahan_sum(&p);
+    if sum.is_nan() {
+        return Err(Error::value("probabilities contain NaN"));
+    }
+    if p.iter().any(|&x| x < 0.0) {
+        return Err(Error::value("probabilities are not non-negative"));
+    }
+    // atol = sqrt(finfo(float64).eps)
+    if (sum - 1.0).abs() > 1.4901161193847656e-08 {
+        return Err(Error::value("probabilities do not sum to 1"));
+    }
+    Ok(p)
+}
+
+/// `choice(a, size=None, replace=True, p=None)`.
+pub(crate) fn eval_choice(rs: &mut RandomState, call: &Call) -> Result<Value> {
+    let b = bind(call, "choice", &["a", "size", "replace", "p"], 1)?;
+    let a = b[0].unwrap_or(&Expr::None);
+    let size = opt(b[1]);
+    let replace = b[2].is_none_or(truthy);
+    // np.prod(size) != 0 (np.prod(None) is None, which is != 0); evaluated only when
+    // the population is empty, as in NumPy.
+    let samples_taken = || -> Result<bool> {
+        if let Some(sz @ (Expr::List(_) | Expr::Tuple(_))) = size {
+            nd_shape(sz)?;
+        }
+        Ok(!size_is_zero(size))
+    };
+    let (ashape, leaves) = nd_shape(a)?;
+    let (pop, arr): (i128, Option<Data>) = if ashape.is_empty() {
+        let pop = match leaves[0] {
+            Expr::Int(i) => *i,
+            Expr::Bool(v) => *v as i128,
+            _ => return Err(Error::value("a must be 1-dimensional or an integer")),
+        };
+        if pop <= 0 && samples_taken()? {
+            return Err(Error::value(
+                "a must be greater than 0 unless no samples are taken",
+            ));
+        }
+        (pop, None)
+    } else if ashape.len() != 1 {
+        return Err(Error::value("a must be 1-dimensional"));
+    } else {
+        if ashape[0] == 0 && samples_taken()? {
+            return Err(Error::value(
+                "'a' cannot be empty unless no samples are taken",
+            ));
+        }
+        (
+            ashape[0] as i128,
+            Some(leaves_data(&leaves, infer(&leaves))?),
+        )
+    };
+    let p = opt(b[3]).map(|p| choice_p(p, pop)).transpose()?;
+    let requested: i128 = match size {
+        None => 1,
+        Some(s) => prod_intp(s)?,
+    };
+    if !replace {
+        if requested > pop {
+            return Err(Error::value(
+                "Cannot take a larger sample than population when 'replace=False'",
+            ));
+        }
+        if requested < 0 {
+            return Err(Error::value("Negative dimensions are not allowed"));
+        }
+    }
+    if replace && p.is_none() && pop - 1 > i64::MAX as i128 && !size_is_zero(size) {
+        // randint(0, pop, size) checks its bounds before np.empty(size).
+        return Err(Error::value("high is out of bounds for int64"));
+    }
+    let shape = match parse_size(size, 8) {
+        Ok(s) => s.unwrap_or_default(),
+        Err(e) => {
+            // Without p, NumPy shuffles the whole population before it reshapes.
+            if !replace && p.is_none() {
+                if let Ok(pop) = i64::try_from(pop) {
+                    check_cap(&[pop.max(0) as usize])?;
+                    rs.permutation(pop);
+                }
+            }
+            return Err(e);
+        }
+    };
+    let n: usize = shape.iter().product();
+    let idx = if replace && p.is_none() {
+        // randint(0, pop, size=shape): pop may be 2**63 here.
+        let mut out = vec![0i64; n];
+        rs.randint_into(&mut out, 0, pop)?;
+        out
+    } else {
+        let pop = i64::try_from(pop).map_err(|_| Error::value("Maximum allowed size exceeded"))?;
+        if !replace {
+            check_cap(&[pop.max(0) as usize])?;
+        }
+        rs.choice_index(pop, n, replace, p.as_deref())?
+    };
+    Ok(match arr {
+        None if size.is_none() => Value::py_scalar(Data::I64(idx)),
+        None => Value::array(Data::I64(idx), shape),
+        Some(d) => {
+            let idx: Vec<usize> = idx.iter().map(|&i| i as usize).collect();
+            if size.is_none() {
+                Value::np_scalar(d.gather(&idx))
+            } else {
+                Value::array(d.gather(&idx), shape)
+            }
+        }
+    })
+}
+
+/// `shuffle(x)`: the value printed is `np.array(x)` after the in-place shuffle.
+pub(crate) fn eval_shuffle(rs: &mut RandomState, call: &Call) -> Result<Value> {
+    let b = bind(call, "shuffle", &["x"], 1)?;
+    let x = b[0].unwrap_or(&Expr::None);
+    match x {
+        Expr::List(items) => {
+            let mut rows = items.clone();
+            rs.shuffle(&mut rows);
+            let (data, shape) = literal_array(&Expr::List(rows))?;
+            Ok(Value::array(data, shape))
+        }
+        Expr::Tuple(_) | Expr::Str(_) => {
+            let n = match x {
+                Expr::Tuple(v) => v.len(),
+                Expr::Str(s) => s.chars().count(),
+                _ => 0,
+            };
+            if n >= 2 {
+                // NumPy draws j for i = n-1, then fails on the item assignment.
+                rs.random_interval((n - 1) as u64);
+                return Err(Error::type_error(format!(
+                    "'{}' object does not support item assignment",
+                    type_name(x)
+                )));
+            }
+            let (data, shape) = literal_array(x)?;
+            Ok(Value::array(data, shape))
+        }
+        other => Err(Error::type_error(format!(
+            "object of type '{}' has no len()",
+            type_name(other)
+        ))),
+    }
+}
+
+/// `permutation(x)`: an int gives a shuffled `arange(x)` (int64); an array-like a
+/// shuffled copy (rows for n-d), dtype kept.
+pub(crate) fn eval_permutation(rs: &mut RandomState, call: &Call) -> Result<Value> {
+    let b = bind(call, "permutation", &["x"], 1)?;
+    let x = b[0].unwrap_or(&Expr::None);
+    let n = match x {
+        Expr::Int(i) => Some(*i),
+        Expr::Bool(v) => Some(*v as i128),
+        _ => None,
+    };
+    if let Some(n) = n {
+        let n = i64::try_from(n).map_err(|_| Error::value("Maximum allowed size exceeded"))?;
+        check_cap(&[n.max(0) as usize])?;
+        let p = rs.permutation(n);
+        let len = p.len();
+        return Ok(Value::array(Data::I64(p), vec![len]));
+    }
+    let (shape, leaves) = nd_shape(x)?;
+    if shape.is_empty() {
+        return Err(Error::new(
+            ErrorKind::IndexError,
+            "x must be an integer or at least 1-dimensional",
+        ));
+    }
+    let data = leaves_data(&leaves, infer(&leaves))?;
+    let mut rows: Vec<usize> = (0..shape[0]).collect();
+    rs.shuffle(&mut rows);
+    let stride: usize = shape[1..].iter().product();
+    let idx: Vec<usize> = rows
+        .iter()
+        .flat_map(|&r| r * stride..(r + 1) * stride)
+        .collect();
+    Ok(Value::array(data.gather(&idx), shape))
+}
+
+// ---------------------------------------------------------------------------------
+// seed
+// ---------------------------------------------------------------------------------
+
+/// `seed(seed=None)`: NumPy's `_legacy_seeding` (the gauss cache is reset too).
+pub(crate) fn eval_seed(rs: &mut RandomState, call: &Call) -> Result<Value> {
+    let b = bind(call, "seed", &["seed"], 0)?;
+    let cast = |scalar: bool, from: String| {
+        Error::type_error(format!(
+            "Cannot cast {} from dtype('{from}') to dtype('int64') according to the rule 'safe'",
+            if scalar { "scalar" } else { "array data" }
+        ))
+    };
+    let new = match opt(b[0]) {
+        None => {
+            return Err(not_impl(
+                "seed() without a seed draws OS entropy, which nprand eval does not support",
+            ))
+        }
+        Some(Expr::Int(i)) => RandomState::from_seed_int(*i)?,
+        Some(Expr::Bool(v)) => RandomState::from_seed_int(*v as i128)?,
+        Some(Expr::Float(_)) => return Err(cast(true, "float64".into())),
+        Some(Expr::Str(s)) => return Err(cast(true, format!("<U{}", s.chars().count().max(1)))),
+        Some(Expr::Name(_)) => return Err(cast(true, "O".into())),
+        Some(seq) => {
+            let (shape, leaves) = nd_shape(seq)?;
+            if leaves.is_empty() {
+                return Err(Error::value("Seed must be non-empty"));
+            }
+            let ty = infer(&leaves);
+            if !matches!(ty, Inferred::I64 | Inferred::Bool) {
+                return Err(cast(false, ty.repr()));
+            }
+            if shape.len() != 1 {
+                return Err(Error::value("Seed array must be 1-d"));
+            }
+            let key: Vec<i128> = leaves.iter().map(|l| int_leaf(l)).collect::<Result<_>>()?;
+            RandomState::from_key_ints(&key)?
+        }
+    };
+    *rs = new;
+    Ok(Value::none())
+}

@@ -1,0 +1,477 @@
+//! `randint` and `random_integers`: dtype resolution and NumPy's bound checks.
+
+use super::*;
+
+/// The integer dtypes of `randint`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum IntTy {
+    Bool,
+    I8,
+    U8,
+    I16,
+    U16,
+    I32,
+    U32,
+    I64,
+    U64,
+}
+
+/// A resolved `dtype=`: the type, and whether a scalar result is a Python scalar
+/// (`dtype is int` / `dtype is bool`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct DtypeSel {
+    ty: IntTy,
+    py_scalar: bool,
+}
+
+/// `np.dtype(x)` names (no byte-order prefix allowed) of the supported types.
+pub(crate) fn dtype_long_name(s: &str) -> Option<IntTy> {
+    Some(match s {
+        "bool" | "bool_" => IntTy::Bool,
+        "int8" | "byte" => IntTy::I8,
+        "uint8" | "ubyte" => IntTy::U8,
+        "int16" | "short" => IntTy::I16,
+        "uint16" | "ushort" => IntTy::U16,
+        "int32" | "intc" => IntTy::I32,
+        "uint32" | "uintc" => IntTy::U32,
+        "int" | "int64" | "int_" | "intp" | "long" | "longlong" => IntTy::I64,
+        "uint" | "uint64" | "uintp" | "ulong" | "ulonglong" => IntTy::U64,
+        _ => return None,
+    })
+}
+
+/// Type codes (which may carry a byte-order prefix `<>=|`).
+pub(crate) fn dtype_code(s: &str) -> Option<IntTy> {
+    Some(match s {
+        "?" | "b1" => IntTy::Bool,
+        "b" | "i1" => IntTy::I8,
+        "B" | "u1" => IntTy::U8,
+        "h" | "i2" => IntTy::I16,
+        "H" | "u2" => IntTy::U16,
+        "i" | "i4" => IntTy::I32,
+        "I" | "u4" => IntTy::U32,
+        "l" | "q" | "n" | "p" | "i8" => IntTy::I64,
+        "L" | "Q" | "N" | "P" | "u8" => IntTy::U64,
+        _ => return None,
+    })
+}
+
+/// `repr(np.dtype(s))` of valid but unsupported dtype strings.
+pub(crate) fn unsupported_dtype_repr(s: &str) -> Option<String> {
+    let fixed = match s {
+        "d" | "f8" | "float" | "float64" | "double" => "float64",
+        "f" | "f4" | "float32" | "single" => "float32",
+        "e" | "f2" | "float16" | "half" => "float16",
+        "g" | "f16" | "float128" | "longdouble" => "float128",
+        "D" | "c16" | "complex" | "complex128" | "cdouble" => "complex128",
+        "F" | "c8" | "complex64" | "csingle" => "complex64",
+        "G" | "c32" | "complex256" | "clongdouble" => "complex256",
+        "O" | "O4" | "O8" | "object" | "object_" => "O",
+        "M" | "M8" | "datetime64" => "<M8",
+        "m" | "m8" | "timedelta64" => "<m8",
+        "c" => "S1",
+        "str" | "str_" | "unicode" | "U" | "U0" => "<U",
+        "bytes" | "bytes_" | "S" | "S0" | "a" | "a0" => "S",
+        "void" | "V" | "V0" => "V",
+        "T" => return Some("StringDType()".into()),
+        _ => {
+            let (kind, num) = s.split_at(1.min(s.len()));
+            let n: usize = num.parse().ok().filter(|_| !num.starts_with('+'))?;
+            return match kind {
+                "S" | "a" => Some(format!("dtype('S{n}')")),
+                "U" => Some(format!("dtype('<U{n}')")),
+                "V" => Some(format!("dtype('V{n}')")),
+                _ => None,
+            };
+        }
+    };
+    Some(format!("dtype('{fixed}')"))
+}
+
+pub(crate) fn unsupported(repr: &str) -> Error {
+    Error::type_error(format!("Unsupported dtype {repr} for randint"))
+}
+
+/// Resolve `dtype=` as `np.dtype(dtype) if dtype is not int else np.dtype('long')`.
+pub(crate) fn resolve_dtype(e: Option<&Expr>) -> Result<DtypeSel> {
+    let np = |ty| {
+        Ok(DtypeSel {
+            ty,
+            py_scalar: false,
+        })
+    };
+    let Some(e) = e else {
+        return Ok(DtypeSel {
+            ty: IntTy::I64,
+            py_scalar: true,
+        });
+    };
+    match e {
+        Expr::Name(n) if n == "int" => Ok(DtypeSel {
+            ty: IntTy::I64,
+            py_scalar: true,
+        }),
+        Expr::Name(n) if n == "bool" => Ok(DtypeSel {
+            ty: IntTy::Bool,
+            py_scalar: true,
+        }),
+        Expr::Name(n) => {
+            let attr = np_attr(n).unwrap_or(n);
+            if let Some(ty) = dtype_long_name(attr) {
+                return np(ty);
+            }
+            let repr = match attr {
+                "float" => "dtype('float64')".to_string(),
+                "complex" => "dtype('complex128')".to_string(),
+                "str" => "dtype('<U')".to_string(),
+                "bytes" => "dtype('S')".to_string(),
+                "object" => "dtype('O')".to_string(),
+                a => unsupported_dtype_repr(a).unwrap_or_else(|| format!("dtype({a:?})")),
+            };
+            Err(unsupported(&repr))
+        }
+        Expr::Str(s) => {
+            if let Some(ty) = dtype_long_name(s) {
+                return np(ty);
+            }
+            let (prefix, code) = match s.chars().next() {
+                Some(c @ ('<' | '>' | '=' | '|')) => (Some(c), &s[1..]),
+                _ => (None, s.as_str()),
+            };
+            if let Some(ty) = dtype_code(code) {
+                return np(ty);
+            }
+            let is_code = code.len() <= 3 && !code.contains('_');
+            match unsupported_dtype_repr(code) {
+                Some(r) if prefix.is_none() || is_code => {
+                    // NumPy swaps a non-native byte order to native before the
+                    // check, which shows in the repr of multi-byte numbers.
+                    let swapped = match r.as_str() {
+                        "dtype('float64')" => "dtype('<f8')",
+                        "dtype('float32')" => "dtype('<f4')",
+                        "dtype('float16')" => "dtype('<f2')",
+                        "dtype('float128')" => "dtype('<f16')",
+                        "dtype('complex128')" => "dtype('<c16')",
+                        "dtype('complex64')" => "dtype('<c8')",
+                        "dtype('complex256')" => "dtype('<c32')",
+                        other => other,
+                    };
+                    Err(unsupported(if prefix == Some('>') { swapped } else { &r }))
+                }
+                _ => Err(Error::type_error(format!(
+                    "data type {} not understood",
+                    str_repr(s)
+                ))),
+            }
+        }
+        Expr::None => Err(unsupported("dtype('float64')")),
+        other => Err(Error::type_error(format!(
+            "Cannot interpret '{}' as a data type",
+            py_repr(other)
+        ))),
+    }
+}
+
+/// A `randint` output type: a [`RandintDtype`] that can become [`Data`].
+pub(crate) trait IntOut: RandintDtype + Default {
+    const ITEMSIZE: usize;
+    fn into_data(v: Vec<Self>) -> Data;
+}
+
+macro_rules! int_out {
+    ($t:ty, $variant:ident, $size:expr) => {
+        impl IntOut for $t {
+            const ITEMSIZE: usize = $size;
+            fn into_data(v: Vec<Self>) -> Data {
+                Data::$variant(v)
+            }
+        }
+    };
+}
+int_out!(bool, Bool, 1);
+int_out!(i8, I8, 1);
+int_out!(u8, U8, 1);
+int_out!(i16, I16, 2);
+int_out!(u16, U16, 2);
+int_out!(i32, I32, 4);
+int_out!(u32, U32, 4);
+int_out!(i64, I64, 8);
+int_out!(u64, U64, 8);
+
+pub(crate) fn bounds_error(low_is_zero: bool) -> Error {
+    Error::value(if low_is_zero {
+        "high <= 0"
+    } else {
+        "low >= high"
+    })
+}
+
+/// `randint(low, high=None, size=None, dtype=int)`.
+pub(crate) fn eval_randint(rs: &mut RandomState, call: &Call) -> Result<Value> {
+    let b = bind(call, "randint", &["low", "high", "size", "dtype"], 1)?;
+    let low = b[0].unwrap_or(&Expr::None);
+    let zero = Expr::Int(0);
+    let (low, high) = match opt(b[1]) {
+        None => (&zero, low),
+        Some(h) => (low, h),
+    };
+    let dt = resolve_dtype(b[3])?;
+    randint_any(rs, low, high, b[2], dt)
+}
+
+/// `random_integers(low, high=None, size=None)` = `randint(low, int(high) + 1,
+/// size, dtype='l')` (with `low = 1, high = low` when high is None).
+pub(crate) fn eval_random_integers(rs: &mut RandomState, call: &Call) -> Result<Value> {
+    let b = bind(call, "random_integers", &["low", "high", "size"], 1)?;
+    let low = b[0].unwrap_or(&Expr::None);
+    let one = Expr::Int(1);
+    let (low, high) = match opt(b[1]) {
+        None => (&one, low),
+        Some(h) => (low, h),
+    };
+    let high = match high {
+        Expr::List(_) | Expr::Tuple(_) => {
+            return Err(Error::type_error(format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                type_name(high)
+            )))
+        }
+        h => Expr::Int(int_leaf(h)? + 1),
+    };
+    let dt = DtypeSel {
+        ty: IntTy::I64,
+        py_scalar: false,
+    };
+    randint_any(rs, low, &high, b[2], dt)
+}
+
+pub(crate) fn randint_any(
+    rs: &mut RandomState,
+    low: &Expr,
+    high: &Expr,
+    size: Option<&Expr>,
+    dt: DtypeSel,
+) -> Result<Value> {
+    match dt.ty {
+        IntTy::Bool => randint_typed::<bool>(rs, low, high, size, dt),
+        IntTy::I8 => randint_typed::<i8>(rs, low, high, size, dt),
+        IntTy::U8 => randint_typed::<u8>(rs, low, high, size, dt),
+        IntTy::I16 => randint_typed::<i16>(rs, low, high, size, dt),
+        IntTy::U16 => randint_typed::<u16>(rs, low, high, size, dt),
+        IntTy::I32 => randint_typed::<i32>(rs, low, high, size, dt),
+        IntTy::U32 => randint_typed::<u32>(rs, low, high, size, dt),
+        IntTy::I64 => randint_typed::<i64>(rs, low, high, size, dt),
+        IntTy::U64 => randint_typed::<u64>(rs, low, high, size, dt),
+    }
+}
+
+/// A bound element for the array path: ints exact, floats as given.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Bnd {
+    I(i128),
+    F(f64),
+}
+
+impl Bnd {
+    pub(crate) fn lt(self, v: i128) -> bool {
+        match self {
+            Bnd::I(i) => i < v,
+            Bnd::F(x) => x < v as f64,
+        }
+    }
+    pub(crate) fn gt(self, v: i128) -> bool {
+        match self {
+            Bnd::I(i) => i > v,
+            Bnd::F(x) => x > v as f64,
+        }
+    }
+    pub(crate) fn ge(self, o: Bnd) -> bool {
+        match (self, o) {
+            (Bnd::I(a), Bnd::I(b)) => a >= b,
+            (a, b) => a.f() >= b.f(),
+        }
+    }
+    pub(crate) fn f(self) -> f64 {
+        match self {
+            Bnd::I(i) => i as f64,
+            Bnd::F(x) => x,
+        }
+    }
+    pub(crate) fn is_zero(self) -> bool {
+        self.f() == 0.0
+    }
+    /// NumPy's FORCECAST to an integer type: truncation.
+    pub(crate) fn trunc(self) -> i128 {
+        match self {
+            Bnd::I(i) => i,
+            Bnd::F(x) if x.is_finite() => x.trunc().clamp(-1e30, 1e30) as i128,
+            Bnd::F(_) => 0,
+        }
+    }
+}
+
+pub(crate) fn randint_typed<T: IntOut>(
+    rs: &mut RandomState,
+    low: &Expr,
+    high: &Expr,
+    size: Option<&Expr>,
+    dt: DtypeSel,
+) -> Result<Value> {
+    // Zero-size shortcut (np.prod(size) == 0), before any check of the bounds.
+    if let Some(sz @ (Expr::List(_) | Expr::Tuple(_))) = opt(size) {
+        nd_shape(sz)?;
+    }
+    if size_is_zero(size) {
+        let shape = parse_size(size, T::ITEMSIZE)?.unwrap_or_default();
+        return Ok(Value::array(T::into_data(Vec::new()), shape));
+    }
+    let (lshape, lleaves) = nd_shape(low)?;
+    let (hshape, hleaves) = nd_shape(high)?;
+    if lshape.is_empty() && hshape.is_empty() {
+        let lo = int_leaf(lleaves[0])?;
+        let hi = int_leaf(hleaves[0])?;
+        let h = hi - 1;
+        if lo < T::LB {
+            return Err(Error::value(format!(
+                "low is out of bounds for {}",
+                T::NAME
+            )));
+        }
+        if h > T::UB {
+            return Err(Error::value(format!(
+                "high is out of bounds for {}",
+                T::NAME
+            )));
+        }
+        if lo > h {
+            return Err(bounds_error(lo == 0));
+        }
+        return match parse_size(size, T::ITEMSIZE)? {
+            None => {
+                let v = T::into_data(vec![rs.randint::<T>(lo, hi)?]);
+                Ok(if dt.py_scalar {
+                    Value::py_scalar(v)
+                } else {
+                    Value::np_scalar(v)
+                })
+            }
+            Some(shape) => {
+                let mut out = vec![T::default(); shape.iter().product()];
+                rs.randint_into(&mut out, lo, hi)?;
+                Ok(Value::array(T::into_data(out), shape))
+            }
+        };
+    }
+    // Array path (_rand_*_broadcast).
+    let (lows, highs) = if T::BITS == 64 {
+        // Arrays that cast safely to the target type are taken as they are; the
+        // others go element by element through Python's int(), with checks.
+        let safe = |leaves: &[&Expr]| {
+            let ty = infer(leaves);
+            ty == Inferred::Bool
+                || ty
+                    == if T::LB < 0 {
+                        Inferred::I64
+                    } else {
+                        Inferred::U64
+                    }
+        };
+        let (lsafe, hsafe) = (safe(&lleaves), safe(&hleaves));
+        let (lstr, hstr) = (is_str_array(&lleaves), is_str_array(&hleaves));
+        let (lflt, hflt) = (
+            infer(&lleaves) == Inferred::F64,
+            infer(&hleaves) == Inferred::F64,
+        );
+        let lows: Vec<Bnd> = lleaves
+            .iter()
+            .map(|l| {
+                let v = array_int(l, lstr, lflt)?;
+                if !lsafe && (v < T::LB || v > T::UB) {
+                    return Err(Error::value(format!(
+                        "low is out of bounds for {}",
+                        T::NAME
+                    )));
+                }
+                Ok(Bnd::I(v))
+            })
+            .collect::<Result<_>>()?;
+        let low_all_zero = lows.iter().all(|b| b.is_zero());
+        let highs: Vec<Bnd> = hleaves
+            .iter()
+            .map(|h| {
+                let v = array_int(h, hstr, hflt)?;
+                if !hsafe && v - 1 > T::UB {
+                    return Err(Error::value(format!(
+                        "high is out of bounds for {}",
+                        T::NAME
+                    )));
+                }
+                if !hsafe && v - 1 < T::LB {
+                    return Err(bounds_error(low_all_zero));
+                }
+                Ok(Bnd::I(v))
+            })
+            .collect::<Result<_>>()?;
+        (lows, highs)
+    } else {
+        let lows = small_bounds(&lleaves)?;
+        let highs = small_bounds(&hleaves)?;
+        if lows.iter().any(|b| b.lt(T::LB)) {
+            return Err(Error::value(format!(
+                "low is out of bounds for {}",
+                T::NAME
+            )));
+        }
+        if highs.iter().any(|b| b.gt(T::UB + 1)) {
+            return Err(Error::value(format!(
+                "high is out of bounds for {}",
+                T::NAME
+            )));
+        }
+        (lows, highs)
+    };
+    // np.any(low >= high): a ufunc, with the ufunc's broadcast error.
+    let pair_shape = crate::array::ufunc_broadcast(&lshape, &hshape)?;
+    let li = broadcast_indices(&pair_shape, &lshape);
+    let hi = broadcast_indices(&pair_shape, &hshape);
+    if li.iter().zip(&hi).any(|(&a, &b)| lows[a].ge(highs[b])) {
+        return Err(bounds_error(lows.iter().all(|b| b.is_zero())));
+    }
+    if T::BITS < 64 {
+        // The FORCECAST to the next larger type goes through C long for Python ints.
+        let big = |b: &Bnd| matches!(b, Bnd::I(v) if i64::try_from(*v).is_err());
+        if lows.iter().chain(&highs).any(big) {
+            return Err(overflow("Python int too large to convert to C long"));
+        }
+    }
+    let (out_shape, it_shape) = match parse_size(size, T::ITEMSIZE)? {
+        Some(s) => {
+            let it = broadcast_shapes(&[&lshape, &hshape, &s])?;
+            (s, it)
+        }
+        None => (pair_shape.clone(), pair_shape),
+    };
+    check_cap(&it_shape)?;
+    let cnt: usize = out_shape.iter().product();
+    if cnt > it_shape.iter().product() {
+        // An empty bound array broadcast against a non-empty `size`: NumPy's loop
+        // then reads past the end of the (empty) bounds and returns garbage.
+        return Err(not_impl(format!(
+            "randint with bounds of shapes {} and {} (empty) and size {} reads uninitialised memory in NumPy; nprand refuses",
+            shape_repr(&lshape),
+            shape_repr(&hshape),
+            shape_repr(&out_shape)
+        )));
+    }
+    let li = broadcast_indices(&it_shape, &lshape);
+    let hi = broadcast_indices(&it_shape, &hshape);
+    let lo_v: Vec<i128> = li[..cnt].iter().map(|&i| lows[i].trunc()).collect();
+    let hi_v: Vec<i128> = hi[..cnt].iter().map(|&i| highs[i].trunc()).collect();
+    // NumPy's checks ran above, on the arrays as given. Small types compare float bounds
+    // before casting them, so e.g. [0.3] and [0.7] pass and give an empty interval: the
+    // draw then uses the bounds cast to the dtype's width, with NumPy's unsigned
+    // `rng = high - 1 - low` wrapping as C's casts do.
+    let mut out = vec![T::default(); cnt];
+    rs.randint_broadcast_wrapping(&mut out, &lo_v, &hi_v);
+    Ok(Value::array(T::into_data(out), out_shape))
+}
