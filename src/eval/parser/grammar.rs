@@ -590,39 +590,3 @@ impl Parser {
         }))
     }
 }
-
-/// The value of `float(...)` from its parsed arguments.
-pub(super) fn float_of_args(g: &Group) -> Result<Expr, ParseError> {
-    let err = |m: String| Err(ParseError::new(g.offset, m));
-    if !g.kwargs.is_empty() {
-        return err("float() takes no keyword arguments".into());
-    }
-    let value = match g.items.as_slice() {
-        [] => 0.0,
-        [Expr::Str(s)] => match float_from_str(s) {
-            Some(f) => f,
-            None => {
-                return err(format!(
-                    "could not convert string to float: {}",
-                    abbreviate(&str_repr(s))
-                ))
-            }
-        },
-        [other] => match Num::of(other) {
-            Some(n) => n.to_f64(),
-            None => {
-                return err(format!(
-                    "float() argument must be a string or a real number, not '{}'",
-                    type_name(other)
-                ))
-            }
-        },
-        items => {
-            return err(format!(
-                "float() takes at most 1 argument ({} given)",
-                items.len()
-            ))
-        }
-    };
-    Ok(Expr::Float(value))
-}
