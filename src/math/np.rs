@@ -19,6 +19,9 @@
 //! f32 kernels (NumPy's `logf`, `expf`, `powf`, …) call the platform's float functions.
 
 /// NumPy's libm calls as methods, so kernels keep NumPy's expression order.
+// `np_sin` and `np_log2` are CPython's (`gauss`, `getrandbits` sizing): unused without
+// the `python` feature.
+#[cfg_attr(not(feature = "python"), allow(dead_code))]
 pub(crate) trait NpMath: Copy {
     /// C `log(x)`.
     fn np_log(self) -> Self;
