@@ -150,6 +150,80 @@ pub fn json_float(x: f64) -> String {
     }
 }
 
+/// Python's `repr(str)`: single quotes unless the text contains one and no double
+/// quote; `\\`, `\n`, `\r`, `\t` and the quote escaped; other non-printable characters
+/// as `\xNN` / `\uNNNN` / `\UNNNNNNNN` (CPython's `unicode_repr`).
+///
+/// CPython asks the Unicode database which characters are printable; without it, this
+/// escapes the C0/C1 controls, DEL, every non-space whitespace (Zs/Zl/Zp and the
+/// controls Rust counts as whitespace), the format characters listed in `is_format`
+/// and the private-use planes, and keeps every other character (so unassigned code
+/// points print raw where CPython escapes them).
+///
+/// ```
+/// use nprand::fmt::py_str_repr;
+/// assert_eq!(py_str_repr("a\tb"), r"'a\tb'");   // repr('a\tb')
+/// assert_eq!(py_str_repr("it's"), r#""it's""#);
+/// ```
+pub fn py_str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if !is_printable(c) => {
+                let v = u32::from(c);
+                if v < 0x100 {
+                    out.push_str(&format!("\\x{v:02x}"));
+                } else if v < 0x10000 {
+                    out.push_str(&format!("\\u{v:04x}"));
+                } else {
+                    out.push_str(&format!("\\U{v:08x}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// Python's `str.isprintable()` for one character, as far as it can be told without
+/// the Unicode database (see [`str_repr`]).
+fn is_printable(c: char) -> bool {
+    let v = u32::from(c);
+    if c == ' ' {
+        return true;
+    }
+    !(c.is_control()
+        || c.is_whitespace()
+        || is_format(v)
+        || (0xe000..=0xf8ff).contains(&v)
+        || v >= 0xf0000)
+}
+
+/// The assigned format characters (category Cf) of the Basic Multilingual Plane and
+/// the tag block, which CPython escapes.
+fn is_format(v: u32) -> bool {
+    matches!(v,
+        0xad | 0x600..=0x605 | 0x61c | 0x6dd | 0x70f | 0x890..=0x891 | 0x8e2 | 0x180e
+        | 0x200b..=0x200f | 0x202a..=0x202e | 0x2060..=0x2064 | 0x2066..=0x206f
+        | 0xfeff | 0xfff9..=0xfffb | 0x110bd | 0x110cd | 0x13430..=0x1343f
+        | 0x1bca0..=0x1bca3 | 0x1d173..=0x1d17a | 0xe0001 | 0xe0020..=0xe007f)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
