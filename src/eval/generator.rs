@@ -28,10 +28,10 @@ use crate::bitgen::{BitGenState, BitGenerator};
 use crate::error::{Error, ErrorKind, Result};
 use crate::eval::legacy::{
     bind, bind_kw, c_intp_arg, check_cap, dim_from, float_leaf, float_to_int, mvn_operands,
-    nd_shape, not_impl, opt, overflow, to_c_long, truthy, type_name,
+    nd_shape, not_impl, opt, overflow, truthy, type_name,
 };
 use crate::eval::parser::{parse_call, Call, Expr};
-use crate::eval::pysem::{self, parse_int, py_repr, str_repr};
+use crate::eval::pysem::{self, py_repr, str_repr};
 use crate::eval::value::{Data, Value};
 use crate::fmt::py_float_repr;
 use crate::generator::broadcast::{self, find, GenSpec, Output, PKind};

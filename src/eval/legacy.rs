@@ -117,6 +117,7 @@ mod tests;
 
 pub(crate) use args::*;
 pub(crate) use choice::*;
+pub(crate) use dist::convert_param;
 pub(crate) use dist::*;
 pub(crate) use multi::mvn_operands;
 pub(crate) use randint::*;

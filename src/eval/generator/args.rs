@@ -65,24 +65,6 @@ pub(crate) fn size_is_zero(e: Option<&Expr>) -> bool {
     }
 }
 
-pub(crate) fn int_leaf(e: &Expr) -> Result<i128> {
-    match e {
-        Expr::Int(i) => Ok(*i),
-        Expr::Bool(b) => Ok(*b as i128),
-        Expr::Float(x) => float_to_int(*x),
-        Expr::Str(s) => parse_int(s).ok_or_else(|| {
-            Error::value(format!(
-                "invalid literal for int() with base 10: {}",
-                str_repr(s)
-            ))
-        }),
-        other => Err(Error::type_error(format!(
-            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
-            type_name(other)
-        ))),
-    }
-}
-
 /// The dtype `np.asarray` gives a literal's leaves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Inferred {
@@ -164,29 +146,12 @@ pub(crate) fn literal_array(e: &Expr) -> Result<(Data, Vec<usize>)> {
 
 /// One parameter as `PyArray_FROM_OTF(x, NPY_DOUBLE / NPY_INT64)` converts it, plus the
 /// error the scalar path would raise afterwards (`PyFloat_AsDouble` / `<int64_t>`).
+///
+/// The conversion is RandomState's: its int leaves saturate at ±2**125 where this
+/// module's do not, but `to_c_long` refuses everything beyond int64 with the same
+/// OverflowError either way.
 pub(crate) fn convert_param(e: &Expr, kind: PKind) -> Result<(NdArray<Num>, Option<Error>)> {
-    let (shape, leaves) = nd_shape(e)?;
-    let int = kind == PKind::I64;
-    let data: Vec<Num> = if int {
-        leaves
-            .iter()
-            .map(|l| int_leaf(l).and_then(to_c_long).map(Num::I))
-            .collect::<Result<_>>()?
-    } else {
-        leaves
-            .iter()
-            .map(|l| float_leaf(l).map(Num::F))
-            .collect::<Result<_>>()?
-    };
-    let scalar_err = match (shape.is_empty(), e) {
-        (true, Expr::Str(_)) if int => Some(Error::type_error("an integer is required")),
-        (true, Expr::Str(_) | Expr::None) if !int => Some(Error::type_error(format!(
-            "must be real number, not {}",
-            type_name(e)
-        ))),
-        _ => None,
-    };
-    Ok((NdArray { shape, data }, scalar_err))
+    crate::eval::legacy::convert_param(e, kind == PKind::I64)
 }
 
 // ---------------------------------------------------------------------------------
