@@ -222,7 +222,7 @@ impl RandomState {
         p: Option<&[f64]>,
     ) -> Result<Vec<i64>> {
         if let Some(p) = p {
-            check_p(p, pop)?;
+            check_p(p, pop as i128)?;
         }
         match (replace, p) {
             (true, None) => {
@@ -275,9 +275,10 @@ impl RandomState {
     }
 }
 
-/// NumPy's checks on `p`, in its order.
-fn check_p(p: &[f64], pop: i64) -> Result<()> {
-    if p.len() as i64 != pop {
+/// NumPy's checks on `p`, in its order (also the evaluator's, which reads `p` from a
+/// literal first).
+pub(crate) fn check_p(p: &[f64], pop: i128) -> Result<()> {
+    if p.len() as i128 != pop {
         return Err(Error::value("'a' and 'p' must have same size"));
     }
     let sum = kahan_sum(p);
