@@ -7,9 +7,9 @@
 //! words), but they read the same names and infer literals the same way, so those
 //! tables live here once.
 
+use super::legacy::{nd_shape, not_impl};
 use super::parser::Expr;
 use super::value::Data;
-use super::legacy::{nd_shape, not_impl};
 use crate::error::Result;
 
 /// The element types `np.asarray` can infer from a literal.
@@ -142,53 +142,46 @@ pub(crate) enum IntTy {
     U64,
 }
 
+/// The integer dtypes: `np.dtype` names (first the one NumPy prints; no byte-order
+/// prefix allowed) and type codes (which may carry a byte-order prefix `<>=|`).
+const INT_DTYPES: [(IntTy, &[&str], &[&str]); 9] = [
+    (IntTy::Bool, &["bool", "bool_"], &["?", "b1"]),
+    (IntTy::I8, &["int8", "byte"], &["b", "i1"]),
+    (IntTy::U8, &["uint8", "ubyte"], &["B", "u1"]),
+    (IntTy::I16, &["int16", "short"], &["h", "i2"]),
+    (IntTy::U16, &["uint16", "ushort"], &["H", "u2"]),
+    (IntTy::I32, &["int32", "intc"], &["i", "i4"]),
+    (IntTy::U32, &["uint32", "uintc"], &["I", "u4"]),
+    (
+        IntTy::I64,
+        &["int64", "int", "int_", "intp", "long", "longlong"],
+        &["l", "q", "n", "p", "i8"],
+    ),
+    (
+        IntTy::U64,
+        &["uint64", "uint", "uintp", "ulong", "ulonglong"],
+        &["L", "Q", "N", "P", "u8"],
+    ),
+];
+
 impl IntTy {
     /// The dtype's name as NumPy prints it (`dtype('int8')` shows `int8`).
     pub(crate) fn name(self) -> &'static str {
-        match self {
-            IntTy::Bool => "bool",
-            IntTy::I8 => "int8",
-            IntTy::U8 => "uint8",
-            IntTy::I16 => "int16",
-            IntTy::U16 => "uint16",
-            IntTy::I32 => "int32",
-            IntTy::U32 => "uint32",
-            IntTy::I64 => "int64",
-            IntTy::U64 => "uint64",
-        }
+        INT_DTYPES
+            .iter()
+            .find(|t| t.0 == self)
+            .map_or("", |t| t.1[0])
     }
 }
 
 /// `np.dtype(x)` names (no byte-order prefix allowed) of the integer types.
 pub(crate) fn int_long_name(s: &str) -> Option<IntTy> {
-    Some(match s {
-        "bool" | "bool_" => IntTy::Bool,
-        "int8" | "byte" => IntTy::I8,
-        "uint8" | "ubyte" => IntTy::U8,
-        "int16" | "short" => IntTy::I16,
-        "uint16" | "ushort" => IntTy::U16,
-        "int32" | "intc" => IntTy::I32,
-        "uint32" | "uintc" => IntTy::U32,
-        "int" | "int64" | "int_" | "intp" | "long" | "longlong" => IntTy::I64,
-        "uint" | "uint64" | "uintp" | "ulong" | "ulonglong" => IntTy::U64,
-        _ => return None,
-    })
+    INT_DTYPES.iter().find(|t| t.1.contains(&s)).map(|t| t.0)
 }
 
 /// Type codes of the integer types (which may carry a byte-order prefix `<>=|`).
 pub(crate) fn int_code(s: &str) -> Option<IntTy> {
-    Some(match s {
-        "?" | "b1" => IntTy::Bool,
-        "b" | "i1" => IntTy::I8,
-        "B" | "u1" => IntTy::U8,
-        "h" | "i2" => IntTy::I16,
-        "H" | "u2" => IntTy::U16,
-        "i" | "i4" => IntTy::I32,
-        "I" | "u4" => IntTy::U32,
-        "l" | "q" | "n" | "p" | "i8" => IntTy::I64,
-        "L" | "Q" | "N" | "P" | "u8" => IntTy::U64,
-        _ => return None,
-    })
+    INT_DTYPES.iter().find(|t| t.2.contains(&s)).map(|t| t.0)
 }
 
 /// A name or a code of an integer type.

@@ -39,6 +39,6 @@ pub mod npy;
 pub mod parser;
 pub mod py_value;
 mod pysem;
-mod spec_call;
 pub mod python;
+mod spec_call;
 pub mod value;

@@ -31,6 +31,8 @@ mod normal;
 mod sequences;
 pub(crate) use sequences::check_p;
 #[cfg(test)]
+mod float_methods_tests;
+#[cfg(test)]
 mod test_util;
 mod uniform;
 

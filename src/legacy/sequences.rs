@@ -304,30 +304,9 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn ref_interval(rs: &mut RandomState, max: u64) -> u64 {
-        if max == 0 {
-            return 0;
-        }
-        let mask = super::super::integers::gen_mask(max);
-        if max <= 0xFFFF_FFFF {
-            loop {
-                let v = rs.bitgen.next_u32() as u64 & mask;
-                if v <= max {
-                    return v;
-                }
-            }
-        }
-        loop {
-            let v = rs.bitgen.next_u64() & mask;
-            if v <= max {
-                return v;
-            }
-        }
-    }
-
     fn ref_shuffle<T>(rs: &mut RandomState, x: &mut [T]) {
         for i in (1..x.len()).rev() {
-            let j = ref_interval(rs, i as u64) as usize;
+            let j = rs.random_interval(i as u64) as usize;
             x.swap(i, j);
         }
     }

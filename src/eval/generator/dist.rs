@@ -121,9 +121,7 @@ pub(crate) fn dist_from_bound<B: BitGenerator>(
     spec: &GenSpec,
     bound: &[Option<&Expr>],
 ) -> Result<GenValue> {
-    let (out, scalar) = spec_output(spec, bound, |params, size| {
-        g.broadcast(spec, params, size)
-    })?;
+    let (out, scalar) = spec_output(spec, bound, |params, size| g.broadcast(spec, params, size))?;
     Ok(output_value(out, scalar))
 }
 
