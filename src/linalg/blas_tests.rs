@@ -5,6 +5,9 @@
 use super::*;
 use crate::RandomState;
 
+/// A product's name in the fixture, its one-row kernel and `B[k][j]`.
+type Form<'a> = (&'a str, OneRow, &'a dyn Fn(usize, usize) -> f64);
+
 fn fixture() -> serde_json::Value {
     let dir = std::env::var("NPRAND_FIXTURES_DIR")
         .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures").to_string());
@@ -34,7 +37,7 @@ fn products_match_numpy() {
         rs.standard_normal_into(&mut x);
         let mut b = vec![0.0; n * n];
         rs.standard_normal_into(&mut b);
-        let forms: [(&str, OneRow, &dyn Fn(usize, usize) -> f64); 2] = [
+        let forms: [Form; 2] = [
             ("dot", OneRow::DotC, &|k, j| b[k * n + j]),
             ("matmul_t", OneRow::MatmulT, &|k, j| b[j * n + k]),
         ];
