@@ -205,13 +205,13 @@ macro_rules! impl_bitgen_u64 {
             ///
             /// ```
             #[doc = concat!("// np.random.", $np, "(2).random_raw(10)")]
-            #[doc = concat!("let v = nprand::", stringify!($t), "::new(2).random_raw(10);")]
+            #[doc = concat!("let v = nprand::", stringify!($t), "::new(2).random_raw(10).unwrap();")]
             #[doc = concat!("assert_eq!(v[0], nprand::", stringify!($t), "::new(2).next_u64());")]
             /// ```
-            pub fn random_raw(&mut self, n: usize) -> Vec<u64> {
-                let mut out = vec![0; n];
+            pub fn random_raw(&mut self, n: usize) -> $crate::error::Result<Vec<u64>> {
+                let mut out = $crate::common::alloc::filled(&[n], $crate::common::alloc::Dtype::U64, 0)?;
                 $crate::bitgen::BitGenerator::random_raw_into(self, &mut out);
-                out
+                Ok(out)
             }
         }
 

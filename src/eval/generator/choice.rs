@@ -202,7 +202,7 @@ pub(crate) fn eval_permutation<B: BitGenerator>(
     if let Some(n) = n {
         let n = i64::try_from(n).map_err(|_| Error::value("Maximum allowed size exceeded"))?;
         check_cap(&[n.max(0) as usize])?;
-        let p = g.permutation(n);
+        let p = g.permutation(n)?;
         let len = p.len();
         return Ok(Value::array(Data::I64(p), vec![len]));
     }

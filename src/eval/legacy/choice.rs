@@ -181,7 +181,7 @@ pub(crate) fn eval_choice(rs: &mut RandomState, call: &Call) -> Result<Value> {
             if !replace && p.is_none() {
                 if let Ok(pop) = i64::try_from(pop) {
                     check_cap(&[pop.max(0) as usize])?;
-                    rs.permutation(pop);
+                    rs.permutation(pop)?;
                 }
             }
             return Err(e);
@@ -262,7 +262,7 @@ pub(crate) fn eval_permutation(rs: &mut RandomState, call: &Call) -> Result<Valu
     if let Some(n) = n {
         let n = i64::try_from(n).map_err(|_| Error::value("Maximum allowed size exceeded"))?;
         check_cap(&[n.max(0) as usize])?;
-        let p = rs.permutation(n);
+        let p = rs.permutation(n)?;
         let len = p.len();
         return Ok(Value::array(Data::I64(p), vec![len]));
     }
