@@ -145,7 +145,7 @@ impl RandomState {
     /// assert!(k.iter().all(|v| (0..10).contains(v)));
     /// ```
     pub fn randint_array(&mut self, low: i128, high: i128, shape: &[usize]) -> Result<ArrayD<i64>> {
-        let mut out = vec![0i64; shape.iter().product()];
+        let mut out = crate::common::alloc::filled(shape, crate::common::alloc::Dtype::I64, 0)?;
         self.randint_into(&mut out, low, high)?;
         Ok(ArrayD::from_shape_vec(IxDyn(shape), out).expect("shape matches data"))
     }

@@ -289,10 +289,7 @@ impl SeedSequence {
         w.resize(words, 0);
         self.fill_state(&mut w);
         let mut out = alloc::reserve(&[words], alloc::Dtype::U32, n_words)?;
-        out.extend(
-            w.chunks_exact(2)
-                .map(|c| c[0] as u64 | (c[1] as u64) << 32),
-        );
+        out.extend(w.chunks_exact(2).map(|c| c[0] as u64 | (c[1] as u64) << 32));
         Ok(out)
     }
 

@@ -184,7 +184,9 @@ mod tests {
     fn fixture() -> Vec<(u128, String)> {
         let text = include_str!("../../fixtures/limits/size_to_string.json");
         let v: Vec<(String, String)> = serde_json::from_str(text).unwrap();
-        v.into_iter().map(|(n, s)| (n.parse().unwrap(), s)).collect()
+        v.into_iter()
+            .map(|(n, s)| (n.parse().unwrap(), s))
+            .collect()
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! NumPy's `cont`/`disc` drivers (`_common.pyx`), once for both front-ends: the checks in
 //! NumPy's order, the output shape with NumPy's broadcast errors, and the fill in C order.
 
-use crate::array::{broadcast_indices, broadcast_shapes, BroadcastWalk, shape_repr, ufunc_broadcast, NdArray};
+use crate::array::{
+    broadcast_indices, broadcast_shapes, shape_repr, ufunc_broadcast, BroadcastWalk, NdArray,
+};
 use crate::error::{Error, Result};
 
 use super::alloc::{check_shape, reserve, Dtype};

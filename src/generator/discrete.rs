@@ -316,7 +316,8 @@ impl<B: BitGenerator> Generator<B> {
         multinomial_check_sums(pvals, d, 1)?;
         GCons::NonNegative.check_scalar(n as f64, "n")?;
         // multin = np.zeros(size + (d,), dtype=np.int64)
-        let mut out = crate::common::alloc::filled(&[rows, d], crate::common::alloc::Dtype::I64, 0)?;
+        let mut out =
+            crate::common::alloc::filled(&[rows, d], crate::common::alloc::Dtype::I64, 0)?;
         for row in out.chunks_exact_mut(d) {
             multinomial_row(&mut self.bg, n, pvals, row);
         }

@@ -406,7 +406,8 @@ impl<B: BitGenerator> Generator<B> {
         }
         let k = alpha.len();
         // diric = np.zeros(size + (k,), np.float64)
-        let mut out = crate::common::alloc::filled(&[rows, k], crate::common::alloc::Dtype::F64, 0.0)?;
+        let mut out =
+            crate::common::alloc::filled(&[rows, k], crate::common::alloc::Dtype::F64, 0.0)?;
         if k == 0 {
             return Ok(out);
         }
