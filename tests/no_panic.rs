@@ -82,7 +82,8 @@ fn call(id: &str) -> Result<()> {
             // standard_normal(size) is normal(0, 1, size) in Generator's table.
             let spec = nprand::generator::broadcast::find("normal").unwrap();
             let p = |x| nprand::array::NdArray::scalar(nprand::common::Num::F(x));
-            g.broadcast(spec, &[p(0.0), p(1.0)], Some(&[1; 65])).map(drop)
+            g.broadcast(spec, &[p(0.0), p(1.0)], Some(&[1; 65]))
+                .map(drop)
         }
         "bg_random_raw_2p62" => g.bit_generator_mut().random_raw(1 << 62).map(drop),
         "bg_random_raw_2p59" => g.bit_generator_mut().random_raw(1 << 59).map(drop),
