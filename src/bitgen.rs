@@ -75,7 +75,7 @@ pub trait BitGenerator {
     /// // bg = np.random.SFC64(1); bg.ctypes.next_uint64(bg.ctypes.state)
     /// let mut a = Sfc64::new(1);
     /// let mut b = a.clone();
-    /// assert_eq!(BitGenerator::next_u64(&mut a), b.random_raw(1)[0]);
+    /// assert_eq!(BitGenerator::next_u64(&mut a), b.random_raw(1).unwrap()[0]);
     /// ```
     fn next_u64(&mut self) -> u64;
 

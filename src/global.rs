@@ -5,7 +5,7 @@
 //! ```
 //! use nprand::global;
 //! global::seed(12345);                 // np.random.seed(12345)
-//! let x = global::rand(&[10, 10]);     // np.random.rand(10, 10)
+//! let x = global::rand(&[10, 10]).unwrap(); // np.random.rand(10, 10)
 //! assert_eq!(x[0].to_bits(), nprand::RandomState::new(12345).random_sample().to_bits());
 //! ```
 //!

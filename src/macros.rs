@@ -349,7 +349,7 @@ macro_rules! pcg64_struct {
             #[doc = concat!("let mut a = nprand::", stringify!($t), "::new(4);")]
             /// let mut b = a.clone();
             /// a.advance(3);
-            /// b.random_raw(3);
+            /// b.random_raw(3).unwrap();
             /// assert_eq!(a.next_u64(), b.next_u64());
             /// ```
             pub fn advance(&mut self, delta: u128) -> &mut Self {

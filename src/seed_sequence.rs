@@ -6,10 +6,10 @@
 //! use nprand::SeedSequence;
 //! // ss = np.random.SeedSequence(12345); ss.generate_state(4)
 //! let ss = SeedSequence::new(12345);
-//! let words: Vec<u32> = ss.generate_state(4);
+//! let words: Vec<u32> = ss.generate_state(4).unwrap();
 //! assert_eq!(words.len(), 4);
 //! // ss.generate_state(2, np.uint64): two words paired little-endian
-//! let w64 = ss.generate_state_u64(2);
+//! let w64 = ss.generate_state_u64(2).unwrap();
 //! assert_eq!(w64[0], words[0] as u64 | (words[1] as u64) << 32);
 //! ```
 //!

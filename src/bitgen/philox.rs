@@ -156,7 +156,7 @@ impl Philox {
     /// ```
     /// // bg = np.random.Philox(1); bg.random_raw()
     /// let mut bg = nprand::Philox::new(1);
-    /// assert_eq!(bg.next_u64(), nprand::Philox::new(1).random_raw(1)[0]);
+    /// assert_eq!(bg.next_u64(), nprand::Philox::new(1).random_raw(1).unwrap()[0]);
     /// ```
     #[inline]
     pub fn next_u64(&mut self) -> u64 {

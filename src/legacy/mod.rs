@@ -5,7 +5,7 @@
 //! use nprand::RandomState;
 //! // np.random.seed(12345); x = np.random.rand(10, 10)
 //! let mut rs = RandomState::new(12345);
-//! let x = rs.rand(&[10, 10]);
+//! let x = rs.rand(&[10, 10]).unwrap();
 //! assert_eq!(x.len(), 100);
 //! // rs.normal(5, 2), rs.randint(0, 10, dtype='int8')
 //! let y = rs.normal(5.0, 2.0).unwrap();
@@ -191,16 +191,21 @@ impl RandomState {
     }
 
     /// `rs.set_state(state)`. Validates before changing anything (NumPy is not atomic,
-    /// nprand is): `pos` must be in 0..=624.
+    /// nprand is): `pos` must be in 0..=624, and a [degenerate](Mt19937::is_degenerate)
+    /// key (all zero), on which NumPy's `standard_normal` loops forever, is refused.
     ///
     /// ```
     /// let mut rs = nprand::RandomState::new(3);
     /// let mut st = rs.get_state();
     /// st.pos = 700;
     /// assert!(rs.set_state(&st).is_err());
+    /// st.pos = 624;
+    /// st.key = [0; 624];
+    /// assert!(rs.set_state(&st).is_err());
     /// ```
     pub fn set_state(&mut self, state: &LegacyState) -> Result<()> {
         let bitgen = Mt19937::from_state(state.key, state.pos)?;
+        bitgen.check_not_degenerate()?;
         self.bitgen = bitgen;
         self.has_gauss = state.has_gauss;
         self.gauss = state.gauss;
