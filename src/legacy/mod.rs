@@ -29,6 +29,7 @@ mod integers;
 pub(crate) mod multivariate;
 mod normal;
 mod sequences;
+#[cfg(feature = "eval")]
 pub(crate) use sequences::check_p;
 #[cfg(test)]
 mod float_methods_tests;
