@@ -165,9 +165,10 @@ impl Mt19937 {
     /// Whether every output from the next regeneration on is 0: words 1..624 are zero and
     /// so is the top bit of word 0 (its low 31 bits never enter the recurrence). Such a
     /// state is MT19937's fixed point, which seeding never produces and no other state
-    /// reaches; only a state set by hand is like this. NumPy accepts it, and its rejection
-    /// loops (the legacy polar gauss behind `standard_normal`, `logseries`, Lemire's
-    /// `integers`, …) then never end.
+    /// reaches; only a state set by hand is like this. NumPy accepts it (nprand too, with
+    /// NumPy's zeros), and its rejection loops (the legacy polar gauss behind
+    /// `standard_normal`, `logseries`, Lemire's `integers`, …) then never end: a caller
+    /// can test this before such a call.
     ///
     /// ```
     /// assert!(nprand::Mt19937::from_state([0; 624], 624).unwrap().is_degenerate());
@@ -175,20 +176,6 @@ impl Mt19937 {
     /// ```
     pub fn is_degenerate(&self) -> bool {
         self.key[0] & 0x8000_0000 == 0 && self.key[1..].iter().all(|&w| w == 0)
-    }
-
-    /// nprand's refusal of a [degenerate](Self::is_degenerate) state where a front-end's
-    /// state is set (`RandomState.set_state`, `bg.state = …`): like vonmises' huge `kappa`,
-    /// a state for which NumPy would hang is an error before any draw.
-    pub(crate) fn check_not_degenerate(&self) -> Result<()> {
-        if self.is_degenerate() {
-            return Err(Error::value(
-                "MT19937 state is degenerate: all 624 key words are zero (but for the unused \
-                 low 31 bits of the first), so every output is 0 and NumPy's rejection loops \
-                 (standard_normal, logseries, integers, ...) never end; nprand refuses it",
-            ));
-        }
-        Ok(())
     }
 
     /// The 624 state words (NumPy's `get_state()[1]`).

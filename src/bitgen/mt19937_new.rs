@@ -59,8 +59,7 @@ impl Mt19937 {
     }
 
     /// `bg.state = state` for NumPy's `MT19937` class (dict form; NumPy's
-    /// `ValueError` for another generator's state). A [degenerate](Mt19937::is_degenerate)
-    /// (all-zero) key is refused: `Generator(MT19937)`'s rejection loops would never end.
+    /// `ValueError` for another generator's state).
     ///
     /// ```
     /// use nprand::{Mt19937, Pcg64, SeedSequence};
@@ -74,9 +73,7 @@ impl Mt19937 {
     pub fn set_bitgen_state(&mut self, state: &BitGenState) -> Result<()> {
         match state {
             BitGenState::Mt19937(s) => {
-                let bg = Mt19937::from_state(*s.key, s.pos)?;
-                bg.check_not_degenerate()?;
-                *self = bg;
+                *self = Mt19937::from_state(*s.key, s.pos)?;
                 Ok(())
             }
             _ => Err(wrong_generator("MT19937")),

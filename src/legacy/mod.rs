@@ -195,21 +195,18 @@ impl RandomState {
     }
 
     /// `rs.set_state(state)`. Validates before changing anything (NumPy is not atomic,
-    /// nprand is): `pos` must be in 0..=624, and a [degenerate](Mt19937::is_degenerate)
-    /// key (all zero), on which NumPy's `standard_normal` loops forever, is refused.
+    /// nprand is): `pos` must be in 0..=624. A [degenerate](Mt19937::is_degenerate) key
+    /// (all zero) is accepted, as NumPy accepts it (every word drawn is then 0).
     ///
     /// ```
     /// let mut rs = nprand::RandomState::new(3);
     /// let mut st = rs.get_state();
     /// st.pos = 700;
     /// assert!(rs.set_state(&st).is_err());
-    /// st.pos = 624;
-    /// st.key = [0; 624];
-    /// assert!(rs.set_state(&st).is_err());
+
     /// ```
     pub fn set_state(&mut self, state: &LegacyState) -> Result<()> {
         let bitgen = Mt19937::from_state(state.key, state.pos)?;
-        bitgen.check_not_degenerate()?;
         self.bitgen = bitgen;
         self.has_gauss = state.has_gauss;
         self.gauss = state.gauss;
