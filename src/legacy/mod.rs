@@ -203,7 +203,6 @@ impl RandomState {
     /// let mut st = rs.get_state();
     /// st.pos = 700;
     /// assert!(rs.set_state(&st).is_err());
-
     /// ```
     pub fn set_state(&mut self, state: &LegacyState) -> Result<()> {
         let bitgen = Mt19937::from_state(state.key, state.pos)?;
