@@ -153,6 +153,14 @@ impl SeedSequence {
                 "SeedSequence expects int or sequence of ints for entropy not {entropy}"
             )));
         }
+        if pool_size > isize::MAX as usize {
+            return Err(Error::new(
+                crate::ErrorKind::OverflowError,
+                "Python int too large to convert to C ssize_t",
+            ));
+        }
+        // self.pool = np.zeros(pool_size, dtype=np.uint32), before the entropy is read.
+        let mut pool = alloc::filled(&[pool_size], alloc::Dtype::U32, 0)?;
         let spawn_key: Vec<SeedInt> = spawn_key.into_iter().map(Into::into).collect();
         let mut run = entropy.to_words()?;
         let mut spawn = Vec::new();
@@ -162,10 +170,13 @@ impl SeedSequence {
         if !spawn.is_empty() && run.len() < pool_size {
             // NumPy pads small run entropy with zeros when there is a spawn key
             // (gh-16539), keeping unspawned streams unchanged.
+            let diff = pool_size - run.len();
+            run.try_reserve_exact(diff + spawn.len())
+                .map_err(|_| alloc::memory_error(&[diff], alloc::Dtype::U32))?;
             run.resize(pool_size, 0);
         }
         run.extend_from_slice(&spawn);
-        let pool = mix_entropy(pool_size, &run);
+        mix_entropy(&mut pool, &run);
         Ok(SeedSequence {
             entropy,
             spawn_key,
@@ -371,11 +382,12 @@ fn mix(x: u32, y: u32) -> u32 {
 }
 
 /// NumPy's `mix_entropy`: hash the entropy words into a pool of `pool_size` words.
-fn mix_entropy(pool_size: usize, entropy: &[u32]) -> Vec<u32> {
+fn mix_entropy(pool: &mut [u32], entropy: &[u32]) {
+    let pool_size = pool.len();
     let mut hash_const = INIT_A;
-    let mut pool: Vec<u32> = (0..pool_size)
-        .map(|i| hashmix(entropy.get(i).copied().unwrap_or(0), &mut hash_const))
-        .collect();
+    for (i, p) in pool.iter_mut().enumerate() {
+        *p = hashmix(entropy.get(i).copied().unwrap_or(0), &mut hash_const);
+    }
     for src in 0..pool_size {
         for dst in 0..pool_size {
             if src != dst {
@@ -390,7 +402,6 @@ fn mix_entropy(pool_size: usize, entropy: &[u32]) -> Vec<u32> {
             *p = mix(*p, h);
         }
     }
-    pool
 }
 
 #[cfg(test)]

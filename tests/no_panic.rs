@@ -91,6 +91,15 @@ fn call(id: &str) -> Result<()> {
         "ss_generate_state_2p62" => ss.generate_state(1 << 62).map(drop),
         "ss_generate_state_u64_2p62" => ss.generate_state_u64(1 << 62).map(drop),
         "ss_spawn_2p63" => ss.spawn(1 << 63).map(drop),
+        "ss_pool_size_2p59" => {
+            SeedSequence::with_options(0u32, Vec::<u32>::new(), 1 << 59, 0).map(drop)
+        }
+        "ss_pool_size_2p62" => {
+            SeedSequence::with_options(0u32, Vec::<u32>::new(), 1 << 62, 0).map(drop)
+        }
+        "ss_pool_size_2p63" => {
+            SeedSequence::with_options(0u32, Vec::<u32>::new(), 1 << 63, 0).map(drop)
+        }
         "py_randbytes_2p28" => r.randbytes(1 << 28).map(drop),
         "py_choices_2p63" => r.choices(&[1], None, None, 1 << 63).map(drop),
         "py_choices_cum_2p63" => r
