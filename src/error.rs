@@ -36,6 +36,9 @@ pub enum ErrorKind {
     IoError,
     /// `SyntaxError`: a call that `nprand eval` cannot parse (or an undefined name).
     SyntaxError,
+    /// `MemoryError`: a result that cannot be allocated (NumPy's `Unable to allocate …`;
+    /// CPython's has no message).
+    MemoryError,
 }
 
 impl ErrorKind {
@@ -57,13 +60,15 @@ impl ErrorKind {
             ErrorKind::NotImplementedError => "NotImplementedError",
             ErrorKind::IoError => "OSError",
             ErrorKind::SyntaxError => "SyntaxError",
+            ErrorKind::MemoryError => "MemoryError",
         }
     }
 }
 
 /// An error with NumPy's exception kind and NumPy's message text.
 ///
-/// `Display` prints `Kind: message`, the last line of Python's traceback.
+/// `Display` prints `Kind: message`, the last line of Python's traceback (just `Kind`
+/// for an empty message, as Python prints `raise MemoryError()`).
 ///
 /// ```
 /// let err = nprand::RandomState::new(0).normal(0.0, -1.0).unwrap_err();
@@ -160,6 +165,9 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.message.is_empty() {
+            return f.write_str(self.kind.name());
+        }
         write!(f, "{}: {}", self.kind.name(), self.message)
     }
 }
@@ -273,12 +281,13 @@ mod tests {
             NotImplementedError,
             IoError,
             SyntaxError,
+            MemoryError,
         ];
         for k in &all {
             match k {
                 ValueError | TypeError | IndexError | OverflowError | KeyError | LinAlgError
                 | ZeroDivisionError | AttributeError | NotImplementedError | IoError
-                | SyntaxError => {}
+                | SyntaxError | MemoryError => {}
             }
         }
         all

@@ -7,7 +7,7 @@
 //! ```
 //! // np.random.seed(12345); x = np.random.rand(10, 10)
 //! let mut rs = nprand::RandomState::new(12345);
-//! let x = rs.rand(&[10, 10]);
+//! let x = rs.rand(&[10, 10]).unwrap();
 //! assert_eq!(x.len(), 100);
 //! ```
 //!

@@ -162,6 +162,22 @@ impl Mt19937 {
         Ok(Mt19937 { key, pos })
     }
 
+    /// Whether every output from the next regeneration on is 0: words 1..624 are zero and
+    /// so is the top bit of word 0 (its low 31 bits never enter the recurrence). Such a
+    /// state is MT19937's fixed point, which seeding never produces and no other state
+    /// reaches; only a state set by hand is like this. NumPy accepts it (nprand too, with
+    /// NumPy's zeros), and its rejection loops (the legacy polar gauss behind
+    /// `standard_normal`, `logseries`, Lemire's `integers`, …) then never end: a caller
+    /// can test this before such a call.
+    ///
+    /// ```
+    /// assert!(nprand::Mt19937::from_state([0; 624], 624).unwrap().is_degenerate());
+    /// assert!(!nprand::Mt19937::new(0).is_degenerate());
+    /// ```
+    pub fn is_degenerate(&self) -> bool {
+        self.key[0] & 0x8000_0000 == 0 && self.key[1..].iter().all(|&w| w == 0)
+    }
+
     /// The 624 state words (NumPy's `get_state()[1]`).
     ///
     /// ```

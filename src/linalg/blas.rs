@@ -43,34 +43,50 @@ pub(crate) enum OneRow {
 
 /// `x @ B` for the `rows = x.len() / n` rows of `x` (row-major), with `b(k, j) = B[k][j]`
 /// (`n × n`), rounded as OpenBLAS's Haswell kernels round it (see the module docs).
+#[cfg(test)]
 pub(crate) fn rows_times(
     x: &[f64],
     n: usize,
     one_row: OneRow,
     b: impl Fn(usize, usize) -> f64,
 ) -> Vec<f64> {
+    let mut out = vec![0.0; x.len()];
     if n == 0 {
-        return Vec::new();
+        return out;
     }
     let rows = x.len() / n;
-    if rows == 1 {
-        return match one_row {
-            OneRow::DotC => gemv_n(x, &b),
-            OneRow::MatmulT => gemv_t(x, &b),
-        };
-    }
-    let mut out = Vec::with_capacity(x.len());
-    for (i, xr) in x.chunks_exact(n).enumerate() {
-        let odd_tail = rows % 2 == 1 && i == rows - 1;
-        for j in 0..n {
-            out.push(if odd_tail && j < n / 4 * 4 {
-                gemm_one_column_tail(xr, |k| b(k, j))
-            } else {
-                fused_chain(xr, |k| b(k, j))
-            });
-        }
+    for (i, (xr, o)) in x.chunks_exact(n).zip(out.chunks_exact_mut(n)).enumerate() {
+        row_times(xr, rows, i, one_row, &b, o);
     }
     out
+}
+
+/// Row `i` (of `rows`) of `x @ B` into `out` (`out.len() == xr.len() == n`): which kernel
+/// path NumPy's product takes for that row depends on the row count and the row's place.
+pub(crate) fn row_times(
+    xr: &[f64],
+    rows: usize,
+    i: usize,
+    one_row: OneRow,
+    b: &impl Fn(usize, usize) -> f64,
+    out: &mut [f64],
+) {
+    let n = xr.len();
+    if rows == 1 {
+        match one_row {
+            OneRow::DotC => gemv_n(xr, b, out),
+            OneRow::MatmulT => gemv_t(xr, b, out),
+        }
+        return;
+    }
+    let odd_tail = rows % 2 == 1 && i == rows - 1;
+    for (j, o) in out.iter_mut().enumerate() {
+        *o = if odd_tail && j < n / 4 * 4 {
+            gemm_one_column_tail(xr, |k| b(k, j))
+        } else {
+            fused_chain(xr, |k| b(k, j))
+        };
+    }
 }
 
 /// `Σ x[k]·a(k)` as one fused chain from 0, `k` in order.
@@ -93,10 +109,10 @@ fn gemm_one_column_tail(x: &[f64], a: impl Fn(usize) -> f64) -> f64 {
 
 /// `dgemv_n_4.c` with the Haswell `dgemv_kernel_4x4`/`4x2` and the generic `4x1`, for
 /// `y = x @ B` (`y[j] = Σ_k B[k][j]·x[k]`, `m = n` outputs, `beta = 0`, `alpha = 1`).
-fn gemv_n(x: &[f64], b: &impl Fn(usize, usize) -> f64) -> Vec<f64> {
+fn gemv_n(x: &[f64], b: &impl Fn(usize, usize) -> f64, y: &mut [f64]) {
     let n = x.len();
     let m3 = n & 3;
-    let mut y = vec![0.0; n];
+    y.fill(0.0);
     for (j, yj) in y.iter_mut().enumerate() {
         if j < n - m3 {
             let mut k = 0;
@@ -122,17 +138,16 @@ fn gemv_n(x: &[f64], b: &impl Fn(usize, usize) -> f64) -> Vec<f64> {
             *yj += t;
         }
     }
-    y
 }
 
 /// `dgemv_t_4.c` with the Haswell `dgemv_kernel_4x4` and the generic `4x2`/`4x1`, for
 /// `y = x @ B` read column by column (`y[j] = Σ_k B[k][j]·x[k]`, `beta = 0`, `alpha = 1`).
-fn gemv_t(x: &[f64], b: &impl Fn(usize, usize) -> f64) -> Vec<f64> {
+fn gemv_t(x: &[f64], b: &impl Fn(usize, usize) -> f64, y: &mut [f64]) {
     let n = x.len();
     let m3 = n & 3;
     let nb = n - m3;
     let blocks4 = n / 4 * 4;
-    let mut y = vec![0.0; n];
+    y.fill(0.0);
     if nb > 0 {
         for (j, yj) in y.iter_mut().enumerate() {
             let t = if j < blocks4 {
@@ -168,7 +183,6 @@ fn gemv_t(x: &[f64], b: &impl Fn(usize, usize) -> f64) -> Vec<f64> {
             _ => {}
         }
     }
-    y
 }
 
 #[cfg(test)]

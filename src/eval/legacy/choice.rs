@@ -168,7 +168,7 @@ pub(crate) fn eval_choice(rs: &mut RandomState, call: &Call) -> Result<Value> {
             if !replace && p.is_none() {
                 if let Ok(pop) = i64::try_from(pop) {
                     check_cap(&[pop.max(0) as usize])?;
-                    rs.permutation(pop);
+                    rs.permutation(pop)?;
                 }
             }
             return Err(e);
@@ -240,7 +240,7 @@ pub(crate) fn eval_shuffle(rs: &mut RandomState, call: &Call) -> Result<Value> {
 /// shuffled `arange(x)` (int64); `None` when `x` is not an int.
 pub(crate) fn permutation_of_int(
     x: &Expr,
-    perm: impl FnOnce(i64) -> Vec<i64>,
+    perm: impl FnOnce(i64) -> Result<Vec<i64>>,
 ) -> Option<Result<Value>> {
     let n = match x {
         Expr::Int(i) => *i,
@@ -250,7 +250,7 @@ pub(crate) fn permutation_of_int(
     Some((|| {
         let n = i64::try_from(n).map_err(|_| Error::value("Maximum allowed size exceeded"))?;
         check_cap(&[n.max(0) as usize])?;
-        let p = perm(n);
+        let p = perm(n)?;
         let len = p.len();
         Ok(Value::array(Data::I64(p), vec![len]))
     })())

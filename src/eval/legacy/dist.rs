@@ -70,9 +70,9 @@ pub(crate) fn eval_rand(rs: &mut RandomState, call: &Call, normal: bool) -> Resu
     let dims = call.args.iter().map(dim_from).collect::<Result<Vec<_>>>()?;
     let shape = check_dims(dims, 8)?;
     let data = if normal {
-        rs.randn(&shape)
+        rs.randn(&shape)?
     } else {
-        rs.rand(&shape)
+        rs.rand(&shape)?
     };
     Ok(Value::array(Data::F64(data), shape))
 }
