@@ -130,10 +130,13 @@ struct EvalArgs {
     calls: Vec<String>,
 }
 
-/// How a run ends badly: a NumPy-style error (exit 1) or a usage error (exit 2).
+/// How a run ends badly: a NumPy-style error (exit 1), a usage error (exit 2), or the
+/// reader of stdout went away (`nprand eval ... | head`): exit 141, as a shell reports a
+/// process SIGPIPE ended, with no message, as `cat` or `seq` behave there.
 enum Failure {
     Eval(Error),
     Usage(String),
+    BrokenPipe,
 }
 
 impl From<Error> for Failure {
@@ -152,6 +155,9 @@ impl From<SetupError> for Failure {
 }
 
 fn io_err(context: &str, e: io::Error) -> Failure {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        return Failure::BrokenPipe;
+    }
     Failure::Eval(Error::io(context, e))
 }
 
@@ -168,6 +174,7 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
         Err(Failure::Usage(msg)) => usage(&msg),
+        Err(Failure::BrokenPipe) => ExitCode::from(141),
     }
 }
 
@@ -201,29 +208,76 @@ fn clap_failure(e: clap::Error) -> ExitCode {
 }
 
 /// Where the results go: stdout or `--out FILE` (with `--format npy`, `--out` is the
-/// directory of the files and the paths go to stdout).
+/// directory of the files and the paths go to stdout), behind a 64 KiB buffer so that
+/// arrays stream element by element at the speed of the disk.
 fn open_output(args: &EvalArgs) -> Result<Box<dyn Write>, Failure> {
-    Ok(match (&args.out, args.format) {
-        (Some(dir), Format::Npy) => {
-            fs::create_dir_all(dir)
-                .map_err(|e| io_err(&format!("cannot create directory '{}'", dir.display()), e))?;
-            Box::new(io::stdout().lock())
-        }
-        (Some(path), _) => {
-            Box::new(BufWriter::new(File::create(path).map_err(|e| {
-                io_err(&format!("cannot write '{}'", path.display()), e)
-            })?))
-        }
-        (None, _) => Box::new(io::stdout().lock()),
-    })
+    if let (Some(dir), Format::Npy) = (&args.out, args.format) {
+        fs::create_dir_all(dir)
+            .map_err(|e| io_err(&format!("cannot create directory '{}'", dir.display()), e))?;
+    }
+    let sink: Box<dyn Write> = match (&args.out, args.format) {
+        (Some(path), f) if f != Format::Npy => Box::new(
+            File::create(path)
+                .map_err(|e| io_err(&format!("cannot write '{}'", path.display()), e))?,
+        ),
+        _ => stdout_sink()?,
+    };
+    Ok(Box::new(BufWriter::with_capacity(1 << 16, sink)))
+}
+
+/// Standard output as a plain file descriptor, so that every write error (a full disk,
+/// a read-only descriptor, a closed stdout) is reported: Rust's `Stdout` treats EBADF as
+/// a bottomless sink.
+#[cfg(unix)]
+fn stdout_sink() -> Result<Box<dyn Write>, Failure> {
+    use std::os::fd::AsFd;
+    if stdout_was_closed() {
+        return Err(io_err(
+            "cannot write output",
+            io::Error::from_raw_os_error(EBADF),
+        ));
+    }
+    let fd = io::stdout()
+        .as_fd()
+        .try_clone_to_owned()
+        .map_err(|e| io_err("cannot write output", e))?;
+    Ok(Box::new(File::from(fd)))
+}
+
+/// EBADF on Linux (and every other Unix nprand builds on).
+#[cfg(unix)]
+const EBADF: i32 = 9;
+
+/// Whether nprand was started with fd 1 closed (`nprand eval ... >&-`). Rust's runtime
+/// then opens `/dev/null` read-write on fd 1 before `main`, so writes would succeed; a
+/// shell's `>/dev/null` opens it write-only, which tells the two apart. Linux only
+/// (`/proc`); elsewhere a closed stdout still looks like `/dev/null`.
+#[cfg(unix)]
+fn stdout_was_closed() -> bool {
+    if fs::read_link("/proc/self/fd/1").ok().as_deref() != Some(Path::new("/dev/null")) {
+        return false;
+    }
+    const O_ACCMODE: u32 = 3;
+    const O_RDWR: u32 = 2;
+    fs::read_to_string("/proc/self/fdinfo/1")
+        .ok()
+        .and_then(|info| {
+            let flags = info.lines().find_map(|l| l.strip_prefix("flags:"))?;
+            u32::from_str_radix(flags.trim(), 8).ok()
+        })
+        .is_some_and(|flags| flags & O_ACCMODE == O_RDWR)
+}
+
+#[cfg(not(unix))]
+fn stdout_sink() -> Result<Box<dyn Write>, Failure> {
+    Ok(Box::new(io::stdout()))
 }
 
 /// Parse the flags, build the front-end, evaluate each call and print it, save the
 /// state.
 fn run_eval(args: EvalArgs) -> Result<(), Failure> {
     if args.batch {
-        let stdout = io::stdout();
-        return run_batch(io::stdin().lock(), BufWriter::new(stdout.lock()))
+        return run_batch(io::stdin().lock(), BufWriter::new(stdout_sink()?))
             .map_err(|e| io_err("--batch", e));
     }
     if args.format == Format::Npy {
@@ -258,12 +312,8 @@ fn run_eval(args: EvalArgs) -> Result<(), Failure> {
             }
         };
         match args.format {
-            Format::Text => {
-                if let Some(line) = value.text() {
-                    writeln!(out, "{line}").map_err(write_err)?;
-                }
-            }
-            Format::Json => writeln!(out, "{}", value.json()).map_err(write_err)?,
+            Format::Text => value.write_text(&mut out).map_err(write_err)?,
+            Format::Json => value.write_json(&mut out).map_err(write_err)?,
             Format::Npy => {
                 if let Evaluated::Numpy(v) = &value {
                     if !v.is_none() {

@@ -13,7 +13,7 @@
 //! assert!(fe.state_json().contains("PCG64"));
 //! ```
 
-use super::format::{to_json, to_text};
+use super::format::{to_json, to_text, write_json, write_text};
 use super::generator::{eval_generator_value, generator_from_state, make_generator};
 use super::legacy::{eval_call, make_state, Init};
 use super::parser::{parse_expr, Expr};
@@ -25,6 +25,7 @@ use crate::error::{Error, Result};
 use crate::generator::{BitGenKind, Generator};
 use crate::python::{PyState, PyVersion, Random};
 use crate::{LegacyState, RandomState};
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 /// What one call returned: a NumPy value (RandomState, Generator) or a CPython value.
@@ -45,6 +46,45 @@ impl Evaluated {
             Evaluated::Numpy(v) => Some(to_text(v)),
             Evaluated::Python(v) => Some(v.repr()),
         }
+    }
+
+    /// Writes the `--format text` line and its newline (nothing for a NumPy `None`),
+    /// streaming a NumPy array element by element.
+    ///
+    /// ```
+    /// use nprand::eval::frontend::Evaluated;
+    /// use nprand::eval::value::{Data, Value};
+    /// let mut out = Vec::new();
+    /// Evaluated::Numpy(Value::array(Data::I64(vec![1, 2]), vec![2])).write_text(&mut out).unwrap();
+    /// Evaluated::Numpy(Value::none()).write_text(&mut out).unwrap();
+    /// assert_eq!(out, b"[1 2]\n");
+    /// ```
+    pub fn write_text(&self, w: &mut dyn Write) -> io::Result<()> {
+        match self {
+            Evaluated::Numpy(v) if v.is_none() => Ok(()),
+            Evaluated::Numpy(v) => {
+                write_text(w, v)?;
+                w.write_all(b"\n")
+            }
+            Evaluated::Python(v) => writeln!(w, "{}", v.repr()),
+        }
+    }
+
+    /// Writes the `--format json` line and its newline, streaming a NumPy array.
+    ///
+    /// ```
+    /// use nprand::eval::frontend::Evaluated;
+    /// use nprand::eval::value::Value;
+    /// let mut out = Vec::new();
+    /// Evaluated::Numpy(Value::none()).write_json(&mut out).unwrap();
+    /// assert_eq!(out, b"null\n");
+    /// ```
+    pub fn write_json(&self, w: &mut dyn Write) -> io::Result<()> {
+        match self {
+            Evaluated::Numpy(v) => write_json(w, v)?,
+            Evaluated::Python(v) => w.write_all(v.to_json().as_bytes())?,
+        }
+        w.write_all(b"\n")
     }
 
     /// The `--format json` line.
