@@ -255,7 +255,7 @@ impl FloatRepr {
         }
         if nd == 0 {
             w.extend(b"0.0");
-            return w.as_str();
+            return w.into_str();
         }
         // Python's exponent is that of d1.d2...
         let e10 = int_len - lead_zeros + exp - 1;
@@ -291,7 +291,7 @@ impl FloatRepr {
             w.push(b'0' + (a / 10 % 10) as u8);
             w.push(b'0' + (a % 10) as u8);
         }
-        w.as_str()
+        w.into_str()
     }
 }
 
@@ -332,7 +332,7 @@ impl<'a> Out<'a> {
         self.buf[self.len..self.len + n].fill(c);
         self.len += n;
     }
-    fn as_str(self) -> &'a str {
+    fn into_str(self) -> &'a str {
         // Only ASCII digits, signs, '.', 'e' were written.
         std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
     }
