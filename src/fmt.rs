@@ -213,38 +213,15 @@ impl FloatRepr {
     fn finite(&mut self, x: f64) -> &str {
         // zmij writes "-1.25", "0.00001", "1.5e+16" or "1e-7": read its digits and
         // decimal exponent back, then lay them out by Python's rules.
-        let s = self.digits.format_finite(x).as_bytes();
-        let (mant, exp) = match s.iter().position(|&c| c == b'e') {
-            Some(i) => (&s[..i], parse_exp(&s[i + 1..])),
-            None => (s, 0),
-        };
-        // The significant digits (leading zeros dropped), and where the point sits:
-        // the value is 0.d1d2... x 10^(int_len - lead_zeros + exp).
-        let mut digits = [0u8; 24];
-        let mut nd = 0;
-        let mut int_len = 0i32;
-        let mut lead_zeros = 0i32;
-        let mut seen_point = false;
-        for &c in mant {
-            match c {
-                b'.' => seen_point = true,
-                b'0'..=b'9' => {
-                    if !seen_point {
-                        int_len += 1;
-                    }
-                    if nd == 0 && c == b'0' {
-                        lead_zeros += 1;
-                    } else if nd < digits.len() {
-                        digits[nd] = c;
-                        nd += 1;
-                    }
-                }
-                _ => {}
-            }
+        let text = self.digits.format_finite(x);
+        // Fast path: zmij's fixed notation (decimal exponents -5..=15) is Python's for
+        // -4..=15, i.e. unless the value is below 1e-4 ("0.0000d...").
+        let b = text.as_bytes();
+        let body = if b[0] == b'-' { &b[1..] } else { b };
+        if !body.contains(&b'e') && !body.starts_with(b"0.0000") {
+            return text;
         }
-        while nd > 0 && digits[nd - 1] == b'0' {
-            nd -= 1;
-        }
+        let (digits, nd, e10) = shortest_digits(b);
         let negative = x.is_sign_negative();
         let mut w = Out {
             buf: &mut self.out,
@@ -257,8 +234,6 @@ impl FloatRepr {
             w.extend(b"0.0");
             return w.into_str();
         }
-        // Python's exponent is that of d1.d2...
-        let e10 = int_len - lead_zeros + exp - 1;
         let digits = &digits[..nd];
         let nd = nd as i32;
         if (-4..16).contains(&e10) {
@@ -293,6 +268,44 @@ impl FloatRepr {
         }
         w.into_str()
     }
+}
+
+/// The significant digits of zmij's text for a finite float ("-1.25", "0.00001",
+/// "1.5e+16", "1e-7"): `(digits, count, e10)` with the value `d1.d2d3... x 10^e10`,
+/// leading and trailing zeros dropped (count 0 for zero).
+#[cfg(feature = "eval")]
+pub(crate) fn shortest_digits(s: &[u8]) -> ([u8; 24], usize, i32) {
+    let (mant, exp) = match s.iter().position(|&c| c == b'e') {
+        Some(i) => (&s[..i], parse_exp(&s[i + 1..])),
+        None => (s, 0),
+    };
+    // The value is 0.d1d2... x 10^(int_len - lead_zeros + exp).
+    let mut digits = [0u8; 24];
+    let mut nd = 0;
+    let mut int_len = 0i32;
+    let mut lead_zeros = 0i32;
+    let mut seen_point = false;
+    for &c in mant {
+        match c {
+            b'.' => seen_point = true,
+            b'0'..=b'9' => {
+                if !seen_point {
+                    int_len += 1;
+                }
+                if nd == 0 && c == b'0' {
+                    lead_zeros += 1;
+                } else if nd < digits.len() {
+                    digits[nd] = c;
+                    nd += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    while nd > 0 && digits[nd - 1] == b'0' {
+        nd -= 1;
+    }
+    (digits, nd, int_len - lead_zeros + exp - 1)
 }
 
 /// The exponent after zmij's `e`: an optional sign and decimal digits.

@@ -9,6 +9,7 @@
 //! ```
 
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
+use nprand::eval::arrayprint::{numpy_repr, numpy_str};
 use nprand::eval::batch::run_batch;
 use nprand::eval::frontend::{Evaluated, Setup, SetupError, StateSource};
 use nprand::eval::npy::write_npy;
@@ -45,6 +46,11 @@ enum Format {
     Json,
     /// One .npy file per call in --out DIR (000.npy, 001.npy, ...); prints the paths.
     Npy,
+    /// NumPy's print(x): precision 8, arrays above 1,000 elements summarised (...),
+    /// rows wrapped at 75 columns, columns aligned (NumPy's default print options).
+    Numpy,
+    /// NumPy's repr(x): array([...], dtype=..., shape=...) as NumPy 2 shows it.
+    Repr,
 }
 
 const EVAL_HELP: &str = "\
@@ -56,6 +62,10 @@ result is printed (and flushed) as soon as it is computed.
 Seeding: exactly one of --seed, --seed-array or --state is required (NumPy would seed from OS
 entropy without one; nprand does not, so every run is reproducible). Seeds get NumPy's checks:
 --seed -1 fails with 'ValueError: Seed must be between 0 and 2**32 - 1'.
+
+Formats: text (the default) prints every element in full round-trip precision; json is
+for programs; numpy and repr are what print(x) and repr(x) show in NumPy 2.4 with its
+default print options (8 digits, summarised above 1,000 elements, 75 columns).
 
 Output: shuffle(x) prints x after the in-place shuffle; seed(...) prints nothing in text
 mode, 'null' in json mode, and writes no file in npy mode (file names keep the call's index).
@@ -280,6 +290,11 @@ fn run_eval(args: EvalArgs) -> Result<(), Failure> {
         return run_batch(io::stdin().lock(), BufWriter::new(stdout_sink()?))
             .map_err(|e| io_err("--batch", e));
     }
+    if matches!(args.format, Format::Numpy | Format::Repr) && args.python {
+        return Err(Failure::Usage(
+            "--format numpy/repr are NumPy's array printing; use text or json with --python".into(),
+        ));
+    }
     if args.format == Format::Npy {
         if args.python {
             return Err(Failure::Usage(
@@ -314,6 +329,17 @@ fn run_eval(args: EvalArgs) -> Result<(), Failure> {
         match args.format {
             Format::Text => value.write_text(&mut out).map_err(write_err)?,
             Format::Json => value.write_json(&mut out).map_err(write_err)?,
+            Format::Numpy | Format::Repr => {
+                if let Evaluated::Numpy(v) = &value {
+                    if !v.is_none() {
+                        let text = match args.format {
+                            Format::Numpy => numpy_str(v),
+                            _ => numpy_repr(v),
+                        };
+                        writeln!(out, "{text}").map_err(write_err)?;
+                    }
+                }
+            }
             Format::Npy => {
                 if let Evaluated::Numpy(v) = &value {
                     if !v.is_none() {

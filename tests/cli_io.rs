@@ -309,3 +309,47 @@ fn large_bool_outputs_stream_under_a_memory_limit() {
         );
     }
 }
+
+/// `--format numpy` / `--format repr` print NumPy's `str` / `repr` (fixture cases from
+/// `scripts/gen_print_fixtures.py`), one call after another on one generator; with
+/// `--python` they are a usage error.
+#[test]
+fn numpy_and_repr_formats() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/print/cases.json");
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let cases: Vec<&serde_json::Value> = v["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["front"] == "legacy")
+        .take(12)
+        .collect();
+    for case in cases {
+        let seed = case["seed"].to_string();
+        for (format, key) in [("numpy", "str"), ("repr", "repr")] {
+            let o = Command::new(BIN)
+                .args([
+                    "eval",
+                    "--seed",
+                    &seed,
+                    "--format",
+                    format,
+                    case["call"].as_str().unwrap(),
+                ])
+                .output()
+                .unwrap();
+            assert!(o.status.success(), "{}", stderr(&o));
+            let want = case[key].as_str().unwrap().to_string() + "\n";
+            assert_eq!(String::from_utf8(o.stdout).unwrap(), want, "{case}");
+        }
+    }
+    let o = Command::new(BIN)
+        .args([
+            "eval", "--python", "--seed", "0", "--format", "numpy", "random()",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).starts_with("error: UsageError: --format numpy/repr"));
+}
