@@ -14,6 +14,9 @@
 //!   that build one; `nprand eval` is one loop over it.
 //! - [`batch`]: `nprand eval --batch`, JSON lines in and out.
 //!
+//! NumPy's dtype discovery for literals and the integer dtype names exist once, in the
+//! private `dtype` module, for both NumPy front-ends.
+//!
 //! Python's own semantics (`repr(str)`, `int(str)`, `float(str)`, class names) exist
 //! once, in the private `pysem` module, for all three front-ends and the parser.
 //!
@@ -29,6 +32,7 @@
 
 pub mod arrayprint;
 pub mod batch;
+mod dtype;
 pub mod format;
 pub mod frontend;
 pub mod generator;
@@ -38,4 +42,5 @@ pub mod parser;
 pub mod py_value;
 mod pysem;
 pub mod python;
+mod spec_call;
 pub mod value;

@@ -29,6 +29,9 @@ mod integers;
 pub(crate) mod multivariate;
 mod normal;
 mod sequences;
+pub(crate) use sequences::check_p;
+#[cfg(test)]
+mod float_methods_tests;
 #[cfg(test)]
 mod test_util;
 mod uniform;

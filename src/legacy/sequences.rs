@@ -222,7 +222,7 @@ impl RandomState {
         p: Option<&[f64]>,
     ) -> Result<Vec<i64>> {
         if let Some(p) = p {
-            check_p(p, pop)?;
+            check_p(p, pop as i128)?;
         }
         match (replace, p) {
             (true, None) => {
@@ -275,9 +275,10 @@ impl RandomState {
     }
 }
 
-/// NumPy's checks on `p`, in its order.
-fn check_p(p: &[f64], pop: i64) -> Result<()> {
-    if p.len() as i64 != pop {
+/// NumPy's checks on `p`, in its order (also the evaluator's, which reads `p` from a
+/// literal first).
+pub(crate) fn check_p(p: &[f64], pop: i128) -> Result<()> {
+    if p.len() as i128 != pop {
         return Err(Error::value("'a' and 'p' must have same size"));
     }
     let sum = kahan_sum(p);
@@ -303,30 +304,9 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn ref_interval(rs: &mut RandomState, max: u64) -> u64 {
-        if max == 0 {
-            return 0;
-        }
-        let mask = super::super::integers::gen_mask(max);
-        if max <= 0xFFFF_FFFF {
-            loop {
-                let v = rs.bitgen.next_u32() as u64 & mask;
-                if v <= max {
-                    return v;
-                }
-            }
-        }
-        loop {
-            let v = rs.bitgen.next_u64() & mask;
-            if v <= max {
-                return v;
-            }
-        }
-    }
-
     fn ref_shuffle<T>(rs: &mut RandomState, x: &mut [T]) {
         for i in (1..x.len()).rev() {
-            let j = ref_interval(rs, i as u64) as usize;
+            let j = rs.random_interval(i as u64) as usize;
             x.swap(i, j);
         }
     }

@@ -121,68 +121,8 @@ pub(crate) fn dist_from_bound<B: BitGenerator>(
     spec: &GenSpec,
     bound: &[Option<&Expr>],
 ) -> Result<GenValue> {
-    let n = spec.params.len();
-    let mut params: Vec<NdArray<Num>> = vec![NdArray::scalar(Num::F(0.0)); n];
-    let mut scalar_errs: Vec<Option<Error>> = vec![None; n];
-    for k in spec.order() {
-        let ps = &spec.params[k];
-        match bound[k] {
-            Some(e) => {
-                let (arr, err) = convert_param(e, ps.kind)?;
-                params[k] = arr;
-                scalar_errs[k] = err;
-            }
-            None => {
-                let d = ps.default.unwrap_or(f64::NAN);
-                params[k] = NdArray::scalar(if ps.kind == PKind::I64 {
-                    Num::I(d as i64)
-                } else {
-                    Num::F(d)
-                });
-            }
-        }
-    }
-    let is_scalar = params.iter().all(|p| p.ndim() == 0);
-    if is_scalar {
-        for k in spec.order() {
-            if let Some(e) = scalar_errs[k].take() {
-                return Err(e);
-            }
-        }
-    }
-    let size = match parse_size(bound[n]) {
-        Ok(s) => s,
-        Err(e) => {
-            let mut conv: Vec<NdArray<Num>> = params
-                .iter()
-                .zip(spec.params)
-                .map(|(p, ps)| broadcast::convert(p, ps.kind))
-                .collect();
-            broadcast::precheck(spec, &mut conv, is_scalar)?;
-            return Err(e);
-        }
-    };
-    if size.is_none() && !is_scalar {
-        let shapes: Vec<&[usize]> = params.iter().map(|p| p.shape.as_slice()).collect();
-        if let Ok(shape) = broadcast_shapes(&shapes) {
-            check_cap(&shape)?;
-        }
-    }
-    let out = if params.iter().any(|p| p.is_empty()) {
-        let mut conv: Vec<NdArray<Num>> = params
-            .iter()
-            .zip(spec.params)
-            .map(|(p, ps)| broadcast::convert(p, ps.kind))
-            .collect();
-        broadcast::precheck(spec, &mut conv, false)?;
-        let order = spec.order();
-        let shapes: Vec<&[usize]> = order.iter().map(|&k| conv[k].shape.as_slice()).collect();
-        let shape = broadcast::output_shape(&shapes, size.as_deref())?;
-        Output::empty(&spec.kernel, shape)
-    } else {
-        g.broadcast(spec, &params, size.as_deref())?
-    };
-    Ok(output_value(out, is_scalar && size.is_none()))
+    let (out, scalar) = spec_output(spec, bound, |params, size| g.broadcast(spec, params, size))?;
+    Ok(output_value(out, scalar))
 }
 
 // ---------------------------------------------------------------------------------
