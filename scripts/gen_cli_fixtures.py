@@ -22,7 +22,9 @@ import sys
 
 import numpy as np
 
-NUMPY_VERSION = "2.4.6"
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fixgen.common import file_main  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "fixtures", "cli", "state_cases.json")
 KINDS = {"mt19937": np.random.MT19937, "pcg64": np.random.PCG64,
@@ -108,22 +110,7 @@ def build() -> str:
 
 
 def main() -> int:
-    if np.__version__ != NUMPY_VERSION or sys.version_info[:2] != (3, 11):
-        print("NumPy %s and CPython 3.11 required" % NUMPY_VERSION, file=sys.stderr)
-        return 2
-    text = build()
-    if "--check" in sys.argv[1:]:
-        with open(OUT, encoding="utf-8") as fp:
-            if fp.read() != text:
-                print("%s is not up to date: run %s" % (OUT, sys.argv[0]), file=sys.stderr)
-                return 1
-        print("up to date")
-        return 0
-    os.makedirs(os.path.dirname(OUT), exist_ok=True)
-    with open(OUT, "w", encoding="utf-8") as fp:
-        fp.write(text)
-    print("wrote %s" % OUT)
-    return 0
+    return file_main(OUT, build)
 
 
 if __name__ == "__main__":
