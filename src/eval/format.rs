@@ -55,7 +55,7 @@ pub fn to_json(v: &Value) -> String {
 
 /// Runs a writer into memory. Writing to a `Vec` cannot fail and every writer here
 /// writes ASCII or the UTF-8 of a `str`, so the conversion is lossless.
-fn collect(f: impl FnOnce(&mut Vec<u8>) -> io::Result<()>) -> String {
+pub(crate) fn collect(f: impl FnOnce(&mut Vec<u8>) -> io::Result<()>) -> String {
     let mut buf = Vec::new();
     // A Vec<u8> writer never returns an error.
     let _ = f(&mut buf);

@@ -66,7 +66,10 @@ impl Evaluated {
                 write_text(w, v)?;
                 w.write_all(b"\n")
             }
-            Evaluated::Python(v) => writeln!(w, "{}", v.repr()),
+            Evaluated::Python(v) => {
+                v.write_repr(w)?;
+                w.write_all(b"\n")
+            }
         }
     }
 
@@ -82,7 +85,7 @@ impl Evaluated {
     pub fn write_json(&self, w: &mut dyn Write) -> io::Result<()> {
         match self {
             Evaluated::Numpy(v) => write_json(w, v)?,
-            Evaluated::Python(v) => w.write_all(v.to_json().as_bytes())?,
+            Evaluated::Python(v) => v.write_json(w)?,
         }
         w.write_all(b"\n")
     }
