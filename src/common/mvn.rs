@@ -4,6 +4,8 @@
 //! `mean + x @ F.T`.
 
 use crate::error::{Error, Result};
+use crate::linalg::blas::rows_times;
+pub(crate) use crate::linalg::blas::OneRow;
 
 /// NumPy's `check_valid` argument of `multivariate_normal`.
 ///
@@ -92,18 +94,17 @@ pub(crate) fn empty_reshape() -> Error {
     Error::value("cannot reshape array of size 0 into shape (0)")
 }
 
-/// `mean + x @ F.T` for the rows of `x` (`F` is `n × n` row-major, `n = mean.len()`): each
-/// output is the sum over `k` in order of `x[k] * F[j][k]`, then plus `mean[j]`.
-pub(crate) fn mean_plus_x_ft(x: &[f64], f: &[f64], mean: &[f64]) -> Vec<f64> {
+/// `mean + x @ F.T` for the rows of `x` (`F` is `n × n` row-major, `n = mean.len()`), the
+/// product rounded as NumPy's OpenBLAS rounds it (FMA included; see `linalg::blas`):
+/// RandomState computes it as `np.dot(x, M)` with `M = F.T` C-ordered
+/// ([`OneRow::DotC`]), Generator as `x @ _factor.T` ([`OneRow::MatmulT`]); the two differ
+/// only for a single row, where NumPy calls `dgemv` instead of `dgemm`.
+pub(crate) fn mean_plus_x_ft(x: &[f64], f: &[f64], mean: &[f64], one_row: OneRow) -> Vec<f64> {
     let n = mean.len();
-    let mut values = vec![0.0; x.len()];
-    for (row_out, row_x) in values.chunks_exact_mut(n).zip(x.chunks_exact(n)) {
-        for (j, out) in row_out.iter_mut().enumerate() {
-            let mut acc = 0.0;
-            for (xk, fjk) in row_x.iter().zip(&f[j * n..(j + 1) * n]) {
-                acc += xk * fjk;
-            }
-            *out = mean[j] + acc;
+    let mut values = rows_times(x, n, one_row, |k, j| f[j * n + k]);
+    for row in values.chunks_exact_mut(n.max(1)) {
+        for (v, m) in row.iter_mut().zip(mean) {
+            *v += m;
         }
     }
     values

@@ -16,7 +16,7 @@
 use super::Generator;
 use crate::bitgen::BitGenerator;
 use crate::common::mvn::{
-    empty_reshape, is_psd, mean_plus_x_ft, mvn_dims, CheckValid, MvnOutput, NOT_PSD_MESSAGE,
+    empty_reshape, is_psd, mean_plus_x_ft, mvn_dims, CheckValid, MvnOutput, OneRow, NOT_PSD_MESSAGE,
 };
 use crate::error::{Error, ErrorKind, Result};
 use crate::linalg::{self, MAX_DIM};
@@ -238,7 +238,7 @@ impl<B: BitGenerator> Generator<B> {
             }
         }
         // x = mean + x @ _factor.T
-        let values = mean_plus_x_ft(&x, &factor, mean);
+        let values = mean_plus_x_ft(&x, &factor, mean, OneRow::MatmulT);
         Ok(MvnOutput { values, warning })
     }
 }

@@ -18,7 +18,9 @@
 //! those covariances give a `NotImplementedError`.
 
 use super::RandomState;
-use crate::common::mvn::{empty_reshape, is_psd, mean_plus_x_ft, mvn_dims, NOT_PSD_MESSAGE};
+use crate::common::mvn::{
+    empty_reshape, is_psd, mean_plus_x_ft, mvn_dims, OneRow, NOT_PSD_MESSAGE,
+};
 use crate::error::{Error, ErrorKind, Result};
 
 pub use crate::common::mvn::{CheckValid, MvnOutput};
@@ -164,7 +166,7 @@ impl RandomState {
         let f: Vec<f64> = (0..n * n)
             .map(|jk| s[jk % n].sqrt() * v[(jk % n) * n + jk / n])
             .collect();
-        let values = mean_plus_x_ft(&x, &f, mean);
+        let values = mean_plus_x_ft(&x, &f, mean, OneRow::DotC);
         Ok(MvnOutput { values, warning })
     }
 }
