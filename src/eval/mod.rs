@@ -7,7 +7,8 @@
 //! - [`legacy`]: calls on a [`RandomState`](crate::RandomState) (NumPy's `mtrand`).
 //! - [`generator`]: calls on a [`Generator`](crate::Generator) (`--generator`).
 //! - [`python`]: calls on a [`Random`](crate::python::Random) (`--python`).
-//! - [`format`](mod@format): text and JSON output; [`npy`]: `.npy` files.
+//! - [`format`](mod@format): text and JSON output; [`npy`]: `.npy` files;
+//!   [`arrayprint`]: NumPy's own `print(x)` / `repr(x)` layout.
 //! - [`frontend`]: the [`FrontEnd`](frontend::FrontEnd) trait the three implement
 //!   (evaluate a call, state as JSON) and [`Setup`](frontend::Setup), the seeding flags
 //!   that build one; `nprand eval` is one loop over it.
@@ -29,6 +30,7 @@
 //! assert!(to_json(&v).starts_with(r#"{"dtype": "int8", "shape": [3], "data": ["#));
 //! ```
 
+pub mod arrayprint;
 pub mod batch;
 mod dtype;
 pub mod format;
