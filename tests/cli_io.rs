@@ -3,7 +3,7 @@
 //! text/JSON outputs that must stream under a memory limit.
 //!
 //! Expected exceptions and values come from `fixtures/cli/state_cases.json`
-//! (`scripts/gen_cli_fixtures.py`, NumPy 2.4.6 / CPython 3.11); large outputs are checked
+//! (`scripts/fixgen/cli.py`, NumPy 2.4.6 / CPython 3.11); large outputs are checked
 //! against the `.npy` path's values and the reference `repr` formatter.
 #![cfg(feature = "cli")]
 
@@ -307,7 +307,7 @@ fn large_bool_outputs_stream_under_a_memory_limit() {
 }
 
 /// `--format numpy` / `--format repr` print NumPy's `str` / `repr` (fixture cases from
-/// `scripts/gen_print_fixtures.py`), one call after another on one generator; with
+/// `scripts/fixgen/arrayprint.py`), one call after another on one generator; with
 /// `--python` they are a usage error.
 #[test]
 fn numpy_and_repr_formats() {

@@ -3,7 +3,7 @@
 //! leaves the generator as it was.
 //!
 //! - `numpy_limits`: the calls of `fixtures/limits/cases.json` (written by
-//!   `scripts/gen_limits_fixtures.py` from NumPy 2.4.6 / CPython 3.11 under a 4 GB
+//!   `scripts/fixgen/limits.py` from NumPy 2.4.6 / CPython 3.11 under a 4 GB
 //!   address-space limit), each id mapped to one Rust call here: the same exception type
 //!   and message, and the state unchanged.
 //! - `proptest` cases: random extreme sizes and parameters over the sized methods of

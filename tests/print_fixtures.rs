@@ -1,5 +1,5 @@
 //! NumPy's `str(x)` / `repr(x)` (`nprand eval --format numpy` / `--format repr`) against
-//! `fixtures/print/cases.json` (`scripts/gen_print_fixtures.py`, NumPy 2.4.6 with its
+//! `fixtures/print/cases.json` (`scripts/fixgen/arrayprint.py`, NumPy 2.4.6 with its
 //! default print options), exactly.
 #![cfg(feature = "eval")]
 

@@ -15,6 +15,10 @@ jump        jump (+ jump_cases)                     NumPy 2.4.6 ``MT19937.jumped
 modern      modern                                  NumPy 2.4.6 SeedSequence, bit generators
 python      python                                  CPython 3.11 (and 3.12) ``random``
 blas        blas                                    NumPy 2.4.6 ``np.dot``/``@`` (OpenBLAS 0.3.31)
+parser      parser                                  CPython 3.11 ``repr(eval(expr))``
+cli         cli                                     NumPy 2.4.6 / CPython 3.11 state files
+print       arrayprint                              NumPy 2.4.6 ``str``/``repr`` of arrays
+limits      limits                                  NumPy 2.4.6 / CPython 3.11 size limits
 libm        libm                                    glibc 2.36 x86-64 FMA ``exp``/``log``/
                                                     ``log2``/``pow`` (via CPython ``math``)
 ==========  ======================================  =========================================
@@ -58,6 +62,26 @@ def _blas(out):
     return blas.generate(out)
 
 
+def _parser(out):
+    from fixgen import parser
+    return parser.generate(out)
+
+
+def _cli(out):
+    from fixgen import cli
+    return cli.generate(out)
+
+
+def _print(out):
+    from fixgen import arrayprint
+    return arrayprint.generate(out)
+
+
+def _limits(out):
+    from fixgen import limits
+    return limits.generate(out)
+
+
 def _libm(out):
     from fixgen import libm
     return libm.generate(out)
@@ -72,4 +96,8 @@ FAMILIES = {
     "python": _python,
     "libm": _libm,
     "blas": _blas,
+    "parser": _parser,
+    "cli": _cli,
+    "print": _print,
+    "limits": _limits,
 }

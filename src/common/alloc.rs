@@ -180,7 +180,7 @@ fn alt_g3(x: f64) -> String {
 mod tests {
     use super::*;
 
-    /// (bytes, `_ArrayMemoryError._size_to_string(bytes)`), from scripts/gen_limits_fixtures.py.
+    /// (bytes, `_ArrayMemoryError._size_to_string(bytes)`), from scripts/fixgen/limits.py.
     fn fixture() -> Vec<(u128, String)> {
         let text = include_str!("../../fixtures/limits/size_to_string.json");
         let v: Vec<(String, String)> = serde_json::from_str(text).unwrap();

@@ -79,7 +79,7 @@ fn same(a: &Expr, b: &Expr) -> bool {
 
 #[test]
 fn arithmetic_matches_python() {
-    // (expression, CPython's `repr(eval(expression))`), from scripts/gen_parser_fixtures.py.
+    // (expression, CPython's `repr(eval(expression))`), from scripts/fixgen/parser.py.
     let text = include_str!(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/fixtures/parser/cases.json"

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Fixtures for nprand's size limits (issue #12), from NumPy 2.4.6 / CPython 3.11.
 
 Writes
@@ -9,18 +8,18 @@ Writes
 
 The calls run under a 4 GB address-space limit, so "Unable to allocate" is what NumPy
 raises for the sizes used (all of them far beyond any machine: TiB and EiB).
-Run: python3 scripts/gen_limits_fixtures.py
+Run: python3 scripts/gen_fixtures.py --family limits [--check] (the calls run in a child
+process that has the limit, so the other families are not affected).
 """
 import json
 import os
 import random
 import resource
+import sys
 
 import numpy as np
 from numpy._core._exceptions import _ArrayMemoryError
 
-ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-OUT = os.path.join(ROOT, "fixtures", "limits")
 
 # id -> Python call; `rs` is RandomState(0), `g` default_rng(0), `g_mt` Generator(MT19937(0)),
 # `r` random.Random(0), `ss` SeedSequence(0).
@@ -86,23 +85,39 @@ def run(call):
     raise SystemExit(f"{call} did not raise")
 
 
-def main():
+def _write(out_dir: str) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (4_000_000_000, 4_000_000_000))
-    os.makedirs(OUT, exist_ok=True)
     sizes = [0, 1, 1023, 1024, 1025, 1023 * 1024 + 511, 1023 * 1024 + 512, 999 * 1024 + 511,
              999 * 1024 + 512, 1000 * 1024, 128 << 30, 2**62, 2**63 - 1, 2**63, 2**64 + 5,
              2**70, 8 * 10**18, 3 * 2**40 + 5, 16 << 40, 7 * 10**12 + 1]
     rng = random.Random(12)
     sizes += [rng.randrange(2**rng.randrange(1, 64)) for _ in range(40)]
     pairs = [[str(n), _ArrayMemoryError._size_to_string(n)] for n in sizes]
-    with open(os.path.join(OUT, "size_to_string.json"), "w") as f:
+    with open(os.path.join(out_dir, "size_to_string.json"), "w") as f:
         json.dump(pairs, f, indent=0)
         f.write("\n")
     cases = {k: run(v) for k, v in CASES.items()}
-    with open(os.path.join(OUT, "cases.json"), "w") as f:
+    with open(os.path.join(out_dir, "cases.json"), "w") as f:
         json.dump(cases, f, indent=1)
         f.write("\n")
 
 
+def generate(out_dir: str) -> dict:
+    # The limit is set in a forked child: it must not outlive this family.
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            _write(out_dir)
+            code = 0
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit("fixgen.limits: the child failed")
+    return {"cases": len(CASES)}
+
+
 if __name__ == "__main__":
-    main()
+    from fixgen.common import family_main
+    sys.exit(family_main("limits"))

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Fixture of `nprand eval --state FILE`'s edge cases (issue #12), from real NumPy 2.4.6 /
 CPython 3.11: state files as Python's ``json.dumps`` writes them (``NaN``/``Infinity`` for a
 non-finite cached gaussian), a state for another bit generator, ``has_gauss`` beyond a C int.
@@ -9,8 +8,7 @@ state file's text, and calls. The fixture records the exception the state raises
 call's ``repr`` and the state afterwards as ``--save-state`` writes it (``json.dumps``).
 ``tests/cli.rs`` runs every case through the binary.
 
-    python3 scripts/gen_cli_fixtures.py          # write fixtures/cli/state_cases.json
-    python3 scripts/gen_cli_fixtures.py --check  # exit 1 if it is not up to date
+    python3 scripts/gen_fixtures.py --family cli [--check]   # fixtures/cli/state_cases.json
 """
 
 from __future__ import annotations
@@ -22,11 +20,8 @@ import sys
 
 import numpy as np
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fixgen.common import file_main  # noqa: E402
+from fixgen.common import write_text
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.join(HERE, "..", "fixtures", "cli", "state_cases.json")
 KINDS = {"mt19937": np.random.MT19937, "pcg64": np.random.PCG64,
          "pcg64dxsm": np.random.PCG64DXSM, "philox": np.random.Philox,
          "sfc64": np.random.SFC64, "default": np.random.PCG64}
@@ -109,9 +104,11 @@ def build() -> str:
         np.__version__, sys.version_info[0], sys.version_info[1], ",\n  ".join(rows))
 
 
-def main() -> int:
-    return file_main(OUT, build)
+def generate(out_dir: str) -> dict:
+    write_text(os.path.join(out_dir, "state_cases.json"), build())
+    return {"cases": sum(1 for _ in cases())}
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from fixgen.common import family_main
+    sys.exit(family_main("cli"))

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Fixture of the `nprand eval` parser's constant folding: (expression, CPython's repr).
 
 Every expression below is evaluated by CPython 3.11 (the oracle) and written with
@@ -6,8 +5,7 @@ Every expression below is evaluated by CPython 3.11 (the oracle) and written wit
 (``src/eval/parser/tests.rs``, ``arithmetic_matches_python``) folds each expression and
 compares the value (floats bit for bit) with the parsed repr.
 
-    python3 scripts/gen_parser_fixtures.py          # write the fixture
-    python3 scripts/gen_parser_fixtures.py --check  # exit 1 if it is not up to date
+    python3 scripts/gen_fixtures.py --family parser [--check]
 
 The cases: operator precedence, Python's floor division and modulo signs, int true
 division correctly rounded beyond 2**53, int overflow edges at 2**127, float ``**`` and
@@ -20,8 +18,8 @@ import json
 import os
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.join(HERE, "..", "fixtures", "parser", "cases.json")
+from fixgen.common import write_text
+
 
 CASES = [
     "1 + 2 * 3",
@@ -355,23 +353,11 @@ def build() -> str:
     return '{"oracle": %s, "cases": [\n%s\n]}\n' % (oracle, rows)
 
 
-def main() -> int:
-    if sys.version_info[:2] != (3, 11):
-        print("CPython 3.11 required (the oracle of the fixture)", file=sys.stderr)
-        return 2
-    text = build()
-    if "--check" in sys.argv[1:]:
-        with open(OUT, encoding="utf-8") as fp:
-            if fp.read() != text:
-                print("%s is not up to date: run %s" % (OUT, sys.argv[0]), file=sys.stderr)
-                return 1
-        print("up to date: %d cases" % len(CASES))
-        return 0
-    with open(OUT, "w", encoding="utf-8") as fp:
-        fp.write(text)
-    print("wrote %s (%d cases)" % (OUT, len(CASES)))
-    return 0
+def generate(out_dir: str) -> dict:
+    write_text(os.path.join(out_dir, "cases.json"), build())
+    return {"cases": len(CASES)}
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from fixgen.common import family_main
+    sys.exit(family_main("parser"))

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Fixture of NumPy's array printing (`nprand eval --format numpy` / `--format repr`), from
 real NumPy 2.4.6 with its default print options: for many calls, ``str(x)`` (what
 ``print(x)`` shows) and ``repr(x)``.
@@ -10,8 +9,7 @@ inf, integers of every dtype, bools, float32. Each case is evaluated on a fresh 
 (``legacy``: ``RandomState(seed)``; ``generator:pcg64``: ``Generator(PCG64(seed))``).
 ``tests/print_fixtures.rs`` compares nprand's text exactly.
 
-    python3 scripts/gen_print_fixtures.py          # write fixtures/print/cases.json
-    python3 scripts/gen_print_fixtures.py --check  # exit 1 if it is not up to date
+    python3 scripts/gen_fixtures.py --family print [--check]   # fixtures/print/cases.json
 """
 
 from __future__ import annotations
@@ -23,11 +21,8 @@ import sys
 
 import numpy as np
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fixgen.common import file_main  # noqa: E402
+from fixgen.common import write_text
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.join(HERE, "..", "fixtures", "print", "cases.json")
 
 FIXED_SHAPES = [(1,), (5,), (1000,), (1001,), (7, 143), (10, 100), (2, 3, 4, 5), (1, 1, 1001),
                 (3, 1, 7, 48), (0,), (2, 0), (6, 7), (7, 6), (1, 7, 7), (8, 8, 8, 2), (2, 500),
@@ -102,10 +97,12 @@ def build() -> str:
         np.__version__, ",\n  ".join(rows))
 
 
-def main() -> int:
+def generate(out_dir: str) -> dict:
     with np.errstate(all="ignore"):
-        return file_main(OUT, build)
+        write_text(os.path.join(out_dir, "cases.json"), build())
+    return {"calls": sum(1 for _ in calls())}
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from fixgen.common import family_main
+    sys.exit(family_main("print"))
