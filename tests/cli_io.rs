@@ -349,3 +349,46 @@ fn numpy_and_repr_formats() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).starts_with("error: UsageError: --format numpy/repr"));
 }
+
+/// A hand-made all-zero MT19937 state (MT19937's fixed point): calls NumPy answers with its
+/// zeros still run, calls on which NumPy loops forever end with a clear error after the
+/// budget, leaving the state as it was.
+#[test]
+fn all_zero_state_never_hangs() {
+    let run = |args: &[&str]| Command::new(BIN).args(args).output().expect("run nprand");
+    let seeded = temp_path("seeded.json");
+    let out = run(&[
+        "eval",
+        "--seed",
+        "0",
+        "--save-state",
+        seeded.to_str().unwrap(),
+        "random_sample()",
+    ]);
+    assert!(out.status.success());
+    let mut state: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&seeded).unwrap()).unwrap();
+    state["state"]["key"] = serde_json::Value::Array(vec![0.into(); 624]);
+    let zero = temp_path("zero.json");
+    std::fs::write(&zero, state.to_string()).unwrap();
+    let z = zero.to_str().unwrap();
+    // Legacy: random_sample answers (NumPy's zeros), standard_normal would never return.
+    let out = run(&[
+        "eval",
+        "--state",
+        z,
+        "--format",
+        "json",
+        "standard_normal()",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("error: ValueError: the MT19937 state is all zeros"),
+        "{err}"
+    );
+    let ok = run(&["eval", "--state", z, "random_sample()"]);
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    let _ = std::fs::remove_file(&seeded);
+    let _ = std::fs::remove_file(&zero);
+}

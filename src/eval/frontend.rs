@@ -27,6 +27,7 @@ use crate::python::{PyState, PyVersion, Random};
 use crate::{LegacyState, RandomState};
 use std::io::{self, Write};
 use std::path::PathBuf;
+use std::time::Duration;
 
 /// What one call returned: a NumPy value (RandomState, Generator) or a CPython value.
 #[derive(Debug, Clone, PartialEq)]
@@ -130,9 +131,56 @@ pub trait FrontEnd {
     }
 }
 
+/// How long a call on an all-zero MT19937 state may run before it counts as endless.
+const ZERO_STATE_BUDGET: Duration = Duration::from_secs(2);
+
+/// `eval` for a generator whose MT19937 state is all zeros (MT19937's fixed point, only
+/// reachable through a hand-made state file): every draw is 0 from then on, so NumPy's
+/// rejection loops (the polar gauss, logseries, Poisson, gamma, hypergeometric, …) never
+/// end — NumPy hangs. The call runs on a copy in a thread; if it returns within
+/// [`ZERO_STATE_BUDGET`] its result and state are taken (NumPy's own zeros, e.g. for
+/// `random_sample`), otherwise the answer is a clear error and the state is unchanged.
+/// The abandoned thread spins until the process ends (`nprand eval` exits right after the
+/// error; `--batch` goes on beside it).
+fn eval_on_zero_state<G: Clone + Send + 'static>(
+    g: &mut G,
+    call: &str,
+    f: fn(&mut G, &str) -> Result<Evaluated>,
+) -> Result<Evaluated> {
+    let mut copy = g.clone();
+    let call_owned = call.to_string();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let r = f(&mut copy, &call_owned);
+        let _ = tx.send((r, copy));
+    });
+    match rx.recv_timeout(ZERO_STATE_BUDGET) {
+        Ok((r, copy)) => {
+            *g = copy;
+            r
+        }
+        Err(_) => Err(Error::value(format!(
+            "the MT19937 state is all zeros, on which {call} never returns (NumPy loops \
+             forever); nprand stopped it after {} s",
+            ZERO_STATE_BUDGET.as_secs()
+        ))),
+    }
+}
+
+fn zero_mt_state(state: &BitGenState) -> bool {
+    matches!(state, BitGenState::Mt19937(s)
+        if s.key[0] & 0x8000_0000 == 0 && s.key[1..].iter().all(|&w| w == 0))
+}
+
 impl FrontEnd for RandomState {
     fn eval(&mut self, call: &str) -> Result<Evaluated> {
-        eval_call(self, call).map(Evaluated::Numpy)
+        fn run(rs: &mut RandomState, call: &str) -> Result<Evaluated> {
+            eval_call(rs, call).map(Evaluated::Numpy)
+        }
+        if self.bit_generator().is_degenerate() {
+            return eval_on_zero_state(self, call, run);
+        }
+        run(self, call)
     }
     fn state_json(&self) -> String {
         self.get_state().to_json()
@@ -142,9 +190,15 @@ impl FrontEnd for RandomState {
     }
 }
 
-impl<B: BitGenerator> FrontEnd for Generator<B> {
+impl<B: BitGenerator + Clone + Send + 'static> FrontEnd for Generator<B> {
     fn eval(&mut self, call: &str) -> Result<Evaluated> {
-        eval_generator_value(self, call).map(|v| Evaluated::Numpy(v.value))
+        fn run<B: BitGenerator>(g: &mut Generator<B>, call: &str) -> Result<Evaluated> {
+            eval_generator_value(g, call).map(|v| Evaluated::Numpy(v.value))
+        }
+        if zero_mt_state(&self.bit_generator().state()) {
+            return eval_on_zero_state(self, call, run);
+        }
+        run(self, call)
     }
     fn state_json(&self) -> String {
         self.bit_generator().state().to_json()
