@@ -36,6 +36,15 @@ pub enum ErrorKind {
     IoError,
     /// `SyntaxError`: a call that `nprand eval` cannot parse (or an undefined name).
     SyntaxError,
+    /// `MemoryError`: a result that cannot be allocated (NumPy's `Unable to allocate …`;
+    /// CPython's has no message).
+    MemoryError,
+    /// `numpy.exceptions.AxisError` (a `ValueError` and `IndexError` subclass): an
+    /// `axis` outside the array's dimensions.
+    AxisError,
+    /// `RuntimeError`: e.g. NumPy's "only supports up to 32 dimensions" for a nested
+    /// sequence argument.
+    RuntimeError,
 }
 
 impl ErrorKind {
@@ -57,13 +66,17 @@ impl ErrorKind {
             ErrorKind::NotImplementedError => "NotImplementedError",
             ErrorKind::IoError => "OSError",
             ErrorKind::SyntaxError => "SyntaxError",
+            ErrorKind::MemoryError => "MemoryError",
+            ErrorKind::AxisError => "AxisError",
+            ErrorKind::RuntimeError => "RuntimeError",
         }
     }
 }
 
 /// An error with NumPy's exception kind and NumPy's message text.
 ///
-/// `Display` prints `Kind: message`, the last line of Python's traceback.
+/// `Display` prints `Kind: message`, the last line of Python's traceback (just `Kind`
+/// for an empty message, as Python prints `raise MemoryError()`).
 ///
 /// ```
 /// let err = nprand::RandomState::new(0).normal(0.0, -1.0).unwrap_err();
@@ -160,6 +173,9 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.message.is_empty() {
+            return f.write_str(self.kind.name());
+        }
         write!(f, "{}: {}", self.kind.name(), self.message)
     }
 }
@@ -181,10 +197,10 @@ mod tests {
 
     /// Every class name of a `BaseException` subclass among CPython 3.11's builtins (by
     /// `__name__`, so aliases such as `IOError` give `OSError`), plus NumPy's
-    /// `LinAlgError`. Generated, not typed:
-    /// python3 -c 'import builtins, numpy.linalg, textwrap; n = sorted({v.__name__ for v
+    /// `LinAlgError` and `AxisError`. Generated, not typed:
+    /// python3 -c 'import builtins, numpy.linalg, numpy.exceptions, textwrap; n = sorted({v.__name__ for v
     ///   in vars(builtins).values() if isinstance(v, type) and issubclass(v, BaseException)})
-    ///   + [numpy.linalg.LinAlgError.__name__]; print(textwrap.fill(", ".join(chr(34) + x
+    ///   + [numpy.linalg.LinAlgError.__name__, numpy.exceptions.AxisError.__name__]; print(textwrap.fill(", ".join(chr(34) + x
     ///   + chr(34) for x in n), 84))'
     const PYTHON_EXCEPTIONS: &[&str] = &[
         "ArithmeticError",
@@ -255,6 +271,7 @@ mod tests {
         "Warning",
         "ZeroDivisionError",
         "LinAlgError",
+        "AxisError",
     ];
 
     /// Each kind once; a new kind must be added here (the match makes that a compile
@@ -273,12 +290,15 @@ mod tests {
             NotImplementedError,
             IoError,
             SyntaxError,
+            MemoryError,
+            AxisError,
+            RuntimeError,
         ];
         for k in &all {
             match k {
                 ValueError | TypeError | IndexError | OverflowError | KeyError | LinAlgError
                 | ZeroDivisionError | AttributeError | NotImplementedError | IoError
-                | SyntaxError => {}
+                | SyntaxError | MemoryError | AxisError | RuntimeError => {}
             }
         }
         all

@@ -36,7 +36,13 @@ pub enum PyValue {
     List(Vec<PyValue>),
     /// A `tuple` (e.g. an element of a population given as a list of tuples).
     Tuple(Vec<PyValue>),
+    /// A builtin class named in a call (`int`, `float`, ...), e.g. `uniform(int, 1)`.
+    Type(String),
 }
+
+/// CPython 3.11's default `sys.get_int_max_str_digits()`: `repr`, `str` and
+/// `json.dumps` refuse an int with more decimal digits.
+pub const INT_MAX_STR_DIGITS: u64 = 4300;
 
 impl PyValue {
     /// The text Python's `json.dumps(value)` writes: ints exact, floats as `repr`
@@ -75,6 +81,7 @@ impl PyValue {
                 }
                 out.push('"');
             }
+            PyValue::Type(name) => json_string(&format!("<class '{name}'>"), out),
             PyValue::List(items) | PyValue::Tuple(items) => {
                 out.push('[');
                 for (i, item) in items.iter().enumerate() {
@@ -107,6 +114,7 @@ impl PyValue {
             PyValue::Float(x) => py_repr_float(*x),
             PyValue::Str(s) => str_repr(s),
             PyValue::Bytes(b) => bytes_repr(b),
+            PyValue::Type(name) => format!("<class '{name}'>"),
             PyValue::List(items) => {
                 let parts: Vec<String> = items.iter().map(|v| v.repr()).collect();
                 format!("[{}]", parts.join(", "))
@@ -137,6 +145,40 @@ impl PyValue {
             PyValue::Bytes(_) => "bytes",
             PyValue::List(_) => "list",
             PyValue::Tuple(_) => "tuple",
+            PyValue::Type(_) => "type",
+        }
+    }
+
+    /// CPython's check before it prints an int (`repr`, `str`, `json.dumps`): more than
+    /// [`INT_MAX_STR_DIGITS`] decimal digits is a `ValueError`. Decided from the bit length
+    /// (and one comparison with `10**4300` near the limit), so no quadratic conversion runs.
+    ///
+    /// ```
+    /// use nprand::eval::py_value::PyValue;
+    /// // str(10**4300 - 1) works; str(10**4300) raises
+    /// let limit = num_bigint::BigInt::from(10u8).pow(4300);
+    /// assert!(PyValue::Int(&limit - 1).check_printable().is_ok());
+    /// let e = PyValue::List(vec![PyValue::Int(limit)]).check_printable().unwrap_err();
+    /// assert!(e.message().starts_with("Exceeds the limit (4300 digits)"));
+    /// ```
+    pub fn check_printable(&self) -> crate::Result<()> {
+        match self {
+            PyValue::Int(n) => {
+                // 10**4300 needs 14285 bits: fewer bits fit, more do not.
+                let bits = n.bits();
+                let too_many = bits > 14285
+                    || (bits == 14285 && n.magnitude() >= &BigInt::from(10u8).pow(4300).into_parts().1);
+                if too_many {
+                    return Err(crate::Error::value(format!(
+                        "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+                    )));
+                }
+                Ok(())
+            }
+            PyValue::List(items) | PyValue::Tuple(items) => {
+                items.iter().try_for_each(PyValue::check_printable)
+            }
+            _ => Ok(()),
         }
     }
 }
