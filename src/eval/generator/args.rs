@@ -33,7 +33,10 @@ pub(crate) fn check_dims(dims: Vec<i128>) -> Result<Vec<usize>> {
 pub(crate) fn size_dims(e: &Expr) -> Result<Vec<i128>> {
     match e {
         Expr::Int(_) => Ok(vec![dim_from(e)?]),
-        Expr::Tuple(v) | Expr::List(v) => v.iter().map(dim_from).collect(),
+        Expr::Tuple(v) | Expr::List(v) => {
+            crate::eval::pysem::check_size_len(v.len())?;
+            v.iter().map(dim_from).collect()
+        }
         Expr::Str(_) => Err(Error::type_error(
             "'str' object cannot be interpreted as an integer",
         )),

@@ -168,6 +168,18 @@ pub(crate) fn dist_from_bound<B: BitGenerator>(
             check_cap(&shape)?;
         }
     }
+    if !is_scalar {
+        // The constraints, then the multi-iterator over (out, params...).
+        let mut conv: Vec<NdArray<Num>> = params
+            .iter()
+            .zip(spec.params)
+            .map(|(p, ps)| broadcast::convert(p, ps.kind))
+            .collect();
+        broadcast::precheck(spec, &mut conv, false)?;
+        let mut shapes: Vec<&[usize]> = size.iter().map(Vec::as_slice).collect();
+        shapes.extend(spec.order().into_iter().map(|k| params[k].shape.as_slice()));
+        crate::eval::pysem::check_iter_dims(&shapes)?;
+    }
     let out = if params.iter().any(|p| p.is_empty()) {
         let mut conv: Vec<NdArray<Num>> = params
             .iter()
@@ -272,6 +284,8 @@ pub(crate) fn integers_typed<T: IntegerDtype, B: BitGenerator>(
         (lo_bool, hi_bool),
     )?;
     let size = parse_size(size)?;
+    let out: &[usize] = size.as_deref().unwrap_or(&[]);
+    crate::eval::pysem::check_iter_dims(&[&lo.shape, &hi.shape, out])?;
     if size.is_none() {
         if let Ok(s) = broadcast_shapes(&[&lo.shape, &hi.shape]) {
             check_cap(&s)?;

@@ -133,6 +133,13 @@ pub(crate) fn eval_dist(
             check_cap(&shape)?;
         }
     }
+    if !is_scalar {
+        // The constraints, then the multi-iterator over (out, params...).
+        precheck(spec, &params, false)?;
+        let mut shapes: Vec<&[usize]> = size.iter().map(Vec::as_slice).collect();
+        shapes.extend(internal_order(spec).into_iter().map(|k| params[k].shape.as_slice()));
+        crate::eval::pysem::check_iter_dims(&shapes)?;
+    }
     let out = if params.iter().any(|p| p.is_empty()) {
         empty_dist_output(spec, &params, size.as_deref())?
     } else {
@@ -164,6 +171,7 @@ pub(crate) fn eval_rand(rs: &mut RandomState, call: &Call, normal: bool) -> Resu
         };
         return Ok(Value::py_scalar(Data::F64(vec![x])));
     }
+    crate::eval::pysem::check_size_len(call.args.len())?;
     let dims = call.args.iter().map(dim_from).collect::<Result<Vec<_>>>()?;
     let shape = check_dims(dims, 8)?;
     let data = if normal {
