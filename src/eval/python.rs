@@ -50,6 +50,12 @@ use num_bigint::BigInt;
 /// // random.uniform(1) -> TypeError
 /// let e = eval_python_call(&mut r, "uniform(1)").unwrap_err();
 /// assert_eq!(e.message(), "Random.uniform() missing 1 required positional argument: 'b'");
+/// // a call that does not parse, an unknown name: SyntaxError, as in the NumPy modes
+/// use nprand::ErrorKind;
+/// assert_eq!(eval_python_call(&mut r, "random(").unwrap_err().kind(), ErrorKind::SyntaxError);
+/// assert_eq!(eval_python_call(&mut r, "uniform(foo, 1)").unwrap_err().kind(), ErrorKind::SyntaxError);
+/// // random.choices([1], k=2**40): a list CPython cannot build
+/// assert_eq!(eval_python_call(&mut r, "choices([1], k=2**40)").unwrap_err().kind(), ErrorKind::MemoryError);
 /// ```
 pub fn eval_python_call(r: &mut Random, call: &str) -> Result<PyValue> {
     let parsed = parse_call(call).map_err(|e| {
