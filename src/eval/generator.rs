@@ -28,7 +28,7 @@ use crate::bitgen::{BitGenState, BitGenerator};
 use crate::error::{Error, ErrorKind, Result};
 use crate::eval::legacy::{
     bind, bind_kw, c_intp_arg, check_cap, dim_from, float_leaf, float_to_int, mvn_operands,
-    nd_shape, not_impl, opt, overflow, truthy, type_name,
+    nd_shape, not_impl, opt, overflow, size_is_zero, truthy, type_name,
 };
 use crate::eval::parser::{parse_call, Call, Expr};
 use crate::eval::pysem::{self, py_repr, str_repr};

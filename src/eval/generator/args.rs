@@ -60,13 +60,6 @@ pub(crate) fn parse_size(e: Option<&Expr>) -> Result<Option<Vec<usize>>> {
     }
 }
 
-/// `size is not None and np.prod(size) == 0`.
-pub(crate) fn size_is_zero(e: Option<&Expr>) -> bool {
-    match opt(e) {
-        Some(e) => size_dims(e).is_ok_and(|d| d.contains(&0)),
-        None => false,
-    }
-}
 
 /// The dtype `np.asarray` gives a literal's leaves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -143,7 +143,9 @@ pub(crate) fn dist_from_bound<B: BitGenerator>(
         }
     }
     let is_scalar = params.iter().all(|p| p.ndim() == 0);
-    if is_scalar {
+    // negative_binomial reads its scalars from PyArray_FROM_OTF arrays, not float(x):
+    // None is NaN there and a numeric str converts.
+    if is_scalar && spec.name != "negative_binomial" {
         for k in spec.order() {
             if let Some(e) = scalar_errs[k].take() {
                 return Err(e);
@@ -216,6 +218,18 @@ pub(crate) fn bound_array(e: &Expr) -> Result<(NdArray<IntBound>, bool)> {
             Expr::Bool(b) if as_float => Ok(IntBound::Float(*b as u8 as f64)),
             Expr::Bool(b) => Ok(IntBound::Int(*b as i128)),
             Expr::Float(x) => Ok(IntBound::Float(*x)),
+            // int(x) of what NumPy cannot take as an integer bound.
+            Expr::Str(s) if pysem::parse_int(s).is_none() => {
+                let r = str_repr(s);
+                Err(Error::value(format!(
+                    "invalid literal for int() with base 10: {}",
+                    if shape.is_empty() { r } else { format!("np.str_({r})") }
+                )))
+            }
+            Expr::None | Expr::Name(_) => Err(Error::type_error(format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                type_name(l)
+            ))),
             other => Err(not_impl(format!(
                 "integers() with a bound of type {}",
                 type_name(other)
