@@ -112,6 +112,15 @@ CASES = [
     ("generator:pcg64", 0, "shuffle((), axis=5)"),
     ("generator:pcg64", 0, "shuffle(5, axis=1)"),
     ("generator:pcg64", 0, "shuffle('ab')"),
+    ("generator:pcg64", 0, "negative_binomial(None, 0.5)"),
+    ("generator:pcg64", 0, "choice(False, 0.0)"),
+    ("generator:pcg64", 0, "integers(0, 'a')"),
+    ("generator:pcg64", 0, "integers(['a'], 5)"),
+    ("generator:pcg64", 0, "integers(None)"),
+    ("generator:pcg64", 0, "integers(float)"),
+    ("legacy", 0, "dirichlet([1, 2], 1.5)"),
+    ("legacy", 0, "multinomial(3, [0.5, 0.5], 1.5)"),
+    ("legacy", 0, "multivariate_normal([0], [[1]], 1.5)"),
 ]
 
 
