@@ -119,6 +119,9 @@ CASES = [
     ("generator:pcg64", 0, "integers(None)"),
     ("generator:pcg64", 0, "integers(float)"),
     ("legacy", 0, "dirichlet([1, 2], 1.5)"),
+    ("generator:pcg64", 0, "permutation(int)"),
+    ("generator:pcg64", 0, "permutation('a', axis=None)"),
+    ("generator:pcg64", 0, "permutation(1.5, axis=-1)"),
     ("legacy", 0, "multinomial(3, [0.5, 0.5], 1.5)"),
     ("legacy", 0, "multivariate_normal([0], [[1]], 1.5)"),
 ]

@@ -37,6 +37,8 @@ pub(crate) fn size_dims(e: &Expr) -> Result<Vec<i128>> {
             crate::eval::pysem::check_size_len(v.len())?;
             v.iter().map(dim_from).collect()
         }
+        // A string is a sequence of characters: '' is the shape ().
+        Expr::Str(t) if t.is_empty() => Ok(Vec::new()),
         Expr::Str(_) => Err(Error::type_error(
             "'str' object cannot be interpreted as an integer",
         )),

@@ -226,6 +226,10 @@ pub(crate) fn eval_permutation<B: BitGenerator>(
         let len = p.len();
         return Ok(Value::array(Data::I64(p), vec![len]));
     }
+    if matches!(x, Expr::Float(_) | Expr::Str(_) | Expr::None | Expr::Name(_)) {
+        // np.asarray(x) is 0-d: no axis exists.
+        return normalize_axis(b[1], 0, 0).map(|_| unreachable!("0-d has no axis"));
+    }
     let (data, shape) = literal_array(x)?;
     // normalize_axis_index(axis, ndim): None is a TypeError here.
     let axis = normalize_axis(b[1], shape.len(), 0)?;
