@@ -119,6 +119,7 @@ CASES = [
     ("generator:pcg64", 0, "integers(None)"),
     ("generator:pcg64", 0, "integers(float)"),
     ("legacy", 0, "dirichlet([1, 2], 1.5)"),
+    ("legacy", 0, "dirichlet([1, 2, 3], -1.0)"),
     ("generator:pcg64", 0, "permutation(int)"),
     ("generator:pcg64", 0, "permutation('a', axis=None)"),
     ("generator:pcg64", 0, "permutation(1.5, axis=-1)"),

@@ -10,6 +10,12 @@ use crate::legacy::RandomState;
 /// `tuple(size) + (k,)` (`list(size[:])` for multivariate_normal: `sliced`), whose
 /// TypeError a float size gets.
 fn shape_with(size: Option<&Expr>, k: usize, itemsize: usize, sliced: bool) -> Result<Vec<usize>> {
+    if let Some(Expr::Bool(v)) = size {
+        // operator.index(size) succeeds: (size, k).
+        let shape = vec![*v as usize, k];
+        super::check_cap(&shape)?;
+        return Ok(shape);
+    }
     if let Some(Expr::Float(_)) = size {
         return Err(Error::type_error(if sliced {
             "'float' object is unsliceable"
