@@ -298,7 +298,7 @@ fn run(item: &str, n: usize, reps: usize) -> Option<Vec<f64>> {
             time(reps, || rs.poisson_into(black_box(&mut out), 30.0).unwrap())
         }
         "permutation" => time(reps, || {
-            black_box(rs.permutation(n as i64));
+            let _ = black_box(rs.permutation(n as i64));
         }),
         "shuffle" => {
             let mut x: Vec<i64> = (0..n as i64).collect();

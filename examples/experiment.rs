@@ -48,7 +48,7 @@ pub fn run(out: &mut impl Write) -> Result<(), Box<dyn std::error::Error>> {
     let (lr, batch) = (0.1, 32usize);
     for epoch in 0..8 {
         // perm = rs.permutation(n)
-        let perm = rs.permutation(n as i64);
+        let perm = rs.permutation(n as i64).expect("a small permutation");
         for idx in perm.chunks(batch) {
             let mut grad = vec![0.0; d];
             for &i in idx {

@@ -14,6 +14,11 @@
 //! as bits, NaNs included (glibc's NaN bits are deterministic on x86-64); NaN-ness
 //! mismatches are counted separately. tests/libm.rs runs the same checks, smaller.
 
+#[path = "../src/math/inputs.rs"]
+#[allow(dead_code)]
+mod inputs;
+
+use inputs::SplitMix;
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -86,40 +91,9 @@ impl Func {
     }
 }
 
-/// SplitMix64: a fast, well-mixed stream for the inputs.
-pub struct SplitMix(pub u64);
-
-impl SplitMix {
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// NumPy's `next_double`: 53 random bits in [0, 1).
-    pub fn unit(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 * (1.0 / 9_007_199_254_740_992.0)
-    }
-
-    /// Uniform in [lo, hi).
-    pub fn range(&mut self, lo: f64, hi: f64) -> f64 {
-        lo + (hi - lo) * self.unit()
-    }
-
-    /// `x`'s bit pattern moved by a random signed offset below `2^bits` (clamped to the
-    /// same sign).
-    pub fn near(&mut self, x: f64, bits: u32) -> f64 {
-        let off = self.next_u64() & ((1u64 << bits) - 1);
-        let b = x.to_bits();
-        let moved = if self.next_u64() & 1 == 0 {
-            b.saturating_add(off)
-        } else {
-            b.saturating_sub(off)
-        };
-        f64::from_bits(moved)
-    }
+/// Uniform in [lo, hi) from NumPy's `next_double`.
+fn range(rng: &mut SplitMix, lo: f64, hi: f64) -> f64 {
+    lo + (hi - lo) * rng.next_double()
 }
 
 /// Inputs every function sees: signed zeros, subnormals, normal limits, small integers,
@@ -296,9 +270,9 @@ pub fn random_input(f: Func, c: usize, rng: &mut SplitMix) -> (f64, f64) {
     match f {
         Func::Exp => {
             let x = match c {
-                0 => rng.range(-745.0, 710.0),
-                1 => rng.range(-1.0, 1.0),
-                2 => rng.range(-40.0, 40.0),
+                0 => range(rng, -745.0, 710.0),
+                1 => range(rng, -1.0, 1.0),
+                2 => range(rng, -40.0, 40.0),
                 3 => f64::from_bits(rng.next_u64()),
                 4 => {
                     const EDGES: [f64; 8] = [
@@ -307,14 +281,14 @@ pub fn random_input(f: Func, c: usize, rng: &mut SplitMix) -> (f64, f64) {
                     let edge = EDGES[(rng.next_u64() % 8) as usize];
                     rng.near(edge, 44)
                 }
-                _ => -(1.0 - rng.unit()).ln(),
+                _ => -(1.0 - rng.next_double()).ln(),
             };
             (x, 0.0)
         }
         Func::Log | Func::Log2 => {
             let x = match c {
-                0 => rng.unit(),
-                1 => 1.0 - rng.unit(),
+                0 => rng.next_double(),
+                1 => 1.0 - rng.next_double(),
                 2 => rng.near(1.0, 50),
                 3 => f64::from_bits(rng.next_u64() >> 1),
                 4 => f64::from_bits(rng.next_u64()),
@@ -324,18 +298,18 @@ pub fn random_input(f: Func, c: usize, rng: &mut SplitMix) -> (f64, f64) {
         }
         Func::Pow => match c {
             0 => {
-                let u = 1.0 - rng.unit();
-                let a = 1000.0 * (1.0 - rng.unit());
+                let u = 1.0 - rng.next_double();
+                let a = 1000.0 * (1.0 - rng.next_double());
                 (u, 1.0 / a)
             }
-            1 => (1e6 * (1.0 - rng.unit()), rng.range(-50.0, 50.0)),
+            1 => (1e6 * (1.0 - rng.next_double()), range(rng, -50.0, 50.0)),
             2 => (
                 f64::from_bits(rng.next_u64()),
                 f64::from_bits(rng.next_u64()),
             ),
             3 => {
                 let y = (rng.next_u64() % 2201) as f64 - 1100.0;
-                (rng.range(-4.0, 4.0), y)
+                (range(rng, -4.0, 4.0), y)
             }
             4 => {
                 let x = rng.near(1.0, 14);
@@ -352,12 +326,12 @@ pub fn random_input(f: Func, c: usize, rng: &mut SplitMix) -> (f64, f64) {
                     2 => -745.13,
                     _ => -744.44,
                 };
-                let y = (t + rng.range(-0.01, 0.01)) / x.ln();
+                let y = (t + range(rng, -0.01, 0.01)) / x.ln();
                 (x, y)
             }
             6 => (
                 f64::from_bits(rng.next_u64() >> 11),
-                rng.range(-1.0, 1.0) * 2f64.powi((rng.next_u64() % 12) as i32 - 11),
+                range(rng, -1.0, 1.0) * 2f64.powi((rng.next_u64() % 12) as i32 - 11),
             ),
             _ => {
                 let x = -f64::from_bits(rng.near(1.0, 58).to_bits() & 0x7fff_ffff_ffff_ffff);
@@ -470,8 +444,8 @@ pub fn run(f: Func, count: u64, threads: u64, seed: u64) -> Tally {
 /// `count` inputs of the kernels' typical ranges (one thread).
 fn speed(count: usize) {
     let mut rng = SplitMix(1);
-    let unit: Vec<f64> = (0..count).map(|_| 1.0 - rng.unit()).collect();
-    let args: Vec<f64> = (0..count).map(|_| rng.range(-40.0, 40.0)).collect();
+    let unit: Vec<f64> = (0..count).map(|_| 1.0 - rng.next_double()).collect();
+    let args: Vec<f64> = (0..count).map(|_| range(&mut rng, -40.0, 40.0)).collect();
     let time = |name: &str, f: &dyn Fn() -> f64| {
         let start = Instant::now();
         let sink = f();

@@ -84,6 +84,7 @@ pub fn run() -> String {
     let mut ss = SeedSequence::new(12345);
     let rngs: Vec<_> = ss
         .spawn(4)
+        .expect("4 children")
         .into_iter()
         .map(Generator::<Pcg64>::from_seed_sequence)
         .collect();

@@ -168,31 +168,52 @@ pub fn broadcast_shapes(shapes: &[&[usize]]) -> Result<Vec<usize>> {
 /// ```
 pub fn broadcast_indices(out: &[usize], input: &[usize]) -> Vec<usize> {
     let n: usize = out.iter().product();
-    let off = out.len() - input.len();
-    // Stride of each output dimension in the input (0 where broadcast).
-    let mut strides = vec![0usize; out.len()];
-    let mut acc = 1usize;
-    for k in (0..input.len()).rev() {
-        strides[off + k] = if input[k] == 1 { 0 } else { acc };
-        acc *= input[k];
-    }
-    let mut idx = Vec::with_capacity(n);
-    let mut counter = vec![0usize; out.len()];
-    let mut cur = 0usize;
-    for _ in 0..n {
-        idx.push(cur);
-        // Increment the multi-index in C order.
-        for d in (0..out.len()).rev() {
-            counter[d] += 1;
-            cur += strides[d];
-            if counter[d] < out[d] {
-                break;
-            }
-            cur -= strides[d] * counter[d];
-            counter[d] = 0;
+    let mut walk = BroadcastWalk::new(out, input);
+    (0..n).map(|_| walk.next_index()).collect()
+}
+
+/// The flat indices of [`broadcast_indices`] one at a time, in C order of `out`, so a
+/// caller need not hold an index array as large as the result.
+pub(crate) struct BroadcastWalk {
+    /// Stride of each output dimension in the input (0 where broadcast).
+    strides: Vec<usize>,
+    dims: Vec<usize>,
+    counter: Vec<usize>,
+    cur: usize,
+}
+
+impl BroadcastWalk {
+    pub(crate) fn new(out: &[usize], input: &[usize]) -> Self {
+        let off = out.len() - input.len();
+        let mut strides = vec![0usize; out.len()];
+        let mut acc = 1usize;
+        for k in (0..input.len()).rev() {
+            strides[off + k] = if input[k] == 1 { 0 } else { acc };
+            acc *= input[k];
+        }
+        BroadcastWalk {
+            strides,
+            dims: out.to_vec(),
+            counter: vec![0; out.len()],
+            cur: 0,
         }
     }
-    idx
+
+    /// The input index of the current output element, then a step to the next one.
+    pub(crate) fn next_index(&mut self) -> usize {
+        let idx = self.cur;
+        // Increment the multi-index in C order.
+        for d in (0..self.dims.len()).rev() {
+            self.counter[d] += 1;
+            self.cur += self.strides[d];
+            if self.counter[d] < self.dims[d] {
+                break;
+            }
+            self.cur -= self.strides[d] * self.counter[d];
+            self.counter[d] = 0;
+        }
+        idx
+    }
 }
 
 /// The broadcast shape of the two operands of a binary ufunc (`np.subtract`,

@@ -6,7 +6,7 @@
 //! use nprand::{BitGenerator, Pcg64};
 //! // bg = np.random.PCG64(12345); bg.random_raw(3)
 //! let mut bg = Pcg64::new(12345);
-//! let raw = bg.random_raw(3);
+//! let raw = bg.random_raw(3).unwrap();
 //! assert_eq!(raw.len(), 3);
 //! // bg.ctypes.next_double(bg.ctypes.state): (next_uint64 >> 11) * 2**-53
 //! let x = bg.next_double();
@@ -75,7 +75,7 @@ pub trait BitGenerator {
     /// // bg = np.random.SFC64(1); bg.ctypes.next_uint64(bg.ctypes.state)
     /// let mut a = Sfc64::new(1);
     /// let mut b = a.clone();
-    /// assert_eq!(BitGenerator::next_u64(&mut a), b.random_raw(1)[0]);
+    /// assert_eq!(BitGenerator::next_u64(&mut a), b.random_raw(1).unwrap()[0]);
     /// ```
     fn next_u64(&mut self) -> u64;
 
@@ -119,13 +119,15 @@ pub trait BitGenerator {
     /// // np.random.PCG64(0).random_raw(5)
     /// let mut a = Pcg64::new(0);
     /// let mut b = a.clone();
-    /// let v = BitGenerator::random_raw(&mut a, 5);
+    /// let v = BitGenerator::random_raw(&mut a, 5).unwrap();
     /// assert_eq!(v[4], { for _ in 0..4 { b.next_raw(); } b.next_raw() });
+    /// // random_raw(2**62): ValueError: array is too big; ...
+    /// assert!(BitGenerator::random_raw(&mut a, 1 << 62).is_err());
     /// ```
-    fn random_raw(&mut self, n: usize) -> Vec<u64> {
-        let mut out = vec![0; n];
+    fn random_raw(&mut self, n: usize) -> Result<Vec<u64>> {
+        let mut out = crate::common::alloc::filled(&[n], crate::common::alloc::Dtype::U64, 0)?;
         self.random_raw_into(&mut out);
-        out
+        Ok(out)
     }
 
     /// `bg.random_raw(n)` into a caller's buffer (no allocation): the same words in the
@@ -250,12 +252,19 @@ pub trait SeedableBitGenerator: BitGenerator + Sized {
     /// let mut bg = Pcg64::new(7);
     /// let kids = bg.spawn(2).unwrap();
     /// let mut ss = SeedSequence::new(7);
-    /// assert_eq!(kids[1], Pcg64::from_seed_sequence(ss.spawn(2).remove(1)));
+    /// assert_eq!(kids[1], Pcg64::from_seed_sequence(ss.spawn(2).unwrap().remove(1)));
     /// ```
     fn spawn(&mut self, n_children: usize) -> Result<Vec<Self>> {
+        // NumPy's `spawn(self, int n_children)`: a C int.
+        if n_children > i32::MAX as usize {
+            return Err(crate::Error::new(
+                crate::ErrorKind::OverflowError,
+                "value too large to convert to int",
+            ));
+        }
         match self.seed_seq_mut() {
             Some(ss) => Ok(ss
-                .spawn(n_children)
+                .spawn(n_children)?
                 .into_iter()
                 .map(Self::from_seed_sequence)
                 .collect()),

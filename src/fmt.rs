@@ -133,6 +133,224 @@ fn layout(negative: bool, digits: &str, exp: i32) -> String {
     }
 }
 
+/// [`py_float_repr`] and [`json_float`] without an allocation, for streaming millions of
+/// elements: the shortest round-trip digits come from `zmij` (Schubfach: the shortest
+/// digits, nearest the value, ties to even, as Gay's mode 0), laid out as Python does.
+/// The unit tests compare it with [`py_float_repr`] on random bit patterns.
+///
+/// ```
+/// let mut f = nprand::fmt::FloatRepr::new();
+/// assert_eq!(f.repr(1e-5), "1e-05");
+/// assert_eq!(f.repr(-2.5e16), "-2.5e+16");
+/// assert_eq!(f.json(f64::NAN), "NaN");
+/// ```
+#[cfg(feature = "eval")]
+pub struct FloatRepr {
+    digits: zmij::Buffer,
+    out: [u8; 32],
+}
+
+#[cfg(feature = "eval")]
+impl std::fmt::Debug for FloatRepr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("FloatRepr")
+    }
+}
+
+#[cfg(feature = "eval")]
+impl Default for FloatRepr {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[cfg(feature = "eval")]
+impl FloatRepr {
+    /// A reusable formatter.
+    ///
+    /// ```
+    /// assert_eq!(nprand::fmt::FloatRepr::new().repr(0.1), "0.1");
+    /// ```
+    pub fn new() -> Self {
+        FloatRepr {
+            digits: zmij::Buffer::new(),
+            out: [0; 32],
+        }
+    }
+
+    /// Python's `repr(x)`, as [`py_float_repr`].
+    ///
+    /// ```
+    /// let mut f = nprand::fmt::FloatRepr::new();
+    /// assert_eq!(f.repr(f64::NEG_INFINITY), "-inf");
+    /// assert_eq!(f.repr(1234567890123456.0), "1234567890123456.0");
+    /// ```
+    pub fn repr(&mut self, x: f64) -> &str {
+        if x.is_nan() {
+            return "nan";
+        }
+        if x.is_infinite() {
+            return if x > 0.0 { "inf" } else { "-inf" };
+        }
+        self.finite(x)
+    }
+
+    /// Python's `json.dumps(x)`, as [`json_float`].
+    ///
+    /// ```
+    /// assert_eq!(nprand::fmt::FloatRepr::new().json(f64::INFINITY), "Infinity");
+    /// ```
+    pub fn json(&mut self, x: f64) -> &str {
+        if x.is_nan() {
+            return "NaN";
+        }
+        if x.is_infinite() {
+            return if x > 0.0 { "Infinity" } else { "-Infinity" };
+        }
+        self.finite(x)
+    }
+
+    fn finite(&mut self, x: f64) -> &str {
+        // zmij writes "-1.25", "0.00001", "1.5e+16" or "1e-7": read its digits and
+        // decimal exponent back, then lay them out by Python's rules.
+        let text = self.digits.format_finite(x);
+        // Fast path: zmij's fixed notation (decimal exponents -5..=15) is Python's for
+        // -4..=15, i.e. unless the value is below 1e-4 ("0.0000d...").
+        let b = text.as_bytes();
+        let body = if b[0] == b'-' { &b[1..] } else { b };
+        if !body.contains(&b'e') && !body.starts_with(b"0.0000") {
+            return text;
+        }
+        let (digits, nd, e10) = shortest_digits(b);
+        let negative = x.is_sign_negative();
+        let mut w = Out {
+            buf: &mut self.out,
+            len: 0,
+        };
+        if negative {
+            w.push(b'-');
+        }
+        if nd == 0 {
+            w.extend(b"0.0");
+            return w.into_str();
+        }
+        let digits = &digits[..nd];
+        let nd = nd as i32;
+        if (-4..16).contains(&e10) {
+            let point = e10 + 1;
+            if point <= 0 {
+                w.extend(b"0.");
+                w.repeat(b'0', (-point) as usize);
+                w.extend(digits);
+            } else if point >= nd {
+                w.extend(digits);
+                w.repeat(b'0', (point - nd) as usize);
+                w.extend(b".0");
+            } else {
+                w.extend(&digits[..point as usize]);
+                w.push(b'.');
+                w.extend(&digits[point as usize..]);
+            }
+        } else {
+            w.push(digits[0]);
+            if nd > 1 {
+                w.push(b'.');
+                w.extend(&digits[1..]);
+            }
+            w.push(b'e');
+            w.push(if e10 < 0 { b'-' } else { b'+' });
+            let a = e10.unsigned_abs();
+            if a >= 100 {
+                w.push(b'0' + (a / 100) as u8);
+            }
+            w.push(b'0' + (a / 10 % 10) as u8);
+            w.push(b'0' + (a % 10) as u8);
+        }
+        w.into_str()
+    }
+}
+
+/// The significant digits of zmij's text for a finite float ("-1.25", "0.00001",
+/// "1.5e+16", "1e-7"): `(digits, count, e10)` with the value `d1.d2d3... x 10^e10`,
+/// leading and trailing zeros dropped (count 0 for zero).
+#[cfg(feature = "eval")]
+pub(crate) fn shortest_digits(s: &[u8]) -> ([u8; 24], usize, i32) {
+    let (mant, exp) = match s.iter().position(|&c| c == b'e') {
+        Some(i) => (&s[..i], parse_exp(&s[i + 1..])),
+        None => (s, 0),
+    };
+    // The value is 0.d1d2... x 10^(int_len - lead_zeros + exp).
+    let mut digits = [0u8; 24];
+    let mut nd = 0;
+    let mut int_len = 0i32;
+    let mut lead_zeros = 0i32;
+    let mut seen_point = false;
+    for &c in mant {
+        match c {
+            b'.' => seen_point = true,
+            b'0'..=b'9' => {
+                if !seen_point {
+                    int_len += 1;
+                }
+                if nd == 0 && c == b'0' {
+                    lead_zeros += 1;
+                } else if nd < digits.len() {
+                    digits[nd] = c;
+                    nd += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    while nd > 0 && digits[nd - 1] == b'0' {
+        nd -= 1;
+    }
+    (digits, nd, int_len - lead_zeros + exp - 1)
+}
+
+/// The exponent after zmij's `e`: an optional sign and decimal digits.
+#[cfg(feature = "eval")]
+fn parse_exp(s: &[u8]) -> i32 {
+    let (neg, d) = match s.first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let v = d.iter().fold(0i32, |a, &c| a * 10 + i32::from(c - b'0'));
+    if neg {
+        -v
+    } else {
+        v
+    }
+}
+
+/// A tiny bounded writer into [`FloatRepr`]'s buffer (at most 25 bytes are written).
+#[cfg(feature = "eval")]
+struct Out<'a> {
+    buf: &'a mut [u8; 32],
+    len: usize,
+}
+
+#[cfg(feature = "eval")]
+impl<'a> Out<'a> {
+    fn push(&mut self, c: u8) {
+        self.buf[self.len] = c;
+        self.len += 1;
+    }
+    fn extend(&mut self, s: &[u8]) {
+        self.buf[self.len..self.len + s.len()].copy_from_slice(s);
+        self.len += s.len();
+    }
+    fn repeat(&mut self, c: u8, n: usize) {
+        self.buf[self.len..self.len + n].fill(c);
+        self.len += n;
+    }
+    fn into_str(self) -> &'a str {
+        // Only ASCII digits, signs, '.', 'e' were written.
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
 /// A float as Python's `json.dumps` writes it: `repr`, with `NaN`, `Infinity`, `-Infinity`.
 ///
 /// ```
@@ -236,6 +454,62 @@ mod tests {
             prop_assume!(x.is_finite());
             let s = py_float_repr(x);
             prop_assert_eq!(s.parse::<f64>().unwrap().to_bits(), x.to_bits());
+        }
+    }
+
+    /// The streaming formatter equals the reference one on random bit patterns, on
+    /// widened float32s, on integers and halves near 2**53 (where ties live), on powers of
+    /// ten at the fixed/scientific borders, and on subnormals.
+    #[cfg(feature = "eval")]
+    #[test]
+    fn float_repr_equals_py_float_repr() {
+        let mut f = FloatRepr::new();
+        let mut check = |x: f64| {
+            assert_eq!(f.repr(x), py_float_repr(x), "bits {:#x}", x.to_bits());
+            assert_eq!(f.json(x), json_float(x), "bits {:#x}", x.to_bits());
+        };
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = || {
+            state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            z ^ (z >> 31)
+        };
+        for _ in 0..20_000 {
+            let b = next();
+            check(f64::from_bits(b));
+            check(f64::from(f32::from_bits(b as u32)));
+            check((b >> 11) as f64 * (1.0 / (1u64 << 53) as f64));
+            check(((b >> 11) as f64 + 0.5) * 1024.0);
+        }
+        for e in -330..310 {
+            let p = format!("1e{e}").parse::<f64>().unwrap_or(0.0);
+            for x in [
+                p,
+                -p,
+                p * 1.5,
+                p * 0.999_999_999_999_999_9,
+                f64::from_bits(p.to_bits() + 1),
+            ] {
+                check(x);
+            }
+        }
+        for k in 0..2000u64 {
+            check(((1u64 << 53) + k) as f64);
+            check(k as f64 / 8.0 + 11_669_462_770_443.0);
+            check(f64::from_bits(k));
+        }
+        for x in [
+            0.0,
+            -0.0,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            f64::NAN,
+            f64::INFINITY,
+            -f64::INFINITY,
+        ] {
+            check(x);
         }
     }
 }

@@ -5,7 +5,7 @@
 //! ```
 //! use nprand::global;
 //! global::seed(12345);                 // np.random.seed(12345)
-//! let x = global::rand(&[10, 10]);     // np.random.rand(10, 10)
+//! let x = global::rand(&[10, 10]).unwrap(); // np.random.rand(10, 10)
 //! assert_eq!(x[0].to_bits(), nprand::RandomState::new(12345).random_sample().to_bits());
 //! ```
 //!
@@ -89,9 +89,9 @@ pub fn set_state(state: &LegacyState) -> Result<()> {
 ///
 /// ```
 /// nprand::global::seed(12345);
-/// assert_eq!(nprand::global::rand(&[2, 2]).len(), 4);
+/// assert_eq!(nprand::global::rand(&[2, 2]).unwrap().len(), 4);
 /// ```
-pub fn rand(dims: &[usize]) -> Vec<f64> {
+pub fn rand(dims: &[usize]) -> Result<Vec<f64>> {
     with(|rs| rs.rand(dims))
 }
 
@@ -99,9 +99,9 @@ pub fn rand(dims: &[usize]) -> Vec<f64> {
 ///
 /// ```
 /// nprand::global::seed(12345);
-/// assert_eq!(nprand::global::randn(&[3]).len(), 3);
+/// assert_eq!(nprand::global::randn(&[3]).unwrap().len(), 3);
 /// ```
-pub fn randn(dims: &[usize]) -> Vec<f64> {
+pub fn randn(dims: &[usize]) -> Result<Vec<f64>> {
     with(|rs| rs.randn(dims))
 }
 
@@ -170,8 +170,8 @@ pub fn shuffle<T>(x: &mut [T]) {
 ///
 /// ```
 /// nprand::global::seed(12345);
-/// assert_eq!(nprand::global::permutation(4).len(), 4);
+/// assert_eq!(nprand::global::permutation(4).unwrap().len(), 4);
 /// ```
-pub fn permutation(n: i64) -> Vec<i64> {
+pub fn permutation(n: i64) -> Result<Vec<i64>> {
     with(|rs| rs.permutation(n))
 }

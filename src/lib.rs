@@ -7,7 +7,7 @@
 //! ```
 //! // np.random.seed(12345); x = np.random.rand(10, 10)
 //! let mut rs = nprand::RandomState::new(12345);
-//! let x = rs.rand(&[10, 10]);
+//! let x = rs.rand(&[10, 10]).unwrap();
 //! assert_eq!(x.len(), 100);
 //! ```
 //!
@@ -87,6 +87,15 @@ pub use legacy::{RandintDtype, RandomState};
 pub use mt19937::Mt19937;
 pub use seed_sequence::SeedSequence;
 pub use state::LegacyState;
+
+/// The `ndarray` crate this one is built against (feature `ndarray`): the arrays of
+/// [`nd`] are its `ArrayD`, so use this re-export rather than pinning a matching version.
+#[cfg(feature = "ndarray")]
+pub use ndarray;
+/// The `num-bigint` crate this one is built against (feature `python`): CPython's
+/// arbitrary-size ints in [`python`] are its `BigInt`.
+#[cfg(feature = "python")]
+pub use num_bigint;
 
 /// The README's Rust examples, compiled and run as doctests.
 #[cfg(all(doctest, feature = "python"))]

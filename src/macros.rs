@@ -205,13 +205,13 @@ macro_rules! impl_bitgen_u64 {
             ///
             /// ```
             #[doc = concat!("// np.random.", $np, "(2).random_raw(10)")]
-            #[doc = concat!("let v = nprand::", stringify!($t), "::new(2).random_raw(10);")]
+            #[doc = concat!("let v = nprand::", stringify!($t), "::new(2).random_raw(10).unwrap();")]
             #[doc = concat!("assert_eq!(v[0], nprand::", stringify!($t), "::new(2).next_u64());")]
             /// ```
-            pub fn random_raw(&mut self, n: usize) -> Vec<u64> {
-                let mut out = vec![0; n];
+            pub fn random_raw(&mut self, n: usize) -> $crate::error::Result<Vec<u64>> {
+                let mut out = $crate::common::alloc::filled(&[n], $crate::common::alloc::Dtype::U64, 0)?;
                 $crate::bitgen::BitGenerator::random_raw_into(self, &mut out);
-                out
+                Ok(out)
             }
         }
 
@@ -349,7 +349,7 @@ macro_rules! pcg64_struct {
             #[doc = concat!("let mut a = nprand::", stringify!($t), "::new(4);")]
             /// let mut b = a.clone();
             /// a.advance(3);
-            /// b.random_raw(3);
+            /// b.random_raw(3).unwrap();
             /// assert_eq!(a.next_u64(), b.next_u64());
             /// ```
             pub fn advance(&mut self, delta: u128) -> &mut Self {

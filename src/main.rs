@@ -9,6 +9,7 @@
 //! ```
 
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
+use nprand::eval::arrayprint::{numpy_repr, numpy_str};
 use nprand::eval::batch::run_batch;
 use nprand::eval::frontend::{Evaluated, Setup, SetupError, StateSource};
 use nprand::eval::npy::write_npy;
@@ -45,6 +46,11 @@ enum Format {
     Json,
     /// One .npy file per call in --out DIR (000.npy, 001.npy, ...); prints the paths.
     Npy,
+    /// NumPy's print(x): precision 8, arrays above 1,000 elements summarised (...),
+    /// rows wrapped at 75 columns, columns aligned (NumPy's default print options).
+    Numpy,
+    /// NumPy's repr(x): array([...], dtype=..., shape=...) as NumPy 2 shows it.
+    Repr,
 }
 
 const EVAL_HELP: &str = "\
@@ -56,6 +62,10 @@ result is printed (and flushed) as soon as it is computed.
 Seeding: exactly one of --seed, --seed-array or --state is required (NumPy would seed from OS
 entropy without one; nprand does not, so every run is reproducible). Seeds get NumPy's checks:
 --seed -1 fails with 'ValueError: Seed must be between 0 and 2**32 - 1'.
+
+Formats: text (the default) prints every element in full round-trip precision; json is
+for programs; numpy and repr are what print(x) and repr(x) show in NumPy 2.4 with its
+default print options (8 digits, summarised above 1,000 elements, 75 columns).
 
 Output: shuffle(x) prints x after the in-place shuffle; seed(...) prints nothing in text
 mode, 'null' in json mode, and writes no file in npy mode (file names keep the call's index).
@@ -130,10 +140,13 @@ struct EvalArgs {
     calls: Vec<String>,
 }
 
-/// How a run ends badly: a NumPy-style error (exit 1) or a usage error (exit 2).
+/// How a run ends badly: a NumPy-style error (exit 1), a usage error (exit 2), or the
+/// reader of stdout went away (`nprand eval ... | head`): exit 141, as a shell reports a
+/// process SIGPIPE ended, with no message, as `cat` or `seq` behave there.
 enum Failure {
     Eval(Error),
     Usage(String),
+    BrokenPipe,
 }
 
 impl From<Error> for Failure {
@@ -152,6 +165,9 @@ impl From<SetupError> for Failure {
 }
 
 fn io_err(context: &str, e: io::Error) -> Failure {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        return Failure::BrokenPipe;
+    }
     Failure::Eval(Error::io(context, e))
 }
 
@@ -168,6 +184,7 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
         Err(Failure::Usage(msg)) => usage(&msg),
+        Err(Failure::BrokenPipe) => ExitCode::from(141),
     }
 }
 
@@ -201,30 +218,82 @@ fn clap_failure(e: clap::Error) -> ExitCode {
 }
 
 /// Where the results go: stdout or `--out FILE` (with `--format npy`, `--out` is the
-/// directory of the files and the paths go to stdout).
+/// directory of the files and the paths go to stdout), behind a 64 KiB buffer so that
+/// arrays stream element by element at the speed of the disk.
 fn open_output(args: &EvalArgs) -> Result<Box<dyn Write>, Failure> {
-    Ok(match (&args.out, args.format) {
-        (Some(dir), Format::Npy) => {
-            fs::create_dir_all(dir)
-                .map_err(|e| io_err(&format!("cannot create directory '{}'", dir.display()), e))?;
-            Box::new(io::stdout().lock())
-        }
-        (Some(path), _) => {
-            Box::new(BufWriter::new(File::create(path).map_err(|e| {
-                io_err(&format!("cannot write '{}'", path.display()), e)
-            })?))
-        }
-        (None, _) => Box::new(io::stdout().lock()),
-    })
+    if let (Some(dir), Format::Npy) = (&args.out, args.format) {
+        fs::create_dir_all(dir)
+            .map_err(|e| io_err(&format!("cannot create directory '{}'", dir.display()), e))?;
+    }
+    let sink: Box<dyn Write> = match (&args.out, args.format) {
+        (Some(path), f) if f != Format::Npy => Box::new(
+            File::create(path)
+                .map_err(|e| io_err(&format!("cannot write '{}'", path.display()), e))?,
+        ),
+        _ => stdout_sink()?,
+    };
+    Ok(Box::new(BufWriter::with_capacity(1 << 16, sink)))
+}
+
+/// Standard output as a plain file descriptor, so that every write error (a full disk,
+/// a read-only descriptor, a closed stdout) is reported: Rust's `Stdout` treats EBADF as
+/// a bottomless sink.
+#[cfg(unix)]
+fn stdout_sink() -> Result<Box<dyn Write>, Failure> {
+    use std::os::fd::AsFd;
+    if stdout_was_closed() {
+        return Err(io_err(
+            "cannot write output",
+            io::Error::from_raw_os_error(EBADF),
+        ));
+    }
+    let fd = io::stdout()
+        .as_fd()
+        .try_clone_to_owned()
+        .map_err(|e| io_err("cannot write output", e))?;
+    Ok(Box::new(File::from(fd)))
+}
+
+/// EBADF on Linux (and every other Unix nprand builds on).
+#[cfg(unix)]
+const EBADF: i32 = 9;
+
+/// Whether nprand was started with fd 1 closed (`nprand eval ... >&-`). Rust's runtime
+/// then opens `/dev/null` read-write on fd 1 before `main`, so writes would succeed; a
+/// shell's `>/dev/null` opens it write-only, which tells the two apart. Linux only
+/// (`/proc`); elsewhere a closed stdout still looks like `/dev/null`.
+#[cfg(unix)]
+fn stdout_was_closed() -> bool {
+    if fs::read_link("/proc/self/fd/1").ok().as_deref() != Some(Path::new("/dev/null")) {
+        return false;
+    }
+    const O_ACCMODE: u32 = 3;
+    const O_RDWR: u32 = 2;
+    fs::read_to_string("/proc/self/fdinfo/1")
+        .ok()
+        .and_then(|info| {
+            let flags = info.lines().find_map(|l| l.strip_prefix("flags:"))?;
+            u32::from_str_radix(flags.trim(), 8).ok()
+        })
+        .is_some_and(|flags| flags & O_ACCMODE == O_RDWR)
+}
+
+#[cfg(not(unix))]
+fn stdout_sink() -> Result<Box<dyn Write>, Failure> {
+    Ok(Box::new(io::stdout()))
 }
 
 /// Parse the flags, build the front-end, evaluate each call and print it, save the
 /// state.
 fn run_eval(args: EvalArgs) -> Result<(), Failure> {
     if args.batch {
-        let stdout = io::stdout();
-        return run_batch(io::stdin().lock(), BufWriter::new(stdout.lock()))
+        return run_batch(io::stdin().lock(), BufWriter::new(stdout_sink()?))
             .map_err(|e| io_err("--batch", e));
+    }
+    if matches!(args.format, Format::Numpy | Format::Repr) && args.python {
+        return Err(Failure::Usage(
+            "--format numpy/repr are NumPy's array printing; use text or json with --python".into(),
+        ));
     }
     if args.format == Format::Npy {
         if args.python {
@@ -258,12 +327,19 @@ fn run_eval(args: EvalArgs) -> Result<(), Failure> {
             }
         };
         match args.format {
-            Format::Text => {
-                if let Some(line) = value.text() {
-                    writeln!(out, "{line}").map_err(write_err)?;
+            Format::Text => value.write_text(&mut out).map_err(write_err)?,
+            Format::Json => value.write_json(&mut out).map_err(write_err)?,
+            Format::Numpy | Format::Repr => {
+                if let Evaluated::Numpy(v) = &value {
+                    if !v.is_none() {
+                        let text = match args.format {
+                            Format::Numpy => numpy_str(v),
+                            _ => numpy_repr(v),
+                        };
+                        writeln!(out, "{text}").map_err(write_err)?;
+                    }
                 }
             }
-            Format::Json => writeln!(out, "{}", value.json()).map_err(write_err)?,
             Format::Npy => {
                 if let Evaluated::Numpy(v) = &value {
                     if !v.is_none() {

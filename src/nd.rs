@@ -119,21 +119,23 @@ impl RandomState {
     /// `rs.rand(d0, d1, ...)` as an array of that shape.
     ///
     /// ```
-    /// let x = nprand::RandomState::new(12345).rand_array(&[10, 10]);
+    /// let x = nprand::RandomState::new(12345).rand_array(&[10, 10]).unwrap();
     /// assert_eq!(x.len(), 100);
     /// ```
-    pub fn rand_array(&mut self, shape: &[usize]) -> ArrayD<f64> {
-        ArrayD::from_shape_vec(IxDyn(shape), self.rand(shape)).expect("shape matches data")
+    pub fn rand_array(&mut self, shape: &[usize]) -> Result<ArrayD<f64>> {
+        let v = self.rand(shape)?;
+        Ok(ArrayD::from_shape_vec(IxDyn(shape), v).expect("rand returns prod(shape) values"))
     }
 
     /// `rs.randn(d0, d1, ...)` as an array of that shape.
     ///
     /// ```
-    /// let z = nprand::RandomState::new(12345).randn_array(&[2, 3]);
+    /// let z = nprand::RandomState::new(12345).randn_array(&[2, 3]).unwrap();
     /// assert_eq!(z.shape(), &[2, 3]);
     /// ```
-    pub fn randn_array(&mut self, shape: &[usize]) -> ArrayD<f64> {
-        ArrayD::from_shape_vec(IxDyn(shape), self.randn(shape)).expect("shape matches data")
+    pub fn randn_array(&mut self, shape: &[usize]) -> Result<ArrayD<f64>> {
+        let v = self.randn(shape)?;
+        Ok(ArrayD::from_shape_vec(IxDyn(shape), v).expect("randn returns prod(shape) values"))
     }
 
     /// `rs.randint(low, high, size=shape)` (int64) as an array.
@@ -143,7 +145,7 @@ impl RandomState {
     /// assert!(k.iter().all(|v| (0..10).contains(v)));
     /// ```
     pub fn randint_array(&mut self, low: i128, high: i128, shape: &[usize]) -> Result<ArrayD<i64>> {
-        let mut out = vec![0i64; shape.iter().product()];
+        let mut out = crate::common::alloc::filled(shape, crate::common::alloc::Dtype::I64, 0)?;
         self.randint_into(&mut out, low, high)?;
         Ok(ArrayD::from_shape_vec(IxDyn(shape), out).expect("shape matches data"))
     }

@@ -6,10 +6,10 @@
 //! use nprand::SeedSequence;
 //! // ss = np.random.SeedSequence(12345); ss.generate_state(4)
 //! let ss = SeedSequence::new(12345);
-//! let words: Vec<u32> = ss.generate_state(4);
+//! let words: Vec<u32> = ss.generate_state(4).unwrap();
 //! assert_eq!(words.len(), 4);
 //! // ss.generate_state(2, np.uint64): two words paired little-endian
-//! let w64 = ss.generate_state_u64(2);
+//! let w64 = ss.generate_state_u64(2).unwrap();
 //! assert_eq!(w64[0], words[0] as u64 | (words[1] as u64) << 32);
 //! ```
 //!
@@ -18,6 +18,7 @@
 //! is hashed into a pool of `pool_size` words, and `generate_state` hashes the pool
 //! again, cycling through it.
 
+use crate::common::alloc;
 use crate::error::{Error, Result};
 
 mod entropy;
@@ -47,10 +48,10 @@ const XSHIFT: u32 = 16;
 /// use nprand::SeedSequence;
 /// // ss = np.random.SeedSequence(42); kids = ss.spawn(2)
 /// let mut ss = SeedSequence::new(42);
-/// let kids = ss.spawn(2);
+/// let kids = ss.spawn(2).unwrap();
 /// assert_eq!(kids[1].spawn_key_u64(), vec![1]);
 /// assert_eq!(ss.n_children_spawned(), 2);
-/// assert_ne!(kids[0].generate_state(4), ss.generate_state(4));
+/// assert_ne!(kids[0].generate_state(4).unwrap(), ss.generate_state(4).unwrap());
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct SeedSequence {
@@ -67,7 +68,7 @@ impl SeedSequence {
     /// ```
     /// // np.random.SeedSequence(2**128 - 1).generate_state(1)
     /// let ss = nprand::SeedSequence::new(u128::MAX);
-    /// assert_eq!(ss.generate_state(1).len(), 1);
+    /// assert_eq!(ss.generate_state(1).unwrap().len(), 1);
     /// assert_eq!(ss.entropy().to_string(), u128::MAX.to_string());
     /// ```
     pub fn new(entropy: u128) -> Self {
@@ -85,7 +86,7 @@ impl SeedSequence {
     /// // SeedSequence(2**64 + 5) and SeedSequence([5, 0, 1]) hash the same words
     /// let a = SeedSequence::from_words(&[5, 0, 1]);
     /// let b = SeedSequence::from_decimal("18446744073709551621").unwrap();
-    /// assert_eq!(a.generate_state(8), b.generate_state(8));
+    /// assert_eq!(a.generate_state(8).unwrap(), b.generate_state(8).unwrap());
     /// ```
     pub fn from_words(words: &[u32]) -> Self {
         SeedSequence::from_entropy(words.to_vec()).expect("u32 words are valid entropy")
@@ -152,6 +153,14 @@ impl SeedSequence {
                 "SeedSequence expects int or sequence of ints for entropy not {entropy}"
             )));
         }
+        if pool_size > isize::MAX as usize {
+            return Err(Error::new(
+                crate::ErrorKind::OverflowError,
+                "Python int too large to convert to C ssize_t",
+            ));
+        }
+        // self.pool = np.zeros(pool_size, dtype=np.uint32), before the entropy is read.
+        let mut pool = alloc::filled(&[pool_size], alloc::Dtype::U32, 0)?;
         let spawn_key: Vec<SeedInt> = spawn_key.into_iter().map(Into::into).collect();
         let mut run = entropy.to_words()?;
         let mut spawn = Vec::new();
@@ -161,10 +170,13 @@ impl SeedSequence {
         if !spawn.is_empty() && run.len() < pool_size {
             // NumPy pads small run entropy with zeros when there is a spawn key
             // (gh-16539), keeping unspawned streams unchanged.
+            let diff = pool_size - run.len();
+            run.try_reserve_exact(diff + spawn.len())
+                .map_err(|_| alloc::memory_error(&[diff], alloc::Dtype::U32))?;
             run.resize(pool_size, 0);
         }
         run.extend_from_slice(&spawn);
-        let pool = mix_entropy(pool_size, &run);
+        mix_entropy(&mut pool, &run);
         Ok(SeedSequence {
             entropy,
             spawn_key,
@@ -186,7 +198,7 @@ impl SeedSequence {
     /// The spawn key (`ss.spawn_key`).
     ///
     /// ```
-    /// let kids = nprand::SeedSequence::new(7).spawn(3);
+    /// let kids = nprand::SeedSequence::new(7).spawn(3).unwrap();
     /// assert_eq!(kids[2].spawn_key()[0].to_u128(), Some(2));
     /// ```
     pub fn spawn_key(&self) -> &[SeedInt] {
@@ -197,7 +209,7 @@ impl SeedSequence {
     /// 64 bits; spawn keys made by [`spawn`](Self::spawn) always fit).
     ///
     /// ```
-    /// let kids = nprand::SeedSequence::new(7).spawn(2)[1].spawn(4);
+    /// let kids = nprand::SeedSequence::new(7).spawn(2).unwrap()[1].spawn(4).unwrap();
     /// assert_eq!(kids[3].spawn_key_u64(), vec![1, 3]);
     /// ```
     pub fn spawn_key_u64(&self) -> Vec<u64> {
@@ -220,7 +232,7 @@ impl SeedSequence {
     ///
     /// ```
     /// let mut ss = nprand::SeedSequence::new(7);
-    /// ss.spawn(5);
+    /// ss.spawn(5).unwrap();
     /// assert_eq!(ss.n_children_spawned(), 5);
     /// ```
     pub fn n_children_spawned(&self) -> u64 {
@@ -240,22 +252,33 @@ impl SeedSequence {
     ///
     /// ```
     /// let ss = nprand::SeedSequence::new(0);
-    /// let a = ss.generate_state(8);
-    /// assert_eq!(&ss.generate_state(3)[..], &a[..3]); // a prefix, and no state changes
+    /// let a = ss.generate_state(8).unwrap();
+    /// assert_eq!(&ss.generate_state(3).unwrap()[..], &a[..3]); // a prefix, no state change
+    /// // generate_state(2**40): MemoryError: Unable to allocate 4.00 TiB ...
+    /// assert!(ss.generate_state(1 << 62).is_err());
     /// ```
-    pub fn generate_state(&self, n_words: usize) -> Vec<u32> {
+    pub fn generate_state(&self, n_words: usize) -> Result<Vec<u32>> {
+        let mut out = alloc::filled(&[n_words], alloc::Dtype::U32, 0)?;
+        self.fill_state(&mut out);
+        Ok(out)
+    }
+
+    /// `generate_state(out.len())` into `out` (what the bit generators' seeding uses).
+    pub(crate) fn fill_state(&self, out: &mut [u32]) {
         let mut hash_const = INIT_B;
-        self.pool
-            .iter()
-            .cycle()
-            .take(n_words)
-            .map(|&p| {
-                let mut v = p ^ hash_const;
-                hash_const = hash_const.wrapping_mul(MULT_B);
-                v = v.wrapping_mul(hash_const);
-                v ^ (v >> XSHIFT)
-            })
-            .collect()
+        for (o, &p) in out.iter_mut().zip(self.pool.iter().cycle()) {
+            let mut v = p ^ hash_const;
+            hash_const = hash_const.wrapping_mul(MULT_B);
+            v = v.wrapping_mul(hash_const);
+            *o = v ^ (v >> XSHIFT);
+        }
+    }
+
+    /// `generate_state(N, np.uint64)` for the bit generators' fixed seeding sizes.
+    pub(crate) fn state_u64<const N: usize>(&self) -> [u64; N] {
+        let mut w = vec![0u32; 2 * N];
+        self.fill_state(&mut w);
+        std::array::from_fn(|i| w[2 * i] as u64 | (w[2 * i + 1] as u64) << 32)
     }
 
     /// `ss.generate_state(n_words, np.uint64)`: `2 * n_words` 32-bit words paired
@@ -263,15 +286,22 @@ impl SeedSequence {
     ///
     /// ```
     /// let ss = nprand::SeedSequence::new(0);
-    /// let w = ss.generate_state(4);
-    /// let d = ss.generate_state_u64(2);
+    /// let w = ss.generate_state(4).unwrap();
+    /// let d = ss.generate_state_u64(2).unwrap();
     /// assert_eq!(d[1], w[2] as u64 | (w[3] as u64) << 32);
     /// ```
-    pub fn generate_state_u64(&self, n_words: usize) -> Vec<u64> {
-        self.generate_state(2 * n_words)
-            .chunks_exact(2)
-            .map(|c| c[0] as u64 | (c[1] as u64) << 32)
-            .collect()
+    pub fn generate_state_u64(&self, n_words: usize) -> Result<Vec<u64>> {
+        // NumPy generates `2 * n_words` uint32 words, then views them as uint64.
+        let words = n_words
+            .checked_mul(2)
+            .ok_or_else(|| Error::value("Maximum allowed dimension exceeded"))?;
+        alloc::check_shape(&[words], alloc::Dtype::U32)?;
+        let mut w = alloc::reserve(&[words], alloc::Dtype::U32, words)?;
+        w.resize(words, 0);
+        self.fill_state(&mut w);
+        let mut out = alloc::reserve(&[words], alloc::Dtype::U32, n_words)?;
+        out.extend(w.chunks_exact(2).map(|c| c[0] as u64 | (c[1] as u64) << 32));
+        Ok(out)
     }
 
     /// `ss.spawn(n_children)`: children with this entropy and pool size and the spawn
@@ -280,23 +310,42 @@ impl SeedSequence {
     /// ```
     /// use nprand::SeedSequence;
     /// let mut ss = SeedSequence::new(1);
-    /// let a = ss.spawn(1);
-    /// let b = ss.spawn(1); // continues the count
+    /// let a = ss.spawn(1).unwrap();
+    /// let b = ss.spawn(1).unwrap(); // continues the count
     /// assert_eq!(b[0].spawn_key_u64(), vec![1]);
     /// assert_eq!(a[0], SeedSequence::with_options(1u32, vec![0u32], 4, 0).unwrap());
+    /// // spawn(2**63): OverflowError (a Py_ssize_t); nothing is counted
+    /// assert!(ss.spawn(1 << 63).is_err());
+    /// assert_eq!(ss.n_children_spawned(), 2);
     /// ```
-    pub fn spawn(&mut self, n_children: usize) -> Vec<SeedSequence> {
+    pub fn spawn(&mut self, n_children: usize) -> Result<Vec<SeedSequence>> {
+        if n_children > isize::MAX as usize {
+            return Err(Error::new(
+                crate::ErrorKind::OverflowError,
+                "Python int too large to convert to C ssize_t",
+            ));
+        }
+        let Some(end) = self.n_children_spawned.checked_add(n_children as u64) else {
+            return Err(Error::new(
+                crate::ErrorKind::NotImplementedError,
+                "n_children_spawned beyond 2**64 - 1 (nprand keeps it in a u64)",
+            ));
+        };
+        // NumPy builds a list (a bare MemoryError where it cannot grow), then counts.
+        let mut kids = alloc::try_vec(n_children, alloc::bare_memory_error)?;
         let start = self.n_children_spawned;
-        let kids = (0..n_children as u64)
-            .map(|i| {
-                let mut key = self.spawn_key.clone();
-                key.push(SeedInt::from(start + i));
-                SeedSequence::with_options(self.entropy.clone(), key, self.pool_size, 0)
-                    .expect("a parent's entropy is valid for its children")
-            })
-            .collect();
-        self.n_children_spawned += n_children as u64;
-        kids
+        for i in 0..n_children as u64 {
+            let mut key = self.spawn_key.clone();
+            key.push(SeedInt::from(start + i));
+            kids.push(SeedSequence::with_options(
+                self.entropy.clone(),
+                key,
+                self.pool_size,
+                0,
+            )?);
+        }
+        self.n_children_spawned = end;
+        Ok(kids)
     }
 }
 
@@ -333,11 +382,12 @@ fn mix(x: u32, y: u32) -> u32 {
 }
 
 /// NumPy's `mix_entropy`: hash the entropy words into a pool of `pool_size` words.
-fn mix_entropy(pool_size: usize, entropy: &[u32]) -> Vec<u32> {
+fn mix_entropy(pool: &mut [u32], entropy: &[u32]) {
+    let pool_size = pool.len();
     let mut hash_const = INIT_A;
-    let mut pool: Vec<u32> = (0..pool_size)
-        .map(|i| hashmix(entropy.get(i).copied().unwrap_or(0), &mut hash_const))
-        .collect();
+    for (i, p) in pool.iter_mut().enumerate() {
+        *p = hashmix(entropy.get(i).copied().unwrap_or(0), &mut hash_const);
+    }
     for src in 0..pool_size {
         for dst in 0..pool_size {
             if src != dst {
@@ -352,7 +402,6 @@ fn mix_entropy(pool_size: usize, entropy: &[u32]) -> Vec<u32> {
             *p = mix(*p, h);
         }
     }
-    pool
 }
 
 #[cfg(test)]

@@ -60,7 +60,8 @@ impl LegacyState {
             key.join(", "),
             self.pos,
             self.has_gauss as u8,
-            crate::fmt::py_float_repr(self.gauss)
+            // json.dumps spells a NaN or infinite cached gaussian NaN / Infinity.
+            crate::fmt::json_float(self.gauss)
         )
     }
 
@@ -73,9 +74,7 @@ impl LegacyState {
     /// ```
     #[cfg(feature = "json")]
     pub fn from_json(text: &str) -> Result<Self> {
-        let v: Value = serde_json::from_str(text)
-            .map_err(|e| Error::new(ErrorKind::IoError, format!("state is not valid JSON: {e}")))?;
-        LegacyState::from_value(&v)
+        LegacyState::from_value(&parse_py_json(text)?)
     }
 
     /// As [`from_json`](Self::from_json), from a parsed `serde_json::Value`.
@@ -153,8 +152,23 @@ fn build(key: &Value, pos: &Value, has_gauss: &Value, gauss: &Value) -> Result<L
             "state pos must be between 0 and 624 (got {pos})"
         )));
     }
-    let has_gauss = as_int(has_gauss, "has_gauss")? != 0;
-    let gauss = gauss.as_f64().ok_or_else(|| {
+    // NumPy stores has_gauss in a C int: Cython's conversion goes through C long.
+    let has_gauss = match as_int(has_gauss, "has_gauss")? {
+        h if i64::try_from(h).is_err() => {
+            return Err(Error::new(
+                ErrorKind::OverflowError,
+                "Python int too large to convert to C long",
+            ))
+        }
+        h if i32::try_from(h).is_err() => {
+            return Err(Error::new(
+                ErrorKind::OverflowError,
+                "value too large to convert to int",
+            ))
+        }
+        h => h != 0,
+    };
+    let gauss = py_json_f64(gauss).ok_or_else(|| {
         Error::type_error(format!("must be real number, not {}", type_name(gauss)))
     })?;
     Ok(LegacyState {
@@ -182,6 +196,78 @@ fn key_word(item: &Value) -> Result<u32> {
     })
 }
 
+/// What stands for `NaN`, `Infinity` and `-Infinity` after [`parse_py_json`]: strings
+/// no state file holds (JSON has no such numbers, `serde_json::Value` no place for them).
+#[cfg(feature = "json")]
+const SPECIAL_FLOATS: [(&str, f64); 3] = [
+    ("-Infinity", f64::NEG_INFINITY),
+    ("Infinity", f64::INFINITY),
+    ("NaN", f64::NAN),
+];
+#[cfg(feature = "json")]
+const SPECIAL_MARK: char = '\u{0}';
+
+/// Parses JSON as Python's `json.loads` does, which also takes the `NaN`, `Infinity` and
+/// `-Infinity` that `json.dumps` writes for non-finite floats (a cached gaussian can be
+/// one): outside strings they become marked strings that [`py_json_f64`] reads back.
+/// Invalid JSON is an `OSError`-kind error ("state is not valid JSON: ...").
+///
+/// ```ignore
+/// let v = parse_py_json(r#"{"gauss": NaN, "s": "NaN"}"#).unwrap();
+/// assert!(py_json_f64(&v["gauss"]).unwrap().is_nan());
+/// assert_eq!(py_json_f64(&v["s"]), None);
+/// ```
+#[cfg(feature = "json")]
+pub(crate) fn parse_py_json(text: &str) -> Result<Value> {
+    let invalid = |e: serde_json::Error| {
+        Error::new(ErrorKind::IoError, format!("state is not valid JSON: {e}"))
+    };
+    if !text.contains("NaN") && !text.contains("Infinity") {
+        return serde_json::from_str(text).map_err(invalid);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let (mut in_string, mut escaped) = (false, false);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+        } else if c == '"' {
+            in_string = true;
+        } else if let Some((tok, _)) = SPECIAL_FLOATS.iter().find(|(t, _)| rest.starts_with(t)) {
+            // The mark, escaped: JSON strings hold no raw control characters.
+            out.push_str("\"\\u0000");
+            out.push_str(tok);
+            out.push('"');
+            rest = &rest[tok.len()..];
+            continue;
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    serde_json::from_str(&out).map_err(invalid)
+}
+
+/// A JSON number as `f64`, or one of the `NaN` / `Infinity` / `-Infinity` tokens
+/// [`parse_py_json`] kept.
+#[cfg(feature = "json")]
+pub(crate) fn py_json_f64(v: &Value) -> Option<f64> {
+    match v {
+        Value::String(s) => {
+            let tok = s.strip_prefix(SPECIAL_MARK)?;
+            SPECIAL_FLOATS
+                .iter()
+                .find(|(t, _)| *t == tok)
+                .map(|&(_, x)| x)
+        }
+        _ => v.as_f64(),
+    }
+}
+
 /// An integer, or a float truncated toward zero as NumPy's C conversion does.
 #[cfg(feature = "json")]
 fn as_int(v: &Value, what: &str) -> Result<i128> {
@@ -192,6 +278,7 @@ fn as_int(v: &Value, what: &str) -> Result<i128> {
         return Ok(u as i128);
     }
     if let Some(f) = v.as_f64() {
+        // Saturating: a float beyond i128 fails every range check all the same.
         return Ok(f.trunc() as i128);
     }
     if let Some(b) = v.as_bool() {

@@ -69,7 +69,7 @@ fn json_rand_matches_library_bitwise() {
     assert_eq!(v["dtype"], "float64");
     assert_eq!(v["shape"], serde_json::json!([10, 10]));
     let got = json_floats(&v);
-    let want = RandomState::new(12345).rand(&[10, 10]);
+    let want = RandomState::new(12345).rand(&[10, 10]).unwrap();
     assert_eq!(got.len(), 100);
     for (g, w) in got.iter().zip(&want) {
         assert_eq!(g.to_bits(), w.to_bits());
@@ -101,7 +101,7 @@ fn text_format_scalars_and_arrays() {
     let mut rs = RandomState::new(0);
     let x = rs.random_sample();
     let k: u8 = rs.randint(0, 5).unwrap();
-    let a = rs.rand(&[2, 2]);
+    let a = rs.rand(&[2, 2]).unwrap();
     let mut rs = RandomState::new(0);
     let mut b = [false; 3];
     rs.randint_into(&mut b, 0, 2).unwrap();
@@ -140,7 +140,12 @@ fn json_scalars_bytes_and_none() {
     assert!(o.status.success(), "{}", stderr(&o));
     let mut rs = RandomState::new(7);
     let t = rs.tomaxint();
-    let hex: String = rs.bytes(6).iter().map(|b| format!("{b:02x}")).collect();
+    let hex: String = rs
+        .bytes(6)
+        .unwrap()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     assert_eq!(
         stdout(&o),
         format!(
@@ -376,12 +381,12 @@ fn npy_files_are_valid() {
     assert!(!dir.join("001.npy").exists());
 
     let mut rs = RandomState::new(5);
-    let a = rs.rand(&[2, 3]);
+    let a = rs.rand(&[2, 3]).unwrap();
     let mut rs = RandomState::new(5);
     let mut k = [0i8; 4];
     rs.randint_into(&mut k, 0, 100).unwrap();
     let n = rs.normal(0.0, 1.0).unwrap();
-    let b = rs.bytes(5);
+    let b = rs.bytes(5).unwrap();
     let want = [
         (Data::F64(a), vec![2, 3], "<f8"),
         (Data::I8(k.to_vec()), vec![4], "|i1"),
@@ -437,7 +442,7 @@ fn out_file_and_state_files() {
     let text = std::fs::read_to_string(&out).unwrap();
     assert_eq!(text.lines().count(), 2);
     let mut rs = RandomState::new(9);
-    rs.randn(&[3]);
+    rs.randn(&[3]).unwrap();
     let mut k = [0u16; 5];
     rs.randint_into(&mut k, 0, 7).unwrap();
     let saved = LegacyState::from_json(&std::fs::read_to_string(&st).unwrap()).unwrap();

@@ -259,9 +259,12 @@ fn typed_api_matches_evaluator() {
             ev(kind, "integers(-300, 300, dtype=np.int16)").0
         );
         let mut g = new();
-        assert_eq!(Data::Bytes(g.bytes(10)), ev(kind, "bytes(10)").0);
+        assert_eq!(Data::Bytes(g.bytes(10).unwrap()), ev(kind, "bytes(10)").0);
         let mut g = new();
-        assert_eq!(Data::I64(g.permutation(12)), ev(kind, "permutation(12)").0);
+        assert_eq!(
+            Data::I64(g.permutation(12).unwrap()),
+            ev(kind, "permutation(12)").0
+        );
         let mut g = new();
         let c = g.choice(20000, Some(&[600]), false, None, true).unwrap();
         assert_eq!(

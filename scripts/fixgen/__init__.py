@@ -14,6 +14,7 @@ mvn         mvn_legacy, mvn_generator               NumPy 2.4.6 ``multivariate_n
 jump        jump (+ jump_cases)                     NumPy 2.4.6 ``MT19937.jumped``/``advance``
 modern      modern                                  NumPy 2.4.6 SeedSequence, bit generators
 python      python                                  CPython 3.11 (and 3.12) ``random``
+blas        blas                                    NumPy 2.4.6 ``np.dot``/``@`` (OpenBLAS 0.3.31)
 libm        libm                                    glibc 2.36 x86-64 FMA ``exp``/``log``/
                                                     ``log2``/``pow`` (via CPython ``math``)
 ==========  ======================================  =========================================
@@ -52,6 +53,11 @@ def _python(out):
     return python.generate(out)
 
 
+def _blas(out):
+    from fixgen import blas
+    return blas.generate(out)
+
+
 def _libm(out):
     from fixgen import libm
     return libm.generate(out)
@@ -65,4 +71,5 @@ FAMILIES = {
     "modern": _modern,
     "python": _python,
     "libm": _libm,
+    "blas": _blas,
 }

@@ -100,6 +100,27 @@ def write_text(path: str, text: str) -> None:
         fp.write(text)
 
 
+def file_main(path: str, build, argv=None) -> int:
+    """The ``main`` of a standalone one-file fixture script (``gen_cli_fixtures.py``,
+    ``gen_print_fixtures.py``): check the pins, then write ``build()`` to ``path`` or, with
+    ``--check``, exit 1 if the file differs."""
+    why = pin_mismatch()
+    if why:
+        print(why, file=sys.stderr)
+        return 2
+    text = build()
+    if "--check" in (sys.argv[1:] if argv is None else argv):
+        with open(path, encoding="utf-8") as fp:
+            if fp.read() != text:
+                print("%s is not up to date: run %s" % (path, sys.argv[0]), file=sys.stderr)
+                return 1
+        print("up to date: %s" % os.path.relpath(path, REPO_DIR))
+        return 0
+    write_text(path, text)
+    print("wrote %s" % os.path.relpath(path, REPO_DIR))
+    return 0
+
+
 def write_json(path: str, obj) -> None:
     write_text(path, dumps_json(obj) + "\n")
 

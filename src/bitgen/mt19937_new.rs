@@ -6,7 +6,7 @@
 //! // bg = np.random.MT19937(12345); bg.random_raw(2)
 //! let mut bg = Mt19937::from_seed_sequence(SeedSequence::new(12345));
 //! assert_eq!(bg.pos(), 623);
-//! assert_eq!(BitGenerator::random_raw(&mut bg, 2).len(), 2);
+//! assert_eq!(BitGenerator::random_raw(&mut bg, 2).unwrap().len(), 2);
 //! ```
 //!
 //! `MT19937(seed)` is not `RandomState(seed)`: the 624 key words come from
@@ -31,14 +31,13 @@ impl Mt19937 {
     /// use nprand::{Mt19937, SeedSequence};
     /// // np.random.MT19937(5).state['state']
     /// let ss = SeedSequence::new(5);
-    /// let words = ss.generate_state(624);
+    /// let words = ss.generate_state(624).unwrap();
     /// let bg = Mt19937::from_seed_sequence(ss);
     /// assert_eq!((bg.key()[0], bg.key()[1], bg.pos()), (0x8000_0000, words[1], 623));
     /// ```
     pub fn from_seed_sequence(seed_seq: SeedSequence) -> Mt19937 {
-        let words = seed_seq.generate_state(N);
         let mut key = [0u32; N];
-        key.copy_from_slice(&words);
+        seed_seq.fill_state(&mut key);
         key[0] = 0x8000_0000;
         Mt19937::from_state(key, N - 1).expect("pos 623 is valid")
     }

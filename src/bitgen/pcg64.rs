@@ -69,7 +69,7 @@ pub(crate) fn lcg_power(delta: u128, mult: u128, plus: u128) -> (u128, u128) {
 /// `seed_seq.generate_state(4, np.uint64)` (words 0-1 and 2-3, high word first), through
 /// PCG's `srandom`, whose steps use the default 128-bit multiplier.
 pub(crate) fn pcg64_set_seed(seed_seq: &SeedSequence) -> Pcg64State {
-    let v = seed_seq.generate_state_u64(4);
+    let v = seed_seq.state_u64::<4>();
     let initstate = (v[0] as u128) << 64 | v[1] as u128;
     let initseq = (v[2] as u128) << 64 | v[3] as u128;
     let inc = (initseq << 1) | 1;
@@ -107,7 +107,7 @@ impl Pcg64 {
     /// ```
     /// // bg = np.random.PCG64(1); bg.random_raw()
     /// let mut bg = nprand::Pcg64::new(1);
-    /// assert_eq!(bg.next_u64(), nprand::Pcg64::new(1).random_raw(1)[0]);
+    /// assert_eq!(bg.next_u64(), nprand::Pcg64::new(1).random_raw(1).unwrap()[0]);
     /// ```
     #[inline]
     pub fn next_u64(&mut self) -> u64 {

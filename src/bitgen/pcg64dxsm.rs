@@ -43,7 +43,7 @@ impl Pcg64Dxsm {
     /// ```
     /// // bg = np.random.PCG64DXSM(1); bg.random_raw()
     /// let mut bg = nprand::Pcg64Dxsm::new(1);
-    /// assert_eq!(bg.next_u64(), nprand::Pcg64Dxsm::new(1).random_raw(1)[0]);
+    /// assert_eq!(bg.next_u64(), nprand::Pcg64Dxsm::new(1).random_raw(1).unwrap()[0]);
     /// ```
     #[inline]
     pub fn next_u64(&mut self) -> u64 {

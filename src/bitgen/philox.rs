@@ -5,7 +5,7 @@
 //! use nprand::Philox;
 //! // bg = np.random.Philox(12345); bg.random_raw(5); bg.advance(2**70); bg.jumped()
 //! let mut bg = Philox::new(12345);
-//! assert_eq!(bg.random_raw(5).len(), 5);
+//! assert_eq!(bg.random_raw(5).unwrap().len(), 5);
 //! bg.advance(1 << 70);
 //! assert_ne!(bg.jumped(1), bg);
 //! ```
@@ -71,7 +71,7 @@ impl Philox {
     /// use nprand::{Philox, SeedSequence};
     /// // np.random.Philox(SeedSequence(5)).state['state']['key']
     /// let ss = SeedSequence::new(5);
-    /// let key = ss.generate_state_u64(2);
+    /// let key = ss.generate_state_u64(2).unwrap();
     /// assert_eq!(Philox::from_seed_sequence(ss).raw_state().key, [key[0], key[1]]);
     /// ```
     pub fn from_seed_sequence(seed_seq: SeedSequence) -> Self {
@@ -88,7 +88,7 @@ impl Philox {
     /// assert_eq!(bg.raw_state().counter, [7, 0, 0, 0]);
     /// ```
     pub fn from_seed_sequence_and_counter(seed_seq: SeedSequence, counter: [u64; 4]) -> Self {
-        let k = seed_seq.generate_state_u64(2);
+        let k = seed_seq.state_u64::<2>();
         let mut bg = Philox::from_key([k[0], k[1]], counter);
         bg.seed_seq = Some(seed_seq);
         bg
@@ -156,7 +156,7 @@ impl Philox {
     /// ```
     /// // bg = np.random.Philox(1); bg.random_raw()
     /// let mut bg = nprand::Philox::new(1);
-    /// assert_eq!(bg.next_u64(), nprand::Philox::new(1).random_raw(1)[0]);
+    /// assert_eq!(bg.next_u64(), nprand::Philox::new(1).random_raw(1).unwrap()[0]);
     /// ```
     #[inline]
     pub fn next_u64(&mut self) -> u64 {

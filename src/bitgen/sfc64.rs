@@ -4,7 +4,7 @@
 //! use nprand::Sfc64;
 //! // bg = np.random.SFC64(12345); bg.random_raw(3)
 //! let mut bg = Sfc64::new(12345);
-//! assert_eq!(bg.random_raw(3).len(), 3);
+//! assert_eq!(bg.random_raw(3).unwrap().len(), 3);
 //! ```
 //!
 //! Algorithm: SFC64 from PractRand (public domain) as NumPy 2.4.6 runs it
@@ -41,7 +41,7 @@ impl Sfc64 {
     /// assert_eq!(bg.raw_state().state[3], 13);
     /// ```
     pub fn from_seed_sequence(seed_seq: SeedSequence) -> Self {
-        let v = seed_seq.generate_state_u64(3);
+        let v = seed_seq.state_u64::<3>();
         let mut bg = Sfc64 {
             s: [v[0], v[1], v[2], 1],
             buf: U32Buffer::default(),
@@ -86,7 +86,7 @@ impl Sfc64 {
     /// ```
     /// // bg = np.random.SFC64(1); bg.random_raw()
     /// let mut bg = nprand::Sfc64::new(1);
-    /// assert_eq!(bg.next_u64(), nprand::Sfc64::new(1).random_raw(1)[0]);
+    /// assert_eq!(bg.next_u64(), nprand::Sfc64::new(1).random_raw(1).unwrap()[0]);
     /// ```
     #[inline]
     pub fn next_u64(&mut self) -> u64 {

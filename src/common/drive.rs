@@ -1,9 +1,12 @@
 //! NumPy's `cont`/`disc` drivers (`_common.pyx`), once for both front-ends: the checks in
 //! NumPy's order, the output shape with NumPy's broadcast errors, and the fill in C order.
 
-use crate::array::{broadcast_indices, broadcast_shapes, shape_repr, ufunc_broadcast, NdArray};
+use crate::array::{
+    broadcast_indices, broadcast_shapes, shape_repr, ufunc_broadcast, BroadcastWalk, NdArray,
+};
 use crate::error::{Error, Result};
 
+use super::alloc::{check_shape, reserve, Dtype};
 use super::{Kernel, Num, Output, PKind, Receiver, Spec};
 
 /// The checks NumPy runs before allocating the output: `prepare`, then each parameter's
@@ -143,6 +146,15 @@ pub fn draw<R: Receiver + ?Sized>(
     }
     let is_scalar = params.iter().all(|p| p.ndim() == 0);
     precheck(spec, &mut params, is_scalar)?;
+    let dtype = match spec.kernel {
+        Kernel::F64(_) => Dtype::F64,
+        Kernel::F32(_) => Dtype::F32,
+        Kernel::I64(_) | Kernel::I64Try(_) => Dtype::I64,
+    };
+    // NumPy's `np.empty(size)` comes before its broadcast checks.
+    if let Some(size) = size {
+        check_shape(size, dtype)?;
+    }
     let out_shape = if is_scalar {
         size.map(<[usize]>::to_vec).unwrap_or_default()
     } else {
@@ -150,13 +162,13 @@ pub fn draw<R: Receiver + ?Sized>(
         let shapes: Vec<&[usize]> = order.iter().map(|&k| params[k].shape.as_slice()).collect();
         output_shape(&shapes, size)?
     };
-    let n: usize = out_shape.iter().product();
-    let maps: Vec<Vec<usize>> = if is_scalar {
+    let n = check_shape(&out_shape, dtype)?;
+    let mut walks: Vec<BroadcastWalk> = if is_scalar {
         Vec::new()
     } else {
         params
             .iter()
-            .map(|p| broadcast_indices(&out_shape, &p.shape))
+            .map(|p| BroadcastWalk::new(&out_shape, &p.shape))
             .collect()
     };
     // An empty parameter array means nothing is drawn; the placeholder is unused.
@@ -168,12 +180,10 @@ pub fn draw<R: Receiver + ?Sized>(
         // `fill!(f, ?)` propagates the kernel's error, stopping at the first one (NumPy
         // would still be looping there).
         ($f:expr $(, $q:tt)?) => {{
-            let mut data = Vec::with_capacity(n);
-            for i in 0..n {
-                if !is_scalar {
-                    for (a, (p, m)) in args.iter_mut().zip(params.iter().zip(&maps)) {
-                        *a = p.data[m[i]];
-                    }
+            let mut data = reserve(&out_shape, dtype, n)?;
+            for _ in 0..n {
+                for (a, (p, w)) in args.iter_mut().zip(params.iter().zip(&mut walks)) {
+                    *a = p.data[w.next_index()];
                 }
                 data.push(R::call($f, &mut *rcv, &args)$($q)?);
             }

@@ -11,6 +11,7 @@
 //!   `dyn BitGenerator` inside a `Generator`).
 //! - [`draw`], [`precheck`], [`output_shape`], [`convert`]: the `cont`/`disc` driver.
 //! - `mvn`: what both `multivariate_normal`s share.
+//! - `alloc`: NumPy's shape limits and the one fallible allocation of a result.
 //!
 //! A method is one declaration (the crate-private `numpy_methods!` macro in
 //! `src/macros.rs`) that yields its scalar form, its `_into` form and its [`Spec`] row.
@@ -26,6 +27,7 @@
 //! assert!(matches!(out, Output::F64(ref a) if a.shape == [2]));
 //! ```
 
+pub(crate) mod alloc;
 mod checks;
 mod constraint;
 mod drive;

@@ -3,7 +3,10 @@
 //! `check_valid` option, the output, the shape and size checks, the PSD test and
 //! `mean + x @ F.T`.
 
+use super::alloc;
 use crate::error::{Error, Result};
+use crate::linalg::blas::row_times;
+pub(crate) use crate::linalg::blas::OneRow;
 
 /// NumPy's `check_valid` argument of `multivariate_normal`.
 ///
@@ -54,15 +57,16 @@ pub struct MvnOutput {
 }
 
 /// The checks both `multivariate_normal`s make before drawing, in NumPy's order: the
-/// shapes, then `over_limit(n)` (the orders a port does not cover), then the output size.
-/// Returns `n` and the number of normals to draw, `rows * n`.
+/// shapes, then `over_limit(n)` (the orders a port does not cover), then the output
+/// (`standard_normal(size + (n,))`, whose shape checks and allocation are NumPy's).
+/// Returns `n` and room for the `rows * n` normals to draw, zero-filled.
 pub(crate) fn mvn_dims(
     mean: &[f64],
     cov: &[f64],
     cov_shape: (usize, usize),
     rows: usize,
     over_limit: impl FnOnce(usize) -> Option<Error>,
-) -> Result<(usize, usize)> {
+) -> Result<(usize, Vec<f64>)> {
     let (cr, cc) = cov_shape;
     if cr.checked_mul(cc) != Some(cov.len()) {
         return Err(Error::value(format!(
@@ -80,11 +84,8 @@ pub(crate) fn mvn_dims(
     if let Some(e) = over_limit(n) {
         return Err(e);
     }
-    let total = rows.checked_mul(n).ok_or_else(too_big)?;
-    if total.checked_mul(8).is_none_or(|b| b > isize::MAX as usize) {
-        return Err(too_big());
-    }
-    Ok((n, total))
+    let x = alloc::filled(&[rows, n], alloc::Dtype::F64, 0.0)?;
+    Ok((n, x))
 }
 
 /// NumPy's `.reshape(-1, 0)` of the (empty) normals when `n == 0`, after the draws.
@@ -92,28 +93,26 @@ pub(crate) fn empty_reshape() -> Error {
     Error::value("cannot reshape array of size 0 into shape (0)")
 }
 
-/// `mean + x @ F.T` for the rows of `x` (`F` is `n × n` row-major, `n = mean.len()`): each
-/// output is the sum over `k` in order of `x[k] * F[j][k]`, then plus `mean[j]`.
-pub(crate) fn mean_plus_x_ft(x: &[f64], f: &[f64], mean: &[f64]) -> Vec<f64> {
+/// `mean + x @ F.T` for the rows of `x`, in place (`F` is `n × n` row-major,
+/// `n = mean.len()`), the product rounded as NumPy's OpenBLAS rounds it (FMA included; see
+/// `linalg::blas`): RandomState computes it as `np.dot(x, M)` with `M = F.T` C-ordered
+/// ([`OneRow::DotC`]), Generator as `x @ _factor.T` ([`OneRow::MatmulT`]); the two differ
+/// only for a single row, where NumPy calls `dgemv` instead of `dgemm`. One row is
+/// buffered, so no second array of the result's size is needed.
+pub(crate) fn mean_plus_x_ft(x: &mut [f64], f: &[f64], mean: &[f64], one_row: OneRow) {
     let n = mean.len();
-    let mut values = vec![0.0; x.len()];
-    for (row_out, row_x) in values.chunks_exact_mut(n).zip(x.chunks_exact(n)) {
-        for (j, out) in row_out.iter_mut().enumerate() {
-            let mut acc = 0.0;
-            for (xk, fjk) in row_x.iter().zip(&f[j * n..(j + 1) * n]) {
-                acc += xk * fjk;
-            }
-            *out = mean[j] + acc;
+    if n == 0 {
+        return;
+    }
+    let rows = x.len() / n;
+    let mut row_x = vec![0.0; n];
+    for (i, row) in x.chunks_exact_mut(n).enumerate() {
+        row_x.copy_from_slice(row);
+        row_times(&row_x, rows, i, one_row, &|k, j| f[j * n + k], row);
+        for (out, m) in row.iter_mut().zip(mean) {
+            *out += m;
         }
     }
-    values
-}
-
-pub(crate) fn too_big() -> Error {
-    Error::value(
-        "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible \
-         size.",
-    )
 }
 
 /// NumPy's `np.allclose(np.dot(v.T * s, v), cov, rtol=tol, atol=tol)`, with `isclose`'s

@@ -13,8 +13,8 @@
 //! assert!(fe.state_json().contains("PCG64"));
 //! ```
 
-use super::format::{to_json, to_text};
-use super::generator::{eval_generator_value, generator_from_state, make_generator};
+use super::format::{to_json, to_text, write_json, write_text};
+use super::generator::{eval_generator_value, make_generator};
 use super::legacy::{eval_call, make_state, Init};
 use super::parser::{parse_expr, Expr};
 use super::py_value::PyValue;
@@ -22,9 +22,10 @@ use super::python::{eval_python_call, make_random};
 use super::value::{Kind, Value};
 use crate::bitgen::{BitGenState, BitGenerator};
 use crate::error::{Error, Result};
-use crate::generator::{BitGenKind, Generator};
+use crate::generator::{AnyBitGenerator, BitGenKind, Generator};
 use crate::python::{PyState, PyVersion, Random};
 use crate::{LegacyState, RandomState};
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 /// What one call returned: a NumPy value (RandomState, Generator) or a CPython value.
@@ -45,6 +46,48 @@ impl Evaluated {
             Evaluated::Numpy(v) => Some(to_text(v)),
             Evaluated::Python(v) => Some(v.repr()),
         }
+    }
+
+    /// Writes the `--format text` line and its newline (nothing for a NumPy `None`),
+    /// streaming a NumPy array element by element.
+    ///
+    /// ```
+    /// use nprand::eval::frontend::Evaluated;
+    /// use nprand::eval::value::{Data, Value};
+    /// let mut out = Vec::new();
+    /// Evaluated::Numpy(Value::array(Data::I64(vec![1, 2]), vec![2])).write_text(&mut out).unwrap();
+    /// Evaluated::Numpy(Value::none()).write_text(&mut out).unwrap();
+    /// assert_eq!(out, b"[1 2]\n");
+    /// ```
+    pub fn write_text(&self, w: &mut dyn Write) -> io::Result<()> {
+        match self {
+            Evaluated::Numpy(v) if v.is_none() => Ok(()),
+            Evaluated::Numpy(v) => {
+                write_text(w, v)?;
+                w.write_all(b"\n")
+            }
+            Evaluated::Python(v) => {
+                v.write_repr(w)?;
+                w.write_all(b"\n")
+            }
+        }
+    }
+
+    /// Writes the `--format json` line and its newline, streaming a NumPy array.
+    ///
+    /// ```
+    /// use nprand::eval::frontend::Evaluated;
+    /// use nprand::eval::value::Value;
+    /// let mut out = Vec::new();
+    /// Evaluated::Numpy(Value::none()).write_json(&mut out).unwrap();
+    /// assert_eq!(out, b"null\n");
+    /// ```
+    pub fn write_json(&self, w: &mut dyn Write) -> io::Result<()> {
+        match self {
+            Evaluated::Numpy(v) => write_json(w, v)?,
+            Evaluated::Python(v) => v.write_json(w)?,
+        }
+        w.write_all(b"\n")
     }
 
     /// The `--format json` line.
@@ -170,11 +213,15 @@ impl From<Error> for SetupError {
     }
 }
 
+/// The largest state file `--state` reads: a state is 7-13 KB (624 words in decimal),
+/// so 1 MiB is ample and a mistaken `--state /dev/zero`-like file cannot exhaust memory.
+pub const MAX_STATE_FILE_BYTES: u64 = 1 << 20;
+
 impl StateSource {
     fn read(&self) -> std::result::Result<String, SetupError> {
         match self {
             StateSource::Json(text) => Ok(text.clone()),
-            StateSource::File(p) => std::fs::read_to_string(p).map_err(|e| {
+            StateSource::File(p) => read_state_file(p).map_err(|e| {
                 SetupError::Eval(Error::io(
                     &format!("cannot read state file '{}'", p.display()),
                     e,
@@ -182,6 +229,29 @@ impl StateSource {
             }),
         }
     }
+}
+
+/// A state file's text: only a regular file (a FIFO or a terminal would block `open` or
+/// `read` forever), at most [`MAX_STATE_FILE_BYTES`].
+fn read_state_file(path: &std::path::Path) -> io::Result<String> {
+    use std::io::Read;
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
+    let mut text = String::new();
+    std::fs::File::open(path)?
+        .take(MAX_STATE_FILE_BYTES + 1)
+        .read_to_string(&mut text)?;
+    if text.len() as u64 > MAX_STATE_FILE_BYTES {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("larger than {MAX_STATE_FILE_BYTES} bytes"),
+        ));
+    }
+    Ok(text)
 }
 
 impl Setup {
@@ -219,7 +289,11 @@ impl Setup {
             .parse()
             .map_err(|e: Error| SetupError::Usage(format!("--generator: {}", e.message())))?;
         if let Some(st) = &self.state {
-            return Ok(generator_from_state(&BitGenState::from_json(&st.read()?)?)?);
+            // The state must be for the bit generator asked for: NumPy's setter checks
+            // the name (`state must be for a PCG64 RNG`).
+            let mut bg = AnyBitGenerator::new(kind, 0);
+            bg.set_state(&BitGenState::from_json(&st.read()?)?)?;
+            return Ok(Generator::new(bg));
         }
         match (&self.seed, &self.seed_array) {
             (Some(s), _) => Ok(make_generator(kind, s)?),

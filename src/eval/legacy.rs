@@ -24,9 +24,11 @@
 //! `permutation`, `seed`) have their own code below. `ranf` and `sample` (NumPy's
 //! module-level aliases of `random_sample`) are accepted too.
 
+pub(crate) use super::dtype::*;
 use super::parser::{parse_call, Call, Expr};
 pub(crate) use super::pysem::type_name;
 use super::pysem::{bool_repr, np_attr, parse_float, parse_int, py_repr, str_repr};
+use super::spec_call::spec_output;
 use super::value::{Data, Value};
 use crate::array::{broadcast_indices, broadcast_shapes, shape_repr, NdArray};
 use crate::error::{Error, ErrorKind, Result};

@@ -7,11 +7,15 @@
 //! - [`legacy`]: calls on a [`RandomState`](crate::RandomState) (NumPy's `mtrand`).
 //! - [`generator`]: calls on a [`Generator`](crate::Generator) (`--generator`).
 //! - [`python`]: calls on a [`Random`](crate::python::Random) (`--python`).
-//! - [`format`](mod@format): text and JSON output; [`npy`]: `.npy` files.
+//! - [`format`](mod@format): text and JSON output; [`npy`]: `.npy` files;
+//!   [`arrayprint`]: NumPy's own `print(x)` / `repr(x)` layout.
 //! - [`frontend`]: the [`FrontEnd`](frontend::FrontEnd) trait the three implement
 //!   (evaluate a call, state as JSON) and [`Setup`](frontend::Setup), the seeding flags
 //!   that build one; `nprand eval` is one loop over it.
 //! - [`batch`]: `nprand eval --batch`, JSON lines in and out.
+//!
+//! NumPy's dtype discovery for literals and the integer dtype names exist once, in the
+//! private `dtype` module, for both NumPy front-ends.
 //!
 //! Python's own semantics (`repr(str)`, `int(str)`, `float(str)`, class names) exist
 //! once, in the private `pysem` module, for all three front-ends and the parser.
@@ -26,7 +30,9 @@
 //! assert!(to_json(&v).starts_with(r#"{"dtype": "int8", "shape": [3], "data": ["#));
 //! ```
 
+pub mod arrayprint;
 pub mod batch;
+mod dtype;
 pub mod format;
 pub mod frontend;
 pub mod generator;
@@ -36,4 +42,5 @@ pub mod parser;
 pub mod py_value;
 mod pysem;
 pub mod python;
+mod spec_call;
 pub mod value;

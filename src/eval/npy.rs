@@ -93,37 +93,21 @@ pub fn write_npy(w: &mut impl Write, v: &Value) -> io::Result<()> {
     out.extend(std::iter::repeat_n(b' ', pad));
     out.push(b'\n');
     w.write_all(&out)?;
-    let mut body = Vec::new();
+    // Element by element into the caller's (buffered) writer: no copy of the array.
     match &v.data {
-        Data::Bool(d) => body.extend(d.iter().map(|&b| b as u8)),
-        Data::I8(d) => body.extend(d.iter().map(|&x| x as u8)),
-        Data::U8(d) | Data::Bytes(d) => body.extend_from_slice(d),
-        Data::I16(d) => d
-            .iter()
-            .try_for_each(|&x| body.write_i16::<LittleEndian>(x))?,
-        Data::U16(d) => d
-            .iter()
-            .try_for_each(|&x| body.write_u16::<LittleEndian>(x))?,
-        Data::I32(d) => d
-            .iter()
-            .try_for_each(|&x| body.write_i32::<LittleEndian>(x))?,
-        Data::U32(d) => d
-            .iter()
-            .try_for_each(|&x| body.write_u32::<LittleEndian>(x))?,
-        Data::I64(d) => d
-            .iter()
-            .try_for_each(|&x| body.write_i64::<LittleEndian>(x))?,
-        Data::U64(d) => d
-            .iter()
-            .try_for_each(|&x| body.write_u64::<LittleEndian>(x))?,
-        Data::F64(d) => d
-            .iter()
-            .try_for_each(|&x| body.write_f64::<LittleEndian>(x))?,
-        Data::F32(d) => d
-            .iter()
-            .try_for_each(|&x| body.write_f32::<LittleEndian>(x))?,
+        Data::Bool(d) => d.iter().try_for_each(|&b| w.write_u8(b as u8))?,
+        Data::I8(d) => d.iter().try_for_each(|&x| w.write_i8(x))?,
+        Data::U8(d) | Data::Bytes(d) => w.write_all(d)?,
+        Data::I16(d) => d.iter().try_for_each(|&x| w.write_i16::<LittleEndian>(x))?,
+        Data::U16(d) => d.iter().try_for_each(|&x| w.write_u16::<LittleEndian>(x))?,
+        Data::I32(d) => d.iter().try_for_each(|&x| w.write_i32::<LittleEndian>(x))?,
+        Data::U32(d) => d.iter().try_for_each(|&x| w.write_u32::<LittleEndian>(x))?,
+        Data::I64(d) => d.iter().try_for_each(|&x| w.write_i64::<LittleEndian>(x))?,
+        Data::U64(d) => d.iter().try_for_each(|&x| w.write_u64::<LittleEndian>(x))?,
+        Data::F64(d) => d.iter().try_for_each(|&x| w.write_f64::<LittleEndian>(x))?,
+        Data::F32(d) => d.iter().try_for_each(|&x| w.write_f32::<LittleEndian>(x))?,
     }
-    w.write_all(&body)
+    Ok(())
 }
 
 fn bad(msg: impl Into<String>) -> Error {

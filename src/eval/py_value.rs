@@ -1,8 +1,10 @@
 //! A Python value as `nprand eval --python` returns it, printed as Python would.
 
+use super::format::{bytes_repr, collect, hex};
 use super::pysem::str_repr;
-use crate::fmt::{json_float as py_json_float, py_float_repr as py_repr_float};
+use crate::fmt::FloatRepr;
 use num_bigint::BigInt;
+use std::io::{self, Write};
 
 /// A Python value: what a `random.Random` method returns (or an argument passed to it).
 ///
@@ -62,35 +64,50 @@ impl PyValue {
     /// assert_eq!(PyValue::Bytes(vec![1, 255]).to_json(), "\"01ff\"");
     /// ```
     pub fn to_json(&self) -> String {
-        let mut out = String::new();
-        self.write_json(&mut out);
-        out
+        collect(|w| self.write_json(w))
     }
 
-    fn write_json(&self, out: &mut String) {
+    /// Writes [`to_json`](Self::to_json)'s text item by item (a `choices(k=10**7)` list
+    /// is never held as one string).
+    ///
+    /// ```
+    /// use nprand::eval::py_value::PyValue;
+    /// let mut out = Vec::new();
+    /// PyValue::List(vec![PyValue::Bool(true), PyValue::Float(0.5)]).write_json(&mut out).unwrap();
+    /// assert_eq!(out, b"[true, 0.5]");
+    /// ```
+    pub fn write_json(&self, w: &mut dyn Write) -> io::Result<()> {
         match self {
-            PyValue::None => out.push_str("null"),
-            PyValue::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            PyValue::Int(n) => out.push_str(&n.to_string()),
-            PyValue::Float(x) => out.push_str(&py_json_float(*x)),
-            PyValue::Str(s) => json_string(s, out),
-            PyValue::Bytes(b) => {
-                out.push('"');
-                for byte in b {
-                    out.push_str(&format!("{byte:02x}"));
-                }
-                out.push('"');
+            PyValue::None => w.write_all(b"null"),
+            PyValue::Bool(b) => w.write_all(if *b { b"true" } else { b"false" }),
+            PyValue::Int(n) => write!(w, "{n}"),
+            PyValue::Float(x) => w.write_all(FloatRepr::new().json(*x).as_bytes()),
+            PyValue::Str(s) => {
+                let mut out = String::new();
+                json_string(s, &mut out);
+                w.write_all(out.as_bytes())
             }
-            PyValue::Type(name) => json_string(&format!("<class '{name}'>"), out),
+            PyValue::Bytes(b) => {
+                w.write_all(b"\"")?;
+                for chunk in b.chunks(4096) {
+                    w.write_all(hex(chunk).as_bytes())?;
+                }
+                w.write_all(b"\"")
+            }
+            PyValue::Type(name) => {
+                let mut out = String::new();
+                json_string(&format!("<class '{name}'>"), &mut out);
+                w.write_all(out.as_bytes())
+            }
             PyValue::List(items) | PyValue::Tuple(items) => {
-                out.push('[');
+                w.write_all(b"[")?;
                 for (i, item) in items.iter().enumerate() {
                     if i > 0 {
-                        out.push_str(", ");
+                        w.write_all(b", ")?;
                     }
-                    item.write_json(out);
+                    item.write_json(w)?;
                 }
-                out.push(']');
+                w.write_all(b"]")
             }
         }
     }
@@ -107,25 +124,39 @@ impl PyValue {
     /// assert_eq!(PyValue::Str("it's".into()).repr(), "\"it's\"");
     /// ```
     pub fn repr(&self) -> String {
+        collect(|w| self.write_repr(w))
+    }
+
+    /// Writes [`repr`](Self::repr)'s text item by item.
+    ///
+    /// ```
+    /// use nprand::eval::py_value::PyValue;
+    /// let mut out = Vec::new();
+    /// PyValue::List(vec![PyValue::None, PyValue::Float(1e-5)]).write_repr(&mut out).unwrap();
+    /// assert_eq!(out, b"[None, 1e-05]");
+    /// ```
+    pub fn write_repr(&self, w: &mut dyn Write) -> io::Result<()> {
         match self {
-            PyValue::None => "None".into(),
-            PyValue::Bool(b) => if *b { "True" } else { "False" }.into(),
-            PyValue::Int(n) => n.to_string(),
-            PyValue::Float(x) => py_repr_float(*x),
-            PyValue::Str(s) => str_repr(s),
-            PyValue::Bytes(b) => bytes_repr(b),
-            PyValue::Type(name) => format!("<class '{name}'>"),
-            PyValue::List(items) => {
-                let parts: Vec<String> = items.iter().map(|v| v.repr()).collect();
-                format!("[{}]", parts.join(", "))
-            }
-            PyValue::Tuple(items) => {
-                let parts: Vec<String> = items.iter().map(|v| v.repr()).collect();
-                if parts.len() == 1 {
-                    format!("({},)", parts[0])
-                } else {
-                    format!("({})", parts.join(", "))
+            PyValue::None => w.write_all(b"None"),
+            PyValue::Bool(b) => w.write_all(if *b { b"True" } else { b"False" }),
+            PyValue::Int(n) => write!(w, "{n}"),
+            PyValue::Float(x) => w.write_all(FloatRepr::new().repr(*x).as_bytes()),
+            PyValue::Str(s) => w.write_all(str_repr(s).as_bytes()),
+            PyValue::Bytes(b) => w.write_all(bytes_repr(b).as_bytes()),
+            PyValue::Type(name) => write!(w, "<class '{name}'>"),
+            PyValue::List(items) | PyValue::Tuple(items) => {
+                let tuple = matches!(self, PyValue::Tuple(_));
+                w.write_all(if tuple { b"(" } else { b"[" })?;
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        w.write_all(b", ")?;
+                    }
+                    item.write_repr(w)?;
                 }
+                if tuple && items.len() == 1 {
+                    w.write_all(b",")?;
+                }
+                w.write_all(if tuple { b")" } else { b"]" })
             }
         }
     }
@@ -204,31 +235,4 @@ fn json_string(s: &str, out: &mut String) {
         }
     }
     out.push('"');
-}
-
-/// Python's `repr(bytes)`.
-fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
-        b'"'
-    } else {
-        b'\''
-    };
-    let mut out = String::from("b");
-    out.push(quote as char);
-    for &byte in b {
-        match byte {
-            b'\\' => out.push_str("\\\\"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            q if q == quote => {
-                out.push('\\');
-                out.push(q as char);
-            }
-            0x20..=0x7e => out.push(byte as char),
-            _ => out.push_str(&format!("\\x{byte:02x}")),
-        }
-    }
-    out.push(quote as char);
-    out
 }

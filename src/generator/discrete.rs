@@ -315,7 +315,9 @@ impl<B: BitGenerator> Generator<B> {
         let d = pvals.len();
         multinomial_check_sums(pvals, d, 1)?;
         GCons::NonNegative.check_scalar(n as f64, "n")?;
-        let mut out = vec![0i64; rows * d];
+        // multin = np.zeros(size + (d,), dtype=np.int64)
+        let mut out =
+            crate::common::alloc::filled(&[rows, d], crate::common::alloc::Dtype::I64, 0)?;
         for row in out.chunks_exact_mut(d) {
             multinomial_row(&mut self.bg, n, pvals, row);
         }

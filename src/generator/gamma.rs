@@ -405,7 +405,9 @@ impl<B: BitGenerator> Generator<B> {
             return Err(Error::value("alpha < 0"));
         }
         let k = alpha.len();
-        let mut out = vec![0.0; rows * k];
+        // diric = np.zeros(size + (k,), np.float64)
+        let mut out =
+            crate::common::alloc::filled(&[rows, k], crate::common::alloc::Dtype::F64, 0.0)?;
         if k == 0 {
             return Ok(out);
         }

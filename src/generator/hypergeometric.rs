@@ -9,7 +9,7 @@ use super::integers::random_interval;
 use super::Generator;
 use crate::array::NdArray;
 use crate::bitgen::BitGenerator;
-use crate::common::{c_long, ufunc2, Num, Param};
+use crate::common::{alloc, c_long, ufunc2, Num, Param};
 use crate::error::{Error, Result};
 use crate::math::np::NpMath;
 
@@ -256,7 +256,7 @@ impl<B: BitGenerator> Generator<B> {
             return Err(Error::value("nsample > sum(colors)"));
         }
         let k = colors.len();
-        let mut out = vec![0i64; rows * k];
+        let mut out = alloc::filled(&[rows, k], alloc::Dtype::I64, 0)?;
         if k == 0 || total == 0 || nsample == 0 || rows == 0 {
             return Ok(out);
         }
@@ -268,15 +268,21 @@ impl<B: BitGenerator> Generator<B> {
         };
         match method {
             MvhgMethod::Count => {
-                if total > (1 << 32) {
-                    return Err(Error::new(
-                        crate::ErrorKind::NotImplementedError,
-                        "multivariate_hypergeometric(method='count') with sum(colors) > 2**32",
-                    ));
-                }
-                let mut choices: Vec<u32> = Vec::with_capacity(total as usize);
+                // NumPy's C mallocs `total` size_t's (after the output, before any draw)
+                // and raises this MemoryError where malloc fails; nprand's rule is the
+                // same with `try_reserve_exact` of `total` 8-byte words (usize on 64-bit).
+                let len = usize::try_from(total).unwrap_or(usize::MAX);
+                let mut choices: Vec<usize> = alloc::try_vec(len, || {
+                    Error::new(
+                        crate::ErrorKind::MemoryError,
+                        format!(
+                            "Insufficient memory for multivariate_hypergeometric with \
+                             method='count' and sum(colors)={total}"
+                        ),
+                    )
+                })?;
                 for (i, &c) in colors.iter().enumerate() {
-                    choices.extend(std::iter::repeat_n(i as u32, c as usize));
+                    choices.extend(std::iter::repeat_n(i, c as usize));
                 }
                 for row in out.chunks_exact_mut(k) {
                     for j in 0..ns as usize {
@@ -285,7 +291,7 @@ impl<B: BitGenerator> Generator<B> {
                         choices.swap(j, kk);
                     }
                     for &c in &choices[..ns as usize] {
-                        row[c as usize] += 1;
+                        row[c] += 1;
                     }
                     if more_than_half {
                         for (r, &c) in row.iter_mut().zip(colors) {

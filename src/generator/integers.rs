@@ -447,19 +447,18 @@ impl<B: BitGenerator> Generator<B> {
     /// ```
     /// use nprand::{BitGenerator, Pcg64};
     /// // np.random.default_rng(0).bytes(6)
-    /// let b = nprand::generator::default_rng(0).bytes(6);
+    /// let b = nprand::generator::default_rng(0).bytes(6).unwrap();
     /// let mut bg = Pcg64::new(0);
     /// let w = [BitGenerator::next_u32(&mut bg), BitGenerator::next_u32(&mut bg)];
     /// assert_eq!(&b[..4], &w[0].to_le_bytes());
     /// assert_eq!(&b[4..], &w[1].to_le_bytes()[..2]);
     /// ```
-    pub fn bytes(&mut self, length: usize) -> Vec<u8> {
-        let words = if length == 0 { 1 } else { (length - 1) / 4 + 1 };
-        let mut out = Vec::with_capacity(words * 4);
-        for _ in 0..words {
-            out.extend_from_slice(&self.bg.next_u32().to_le_bytes());
+    pub fn bytes(&mut self, length: usize) -> Result<Vec<u8>> {
+        let mut out = crate::common::alloc::bytes_words(length)?;
+        for w in out.chunks_exact_mut(4) {
+            w.copy_from_slice(&self.bg.next_u32().to_le_bytes());
         }
         out.truncate(length);
-        out
+        Ok(out)
     }
 }

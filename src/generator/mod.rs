@@ -227,7 +227,7 @@ impl<B: crate::bitgen::SeedableBitGenerator> Generator<B> {
     /// // np.random.default_rng(7).spawn(2)
     /// let kids = default_rng(7).spawn(2).unwrap();
     /// let mut ss = SeedSequence::new(7);
-    /// assert_eq!(kids[1].bit_generator(), &Pcg64::from_seed_sequence(ss.spawn(2).remove(1)));
+    /// assert_eq!(kids[1].bit_generator(), &Pcg64::from_seed_sequence(ss.spawn(2).unwrap().remove(1)));
     /// ```
     pub fn spawn(&mut self, n_children: usize) -> Result<Vec<Generator<B>>> {
         Ok(self
@@ -269,7 +269,7 @@ impl<T: BitGenerator + ?Sized> BitGenerator for Box<T> {
     fn next_raw(&mut self) -> u64 {
         (**self).next_raw()
     }
-    fn random_raw(&mut self, n: usize) -> Vec<u64> {
+    fn random_raw(&mut self, n: usize) -> Result<Vec<u64>> {
         (**self).random_raw(n)
     }
     fn name(&self) -> &'static str {

@@ -16,7 +16,7 @@
 use super::Generator;
 use crate::bitgen::BitGenerator;
 use crate::common::mvn::{
-    empty_reshape, is_psd, mean_plus_x_ft, mvn_dims, CheckValid, MvnOutput, NOT_PSD_MESSAGE,
+    empty_reshape, is_psd, mean_plus_x_ft, mvn_dims, CheckValid, MvnOutput, OneRow, NOT_PSD_MESSAGE,
 };
 use crate::error::{Error, ErrorKind, Result};
 use crate::linalg::{self, MAX_DIM};
@@ -171,7 +171,7 @@ impl<B: BitGenerator> Generator<B> {
         tol: Result<f64>,
         method: MvnMethod,
     ) -> Result<MvnOutput> {
-        let (n, total) = mvn_dims(mean, cov, cov_shape, rows, |n| {
+        let (n, mut x) = mvn_dims(mean, cov, cov_shape, rows, |n| {
             let what = match method {
                 MvnMethod::Cholesky => return None,
                 MvnMethod::Svd => "SVD (LAPACK dgesdd)",
@@ -189,7 +189,6 @@ impl<B: BitGenerator> Generator<B> {
             })
         })?;
         // x = self.standard_normal(final_shape).reshape(-1, n)
-        let mut x = vec![0.0; total];
         self.standard_normal_into(&mut x);
         if n == 0 {
             return Err(empty_reshape());
@@ -238,7 +237,8 @@ impl<B: BitGenerator> Generator<B> {
             }
         }
         // x = mean + x @ _factor.T
-        let values = mean_plus_x_ft(&x, &factor, mean);
+        mean_plus_x_ft(&mut x, &factor, mean, OneRow::MatmulT);
+        let values = x;
         Ok(MvnOutput { values, warning })
     }
 }

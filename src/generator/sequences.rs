@@ -9,6 +9,7 @@ use super::discrete::kahan_sum;
 use super::integers::{bounded_u64, random_interval, Bounded};
 use super::Generator;
 use crate::bitgen::BitGenerator;
+use crate::common::alloc;
 use crate::error::{Error, Result};
 use std::collections::HashSet;
 
@@ -162,22 +163,23 @@ impl<B: BitGenerator> Generator<B> {
     ///
     /// ```
     /// // np.random.default_rng(0).permutation(5)
-    /// let p = nprand::generator::default_rng(0).permutation(5);
+    /// let p = nprand::generator::default_rng(0).permutation(5).unwrap();
     /// let mut s = p.clone();
     /// s.sort();
     /// assert_eq!(s, vec![0, 1, 2, 3, 4]);
     /// ```
-    pub fn permutation(&mut self, n: i64) -> Vec<i64> {
-        let mut x: Vec<i64> = (0..n.max(0)).collect();
+    pub fn permutation(&mut self, n: i64) -> Result<Vec<i64>> {
+        let mut x = alloc::arange(n)?;
         self.shuffle(&mut x);
-        x
+        Ok(x)
     }
 
     /// `rng.permuted(x, axis=axis)` for an array of `shape` (C order): `axis=None` shuffles
     /// all elements as one 1-d array; an axis shuffles each 1-d slice along it
     /// independently (slices in C order of the other axes; each slice draws
     /// `random_interval(i)` for `i = n-1 down to 0`). Returns the new array; NumPy's
-    /// `AxisError` for a bad axis.
+    /// `AxisError` for a bad axis. `x.len()` must be the product of `shape` (NumPy's arrays
+    /// carry their shape, so this `ValueError` has no NumPy counterpart).
     ///
     /// ```
     /// // np.random.default_rng(0).permuted(np.arange(6).reshape(2, 3), axis=1)
@@ -193,6 +195,15 @@ impl<B: BitGenerator> Generator<B> {
         shape: &[usize],
         axis: Option<i64>,
     ) -> Result<Vec<T>> {
+        let n = alloc::check_shape(shape, alloc::Dtype::I64)?;
+        if n != x.len() {
+            return Err(Error::value(format!(
+                "permuted: {} elements do not fill an array of shape {} (nprand's check: a \
+                 NumPy array carries its own shape)",
+                x.len(),
+                crate::array::shape_repr(shape)
+            )));
+        }
         let mut out = x.to_vec();
         let Some(axis) = axis else {
             self.shuffle(&mut out);
@@ -247,7 +258,8 @@ impl<B: BitGenerator> Generator<B> {
         shuffle: bool,
     ) -> Result<ChoiceOutput> {
         let shape: Vec<usize> = size.map(<[usize]>::to_vec).unwrap_or_default();
-        let n: usize = shape.iter().product();
+        // NumPy's `np.prod(size)` is never an array, but the draws go to one of `size`.
+        let n = alloc::check_shape(&shape, alloc::Dtype::I64)?;
         if pop_size <= 0 && (size.is_none() || n != 0) {
             return Err(Error::value(
                 "a must be a positive integer unless no samples are taken",
@@ -258,19 +270,19 @@ impl<B: BitGenerator> Generator<B> {
             match p {
                 Some(p) => {
                     let c = cdf(p.values());
-                    let mut u = vec![0.0; n];
+                    let mut u = alloc::filled(&shape, alloc::Dtype::F64, 0.0)?;
                     self.random_into(&mut u);
-                    u.iter()
-                        .map(|&x| searchsorted_right(&c, x) as i64)
-                        .collect()
+                    let mut idx = alloc::reserve(&shape, alloc::Dtype::I64, n)?;
+                    idx.extend(u.iter().map(|&x| searchsorted_right(&c, x) as i64));
+                    idx
                 }
                 None => {
-                    if n == 0 {
-                        Vec::new()
-                    } else {
+                    let mut idx = alloc::reserve(&shape, alloc::Dtype::I64, n)?;
+                    if n != 0 {
                         let mut b = Bounded::new(&mut self.bg);
-                        (0..n).map(|_| b.u64(0, pop - 1) as i64).collect()
+                        idx.extend((0..n).map(|_| b.u64(0, pop - 1) as i64));
                     }
+                    idx
                 }
             }
         } else {
@@ -285,9 +297,9 @@ impl<B: BitGenerator> Generator<B> {
                     if p.iter().filter(|&&x| x > 0.0).count() < n {
                         return Err(Error::value("Fewer non-zero entries in p than size"));
                     }
-                    let mut found: Vec<i64> = Vec::with_capacity(n);
+                    let mut found: Vec<i64> = alloc::reserve(&shape, alloc::Dtype::I64, n)?;
                     while found.len() < n {
-                        let mut x = vec![0.0; n - found.len()];
+                        let mut x = alloc::filled(&[n - found.len()], alloc::Dtype::F64, 0.0)?;
                         self.random_into(&mut x);
                         for &f in &found {
                             p[f as usize] = 0.0;
@@ -303,7 +315,7 @@ impl<B: BitGenerator> Generator<B> {
                     }
                     found
                 }
-                None => self.choice_no_replace(pop, n as u64, shuffle),
+                None => self.choice_no_replace(pop, n as u64, shuffle)?,
             }
         };
         Ok(ChoiceOutput { indices, shape })
@@ -311,19 +323,29 @@ impl<B: BitGenerator> Generator<B> {
 
     /// `replace=False` without `p`: a tail shuffle for large populations, Floyd's
     /// algorithm (then a shuffle of the sample, if asked) otherwise.
-    fn choice_no_replace(&mut self, pop: u64, size: u64, shuffle: bool) -> Vec<i64> {
+    fn choice_no_replace(&mut self, pop: u64, size: u64, shuffle: bool) -> Result<Vec<i64>> {
         let cutoff = if shuffle { 50 } else { 20 };
+        if size == 0 {
+            return Ok(Vec::new());
+        }
         if pop > 10000 && size > pop / cutoff {
-            let mut idx: Vec<i64> = (0..pop as i64).collect();
+            // np.PyArray_Arange(0, pop_size, 1, np.NPY_INT64)
+            let mut idx = alloc::arange(pop as i64)?;
             let first = (pop - size).max(1);
             for i in (first..pop).rev() {
                 let j = bounded_u64(&mut self.bg, i) as usize;
                 idx.swap(i as usize, j);
             }
-            return idx[(pop - size) as usize..].to_vec();
+            idx.drain(..(pop - size) as usize);
+            return Ok(idx);
         }
-        let mut idx = Vec::with_capacity(size as usize);
-        let mut set = HashSet::with_capacity(size as usize);
+        // idx_data = np.empty(size, dtype=np.int64); hash_set = np.empty(set_size, uint64)
+        // with set_size = 1 + _gen_mask(int(1.2 * size)).
+        let mut idx = alloc::reserve(&[size as usize], alloc::Dtype::I64, size as usize)?;
+        let set_size = ((1.2 * size as f64) as u64 + 1).next_power_of_two() as usize;
+        let mut set = HashSet::new();
+        set.try_reserve(size as usize)
+            .map_err(|_| alloc::memory_error(&[set_size], alloc::Dtype::U64))?;
         for j in pop - size..pop {
             let val = bounded_u64(&mut self.bg, j);
             if set.insert(val) {
@@ -339,6 +361,6 @@ impl<B: BitGenerator> Generator<B> {
                 idx.swap(i, j);
             }
         }
-        idx
+        Ok(idx)
     }
 }

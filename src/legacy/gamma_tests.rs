@@ -1,104 +1,8 @@
 //! Tests of `legacy/gamma.rs`.
 
-use super::super::broadcast::{find, Num, Output};
 use super::*;
-use crate::array::NdArray;
 use crate::math::np::NpMath;
 use proptest::prelude::*;
-
-type Scalar = fn(&mut RandomState, &[f64]) -> Result<f64>;
-type Into = fn(&mut RandomState, &mut [f64], &[f64]) -> Result<()>;
-
-const METHODS: &[(&str, Scalar, Into)] = &[
-    (
-        "standard_gamma",
-        |r, p| r.standard_gamma(p[0]),
-        |r, o, p| r.standard_gamma_into(o, p[0]),
-    ),
-    (
-        "gamma",
-        |r, p| r.gamma(p[0], p[1]),
-        |r, o, p| r.gamma_into(o, p[0], p[1]),
-    ),
-    (
-        "chisquare",
-        |r, p| r.chisquare(p[0]),
-        |r, o, p| r.chisquare_into(o, p[0]),
-    ),
-    (
-        "f",
-        |r, p| r.f(p[0], p[1]),
-        |r, o, p| r.f_into(o, p[0], p[1]),
-    ),
-    (
-        "beta",
-        |r, p| r.beta(p[0], p[1]),
-        |r, o, p| r.beta_into(o, p[0], p[1]),
-    ),
-    (
-        "noncentral_chisquare",
-        |r, p| r.noncentral_chisquare(p[0], p[1]),
-        |r, o, p| r.noncentral_chisquare_into(o, p[0], p[1]),
-    ),
-    (
-        "noncentral_f",
-        |r, p| r.noncentral_f(p[0], p[1], p[2]),
-        |r, o, p| r.noncentral_f_into(o, p[0], p[1], p[2]),
-    ),
-    (
-        "standard_t",
-        |r, p| r.standard_t(p[0]),
-        |r, o, p| r.standard_t_into(o, p[0]),
-    ),
-];
-
-const PARAMS: &[[f64; 3]] = &[
-    [0.5, 2.0, 0.3],
-    [2.5, 0.7, 4.0],
-    [1.0, 1.0, 0.0],
-    [0.2, 0.3, 25.0],
-    [f64::NAN, 1.0, 1.0],
-    [1e-300, 1e300, f64::INFINITY],
-];
-
-fn nparams(name: &str) -> usize {
-    find(name).unwrap().params.len()
-}
-
-/// `_into` = repeated scalar calls = the broadcast engine with 0-d parameters.
-#[test]
-fn into_equals_scalar_and_broadcast() {
-    for &(name, scalar, into) in METHODS {
-        for p in PARAMS {
-            let p = &p[..nparams(name)];
-            let mut a = RandomState::new(7);
-            let mut b = a.clone();
-            let mut c = a.clone();
-            a.standard_normal(); // leave a cached gaussian
-            b.standard_normal();
-            c.standard_normal();
-            let mut out = [0.0; 9];
-            let ra = into(&mut a, &mut out, p);
-            let rb: Result<Vec<f64>> = (0..9).map(|_| scalar(&mut b, p)).collect();
-            let params: Vec<NdArray<Num>> = p.iter().map(|&x| NdArray::scalar(Num::F(x))).collect();
-            let rc = c.broadcast(find(name).unwrap(), &params, Some(&[3, 3]));
-            match (ra, rb, rc) {
-                (Ok(()), Ok(vb), Ok(Output::F64(vc))) => {
-                    let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
-                    assert_eq!(bits(&out), bits(&vb), "{name} {p:?}");
-                    assert_eq!(bits(&out), bits(&vc.data), "{name} {p:?}");
-                    assert_eq!(a, b);
-                    assert_eq!(a, c);
-                }
-                (Err(ea), Err(eb), Err(ec)) => {
-                    assert_eq!(ea, eb);
-                    assert_eq!(ea, ec);
-                }
-                other => panic!("{name} {p:?}: {other:?}"),
-            }
-        }
-    }
-}
 
 #[test]
 fn zero_shape_draws_nothing() {
@@ -314,19 +218,6 @@ fn standard_gamma_into_matches_scalar_reference() {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
-    /// Any f64 parameters (NaN, inf, subnormal, huge): an error or a value, never a
-    /// panic or a hang.
-    #[test]
-    fn never_panics(seed: u32, x in any::<f64>(), y in any::<f64>(), z in any::<f64>()) {
-        let mut rs = RandomState::new(seed);
-        for &(name, scalar, into) in METHODS {
-            let p = &[x, y, z][..nparams(name)];
-            let _ = scalar(&mut rs, p);
-            let _ = into(&mut rs, &mut [0.0; 3], p);
-        }
-        let _ = rs.dirichlet(&[x, y, z]);
-    }
-
     #[test]
     fn gamma_family_any_start(
         seed: u32,

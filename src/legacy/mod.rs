@@ -5,7 +5,7 @@
 //! use nprand::RandomState;
 //! // np.random.seed(12345); x = np.random.rand(10, 10)
 //! let mut rs = RandomState::new(12345);
-//! let x = rs.rand(&[10, 10]);
+//! let x = rs.rand(&[10, 10]).unwrap();
 //! assert_eq!(x.len(), 100);
 //! // rs.normal(5, 2), rs.randint(0, 10, dtype='int8')
 //! let y = rs.normal(5.0, 2.0).unwrap();
@@ -29,6 +29,10 @@ mod integers;
 pub(crate) mod multivariate;
 mod normal;
 mod sequences;
+#[cfg(feature = "eval")]
+pub(crate) use sequences::check_p;
+#[cfg(test)]
+mod float_methods_tests;
 #[cfg(test)]
 mod test_util;
 mod uniform;
@@ -191,7 +195,8 @@ impl RandomState {
     }
 
     /// `rs.set_state(state)`. Validates before changing anything (NumPy is not atomic,
-    /// nprand is): `pos` must be in 0..=624.
+    /// nprand is): `pos` must be in 0..=624. A [degenerate](Mt19937::is_degenerate) key
+    /// (all zero) is accepted, as NumPy accepts it (every word drawn is then 0).
     ///
     /// ```
     /// let mut rs = nprand::RandomState::new(3);

@@ -18,7 +18,9 @@
 //! those covariances give a `NotImplementedError`.
 
 use super::RandomState;
-use crate::common::mvn::{empty_reshape, is_psd, mean_plus_x_ft, mvn_dims, NOT_PSD_MESSAGE};
+use crate::common::mvn::{
+    empty_reshape, is_psd, mean_plus_x_ft, mvn_dims, OneRow, NOT_PSD_MESSAGE,
+};
 use crate::error::{Error, ErrorKind, Result};
 
 pub use crate::common::mvn::{CheckValid, MvnOutput};
@@ -128,7 +130,7 @@ impl RandomState {
         check_valid: Result<CheckValid>,
         tol: f64,
     ) -> Result<MvnOutput> {
-        let (n, total) = mvn_dims(mean, cov, cov_shape, rows, |n| {
+        let (n, mut x) = mvn_dims(mean, cov, cov_shape, rows, |n| {
             (n > MAX_DIM).then(|| {
                 Error::new(
                     ErrorKind::NotImplementedError,
@@ -141,7 +143,6 @@ impl RandomState {
             })
         })?;
         // x = self.standard_normal(final_shape).reshape(-1, n)
-        let mut x = vec![0.0; total];
         self.standard_normal_into(&mut x);
         if n == 0 {
             return Err(empty_reshape());
@@ -164,7 +165,8 @@ impl RandomState {
         let f: Vec<f64> = (0..n * n)
             .map(|jk| s[jk % n].sqrt() * v[(jk % n) * n + jk / n])
             .collect();
-        let values = mean_plus_x_ft(&x, &f, mean);
+        mean_plus_x_ft(&mut x, &f, mean, OneRow::DotC);
+        let values = x;
         Ok(MvnOutput { values, warning })
     }
 }

@@ -259,13 +259,13 @@ impl RandomState {
     ///
     /// ```
     /// // np.random.seed(12345); np.random.randn(2, 3)
-    /// let z = nprand::RandomState::new(12345).randn(&[2, 3]);
+    /// let z = nprand::RandomState::new(12345).randn(&[2, 3]).unwrap();
     /// assert_eq!(z.len(), 6);
     /// ```
-    pub fn randn(&mut self, dims: &[usize]) -> Vec<f64> {
-        let mut out = vec![0.0; dims.iter().product()];
+    pub fn randn(&mut self, dims: &[usize]) -> Result<Vec<f64>> {
+        let mut out = crate::common::alloc::filled(dims, crate::common::alloc::Dtype::F64, 0.0)?;
         self.standard_normal_into(&mut out);
-        out
+        Ok(out)
     }
 }
 

@@ -1,7 +1,7 @@
 //! Sequences: `shuffle`, `permutation`, `choice`, built on NumPy's `random_interval`.
 
 use super::RandomState;
-use crate::common::kahan_sum;
+use crate::common::{alloc, kahan_sum};
 use crate::error::{Error, Result};
 
 /// Positions per batch of [`RandomState::shuffle`].
@@ -134,15 +134,15 @@ impl RandomState {
     /// `rs.permutation(n)`: `arange(n)` shuffled (empty, with no draws, for n <= 0).
     ///
     /// ```
-    /// let p = nprand::RandomState::new(1).permutation(5);
+    /// let p = nprand::RandomState::new(1).permutation(5).unwrap();
     /// let mut s = p.clone();
     /// s.sort();
     /// assert_eq!(s, vec![0, 1, 2, 3, 4]);
     /// ```
-    pub fn permutation(&mut self, n: i64) -> Vec<i64> {
-        let mut v: Vec<i64> = (0..n.max(0)).collect();
+    pub fn permutation(&mut self, n: i64) -> Result<Vec<i64>> {
+        let mut v = alloc::arange(n)?;
         self.shuffle(&mut v);
-        v
+        Ok(v)
     }
 
     /// `rs.permutation(array)`: a shuffled copy (rows, for a 2-d array).
@@ -211,7 +211,10 @@ impl RandomState {
             ));
         }
         let idx = self.choice_impl(a.len() as i64, size, replace, p)?;
-        Ok(idx.into_iter().map(|i| a[i as usize].clone()).collect())
+        // `a[idx]`: a second array of `size` items.
+        let mut out = alloc::reserve(&[size], alloc::Dtype::I64, size)?;
+        out.extend(idx.into_iter().map(|i| a[i as usize].clone()));
+        Ok(out)
     }
 
     fn choice_impl(
@@ -222,25 +225,29 @@ impl RandomState {
         p: Option<&[f64]>,
     ) -> Result<Vec<i64>> {
         if let Some(p) = p {
-            check_p(p, pop)?;
+            check_p(p, pop as i128)?;
         }
         match (replace, p) {
             (true, None) => {
-                let mut out = vec![0i64; size];
+                let mut out = alloc::filled(&[size], alloc::Dtype::I64, 0)?;
                 self.randint_into(&mut out, 0, pop as i128)?;
                 Ok(out)
             }
             (true, Some(p)) => {
                 let cdf = normalised_cdf(p);
-                let mut u = vec![0.0; size];
-                self.random_sample_into(&mut u);
-                Ok(u.iter().map(|&u| search_right(&cdf, u) as i64).collect())
+                let u = self.rand(&[size])?;
+                // cdf.searchsorted(uniform_samples): a second array.
+                let mut idx = alloc::reserve(&[size], alloc::Dtype::I64, size)?;
+                idx.extend(u.iter().map(|&u| search_right(&cdf, u) as i64));
+                Ok(idx)
             }
             (false, _) if size as i128 > pop as i128 => Err(Error::value(
                 "Cannot take a larger sample than population when 'replace=False'",
             )),
             (false, None) => {
-                let mut perm = self.permutation(pop);
+                // NumPy's permutation(pop)[:size], so a population that cannot be
+                // allocated is a MemoryError even for size 0.
+                let mut perm = self.permutation(pop)?;
                 perm.truncate(size);
                 Ok(perm)
             }
@@ -249,10 +256,10 @@ impl RandomState {
                     return Err(Error::value("Fewer non-zero entries in p than size"));
                 }
                 let mut p = p.to_vec();
-                let mut found: Vec<i64> = Vec::with_capacity(size);
+                // found = np.zeros(shape, dtype=np.int64)
+                let mut found: Vec<i64> = alloc::reserve(&[size], alloc::Dtype::I64, size)?;
                 while found.len() < size {
-                    let mut x = vec![0.0; size - found.len()];
-                    self.random_sample_into(&mut x);
+                    let x = self.rand(&[size - found.len()])?;
                     for &f in &found {
                         p[f as usize] = 0.0;
                     }
@@ -275,9 +282,10 @@ impl RandomState {
     }
 }
 
-/// NumPy's checks on `p`, in its order.
-fn check_p(p: &[f64], pop: i64) -> Result<()> {
-    if p.len() as i64 != pop {
+/// NumPy's checks on `p`, in its order (also the evaluator's, which reads `p` from a
+/// literal first).
+pub(crate) fn check_p(p: &[f64], pop: i128) -> Result<()> {
+    if p.len() as i128 != pop {
         return Err(Error::value("'a' and 'p' must have same size"));
     }
     let sum = kahan_sum(p);
@@ -303,30 +311,9 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn ref_interval(rs: &mut RandomState, max: u64) -> u64 {
-        if max == 0 {
-            return 0;
-        }
-        let mask = super::super::integers::gen_mask(max);
-        if max <= 0xFFFF_FFFF {
-            loop {
-                let v = rs.bitgen.next_u32() as u64 & mask;
-                if v <= max {
-                    return v;
-                }
-            }
-        }
-        loop {
-            let v = rs.bitgen.next_u64() & mask;
-            if v <= max {
-                return v;
-            }
-        }
-    }
-
     fn ref_shuffle<T>(rs: &mut RandomState, x: &mut [T]) {
         for i in (1..x.len()).rev() {
-            let j = ref_interval(rs, i as u64) as usize;
+            let j = rs.random_interval(i as u64) as usize;
             x.swap(i, j);
         }
     }
@@ -337,7 +324,7 @@ mod tests {
         let mut expect: Vec<i64> = (0..n as i64).collect();
         ref_shuffle(&mut r, &mut expect);
         let mut a = s.clone();
-        assert_eq!(a.permutation(n as i64), expect, "{what}");
+        assert_eq!(a.permutation(n as i64).unwrap(), expect, "{what}");
         assert_same_state(&a, &r, &what);
         // shuffle of something else (not Copy), same swaps
         let mut b = s.clone();

@@ -3,6 +3,7 @@
 use super::broadcast::{Cons, DistSpec, Kernel, Num, ParamSpec};
 use super::RandomState;
 use crate::array::NdArray;
+use crate::common::alloc;
 use crate::error::{Error, ErrorKind, Result};
 
 impl RandomState {
@@ -77,13 +78,15 @@ impl RandomState {
     /// ```
     /// // np.random.seed(12345); x = np.random.rand(10, 10)
     /// let mut rs = nprand::RandomState::new(12345);
-    /// let x = rs.rand(&[10, 10]);
+    /// let x = rs.rand(&[10, 10]).unwrap();
     /// assert_eq!(x.len(), 100);
+    /// // rand(2**40, 2**40): ValueError: array is too big; ...
+    /// assert!(rs.rand(&[1 << 40, 1 << 40]).is_err());
     /// ```
-    pub fn rand(&mut self, dims: &[usize]) -> Vec<f64> {
-        let mut out = vec![0.0; dims.iter().product()];
+    pub fn rand(&mut self, dims: &[usize]) -> Result<Vec<f64>> {
+        let mut out = alloc::filled(dims, alloc::Dtype::F64, 0.0)?;
         self.random_sample_into(&mut out);
-        out
+        Ok(out)
     }
 
     /// `rs.uniform(low, high)`: `low + (high - low) * U`. `low > high` is allowed; a
@@ -126,17 +129,16 @@ impl RandomState {
     ///
     /// ```
     /// let mut rs = nprand::RandomState::new(0);
-    /// assert_eq!(rs.bytes(6).len(), 6);
+    /// assert_eq!(rs.bytes(6).unwrap().len(), 6);
     /// assert_eq!(rs.bit_generator().pos(), 2);
     /// ```
-    pub fn bytes(&mut self, length: usize) -> Vec<u8> {
-        let words = if length == 0 { 1 } else { (length - 1) / 4 + 1 };
-        let mut out = Vec::with_capacity(words * 4);
-        for _ in 0..words {
-            out.extend_from_slice(&self.bitgen.next_u32().to_le_bytes());
+    pub fn bytes(&mut self, length: usize) -> Result<Vec<u8>> {
+        let mut out = alloc::bytes_words(length)?;
+        for w in out.chunks_exact_mut(4) {
+            w.copy_from_slice(&self.bitgen.next_u32().to_le_bytes());
         }
         out.truncate(length);
-        out
+        Ok(out)
     }
 }
 

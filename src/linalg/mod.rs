@@ -15,8 +15,12 @@
 //! divide and conquer (`dlasd0`, `dlaed0`), which is not ported: callers report a
 //! `NotImplementedError`. The Cholesky factor is unique, so [`cholesky`] has no such limit.
 //!
+//! The last step, `x @ factor`, goes through [`blas`]: the summation order (and FMA use) of
+//! OpenBLAS's Haswell `dgemm`/`dgemv` kernels, bitwise equal to NumPy's product on AVX2 CPUs.
+//!
 //! Reference LAPACK is BSD-licensed; see LICENSE-THIRD-PARTY.md.
 
+pub(crate) mod blas;
 pub(crate) mod cholesky;
 pub(crate) mod eigh;
 pub(crate) mod lapack;

@@ -1,6 +1,6 @@
 //! Inputs for comparing `nprand::math` with the platform libm (glibc on Linux): shared by
-//! the unit tests (10^5 draws) and `examples/libm_verify2.rs` (10^9 draws), which
-//! includes this file by path so the generators stay in one place.
+//! the unit tests (10^5 draws), `examples/libm_verify.rs` and `examples/libm_verify2.rs`
+//! (10^9 draws), which include this file by path so the generators stay in one place.
 
 /// SplitMix64: a small, seedable source of test inputs (no dependency needed).
 pub struct SplitMix(pub u64);
@@ -17,6 +17,24 @@ impl SplitMix {
     /// Uniform in (0, 1), 53 random bits as NumPy's `random()`.
     pub fn unit(&mut self) -> f64 {
         ((self.next_u64() >> 11) as f64 + 0.5) * (1.0 / 9_007_199_254_740_992.0)
+    }
+
+    /// NumPy's `next_double`: 53 random bits in [0, 1).
+    pub fn next_double(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 * (1.0 / 9_007_199_254_740_992.0)
+    }
+
+    /// `x`'s bit pattern moved by a random signed offset below `2^bits` (clamped to the
+    /// same sign).
+    pub fn near(&mut self, x: f64, bits: u32) -> f64 {
+        let off = self.next_u64() & ((1u64 << bits) - 1);
+        let b = x.to_bits();
+        let moved = if self.next_u64() & 1 == 0 {
+            b.saturating_add(off)
+        } else {
+            b.saturating_sub(off)
+        };
+        f64::from_bits(moved)
     }
 
     /// Uniform in [lo, hi).

@@ -64,6 +64,7 @@ pub use log_slice::log_slice;
 pub use pow::pow;
 
 #[cfg(test)]
+#[allow(dead_code)] // some helpers serve only the examples that include this file
 mod inputs;
 #[cfg(test)]
 mod tests;

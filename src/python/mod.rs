@@ -59,7 +59,7 @@
 
 mod dist;
 mod ints;
-mod pymath;
+pub(crate) mod pymath;
 mod seed;
 pub(crate) mod sequences;
 mod state;

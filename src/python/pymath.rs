@@ -93,8 +93,9 @@ pub(crate) fn sqrt(x: f64) -> Result<f64> {
     Ok(x.sqrt())
 }
 
-/// `math.floor(x)` as a Python int (here i128, enough for every caller).
-pub(crate) fn floor(x: f64) -> Result<i128> {
+/// `int(x)`'s refusals of a float: NaN is a `ValueError`, an infinity an
+/// `OverflowError`.
+pub(crate) fn int_convertible(x: f64) -> Result<()> {
     if x.is_nan() {
         return Err(Error::value("cannot convert float NaN to integer"));
     }
@@ -104,6 +105,12 @@ pub(crate) fn floor(x: f64) -> Result<i128> {
             "cannot convert float infinity to integer",
         ));
     }
+    Ok(())
+}
+
+/// `math.floor(x)` as a Python int (here i128, enough for every caller).
+pub(crate) fn floor(x: f64) -> Result<i128> {
+    int_convertible(x)?;
     let f = x.floor();
     if f.abs() >= 1.7e38 {
         return Err(Error::new(

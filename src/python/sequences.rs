@@ -2,6 +2,7 @@
 //! `randbytes`, on top of the integer methods of `ints.rs`.
 
 use super::Random;
+use crate::common::alloc;
 use crate::error::{Error, ErrorKind, Result};
 use crate::math::np::NpMath;
 use num_bigint::{BigInt, BigUint};
@@ -88,24 +89,33 @@ impl Random {
     /// assert!(s.iter().all(|&i| i < 100));
     /// ```
     pub fn sample_indices(&mut self, n: u64, k: usize) -> Result<Vec<u64>> {
+        // n = len(population): a length beyond Py_ssize_t cannot exist.
+        if n > isize::MAX as u64 {
+            return Err(ssize_overflow());
+        }
         if k as u128 > n as u128 {
             return Err(Error::value("Sample larger than population or is negative"));
         }
-        let mut result = Vec::with_capacity(k);
+        // result = [None] * k; pool = list(population): lists that may not fit.
+        let mut result = alloc::try_vec(k, alloc::bare_memory_error)?;
         let pool_method = match sample_setsize(k) {
             None => true,
             Some(s) => (n as u128) <= s,
         };
         if pool_method {
-            let mut pool: Vec<u64> = (0..n).collect();
             let n = n as usize;
+            let mut pool: Vec<u64> = alloc::try_vec(n, alloc::bare_memory_error)?;
+            pool.extend(0..n as u64);
             for i in 0..k {
                 let j = self.randbelow((n - i) as u64) as usize;
                 result.push(pool[j]);
                 pool[j] = pool[n - i - 1];
             }
         } else {
-            let mut selected = std::collections::HashSet::with_capacity(k);
+            let mut selected = std::collections::HashSet::new();
+            selected
+                .try_reserve(k)
+                .map_err(|_| alloc::bare_memory_error())?;
             for _ in 0..k {
                 let mut j = self.randbelow(n);
                 while selected.contains(&j) {
@@ -118,37 +128,26 @@ impl Random {
         Ok(result)
     }
 
-    /// [`sample_indices`](Self::sample_indices) for populations of any size
-    /// (`random.sample(range(n), k)` with a big n).
+    /// [`sample_indices`](Self::sample_indices) for a population length given as a big
+    /// int (`random.sample(range(n), k)`): CPython takes `len(range(n))`, so an `n` beyond
+    /// `Py_ssize_t` is its `OverflowError`.
     ///
     /// ```
     /// use nprand::python::Random;
     /// use num_bigint::BigUint;
-    /// // random.seed(0); random.sample(range(2**80), 3)
-    /// let n = BigUint::from(1u8) << 80usize;
+    /// // random.seed(0); random.sample(range(2**40), 3)
+    /// let n = BigUint::from(1u8) << 40usize;
     /// let s = Random::new(0).sample_indices_big(&n, 3).unwrap();
     /// assert!(s.iter().all(|i| i < &n));
+    /// // random.sample(range(2**80), 3) -> OverflowError
+    /// assert!(Random::new(0).sample_indices_big(&(n << 40usize), 3).is_err());
     /// ```
     pub fn sample_indices_big(&mut self, n: &BigUint, k: usize) -> Result<Vec<BigUint>> {
-        if let Some(small) = n.to_u64() {
-            return Ok(self
-                .sample_indices(small, k)?
-                .into_iter()
-                .map(BigUint::from)
-                .collect());
-        }
-        // n >= 2**64 > setsize: always the set method.
-        let mut selected = std::collections::HashSet::with_capacity(k);
-        let mut result = Vec::with_capacity(k);
-        for _ in 0..k {
-            let mut j = self.randbelow_big(n);
-            while selected.contains(&j) {
-                j = self.randbelow_big(n);
-            }
-            selected.insert(j.clone());
-            result.push(j);
-        }
-        Ok(result)
+        let small = n.to_u64().ok_or_else(ssize_overflow)?;
+        let idx = self.sample_indices(small, k)?;
+        let mut out = alloc::try_vec(idx.len(), alloc::bare_memory_error)?;
+        out.extend(idx.into_iter().map(BigUint::from));
+        Ok(out)
     }
 
     /// `random.sample(population, k)`.
@@ -165,10 +164,9 @@ impl Random {
     /// ```
     pub fn sample<T: Clone>(&mut self, population: &[T], k: usize) -> Result<Vec<T>> {
         let idx = self.sample_indices(population.len() as u64, k)?;
-        Ok(idx
-            .into_iter()
-            .map(|i| population[i as usize].clone())
-            .collect())
+        let mut out = alloc::try_vec(idx.len(), alloc::bare_memory_error)?;
+        out.extend(idx.into_iter().map(|i| population[i as usize].clone()));
+        Ok(out)
     }
 
     /// `random.sample(population, k, counts=counts)`: as if each element were repeated
@@ -190,7 +188,9 @@ impl Random {
     ) -> Result<Vec<T>> {
         let counts: Vec<BigInt> = counts.iter().map(|&c| BigInt::from(c)).collect();
         let idx = self.sample_counts_indices(population.len(), &counts, k)?;
-        Ok(idx.into_iter().map(|i| population[i].clone()).collect())
+        let mut out = alloc::try_vec(idx.len(), alloc::bare_memory_error)?;
+        out.extend(idx.into_iter().map(|i| population[i].clone()));
+        Ok(out)
     }
 
     /// The population positions `sample(..., counts=counts, k=k)` picks.
@@ -216,13 +216,12 @@ impl Random {
             return Err(Error::value("Total of counts must be greater than zero"));
         }
         let sel = self.sample_indices_big(total.magnitude(), k)?;
-        Ok(sel
-            .into_iter()
-            .map(|s| {
-                let s = BigInt::from(s);
-                bisect_right_by(cum.len(), |mid| s < cum[mid])
-            })
-            .collect())
+        let mut out = alloc::try_vec(sel.len(), alloc::bare_memory_error)?;
+        out.extend(sel.into_iter().map(|s| {
+            let s = BigInt::from(s);
+            bisect_right_by(cum.len(), |mid| s < cum[mid])
+        }));
+        Ok(out)
     }
 
     /// `random.choices(population, weights=None, *, cum_weights=None, k=1)`.
@@ -252,7 +251,7 @@ impl Random {
         let cum: Vec<f64> = match (weights, cum_weights) {
             (None, None) => {
                 let nf = n as f64;
-                let mut out = Vec::with_capacity(k);
+                let mut out = list_of(k)?;
                 for _ in 0..k {
                     let i = (self.random() * nf).floor() as usize;
                     out.push(
@@ -293,7 +292,9 @@ impl Random {
         };
         let total = last + 0.0;
         let idx = self.choices_cum(n, total, k, |mid, x| x < cum[mid])?;
-        Ok(idx.into_iter().map(|i| population[i].clone()).collect())
+        let mut out = list_of(idx.len())?;
+        out.extend(idx.into_iter().map(|i| population[i].clone()));
+        Ok(out)
     }
 
     /// The weighted part of `choices`: total checks, then `k` bisections.
@@ -311,7 +312,7 @@ impl Random {
             return Err(Error::value("Total of weights must be finite"));
         }
         let hi = n - 1;
-        let mut out = Vec::with_capacity(k);
+        let mut out = list_of(k)?;
         for _ in 0..k {
             let x = self.random() * total;
             out.push(bisect_right_by(hi, |mid| x_lt(mid, x)));
@@ -325,15 +326,23 @@ impl Random {
     /// ```
     /// use nprand::python::Random;
     /// // random.seed(7); random.randbytes(6)
-    /// let b = Random::new(7).randbytes(6);
+    /// let b = Random::new(7).randbytes(6).unwrap();
     /// assert_eq!(b.len(), 6);
     /// // randbytes(0) == b'' and draws nothing
     /// let mut r = Random::new(7);
-    /// assert!(r.randbytes(0).is_empty());
+    /// assert!(r.randbytes(0).unwrap().is_empty());
     /// assert_eq!(r.getstate().pos, 624);
+    /// // getrandbits(8 * n) takes a C int: randbytes(2**28) -> OverflowError
+    /// assert!(r.randbytes(1 << 28).is_err());
     /// ```
-    pub fn randbytes(&mut self, n: usize) -> Vec<u8> {
-        let mut out = Vec::with_capacity(n);
+    pub fn randbytes(&mut self, n: usize) -> Result<Vec<u8>> {
+        if n > i32::MAX as usize / 8 {
+            return Err(Error::new(
+                ErrorKind::OverflowError,
+                "Python int too large to convert to C int",
+            ));
+        }
+        let mut out = alloc::try_vec(n, alloc::bare_memory_error)?;
         let mut left = n;
         while left >= 4 {
             out.extend_from_slice(&self.mt.next_u32().to_le_bytes());
@@ -343,6 +352,24 @@ impl Random {
             let w = self.mt.next_u32() >> (32 - 8 * left as u32);
             out.extend_from_slice(&w.to_le_bytes()[..left]);
         }
-        out
+        Ok(out)
     }
+}
+
+/// CPython's conversion of a length beyond `Py_ssize_t` (`len(range(2**63))`, `k=2**63`).
+fn ssize_overflow() -> Error {
+    Error::new(
+        ErrorKind::OverflowError,
+        "Python int too large to convert to C ssize_t",
+    )
+}
+
+/// A list of `k` results: `_repeat(None, k)` converts `k` to `Py_ssize_t` first (before
+/// any draw), then the list grows until CPython's bare `MemoryError`; nprand reserves it
+/// up front, so its `MemoryError` comes before any draw.
+fn list_of<T>(k: usize) -> Result<Vec<T>> {
+    if k > isize::MAX as usize {
+        return Err(ssize_overflow());
+    }
+    alloc::try_vec(k, alloc::bare_memory_error)
 }

@@ -106,8 +106,7 @@ impl PyState {
     /// ```
     #[cfg(feature = "json")]
     pub fn from_json(text: &str) -> Result<PyState> {
-        let v: Value = serde_json::from_str(text)
-            .map_err(|e| Error::new(ErrorKind::IoError, format!("state is not valid JSON: {e}")))?;
+        let v = crate::state::parse_py_json(text)?;
         let (version, internal, gauss) = match &v {
             Value::Object(m) => (
                 m.get("version").cloned().unwrap_or(Value::Null),
@@ -129,6 +128,10 @@ impl PyState {
         let gauss_next = match gauss {
             Value::Null => None,
             Value::Number(n) => n.as_f64(),
+            // json.dumps's NaN / Infinity / -Infinity
+            ref other if crate::state::py_json_f64(other).is_some() => {
+                crate::state::py_json_f64(other)
+            }
             other => {
                 return Err(Error::type_error(format!(
                     "gauss_next must be a float or null, not {}",

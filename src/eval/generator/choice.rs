@@ -214,17 +214,8 @@ pub(crate) fn eval_permutation<B: BitGenerator>(
 ) -> Result<Value> {
     let b = bind(call, "permutation", &["x", "axis"], 1)?;
     let x = b[0].unwrap_or(&Expr::None);
-    let n = match x {
-        Expr::Int(i) => Some(*i),
-        Expr::Bool(v) => Some(*v as i128),
-        _ => None,
-    };
-    if let Some(n) = n {
-        let n = i64::try_from(n).map_err(|_| Error::value("Maximum allowed size exceeded"))?;
-        check_cap(&[n.max(0) as usize])?;
-        let p = g.permutation(n);
-        let len = p.len();
-        return Ok(Value::array(Data::I64(p), vec![len]));
+    if let Some(v) = permutation_of_int(x, |n| g.permutation(n)) {
+        return v;
     }
     if matches!(x, Expr::Float(_) | Expr::Str(_) | Expr::None | Expr::Name(_)) {
         // np.asarray(x) is 0-d: no axis exists.

@@ -121,82 +121,11 @@ pub(crate) fn dist_from_bound<B: BitGenerator>(
     spec: &GenSpec,
     bound: &[Option<&Expr>],
 ) -> Result<GenValue> {
-    let n = spec.params.len();
-    let mut params: Vec<NdArray<Num>> = vec![NdArray::scalar(Num::F(0.0)); n];
-    let mut scalar_errs: Vec<Option<Error>> = vec![None; n];
-    for k in spec.order() {
-        let ps = &spec.params[k];
-        match bound[k] {
-            Some(e) => {
-                let (arr, err) = convert_param(e, ps.kind)?;
-                params[k] = arr;
-                scalar_errs[k] = err;
-            }
-            None => {
-                let d = ps.default.unwrap_or(f64::NAN);
-                params[k] = NdArray::scalar(if ps.kind == PKind::I64 {
-                    Num::I(d as i64)
-                } else {
-                    Num::F(d)
-                });
-            }
-        }
-    }
-    let is_scalar = params.iter().all(|p| p.ndim() == 0);
-    // negative_binomial reads its scalars from PyArray_FROM_OTF arrays, not float(x):
-    // None is NaN there and a numeric str converts.
-    if is_scalar && spec.name != "negative_binomial" {
-        for k in spec.order() {
-            if let Some(e) = scalar_errs[k].take() {
-                return Err(e);
-            }
-        }
-    }
-    let size = match parse_size(bound[n]) {
-        Ok(s) => s,
-        Err(e) => {
-            let mut conv: Vec<NdArray<Num>> = params
-                .iter()
-                .zip(spec.params)
-                .map(|(p, ps)| broadcast::convert(p, ps.kind))
-                .collect();
-            broadcast::precheck(spec, &mut conv, is_scalar)?;
-            return Err(e);
-        }
-    };
-    if size.is_none() && !is_scalar {
-        let shapes: Vec<&[usize]> = params.iter().map(|p| p.shape.as_slice()).collect();
-        if let Ok(shape) = broadcast_shapes(&shapes) {
-            check_cap(&shape)?;
-        }
-    }
-    if !is_scalar {
-        // The constraints, then the multi-iterator over (out, params...).
-        let mut conv: Vec<NdArray<Num>> = params
-            .iter()
-            .zip(spec.params)
-            .map(|(p, ps)| broadcast::convert(p, ps.kind))
-            .collect();
-        broadcast::precheck(spec, &mut conv, false)?;
-        let mut shapes: Vec<&[usize]> = size.iter().map(Vec::as_slice).collect();
-        shapes.extend(spec.order().into_iter().map(|k| params[k].shape.as_slice()));
-        crate::eval::pysem::check_iter_dims(&shapes)?;
-    }
-    let out = if params.iter().any(|p| p.is_empty()) {
-        let mut conv: Vec<NdArray<Num>> = params
-            .iter()
-            .zip(spec.params)
-            .map(|(p, ps)| broadcast::convert(p, ps.kind))
-            .collect();
-        broadcast::precheck(spec, &mut conv, false)?;
-        let order = spec.order();
-        let shapes: Vec<&[usize]> = order.iter().map(|&k| conv[k].shape.as_slice()).collect();
-        let shape = broadcast::output_shape(&shapes, size.as_deref())?;
-        Output::empty(&spec.kernel, shape)
-    } else {
-        g.broadcast(spec, &params, size.as_deref())?
-    };
-    Ok(output_value(out, is_scalar && size.is_none()))
+    let from_arrays = spec.name == "negative_binomial";
+    let (out, scalar) = spec_output(spec, bound, from_arrays, |params, size| {
+        g.broadcast(spec, params, size)
+    })?;
+    Ok(output_value(out, scalar))
 }
 
 // ---------------------------------------------------------------------------------

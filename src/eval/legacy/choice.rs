@@ -98,20 +98,7 @@ pub(crate) fn choice_p(p: &Expr, pop: i128) -> Result<Vec<f64>> {
     if shape.len() != 1 {
         return Err(Error::value("'p' must be 1-dimensional"));
     }
-    if p.len() as i128 != pop {
-        return Err(Error::value("'a' and 'p' must have same size"));
-    }
-    let sum = crate::legacy::kahan_sum(&p);
-    if sum.is_nan() {
-        return Err(Error::value("probabilities contain NaN"));
-    }
-    if p.iter().any(|&x| x < 0.0) {
-        return Err(Error::value("probabilities are not non-negative"));
-    }
-    // atol = sqrt(finfo(float64).eps)
-    if (sum - 1.0).abs() > 1.4901161193847656e-08 {
-        return Err(Error::value("probabilities do not sum to 1"));
-    }
+    crate::legacy::check_p(&p, pop)?;
     Ok(p)
 }
 
@@ -181,7 +168,7 @@ pub(crate) fn eval_choice(rs: &mut RandomState, call: &Call) -> Result<Value> {
             if !replace && p.is_none() {
                 if let Ok(pop) = i64::try_from(pop) {
                     check_cap(&[pop.max(0) as usize])?;
-                    rs.permutation(pop);
+                    rs.permutation(pop)?;
                 }
             }
             return Err(e);
@@ -249,22 +236,33 @@ pub(crate) fn eval_shuffle(rs: &mut RandomState, call: &Call) -> Result<Value> {
     }
 }
 
+/// `permutation(x)` of an int (or bool) `x`, for both front-ends: `perm(x)` is the
+/// shuffled `arange(x)` (int64); `None` when `x` is not an int.
+pub(crate) fn permutation_of_int(
+    x: &Expr,
+    perm: impl FnOnce(i64) -> Result<Vec<i64>>,
+) -> Option<Result<Value>> {
+    let n = match x {
+        Expr::Int(i) => *i,
+        Expr::Bool(v) => *v as i128,
+        _ => return None,
+    };
+    Some((|| {
+        let n = i64::try_from(n).map_err(|_| Error::value("Maximum allowed size exceeded"))?;
+        check_cap(&[n.max(0) as usize])?;
+        let p = perm(n)?;
+        let len = p.len();
+        Ok(Value::array(Data::I64(p), vec![len]))
+    })())
+}
+
 /// `permutation(x)`: an int gives a shuffled `arange(x)` (int64); an array-like a
 /// shuffled copy (rows for n-d), dtype kept.
 pub(crate) fn eval_permutation(rs: &mut RandomState, call: &Call) -> Result<Value> {
     let b = bind(call, "permutation", &["x"], 1)?;
     let x = b[0].unwrap_or(&Expr::None);
-    let n = match x {
-        Expr::Int(i) => Some(*i),
-        Expr::Bool(v) => Some(*v as i128),
-        _ => None,
-    };
-    if let Some(n) = n {
-        let n = i64::try_from(n).map_err(|_| Error::value("Maximum allowed size exceeded"))?;
-        check_cap(&[n.max(0) as usize])?;
-        let p = rs.permutation(n);
-        let len = p.len();
-        return Ok(Value::array(Data::I64(p), vec![len]));
+    if let Some(v) = permutation_of_int(x, |n| rs.permutation(n)) {
+        return v;
     }
     let (shape, leaves) = nd_shape(x)?;
     if shape.is_empty() {

@@ -29,52 +29,6 @@ pub(crate) fn convert_param(e: &Expr, int: bool) -> Result<(NdArray<Num>, Option
     Ok((NdArray { shape, data }, scalar_err))
 }
 
-/// NumPy's checks before `np.empty(size)`: the spec's own validation, then the
-/// constraints in NumPy's order (what [`RandomState::broadcast`] checks first).
-pub(crate) fn precheck(spec: &DistSpec, params: &[NdArray<Num>], is_scalar: bool) -> Result<()> {
-    crate::common::precheck(spec, &mut params.to_vec(), is_scalar)
-}
-
-/// The result of a distribution with an empty parameter array: the checks and the
-/// output shape of NumPy's broadcast path, and no draws (the output is necessarily
-/// empty).
-pub(crate) fn empty_dist_output(
-    spec: &DistSpec,
-    params: &[NdArray<Num>],
-    size: Option<&[usize]>,
-) -> Result<Output> {
-    precheck(spec, params, false)?;
-    let shapes: Vec<&[usize]> = internal_order(spec)
-        .into_iter()
-        .map(|k| params[k].shape.as_slice())
-        .collect();
-    let shape = match size {
-        Some(s) => s.to_vec(),
-        None => broadcast_shapes(&shapes)?,
-    };
-    let mut with_out: Vec<&[usize]> = vec![&shape];
-    with_out.extend(&shapes);
-    let it = broadcast_shapes(&with_out)?;
-    if it != shape {
-        return Err(Error::value(format!(
-            "Output size {} is not compatible with broadcast dimensions of inputs {}.",
-            shape_repr(&shape),
-            shape_repr(&it)
-        )));
-    }
-    let n: usize = shape.iter().product();
-    debug_assert_eq!(n, 0);
-    Ok(Output::empty(&spec.kernel, shape))
-}
-
-pub(crate) fn internal_order(spec: &DistSpec) -> Vec<usize> {
-    if spec.internal_order.is_empty() {
-        (0..spec.params.len()).collect()
-    } else {
-        spec.internal_order.to_vec()
-    }
-}
-
 /// Any distribution of [`broadcast::specs`], called as `fname`.
 pub(crate) fn eval_dist(
     rs: &mut RandomState,
@@ -82,70 +36,12 @@ pub(crate) fn eval_dist(
     fname: &str,
     call: &Call,
 ) -> Result<Value> {
-    let n = spec.params.len();
     let mut names: Vec<&str> = spec.params.iter().map(|p| p.name).collect();
     names.push("size");
-    let required = spec
-        .params
-        .iter()
-        .take_while(|p| p.default.is_none())
-        .count();
-    let bound = bind(call, fname, &names, required)?;
-    let mut params: Vec<NdArray<Num>> = vec![NdArray::scalar(Num::F(0.0)); n];
-    let mut scalar_errs: Vec<Option<Error>> = vec![None; n];
-    for k in internal_order(spec) {
-        let ps = &spec.params[k];
-        match bound[k] {
-            Some(e) => {
-                let (arr, err) = convert_param(e, ps.int())?;
-                params[k] = arr;
-                scalar_errs[k] = err;
-            }
-            None => {
-                // Only parameters with a default can be absent after binding.
-                let d = ps.default.unwrap_or(f64::NAN);
-                params[k] = NdArray::scalar(if ps.int() {
-                    Num::I(d as i64)
-                } else {
-                    Num::F(d)
-                });
-            }
-        }
-    }
-    let is_scalar = params.iter().all(|p| p.ndim() == 0);
-    if is_scalar {
-        for k in internal_order(spec) {
-            if let Some(e) = scalar_errs[k].take() {
-                return Err(e);
-            }
-        }
-    }
-    let size = match parse_size(bound[n], 8) {
-        Ok(s) => s,
-        Err(e) => {
-            precheck(spec, &params, is_scalar)?;
-            return Err(e);
-        }
-    };
-    if size.is_none() && !is_scalar {
-        let shapes: Vec<&[usize]> = params.iter().map(|p| p.shape.as_slice()).collect();
-        if let Ok(shape) = broadcast_shapes(&shapes) {
-            check_cap(&shape)?;
-        }
-    }
-    if !is_scalar {
-        // The constraints, then the multi-iterator over (out, params...).
-        precheck(spec, &params, false)?;
-        let mut shapes: Vec<&[usize]> = size.iter().map(Vec::as_slice).collect();
-        shapes.extend(internal_order(spec).into_iter().map(|k| params[k].shape.as_slice()));
-        crate::eval::pysem::check_iter_dims(&shapes)?;
-    }
-    let out = if params.iter().any(|p| p.is_empty()) {
-        empty_dist_output(spec, &params, size.as_deref())?
-    } else {
-        rs.broadcast(spec, &params, size.as_deref())?
-    };
-    let scalar = is_scalar && size.is_none();
+    let bound = bind(call, fname, &names, spec.required())?;
+    let (out, scalar) = spec_output(spec, &bound, false, |params, size| {
+        rs.broadcast(spec, params, size)
+    })?;
     Ok(match out {
         Output::F64(a) if scalar => Value::py_scalar(Data::F64(a.data)),
         Output::I64(a) if scalar => Value::py_scalar(Data::I64(a.data)),
@@ -175,9 +71,9 @@ pub(crate) fn eval_rand(rs: &mut RandomState, call: &Call, normal: bool) -> Resu
     let dims = call.args.iter().map(dim_from).collect::<Result<Vec<_>>>()?;
     let shape = check_dims(dims, 8)?;
     let data = if normal {
-        rs.randn(&shape)
+        rs.randn(&shape)?
     } else {
-        rs.rand(&shape)
+        rs.rand(&shape)?
     };
     Ok(Value::array(Data::F64(data), shape))
 }

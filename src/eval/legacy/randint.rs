@@ -2,58 +2,12 @@
 
 use super::*;
 
-/// The integer dtypes of `randint`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum IntTy {
-    Bool,
-    I8,
-    U8,
-    I16,
-    U16,
-    I32,
-    U32,
-    I64,
-    U64,
-}
-
 /// A resolved `dtype=`: the type, and whether a scalar result is a Python scalar
 /// (`dtype is int` / `dtype is bool`).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct DtypeSel {
     ty: IntTy,
     py_scalar: bool,
-}
-
-/// `np.dtype(x)` names (no byte-order prefix allowed) of the supported types.
-pub(crate) fn dtype_long_name(s: &str) -> Option<IntTy> {
-    Some(match s {
-        "bool" | "bool_" => IntTy::Bool,
-        "int8" | "byte" => IntTy::I8,
-        "uint8" | "ubyte" => IntTy::U8,
-        "int16" | "short" => IntTy::I16,
-        "uint16" | "ushort" => IntTy::U16,
-        "int32" | "intc" => IntTy::I32,
-        "uint32" | "uintc" => IntTy::U32,
-        "int" | "int64" | "int_" | "intp" | "long" | "longlong" => IntTy::I64,
-        "uint" | "uint64" | "uintp" | "ulong" | "ulonglong" => IntTy::U64,
-        _ => return None,
-    })
-}
-
-/// Type codes (which may carry a byte-order prefix `<>=|`).
-pub(crate) fn dtype_code(s: &str) -> Option<IntTy> {
-    Some(match s {
-        "?" | "b1" => IntTy::Bool,
-        "b" | "i1" => IntTy::I8,
-        "B" | "u1" => IntTy::U8,
-        "h" | "i2" => IntTy::I16,
-        "H" | "u2" => IntTy::U16,
-        "i" | "i4" => IntTy::I32,
-        "I" | "u4" => IntTy::U32,
-        "l" | "q" | "n" | "p" | "i8" => IntTy::I64,
-        "L" | "Q" | "N" | "P" | "u8" => IntTy::U64,
-        _ => return None,
-    })
 }
 
 /// `repr(np.dtype(s))` of valid but unsupported dtype strings.
@@ -117,7 +71,7 @@ pub(crate) fn resolve_dtype(e: Option<&Expr>) -> Result<DtypeSel> {
         }),
         Expr::Name(n) => {
             let attr = np_attr(n).unwrap_or(n);
-            if let Some(ty) = dtype_long_name(attr) {
+            if let Some(ty) = int_long_name(attr) {
                 return np(ty);
             }
             let repr = match attr {
@@ -131,14 +85,14 @@ pub(crate) fn resolve_dtype(e: Option<&Expr>) -> Result<DtypeSel> {
             Err(unsupported(&repr))
         }
         Expr::Str(s) => {
-            if let Some(ty) = dtype_long_name(s) {
+            if let Some(ty) = int_long_name(s) {
                 return np(ty);
             }
             let (prefix, code) = match s.chars().next() {
                 Some(c @ ('<' | '>' | '=' | '|')) => (Some(c), &s[1..]),
                 _ => (None, s.as_str()),
             };
-            if let Some(ty) = dtype_code(code) {
+            if let Some(ty) = int_code(code) {
                 return np(ty);
             }
             let is_code = code.len() <= 3 && !code.contains('_');

@@ -67,18 +67,7 @@ impl Num {
 pub(super) const TOO_LARGE: &str = "integer too large";
 pub(super) const DIV_ZERO: &str = "division by zero";
 
-pub(super) fn type_name(e: &Expr) -> &'static str {
-    match e {
-        Expr::Int(_) => "int",
-        Expr::Float(_) => "float",
-        Expr::Str(_) => "str",
-        Expr::Bool(_) => "bool",
-        Expr::None => "NoneType",
-        Expr::Tuple(_) => "tuple",
-        Expr::List(_) => "list",
-        Expr::Name(_) => "name",
-    }
-}
+pub(super) use crate::eval::pysem::type_name;
 
 /// Python's sequence repetition and concatenation (`[1/6] * 6`, `[0.5] + [0.5]`), capped
 /// so that a pasted call cannot ask for an absurd literal.

@@ -293,15 +293,7 @@ pub(super) fn randrange_int(v: &PyValue, which: &str, version: PyVersion) -> Res
     let non_integer = || Error::value(format!("non-integer {which} for randrange()"));
     match v {
         PyValue::Float(x) => {
-            if x.is_nan() {
-                return Err(Error::value("cannot convert float NaN to integer"));
-            }
-            if x.is_infinite() {
-                return Err(Error::new(
-                    ErrorKind::OverflowError,
-                    "cannot convert float infinity to integer",
-                ));
-            }
+            crate::python::pymath::int_convertible(*x)?;
             if x.fract() != 0.0 {
                 return Err(non_integer());
             }

@@ -52,7 +52,7 @@ pub(super) fn call(
             if bits < 0 {
                 return Err(Error::value("number of bits must be non-negative"));
             }
-            Ok(PyValue::Bytes(r.randbytes((bits / 8) as usize)))
+            Ok(PyValue::Bytes(r.randbytes((bits / 8) as usize)?))
         }
         "seed" => {
             let s = bind_args!(args, kwargs; "seed", &["a", "version"], 0);

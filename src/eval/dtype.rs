@@ -1,0 +1,190 @@
+//! NumPy's dtype discovery and the integer dtypes, shared by the RandomState and
+//! Generator evaluators: what `np.asarray` makes of a literal's leaves, and the names
+//! `np.dtype` accepts for the nine integer types of `randint` / `integers`.
+//!
+//! The two front-ends resolve `dtype=` differently (NumPy's `mtrand.randint` and
+//! `Generator.integers` check byte order and report unsupported types in their own
+//! words), but they read the same names and infer literals the same way, so those
+//! tables live here once.
+
+use super::legacy::{nd_shape, not_impl};
+use super::parser::Expr;
+use super::value::Data;
+use crate::error::Result;
+
+/// The element types `np.asarray` can infer from a literal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Inferred {
+    Bool,
+    I64,
+    U64,
+    F64,
+    /// `<U{n}`
+    Str(usize),
+    Object,
+}
+
+impl Inferred {
+    pub(crate) fn repr(self) -> String {
+        match self {
+            Inferred::Bool => "bool".into(),
+            Inferred::I64 => "int64".into(),
+            Inferred::U64 => "uint64".into(),
+            Inferred::F64 => "float64".into(),
+            Inferred::Str(n) => format!("<U{n}"),
+            Inferred::Object => "O".into(),
+        }
+    }
+}
+
+/// NumPy 2's dtype discovery for Python scalars in a list: bools → bool; ints → int64,
+/// or uint64 if some need it (both → float64; beyond uint64 → object); any float →
+/// float64; strings → `<U`; None or types → object.
+pub(crate) fn infer(leaves: &[&Expr]) -> Inferred {
+    let (mut b, mut i, mut u, mut big, mut f, mut obj) = (false, false, false, false, false, false);
+    let mut strlen: Option<usize> = None;
+    let mut other_len = 0usize;
+    for l in leaves {
+        match l {
+            Expr::Bool(_) => {
+                b = true;
+                other_len = other_len.max(5);
+            }
+            Expr::Int(v) => {
+                if i64::try_from(*v).is_ok() {
+                    i = true
+                } else if u64::try_from(*v).is_ok() {
+                    u = true
+                } else {
+                    big = true
+                }
+                other_len = other_len.max(21);
+            }
+            Expr::Float(_) => {
+                f = true;
+                other_len = other_len.max(32);
+            }
+            Expr::Str(s) => strlen = Some(strlen.unwrap_or(0).max(s.chars().count())),
+            _ => obj = true,
+        }
+    }
+    if obj {
+        Inferred::Object
+    } else if let Some(n) = strlen {
+        Inferred::Str(n.max(other_len).max(1))
+    } else if big {
+        Inferred::Object
+    } else if f || (i && u) {
+        Inferred::F64
+    } else if u {
+        Inferred::U64
+    } else if i {
+        Inferred::I64
+    } else if b {
+        Inferred::Bool
+    } else {
+        Inferred::F64
+    }
+}
+
+/// `np.asarray(x)` of a literal as typed data (string and object arrays are not
+/// supported).
+pub(crate) fn literal_array(e: &Expr) -> Result<(Data, Vec<usize>)> {
+    let (shape, leaves) = nd_shape(e)?;
+    let data = leaves_data(&leaves, infer(&leaves))?;
+    Ok((data, shape))
+}
+
+pub(crate) fn leaves_data(leaves: &[&Expr], ty: Inferred) -> Result<Data> {
+    let int = |e: &Expr| match e {
+        Expr::Int(v) => *v,
+        Expr::Bool(b) => *b as i128,
+        _ => 0,
+    };
+    Ok(match ty {
+        Inferred::Bool => Data::Bool(
+            leaves
+                .iter()
+                .map(|e| matches!(e, Expr::Bool(true)))
+                .collect(),
+        ),
+        Inferred::I64 => Data::I64(leaves.iter().map(|e| int(e) as i64).collect()),
+        Inferred::U64 => Data::U64(leaves.iter().map(|e| int(e) as u64).collect()),
+        Inferred::F64 => Data::F64(
+            leaves
+                .iter()
+                .map(|e| match e {
+                    Expr::Float(x) => *x,
+                    e => int(e) as f64,
+                })
+                .collect(),
+        ),
+        Inferred::Str(_) | Inferred::Object => {
+            return Err(not_impl(format!(
+                "arrays of dtype {} (strings or Python objects) are not supported by nprand eval",
+                ty.repr()
+            )))
+        }
+    })
+}
+
+/// The integer dtypes of `randint` and `integers`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum IntTy {
+    Bool,
+    I8,
+    U8,
+    I16,
+    U16,
+    I32,
+    U32,
+    I64,
+    U64,
+}
+
+/// The integer dtypes: `np.dtype` names (first the one NumPy prints; no byte-order
+/// prefix allowed) and type codes (which may carry a byte-order prefix `<>=|`).
+const INT_DTYPES: [(IntTy, &[&str], &[&str]); 9] = [
+    (IntTy::Bool, &["bool", "bool_"], &["?", "b1"]),
+    (IntTy::I8, &["int8", "byte"], &["b", "i1"]),
+    (IntTy::U8, &["uint8", "ubyte"], &["B", "u1"]),
+    (IntTy::I16, &["int16", "short"], &["h", "i2"]),
+    (IntTy::U16, &["uint16", "ushort"], &["H", "u2"]),
+    (IntTy::I32, &["int32", "intc"], &["i", "i4"]),
+    (IntTy::U32, &["uint32", "uintc"], &["I", "u4"]),
+    (
+        IntTy::I64,
+        &["int64", "int", "int_", "intp", "long", "longlong"],
+        &["l", "q", "n", "p", "i8"],
+    ),
+    (
+        IntTy::U64,
+        &["uint64", "uint", "uintp", "ulong", "ulonglong"],
+        &["L", "Q", "N", "P", "u8"],
+    ),
+];
+
+impl IntTy {
+    /// The dtype's name as NumPy prints it (`dtype('int8')` shows `int8`).
+    pub(crate) fn name(self) -> &'static str {
+        INT_DTYPES
+            .iter()
+            .find(|t| t.0 == self)
+            .map_or("", |t| t.1[0])
+    }
+}
+
+/// `np.dtype(x)` names (no byte-order prefix allowed) of the integer types.
+pub(crate) fn int_long_name(s: &str) -> Option<IntTy> {
+    INT_DTYPES.iter().find(|t| t.1.contains(&s)).map(|t| t.0)
+}
+
+/// Type codes of the integer types (which may carry a byte-order prefix `<>=|`).
+pub(crate) fn int_code(s: &str) -> Option<IntTy> {
+    INT_DTYPES.iter().find(|t| t.2.contains(&s)).map(|t| t.0)
+}
+
+/// A name or a code of an integer type.
+pub(crate) fn int_ty(s: &str) -> Option<IntTy> {
+    int_long_name(s).or_else(|| int_code(s))
+}
