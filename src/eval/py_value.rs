@@ -198,7 +198,8 @@ impl PyValue {
                 // 10**4300 needs 14285 bits: fewer bits fit, more do not.
                 let bits = n.bits();
                 let too_many = bits > 14285
-                    || (bits == 14285 && n.magnitude() >= &BigInt::from(10u8).pow(4300).into_parts().1);
+                    || (bits == 14285
+                        && n.magnitude() >= &BigInt::from(10u8).pow(4300).into_parts().1);
                 if too_many {
                     return Err(crate::Error::value(format!(
                         "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"

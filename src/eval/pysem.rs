@@ -4,8 +4,8 @@
 //! messages) cannot drift apart; `repr(float)` is [`crate::fmt::py_float_repr`].
 
 use super::parser::Expr;
-use crate::fmt::py_float_repr;
 use crate::error::{Error, Result};
+use crate::fmt::py_float_repr;
 
 pub(crate) use crate::fmt::py_str_repr as str_repr;
 

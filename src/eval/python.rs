@@ -64,7 +64,11 @@ pub fn eval_python_call(r: &mut Random, call: &str) -> Result<PyValue> {
             format!("{} (column {} of {:?})", e.message, e.offset + 1, call),
         )
     })?;
-    let args = parsed.args.iter().map(to_value).collect::<Result<Vec<_>>>()?;
+    let args = parsed
+        .args
+        .iter()
+        .map(to_value)
+        .collect::<Result<Vec<_>>>()?;
     let kwargs = parsed
         .kwargs
         .iter()

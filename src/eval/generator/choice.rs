@@ -3,9 +3,10 @@
 use super::*;
 
 pub(crate) fn axis_error(axis: i128, ndim: usize) -> Error {
-    Error::new(ErrorKind::AxisError, format!(
-        "axis {axis} is out of bounds for array of dimension {ndim}"
-    ))
+    Error::new(
+        ErrorKind::AxisError,
+        format!("axis {axis} is out of bounds for array of dimension {ndim}"),
+    )
 }
 
 pub(crate) fn normalize_axis(e: Option<&Expr>, ndim: usize, default: i128) -> Result<usize> {
@@ -217,7 +218,10 @@ pub(crate) fn eval_permutation<B: BitGenerator>(
     if let Some(v) = permutation_of_int(x, |n| g.permutation(n)) {
         return v;
     }
-    if matches!(x, Expr::Float(_) | Expr::Str(_) | Expr::None | Expr::Name(_)) {
+    if matches!(
+        x,
+        Expr::Float(_) | Expr::Str(_) | Expr::None | Expr::Name(_)
+    ) {
         // np.asarray(x) is 0-d: no axis exists.
         return normalize_axis(b[1], 0, 0).map(|_| unreachable!("0-d has no axis"));
     }

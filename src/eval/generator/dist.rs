@@ -152,7 +152,11 @@ pub(crate) fn bound_array(e: &Expr) -> Result<(NdArray<IntBound>, bool)> {
                 let r = str_repr(s);
                 Err(Error::value(format!(
                     "invalid literal for int() with base 10: {}",
-                    if shape.is_empty() { r } else { format!("np.str_({r})") }
+                    if shape.is_empty() {
+                        r
+                    } else {
+                        format!("np.str_({r})")
+                    }
                 )))
             }
             Expr::None | Expr::Name(_) => Err(Error::type_error(format!(

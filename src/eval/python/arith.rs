@@ -66,7 +66,10 @@ pub(super) fn mul_float(v: &PyValue, x: f64, left: bool) -> Result<f64> {
 pub(super) fn float_div(x: f64, v: &PyValue) -> Result<f64> {
     let d = operand(v, "/", "float", v.type_name())?.to_f64()?;
     if d == 0.0 {
-        return Err(Error::new(ErrorKind::ZeroDivisionError, "float division by zero"));
+        return Err(Error::new(
+            ErrorKind::ZeroDivisionError,
+            "float division by zero",
+        ));
     }
     Ok(x / d)
 }
@@ -88,7 +91,10 @@ pub(super) fn div(a: &Num, b: &Num) -> Result<f64> {
         (x, y) => {
             let d = y.to_f64()?;
             if d == 0.0 {
-                return Err(Error::new(ErrorKind::ZeroDivisionError, "float division by zero"));
+                return Err(Error::new(
+                    ErrorKind::ZeroDivisionError,
+                    "float division by zero",
+                ));
             }
             Ok(x.to_f64()? / d)
         }

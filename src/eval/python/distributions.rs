@@ -58,7 +58,11 @@ pub(super) fn call(
                 "expovariate" => ("lambd", usize::from(!v312), 1.0),
                 _ => ("alpha", 1, 1.0),
             };
-            let params: &'static [&'static str] = if pname == "lambd" { &["lambd"] } else { &["alpha"] };
+            let params: &'static [&'static str] = if pname == "lambd" {
+                &["lambd"]
+            } else {
+                &["alpha"]
+            };
             let s = bind(&sig(name(method), params, req, &[]), args, kwargs)?;
             let p = s[0].clone().unwrap_or(PyValue::Float(default));
             let Some(x) = num(&p) else {

@@ -216,36 +216,37 @@ fn choices(
     kv: &PyValue,
 ) -> Result<PyValue> {
     let n = items.len();
-    let cum: Vec<PyValue> = match (weights, cum_weights) {
-        (None, None) => {
-            let nf = n as f64;
-            let k = repeat_count(kv)?;
-            let mut out = Vec::with_capacity(k);
-            for _ in 0..k {
-                let i = (r.random() * nf).floor() as usize;
-                out.push(items.get(i).cloned().ok_or_else(|| {
-                    Error::new(ErrorKind::IndexError, "list index out of range")
-                })?);
+    let cum: Vec<PyValue> =
+        match (weights, cum_weights) {
+            (None, None) => {
+                let nf = n as f64;
+                let k = repeat_count(kv)?;
+                let mut out = Vec::with_capacity(k);
+                for _ in 0..k {
+                    let i = (r.random() * nf).floor() as usize;
+                    out.push(items.get(i).cloned().ok_or_else(|| {
+                        Error::new(ErrorKind::IndexError, "list index out of range")
+                    })?);
+                }
+                return Ok(PyValue::List(out));
             }
-            return Ok(PyValue::List(out));
-        }
-        (Some(w), None) => match arith::accumulate(w) {
-            Err(_) if matches!(w, PyValue::Int(_) | PyValue::Bool(_)) => {
-                return Err(Error::type_error(format!(
-                    "The number of choices must be a keyword argument: k={}",
-                    w.repr()
-                )));
+            (Some(w), None) => match arith::accumulate(w) {
+                Err(_) if matches!(w, PyValue::Int(_) | PyValue::Bool(_)) => {
+                    return Err(Error::type_error(format!(
+                        "The number of choices must be a keyword argument: k={}",
+                        w.repr()
+                    )));
+                }
+                other => other?,
+            },
+            // len(cum_weights) first: any sized value passes.
+            (None, Some(c)) => super::args::seq_items(c)?,
+            (Some(_), Some(_)) => {
+                return Err(Error::type_error(
+                    "Cannot specify both weights and cumulative weights",
+                ))
             }
-            other => other?,
-        },
-        // len(cum_weights) first: any sized value passes.
-        (None, Some(c)) => super::args::seq_items(c)?,
-        (Some(_), Some(_)) => {
-            return Err(Error::type_error(
-                "Cannot specify both weights and cumulative weights",
-            ))
-        }
-    };
+        };
     if cum.len() != n {
         return Err(Error::value(
             "The number of weights does not match the population",
