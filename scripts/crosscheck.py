@@ -1335,6 +1335,63 @@ def fixture_cases() -> list[tuple[dict, list[str]]]:
     return cases
 
 
+def hostile_check(n: int, rng_seed: int, binary: str, show: int) -> int:
+    """``--hostile N``: N calls of every RandomState method with edge values, wrong types and bad
+    keywords (``crosscheck_generator.HOSTILE``), each on a fresh ``RandomState(0)``; NumPy's
+    outcome (error type and message, or that it returned) against ``nprand eval --batch``'s."""
+    import collections
+    import warnings
+
+    import numpy as np
+    import crosscheck_generator as cg
+
+    methods = sorted((set(METHODS) | set(NEXT_METHODS) | {"standard_normal", "random_sample",
+                     "permutation", "shuffle", "choice", "bytes", "tomaxint", "multinomial",
+                     "dirichlet", "multivariate_normal"})
+                     - {"ranf", "sample"})  # module-level aliases only (nprand takes them too)
+    r = random.Random(rng_seed)
+    calls = []
+    for _ in range(n):
+        m = r.choice(methods)
+        args = [r.choice(cg.HOSTILE) for _ in range(r.randint(0, 4))]
+        if m in cg.SLOW:
+            args = [a if a not in ("2**53+1", "2**63", "2**64", "2**53-1", "float('inf')", "5e-324") else "3"
+                    for a in args]
+        kw = []
+        for _ in range(r.choice([0, 0, 1, 1, 2])):
+            k = r.choice(cg.HOSTILE_KW)
+            v = r.choice(cg.HOSTILE_SIZE if k == "size" else cg.HOSTILE_DTYPE if k == "dtype" else cg.HOSTILE)
+            kw.append("%s=%s" % (k, v))
+        calls.append("%s(%s)" % (m, ", ".join(args + kw)))
+    req = "".join(json.dumps({"seed": "0", "calls": [c]}) + "\n" for c in calls)
+    proc = subprocess.run([binary, "eval", "--batch"], input=req, capture_output=True, text=True)
+    if proc.returncode != 0:
+        print(proc.stderr, file=sys.stderr)
+        return 2
+    outs = [json.loads(line)["results"][0] for line in proc.stdout.splitlines()]
+    classes = collections.Counter()
+    for c, out in zip(calls, outs):
+        rs = np.random.RandomState(0)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                eval("rs." + c, {"rs": rs, "np": np})
+            want = None
+        except Exception as e:  # noqa: BLE001 - the exception is the datum
+            want = (type(e).__name__, str(e))
+        got = (out["error"]["type"], out["error"]["message"]) if "error" in out else None
+        if want == got or (want and got and want[0] == got[0] == "SyntaxError"):
+            continue
+        cls = ("numpy-value-nprand-error" if want is None else "numpy-error-nprand-value" if got is None
+               else "error-type" if want[0] != got[0] else "error-message")
+        classes[cls] += 1
+        if show > 0:
+            show -= 1
+            print("MISMATCH %s\n  numpy: %s\n  nprand: %s" % (c, want, got))
+    print("hostile: %d calls, %d mismatches: %s" % (n, sum(classes.values()), dict(classes)))
+    return 1 if classes else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--emulate-nprand"]:
@@ -1354,6 +1411,8 @@ def main(argv: list[str] | None = None) -> int:
     mode.add_argument("--fixtures", action="store_true", help="check fixtures/legacy/manifest.json")
     mode.add_argument("--self-test", action="store_true", help="test this tooling (no Rust)")
     mode.add_argument("--list-methods", action="store_true", help="print the method tables")
+    mode.add_argument("--hostile", type=int, metavar="N",
+                      help="N fresh calls with edge values and wrong types (outcomes compared)")
     p.add_argument("--rng-seed", type=int, default=0, help="seed of the case generator")
     p.add_argument("--methods", help="comma-separated methods for --random (any table)")
     p.add_argument("--all", action="store_true", help="--random uses the next milestone too")
@@ -1376,6 +1435,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if a.self_test:
         return self_test(a.jobs)
+    if a.hostile is not None:
+        return hostile_check(a.hostile, a.rng_seed, a.bin or "target/release/nprand", a.max_details)
 
     if a.random is not None:
         table = dict(METHODS)

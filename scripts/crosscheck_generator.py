@@ -238,6 +238,42 @@ def gen_call(only=None) -> str:
     return call("shuffle", [[R.randint(0, 9) for _ in range(R.randint(0, 12))]])
 
 
+# Edge values of every kind (issue #12): numbers at the limits, wrong types, empty and nested
+# lists, shapes that do not broadcast (no `out=`: NumPy casts any object to an ndarray unchecked
+# there and may crash; nprand refuses out=). Sizes stay small (an unallocatable size is NumPy's
+# MemoryError against nprand's documented element cap: out of scope here).
+HOSTILE = ["0", "-1", "1", "0.5", "0.0", "-0.0", "5e-324", "float('nan')", "float('inf')", "-float('inf')",
+           "2**53-1", "2**53+1", "2**63", "2**64", "-2**63", "True", "False", "'a'", "''", "None", "[]",
+           "[[]]", "[1, 2]", "[1, 2, 3]", "[[1], [2]]", "[[1, 2], [3]]", "()", "(1, 2)", "int", "float",
+           "[0.5, float('nan')]", "[[[1]]]"]
+HOSTILE_SIZE = ["0", "-1", "()", "(0,)", "(2, 0)", "(1,)*65", "'a'", "1.5", "None", "[2, 2]", "(2, -1)",
+                "True", "(3,)", "[2, 3]", "2**63", "(1,)*33"]
+HOSTILE_KW = ["size", "dtype", "axis", "endpoint", "method", "foo", "p", "replace", "shuffle"]
+HOSTILE_DTYPE = ["'f8'", "np.float16", "'i8'", "np.int8", "np.uint64", "bool", "int", "float", "'x'",
+                 "None", "np.complex128", "'float32'", "object"]
+# Parameters NumPy would loop on for a long time (or allocate for): avoided by the cap below.
+SLOW = {"zipf", "logseries", "hypergeometric", "multivariate_hypergeometric", "vonmises",
+        "negative_binomial", "poisson", "binomial"}
+
+
+def hostile_call() -> str:
+    m = gen_call().split("(")[0]
+    nargs = R.randint(0, 4)
+    args = [R.choice(HOSTILE) for _ in range(nargs)]
+    if m in SLOW:
+        args = [a if a not in ("2**53+1", "2**63", "2**64", "2**53-1", "float('inf')", "5e-324") else "3"
+                for a in args]
+    kw = []
+    for _ in range(R.choice([0, 0, 1, 1, 2])):
+        k = R.choice(HOSTILE_KW)
+        v = {"size": lambda: R.choice(HOSTILE_SIZE), "dtype": lambda: R.choice(HOSTILE_DTYPE)}.get(
+            k, lambda: R.choice(HOSTILE))()
+        if k == "size" and m in ("choice", "permutation", "shuffle", "permuted") and "65" in v:
+            v = "(1,)*33"
+        kw.append("%s=%s" % (k, v))
+    return "%s(%s)" % (m, ", ".join(args + kw))
+
+
 # ---------------------------------------------------------------------------------------------
 # Running and comparing
 # ---------------------------------------------------------------------------------------------
@@ -269,11 +305,21 @@ def decode(r):
 
 
 def norm(r):
-    if "error" in r:
-        t = r["error"]["type"]
-        return {"error": {"type": "ValueError" if t == "AxisError" else t,
-                          "message": r["error"]["message"]}}
+    # nprand's parser words its SyntaxErrors itself (with the column): the type must agree.
+    if "error" in r and r["error"]["type"] == "SyntaxError":
+        return {"error": {"type": "SyntaxError"}}
     return r
+
+
+def mismatch_class(a, b) -> str:
+    """value | error-vs-value | value-vs-error | error-type | error-message."""
+    if "error" in a and "error" in b:
+        return "error-type" if a["error"]["type"] != b["error"]["type"] else "error-message"
+    if "error" in a:
+        return "numpy-error-nprand-value"
+    if "error" in b:
+        return "numpy-value-nprand-error"
+    return "value"
 
 
 def main() -> int:
@@ -288,6 +334,8 @@ def main() -> int:
     ap.add_argument("--show", type=int, default=20, help="mismatches to print")
     ap.add_argument("--heavy", action="store_true", help="mostly large sizes (rare branches)")
     ap.add_argument("--method", action="append", help="draw random calls of these methods only")
+    ap.add_argument("--hostile", type=float, default=0.0,
+                    help="share of calls with edge values, wrong types and bad keywords (0..1)")
     args = ap.parse_args()
     why = pin_mismatch()
     if why:
@@ -301,7 +349,8 @@ def main() -> int:
     for gen in gens:
         for i in range(args.cases if not args.call else 1):
             seed = R.choice([0, 1, 42, 12345, R.randrange(2**32), R.randrange(2**128)])
-            calls = args.call or [gen_call(args.method) for _ in range(args.calls)]
+            calls = args.call or [hostile_call() if R.random() < args.hostile else gen_call(args.method)
+                                  for _ in range(args.calls)]
             if args.fresh:
                 cases += [(gen, seed, [c]) for c in calls]
             else:
@@ -319,6 +368,7 @@ def main() -> int:
         out["results"] = [decode(r) for r in out["results"]]
     stats = collections.defaultdict(lambda: [0, 0, 0])  # calls, mismatches, errors compared
     per_method = collections.Counter()
+    per_class = collections.Counter()  # first mismatch of each case (later ones may cascade)
     shown = 0
     bad_states = 0
     for (gen, seed, calls), out in zip(cases, outs):
@@ -332,6 +382,8 @@ def main() -> int:
             if norm(a) != norm(b):
                 st[1] += 1
                 per_method[c.split("(")[0]] += 1
+                if not diverged:
+                    per_class[mismatch_class(a, b)] += 1
                 if shown < args.show and not diverged:
                     print("MISMATCH %s seed=%s: %s\n  numpy: %s\n  rust:  %s" % (gen, seed, c, json.dumps(a)[:400], json.dumps(b)[:400]))
                     shown += 1
@@ -345,6 +397,7 @@ def main() -> int:
     print("total: %d calls in %d cases, %d mismatches, %d final states differ" % (total, len(cases), bad, bad_states))
     if per_method:
         print("mismatches by method:", dict(per_method))
+        print("first mismatch per case by class:", dict(per_class))
     return 0 if bad == 0 and bad_states == 0 else 1
 
 

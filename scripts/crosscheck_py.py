@@ -44,10 +44,10 @@ def default_nprand() -> str:
     return os.path.join(target, "release", "nprand")
 
 
-def python_cases(n_cases: int, n_calls: int, seed: int):
+def python_cases(n_cases: int, n_calls: int, seed: int, hostile: float = 0.0):
     rng = random.Random(seed)
     jobs = []
-    for s, calls in gen.fuzz_cases(n_cases, n_calls, rng):
+    for s, calls in gen.fuzz_cases(n_cases, n_calls, rng, hostile):
         jobs.append({"seed": py_state.seed_text(s), "version": "3.11", "calls": calls})
     # 3.12: binomialvariate and 3.12 behaviour, from a real CPython 3.12.
     n312 = max(1, n_cases // 10)
@@ -131,10 +131,12 @@ def main() -> int:
     ap.add_argument("--calls", type=int, default=10, help="calls per case")
     ap.add_argument("--seed", type=int, default=1, help="seed of the case generator")
     ap.add_argument("--nprand", default=None, help="path of the nprand binary (default: target/release/nprand)")
+    ap.add_argument("--hostile", type=float, default=0.0,
+                    help="share of calls with edge values of every kind (0..1)")
     ap.add_argument("--cli", action="store_true", help="one CLI process per case instead of --batch")
     a = ap.parse_args()
 
-    jobs, expected = python_cases(a.cases, a.calls, a.seed)
+    jobs, expected = python_cases(a.cases, a.calls, a.seed, a.hostile)
     nprand = a.nprand or default_nprand()
     if a.cli:
         n, bad = compare_cli(nprand, jobs, expected)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import subprocess
 import sys
 import warnings
 
@@ -25,7 +26,13 @@ NUMPY_VERSION = "2.4.6"
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "fixtures", "eval", "cases.json")
 
-# (front-end, seed, call). The first four are the mismatches of issue #11.
+# A fourth element MEMORY: the call raises MemoryError only once memory runs out, so it
+# runs in a child process under an address-space limit (nprand refuses such lists up front).
+MEMORY = "memory"
+MEMORY_LIMIT = 256 << 20
+
+# (front-end, seed, call[, MEMORY]). The first four are the mismatches of issue #11.
+# Python calls that return record the value (json.dumps) instead of an error.
 CASES = [
     ("generator:pcg64", 0, "binomial(['1__0'], 0.5)"),
     ("generator:pcg64", 0, "binomial('1__0', 0.5)"),
@@ -56,6 +63,68 @@ CASES = [
     ("legacy", 0, "randint(0, 10, dtype=\"it's\")"),
     ("legacy", 0, "normal('a\\nb')"),
     ("generator:pcg64", 0, "normal(['a\\rb'])"),
+    # #12 evaluator semantics
+    ("python", 0, "choices([1], k=2**63)"),
+    ("python", 0, "choices([1], k=2**40)", MEMORY),
+    ("python", 0, "choices([1, 2], cum_weights=[1, 2], k=10**12)", MEMORY),
+    ("python", 0, "sample([1, 2], counts=[10**9, 10**9], k=10**9)", MEMORY),
+    ("python", 0, "getrandbits(10**8)"),
+    ("python", 0, "getrandbits(14286)"),
+    ("python", 0, "getrandbits(14284)"),
+    ("python", 0, "uniform(2**53+1, 3)"),
+    ("python", 0, "uniform(3, 2**53+1)"),
+    ("python", 0, "uniform(-2**63, 2**64)"),
+    ("python", 0, "triangular(2**53+1, 3, 2**60)"),
+    ("python", 0, "triangular(0, 2**53+1)"),
+    ("python", 0, "triangular(1, 1, 5)"),
+    ("python", 0, "uniform(int, 1)"),
+    ("python", 0, "uniform(1, float)"),
+    ("python", 0, "gauss('a', 1)"),
+    ("python", 0, "gauss(1, 'a')"),
+    ("python", 0, "normalvariate(None, 1)"),
+    ("python", 0, "expovariate('a')"),
+    ("python", 0, "paretovariate(0)"),
+    ("python", 0, "weibullvariate([1], 2)"),
+    ("python", 0, "vonmisesvariate('a', 2.0)"),
+    ("python", 0, "vonmisesvariate(1, 'a')"),
+    ("python", 0, "gammavariate(-1, 'a')"),
+    ("python", 0, "betavariate(2.0, None)"),
+    ("python", 0, "randint(1, 'a')"),
+    ("python", 0, "choices([1, 2, 3], 'abc')"),
+    ("python", 0, "choices([1, 2, 3], cum_weights=3)"),
+    ("python", 0, "sample('abc', counts='abc', k=1)"),
+    ("legacy", 0, "standard_normal(size=(1,)*65)"),
+    ("generator:pcg64", 0, "standard_normal(size=(1,)*65)"),
+    ("generator:pcg64", 0, "normal(size=('a',)*65)"),
+    ("legacy", 0, "normal(" + "[" * 33 + "1" + "]" * 33 + ")"),
+    ("generator:pcg64", 0, "normal(0, " + "[" * 33 + "1" + "]" * 33 + ")"),
+    ("legacy", 0, "normal(" + "[" * 65 + "1" + "]" * 65 + ")"),
+    ("generator:pcg64", 0, "permutation(" + "[" * 65 + "1" + "]" * 65 + ")"),
+    ("legacy", 0, "normal(" + "[" * 40 + "1" + "]" * 40 + ", size=(1,)*33)"),
+    ("legacy", 0, "normal(" + "[" * 33 + "1" + "]" * 33 + ", -1)"),
+    ("legacy", 0, "randint(" + "[" * 40 + "0" + "]" * 40 + ", 5, size=(1,)*33)"),
+    ("generator:pcg64", 0, "integers(0, [[[1]]], size=(1,)*33)"),
+    ("generator:pcg64", 0, "multinomial([3], [0.5, 0.5], size=(1,)*33)"),
+    ("generator:pcg64", 0, "permutation([10, 17], axis=None)"),
+    ("generator:pcg64", 0, "permutation([1, 2], axis=1.5)"),
+    ("generator:pcg64", 0, "permutation([[1, 2]], axis=3)"),
+    ("generator:pcg64", 0, "permuted([1, 2], axis=3)"),
+    ("generator:pcg64", 0, "shuffle((), axis=5)"),
+    ("generator:pcg64", 0, "shuffle(5, axis=1)"),
+    ("generator:pcg64", 0, "shuffle('ab')"),
+    ("generator:pcg64", 0, "negative_binomial(None, 0.5)"),
+    ("generator:pcg64", 0, "choice(False, 0.0)"),
+    ("generator:pcg64", 0, "integers(0, 'a')"),
+    ("generator:pcg64", 0, "integers(['a'], 5)"),
+    ("generator:pcg64", 0, "integers(None)"),
+    ("generator:pcg64", 0, "integers(float)"),
+    ("legacy", 0, "dirichlet([1, 2], 1.5)"),
+    ("legacy", 0, "dirichlet([1, 2, 3], -1.0)"),
+    ("generator:pcg64", 0, "permutation(int)"),
+    ("generator:pcg64", 0, "permutation('a', axis=None)"),
+    ("generator:pcg64", 0, "permutation(1.5, axis=-1)"),
+    ("legacy", 0, "multinomial(3, [0.5, 0.5], 1.5)"),
+    ("legacy", 0, "multivariate_normal([0], [[1]], 1.5)"),
 ]
 
 
@@ -73,17 +142,46 @@ def run(front: str, seed: int, call: str) -> dict:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            eval("obj." + call, {"obj": obj, "np": np})
+            value = eval("obj." + call, {"obj": obj, "np": np, "int": int, "float": float})
+            if front == "python":
+                # Printing is part of the call (an int of more than 4300 digits raises).
+                return {"value": json.dumps(value)}
     except Exception as e:  # noqa: BLE001 - the exception is the datum
         return {"type": type(e).__name__, "message": str(e)}
     raise SystemExit("%s %s: did not raise" % (front, call))
 
 
+def run_limited(front: str, seed: int, call: str) -> dict:
+    """``run`` in a child process whose address space is limited to MEMORY_LIMIT."""
+    assert front == "python", "MEMORY cases are CPython calls"
+    code = (
+        "import json, random, resource\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (%d, %d))\n"
+        "obj = random.Random(%d)\n"
+        "try:\n"
+        "    eval(%r, {'obj': obj})\n"
+        "    out = None\n"
+        "except Exception as e:\n"
+        "    out = {'type': type(e).__name__, 'message': str(e)}\n"
+        "print(json.dumps(out))\n"
+    ) % (MEMORY_LIMIT, MEMORY_LIMIT, seed, "obj." + call)
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = json.loads(res.stdout)
+    if out is None:
+        raise SystemExit("%s %s: did not raise under the memory limit" % (front, call))
+    return out
+
+
 def build() -> str:
     rows = []
-    for front, seed, call in CASES:
-        rows.append(json.dumps({"front": front, "seed": seed, "call": call,
-                                "error": run(front, seed, call)}))
+    for front, seed, call, *flags in CASES:
+        out = run_limited(front, seed, call) if MEMORY in flags else run(front, seed, call)
+        row = {"front": front, "seed": seed, "call": call}
+        if "value" in out:
+            row["value"] = out["value"]
+        else:
+            row["error"] = out
+        rows.append(json.dumps(row))
     return '{"oracle": "NumPy %s, CPython %d.%d", "cases": [\n  %s\n]}\n' % (
         np.__version__, sys.version_info[0], sys.version_info[1], ",\n  ".join(rows))
 

@@ -107,7 +107,7 @@ def seed_from_text(text: str):
 # Calls
 
 
-_NAMES = {"nan": math.nan, "inf": math.inf, "float": float, "math": math}
+_NAMES = {"nan": math.nan, "inf": math.inf, "float": float, "int": int, "math": math}
 
 
 def parse_call(call: str):
@@ -155,10 +155,11 @@ def outcome(r: random.Random, call: str) -> dict:
     """
     try:
         value = eval_call(r, call)
+        # Printing can raise too (an int of more than 4300 digits): after the draws.
+        text = to_json(value)
+        rep = repr(value)
     except Exception as e:  # noqa: BLE001 - every Python exception is a result here
         return {"error": {"type": type(e).__name__, "message": str(e)}}
-    text = to_json(value)
-    rep = repr(value)
     return {"json": text} if rep == text else {"json": text, "repr": rep}
 
 

@@ -39,6 +39,12 @@ pub enum ErrorKind {
     /// `MemoryError`: a result that cannot be allocated (NumPy's `Unable to allocate …`;
     /// CPython's has no message).
     MemoryError,
+    /// `numpy.exceptions.AxisError` (a `ValueError` and `IndexError` subclass): an
+    /// `axis` outside the array's dimensions.
+    AxisError,
+    /// `RuntimeError`: e.g. NumPy's "only supports up to 32 dimensions" for a nested
+    /// sequence argument.
+    RuntimeError,
 }
 
 impl ErrorKind {
@@ -61,6 +67,8 @@ impl ErrorKind {
             ErrorKind::IoError => "OSError",
             ErrorKind::SyntaxError => "SyntaxError",
             ErrorKind::MemoryError => "MemoryError",
+            ErrorKind::AxisError => "AxisError",
+            ErrorKind::RuntimeError => "RuntimeError",
         }
     }
 }
@@ -189,10 +197,10 @@ mod tests {
 
     /// Every class name of a `BaseException` subclass among CPython 3.11's builtins (by
     /// `__name__`, so aliases such as `IOError` give `OSError`), plus NumPy's
-    /// `LinAlgError`. Generated, not typed:
-    /// python3 -c 'import builtins, numpy.linalg, textwrap; n = sorted({v.__name__ for v
+    /// `LinAlgError` and `AxisError`. Generated, not typed:
+    /// python3 -c 'import builtins, numpy.linalg, numpy.exceptions, textwrap; n = sorted({v.__name__ for v
     ///   in vars(builtins).values() if isinstance(v, type) and issubclass(v, BaseException)})
-    ///   + [numpy.linalg.LinAlgError.__name__]; print(textwrap.fill(", ".join(chr(34) + x
+    ///   + [numpy.linalg.LinAlgError.__name__, numpy.exceptions.AxisError.__name__]; print(textwrap.fill(", ".join(chr(34) + x
     ///   + chr(34) for x in n), 84))'
     const PYTHON_EXCEPTIONS: &[&str] = &[
         "ArithmeticError",
@@ -263,6 +271,7 @@ mod tests {
         "Warning",
         "ZeroDivisionError",
         "LinAlgError",
+        "AxisError",
     ];
 
     /// Each kind once; a new kind must be added here (the match makes that a compile
@@ -282,12 +291,14 @@ mod tests {
             IoError,
             SyntaxError,
             MemoryError,
+            AxisError,
+            RuntimeError,
         ];
         for k in &all {
             match k {
                 ValueError | TypeError | IndexError | OverflowError | KeyError | LinAlgError
                 | ZeroDivisionError | AttributeError | NotImplementedError | IoError
-                | SyntaxError | MemoryError => {}
+                | SyntaxError | MemoryError | AxisError | RuntimeError => {}
             }
         }
         all

@@ -47,14 +47,15 @@ def run_call(rng: Generator, call: str, **opts) -> dict:
             warnings.simplefilter("ignore")
             if call.startswith("shuffle(") and call.endswith(")"):
                 # shuffle returns None; nprand eval prints the shuffled argument instead.
-                shuffled = eval(call[len("shuffle("):-1], env)
-                v = rng.shuffle(shuffled)
+                a, k = eval("(lambda *a, **k: (a, k))(" + call[len("shuffle("):-1] + ")", env)
+                shuffled = a[0] if a else None
+                v = rng.shuffle(*a, **k)
+                if shuffled is not None and not isinstance(shuffled, str):
+                    v = np.asarray(shuffled)
             else:
                 v = eval("rng." + call, env)
     except Exception as e:  # noqa: BLE001 - every NumPy error is data here
         return {"error": {"type": type(e).__name__, "message": str(e)}}
-    if shuffled is not None:
-        v = np.asarray(shuffled)
     return {"result": encode(v, **opts)}
 
 

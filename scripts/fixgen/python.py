@@ -148,8 +148,9 @@ V312 = [
 ]
 
 
-def fuzz_cases(n_cases: int, calls_per_case: int, rng: random.Random):
-    """Random cases: random seeds and calls with random parameters (every method)."""
+def fuzz_cases(n_cases: int, calls_per_case: int, rng: random.Random, hostile: float = 0.0):
+    """Random cases: random seeds and calls with random parameters (every method); a share
+    ``hostile`` of the calls takes edge values of every kind (``hostile_call``)."""
     from_seed = [
         lambda: rng.randrange(-2**40, 2**40),
         lambda: rng.getrandbits(rng.randrange(1, 200)) * rng.choice([1, -1]),
@@ -161,7 +162,8 @@ def fuzz_cases(n_cases: int, calls_per_case: int, rng: random.Random):
     out = []
     for _ in range(n_cases):
         seed = rng.choice(from_seed)()
-        calls = [random_call(rng) for _ in range(calls_per_case)]
+        calls = [hostile_call(rng) if rng.random() < hostile else random_call(rng)
+                 for _ in range(calls_per_case)]
         out.append((seed, calls))
     return out
 
@@ -256,6 +258,66 @@ def random_call(rng: random.Random) -> str:
     if m == 25:
         return f"gammavariate({repr(rng.uniform(1.0, 3.0))}, 1.0)"
     return f"choice({''.join(rng.choice('abc') for _ in range(rng.randrange(1, 5)))!r})"
+
+
+# Edge values of every kind (issue #12). No value makes CPython hang or allocate without
+# bound: NaN/inf never reach gammavariate/betavariate/vonmisesvariate's loops, and list
+# lengths (k) are either small or beyond a C ssize_t.
+HOSTILE = ["0", "-1", "1", "0.0", "-0.0", "1e-300", "5e-324", "float('nan')", "float('inf')",
+           "-float('inf')", "2**53-1", "2**53+1", "-2**53-1", "2**63", "2**64", "-2**63", "2**100+1",
+           "True", "False", "'a'", "''", "None", "[]", "[1]", "[[1, 2]]", "()", "(1, 2)",
+           "int", "float", "0.5", "3", "1e308"]
+LOOPS = {"gammavariate", "betavariate", "vonmisesvariate"}
+FLOAT_METHODS = {"uniform": 2, "triangular": 3, "normalvariate": 2, "gauss": 2, "lognormvariate": 2,
+                 "expovariate": 1, "vonmisesvariate": 2, "gammavariate": 2, "betavariate": 2,
+                 "paretovariate": 1, "weibullvariate": 2}
+
+
+def hostile_call(rng: random.Random) -> str:
+    """A call of any method with edge values, wrong types and bad keywords."""
+    def val(method=None):
+        v = rng.choice(HOSTILE)
+        if method in LOOPS and ("nan" in v or "inf" in v or v in ("1e308", "2**100+1", "2**64", "2**63")):
+            v = "2.0"
+        return v
+    m = rng.random()
+    if m < 0.5:
+        name = rng.choice(sorted(FLOAT_METHODS))
+        args = [val(name) for _ in range(rng.randrange(0, FLOAT_METHODS[name] + 2))]
+        if name in LOOPS and len(args) >= 1 and name != "vonmisesvariate":
+            # alpha in (0, tiny] loops for a long time in CPython too.
+            args[0] = rng.choice(["0.5", "2.0", "3", "True", "'a'", "None", "-1", "0"])
+        if name == "vonmisesvariate" and len(args) >= 2 and args[1] in ("1e-300", "5e-324"):
+            args[1] = "1e-7"
+        call = f"{name}({', '.join(args)}"
+        if rng.random() < 0.1:
+            call += (", " if args else "") + rng.choice(["mu=1", "zz=2", "a=1", "sigma=0.5", "beta=2"])
+        return call + ")"
+    if m < 0.6:
+        k = rng.choice(["0", "-1", "1", "64", "20000", "14300", "14299", "100000", "2**31", "2**31-1",
+                        "1.0", "None", "True", "'a'"])
+        return f"getrandbits({k})"
+    if m < 0.65:
+        n = rng.choice(["0", "-1", "3", "2**31", "2**20+1", "1.0", "None", "True", "'a'"])
+        return f"randbytes({n})"
+    if m < 0.8:
+        name = rng.choice(["randrange", "randint"])
+        args = [rng.choice(HOSTILE) for _ in range(rng.randrange(0, 4))]
+        return f"{name}({', '.join(args)})"
+    pop = rng.choice(["[1]", "[1, 2, 3]", "[]", "'abc'", "(1, 2)", "None", "3", "[[1], [2]]"])
+    k = rng.choice(["0", "1", "2", "-1", "2**63", "2**64", "1.5", "None", "True", "'a'", "[1]"])
+    which = rng.randrange(5)
+    if which == 0:
+        return f"choices({pop}, k={k})"
+    if which == 1:
+        w = rng.choice(["[1]", "[1, 2, 3]", "[0, 0, 0]", "[float('nan'), 1, 1]", "[float('inf'), 1, 1]", "[-1, 1, 1]", "None", "3", "'abc'"])
+        return f"choices({pop}, {rng.choice(['cum_weights=', ''])}{w}, k={k})"
+    if which == 2:
+        return f"sample({pop}, {k})"
+    if which == 3:
+        c = rng.choice(["[1]", "[10**9, 10**9]", "[2, 2, 2]", "[0, 0, 0]", "[1.5, 1, 1]", "[-1, 2, 2]", "None", "[2**63, 1, 1]"])
+        return f"sample({pop}, counts={c}, k={k})"
+    return f"{rng.choice(['choice', 'shuffle'])}({pop})"
 
 
 def random_binomial_call(rng: random.Random) -> str:

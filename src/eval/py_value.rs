@@ -38,7 +38,13 @@ pub enum PyValue {
     List(Vec<PyValue>),
     /// A `tuple` (e.g. an element of a population given as a list of tuples).
     Tuple(Vec<PyValue>),
+    /// A builtin class named in a call (`int`, `float`, ...), e.g. `uniform(int, 1)`.
+    Type(String),
 }
+
+/// CPython 3.11's default `sys.get_int_max_str_digits()`: `repr`, `str` and
+/// `json.dumps` refuse an int with more decimal digits.
+pub const INT_MAX_STR_DIGITS: u64 = 4300;
 
 impl PyValue {
     /// The text Python's `json.dumps(value)` writes: ints exact, floats as `repr`
@@ -88,6 +94,11 @@ impl PyValue {
                 }
                 w.write_all(b"\"")
             }
+            PyValue::Type(name) => {
+                let mut out = String::new();
+                json_string(&format!("<class '{name}'>"), &mut out);
+                w.write_all(out.as_bytes())
+            }
             PyValue::List(items) | PyValue::Tuple(items) => {
                 w.write_all(b"[")?;
                 for (i, item) in items.iter().enumerate() {
@@ -132,6 +143,7 @@ impl PyValue {
             PyValue::Float(x) => w.write_all(FloatRepr::new().repr(*x).as_bytes()),
             PyValue::Str(s) => w.write_all(str_repr(s).as_bytes()),
             PyValue::Bytes(b) => w.write_all(bytes_repr(b).as_bytes()),
+            PyValue::Type(name) => write!(w, "<class '{name}'>"),
             PyValue::List(items) | PyValue::Tuple(items) => {
                 let tuple = matches!(self, PyValue::Tuple(_));
                 w.write_all(if tuple { b"(" } else { b"[" })?;
@@ -164,6 +176,41 @@ impl PyValue {
             PyValue::Bytes(_) => "bytes",
             PyValue::List(_) => "list",
             PyValue::Tuple(_) => "tuple",
+            PyValue::Type(_) => "type",
+        }
+    }
+
+    /// CPython's check before it prints an int (`repr`, `str`, `json.dumps`): more than
+    /// [`INT_MAX_STR_DIGITS`] decimal digits is a `ValueError`. Decided from the bit length
+    /// (and one comparison with `10**4300` near the limit), so no quadratic conversion runs.
+    ///
+    /// ```
+    /// use nprand::eval::py_value::PyValue;
+    /// // str(10**4300 - 1) works; str(10**4300) raises
+    /// let limit = num_bigint::BigInt::from(10u8).pow(4300);
+    /// assert!(PyValue::Int(&limit - 1).check_printable().is_ok());
+    /// let e = PyValue::List(vec![PyValue::Int(limit)]).check_printable().unwrap_err();
+    /// assert!(e.message().starts_with("Exceeds the limit (4300 digits)"));
+    /// ```
+    pub fn check_printable(&self) -> crate::Result<()> {
+        match self {
+            PyValue::Int(n) => {
+                // 10**4300 needs 14285 bits: fewer bits fit, more do not.
+                let bits = n.bits();
+                let too_many = bits > 14285
+                    || (bits == 14285
+                        && n.magnitude() >= &BigInt::from(10u8).pow(4300).into_parts().1);
+                if too_many {
+                    return Err(crate::Error::value(format!(
+                        "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+                    )));
+                }
+                Ok(())
+            }
+            PyValue::List(items) | PyValue::Tuple(items) => {
+                items.iter().try_for_each(PyValue::check_printable)
+            }
+            _ => Ok(()),
         }
     }
 }

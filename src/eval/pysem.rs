@@ -4,6 +4,7 @@
 //! messages) cannot drift apart; `repr(float)` is [`crate::fmt::py_float_repr`].
 
 use super::parser::Expr;
+use crate::error::{Error, Result};
 use crate::fmt::py_float_repr;
 
 pub(crate) use crate::fmt::py_str_repr as str_repr;
@@ -135,4 +136,41 @@ fn strip_underscores(t: &str) -> Option<String> {
         }
     }
     Some(out)
+}
+
+/// NumPy's `NPY_MAXDIMS`: the most dimensions an array (or a `size=`) may have.
+pub(crate) const MAX_DIMS: usize = 64;
+
+/// `np.empty(size)`'s first check: a `size` of more than [`MAX_DIMS`] entries, before
+/// any entry is converted.
+pub(crate) fn check_size_len(n: usize) -> Result<()> {
+    if n > MAX_DIMS {
+        return Err(Error::value(format!(
+            "maximum supported dimension for an ndarray is currently {MAX_DIMS}, found {n}"
+        )));
+    }
+    Ok(())
+}
+
+/// `np.asarray(x)` of a list nested deeper than [`MAX_DIMS`].
+pub(crate) fn too_deep() -> Error {
+    Error::value(format!(
+        "setting an array element with a sequence. The requested array would exceed the maximum number of dimension of {MAX_DIMS}."
+    ))
+}
+
+/// NumPy's legacy iterators (`np.broadcast`, `PyArray_MultiIterNew`, which the
+/// distributions' array paths use) take at most 32 dimensions: the first array (in the
+/// iterator's argument order) with more is a `RuntimeError`.
+pub(crate) fn check_iter_dims(shapes: &[&[usize]]) -> Result<()> {
+    match shapes.iter().find(|s| s.len() > 32) {
+        Some(s) => Err(Error::new(
+            crate::error::ErrorKind::RuntimeError,
+            format!(
+                "this function only supports up to 32 dimensions but the array has {}.",
+                s.len()
+            ),
+        )),
+        None => Ok(()),
+    }
 }

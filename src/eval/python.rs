@@ -3,6 +3,7 @@
 
 use super::py_value::PyValue;
 use crate::error::{Error, ErrorKind, Result};
+use crate::eval::legacy::BUILTIN_TYPES;
 use crate::eval::parser::{parse_call, parse_expr, Expr};
 use crate::python::{PyState, PyVersion, Random, Seed};
 use num_bigint::BigInt;
@@ -20,11 +21,17 @@ use num_bigint::BigInt;
 ///   `sample([...], k)` or `randrange`);
 /// - `seed(a)` takes an int, float, str (`version=2`); `seed()` / `seed(None)` (OS
 ///   entropy) and `version=1` are refused;
-/// - a call string that does not parse is a `ValueError` with the parser's message, and
-///   a name other than the constants the parser knows is a `ValueError` (Python: a
-///   `NameError`); integer literals are limited to 128 bits (use `--seed` for bigger seeds);
-/// - int arguments of float parameters are converted to float first (Python computes
-///   `b - a` on ints exactly; this only matters beyond 2**53);
+/// - a call string that does not parse is a `SyntaxError` with the parser's message, and
+///   a name other than the builtin classes (`int`, `float`, `bool`, `complex`, `str`,
+///   `bytes`, `object`) is a `SyntaxError` (Python: a `NameError`), as in the NumPy
+///   modes; integer literals are limited to 128 bits (use `--seed` for bigger seeds);
+/// - a result list of more than [`MAX_ELEMENTS`](crate::eval::legacy::MAX_ELEMENTS)
+///   items (`choices(..., k=...)`, `sample(..., counts=..., k=...)`) is a `MemoryError`,
+///   raised before anything is drawn: CPython builds such a list until memory runs out
+///   (its `MemoryError` depends on the machine; this limit does not); a `k` beyond a C
+///   `ssize_t` stays CPython's `OverflowError`;
+/// - an int result of more than 4300 decimal digits is CPython's `ValueError` from
+///   `repr`/`json.dumps` (`sys.get_int_max_str_digits()`), raised after the draws;
 /// - `binomialvariate` needs [`PyVersion::V3_12`] and an `n` below 2**63;
 /// - a call that CPython would never finish (e.g. `vonmisesvariate(0, float('nan'))`)
 ///   stops with `NotImplementedError`.
@@ -43,16 +50,34 @@ use num_bigint::BigInt;
 /// // random.uniform(1) -> TypeError
 /// let e = eval_python_call(&mut r, "uniform(1)").unwrap_err();
 /// assert_eq!(e.message(), "Random.uniform() missing 1 required positional argument: 'b'");
+/// // a call that does not parse, an unknown name: SyntaxError, as in the NumPy modes
+/// use nprand::ErrorKind;
+/// assert_eq!(eval_python_call(&mut r, "random(").unwrap_err().kind(), ErrorKind::SyntaxError);
+/// assert_eq!(eval_python_call(&mut r, "uniform(foo, 1)").unwrap_err().kind(), ErrorKind::SyntaxError);
+/// // random.choices([1], k=2**40): a list CPython cannot build
+/// assert_eq!(eval_python_call(&mut r, "choices([1], k=2**40)").unwrap_err().kind(), ErrorKind::MemoryError);
 /// ```
 pub fn eval_python_call(r: &mut Random, call: &str) -> Result<PyValue> {
-    let call = parse_call(call).map_err(|e| Error::value(e.to_string()))?;
-    let args = call.args.iter().map(to_value).collect::<Result<Vec<_>>>()?;
-    let kwargs = call
+    let parsed = parse_call(call).map_err(|e| {
+        Error::new(
+            ErrorKind::SyntaxError,
+            format!("{} (column {} of {:?})", e.message, e.offset + 1, call),
+        )
+    })?;
+    let args = parsed
+        .args
+        .iter()
+        .map(to_value)
+        .collect::<Result<Vec<_>>>()?;
+    let kwargs = parsed
         .kwargs
         .iter()
         .map(|(k, v)| Ok((k.clone(), to_value(v)?)))
         .collect::<Result<Vec<_>>>()?;
-    dispatch(r, &call.method, args, kwargs)
+    let v = dispatch(r, &parsed.method, args, kwargs)?;
+    // Python computes the value, then fails to print it (the draws have happened).
+    v.check_printable()?;
+    Ok(v)
 }
 
 fn to_value(e: &Expr) -> Result<PyValue> {
@@ -64,11 +89,20 @@ fn to_value(e: &Expr) -> Result<PyValue> {
         Expr::None => PyValue::None,
         Expr::Tuple(items) => PyValue::Tuple(items.iter().map(to_value).collect::<Result<_>>()?),
         Expr::List(items) => PyValue::List(items.iter().map(to_value).collect::<Result<_>>()?),
-        Expr::Name(n) => return Err(Error::value(format!("name '{n}' is not defined"))),
+        Expr::Name(n) if BUILTIN_TYPES.contains(&n.as_str()) => PyValue::Type(n.clone()),
+        // `np` is not defined in CPython's namespace either.
+        Expr::Name(n) => {
+            let first = n.split('.').next().unwrap_or(n);
+            return Err(Error::new(
+                ErrorKind::SyntaxError,
+                format!("name '{first}' is not defined"),
+            ));
+        }
     })
 }
 
 mod args;
+mod arith;
 mod distributions;
 mod sequences;
 mod state;

@@ -11,12 +11,15 @@ use crate::array::{broadcast_shapes, NdArray};
 use crate::common::{self, Num, Output, Receiver, Spec};
 use crate::error::{Error, Result};
 
-/// `bound`: the parameters in signature order, then `size`. `draw` is the receiver's
+/// `bound`: the parameters in signature order, then `size`. `from_arrays`: the method
+/// reads its scalars from `PyArray_FROM_OTF` arrays rather than `float(x)` (Generator's
+/// `negative_binomial`: None is NaN there and a numeric str converts). `draw` is the receiver's
 /// broadcast of the (unconverted) parameters to `size`. Returns the output and whether
 /// NumPy returns a scalar (every parameter 0-d and no `size`).
 pub(crate) fn spec_output<R: Receiver + ?Sized>(
     spec: &Spec<R>,
     bound: &[Option<&Expr>],
+    from_arrays: bool,
     draw: impl FnOnce(&[NdArray<Num>], Option<&[usize]>) -> Result<Output>,
 ) -> Result<(Output, bool)> {
     let n = spec.params.len();
@@ -42,7 +45,7 @@ pub(crate) fn spec_output<R: Receiver + ?Sized>(
         }
     }
     let is_scalar = params.iter().all(|p| p.ndim() == 0);
-    if is_scalar {
+    if is_scalar && !from_arrays {
         for k in spec.order() {
             if let Some(e) = scalar_errs[k].take() {
                 return Err(e);
@@ -70,6 +73,14 @@ pub(crate) fn spec_output<R: Receiver + ?Sized>(
         if let Ok(shape) = broadcast_shapes(&shapes) {
             check_cap(&shape)?;
         }
+    }
+    if !is_scalar {
+        // The constraints, then NumPy's multi-iterator over (out, params...): at most 32
+        // dimensions each.
+        common::precheck(spec, &mut converted(), false)?;
+        let mut shapes: Vec<&[usize]> = size.iter().map(Vec::as_slice).collect();
+        shapes.extend(spec.order().into_iter().map(|k| params[k].shape.as_slice()));
+        super::pysem::check_iter_dims(&shapes)?;
     }
     let out = if params.iter().any(|p| p.is_empty()) {
         // No draws: the output is necessarily empty, after NumPy's checks and shape.

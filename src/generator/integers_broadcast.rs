@@ -198,6 +198,19 @@ impl<B: BitGenerator> Generator<B> {
         };
         let it_shape = broadcast_shapes(&[low_shape, high_shape, &out_shape])?;
         let n: usize = out_shape.iter().product();
+        if n > it_shape.iter().product() {
+            // An empty bound array broadcast against a non-empty `size` (`size=()`):
+            // NumPy's loop reads past the end of the bounds and returns garbage.
+            return Err(Error::new(
+                crate::ErrorKind::NotImplementedError,
+                format!(
+                    "integers with bounds of shapes {} and {} (empty) and size {} reads uninitialised memory in NumPy; nprand refuses",
+                    crate::array::shape_repr(low_shape),
+                    crate::array::shape_repr(high_shape),
+                    crate::array::shape_repr(&out_shape)
+                ),
+            ));
+        }
         let li = broadcast_indices(&it_shape, low_shape);
         let hi = broadcast_indices(&it_shape, high_shape);
         let mut b = Bounded::new(&mut self.bg);

@@ -212,7 +212,7 @@ impl<B: BitGenerator> Generator<B> {
         let nd = shape.len() as i64;
         if axis < -nd || axis >= nd {
             return Err(Error::new(
-                crate::ErrorKind::ValueError,
+                crate::ErrorKind::AxisError,
                 format!("axis {axis} is out of bounds for array of dimension {nd}"),
             ));
         }

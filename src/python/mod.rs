@@ -61,7 +61,7 @@ mod dist;
 mod ints;
 pub(crate) mod pymath;
 mod seed;
-mod sequences;
+pub(crate) mod sequences;
 mod state;
 
 pub use crate::fmt::{json_float as py_json_float, py_float_repr as py_repr_float};

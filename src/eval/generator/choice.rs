@@ -3,9 +3,10 @@
 use super::*;
 
 pub(crate) fn axis_error(axis: i128, ndim: usize) -> Error {
-    Error::value(format!(
-        "axis {axis} is out of bounds for array of dimension {ndim}"
-    ))
+    Error::new(
+        ErrorKind::AxisError,
+        format!("axis {axis} is out of bounds for array of dimension {ndim}"),
+    )
 }
 
 pub(crate) fn normalize_axis(e: Option<&Expr>, ndim: usize, default: i128) -> Result<usize> {
@@ -13,6 +14,9 @@ pub(crate) fn normalize_axis(e: Option<&Expr>, ndim: usize, default: i128) -> Re
         None => default,
         Some(Expr::Int(i)) => *i,
         Some(Expr::Bool(b)) => *b as i128,
+        Some(Expr::Float(_)) => {
+            return Err(Error::type_error("integer argument expected, got float"))
+        }
         Some(other) => {
             return Err(Error::type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
@@ -144,32 +148,49 @@ pub(crate) fn eval_choice<B: BitGenerator>(g: &mut Generator<B>, call: &Call) ->
 pub(crate) fn eval_shuffle<B: BitGenerator>(g: &mut Generator<B>, call: &Call) -> Result<Value> {
     let b = bind(call, "shuffle", &["x", "axis"], 1)?;
     let x = b[0].unwrap_or(&Expr::None);
+    // len(x) first, then `axis != 0` (the untyped path takes no axis).
+    let len = match x {
+        Expr::List(v) | Expr::Tuple(v) => v.len(),
+        Expr::Str(s) => s.chars().count(),
+        other => {
+            return Err(Error::type_error(format!(
+                "object of type '{}' has no len()",
+                type_name(other)
+            )))
+        }
+    };
+    let axis_zero = match b[1] {
+        None => true,
+        Some(Expr::Int(i)) => *i == 0,
+        Some(Expr::Bool(v)) => !*v,
+        Some(Expr::Float(v)) => *v == 0.0,
+        Some(_) => false,
+    };
+    if !axis_zero {
+        return Err(not_impl(
+            "Axis argument is only supported on ndarray objects",
+        ));
+    }
     match x {
         Expr::List(items) => {
-            if b[1].is_some_and(|a| !matches!(a, Expr::Int(0))) {
-                return Err(not_impl(
-                    "Axis argument is only supported on ndarray objects",
-                ));
-            }
             let mut rows = items.clone();
             g.shuffle(&mut rows);
             let (data, shape) = literal_array(&Expr::List(rows))?;
             Ok(Value::array(data, shape))
         }
-        Expr::Tuple(v) => {
-            if v.len() >= 2 {
-                crate::generator::integers::random_interval(&mut g.bg, (v.len() - 1) as u64);
-                return Err(Error::type_error(
-                    "'tuple' object does not support item assignment",
-                ));
-            }
+        _ if len >= 2 => {
+            // The first j is drawn before the item assignment fails.
+            crate::generator::integers::random_interval(&mut g.bg, (len - 1) as u64);
+            Err(Error::type_error(format!(
+                "'{}' object does not support item assignment",
+                type_name(x)
+            )))
+        }
+        Expr::Str(_) => Ok(Value::none()),
+        _ => {
             let (data, shape) = literal_array(x)?;
             Ok(Value::array(data, shape))
         }
-        other => Err(Error::type_error(format!(
-            "object of type '{}' has no len()",
-            type_name(other)
-        ))),
     }
 }
 
@@ -197,8 +218,16 @@ pub(crate) fn eval_permutation<B: BitGenerator>(
     if let Some(v) = permutation_of_int(x, |n| g.permutation(n)) {
         return v;
     }
+    if matches!(
+        x,
+        Expr::Float(_) | Expr::Str(_) | Expr::None | Expr::Name(_)
+    ) {
+        // np.asarray(x) is 0-d: no axis exists.
+        return normalize_axis(b[1], 0, 0).map(|_| unreachable!("0-d has no axis"));
+    }
     let (data, shape) = literal_array(x)?;
-    let axis = normalize_axis(opt(b[1]), shape.len(), 0)?;
+    // normalize_axis_index(axis, ndim): None is a TypeError here.
+    let axis = normalize_axis(b[1], shape.len(), 0)?;
     if shape.len() == 1 {
         let mut idx: Vec<i64> = (0..shape[0] as i64).collect();
         g.shuffle(&mut idx);

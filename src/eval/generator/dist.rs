@@ -121,7 +121,10 @@ pub(crate) fn dist_from_bound<B: BitGenerator>(
     spec: &GenSpec,
     bound: &[Option<&Expr>],
 ) -> Result<GenValue> {
-    let (out, scalar) = spec_output(spec, bound, |params, size| g.broadcast(spec, params, size))?;
+    let from_arrays = spec.name == "negative_binomial";
+    let (out, scalar) = spec_output(spec, bound, from_arrays, |params, size| {
+        g.broadcast(spec, params, size)
+    })?;
     Ok(output_value(out, scalar))
 }
 
@@ -144,6 +147,22 @@ pub(crate) fn bound_array(e: &Expr) -> Result<(NdArray<IntBound>, bool)> {
             Expr::Bool(b) if as_float => Ok(IntBound::Float(*b as u8 as f64)),
             Expr::Bool(b) => Ok(IntBound::Int(*b as i128)),
             Expr::Float(x) => Ok(IntBound::Float(*x)),
+            // int(x) of what NumPy cannot take as an integer bound.
+            Expr::Str(s) if pysem::parse_int(s).is_none() => {
+                let r = str_repr(s);
+                Err(Error::value(format!(
+                    "invalid literal for int() with base 10: {}",
+                    if shape.is_empty() {
+                        r
+                    } else {
+                        format!("np.str_({r})")
+                    }
+                )))
+            }
+            Expr::None | Expr::Name(_) => Err(Error::type_error(format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                type_name(l)
+            ))),
             other => Err(not_impl(format!(
                 "integers() with a bound of type {}",
                 type_name(other)
@@ -212,6 +231,8 @@ pub(crate) fn integers_typed<T: IntegerDtype, B: BitGenerator>(
         (lo_bool, hi_bool),
     )?;
     let size = parse_size(size)?;
+    let out: &[usize] = size.as_deref().unwrap_or(&[]);
+    crate::eval::pysem::check_iter_dims(&[&lo.shape, &hi.shape, out])?;
     if size.is_none() {
         if let Ok(s) = broadcast_shapes(&[&lo.shape, &hi.shape]) {
             check_cap(&s)?;

@@ -32,7 +32,10 @@ pub(crate) fn eval_multinomial<B: BitGenerator>(
         let nv: Vec<f64> = n_arr.data.iter().map(|x| x.f()).collect();
         broadcast::GCons::NonNegative.check_array(&nv, "n")?;
         let off_shape = p_arr.shape[..ndim - 1].to_vec();
-        let it_shape = match parse_size(size)? {
+        let size = parse_size(size)?;
+        let out: &[usize] = size.as_deref().unwrap_or(&[]);
+        crate::eval::pysem::check_iter_dims(&[&n_arr.shape, &off_shape, out])?;
+        let it_shape = match size {
             None => broadcast_shapes(&[&n_arr.shape, &off_shape])?,
             Some(s) => {
                 let it = broadcast_shapes(&[&n_arr.shape, &off_shape, &s])?;

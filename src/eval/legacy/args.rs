@@ -252,7 +252,10 @@ pub(crate) fn parse_size(e: Option<&Expr>, itemsize: usize) -> Result<Option<Vec
     };
     let dims = match e {
         Expr::Int(_) => vec![dim_from(e)?],
-        Expr::Tuple(v) | Expr::List(v) => v.iter().map(dim_from).collect::<Result<Vec<_>>>()?,
+        Expr::Tuple(v) | Expr::List(v) => {
+            crate::eval::pysem::check_size_len(v.len())?;
+            v.iter().map(dim_from).collect::<Result<Vec<_>>>()?
+        }
         // A string is a sequence of characters: '' is the shape ().
         Expr::Str(t) if t.is_empty() => Vec::new(),
         Expr::Str(_) => {
@@ -309,6 +312,9 @@ pub(crate) fn nd_shape(e: &Expr) -> Result<(Vec<usize>, Vec<&Expr>)> {
             .collect();
         if seqs.is_empty() {
             return Ok((shape, level));
+        }
+        if shape.len() == crate::eval::pysem::MAX_DIMS {
+            return Err(crate::eval::pysem::too_deep());
         }
         let n = seqs[0].len();
         if seqs.len() != level.len() || seqs.iter().any(|v| v.len() != n) {

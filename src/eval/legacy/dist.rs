@@ -39,7 +39,7 @@ pub(crate) fn eval_dist(
     let mut names: Vec<&str> = spec.params.iter().map(|p| p.name).collect();
     names.push("size");
     let bound = bind(call, fname, &names, spec.required())?;
-    let (out, scalar) = spec_output(spec, &bound, |params, size| {
+    let (out, scalar) = spec_output(spec, &bound, false, |params, size| {
         rs.broadcast(spec, params, size)
     })?;
     Ok(match out {
@@ -67,6 +67,7 @@ pub(crate) fn eval_rand(rs: &mut RandomState, call: &Call, normal: bool) -> Resu
         };
         return Ok(Value::py_scalar(Data::F64(vec![x])));
     }
+    crate::eval::pysem::check_size_len(call.args.len())?;
     let dims = call.args.iter().map(dim_from).collect::<Result<Vec<_>>>()?;
     let shape = check_dims(dims, 8)?;
     let data = if normal {

@@ -6,8 +6,23 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::eval::value::{Data, Value};
 use crate::legacy::RandomState;
 
-/// `size + (k,)` as NumPy builds it: `(k,)` for None, `(size, k)` for an int.
-fn shape_with(size: Option<&Expr>, k: usize, itemsize: usize) -> Result<Vec<usize>> {
+/// `size + (k,)` as NumPy builds it: `(k,)` for None, `(size, k)` for an int, else
+/// `tuple(size) + (k,)` (`list(size[:])` for multivariate_normal: `sliced`), whose
+/// TypeError a float size gets.
+fn shape_with(size: Option<&Expr>, k: usize, itemsize: usize, sliced: bool) -> Result<Vec<usize>> {
+    if let Some(Expr::Bool(v)) = size {
+        // operator.index(size) succeeds: (size, k).
+        let shape = vec![*v as usize, k];
+        super::check_cap(&shape)?;
+        return Ok(shape);
+    }
+    if let Some(Expr::Float(_)) = size {
+        return Err(Error::type_error(if sliced {
+            "'float' object is unsliceable"
+        } else {
+            "'float' object is not iterable"
+        }));
+    }
     let mut shape = parse_size(size, itemsize)?.unwrap_or_default();
     shape.push(k);
     // np.zeros(shape) checks the total once more with the trailing dimension.
@@ -42,7 +57,7 @@ pub(super) fn eval_dirichlet(rs: &mut RandomState, call: &Call) -> Result<Value>
     if alpha.iter().any(|&a| a <= 0.0) {
         return Err(Error::value("alpha <= 0"));
     }
-    let shape = shape_with(opt(b[1]), alpha.len(), 8)?;
+    let shape = shape_with(opt(b[1]), alpha.len(), 8, false)?;
     let mut out = vec![0.0; shape.iter().product()];
     rs.dirichlet_into(&mut out, &alpha)?;
     Ok(Value::array(Data::F64(out), shape))
@@ -79,7 +94,7 @@ pub(super) fn eval_multinomial(rs: &mut RandomState, call: &Call) -> Result<Valu
         return Err(Error::type_error("pvals must be a 1-d sequence"));
     }
     let pvals = one_d_floats(pvals_e)?;
-    let shape = shape_with(opt(b[2]), pvals.len(), 8)?;
+    let shape = shape_with(opt(b[2]), pvals.len(), 8, false)?;
     let mut out = vec![0i64; shape.iter().product()];
     rs.multinomial_into(&mut out, n, &pvals)?;
     Ok(Value::array(Data::I64(out), shape))
@@ -123,7 +138,7 @@ pub(super) fn eval_multivariate_normal(rs: &mut RandomState, call: &Call) -> Res
         .iter()
         .map(|l| float_leaf(l))
         .collect::<Result<_>>()?;
-    let shape = shape_with(opt(b[2]), mean.len(), 8)?;
+    let shape = shape_with(opt(b[2]), mean.len(), 8, true)?;
     let rows: usize = shape[..shape.len() - 1].iter().product();
     let check_valid = match b[3] {
         None => "warn".to_string(),

@@ -398,7 +398,10 @@ pub(crate) fn randint_typed<T: IntOut>(
             return Err(overflow("Python int too large to convert to C long"));
         }
     }
-    let (out_shape, it_shape) = match parse_size(size, T::ITEMSIZE)? {
+    let size = parse_size(size, T::ITEMSIZE)?;
+    let out: &[usize] = size.as_deref().unwrap_or(&[]);
+    crate::eval::pysem::check_iter_dims(&[&lshape, &hshape, out])?;
+    let (out_shape, it_shape) = match size {
         Some(s) => {
             let it = broadcast_shapes(&[&lshape, &hshape, &s])?;
             (s, it)

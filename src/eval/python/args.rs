@@ -317,36 +317,32 @@ pub(super) fn randrange_int(v: &PyValue, which: &str, version: PyVersion) -> Res
     }
 }
 
-pub(super) fn accumulate(items: &[PyValue]) -> Result<Vec<Num>> {
-    let mut out: Vec<Num> = Vec::with_capacity(items.len());
-    for v in items {
-        let x = Num::of(v).ok_or_else(|| {
-            Error::type_error(format!(
-                "unsupported operand type(s) for +: 'int' and '{}'",
-                v.type_name()
-            ))
-        })?;
-        let next = match out.last() {
-            None => x,
-            Some(prev) => prev.add(&x)?,
-        };
-        out.push(next);
-    }
-    Ok(out)
-}
-
 /// `range(k)` length as Python's `_repeat(None, k)` takes it (negative: none).
 pub(super) fn repeat_count(v: &PyValue) -> Result<usize> {
     let k = index(v)?;
     if k.is_negative() {
         return Ok(0);
     }
-    k.to_usize().ok_or_else(|| {
-        Error::new(
-            ErrorKind::OverflowError,
-            "Python int too large to convert to C ssize_t",
-        )
-    })
+    let k = k
+        .to_i64()
+        .ok_or_else(|| {
+            Error::new(
+                ErrorKind::OverflowError,
+                "Python int too large to convert to C ssize_t",
+            )
+        })?
+        .unsigned_abs();
+    list_len(k)
+}
+
+/// A result list of `k` items: more than nprand's limit is the `MemoryError` CPython
+/// raises once the list no longer fits (decided here, before any draw, so it does not
+/// depend on the machine's memory).
+pub(super) fn list_len(k: u64) -> Result<usize> {
+    match usize::try_from(k) {
+        Ok(k) if k <= crate::eval::legacy::MAX_ELEMENTS => Ok(k),
+        _ => Err(Error::new(ErrorKind::MemoryError, "")),
+    }
 }
 
 pub(super) fn bits_arg(k: &BigInt) -> Result<i64> {

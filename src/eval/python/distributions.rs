@@ -1,6 +1,7 @@
 //! The real-valued distributions, `uniform` to `binomialvariate` (3.12).
 
 use super::args::*;
+use super::arith;
 use crate::error::{Error, ErrorKind, Result};
 use crate::eval::py_value::PyValue;
 use crate::python::{PyVersion, Random};
@@ -18,60 +19,121 @@ pub(super) fn call(
     match method {
         "uniform" => {
             let s = bind_args!(args, kwargs; "uniform", &["a", "b"], 2);
-            float(r.uniform(f!(s[0]), f!(s[1])))
+            float(arith::uniform(r, arg(&s[0]), arg(&s[1]))?)
         }
         "triangular" => {
             let s = bind_args!(args, kwargs; "triangular", &["low", "high", "mode"], 0);
-            let low = f!(s[0], 0.0);
-            let high = f!(s[1], 1.0);
-            let mode = match &s[2] {
-                None | Some(PyValue::None) => None,
-                Some(v) => Some(float_arg(v)?),
-            };
-            match r.triangular_checked(low, high, mode) {
+            let (zero, one) = (PyValue::Float(0.0), PyValue::Float(1.0));
+            let low = s[0].as_ref().unwrap_or(&zero);
+            let high = s[1].as_ref().unwrap_or(&one);
+            let mode = s[2].as_ref().filter(|v| !matches!(v, PyValue::None));
+            match arith::triangular(r, low, high, mode)? {
                 Some(x) => float(x),
-                None => Ok(s[0].clone().unwrap_or(PyValue::Float(0.0))),
+                None => Ok(low.clone()),
             }
         }
-        "normalvariate" => {
-            let s = bind_args!(args, kwargs; "normalvariate", &["mu", "sigma"], 0);
-            float(r.normalvariate(f!(s[0], 0.0), f!(s[1], 1.0)))
-        }
-        "gauss" => {
-            let s = bind_args!(args, kwargs; "gauss", &["mu", "sigma"], 0);
-            float(r.gauss(f!(s[0], 0.0), f!(s[1], 1.0)))
-        }
-        "lognormvariate" => {
-            let s = bind_args!(args, kwargs; "lognormvariate", &["mu", "sigma"], 2);
-            float(r.lognormvariate(f!(s[0]), f!(s[1]))?)
-        }
-        "expovariate" => {
-            let s = if v312 {
-                bind_args!(args, kwargs; "expovariate", &["lambd"], 0)
-            } else {
-                bind_args!(args, kwargs; "expovariate", &["lambd"], 1)
+        "normalvariate" | "gauss" | "lognormvariate" => {
+            let req = if method == "lognormvariate" { 2 } else { 0 };
+            let s = bind(&sig(name(method), &["mu", "sigma"], req, &[]), args, kwargs)?;
+            let (zero, one) = (PyValue::Float(0.0), PyValue::Float(1.0));
+            let mu = s[0].as_ref().unwrap_or(&zero);
+            let sigma = s[1].as_ref().unwrap_or(&one);
+            let (Some(m), Some(sd)) = (num(mu), num(sigma)) else {
+                // `mu + z * sigma` after the draws: sigma's operator fails first.
+                let z = match method {
+                    "gauss" => r.gauss(0.0, 1.0),
+                    _ => r.normalvariate(0.0, 1.0),
+                };
+                let zs = arith::mul_float(sigma, z, false)?;
+                return Err(arith::add_float(mu, zs).expect_err("mu is not a number"));
             };
-            float(r.expovariate(f!(s[0], 1.0))?)
+            match method {
+                "gauss" => float(r.gauss(m, sd)),
+                "normalvariate" => float(r.normalvariate(m, sd)),
+                _ => float(r.lognormvariate(m, sd)?),
+            }
+        }
+        "expovariate" | "paretovariate" => {
+            let (pname, req, default) = match method {
+                "expovariate" => ("lambd", usize::from(!v312), 1.0),
+                _ => ("alpha", 1, 1.0),
+            };
+            let params: &'static [&'static str] = if pname == "lambd" {
+                &["lambd"]
+            } else {
+                &["alpha"]
+            };
+            let s = bind(&sig(name(method), params, req, &[]), args, kwargs)?;
+            let p = s[0].clone().unwrap_or(PyValue::Float(default));
+            let Some(x) = num(&p) else {
+                // `-log(1.0 - random()) / lambd`, `u ** (-1.0 / alpha)`: one draw first.
+                r.random();
+                return Err(arith::float_div(1.0, &p).expect_err("not a number"));
+            };
+            match method {
+                "expovariate" => float(r.expovariate(x)?),
+                _ => float(r.paretovariate(x)?),
+            }
         }
         "vonmisesvariate" => {
             let s = bind_args!(args, kwargs; "vonmisesvariate", &["mu", "kappa"], 2);
-            float(r.vonmisesvariate(f!(s[0]), f!(s[1]))?)
+            let (mu, kappa) = (arg(&s[0]), arg(&s[1]));
+            let k = arith::comparable(kappa, "<=")?.to_f64()?;
+            match num(mu) {
+                Some(m) => float(r.vonmisesvariate(m, k)?),
+                None if k <= 1e-6 => float(r.vonmisesvariate(0.0, k)?),
+                None => {
+                    // `(mu + acos(f)) % TWOPI` when the last draw u3 > 0.5, else
+                    // `(mu - acos(f)) % TWOPI`: with mu = 0 the first lies in [0, pi],
+                    // the second in [pi, 2pi) (both ends need acos(f) to be exactly 0
+                    // or pi, a draw of probability below 1e-8).
+                    let theta = r.vonmisesvariate(0.0, k)?;
+                    if theta < std::f64::consts::PI {
+                        Err(arith::add_float(mu, 0.0).expect_err("not a number"))
+                    } else {
+                        Err(arith::sub(mu, &PyValue::Float(0.0)).expect_err("not a number"))
+                    }
+                }
+            }
         }
         "gammavariate" => {
             let s = bind_args!(args, kwargs; "gammavariate", &["alpha", "beta"], 2);
-            float(r.gammavariate(f!(s[0]), f!(s[1]))?)
+            let alpha = arith::comparable(arg(&s[0]), "<=")?.to_f64()?;
+            if alpha <= 0.0 {
+                return Err(Error::value("gammavariate: alpha and beta must be > 0.0"));
+            }
+            let beta = arith::comparable(arg(&s[1]), "<=")?.to_f64()?;
+            float(r.gammavariate(alpha, beta)?)
         }
         "betavariate" => {
             let s = bind_args!(args, kwargs; "betavariate", &["alpha", "beta"], 2);
-            float(r.betavariate(f!(s[0]), f!(s[1]))?)
-        }
-        "paretovariate" => {
-            let s = bind_args!(args, kwargs; "paretovariate", &["alpha"], 1);
-            float(r.paretovariate(f!(s[0]))?)
+            let alpha = arith::comparable(arg(&s[0]), "<=")?.to_f64()?;
+            match num(arg(&s[1])) {
+                Some(beta) => float(r.betavariate(alpha, beta)?),
+                None => {
+                    // gammavariate(beta, 1.0) runs only when the first draw is nonzero.
+                    if r.gammavariate(alpha, 1.0)? == 0.0 {
+                        return float(0.0);
+                    }
+                    Err(arith::comparable(arg(&s[1]), "<=").expect_err("not a number"))
+                }
+            }
         }
         "weibullvariate" => {
             let s = bind_args!(args, kwargs; "weibullvariate", &["alpha", "beta"], 2);
-            float(r.weibullvariate(f!(s[0]), f!(s[1]))?)
+            let (alpha, beta) = (arg(&s[0]), arg(&s[1]));
+            // `alpha * (-log(u)) ** (1.0 / beta)`: the draw, beta, then alpha.
+            let Some(b) = num(beta) else {
+                r.random();
+                return Err(arith::float_div(1.0, beta).expect_err("not a number"));
+            };
+            match num(alpha) {
+                Some(a) => float(r.weibullvariate(a, b)?),
+                None => {
+                    let w = r.weibullvariate(1.0, b)?;
+                    Err(arith::mul_float(alpha, w, true).expect_err("not a number"))
+                }
+            }
         }
         "binomialvariate" => {
             let s = bind_args!(args, kwargs; "binomialvariate", &["n", "p"], 0);
@@ -88,5 +150,27 @@ pub(super) fn call(
             Ok(PyValue::Int(r.binomialvariate(n, p)?.into()))
         }
         other => Err(no_attribute(other)),
+    }
+}
+
+/// A bound required argument.
+fn arg(slot: &Option<PyValue>) -> &PyValue {
+    slot.as_ref().expect("bound")
+}
+
+/// A number argument as the float Python's operators convert it to; `None` for a value
+/// that is not a number (its operator raises later, at the point CPython reaches it).
+fn num(v: &PyValue) -> Option<f64> {
+    float_arg(v).ok()
+}
+
+/// The method's name with a static lifetime for its signature.
+fn name(method: &str) -> &'static str {
+    match method {
+        "normalvariate" => "normalvariate",
+        "gauss" => "gauss",
+        "lognormvariate" => "lognormvariate",
+        "expovariate" => "expovariate",
+        _ => "paretovariate",
     }
 }

@@ -2,6 +2,7 @@
 //! `choices`.
 
 use super::args::*;
+use super::arith;
 use crate::error::{Error, ErrorKind, Result};
 use crate::eval::py_value::PyValue;
 use crate::python::Random;
@@ -52,10 +53,8 @@ pub(super) fn call(
                 PyValue::Bool(x) => PyValue::Int(BigInt::from(*x as u8 + 1)),
                 PyValue::Float(x) => PyValue::Float(x + 1.0),
                 other => {
-                    return Err(Error::type_error(format!(
-                        "unsupported operand type(s) for +: '{}' and 'int'",
-                        other.type_name()
-                    )))
+                    return Err(arith::py_add(other, &PyValue::Int(BigInt::one()))
+                        .expect_err("not a number"))
                 }
             };
             let version = r.version();
@@ -156,7 +155,7 @@ fn sample_k(kv: &PyValue, n: &BigInt) -> Result<usize> {
         PyValue::Float(_) => Err(Error::type_error(
             "can't multiply sequence by non-int of type 'float'",
         )),
-        other => Ok(index(other)?.to_usize().expect("k <= n fits")),
+        other => list_len(index(other)?.to_u64().expect("0 <= k <= n fits")),
     }
 }
 
@@ -166,24 +165,16 @@ fn sample_counts(
     counts: &PyValue,
     kv: &PyValue,
 ) -> Result<PyValue> {
-    let counts = match counts {
-        PyValue::List(c) | PyValue::Tuple(c) => c.clone(),
-        other => {
-            return Err(Error::type_error(format!(
-                "'{}' object is not iterable",
-                other.type_name()
-            )))
-        }
-    };
-    let cum = accumulate(&counts)?;
+    let mut cum = arith::accumulate(counts)?;
     if cum.len() != items.len() {
         return Err(Error::value(
             "The number of counts does not match the population",
         ));
     }
-    let total = match cum.last() {
-        Some(Num::Int(t)) => t.clone(),
-        Some(Num::Float(_)) => return Err(Error::type_error("Counts must be integers")),
+    let total = match cum.pop() {
+        Some(PyValue::Int(t)) => t,
+        Some(PyValue::Bool(b)) => BigInt::from(b as u8),
+        Some(_) => return Err(Error::type_error("Counts must be integers")),
         None => return Err(Error::new(ErrorKind::IndexError, "pop from empty list")),
     };
     if !total.is_positive() {
@@ -196,6 +187,7 @@ fn sample_counts(
             "Python int too large to convert to C ssize_t",
         ));
     }
+    let counts = super::args::seq_items(counts)?;
     let ints: Vec<BigInt> = counts
         .iter()
         .map(|c| match Num::of(c) {
@@ -204,6 +196,12 @@ fn sample_counts(
         })
         .collect();
     let k = sample_k(kv, &total)?;
+    // sample(range(total), k) copies the range into a list when it is no larger than a
+    // k-item set (`n <= setsize`): that list counts against the limit too.
+    let pool = crate::python::sequences::sample_setsize(k).is_none_or(|s| total <= BigInt::from(s));
+    if pool {
+        list_len(total.to_u64().unwrap_or(u64::MAX))?;
+    }
     let idx = r.sample_counts_indices(items.len(), &ints, k)?;
     Ok(PyValue::List(
         idx.into_iter().map(|i| items[i].clone()).collect(),
@@ -218,16 +216,7 @@ fn choices(
     kv: &PyValue,
 ) -> Result<PyValue> {
     let n = items.len();
-    let as_list = |v: &PyValue| -> Result<Vec<PyValue>> {
-        match v {
-            PyValue::List(c) | PyValue::Tuple(c) => Ok(c.clone()),
-            other => Err(Error::type_error(format!(
-                "'{}' object is not iterable",
-                other.type_name()
-            ))),
-        }
-    };
-    let cum: Vec<Num> =
+    let cum: Vec<PyValue> =
         match (weights, cum_weights) {
             (None, None) => {
                 let nf = n as f64;
@@ -241,25 +230,17 @@ fn choices(
                 }
                 return Ok(PyValue::List(out));
             }
-            (Some(w), None) => {
-                if let PyValue::Int(k) = w {
+            (Some(w), None) => match arith::accumulate(w) {
+                Err(_) if matches!(w, PyValue::Int(_) | PyValue::Bool(_)) => {
                     return Err(Error::type_error(format!(
-                        "The number of choices must be a keyword argument: k={k}"
+                        "The number of choices must be a keyword argument: k={}",
+                        w.repr()
                     )));
                 }
-                accumulate(&as_list(w)?)?
-            }
-            (None, Some(c)) => as_list(c)?
-                .iter()
-                .map(|v| {
-                    Num::of(v).ok_or_else(|| {
-                        Error::type_error(format!(
-                            "unsupported operand type(s) for +: '{}' and 'float'",
-                            v.type_name()
-                        ))
-                    })
-                })
-                .collect::<Result<_>>()?,
+                other => other?,
+            },
+            // len(cum_weights) first: any sized value passes.
+            (None, Some(c)) => super::args::seq_items(c)?,
             (Some(_), Some(_)) => {
                 return Err(Error::type_error(
                     "Cannot specify both weights and cumulative weights",
@@ -274,13 +255,24 @@ fn choices(
     let Some(last) = cum.last() else {
         return Err(Error::new(ErrorKind::IndexError, "list index out of range"));
     };
-    let total = last.to_f64()? + 0.0;
+    let total = arith::add_float(last, 0.0)?;
     if total <= 0.0 {
         return Err(Error::value("Total of weights must be greater than zero"));
     }
     if !total.is_finite() {
         return Err(Error::value("Total of weights must be finite"));
     }
+    let cum: Vec<Num> = cum
+        .iter()
+        .map(|v| {
+            Num::of(v).ok_or_else(|| {
+                Error::type_error(format!(
+                    "'<' not supported between instances of 'float' and '{}'",
+                    v.type_name()
+                ))
+            })
+        })
+        .collect::<Result<_>>()?;
     let k = repeat_count(kv)?;
     let idx = r.choices_cum(n, total, k, |mid, x| cum[mid].float_lt(x))?;
     Ok(PyValue::List(
