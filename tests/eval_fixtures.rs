@@ -1,4 +1,4 @@
-//! Replays `fixtures/eval/cases.json` (scripts/gen_eval_fixtures.py: NumPy 2.4.6 and
+//! Replays `fixtures/eval/cases.json` (scripts/fixgen/eval.py: NumPy 2.4.6 and
 //! CPython 3.11 as the oracle): calls whose error text rests on the evaluator's Python
 //! helpers (`repr(str)`, `int(str)`) and the limits and argument semantics of issue #12,
 //! each through the front-end `nprand eval` builds; CPython calls that return are

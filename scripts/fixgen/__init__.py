@@ -15,6 +15,7 @@ jump        jump (+ jump_cases)                     NumPy 2.4.6 ``MT19937.jumped
 modern      modern                                  NumPy 2.4.6 SeedSequence, bit generators
 python      python                                  CPython 3.11 (and 3.12) ``random``
 blas        blas                                    NumPy 2.4.6 ``np.dot``/``@`` (OpenBLAS 0.3.31)
+eval        eval                                    NumPy 2.4.6 / CPython 3.11 evaluator errors
 parser      parser                                  CPython 3.11 ``repr(eval(expr))``
 cli         cli                                     NumPy 2.4.6 / CPython 3.11 state files
 print       arrayprint                              NumPy 2.4.6 ``str``/``repr`` of arrays
@@ -62,6 +63,11 @@ def _blas(out):
     return blas.generate(out)
 
 
+def _eval(out):
+    from fixgen import eval as eval_cases
+    return eval_cases.generate(out)
+
+
 def _parser(out):
     from fixgen import parser
     return parser.generate(out)
@@ -96,6 +102,7 @@ FAMILIES = {
     "python": _python,
     "libm": _libm,
     "blas": _blas,
+    "eval": _eval,
     "parser": _parser,
     "cli": _cli,
     "print": _print,

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Fixture of `nprand eval`'s Python-semantics helpers: the errors whose text rests on
 `repr(str)` and `int(str)`, from real NumPy 2.4.6 / CPython 3.11.
 
@@ -7,8 +6,7 @@ Each case is a front-end (``legacy`` RandomState, ``generator`` over a bit gener
 exception's type and message. ``tests/eval_fixtures.rs`` runs every case through the
 evaluator's front-end and requires the same error.
 
-    python3 scripts/gen_eval_fixtures.py          # write fixtures/eval/cases.json
-    python3 scripts/gen_eval_fixtures.py --check  # exit 1 if it is not up to date
+    python3 scripts/gen_fixtures.py --family eval [--check]   # fixtures/eval/cases.json
 """
 
 from __future__ import annotations
@@ -22,9 +20,7 @@ import warnings
 
 import numpy as np
 
-NUMPY_VERSION = "2.4.6"
-HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.join(HERE, "..", "fixtures", "eval", "cases.json")
+from fixgen.common import write_text
 
 # A fourth element MEMORY: the call raises MemoryError only once memory runs out, so it
 # runs in a child process under an address-space limit (nprand refuses such lists up front).
@@ -186,23 +182,11 @@ def build() -> str:
         np.__version__, sys.version_info[0], sys.version_info[1], ",\n  ".join(rows))
 
 
-def main() -> int:
-    if np.__version__ != NUMPY_VERSION or sys.version_info[:2] != (3, 11):
-        print("NumPy %s and CPython 3.11 required" % NUMPY_VERSION, file=sys.stderr)
-        return 2
-    text = build()
-    if "--check" in sys.argv[1:]:
-        with open(OUT, encoding="utf-8") as fp:
-            if fp.read() != text:
-                print("%s is not up to date: run %s" % (OUT, sys.argv[0]), file=sys.stderr)
-                return 1
-        print("up to date: %d cases" % len(CASES))
-        return 0
-    with open(OUT, "w", encoding="utf-8") as fp:
-        fp.write(text)
-    print("wrote %s (%d cases)" % (OUT, len(CASES)))
-    return 0
+def generate(out_dir: str) -> dict:
+    write_text(os.path.join(out_dir, "cases.json"), build())
+    return {"cases": len(CASES)}
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from fixgen.common import family_main
+    sys.exit(family_main("eval"))
