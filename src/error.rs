@@ -3,73 +3,49 @@
 use std::fmt;
 use std::sync::Arc;
 
-/// Which Python exception NumPy (or CPython) raises for the same condition.
-///
-/// ```
-/// use nprand::{ErrorKind, RandomState};
-/// let err = RandomState::new(0).uniform(0.0, f64::INFINITY).unwrap_err();
-/// assert_eq!(err.kind(), ErrorKind::OverflowError);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ErrorKind {
-    /// `ValueError`: a parameter outside its valid range.
-    ValueError,
-    /// `TypeError`: an argument of the wrong type (e.g. an unsupported dtype).
-    TypeError,
-    /// `IndexError`: e.g. a short state tuple.
-    IndexError,
-    /// `OverflowError`: a value that does not fit the C type NumPy converts it to.
-    OverflowError,
-    /// `KeyError`: a state dictionary without a required key.
-    KeyError,
-    /// `numpy.linalg.LinAlgError` (a `ValueError` subclass): an SVD that did not converge.
-    LinAlgError,
-    /// `ZeroDivisionError` (CPython's `random` module).
-    ZeroDivisionError,
-    /// `AttributeError`: an unknown method name in `nprand eval`.
-    AttributeError,
-    /// `NotImplementedError`: a call that nprand does not (yet) support.
-    NotImplementedError,
-    /// `OSError` (Python 3's name for `IOError`): an I/O or format problem (state
-    /// files, .npy output); the `std::io::Error`, if any, is the error's `source()`.
-    IoError,
-    /// `SyntaxError`: a call that `nprand eval` cannot parse (or an undefined name).
-    SyntaxError,
-    /// `MemoryError`: a result that cannot be allocated (NumPy's `Unable to allocate …`;
-    /// CPython's has no message).
-    MemoryError,
-    /// `numpy.exceptions.AxisError` (a `ValueError` and `IndexError` subclass): an
-    /// `axis` outside the array's dimensions.
-    AxisError,
-    /// `RuntimeError`: e.g. NumPy's "only supports up to 32 dimensions" for a nested
-    /// sequence argument.
-    RuntimeError,
-}
-
-impl ErrorKind {
-    /// The Python exception's name, e.g. `"ValueError"`.
+error_kinds! {
+    /// Which Python exception NumPy (or CPython) raises for the same condition.
     ///
     /// ```
-    /// assert_eq!(nprand::ErrorKind::TypeError.name(), "TypeError");
+    /// use nprand::{ErrorKind, RandomState};
+    /// let err = RandomState::new(0).uniform(0.0, f64::INFINITY).unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::OverflowError);
     /// ```
-    pub fn name(self) -> &'static str {
-        match self {
-            ErrorKind::ValueError => "ValueError",
-            ErrorKind::TypeError => "TypeError",
-            ErrorKind::IndexError => "IndexError",
-            ErrorKind::OverflowError => "OverflowError",
-            ErrorKind::KeyError => "KeyError",
-            ErrorKind::LinAlgError => "LinAlgError",
-            ErrorKind::ZeroDivisionError => "ZeroDivisionError",
-            ErrorKind::AttributeError => "AttributeError",
-            ErrorKind::NotImplementedError => "NotImplementedError",
-            ErrorKind::IoError => "OSError",
-            ErrorKind::SyntaxError => "SyntaxError",
-            ErrorKind::MemoryError => "MemoryError",
-            ErrorKind::AxisError => "AxisError",
-            ErrorKind::RuntimeError => "RuntimeError",
-        }
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum ErrorKind {
+        /// `ValueError`: a parameter outside its valid range.
+        ValueError => "ValueError",
+        /// `TypeError`: an argument of the wrong type (e.g. an unsupported dtype).
+        TypeError => "TypeError",
+        /// `IndexError`: e.g. a short state tuple.
+        IndexError => "IndexError",
+        /// `OverflowError`: a value that does not fit the C type NumPy converts it to.
+        OverflowError => "OverflowError",
+        /// `KeyError`: a state dictionary without a required key.
+        KeyError => "KeyError",
+        /// `numpy.linalg.LinAlgError` (a `ValueError` subclass): an SVD that did not converge.
+        LinAlgError => "LinAlgError",
+        /// `ZeroDivisionError` (CPython's `random` module).
+        ZeroDivisionError => "ZeroDivisionError",
+        /// `AttributeError`: an unknown method name in `nprand eval`.
+        AttributeError => "AttributeError",
+        /// `NotImplementedError`: a call that nprand does not (yet) support.
+        NotImplementedError => "NotImplementedError",
+        /// `OSError` (Python 3's name for `IOError`): an I/O or format problem (state
+        /// files, .npy output); the `std::io::Error`, if any, is the error's `source()`.
+        IoError => "OSError",
+        /// `SyntaxError`: a call that `nprand eval` cannot parse (or an undefined name).
+        SyntaxError => "SyntaxError",
+        /// `MemoryError`: a result that cannot be allocated (NumPy's `Unable to allocate …`;
+        /// CPython's has no message).
+        MemoryError => "MemoryError",
+        /// `numpy.exceptions.AxisError` (a `ValueError` and `IndexError` subclass): an
+        /// `axis` outside the array's dimensions.
+        AxisError => "AxisError",
+        /// `RuntimeError`: e.g. NumPy's "only supports up to 32 dimensions" for a nested
+        /// sequence argument.
+        RuntimeError => "RuntimeError",
     }
 }
 
@@ -274,34 +250,8 @@ mod tests {
         "AxisError",
     ];
 
-    /// Each kind once; a new kind must be added here (the match makes that a compile
-    /// error) and so gets checked.
     fn all_kinds() -> Vec<ErrorKind> {
-        use ErrorKind::*;
-        let all = vec![
-            ValueError,
-            TypeError,
-            IndexError,
-            OverflowError,
-            KeyError,
-            LinAlgError,
-            ZeroDivisionError,
-            AttributeError,
-            NotImplementedError,
-            IoError,
-            SyntaxError,
-            MemoryError,
-            AxisError,
-            RuntimeError,
-        ];
-        for k in &all {
-            match k {
-                ValueError | TypeError | IndexError | OverflowError | KeyError | LinAlgError
-                | ZeroDivisionError | AttributeError | NotImplementedError | IoError
-                | SyntaxError | MemoryError | AxisError | RuntimeError => {}
-            }
-        }
-        all
+        ErrorKind::ALL.to_vec()
     }
 
     #[test]

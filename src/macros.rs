@@ -482,3 +482,36 @@ macro_rules! numpy_methods {
         Ok(())
     }};
 }
+
+/// `ErrorKind`: the variants with their Python exception names, declared once; yields
+/// the enum, `ErrorKind::ALL` (every kind, for the tests) and `name()`.
+macro_rules! error_kinds {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $($(#[$vmeta:meta])* $variant:ident => $py:literal,)*
+        }
+    ) => {
+        $(#[$meta])*
+        pub enum $name {
+            $($(#[$vmeta])* $variant,)*
+        }
+
+        impl $name {
+            /// Every kind, in declaration order.
+            #[allow(dead_code)]
+            pub(crate) const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            /// The Python exception's name, e.g. `"ValueError"`.
+            ///
+            /// ```
+            /// assert_eq!(nprand::ErrorKind::TypeError.name(), "TypeError");
+            /// ```
+            pub fn name(self) -> &'static str {
+                match self {
+                    $($name::$variant => $py,)*
+                }
+            }
+        }
+    };
+}

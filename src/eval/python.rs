@@ -107,15 +107,10 @@ mod distributions;
 mod sequences;
 mod state;
 
-use args::no_attribute;
+use args::{no_attribute, Args, Kwargs};
 
 /// Sends a call to its family of methods.
-fn dispatch(
-    r: &mut Random,
-    method: &str,
-    args: Vec<PyValue>,
-    kwargs: Vec<(String, PyValue)>,
-) -> Result<PyValue> {
+fn dispatch(r: &mut Random, method: &str, args: Args, kwargs: Kwargs) -> Result<PyValue> {
     match method {
         "random" | "getrandbits" | "randbytes" | "seed" | "getstate" | "setstate" => {
             state::call(r, method, args, kwargs)

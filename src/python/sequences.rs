@@ -276,21 +276,9 @@ impl Random {
                 out
             }
             (None, Some(c)) => c.to_vec(),
-            (Some(_), Some(_)) => {
-                return Err(Error::type_error(
-                    "Cannot specify both weights and cumulative weights",
-                ))
-            }
+            (Some(_), Some(_)) => return Err(both_weights()),
         };
-        if cum.len() != n {
-            return Err(Error::value(
-                "The number of weights does not match the population",
-            ));
-        }
-        let Some(&last) = cum.last() else {
-            return Err(Error::new(ErrorKind::IndexError, "list index out of range"));
-        };
-        let total = last + 0.0;
+        let total = *last_cum_weight(&cum, n)? + 0.0;
         let idx = self.choices_cum(n, total, k, |mid, x| x < cum[mid])?;
         let mut out = list_of(idx.len())?;
         out.extend(idx.into_iter().map(|i| population[i].clone()));
@@ -372,4 +360,21 @@ fn list_of<T>(k: usize) -> Result<Vec<T>> {
         return Err(ssize_overflow());
     }
     alloc::try_vec(k, alloc::bare_memory_error)
+}
+
+/// `choices`' TypeError when both `weights` and `cum_weights` are given.
+pub(crate) fn both_weights() -> Error {
+    Error::type_error("Cannot specify both weights and cumulative weights")
+}
+
+/// `choices`' checks on the cumulative weights before the total: one per population
+/// element, then `cum_weights[-1]` (an `IndexError` for an empty population).
+pub(crate) fn last_cum_weight<T>(cum: &[T], n: usize) -> Result<&T> {
+    if cum.len() != n {
+        return Err(Error::value(
+            "The number of weights does not match the population",
+        ));
+    }
+    cum.last()
+        .ok_or_else(|| Error::new(ErrorKind::IndexError, "list index out of range"))
 }

@@ -7,6 +7,11 @@ use crate::python::PyVersion;
 use num_bigint::BigInt;
 use num_traits::{FromPrimitive, Signed, ToPrimitive};
 
+/// A call's positional arguments.
+pub(super) type Args = Vec<PyValue>;
+/// A call's keyword arguments, in the order given.
+pub(super) type Kwargs = Vec<(String, PyValue)>;
+
 /// `bind_args!(args, kwargs; "name", &["a", "b"], required[, &["kwonly"]])`: bind a call's
 /// arguments to the method's signature, CPython's `TypeError` on a mismatch.
 macro_rules! bind_args {

@@ -8,12 +8,7 @@ use crate::python::{PyVersion, Random};
 use num_traits::ToPrimitive;
 
 /// Calls one of this family's methods (`method` is one of them).
-pub(super) fn call(
-    r: &mut Random,
-    method: &str,
-    args: Vec<PyValue>,
-    kwargs: Vec<(String, PyValue)>,
-) -> Result<PyValue> {
+pub(super) fn call(r: &mut Random, method: &str, args: Args, kwargs: Kwargs) -> Result<PyValue> {
     let v312 = r.version() == PyVersion::V3_12;
     let float = |x: f64| Ok(PyValue::Float(x));
     match method {

@@ -5,17 +5,13 @@ use super::args::*;
 use super::arith;
 use crate::error::{Error, ErrorKind, Result};
 use crate::eval::py_value::PyValue;
+use crate::python::sequences::{both_weights, last_cum_weight};
 use crate::python::Random;
 use num_bigint::BigInt;
 use num_traits::{FromPrimitive, One, Signed, ToPrimitive, Zero};
 
 /// Calls one of this family's methods (`method` is one of them).
-pub(super) fn call(
-    r: &mut Random,
-    method: &str,
-    args: Vec<PyValue>,
-    kwargs: Vec<(String, PyValue)>,
-) -> Result<PyValue> {
+pub(super) fn call(r: &mut Random, method: &str, args: Args, kwargs: Kwargs) -> Result<PyValue> {
     match method {
         "randrange" => {
             let s = bind_args!(args, kwargs; "randrange", &["start", "stop", "step"], 1);
@@ -241,20 +237,9 @@ fn choices(
             },
             // len(cum_weights) first: any sized value passes.
             (None, Some(c)) => super::args::seq_items(c)?,
-            (Some(_), Some(_)) => {
-                return Err(Error::type_error(
-                    "Cannot specify both weights and cumulative weights",
-                ))
-            }
+            (Some(_), Some(_)) => return Err(both_weights()),
         };
-    if cum.len() != n {
-        return Err(Error::value(
-            "The number of weights does not match the population",
-        ));
-    }
-    let Some(last) = cum.last() else {
-        return Err(Error::new(ErrorKind::IndexError, "list index out of range"));
-    };
+    let last = last_cum_weight(&cum, n)?;
     let total = arith::add_float(last, 0.0)?;
     if total <= 0.0 {
         return Err(Error::value("Total of weights must be greater than zero"));

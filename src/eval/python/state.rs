@@ -9,12 +9,7 @@ use num_bigint::BigInt;
 use num_traits::One;
 
 /// Calls one of this family's methods (`method` is one of them).
-pub(super) fn call(
-    r: &mut Random,
-    method: &str,
-    args: Vec<PyValue>,
-    kwargs: Vec<(String, PyValue)>,
-) -> Result<PyValue> {
+pub(super) fn call(r: &mut Random, method: &str, args: Args, kwargs: Kwargs) -> Result<PyValue> {
     let float = |x: f64| Ok(PyValue::Float(x));
     match method {
         "random" => {
