@@ -3,15 +3,11 @@
 //! reports a run that cannot start on its own line.
 #![cfg(feature = "cli")]
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+use common::nprand;
 
-fn nprand(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_nprand"))
-        .args(args)
-        .output()
-        .expect("run nprand")
-}
+use std::io::Write;
+use std::process::{Command, Stdio};
 
 fn batch(input: &str) -> Vec<serde_json::Value> {
     let mut child = Command::new(env!("CARGO_BIN_EXE_nprand"))

@@ -4,20 +4,16 @@
 //! library is checked against NumPy by the fixture tests.
 #![cfg(feature = "cli")]
 
+mod common;
+use common::nprand;
+
 use nprand::eval::npy::read_npy;
 use nprand::eval::value::Data;
 use nprand::fmt::py_float_repr;
 use nprand::{LegacyState, RandomState};
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 use std::sync::atomic::{AtomicUsize, Ordering};
-
-fn nprand(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_nprand"))
-        .args(args)
-        .output()
-        .expect("run nprand")
-}
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()

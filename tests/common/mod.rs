@@ -11,6 +11,15 @@ use serde_json::Value as J;
 use std::path::PathBuf;
 
 pub mod mvn;
+
+/// `nprand ARGS` (the binary of this build), its output collected.
+#[cfg(feature = "cli")]
+pub fn nprand(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_nprand"))
+        .args(args)
+        .output()
+        .expect("run nprand")
+}
 #[cfg(feature = "eval")]
 mod result;
 #[cfg(feature = "eval")]
