@@ -230,6 +230,18 @@ def dist_calls() -> list:
     ]
 
 
+def regression_calls() -> list:
+    """Calls the evaluator once got wrong (each its own case, so the older cases' final
+    states stay as they were)."""
+    return [
+        # size='' is np.empty('')'s shape (): a 0-d array (#11's size= unification)
+        "normal(size='')", "random(size='')",
+        # a large population without replacement: Floyd's algorithm, no arange(pop) (#12)
+        "choice(2**53 - 1, None, [])", "choice(2**40, size=3, replace=False)",
+        "choice(2**40, size=3, replace=False, shuffle=False)",
+    ]
+
+
 SEEDS = [0, 12345, 2**100 + 7]
 
 
@@ -243,6 +255,8 @@ def cases() -> list:
     for gen in ALL_GENS:
         for seed in (1, 987654321):
             out.append(run_case("dists_%s_%s" % (gen, seed), gen, seed, dist_calls()))
+    for gen in ALL_GENS:
+        out.append(run_case("regressions_%s" % gen, gen, 3, regression_calls()))
     return out
 
 

@@ -162,7 +162,8 @@ def fuzz_cases(n_cases: int, calls_per_case: int, rng: random.Random, hostile: f
     out = []
     for _ in range(n_cases):
         seed = rng.choice(from_seed)()
-        calls = [hostile_call(rng) if rng.random() < hostile else random_call(rng)
+        # No draw for the hostile coin when hostile == 0: the fixture cases stay as they were.
+        calls = [hostile_call(rng) if hostile and rng.random() < hostile else random_call(rng)
                  for _ in range(calls_per_case)]
         out.append((seed, calls))
     return out

@@ -119,7 +119,12 @@ pub(crate) fn eval_choice<B: BitGenerator>(g: &mut Generator<B>, call: &Call) ->
         }
     };
     let size = parse_size(size_e)?;
-    if !replace && p.is_none() {
+    // Without replacement NumPy shuffles the tail of `arange(pop)` only when the sample
+    // is a large share of the population; otherwise Floyd's algorithm allocates just the
+    // sample, so the population itself is not bounded by nprand's element cap.
+    let cutoff = if shuffle { 50 } else { 20 };
+    let n_size: usize = size.as_deref().map_or(1, |s| s.iter().product());
+    if !replace && p.is_none() && pop > 10000 && n_size as i64 > pop / cutoff {
         check_cap(&[pop.max(0) as usize])?;
     }
     let out = g.choice(pop, size.as_deref(), replace, p.as_ref(), shuffle)?;
