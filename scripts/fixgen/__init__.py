@@ -27,15 +27,13 @@ libm        libm                                    glibc 2.36 x86-64 FMA ``exp`
 
 from __future__ import annotations
 
-
-def _legacy(out):
-    from fixgen import legacy
-    return legacy.generate(out)
+import importlib
 
 
-def _generator(out):
-    from fixgen import generator
-    return generator.generate(out)
+def _module(name: str):
+    """The family whose module ``fixgen.<name>`` has ``generate(out_dir)``; imported only
+    when the family runs (each needs its oracle)."""
+    return lambda out: importlib.import_module("fixgen." + name).generate(out)
 
 
 def _mvn(out):
@@ -43,68 +41,18 @@ def _mvn(out):
     return {"legacy": mvn_legacy.generate(out), "generator": mvn_generator.generate(out)}
 
 
-def _jump(out):
-    from fixgen import jump
-    return jump.generate(out)
-
-
-def _modern(out):
-    from fixgen import modern
-    return modern.generate(out)
-
-
-def _python(out):
-    from fixgen import python
-    return python.generate(out)
-
-
-def _blas(out):
-    from fixgen import blas
-    return blas.generate(out)
-
-
-def _eval(out):
-    from fixgen import eval as eval_cases
-    return eval_cases.generate(out)
-
-
-def _parser(out):
-    from fixgen import parser
-    return parser.generate(out)
-
-
-def _cli(out):
-    from fixgen import cli
-    return cli.generate(out)
-
-
-def _print(out):
-    from fixgen import arrayprint
-    return arrayprint.generate(out)
-
-
-def _limits(out):
-    from fixgen import limits
-    return limits.generate(out)
-
-
-def _libm(out):
-    from fixgen import libm
-    return libm.generate(out)
-
-
 FAMILIES = {
-    "legacy": _legacy,
-    "generator": _generator,
+    "legacy": _module("legacy"),
+    "generator": _module("generator"),
     "mvn": _mvn,
-    "jump": _jump,
-    "modern": _modern,
-    "python": _python,
-    "libm": _libm,
-    "blas": _blas,
-    "eval": _eval,
-    "parser": _parser,
-    "cli": _cli,
-    "print": _print,
-    "limits": _limits,
+    "jump": _module("jump"),
+    "modern": _module("modern"),
+    "python": _module("python"),
+    "libm": _module("libm"),
+    "blas": _module("blas"),
+    "eval": _module("eval"),
+    "parser": _module("parser"),
+    "cli": _module("cli"),
+    "print": _module("arrayprint"),
+    "limits": _module("limits"),
 }
