@@ -74,18 +74,19 @@ pub(crate) fn spec_output<R: Receiver + ?Sized>(
             check_cap(&shape)?;
         }
     }
+    let mut conv = Vec::new();
     if !is_scalar {
         // The constraints, then NumPy's multi-iterator over (out, params...): at most 32
         // dimensions each.
-        common::precheck(spec, &mut converted(), false)?;
+        conv = converted();
+        common::precheck(spec, &mut conv, false)?;
         let mut shapes: Vec<&[usize]> = size.iter().map(Vec::as_slice).collect();
         shapes.extend(spec.order().into_iter().map(|k| params[k].shape.as_slice()));
         super::pysem::check_iter_dims(&shapes)?;
     }
+    // An empty parameter array is at least 1-d, so the checks above have run.
     let out = if params.iter().any(|p| p.is_empty()) {
-        // No draws: the output is necessarily empty, after NumPy's checks and shape.
-        let mut conv = converted();
-        common::precheck(spec, &mut conv, false)?;
+        // No draws: the output is necessarily empty, with NumPy's shape.
         let shapes: Vec<&[usize]> = spec
             .order()
             .iter()
