@@ -46,6 +46,9 @@ error_kinds! {
         /// `RuntimeError`: e.g. NumPy's "only supports up to 32 dimensions" for a nested
         /// sequence argument.
         RuntimeError => "RuntimeError",
+        /// NumPy's `UFuncTypeError` (a `TypeError` subclass): a ufunc with no loop for the
+        /// operands' dtypes, e.g. `np.prod(size)` of a string `size`.
+        UFuncTypeError => "UFuncTypeError",
     }
 }
 
@@ -248,6 +251,8 @@ mod tests {
         "ZeroDivisionError",
         "LinAlgError",
         "AxisError",
+        // NumPy's own TypeError subclass (`numpy._core._exceptions`).
+        "UFuncTypeError",
     ];
 
     fn all_kinds() -> Vec<ErrorKind> {

@@ -239,6 +239,10 @@ def regression_calls() -> list:
         # a large population without replacement: Floyd's algorithm, no arange(pop) (#12)
         "choice(2**53 - 1, None, [])", "choice(2**40, size=3, replace=False)",
         "choice(2**40, size=3, replace=False, shuffle=False)",
+        # the hostile fuzzer's value-vs-error mismatches (#12, session 6)
+        "choice(2**63)", "choice(2**63, (2, 2))", "dirichlet([1, 2], size=True)",
+        "multinomial(3, [0.5, 0.5], size=True)", "permutation(2**63)",
+        "multivariate_hypergeometric([1, 2], 2, size=[1, 2])",
     ]
 
 

@@ -30,7 +30,13 @@ impl Dtype {
     pub(crate) const U32: Dtype = Dtype::new("uint32", 4);
     pub(crate) const U64: Dtype = Dtype::new("uint64", 8);
 
-    const fn new(name: &'static str, itemsize: usize) -> Dtype {
+    /// The size of one element in bytes.
+    pub(crate) const fn itemsize(self) -> usize {
+        self.itemsize
+    }
+
+    /// A dtype by NumPy's name and its size in bytes.
+    pub(crate) const fn new(name: &'static str, itemsize: usize) -> Dtype {
         Dtype { name, itemsize }
     }
 }

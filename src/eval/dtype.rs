@@ -9,8 +9,9 @@
 
 use super::legacy::{nd_shape, not_impl};
 use super::parser::Expr;
+use super::pysem::py_repr;
 use super::value::Data;
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// The element types `np.asarray` can infer from a literal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -187,4 +188,72 @@ pub(crate) fn int_code(s: &str) -> Option<IntTy> {
 /// A name or a code of an integer type.
 pub(crate) fn int_ty(s: &str) -> Option<IntTy> {
     int_long_name(s).or_else(|| int_code(s))
+}
+
+/// `repr(np.dtype(s))` of valid but unsupported dtype strings.
+pub(crate) fn unsupported_dtype_repr(s: &str) -> Option<String> {
+    let fixed = match s {
+        "d" | "f8" | "float" | "float64" | "double" => "float64",
+        "f" | "f4" | "float32" | "single" => "float32",
+        "e" | "f2" | "float16" | "half" => "float16",
+        "g" | "f16" | "float128" | "longdouble" => "float128",
+        "D" | "c16" | "complex" | "complex128" | "cdouble" => "complex128",
+        "F" | "c8" | "complex64" | "csingle" => "complex64",
+        "G" | "c32" | "complex256" | "clongdouble" => "complex256",
+        "O" | "O4" | "O8" | "object" | "object_" => "O",
+        "M" | "M8" | "datetime64" => "<M8",
+        "m" | "m8" | "timedelta64" => "<m8",
+        "c" => "S1",
+        "str" | "str_" | "unicode" | "U" | "U0" => "<U",
+        "bytes" | "bytes_" | "S" | "S0" | "a" | "a0" => "S",
+        "void" | "V" | "V0" => "V",
+        "T" => return Some("StringDType()".into()),
+        _ => {
+            let (kind, num) = s.split_at(s.chars().next().map_or(0, char::len_utf8));
+            let n: usize = num.parse().ok().filter(|_| !num.starts_with('+'))?;
+            return match kind {
+                "S" | "a" => Some(format!("dtype('S{n}')")),
+                "U" => Some(format!("dtype('<U{n}')")),
+                "V" => Some(format!("dtype('V{n}')")),
+                _ => None,
+            };
+        }
+    };
+    Some(format!("dtype('{fixed}')"))
+}
+
+/// `np.dtype(x)`'s error for an `x` that is neither a name nor `None`: NumPy reads a
+/// list as a structured dtype (`[]` is the valid, empty `dtype([])`, which the method
+/// then refuses through `unsupported`) and a tuple as `(base, shape)`; anything else
+/// cannot be interpreted. Valid structured and sub-array dtypes (lists of 2- or
+/// 3-tuples, `('f8', 2)`) are refused as unsupported by nprand eval.
+pub(crate) fn dtype_object_error(e: &Expr, unsupported: impl Fn(&str) -> Error) -> Error {
+    match e {
+        Expr::List(items) if items.is_empty() => unsupported("dtype([])"),
+        Expr::List(items) => {
+            for item in items {
+                if !matches!(item, Expr::Tuple(t) if t.len() == 2 || t.len() == 3) {
+                    return Error::type_error(format!(
+                        "Field elements must be 2- or 3-tuples, got '{}'",
+                        py_repr(item)
+                    ));
+                }
+            }
+            not_impl("structured dtypes are not supported by nprand eval")
+        }
+        Expr::Tuple(items) if items.len() != 2 => Error::type_error(format!(
+            "Tuple must have size 2, but has size {}",
+            items.len()
+        )),
+        Expr::Tuple(items) => match &items[0] {
+            Expr::Str(_) | Expr::Name(_) => {
+                not_impl("sub-array dtypes are not supported by nprand eval")
+            }
+            first => dtype_object_error(first, unsupported),
+        },
+        other => Error::type_error(format!(
+            "Cannot interpret '{}' as a data type",
+            py_repr(other)
+        )),
+    }
 }

@@ -25,14 +25,16 @@
 
 use crate::array::{broadcast_indices, broadcast_shapes, shape_repr, NdArray};
 use crate::bitgen::{BitGenState, BitGenerator};
+use crate::common::alloc::Dtype;
 use crate::error::{Error, ErrorKind, Result};
 use crate::eval::dtype::*;
 use crate::eval::legacy::{
-    bind, bind_kw, c_intp_arg, check_cap, float_leaf, float_to_int, mvn_operands, nd_shape,
-    not_impl, opt, overflow, permutation_of_int, size_is_zero, truthy, type_name,
+    bind, bind_kw, c_intp_arg, check_cap, check_dims, float_leaf, float_to_int, mvn_operands,
+    nd_shape, not_impl, opt, overflow, permutation_of_int, prod_intp, size_is_zero, truthy,
+    type_name,
 };
 use crate::eval::parser::{parse_call, Call, Expr};
-use crate::eval::pysem::{self, py_repr, str_repr};
+use crate::eval::pysem::{self, str_repr};
 use crate::eval::spec_call::spec_output;
 use crate::eval::value::{Data, Value};
 use crate::generator::broadcast::{self, find, GenSpec, Output, PKind};

@@ -31,6 +31,7 @@ use super::pysem::{bool_repr, np_attr, parse_float, parse_int, py_repr, str_repr
 use super::spec_call::spec_output;
 use super::value::{Data, Value};
 use crate::array::{broadcast_indices, broadcast_shapes, shape_repr, NdArray};
+pub(crate) use crate::common::alloc::Dtype;
 use crate::error::{Error, ErrorKind, Result};
 use crate::fmt::py_float_repr;
 use crate::legacy::broadcast::{self, DistSpec, Num, Output};
@@ -122,6 +123,7 @@ pub(crate) use choice::*;
 pub(crate) use dist::convert_param;
 pub(crate) use dist::*;
 pub(crate) use multi::mvn_operands;
+pub(crate) use multi::{index_or_tuple, one_d_floats, shape_with};
 pub(crate) use randint::*;
 
 /// How the command line initialises the generator.

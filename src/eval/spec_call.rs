@@ -8,12 +8,14 @@
 use super::legacy::{check_cap, convert_param, parse_size};
 use super::parser::Expr;
 use crate::array::{broadcast_shapes, NdArray};
+use crate::common::alloc::Dtype;
 use crate::common::{self, Num, Output, Receiver, Spec};
 use crate::error::{Error, Result};
 
 /// `bound`: the parameters in signature order, then `size`. `from_arrays`: the method
 /// reads its scalars from `PyArray_FROM_OTF` arrays rather than `float(x)` (Generator's
-/// `negative_binomial`: None is NaN there and a numeric str converts). `draw` is the receiver's
+/// `negative_binomial`: None is NaN there and a numeric str converts; it converts its
+/// two parameters last to first). `draw` is the receiver's
 /// broadcast of the (unconverted) parameters to `size`. Returns the output and whether
 /// NumPy returns a scalar (every parameter 0-d and no `size`).
 pub(crate) fn spec_output<R: Receiver + ?Sized>(
@@ -25,7 +27,12 @@ pub(crate) fn spec_output<R: Receiver + ?Sized>(
     let n = spec.params.len();
     let mut params: Vec<NdArray<Num>> = vec![NdArray::scalar(Num::F(0.0)); n];
     let mut scalar_errs: Vec<Option<Error>> = vec![None; n];
-    for k in spec.order() {
+    // Generator.negative_binomial makes its arrays itself, `p` before `n`.
+    let mut conversion_order = spec.order();
+    if from_arrays {
+        conversion_order.reverse();
+    }
+    for k in conversion_order {
         let ps = &spec.params[k];
         match bound[k] {
             Some(e) => {
@@ -45,10 +52,18 @@ pub(crate) fn spec_output<R: Receiver + ?Sized>(
         }
     }
     let is_scalar = params.iter().all(|p| p.ndim() == 0);
-    if is_scalar && !from_arrays {
+    if is_scalar && !from_arrays && scalar_errs.iter().any(Option::is_some) {
+        // `cont`/`disc`'s scalar path converts and checks one parameter at a time
+        // (`_a = PyFloat_AsDouble(a); check_constraint(_a, …); _b = …`), so a failed
+        // check of an earlier parameter wins over a later one that cannot convert.
         for k in spec.order() {
             if let Some(e) = scalar_errs[k].take() {
                 return Err(e);
+            }
+            if spec.prepare.is_none() {
+                let ps = &spec.params[k];
+                let v = common::convert(&params[k], ps.kind).data[0].f();
+                ps.cons.check_scalar(v, ps.name)?;
             }
         }
     }
@@ -61,7 +76,7 @@ pub(crate) fn spec_output<R: Receiver + ?Sized>(
             .map(|(p, ps)| common::convert(p, ps.kind))
             .collect()
     };
-    let size = match parse_size(bound[n], 8) {
+    let size = match parse_size(bound[n], out_dtype(&spec.kernel)) {
         Ok(s) => s,
         Err(e) => {
             common::precheck(spec, &mut converted(), is_scalar)?;
@@ -98,4 +113,13 @@ pub(crate) fn spec_output<R: Receiver + ?Sized>(
         draw(&params, size.as_deref())?
     };
     Ok((out, is_scalar && size.is_none()))
+}
+
+/// The dtype of a kernel's output, as NumPy's `MemoryError` names it.
+fn out_dtype<R: Receiver + ?Sized>(kernel: &common::Kernel<R>) -> Dtype {
+    match kernel {
+        common::Kernel::F32(_) => Dtype::F32,
+        common::Kernel::I64(_) | common::Kernel::I64Try(_) => Dtype::I64,
+        _ => Dtype::F64,
+    }
 }

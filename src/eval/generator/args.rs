@@ -3,10 +3,15 @@
 
 use super::*;
 
-/// `out=` is not supported (nprand eval has no arrays to write into).
-pub(crate) fn no_out(e: Option<&Expr>) -> Result<()> {
+/// `out=` of the float fillers: nprand eval has no arrays, so anything given is not
+/// one, and `check_output` refuses it (`C-contiguous` where `cont` requires a C array:
+/// `standard_gamma`).
+pub(crate) fn no_out(e: Option<&Expr>, c_array: bool) -> Result<()> {
     match opt(e) {
-        Some(_) => Err(not_impl("out= is not supported by nprand eval")),
+        Some(_) => Err(Error::value(format!(
+            "Supplied output array must be {}contiguous, writable, aligned, and in machine byte-order.",
+            if c_array { "C-" } else { "" }
+        ))),
         None => Ok(()),
     }
 }
@@ -14,7 +19,12 @@ pub(crate) fn no_out(e: Option<&Expr>) -> Result<()> {
 /// `np.empty(size)`'s reading of `size=` (float64's itemsize; `None` → `None`): the same
 /// reading as RandomState's, since both go through `np.empty`.
 pub(crate) fn parse_size(e: Option<&Expr>) -> Result<Option<Vec<usize>>> {
-    crate::eval::legacy::parse_size(e, 8)
+    crate::eval::legacy::parse_size(e, Dtype::F64)
+}
+
+/// [`parse_size`] for a result of another dtype (named in NumPy's `MemoryError`).
+pub(crate) fn parse_size_as(e: Option<&Expr>, dtype: Dtype) -> Result<Option<Vec<usize>>> {
+    crate::eval::legacy::parse_size(e, dtype)
 }
 
 /// One parameter as `PyArray_FROM_OTF(x, NPY_DOUBLE / NPY_INT64)` converts it, plus the
@@ -39,40 +49,34 @@ pub(crate) fn np_attr(name: &str) -> &str {
 /// `np.dtype(x)` for the float methods: `Some(false)` float64, `Some(true)` float32,
 /// `Err` with NumPy's message otherwise.
 pub(crate) fn float_dtype(e: Option<&Expr>, method: &str) -> Result<bool> {
-    let unsupported = |repr: &str| {
-        Err(Error::type_error(format!(
-            "Unsupported dtype dtype('{repr}') for {method}"
-        )))
-    };
+    let unsupported =
+        |repr: &str| Error::type_error(format!("Unsupported dtype {repr} for {method}"));
     let Some(e) = e else { return Ok(false) };
     let name: String = match e {
         Expr::None => return Ok(false),
         Expr::Name(n) => np_attr(n).to_string(),
         Expr::Str(s) => s.clone(),
-        other => {
-            return Err(Error::type_error(format!(
-                "Cannot interpret '{}' as a data type",
-                py_repr(other)
-            )))
-        }
+        other => return Err(dtype_object_error(other, unsupported)),
     };
     match name.trim_start_matches(['<', '=', '|']) {
         "float" | "float64" | "double" | "f8" | "d" | "float_" => Ok(false),
         "float32" | "single" | "f4" | "f" => Ok(true),
         other => match int_ty(other).map(IntTy::name) {
-            Some(t) => unsupported(t),
-            None => match other {
-                "float16" | "half" | "f2" | "e" => unsupported("float16"),
-                "longdouble" | "float128" | "g" | "f16" => unsupported("float128"),
-                "complex" | "complex128" | "c16" | "D" => unsupported("complex128"),
-                "complex64" | "c8" | "F" => unsupported("complex64"),
-                _ if name.starts_with('>') => unsupported(&name),
-                _ => Err(Error::type_error(format!(
-                    "data type {} not understood",
-                    str_repr(&name)
-                ))),
-            },
+            Some(t) => Err(unsupported(&format!("dtype('{t}')"))),
+            // A big-endian name keeps its prefix in NumPy's repr.
+            None if name.starts_with('>') => Err(unsupported(&format!("dtype('{name}')"))),
+            None => Err(named_dtype_error(&name, other, unsupported)),
         },
+    }
+}
+
+/// `np.dtype(name)` for a name that is not one of the method's types: NumPy's
+/// `Unsupported dtype` for a valid dtype (`code` is `name` without its byte-order
+/// prefix), `data type '…' not understood` otherwise.
+fn named_dtype_error(name: &str, code: &str, unsupported: impl Fn(&str) -> Error) -> Error {
+    match unsupported_dtype_repr(code) {
+        Some(r) => unsupported(&r),
+        None => Error::type_error(format!("data type {} not understood", str_repr(name))),
     }
 }
 
@@ -82,23 +86,15 @@ pub(crate) fn resolve_int_dtype(e: Option<&Expr>) -> Result<(IntTy, bool)> {
     let Some(e) = e else {
         return Ok((IntTy::I64, false));
     };
-    let unsupported = |repr: &str| {
-        Err(Error::type_error(format!(
-            "Unsupported dtype dtype('{repr}') for integers"
-        )))
-    };
+    let unsupported =
+        |repr: &str| Error::type_error(format!("Unsupported dtype {repr} for integers"));
     let name = match e {
         Expr::Name(n) if n == "int" => return Ok((IntTy::I64, true)),
         Expr::Name(n) if n == "bool" => return Ok((IntTy::Bool, true)),
         Expr::Name(n) => np_attr(n).to_string(),
         Expr::Str(s) => s.clone(),
-        Expr::None => return unsupported("float64"),
-        other => {
-            return Err(Error::type_error(format!(
-                "Cannot interpret '{}' as a data type",
-                py_repr(other)
-            )))
-        }
+        Expr::None => return Err(unsupported("dtype('float64')")),
+        other => return Err(dtype_object_error(other, unsupported)),
     };
     if let Some(t) = int_ty(&name) {
         return Ok((t, false));
@@ -115,14 +111,5 @@ pub(crate) fn resolve_int_dtype(e: Option<&Expr>) -> Result<(IntTy, bool)> {
         }
         return Ok((t, false));
     }
-    match code {
-        "float" | "float64" | "double" | "f8" | "d" => unsupported("float64"),
-        "float32" | "single" | "f4" | "f" => unsupported("float32"),
-        "float16" | "half" | "f2" | "e" => unsupported("float16"),
-        "complex" | "complex128" | "c16" | "D" => unsupported("complex128"),
-        _ => Err(Error::type_error(format!(
-            "data type {} not understood",
-            str_repr(&name)
-        ))),
-    }
+    Err(named_dtype_error(&name, code, unsupported))
 }

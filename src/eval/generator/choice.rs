@@ -12,6 +12,13 @@ pub(crate) fn axis_error(axis: i128, ndim: usize) -> Error {
 pub(crate) fn normalize_axis(e: Option<&Expr>, ndim: usize, default: i128) -> Result<usize> {
     let axis = match e {
         None => default,
+        // normalize_axis_index takes a C int.
+        Some(Expr::Int(i)) if i64::try_from(*i).is_err() => {
+            return Err(overflow("Python int too large to convert to C long"))
+        }
+        Some(Expr::Int(i)) if i32::try_from(*i).is_err() => {
+            return Err(overflow("Python int too large to convert to C int"))
+        }
         Some(Expr::Int(i)) => *i,
         Some(Expr::Bool(b)) => *b as i128,
         Some(Expr::Float(_)) => {
@@ -42,13 +49,15 @@ pub(crate) fn eval_choice<B: BitGenerator>(g: &mut Generator<B>, call: &Call) ->
     let size_e = opt(b[1]);
     let replace = b[2].is_none_or(truthy);
     let shuffle = b[5].is_none_or(truthy);
-    let samples_taken = !size_is_zero(size_e);
+    // `np.prod(size) != 0`, evaluated (with its errors) only for an empty population.
+    let samples_taken = || size_is_zero(size_e).map(|z| !z);
     let (ashape, leaves) = nd_shape(a)?;
     // The axis as NumPy uses it: `a.shape[axis]` (Python tuple indexing, so an axis out of
     // range is an IndexError and a bool indexes like 0/1), then `a.take(idx, axis=axis)`
     // after the draws (which rejects a bool). Unused when `a` is an integer.
     let mut axis = 0usize;
     let mut bool_axis = false;
+    // The population stays a Python int: `integers(0, pop_size)` takes 2**63.
     let (pop, arr): (i128, Option<Data>) = if ashape.is_empty() {
         let pop = match leaves[0] {
             Expr::Int(i) => *i,
@@ -60,7 +69,7 @@ pub(crate) fn eval_choice<B: BitGenerator>(g: &mut Generator<B>, call: &Call) ->
                 )))
             }
         };
-        if pop <= 0 && samples_taken {
+        if pop <= 0 && samples_taken()? {
             return Err(Error::value(
                 "a must be a positive integer unless no samples are taken",
             ));
@@ -89,20 +98,20 @@ pub(crate) fn eval_choice<B: BitGenerator>(g: &mut Generator<B>, call: &Call) ->
             ));
         }
         axis = (if ax < 0 { ax + nd } else { ax }) as usize;
-        if ashape[axis] == 0 && samples_taken {
+        if ashape[axis] == 0 && samples_taken()? {
             return Err(Error::value(
                 "a cannot be empty unless no samples are taken",
             ));
         }
         (ashape[axis] as i128, Some(literal_array(a)?.0))
     };
-    let pop =
-        i64::try_from(pop).map_err(|_| overflow("Python int too large to convert to C long"))?;
     let p = match opt(b[3]) {
         None => None,
         Some(pe) => {
+            // d = len(p), then PyArray_FROM_OTF(p, NPY_DOUBLE).
+            // A str has a len; as an array it is 0-d (so not 1-dimensional).
             let (pshape, pleaves) = nd_shape(pe)?;
-            if pshape.is_empty() {
+            if pshape.is_empty() && !matches!(pe, Expr::Str(_)) {
                 return Err(Error::type_error(format!(
                     "object of type '{}' has no len()",
                     type_name(pe)
@@ -115,17 +124,67 @@ pub(crate) fn eval_choice<B: BitGenerator>(g: &mut Generator<B>, call: &Call) ->
             if pshape.len() != 1 {
                 return Err(Error::value("p must be 1-dimensional"));
             }
-            Some(ChoiceP::new(&vals, pop.max(0) as usize)?)
+            if vals.len() as i128 != pop {
+                return Err(Error::value("a and p must have same size"));
+            }
+            Some(ChoiceP::new(&vals, vals.len())?)
         }
     };
-    let size = parse_size(size_e)?;
+    // size = np.prod(shape, dtype=np.intp), before the shape itself is read.
+    let requested = size_e.map(prod_intp).transpose()?;
+    if !replace {
+        let n = requested.unwrap_or(1);
+        if n > pop {
+            return Err(Error::value(
+                "Cannot take a larger sample than population when replace is False",
+            ));
+        }
+        if n < 0 {
+            return Err(Error::value("negative dimensions are not allowed"));
+        }
+    }
+    if let Ok(pop) = i64::try_from(pop) {
+        return choice_of(
+            g, pop, size_e, replace, p, shuffle, arr, &ashape, axis, bool_axis,
+        );
+    }
+    // Beyond int64 (only an integer `a` without `p` gets here).
+    if !replace {
+        // `pop_size_i = pop_size` (an int64_t).
+        return Err(overflow("Python int too large to convert to C long"));
+    }
+    // integers(0, pop_size, size=shape, dtype=np.int64)
+    let v = integers_typed::<i64, B>(g, &Expr::Int(0), &Expr::Int(pop), size_e, false, false)?;
+    Ok(if size_e.is_none() {
+        Value::py_scalar(v.data)
+    } else {
+        v
+    })
+}
+
+/// `choice` of a population that fits int64: the library's draws, then `a.take(idx)`.
+#[allow(clippy::too_many_arguments)]
+fn choice_of<B: BitGenerator>(
+    g: &mut Generator<B>,
+    pop: i64,
+    size_e: Option<&Expr>,
+    replace: bool,
+    p: Option<ChoiceP>,
+    shuffle: bool,
+    arr: Option<Data>,
+    ashape: &[usize],
+    axis: usize,
+    bool_axis: bool,
+) -> Result<Value> {
+    // The first array NumPy allocates is the int64 `idx`.
+    let size = parse_size_as(size_e, Dtype::I64)?;
     // Without replacement NumPy shuffles the tail of `arange(pop)` only when the sample
     // is a large share of the population; otherwise Floyd's algorithm allocates just the
     // sample, so the population itself is not bounded by nprand's element cap.
     let cutoff = if shuffle { 50 } else { 20 };
     let n_size: usize = size.as_deref().map_or(1, |s| s.iter().product());
     if !replace && p.is_none() && pop > 10000 && n_size as i64 > pop / cutoff {
-        check_cap(&[pop.max(0) as usize])?;
+        crate::eval::legacy::check_arange(pop as i128)?;
     }
     let out = g.choice(pop, size.as_deref(), replace, p.as_ref(), shuffle)?;
     Ok(match arr {
@@ -137,7 +196,7 @@ pub(crate) fn eval_choice<B: BitGenerator>(g: &mut Generator<B>, call: &Call) ->
         Some(d) => {
             // a.take(idx, axis): a.shape[:axis] + idx.shape + a.shape[axis+1:]; a scalar
             // idx (size None) drops the axis, and a 1-d `a` then gives a NumPy scalar.
-            let data = take_along(&d, &ashape, axis, &out.indices);
+            let data = take_along(&d, ashape, axis, &out.indices);
             if size.is_none() && ashape.len() == 1 {
                 Value::np_scalar(data)
             } else {
@@ -180,6 +239,11 @@ pub(crate) fn eval_shuffle<B: BitGenerator>(g: &mut Generator<B>, call: &Call) -
         Expr::List(items) => {
             let mut rows = items.clone();
             g.shuffle(&mut rows);
+            // A ragged list is shuffled as a list of objects; it has no array to show,
+            // so the result is NumPy's own `None`.
+            if nd_shape(x).is_err() {
+                return Ok(Value::none());
+            }
             let (data, shape) = literal_array(&Expr::List(rows))?;
             Ok(Value::array(data, shape))
         }
@@ -220,7 +284,7 @@ pub(crate) fn eval_permutation<B: BitGenerator>(
 ) -> Result<Value> {
     let b = bind(call, "permutation", &["x", "axis"], 1)?;
     let x = b[0].unwrap_or(&Expr::None);
-    if let Some(v) = permutation_of_int(x, |n| g.permutation(n)) {
+    if let Some(v) = permutation_of_int(x, true, |n| g.permutation(n)) {
         return v;
     }
     if matches!(
@@ -246,7 +310,18 @@ pub(crate) fn eval_permutation<B: BitGenerator>(
 pub(crate) fn eval_permuted<B: BitGenerator>(g: &mut Generator<B>, call: &Call) -> Result<Value> {
     let b = bind_kw(call, "permuted", &["x", "axis", "out"], 1, 1)?;
     let x = b[0].unwrap_or(&Expr::None);
-    no_out(b[2])?;
+    // np.asarray(x), then `type(out) is not np.ndarray` (eval has no arrays).
+    let (xshape, _) = nd_shape(x)?;
+    if opt(b[2]).is_some() {
+        return Err(Error::type_error("out must be a numpy array"));
+    }
+    // A 0-d x fails in `shuffle`'s len() or in normalize_axis_index, whatever its dtype.
+    if xshape.is_empty() {
+        return match opt(b[1]) {
+            None => Err(Error::type_error("len() of unsized object")),
+            Some(e) => normalize_axis(Some(e), 0, 0).map(|_| unreachable!("0-d has no axis")),
+        };
+    }
     let (data, shape) = literal_array(x)?;
     let axis = match opt(b[1]) {
         None => None,

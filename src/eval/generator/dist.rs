@@ -49,7 +49,7 @@ pub(crate) fn eval_fill<B: BitGenerator>(
     let f32 = float_dtype(b[1], fname)?;
     let inv = which == Fill::Exponential
         && b[2].is_some_and(|m| !matches!(m, Expr::Str(s) if s == "zig"));
-    no_out(b[names.len() - 1])?;
+    no_out(b[names.len() - 1], false)?;
     let size = parse_size(b[0])?;
     let n: usize = size.as_ref().map_or(1, |s| s.iter().product());
     if f32 {
@@ -89,7 +89,7 @@ pub(crate) fn eval_standard_gamma<B: BitGenerator>(
         1,
     )?;
     let f32 = float_dtype(b[2], "standard_gamma")?;
-    no_out(b[3])?;
+    no_out(b[3], true)?;
     let name = if f32 {
         "standard_gamma_f32"
     } else {
@@ -132,13 +132,46 @@ pub(crate) fn dist_from_bound<B: BitGenerator>(
 // integers, bytes
 // ---------------------------------------------------------------------------------
 
+/// A leaf of an `integers` bound that `int()` refuses. `np.asarray` takes it (a str
+/// or object array), so the error comes only when the bound is converted: after the
+/// other bound's array is made and, on the scalar path, after `low` converts.
+pub(crate) enum BadLeaf {
+    /// A string that is not an integer literal.
+    Str(String),
+    /// `None` or a type object (its type name).
+    Obj(&'static str),
+}
+
+impl BadLeaf {
+    /// `int(x)`'s error; the broadcast path converts NumPy scalars (`np.str_('a')`).
+    fn error(&self, broadcast: bool) -> Error {
+        match self {
+            BadLeaf::Str(s) => {
+                let r = str_repr(s);
+                Error::value(format!(
+                    "invalid literal for int() with base 10: {}",
+                    if broadcast {
+                        format!("np.str_({r})")
+                    } else {
+                        r
+                    }
+                ))
+            }
+            BadLeaf::Obj(t) => Error::type_error(format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{t}'"
+            )),
+        }
+    }
+}
+
 /// `np.asarray(bound)` for `integers`: ints stay exact (int64, uint64 or object arrays),
 /// a float array (also what mixing int64 and uint64 values gives) holds floats; the flag
-/// says the array is boolean.
-pub(crate) fn bound_array(e: &Expr) -> Result<(NdArray<IntBound>, bool)> {
+/// says the array is boolean, and the first leaf `int()` will refuse is returned apart.
+pub(crate) fn bound_array(e: &Expr) -> Result<(NdArray<IntBound>, bool, Option<BadLeaf>)> {
     let (shape, leaves) = nd_shape(e)?;
     let all_bool = !leaves.is_empty() && leaves.iter().all(|l| matches!(l, Expr::Bool(_)));
     let as_float = infer(&leaves) == Inferred::F64 && !shape.is_empty();
+    let mut bad = None;
     let data = leaves
         .iter()
         .map(|l| match l {
@@ -147,29 +180,21 @@ pub(crate) fn bound_array(e: &Expr) -> Result<(NdArray<IntBound>, bool)> {
             Expr::Bool(b) if as_float => Ok(IntBound::Float(*b as u8 as f64)),
             Expr::Bool(b) => Ok(IntBound::Int(*b as i128)),
             Expr::Float(x) => Ok(IntBound::Float(*x)),
-            // int(x) of what NumPy cannot take as an integer bound.
             Expr::Str(s) if pysem::parse_int(s).is_none() => {
-                let r = str_repr(s);
-                Err(Error::value(format!(
-                    "invalid literal for int() with base 10: {}",
-                    if shape.is_empty() {
-                        r
-                    } else {
-                        format!("np.str_({r})")
-                    }
-                )))
+                bad.get_or_insert(BadLeaf::Str(s.clone()));
+                Ok(IntBound::Int(0))
             }
-            Expr::None | Expr::Name(_) => Err(Error::type_error(format!(
-                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
-                type_name(l)
-            ))),
+            Expr::None | Expr::Name(_) => {
+                bad.get_or_insert(BadLeaf::Obj(type_name(l)));
+                Ok(IntBound::Int(0))
+            }
             other => Err(not_impl(format!(
                 "integers() with a bound of type {}",
                 type_name(other)
             ))),
         })
         .collect::<Result<Vec<_>>>()?;
-    Ok((NdArray { shape, data }, all_bool))
+    Ok((NdArray { shape, data }, all_bool, bad))
 }
 
 pub(crate) fn int_scalar_value<T: IntegerDtype>(v: T, py: bool) -> Value {
@@ -203,17 +228,25 @@ pub(crate) fn integers_typed<T: IntegerDtype, B: BitGenerator>(
     endpoint: bool,
     py: bool,
 ) -> Result<Value> {
-    if size_is_zero(size) {
-        let shape = parse_size(size)?.unwrap_or_default();
+    if size_is_zero(size)? {
+        let shape = parse_size_as(size, int_dtype::<T>())?.unwrap_or_default();
         return Ok(Value::array(int_data::<T>(vec![]), shape));
     }
-    let (lo, lo_bool) = bound_array(low)?;
-    let (hi, hi_bool) = bound_array(high)?;
-    if lo.ndim() == 0 && hi.ndim() == 0 {
+    let (lo, lo_bool, lo_bad) = bound_array(low)?;
+    let (hi, hi_bool, hi_bad) = bound_array(high)?;
+    let broadcast = lo.ndim() != 0 || hi.ndim() != 0;
+    if !broadcast {
+        // `low = int(low_arr); high = int(high_arr)`, in that order.
+        if let Some(bad) = lo_bad {
+            return Err(bad.error(false));
+        }
         let l = int_bound_to_int(lo.data[0])?;
+        if let Some(bad) = hi_bad {
+            return Err(bad.error(false));
+        }
         let h = int_bound_to_int(hi.data[0])?;
         let (off, rng) = crate::generator::integers::scalar_interval::<T>(l, h, endpoint)?;
-        let size = parse_size(size)?;
+        let size = parse_size_as(size, int_dtype::<T>())?;
         let n: usize = size.as_ref().map_or(1, |s| s.iter().product());
         let mut b = crate::generator::integers::Bounded::new(&mut g.bg);
         let v: Vec<T> = (0..n)
@@ -224,13 +257,25 @@ pub(crate) fn integers_typed<T: IntegerDtype, B: BitGenerator>(
             Some(s) => Value::array(int_data(v), s),
         });
     }
+    if let Some(bad) = lo_bad {
+        return Err(bad.error(true));
+    }
+    if let Some(bad) = hi_bad {
+        // `low` converts first: its NaN or infinity is reported before `high`'s leaf.
+        for b in &lo.data {
+            if let IntBound::Float(x) = b {
+                float_to_int(*x)?;
+            }
+        }
+        return Err(bad.error(true));
+    }
     let bounds = crate::generator::integers::BroadcastBounds::new::<T>(
         &lo,
         &hi,
         endpoint,
         (lo_bool, hi_bool),
     )?;
-    let size = parse_size(size)?;
+    let size = parse_size_as(size, int_dtype::<T>())?;
     let out: &[usize] = size.as_deref().unwrap_or(&[]);
     crate::eval::pysem::check_iter_dims(&[&lo.shape, &hi.shape, out])?;
     if size.is_none() {
@@ -240,6 +285,11 @@ pub(crate) fn integers_typed<T: IntegerDtype, B: BitGenerator>(
     }
     let out = g.integers_from_bounds::<T>(&bounds, size.as_deref())?;
     Ok(Value::array(int_data(out.data), out.shape))
+}
+
+/// The alloc dtype of an `integers` result of type `T`.
+fn int_dtype<T: IntegerDtype>() -> Dtype {
+    Dtype::new(T::NAME, std::mem::size_of::<T>())
 }
 
 pub(crate) fn int_bound_to_int(b: IntBound) -> Result<i128> {
@@ -281,12 +331,10 @@ pub(crate) fn eval_integers<B: BitGenerator>(g: &mut Generator<B>, call: &Call) 
 pub(crate) fn eval_bytes<B: BitGenerator>(g: &mut Generator<B>, call: &Call) -> Result<Value> {
     let b = bind(call, "bytes", &["length"], 1)?;
     let length = c_intp_arg(b[0].unwrap_or(&Expr::None))?;
-    // (length - 1) // 4 + 1 with C division
-    let words = (length - 1) / 4 + 1;
-    if words < 0 {
-        return Err(Error::value("negative dimensions are not allowed"));
-    }
-    check_cap(&[words as usize])?;
+    // `(length - 1) // 4 + 1` in Py_ssize_t (C division; `length - 1` wraps for -2**63),
+    // then `integers(…, size=n_uint32, dtype=np.uint32)` allocates.
+    let words = (length.wrapping_sub(1) / 4 + 1) as i128;
+    let words = check_dims(vec![words], Dtype::U32)?[0];
     let mut out = Vec::with_capacity(words as usize * 4);
     for _ in 0..words {
         out.extend_from_slice(&g.bg.next_u32().to_le_bytes());

@@ -4,10 +4,12 @@
 use super::*;
 
 /// `size=` for the methods that append a dimension: `(size, k)` or `tuple(size) + (k,)`.
-pub(crate) fn rows_shape(size: Option<&Expr>, k: usize) -> Result<(usize, Vec<usize>)> {
-    let mut shape = parse_size(size)?.unwrap_or_default();
-    shape.push(k);
-    check_cap(&shape)?;
+pub(crate) fn rows_shape(
+    size: Option<&Expr>,
+    k: usize,
+    dtype: Dtype,
+) -> Result<(usize, Vec<usize>)> {
+    let shape = crate::eval::legacy::shape_with(size, k, dtype, false)?;
     let rows: usize = shape[..shape.len() - 1].iter().product();
     Ok((rows, shape))
 }
@@ -32,7 +34,9 @@ pub(crate) fn eval_multinomial<B: BitGenerator>(
         let nv: Vec<f64> = n_arr.data.iter().map(|x| x.f()).collect();
         broadcast::GCons::NonNegative.check_array(&nv, "n")?;
         let off_shape = p_arr.shape[..ndim - 1].to_vec();
-        let size = parse_size(size)?;
+        let size = crate::eval::legacy::index_or_tuple(size, false)?
+            .map(|d| check_dims(d, Dtype::I64))
+            .transpose()?;
         let out: &[usize] = size.as_deref().unwrap_or(&[]);
         crate::eval::pysem::check_iter_dims(&[&n_arr.shape, &off_shape, out])?;
         let it_shape = match size {
@@ -62,7 +66,7 @@ pub(crate) fn eval_multinomial<B: BitGenerator>(
         }
         return Ok(Value::array(Data::I64(out), shape));
     }
-    let (rows, shape) = rows_shape(size, d)?;
+    let (rows, shape) = rows_shape(size, d, Dtype::I64)?;
     let n = n_arr.data[0].i();
     let out = g.multinomial(n, &pvals, rows)?;
     Ok(Value::array(Data::I64(out), shape))
@@ -111,7 +115,17 @@ pub(crate) fn eval_mvhg<B: BitGenerator>(g: &mut Generator<B>, call: &Call) -> R
     }
     // NumPy checks everything before it reads `size` (no draws for zero rows).
     g.multivariate_hypergeometric(&colors, nsample as i64, 0, method)?;
-    let (rows, shape) = rows_shape(opt(b[2]), colors.len())?;
+    // `(size, k)` when np.isscalar(size) (so np.zeros reads a bool or a float as a
+    // dimension and refuses it), else `tuple(size) + (k,)`.
+    let k = colors.len();
+    let (rows, shape) = match opt(b[2]) {
+        Some(e @ (Expr::Int(_) | Expr::Float(_) | Expr::Bool(_) | Expr::Str(_))) => {
+            let dims = Expr::Tuple(vec![e.clone(), Expr::Int(k as i128)]);
+            let shape = parse_size_as(Some(&dims), Dtype::I64)?.expect("a tuple");
+            (shape[0], shape)
+        }
+        size => rows_shape(size, k, Dtype::I64)?,
+    };
     let out = g.multivariate_hypergeometric(&colors, nsample as i64, rows, method)?;
     Ok(Value::array(Data::I64(out), shape))
 }
@@ -119,24 +133,16 @@ pub(crate) fn eval_mvhg<B: BitGenerator>(g: &mut Generator<B>, call: &Call) -> R
 pub(crate) fn eval_dirichlet<B: BitGenerator>(g: &mut Generator<B>, call: &Call) -> Result<Value> {
     let b = bind(call, "dirichlet", &["alpha", "size"], 1)?;
     let alpha_e = b[0].unwrap_or(&Expr::None);
-    if !matches!(alpha_e, Expr::List(_) | Expr::Tuple(_)) {
+    // k = len(alpha), then PyArray_FROMANY(alpha, NPY_DOUBLE, 1, 1).
+    if !matches!(alpha_e, Expr::List(_) | Expr::Tuple(_) | Expr::Str(_)) {
         return Err(Error::type_error(format!(
             "object of type '{}' has no len()",
             type_name(alpha_e)
         )));
     }
-    let (shape, leaves) = nd_shape(alpha_e)?;
-    if shape.len() != 1 {
-        return Err(Error::value(
-            "setting an array element with a sequence. The requested array would exceed the maximum number of dimension of 1.",
-        ));
-    }
-    let alpha = leaves
-        .iter()
-        .map(|l| float_leaf(l))
-        .collect::<Result<Vec<f64>>>()?;
+    let alpha = crate::eval::legacy::one_d_floats(alpha_e)?;
     g.dirichlet(&alpha, 0)?; // `alpha < 0` comes before `size`
-    let (rows, shape) = rows_shape(opt(b[1]), alpha.len())?;
+    let (rows, shape) = rows_shape(opt(b[1]), alpha.len(), Dtype::F64)?;
     let out = g.dirichlet(&alpha, rows)?;
     Ok(Value::array(Data::F64(out), shape))
 }

@@ -211,23 +211,30 @@ pub(crate) fn dim_from(e: &Expr) -> Result<i128> {
 
 /// `np.empty(size, dtype)`'s checks on a shape: element conversion, negative
 /// dimensions, total byte size; then nprand's own [`MAX_ELEMENTS`] limit.
-pub(crate) fn check_dims(dims: Vec<i128>, itemsize: usize) -> Result<Vec<usize>> {
+pub(crate) fn check_dims(dims: Vec<i128>, dtype: Dtype) -> Result<Vec<usize>> {
     if dims.iter().any(|&d| d < 0) {
         return Err(Error::value("negative dimensions are not allowed"));
     }
-    let mut nbytes: u128 = itemsize as u128;
+    let mut nbytes: u128 = dtype.itemsize() as u128;
     for &d in dims.iter().filter(|&&d| d != 0) {
         nbytes = nbytes.saturating_mul(d as u128);
     }
     if nbytes > i64::MAX as u128 {
-        return Err(Error::value(
-            "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.",
-        ));
+        return Err(crate::common::alloc::too_big());
     }
     let dims: Vec<usize> = dims.into_iter().map(|d| d as usize).collect();
+    // What no x86-64 or AArch64 process can map (a 47-bit user address space) is
+    // NumPy's MemoryError on every machine; below that, whether NumPy's allocation
+    // succeeds depends on the machine, and nprand's own cap answers.
+    if nbytes > ADDRESS_SPACE {
+        return Err(crate::common::alloc::memory_error(&dims, dtype));
+    }
     check_cap(&dims)?;
     Ok(dims)
 }
+
+/// The bytes a 64-bit process can address at most (2**47 on x86-64 and AArch64 Linux).
+const ADDRESS_SPACE: u128 = 1 << 47;
 
 /// nprand's limit on the number of elements of a result.
 pub(crate) fn check_cap(shape: &[usize]) -> Result<()> {
@@ -246,7 +253,15 @@ pub(crate) fn check_cap(shape: &[usize]) -> Result<()> {
 
 /// `np.empty(size)` for a `size=` argument: `None` → `None`, an int or a sequence of
 /// ints → the shape, anything else NumPy's TypeError.
-pub(crate) fn parse_size(e: Option<&Expr>, itemsize: usize) -> Result<Option<Vec<usize>>> {
+pub(crate) fn parse_size(e: Option<&Expr>, dtype: Dtype) -> Result<Option<Vec<usize>>> {
+    parse_dims(e)?
+        .map(|dims| check_dims(dims, dtype))
+        .transpose()
+}
+
+/// The dimensions of a `size=` argument, each read as `np.empty` reads it, before the
+/// checks of the whole shape ([`check_dims`]).
+pub(crate) fn parse_dims(e: Option<&Expr>) -> Result<Option<Vec<i128>>> {
     let Some(e) = opt(e) else {
         return Ok(None);
     };
@@ -274,7 +289,7 @@ pub(crate) fn parse_size(e: Option<&Expr>, itemsize: usize) -> Result<Option<Vec
             )));
         }
     };
-    Ok(Some(check_dims(dims, itemsize)?))
+    Ok(Some(dims))
 }
 
 /// A numeric value of `np.prod(size)` (floats truncated, as with `dtype=intp`), or
@@ -292,9 +307,33 @@ pub(crate) fn size_prod(e: &Expr) -> Option<f64> {
     }
 }
 
-/// `size is not None and np.prod(size) == 0`.
-pub(crate) fn size_is_zero(e: Option<&Expr>) -> bool {
-    opt(e).and_then(size_prod) == Some(0.0)
+/// `size is not None and np.prod(size) == 0`, with `np.prod`'s errors: a ragged
+/// `size` cannot become an array, and strings have no `multiply` loop. (An object leaf
+/// such as `None` multiplies to itself, which is not 0.)
+pub(crate) fn size_is_zero(e: Option<&Expr>) -> Result<bool> {
+    let Some(e) = opt(e) else { return Ok(false) };
+    let (_, leaves) = nd_shape(e)?;
+    if leaves.iter().any(|l| matches!(l, Expr::Str(_))) {
+        // np.asarray's string dtype: as wide as the longest leaf, numbers as their str.
+        let width = leaves
+            .iter()
+            .map(|l| match l {
+                Expr::Str(s) => s.chars().count().max(1),
+                Expr::Int(_) => 21,
+                Expr::Float(_) => 32,
+                Expr::Bool(_) => 5,
+                _ => 1,
+            })
+            .max()
+            .unwrap_or(1);
+        return Err(Error::new(
+            ErrorKind::UFuncTypeError,
+            format!(
+                "ufunc 'multiply' did not contain a loop with signature matching types (dtype('<U{width}'), dtype('<U{width}')) -> None"
+            ),
+        ));
+    }
+    Ok(size_prod(e) == Some(0.0))
 }
 
 /// `np.asarray(x)`'s structure: the shape and the flat (C order) leaves, with NumPy's

@@ -114,7 +114,7 @@ pub(crate) fn eval_choice(rs: &mut RandomState, call: &Call) -> Result<Value> {
         if let Some(sz @ (Expr::List(_) | Expr::Tuple(_))) = size {
             nd_shape(sz)?;
         }
-        Ok(!size_is_zero(size))
+        Ok(!size_is_zero(size)?)
     };
     let (ashape, leaves) = nd_shape(a)?;
     let (pop, arr): (i128, Option<Data>) = if ashape.is_empty() {
@@ -157,17 +157,17 @@ pub(crate) fn eval_choice(rs: &mut RandomState, call: &Call) -> Result<Value> {
             return Err(Error::value("Negative dimensions are not allowed"));
         }
     }
-    if replace && p.is_none() && pop - 1 > i64::MAX as i128 && !size_is_zero(size) {
+    if replace && p.is_none() && pop - 1 > i64::MAX as i128 && !size_is_zero(size)? {
         // randint(0, pop, size) checks its bounds before np.empty(size).
         return Err(Error::value("high is out of bounds for int64"));
     }
-    let shape = match parse_size(size, 8) {
+    let shape = match parse_size(size, Dtype::I64) {
         Ok(s) => s.unwrap_or_default(),
         Err(e) => {
             // Without p, NumPy shuffles the whole population before it reshapes.
             if !replace && p.is_none() {
                 if let Ok(pop) = i64::try_from(pop) {
-                    check_cap(&[pop.max(0) as usize])?;
+                    check_arange(pop as i128)?;
                     rs.permutation(pop)?;
                 }
             }
@@ -181,9 +181,19 @@ pub(crate) fn eval_choice(rs: &mut RandomState, call: &Call) -> Result<Value> {
         rs.randint_into(&mut out, 0, pop)?;
         out
     } else {
-        let pop = i64::try_from(pop).map_err(|_| Error::value("Maximum allowed size exceeded"))?;
+        let Ok(pop) = i64::try_from(pop) else {
+            // self.permutation(pop_size)[:size]: np.arange refuses 2**64 and more, and is
+            // empty below that, which the reshape to `shape` then refuses.
+            if replace || (pop as f64).abs() >= 18446744073709551616.0 {
+                return Err(Error::value("Maximum allowed size exceeded"));
+            }
+            return Err(Error::value(format!(
+                "cannot reshape array of size 0 into shape {}",
+                shape_repr(&shape)
+            )));
+        };
         if !replace {
-            check_cap(&[pop.max(0) as usize])?;
+            check_arange(pop as i128)?;
         }
         rs.choice_index(pop, n, replace, p.as_deref())?
     };
@@ -209,6 +219,11 @@ pub(crate) fn eval_shuffle(rs: &mut RandomState, call: &Call) -> Result<Value> {
         Expr::List(items) => {
             let mut rows = items.clone();
             rs.shuffle(&mut rows);
+            // A ragged list is shuffled as a list of objects; it has no array to show,
+            // so the result is NumPy's own `None`.
+            if nd_shape(x).is_err() {
+                return Ok(Value::none());
+            }
             let (data, shape) = literal_array(&Expr::List(rows))?;
             Ok(Value::array(data, shape))
         }
@@ -226,6 +241,10 @@ pub(crate) fn eval_shuffle(rs: &mut RandomState, call: &Call) -> Result<Value> {
                     type_name(x)
                 )));
             }
+            if let Expr::Str(_) = x {
+                // Nothing to shuffle, and no array to show: NumPy's `None`.
+                return Ok(Value::none());
+            }
             let (data, shape) = literal_array(x)?;
             Ok(Value::array(data, shape))
         }
@@ -236,10 +255,18 @@ pub(crate) fn eval_shuffle(rs: &mut RandomState, call: &Call) -> Result<Value> {
     }
 }
 
+/// `np.arange(n)`'s allocation, int64 (its length is computed in doubles, so 2**53 + 1
+/// asks for 2**53 elements).
+pub(crate) fn check_arange(n: i128) -> Result<()> {
+    let len = if n > 0 { n as f64 as i128 } else { 0 };
+    check_dims(vec![len], Dtype::I64).map(|_| ())
+}
+
 /// `permutation(x)` of an int (or bool) `x`, for both front-ends: `perm(x)` is the
 /// shuffled `arange(x)` (int64); `None` when `x` is not an int.
 pub(crate) fn permutation_of_int(
     x: &Expr,
+    generator: bool,
     perm: impl FnOnce(i64) -> Result<Vec<i64>>,
 ) -> Option<Result<Value>> {
     let n = match x {
@@ -248,8 +275,22 @@ pub(crate) fn permutation_of_int(
         _ => return None,
     };
     Some((|| {
-        let n = i64::try_from(n).map_err(|_| Error::value("Maximum allowed size exceeded"))?;
-        check_cap(&[n.max(0) as usize])?;
+        let Ok(n) = i64::try_from(n) else {
+            // np.arange(x) beyond int64: its length, computed in doubles, is refused
+            // from 2**64 on and is otherwise negative, so the array is empty (float64
+            // above, object below for Generator; int64 for RandomState).
+            if (n as f64).abs() >= 18446744073709551616.0 {
+                return Err(Error::value("Maximum allowed size exceeded"));
+            }
+            return match (generator, n > 0) {
+                (false, _) => Ok(Value::array(Data::I64(vec![]), vec![0])),
+                (true, true) => Ok(Value::array(Data::F64(vec![]), vec![0])),
+                (true, false) => Err(not_impl(
+                    "arrays of dtype O (strings or Python objects) are not supported by nprand eval",
+                )),
+            };
+        };
+        check_arange(n as i128)?;
         let p = perm(n)?;
         let len = p.len();
         Ok(Value::array(Data::I64(p), vec![len]))
@@ -261,7 +302,7 @@ pub(crate) fn permutation_of_int(
 pub(crate) fn eval_permutation(rs: &mut RandomState, call: &Call) -> Result<Value> {
     let b = bind(call, "permutation", &["x"], 1)?;
     let x = b[0].unwrap_or(&Expr::None);
-    if let Some(v) = permutation_of_int(x, |n| rs.permutation(n)) {
+    if let Some(v) = permutation_of_int(x, false, |n| rs.permutation(n)) {
         return v;
     }
     let (shape, leaves) = nd_shape(x)?;

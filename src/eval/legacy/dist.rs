@@ -69,7 +69,7 @@ pub(crate) fn eval_rand(rs: &mut RandomState, call: &Call, normal: bool) -> Resu
     }
     crate::eval::pysem::check_size_len(call.args.len())?;
     let dims = call.args.iter().map(dim_from).collect::<Result<Vec<_>>>()?;
-    let shape = check_dims(dims, 8)?;
+    let shape = check_dims(dims, Dtype::F64)?;
     let data = if normal {
         rs.randn(&shape)?
     } else {
@@ -81,7 +81,7 @@ pub(crate) fn eval_rand(rs: &mut RandomState, call: &Call, normal: bool) -> Resu
 /// `tomaxint(size=None)`: a Python int, or an int64 array.
 pub(crate) fn eval_tomaxint(rs: &mut RandomState, call: &Call) -> Result<Value> {
     let b = bind(call, "tomaxint", &["size"], 0)?;
-    match parse_size(b[0], 8)? {
+    match parse_size(b[0], Dtype::I64)? {
         None => Ok(Value::py_scalar(Data::I64(vec![rs.tomaxint()]))),
         Some(shape) => {
             let mut out = vec![0i64; shape.iter().product()];
@@ -107,7 +107,7 @@ pub(crate) fn eval_bytes(rs: &mut RandomState, call: &Call) -> Result<Value> {
     // npy_intp arithmetic: `length - 1` wraps for -2**63.
     let words = (length.wrapping_sub(1) / 4 + 1) as i128;
     let length = length as i128;
-    let words = check_dims(vec![words], 4)?[0];
+    let words = check_dims(vec![words], Dtype::U32)?[0];
     let mut out = Vec::with_capacity(words * 4);
     for _ in 0..words {
         out.extend_from_slice(&rs.bit_generator_mut().next_u32().to_le_bytes());

@@ -1,44 +1,60 @@
 //! The methods whose output gains a trailing dimension, `size + (k,)`: `dirichlet`,
 //! `multinomial` and `multivariate_normal` (NumPy's own argument handling for each).
 
-use super::{bind, float_leaf, nd_shape, opt, parse_size, type_name, Call, Expr};
+use super::{bind, float_leaf, nd_shape, opt, type_name, Call, Dtype, Expr};
 use crate::error::{Error, ErrorKind, Result};
 use crate::eval::value::{Data, Value};
 use crate::legacy::RandomState;
 
 /// `size + (k,)` as NumPy builds it: `(k,)` for None, `(size, k)` for an int, else
 /// `tuple(size) + (k,)` (`list(size[:])` for multivariate_normal: `sliced`), whose
-/// TypeError a float size gets.
-fn shape_with(size: Option<&Expr>, k: usize, itemsize: usize, sliced: bool) -> Result<Vec<usize>> {
-    if let Some(Expr::Bool(v)) = size {
-        // operator.index(size) succeeds: (size, k).
-        let shape = vec![*v as usize, k];
-        super::check_cap(&shape)?;
-        return Ok(shape);
+/// TypeError a float size gets; then `np.zeros(shape)`'s checks of the whole shape.
+pub(crate) fn shape_with(
+    size: Option<&Expr>,
+    k: usize,
+    dtype: Dtype,
+    sliced: bool,
+) -> Result<Vec<usize>> {
+    let mut dims = index_or_tuple(size, sliced)?.unwrap_or_default();
+    dims.push(k as i128);
+    super::check_dims(dims, dtype)
+}
+
+/// `(operator.index(size),)` if that works, else `tuple(size)` (`list(size[:])` when
+/// `sliced`), as dimensions; `None` stays `None`.
+pub(crate) fn index_or_tuple(size: Option<&Expr>, sliced: bool) -> Result<Option<Vec<i128>>> {
+    match size {
+        // operator.index(True) is 1.
+        Some(Expr::Bool(v)) => Ok(Some(vec![*v as i128])),
+        Some(e @ (Expr::Float(_) | Expr::Name(_))) => {
+            let t = if matches!(e, Expr::Float(_)) {
+                "float"
+            } else {
+                "type"
+            };
+            Err(Error::type_error(if sliced {
+                format!("'{t}' object is unsliceable")
+            } else {
+                format!("'{t}' object is not iterable")
+            }))
+        }
+        _ => super::parse_dims(size),
     }
-    if let Some(Expr::Float(_)) = size {
-        return Err(Error::type_error(if sliced {
-            "'float' object is unsliceable"
-        } else {
-            "'float' object is not iterable"
-        }));
-    }
-    let mut shape = parse_size(size, itemsize)?.unwrap_or_default();
-    shape.push(k);
-    // np.zeros(shape) checks the total once more with the trailing dimension.
-    super::check_cap(&shape)?;
-    Ok(shape)
 }
 
 /// `PyArray_FROMANY(x, NPY_DOUBLE, 1, 1)`: a 1-d float64 array, NumPy's errors otherwise.
-fn one_d_floats(e: &Expr) -> Result<Vec<f64>> {
-    let (shape, leaves) = nd_shape(e)?;
-    match shape.len() {
-        0 => Err(Error::value("object of too small depth for desired array")),
-        1 => leaves.iter().map(|l| float_leaf(l)).collect(),
-        _ => Err(Error::value(
-            "setting an array element with a sequence. The requested array would exceed the maximum number of dimension of 1.",
-        )),
+pub(crate) fn one_d_floats(e: &Expr) -> Result<Vec<f64>> {
+    match e {
+        // The discovery stops at the first nested sequence, ragged or not.
+        Expr::List(items) | Expr::Tuple(items)
+            if items.iter().any(|x| matches!(x, Expr::List(_) | Expr::Tuple(_))) =>
+        {
+            Err(Error::value(
+                "setting an array element with a sequence. The requested array would exceed the maximum number of dimension of 1.",
+            ))
+        }
+        Expr::List(items) | Expr::Tuple(items) => items.iter().map(float_leaf).collect(),
+        _ => Err(Error::value("object of too small depth for desired array")),
     }
 }
 
@@ -57,7 +73,7 @@ pub(super) fn eval_dirichlet(rs: &mut RandomState, call: &Call) -> Result<Value>
     if alpha.iter().any(|&a| a <= 0.0) {
         return Err(Error::value("alpha <= 0"));
     }
-    let shape = shape_with(opt(b[1]), alpha.len(), 8, false)?;
+    let shape = shape_with(opt(b[1]), alpha.len(), Dtype::F64, false)?;
     let mut out = vec![0.0; shape.iter().product()];
     rs.dirichlet_into(&mut out, &alpha)?;
     Ok(Value::array(Data::F64(out), shape))
@@ -89,12 +105,13 @@ pub(super) fn eval_multinomial(rs: &mut RandomState, call: &Call) -> Result<Valu
         _ => return Err(Error::type_error("an integer is required")),
     };
     let pvals_e = b[1].expect("required");
-    let (pshape, _) = nd_shape(pvals_e)?;
-    if pshape.is_empty() {
+    if !matches!(pvals_e, Expr::List(_) | Expr::Tuple(_)) {
+        // PyArray_FROMANY converts (and may fail to) before it checks the depth.
+        float_leaf(pvals_e)?;
         return Err(Error::type_error("pvals must be a 1-d sequence"));
     }
     let pvals = one_d_floats(pvals_e)?;
-    let shape = shape_with(opt(b[2]), pvals.len(), 8, false)?;
+    let shape = shape_with(opt(b[2]), pvals.len(), Dtype::I64, false)?;
     let mut out = vec![0i64; shape.iter().product()];
     rs.multinomial_into(&mut out, n, &pvals)?;
     Ok(Value::array(Data::I64(out), shape))
@@ -138,7 +155,7 @@ pub(super) fn eval_multivariate_normal(rs: &mut RandomState, call: &Call) -> Res
         .iter()
         .map(|l| float_leaf(l))
         .collect::<Result<_>>()?;
-    let shape = shape_with(opt(b[2]), mean.len(), 8, true)?;
+    let shape = shape_with(opt(b[2]), mean.len(), Dtype::F64, true)?;
     let rows: usize = shape[..shape.len() - 1].iter().product();
     let check_valid = match b[3] {
         None => "warn".to_string(),

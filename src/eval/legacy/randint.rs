@@ -10,38 +10,6 @@ pub(crate) struct DtypeSel {
     py_scalar: bool,
 }
 
-/// `repr(np.dtype(s))` of valid but unsupported dtype strings.
-pub(crate) fn unsupported_dtype_repr(s: &str) -> Option<String> {
-    let fixed = match s {
-        "d" | "f8" | "float" | "float64" | "double" => "float64",
-        "f" | "f4" | "float32" | "single" => "float32",
-        "e" | "f2" | "float16" | "half" => "float16",
-        "g" | "f16" | "float128" | "longdouble" => "float128",
-        "D" | "c16" | "complex" | "complex128" | "cdouble" => "complex128",
-        "F" | "c8" | "complex64" | "csingle" => "complex64",
-        "G" | "c32" | "complex256" | "clongdouble" => "complex256",
-        "O" | "O4" | "O8" | "object" | "object_" => "O",
-        "M" | "M8" | "datetime64" => "<M8",
-        "m" | "m8" | "timedelta64" => "<m8",
-        "c" => "S1",
-        "str" | "str_" | "unicode" | "U" | "U0" => "<U",
-        "bytes" | "bytes_" | "S" | "S0" | "a" | "a0" => "S",
-        "void" | "V" | "V0" => "V",
-        "T" => return Some("StringDType()".into()),
-        _ => {
-            let (kind, num) = s.split_at(1.min(s.len()));
-            let n: usize = num.parse().ok().filter(|_| !num.starts_with('+'))?;
-            return match kind {
-                "S" | "a" => Some(format!("dtype('S{n}')")),
-                "U" => Some(format!("dtype('<U{n}')")),
-                "V" => Some(format!("dtype('V{n}')")),
-                _ => None,
-            };
-        }
-    };
-    Some(format!("dtype('{fixed}')"))
-}
-
 pub(crate) fn unsupported(repr: &str) -> Error {
     Error::type_error(format!("Unsupported dtype {repr} for randint"))
 }
@@ -119,10 +87,7 @@ pub(crate) fn resolve_dtype(e: Option<&Expr>) -> Result<DtypeSel> {
             }
         }
         Expr::None => Err(unsupported("dtype('float64')")),
-        other => Err(Error::type_error(format!(
-            "Cannot interpret '{}' as a data type",
-            py_repr(other)
-        ))),
+        other => Err(dtype_object_error(other, unsupported)),
     }
 }
 
@@ -275,8 +240,8 @@ pub(crate) fn randint_typed<T: IntOut>(
     if let Some(sz @ (Expr::List(_) | Expr::Tuple(_))) = opt(size) {
         nd_shape(sz)?;
     }
-    if size_is_zero(size) {
-        let shape = parse_size(size, T::ITEMSIZE)?.unwrap_or_default();
+    if size_is_zero(size)? {
+        let shape = parse_size(size, Dtype::new(T::NAME, T::ITEMSIZE))?.unwrap_or_default();
         return Ok(Value::array(T::into_data(Vec::new()), shape));
     }
     let (lshape, lleaves) = nd_shape(low)?;
@@ -300,7 +265,7 @@ pub(crate) fn randint_typed<T: IntOut>(
         if lo > h {
             return Err(bounds_error(lo == 0));
         }
-        return match parse_size(size, T::ITEMSIZE)? {
+        return match parse_size(size, Dtype::new(T::NAME, T::ITEMSIZE))? {
             None => {
                 let v = T::into_data(vec![rs.randint::<T>(lo, hi)?]);
                 Ok(if dt.py_scalar {
@@ -398,7 +363,7 @@ pub(crate) fn randint_typed<T: IntOut>(
             return Err(overflow("Python int too large to convert to C long"));
         }
     }
-    let size = parse_size(size, T::ITEMSIZE)?;
+    let size = parse_size(size, Dtype::new(T::NAME, T::ITEMSIZE))?;
     let out: &[usize] = size.as_deref().unwrap_or(&[]);
     crate::eval::pysem::check_iter_dims(&[&lshape, &hshape, out])?;
     let (out_shape, it_shape) = match size {
