@@ -81,6 +81,7 @@ pub mod state;
 pub use bitgen::{
     BitGenState, BitGenerator, Pcg64, Pcg64Dxsm, Philox, SeedableBitGenerator, Sfc64,
 };
+pub use common::IntoParam;
 pub use error::{Error, ErrorKind, Result};
 pub use generator::{default_rng, AnyGenerator, Generator};
 pub use legacy::{RandintDtype, RandomState};

@@ -483,6 +483,129 @@ macro_rules! numpy_methods {
     }};
 }
 
+/// The typed broadcasting forms of a front-end's distributions, from one list per layer:
+/// for each row `name, name_array, name_nd (param = example, ...) -> T;` the method
+/// `name_array(param: impl IntoParam, ..., size: Option<&[usize]>) -> Result<NdArray<T>>`
+/// (NumPy's call with array parameters, through the front-end's `broadcast` and its
+/// table row `name`) and, with feature `ndarray`, `name_nd` returning an `ArrayD<T>`.
+/// The examples feed the doctests, which check the shape and that the first element is
+/// the scalar method's value (`plain` after the type: the scalar method returns the
+/// value, not a `Result`). Rows `name, name_array, name_nd => name_into -> T;` are the
+/// size-only methods without a table row, filled by their `_into` form.
+///
+/// ```text
+/// array_methods! {
+///     impl[] RandomState, find crate::legacy::broadcast::find,
+///         rust "nprand::RandomState::new(0)", numpy "np.random.RandomState(0)";
+///     normal, normal_array, normal_nd (loc = 0.0, scale = 2.0) -> f64;
+/// }
+/// ```
+macro_rules! array_methods {
+    (
+        impl[$($g:tt)*] $ty:ty, find $find:path, rust $new:literal, numpy $np:literal;
+        $($rows:tt)*
+    ) => {
+        impl<$($g)*> $ty {
+            array_methods!(@rows $find, $new, $np; $($rows)*);
+        }
+    };
+    (@rows $find:path, $new:literal, $np:literal;) => {};
+    (@rows $find:path, $new:literal, $np:literal;
+        $name:ident, $arr:ident, $nd:ident ($($p:ident = $ex:expr),*) -> $t:ident $($plain:ident)?;
+        $($rest:tt)*
+    ) => {
+        #[doc = concat!("`", stringify!($name), "(", $(stringify!($p), ", ",)* "size=None)` with array parameters, as NumPy broadcasts them.")]
+        ///
+        /// Each parameter is anything [`IntoParam`](crate::IntoParam) takes: a scalar, a
+        /// slice, a `Vec`, a fixed array (nested for 2-d), an
+        /// [`NdArray`](crate::array::NdArray), or with feature `ndarray` any `ndarray`
+        /// array or view. The result has shape `size`, or else the broadcast shape of the
+        /// parameters (0-d when all are scalars); values, draws and errors are NumPy's.
+        ///
+        /// ```
+        #[doc = concat!("// ", $np, ".", stringify!($name), "(", $(stringify!($ex), ", ",)* "size=(2, 3))")]
+        #[doc = concat!("let a = ", $new, ".", stringify!($arr), "(", $(stringify!($ex), ", ",)* "Some(&[2, 3])).unwrap();")]
+        /// assert_eq!(a.shape, [2, 3]);
+        /// // drawn in C order, the first element is the scalar method's value
+        #[doc = concat!("let x = ", $new, ".", stringify!($name), "(", $(stringify!($ex), ", ",)* ")", array_methods!(@unwrap $($plain)?), ";")]
+        /// assert_eq!(a[0], x);
+        /// ```
+        pub fn $arr(
+            &mut self,
+            $($p: impl $crate::common::IntoParam,)*
+            size: Option<&[usize]>,
+        ) -> $crate::error::Result<$crate::array::NdArray<$t>> {
+            let spec = $find(stringify!($name))
+                .expect(concat!(stringify!($name), " has a row in the broadcast table"));
+            let params = [$($crate::common::IntoParam::into_param($p)),*];
+            let out = self.broadcast(spec, &params, size)?;
+            Ok(<$t as $crate::common::FromOutput>::from_output(out))
+        }
+
+        #[cfg(feature = "ndarray")]
+        #[doc = concat!("[`", stringify!($arr), "`](Self::", stringify!($arr), ") as an `ndarray::ArrayD` (feature `ndarray`).")]
+        ///
+        /// ```
+        #[doc = concat!("// ", $np, ".", stringify!($name), "(", $(stringify!($ex), ", ",)* "size=(2, 3))")]
+        #[doc = concat!("let a = ", $new, ".", stringify!($nd), "(", $(stringify!($ex), ", ",)* "Some(&[2, 3])).unwrap();")]
+        /// assert_eq!(a.shape(), &[2, 3]);
+        /// ```
+        pub fn $nd(
+            &mut self,
+            $($p: impl $crate::common::IntoParam,)*
+            size: Option<&[usize]>,
+        ) -> $crate::error::Result<ndarray::ArrayD<$t>> {
+            self.$arr($($p,)* size).map(Into::into)
+        }
+
+        array_methods!(@rows $find, $new, $np; $($rest)*);
+    };
+    (@rows $find:path, $new:literal, $np:literal;
+        $name:ident, $arr:ident, $nd:ident => $into:ident -> $t:ident;
+        $($rest:tt)*
+    ) => {
+        #[doc = concat!("`", stringify!($name), "(size=None)`: `size` values (one, 0-d, for `None`).")]
+        ///
+        /// ```
+        #[doc = concat!("// ", $np, ".", stringify!($name), "(size=(2, 3))")]
+        #[doc = concat!("let a = ", $new, ".", stringify!($arr), "(Some(&[2, 3])).unwrap();")]
+        /// assert_eq!(a.shape, [2, 3]);
+        #[doc = concat!("assert_eq!(a[0], ", $new, ".", stringify!($name), "());")]
+        /// ```
+        pub fn $arr(
+            &mut self,
+            size: Option<&[usize]>,
+        ) -> $crate::error::Result<$crate::array::NdArray<$t>> {
+            let shape = size.unwrap_or(&[]).to_vec();
+            let mut data = $crate::common::alloc::filled(
+                &shape,
+                array_methods!(@dtype $t),
+                Default::default(),
+            )?;
+            self.$into(&mut data);
+            Ok($crate::array::NdArray { shape, data })
+        }
+
+        #[cfg(feature = "ndarray")]
+        #[doc = concat!("[`", stringify!($arr), "`](Self::", stringify!($arr), ") as an `ndarray::ArrayD` (feature `ndarray`).")]
+        ///
+        /// ```
+        #[doc = concat!("// ", $np, ".", stringify!($name), "(size=(2, 3))")]
+        #[doc = concat!("let a = ", $new, ".", stringify!($nd), "(Some(&[2, 3])).unwrap();")]
+        /// assert_eq!(a.shape(), &[2, 3]);
+        /// ```
+        pub fn $nd(&mut self, size: Option<&[usize]>) -> $crate::error::Result<ndarray::ArrayD<$t>> {
+            self.$arr(size).map(Into::into)
+        }
+
+        array_methods!(@rows $find, $new, $np; $($rest)*);
+    };
+    (@unwrap) => { ".unwrap()" };
+    (@unwrap plain) => { "" };
+    (@dtype f64) => { $crate::common::alloc::Dtype::F64 };
+    (@dtype i64) => { $crate::common::alloc::Dtype::I64 };
+}
+
 /// `ErrorKind`: the variants with their Python exception names, declared once; yields
 /// the enum, `ErrorKind::ALL` (every kind, for the tests) and `name()`.
 macro_rules! error_kinds {

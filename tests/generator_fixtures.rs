@@ -251,7 +251,7 @@ fn typed_api_matches_evaluator() {
             ev(kind, "integers(0, 1, size=40, dtype=bool, endpoint=True)").0
         );
         let mut g = new();
-        let v: i16 = g.integers(-300, 300, false).unwrap();
+        let v: i16 = g.integers_dtype(-300, 300, false).unwrap();
         assert_eq!(
             Data::I16(vec![v]),
             ev(kind, "integers(-300, 300, dtype=np.int16)").0

@@ -9,7 +9,7 @@
 //! let mut rng = default_rng(12345);
 //! // rng.random(), rng.integers(0, 10), rng.standard_normal()
 //! let u = rng.random();
-//! let k: i64 = rng.integers(0, 10, false).unwrap();
+//! let k = rng.integers(0, 10, false).unwrap();
 //! let z = rng.standard_normal();
 //! assert!((0.0..1.0).contains(&u) && (0..10).contains(&k) && z.is_finite());
 //! ```
@@ -40,6 +40,7 @@ use crate::mt19937::Mt19937;
 use crate::seed_sequence::SeedSequence;
 use std::str::FromStr;
 
+mod array_forms;
 pub mod broadcast;
 pub(crate) mod continuous;
 pub(crate) mod discrete;
