@@ -57,7 +57,7 @@ pub use crate::common::mvn::{CheckValid, MvnOutput};
 pub use hypergeometric::MvhgMethod;
 pub use integers::IntegerDtype;
 pub use multivariate::MvnMethod;
-pub use sequences::{ChoiceOutput, ChoiceP};
+pub use sequences::ChoiceP;
 
 /// The broadcastable distributions of each family file, for [`broadcast::specs`].
 pub(crate) const SPEC_TABLES: &[&[broadcast::GenSpec]] = &[

@@ -127,7 +127,7 @@ pub(crate) fn eval_choice<B: BitGenerator>(g: &mut Generator<B>, call: &Call) ->
     if !replace && p.is_none() && pop > 10000 && n_size as i64 > pop / cutoff {
         check_cap(&[pop.max(0) as usize])?;
     }
-    let out = g.choice(pop, size.as_deref(), replace, p.as_ref(), shuffle)?;
+    let out = g.choice_indices(pop, size.as_deref(), replace, p.as_ref(), shuffle)?;
     Ok(match arr {
         None if size.is_none() => Value::py_scalar(Data::I64(out.indices)),
         None => Value::array(Data::I64(out.indices), out.shape),

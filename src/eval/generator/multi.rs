@@ -4,12 +4,11 @@
 use super::*;
 
 /// `size=` for the methods that append a dimension: `(size, k)` or `tuple(size) + (k,)`.
-pub(crate) fn rows_shape(size: Option<&Expr>, k: usize) -> Result<(usize, Vec<usize>)> {
+pub(crate) fn rows_shape(size: Option<&Expr>, k: usize) -> Result<Vec<usize>> {
     let mut shape = parse_size(size)?.unwrap_or_default();
     shape.push(k);
     check_cap(&shape)?;
-    let rows: usize = shape[..shape.len() - 1].iter().product();
-    Ok((rows, shape))
+    Ok(shape)
 }
 
 pub(crate) fn eval_multinomial<B: BitGenerator>(
@@ -62,10 +61,10 @@ pub(crate) fn eval_multinomial<B: BitGenerator>(
         }
         return Ok(Value::array(Data::I64(out), shape));
     }
-    let (rows, shape) = rows_shape(size, d)?;
+    let shape = rows_shape(size, d)?;
     let n = n_arr.data[0].i();
-    let out = g.multinomial(n, &pvals, rows)?;
-    Ok(Value::array(Data::I64(out), shape))
+    let out = g.multinomial(n, &pvals, Some(&shape[..shape.len() - 1]))?;
+    Ok(Value::array(Data::I64(out.data), shape))
 }
 
 pub(crate) fn eval_mvhg<B: BitGenerator>(g: &mut Generator<B>, call: &Call) -> Result<Value> {
@@ -110,10 +109,11 @@ pub(crate) fn eval_mvhg<B: BitGenerator>(g: &mut Generator<B>, call: &Call) -> R
         }
     }
     // NumPy checks everything before it reads `size` (no draws for zero rows).
-    g.multivariate_hypergeometric(&colors, nsample as i64, 0, method)?;
-    let (rows, shape) = rows_shape(opt(b[2]), colors.len())?;
-    let out = g.multivariate_hypergeometric(&colors, nsample as i64, rows, method)?;
-    Ok(Value::array(Data::I64(out), shape))
+    g.multivariate_hypergeometric(&colors, nsample as i64, Some(&[0]), method)?;
+    let shape = rows_shape(opt(b[2]), colors.len())?;
+    let size = Some(&shape[..shape.len() - 1]);
+    let out = g.multivariate_hypergeometric(&colors, nsample as i64, size, method)?;
+    Ok(Value::array(Data::I64(out.data), shape))
 }
 
 pub(crate) fn eval_dirichlet<B: BitGenerator>(g: &mut Generator<B>, call: &Call) -> Result<Value> {
@@ -135,10 +135,10 @@ pub(crate) fn eval_dirichlet<B: BitGenerator>(g: &mut Generator<B>, call: &Call)
         .iter()
         .map(|l| float_leaf(l))
         .collect::<Result<Vec<f64>>>()?;
-    g.dirichlet(&alpha, 0)?; // `alpha < 0` comes before `size`
-    let (rows, shape) = rows_shape(opt(b[1]), alpha.len())?;
-    let out = g.dirichlet(&alpha, rows)?;
-    Ok(Value::array(Data::F64(out), shape))
+    g.dirichlet(&alpha, Some(&[0]))?; // `alpha < 0` comes before `size`
+    let shape = rows_shape(opt(b[1]), alpha.len())?;
+    let out = g.dirichlet(&alpha, Some(&shape[..shape.len() - 1]))?;
+    Ok(Value::array(Data::F64(out.data), shape))
 }
 
 /// `rng.multivariate_normal(mean, cov, size=None, check_valid='warn', tol=1e-8, *,
