@@ -22,12 +22,26 @@ fn main() -> nprand::Result<()> {
     fixtures.check("generator", "choice([1.5, 2.5, 3.5, 4.5], size=(2, 3))", &x);
 
     // rng.choice([10, 20, 30], size=5, p=[0.5, 0.25, 0.25])
-    let x = rng().choice(&[10, 20, 30], Some(&[5]), true, Some(&[0.5, 0.25, 0.25]), true)?;
-    fixtures.check("generator", "choice([10, 20, 30], size=5, p=[0.5, 0.25, 0.25])", &x);
+    let x = rng().choice(
+        &[10, 20, 30],
+        Some(&[5]),
+        true,
+        Some(&[0.5, 0.25, 0.25]),
+        true,
+    )?;
+    fixtures.check(
+        "generator",
+        "choice([10, 20, 30], size=5, p=[0.5, 0.25, 0.25])",
+        &x,
+    );
 
     // rng.permutation([1.5, 2.5, 3.5, 4.5, 5.5])
     let x = rng().permutation_of(&[1.5, 2.5, 3.5, 4.5, 5.5]);
-    fixtures.check("generator", "permutation([1.5, 2.5, 3.5, 4.5, 5.5])", &NdArray::from_vec(x));
+    fixtures.check(
+        "generator",
+        "permutation([1.5, 2.5, 3.5, 4.5, 5.5])",
+        &NdArray::from_vec(x),
+    );
 
     // rng.poisson([1, 10, 100])
     let x = rng().poisson_array([1, 10, 100], None)?;
@@ -52,13 +66,25 @@ fn main() -> nprand::Result<()> {
     // x = np.arange(12).reshape(4, 3); rs.shuffle(x)      (rows, as rng.shuffle(x) does)
     let mut x: Vec<i64> = (0..12).collect();
     rs().shuffle_rows(&mut x, 3);
-    fixtures.check("legacy", "shuffle(np.arange(12).reshape(4, 3))", &NdArray::new(vec![4, 3], x)?);
+    fixtures.check(
+        "legacy",
+        "shuffle(np.arange(12).reshape(4, 3))",
+        &NdArray::new(vec![4, 3], x)?,
+    );
 
     // rs.multinomial(20, [0.2, 0.3, 0.5], size=(2, 3)); rng.multinomial(...) alike
     let x = rs().multinomial(20, &[0.2, 0.3, 0.5], Some(&[2, 3]))?;
-    fixtures.check("legacy", "multinomial(20, [0.2, 0.3, 0.5], size=(2, 3))", &x);
+    fixtures.check(
+        "legacy",
+        "multinomial(20, [0.2, 0.3, 0.5], size=(2, 3))",
+        &x,
+    );
     let x = rng().multinomial(20, &[0.2, 0.3, 0.5], Some(&[2, 3]))?;
-    fixtures.check("generator", "multinomial(20, [0.2, 0.3, 0.5], size=(2, 3))", &x);
+    fixtures.check(
+        "generator",
+        "multinomial(20, [0.2, 0.3, 0.5], size=(2, 3))",
+        &x,
+    );
 
     // rng.dirichlet([1., 2., 3.], size=(2, 2))
     let x = rng().dirichlet(&[1., 2., 3.], Some(&[2, 2]))?;
@@ -127,7 +153,10 @@ impl Fixtures {
 
     fn report(&self) {
         match &self.cases {
-            Some(_) => println!("{} values equal NumPy 2.4.6's bit for bit", self.checked.get()),
+            Some(_) => println!(
+                "{} values equal NumPy 2.4.6's bit for bit",
+                self.checked.get()
+            ),
             None => println!("(fixtures/api/cases.json not found: values not checked)"),
         }
     }

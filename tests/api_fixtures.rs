@@ -257,11 +257,6 @@ fn numpy_shaped_calls_match_numpy() {
             "generator" => generator(call),
             l => panic!("layer {l}"),
         };
-        assert_eq!(
-            got,
-            expected(&case["result"]),
-            "{}.{call}",
-            case["layer"]
-        );
+        assert_eq!(got, expected(&case["result"]), "{}.{call}", case["layer"]);
     }
 }

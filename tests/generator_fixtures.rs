@@ -264,7 +264,9 @@ fn typed_api_matches_evaluator() {
             ev(kind, "permutation(12)").0
         );
         let mut g = new();
-        let c = g.choice_index(20000, Some(&[600]), false, None, true).unwrap();
+        let c = g
+            .choice_index(20000, Some(&[600]), false, None, true)
+            .unwrap();
         assert_eq!(
             Data::I64(c.data),
             ev(kind, "choice(20000, size=600, replace=False)").0
@@ -278,7 +280,10 @@ fn typed_api_matches_evaluator() {
             ev(kind, "choice(3, size=8, p=[0.2, 0.3, 0.5])").0
         );
         let mut g = new();
-        let m = g.multinomial(50, &[0.1, 0.6, 0.3], Some(&[3])).unwrap().data;
+        let m = g
+            .multinomial(50, &[0.1, 0.6, 0.3], Some(&[3]))
+            .unwrap()
+            .data;
         assert_eq!(
             Data::I64(m),
             ev(kind, "multinomial(50, [0.1, 0.6, 0.3], size=3)").0

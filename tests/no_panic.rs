@@ -39,9 +39,13 @@ fn call(id: &str) -> Result<()> {
         "rs_bytes_2p63" => rs.bytes(1 << 63).map(drop),
         "rs_permutation_2p59" => rs.permutation(1 << 59).map(drop),
         "rs_permutation_2p62" => rs.permutation(1 << 62).map(drop),
-        "rs_choice_1e18_0_noreplace" => rs.choice_index(10i64.pow(18), Some(&[0]), false, None).map(drop),
+        "rs_choice_1e18_0_noreplace" => rs
+            .choice_index(10i64.pow(18), Some(&[0]), false, None)
+            .map(drop),
         "rs_choice_3_2p59" => rs.choice_index(3, Some(&[1 << 59]), true, None).map(drop),
-        "rs_choice_3_2p59_p" => rs.choice_index(3, Some(&[1 << 59]), true, Some(&p3)).map(drop),
+        "rs_choice_3_2p59_p" => rs
+            .choice_index(3, Some(&[1 << 59]), true, Some(&p3))
+            .map(drop),
         "rs_choice_3_2p63" => rs.choice_index(3, Some(&[1 << 63]), true, None).map(drop),
         "rs_mvn_2p59" => rs
             .multivariate_normal(&[0.0, 0.0], &eye, (2, 2), 1 << 59, CheckValid::Warn, 1e-8)
@@ -58,11 +62,12 @@ fn call(id: &str) -> Result<()> {
         "g_choice_1_2p32_2p32" => g
             .choice_index(1, Some(&[1 << 32, 1 << 32]), true, None, true)
             .map(drop),
-        "g_choice_3_2p59" => g.choice_index(3, Some(&[1 << 59]), true, None, true).map(drop),
-        "g_choice_3_2p59_p" => {
-            g.choice_index(3, Some(&[1 << 59]), true, Some(&p3), true)
-                .map(drop)
-        }
+        "g_choice_3_2p59" => g
+            .choice_index(3, Some(&[1 << 59]), true, None, true)
+            .map(drop),
+        "g_choice_3_2p59_p" => g
+            .choice_index(3, Some(&[1 << 59]), true, Some(&p3), true)
+            .map(drop),
         "g_choice_1e18_1e17_noreplace" => g
             .choice_index(10i64.pow(18), Some(&[10usize.pow(17)]), false, None, true)
             .map(drop),
@@ -277,7 +282,12 @@ impl<B: BitGenerator + Clone + PartialEq + std::fmt::Debug> GenLike for Generato
                 g.multivariate_hypergeometric(&[2, 3], 2, Some(&[k]), MvhgMethod::Count)
             });
             check(g, |g| {
-                g.multivariate_hypergeometric(&[1 << 58, 1], 1, Some(&[k.min(1)]), MvhgMethod::Count)
+                g.multivariate_hypergeometric(
+                    &[1 << 58, 1],
+                    1,
+                    Some(&[k.min(1)]),
+                    MvhgMethod::Count,
+                )
             });
         }
         check(g, |g| g.permuted(&[1, 2, 3], dims, Some(0)));

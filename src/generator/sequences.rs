@@ -8,8 +8,8 @@
 use super::discrete::kahan_sum;
 use super::integers::{bounded_u64, random_interval, Bounded};
 use super::Generator;
-use crate::bitgen::BitGenerator;
 use crate::array::NdArray;
+use crate::bitgen::BitGenerator;
 use crate::common::alloc;
 use crate::error::{Error, Result};
 use std::collections::HashSet;
@@ -287,7 +287,9 @@ impl<B: BitGenerator> Generator<B> {
                 "a must be a positive integer unless no samples are taken",
             ));
         }
-        let p = p.map(|p| ChoiceP::new(p, pop.max(0) as usize)).transpose()?;
+        let p = p
+            .map(|p| ChoiceP::new(p, pop.max(0) as usize))
+            .transpose()?;
         let c = self.choice_indices(pop, size, replace, p.as_ref(), shuffle)?;
         Ok(NdArray {
             shape: c.shape,

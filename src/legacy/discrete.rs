@@ -328,7 +328,8 @@ impl RandomState {
     ) -> Result<crate::array::NdArray<i64>> {
         // NumPy checks before it allocates the output.
         Self::check_multinomial(n, pvals)?;
-        let mut out = crate::common::alloc::zeros_rows(size, pvals.len(), crate::common::alloc::Dtype::I64)?;
+        let mut out =
+            crate::common::alloc::zeros_rows(size, pvals.len(), crate::common::alloc::Dtype::I64)?;
         self.multinomial_into(&mut out, n, pvals)?;
         Ok(out)
     }

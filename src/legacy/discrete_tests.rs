@@ -222,7 +222,10 @@ fn multinomial_rows() {
     assert_eq!(a, b);
     // n == 0 and empty pvals draw nothing.
     let before = a.clone();
-    assert_eq!(a.multinomial(0, &[0.5, 0.5], None).unwrap().data, vec![0, 0]);
+    assert_eq!(
+        a.multinomial(0, &[0.5, 0.5], None).unwrap().data,
+        vec![0, 0]
+    );
     assert!(a.multinomial(5, &[], None).unwrap().is_empty());
     assert_eq!(a, before);
     assert!(a.multinomial_into(&mut [0; 3], 5, &[0.5, 0.5]).is_err());

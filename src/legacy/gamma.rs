@@ -259,7 +259,8 @@ impl RandomState {
         if alpha.iter().any(|&a| a <= 0.0) {
             return Err(Error::value("alpha <= 0"));
         }
-        let mut out = crate::common::alloc::zeros_rows(size, alpha.len(), crate::common::alloc::Dtype::F64)?;
+        let mut out =
+            crate::common::alloc::zeros_rows(size, alpha.len(), crate::common::alloc::Dtype::F64)?;
         self.dirichlet_into(&mut out, alpha)?;
         Ok(out)
     }
