@@ -91,6 +91,12 @@ pub(crate) fn filled<T: Clone>(shape: &[usize], dtype: Dtype, fill: T) -> Result
     Ok(v)
 }
 
+/// NumPy's `np.prod(size) != 0` in `choice`'s population checks (`np.prod(None)` is
+/// `None`, which is `!= 0` too).
+pub(crate) fn takes_samples(size: Option<&[usize]>) -> bool {
+    size.is_none_or(|s| s.iter().all(|&d| d != 0))
+}
+
 /// `np.zeros(size + (k,))`, the output of `multinomial`, `dirichlet` and
 /// `multivariate_hypergeometric` (`(k,)` for `size=None`), with its shape.
 pub(crate) fn zeros_rows<T: Clone + Default>(

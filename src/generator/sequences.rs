@@ -154,37 +154,6 @@ impl<B: BitGenerator> Generator<B> {
         }
     }
 
-    /// `rng.permutation(x)` for a 1-d array `x`: a shuffled copy.
-    ///
-    /// ```
-    /// // np.random.default_rng(1).permutation([1.5, 2.5, 3.5])
-    /// let p = nprand::default_rng(1).permutation_of(&[1.5, 2.5, 3.5]);
-    /// let mut x = [1.5, 2.5, 3.5];
-    /// nprand::default_rng(1).shuffle(&mut x);
-    /// assert_eq!(p, x);
-    /// ```
-    pub fn permutation_of<T: Clone>(&mut self, x: &[T]) -> Vec<T> {
-        let mut v = x.to_vec();
-        self.shuffle(&mut v);
-        v
-    }
-
-    /// `rng.permutation(x)` for an n-d array `x` (C order, rows of `row_len` elements along
-    /// axis 0): a copy with its rows shuffled (NumPy shuffles `arange(n)` and gathers, which
-    /// draws as [`shuffle_rows`](Self::shuffle_rows) does).
-    ///
-    /// ```
-    /// // np.random.default_rng(1).permutation(np.arange(6).reshape(3, 2))
-    /// let p = nprand::default_rng(1).permutation_rows(&[0, 1, 2, 3, 4, 5], 2);
-    /// let order = nprand::default_rng(1).permutation(3).unwrap();
-    /// assert_eq!(p[0], 2 * order[0]);
-    /// ```
-    pub fn permutation_rows<T: Clone>(&mut self, x: &[T], row_len: usize) -> Vec<T> {
-        let mut v = x.to_vec();
-        self.shuffle_rows(&mut v, row_len);
-        v
-    }
-
     /// `rng.permutation(n)`: `arange(n)` shuffled (empty, without a draw, for `n <= 0`).
     ///
     /// ```
@@ -281,7 +250,7 @@ impl<B: BitGenerator> Generator<B> {
         p: Option<&[f64]>,
         shuffle: bool,
     ) -> Result<NdArray<i64>> {
-        let nonzero = size.is_none_or(|s| s.iter().all(|&d| d != 0));
+        let nonzero = alloc::takes_samples(size);
         if pop <= 0 && nonzero {
             return Err(Error::value(
                 "a must be a positive integer unless no samples are taken",
@@ -321,7 +290,7 @@ impl<B: BitGenerator> Generator<B> {
         p: Option<&[f64]>,
         shuffle: bool,
     ) -> Result<NdArray<T>> {
-        let nonzero = size.is_none_or(|s| s.iter().all(|&d| d != 0));
+        let nonzero = alloc::takes_samples(size);
         if a.is_empty() && nonzero {
             return Err(Error::value(
                 "a cannot be empty unless no samples are taken",
@@ -454,4 +423,8 @@ impl<B: BitGenerator> Generator<B> {
         }
         Ok(idx)
     }
+}
+
+permutation_methods! {
+    impl[B: BitGenerator] Generator<B>, rust "nprand::default_rng(1)", numpy "np.random.default_rng(1)";
 }

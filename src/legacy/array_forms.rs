@@ -1,8 +1,8 @@
 //! The typed broadcasting forms of `RandomState`'s distributions: `rs.normal_array(loc,
 //! scale, size)` is `rs.normal(loc, scale, size)` with array parameters, returning an
 //! [`NdArray`](crate::array::NdArray) (and `normal_nd` an `ndarray::ArrayD`, feature
-//! `ndarray`). One row per method, in the order of NumPy's `mtrand.pyx`; the crate-private
-//! `array_methods!` macro writes the methods.
+//! `ndarray`). The rows both layers share are in the crate-private
+//! `shared_array_methods!` macro (`src/macros.rs`), which writes the methods.
 //!
 //! ```
 //! let mut rs = nprand::RandomState::new(0);
@@ -16,85 +16,12 @@
 
 use super::RandomState;
 
-array_methods! {
+shared_array_methods! {
     impl[] RandomState, find crate::legacy::broadcast::find,
+        specs crate::legacy::broadcast::specs, except [],
         rust "nprand::RandomState::new(0)", numpy "np.random.RandomState(0)";
     random_sample, random_sample_array, random_sample_nd => random_sample_into -> f64;
-    standard_normal, standard_normal_array, standard_normal_nd => standard_normal_into -> f64;
-    standard_exponential, standard_exponential_array, standard_exponential_nd
-        => standard_exponential_into -> f64;
-    standard_cauchy, standard_cauchy_array, standard_cauchy_nd => standard_cauchy_into -> f64;
-    uniform, uniform_array, uniform_nd (low = 0.0, high = 2.0) -> f64;
-    normal, normal_array, normal_nd (loc = 0.0, scale = 2.0) -> f64;
-    exponential, exponential_array, exponential_nd (scale = 2.0) -> f64;
-    standard_gamma, standard_gamma_array, standard_gamma_nd (shape = 2.5) -> f64;
-    gamma, gamma_array, gamma_nd (shape = 2.5, scale = 2.0) -> f64;
-    beta, beta_array, beta_nd (a = 0.5, b = 0.5) -> f64;
-    chisquare, chisquare_array, chisquare_nd (df = 3.0) -> f64;
-    f, f_array, f_nd (dfnum = 3.0, dfden = 4.0) -> f64;
-    noncentral_chisquare, noncentral_chisquare_array, noncentral_chisquare_nd
-        (df = 3.0, nonc = 1.0) -> f64;
-    noncentral_f, noncentral_f_array, noncentral_f_nd
-        (dfnum = 3.0, dfden = 4.0, nonc = 1.0) -> f64;
-    standard_t, standard_t_array, standard_t_nd (df = 3.0) -> f64;
-    vonmises, vonmises_array, vonmises_nd (mu = 0.0, kappa = 1.0) -> f64;
-    pareto, pareto_array, pareto_nd (a = 3.0) -> f64;
-    weibull, weibull_array, weibull_nd (a = 3.0) -> f64;
-    power, power_array, power_nd (a = 3.0) -> f64;
-    laplace, laplace_array, laplace_nd (loc = 0.0, scale = 1.0) -> f64;
-    gumbel, gumbel_array, gumbel_nd (loc = 0.0, scale = 1.0) -> f64;
-    logistic, logistic_array, logistic_nd (loc = 0.0, scale = 1.0) -> f64;
-    lognormal, lognormal_array, lognormal_nd (mean = 0.0, sigma = 1.0) -> f64;
-    rayleigh, rayleigh_array, rayleigh_nd (scale = 1.0) -> f64;
-    wald, wald_array, wald_nd (mean = 1.0, scale = 1.0) -> f64;
-    triangular, triangular_array, triangular_nd (left = 0.0, mode = 0.5, right = 1.0) -> f64;
-    binomial, binomial_array, binomial_nd (n = 10, p = 0.5) -> i64;
-    negative_binomial, negative_binomial_array, negative_binomial_nd (n = 10.0, p = 0.5) -> i64;
-    poisson, poisson_array, poisson_nd (lam = 30.0) -> i64;
-    geometric, geometric_array, geometric_nd (p = 0.2) -> i64;
-    hypergeometric, hypergeometric_array, hypergeometric_nd
-        (ngood = 10, nbad = 5, nsample = 3) -> i64;
-    logseries, logseries_array, logseries_nd (p = 0.5) -> i64;
-    zipf, zipf_array, zipf_nd (a = 2.0) -> i64;
 }
-
-/// The methods above, for the test that every row of the broadcast table has its form.
-#[cfg(test)]
-const ARRAY_FORMS: &[&str] = &[
-    "random_sample",
-    "standard_normal",
-    "standard_exponential",
-    "standard_cauchy",
-    "uniform",
-    "normal",
-    "exponential",
-    "standard_gamma",
-    "gamma",
-    "beta",
-    "chisquare",
-    "f",
-    "noncentral_chisquare",
-    "noncentral_f",
-    "standard_t",
-    "vonmises",
-    "pareto",
-    "weibull",
-    "power",
-    "laplace",
-    "gumbel",
-    "logistic",
-    "lognormal",
-    "rayleigh",
-    "wald",
-    "triangular",
-    "binomial",
-    "negative_binomial",
-    "poisson",
-    "geometric",
-    "hypergeometric",
-    "logseries",
-    "zipf",
-];
 
 impl RandomState {
     /// `rs.rand(d0, d1, ...)` as an array of that shape (0-d for no dimensions).
@@ -131,17 +58,5 @@ impl RandomState {
             shape: dims.to_vec(),
             data,
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn every_table_row_has_an_array_form() {
-        let mut table: Vec<&str> = super::super::broadcast::specs().map(|s| s.name).collect();
-        let mut forms = super::ARRAY_FORMS.to_vec();
-        table.sort_unstable();
-        forms.sort_unstable();
-        assert_eq!(table, forms);
     }
 }

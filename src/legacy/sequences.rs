@@ -146,37 +146,6 @@ impl RandomState {
         Ok(v)
     }
 
-    /// `rs.permutation(x)` for a 1-d array `x`: a shuffled copy.
-    ///
-    /// ```
-    /// // np.random.RandomState(1).permutation([1.5, 2.5, 3.5])
-    /// let p = nprand::RandomState::new(1).permutation_of(&[1.5, 2.5, 3.5]);
-    /// let mut x = [1.5, 2.5, 3.5];
-    /// nprand::RandomState::new(1).shuffle(&mut x);
-    /// assert_eq!(p, x);
-    /// ```
-    pub fn permutation_of<T: Clone>(&mut self, x: &[T]) -> Vec<T> {
-        let mut v = x.to_vec();
-        self.shuffle(&mut v);
-        v
-    }
-
-    /// `rs.permutation(x)` for an n-d array `x` (C order, rows of `row_len` elements along
-    /// axis 0): a copy with its rows shuffled, as
-    /// [`shuffle_rows`](Self::shuffle_rows) shuffles them.
-    ///
-    /// ```
-    /// // np.random.RandomState(1).permutation(np.arange(6).reshape(3, 2))
-    /// let p = nprand::RandomState::new(1).permutation_rows(&[0, 1, 2, 3, 4, 5], 2);
-    /// let order = nprand::RandomState::new(1).permutation(3).unwrap();
-    /// assert_eq!(p[0], 2 * order[0]);
-    /// ```
-    pub fn permutation_rows<T: Clone>(&mut self, x: &[T], row_len: usize) -> Vec<T> {
-        let mut v = x.to_vec();
-        self.shuffle_rows(&mut v, row_len);
-        v
-    }
-
     /// `rs.shuffle(x)` for an n-d array `x` (C order, rows of `row_len` elements): the
     /// rows (axis 0) are shuffled in place with the draws of the 1-d case (NumPy's
     /// bounce-buffer loop: `random_interval(i)` for `i = n-1 down to 1`). A trailing
@@ -273,7 +242,7 @@ impl RandomState {
         replace: bool,
         p: Option<&[f64]>,
     ) -> Result<NdArray<T>> {
-        let nonzero = size.is_none_or(|s| s.iter().all(|&d| d != 0));
+        let nonzero = alloc::takes_samples(size);
         if a.is_empty() && nonzero {
             return Err(Error::value(
                 "'a' cannot be empty unless no samples are taken",
@@ -377,6 +346,10 @@ pub(crate) fn check_p(p: &[f64], pop: i128) -> Result<()> {
         return Err(Error::value("probabilities do not sum to 1"));
     }
     Ok(())
+}
+
+permutation_methods! {
+    impl[] RandomState, rust "nprand::RandomState::new(1)", numpy "np.random.RandomState(1)";
 }
 
 #[cfg(test)]
