@@ -23,8 +23,10 @@
 //! from the bit generator (so the state afterwards), and the errors (kind and message).
 //! Methods come in two forms: a scalar one (`rng.normal(0, 1)`) and a bulk `_into` form
 //! that fills a slice exactly as `size=out.len()` would. Array-valued parameters
-//! (NumPy's broadcasting) go through the [`broadcast`] table, which describes every
-//! distribution generically; the evaluator (`nprand::eval::generator`, feature `eval`)
+//! (NumPy's broadcasting) take the `<name>_array` forms (`rng.normal_array([0., 10.],
+//! 1.0, None)`, returning an [`NdArray`](crate::array::NdArray); `<name>_nd` for an
+//! `ndarray::ArrayD`), which run the [`broadcast`] table, describing every distribution
+//! generically; the evaluator (`nprand::eval::generator`, feature `eval`)
 //! runs a Python call such as `"normal([0, 10], 1, size=(3, 2))"` on top of it.
 //!
 //! Files, following NumPy's families: [`ziggurat`] (normal, exponential), [`integers`]
