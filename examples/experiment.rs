@@ -77,7 +77,7 @@ pub fn run(out: &mut impl Write) -> Result<(), Box<dyn std::error::Error>> {
     let mut means = Vec::with_capacity(200);
     for _ in 0..200 {
         // idx = rs.choice(n, size=n)
-        let idx = rs.choice_index(n as i64, n, true, None)?;
+        let idx = rs.choice_index(n as i64, Some(&[n]), true, None)?;
         let mut acc = 0.0;
         for &i in &idx {
             acc += resid[i as usize];

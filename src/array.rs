@@ -101,6 +101,94 @@ impl<T> NdArray<T> {
     }
 }
 
+/// The elements in C order, as a slice: results index and iterate like NumPy's flat
+/// view (`a.flat[i]`, `for x in a.flat`).
+///
+/// ```
+/// use nprand::array::NdArray;
+/// let a = NdArray::new(vec![2, 2], vec![1, 2, 3, 4]).unwrap();
+/// assert_eq!(a[3], 4);
+/// assert_eq!(a.iter().sum::<i32>(), 10);
+/// assert_eq!(&a[..2], &[1, 2]);
+/// ```
+impl<T> std::ops::Deref for NdArray<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        &self.data
+    }
+}
+
+/// The elements in C order, mutably (the shape stays).
+///
+/// ```
+/// let mut a = nprand::array::NdArray::from_vec(vec![1, 2]);
+/// a[0] = 5;
+/// assert_eq!(a.data, [5, 2]);
+/// ```
+impl<T> std::ops::DerefMut for NdArray<T> {
+    fn deref_mut(&mut self) -> &mut [T] {
+        &mut self.data
+    }
+}
+
+/// `for x in &a`: the elements in C order.
+///
+/// ```
+/// let a = nprand::array::NdArray::from_vec(vec![1, 2]);
+/// let mut n = 0;
+/// for x in &a { n += x; }
+/// assert_eq!(n, 3);
+/// ```
+impl<'a, T> IntoIterator for &'a NdArray<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.data.iter()
+    }
+}
+
+/// `for x in a`: the elements in C order, by value.
+///
+/// ```
+/// let a = nprand::array::NdArray::from_vec(vec![1, 2]);
+/// assert_eq!(a.into_iter().collect::<Vec<_>>(), [1, 2]);
+/// ```
+impl<T> IntoIterator for NdArray<T> {
+    type Item = T;
+    type IntoIter = std::vec::IntoIter<T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.data.into_iter()
+    }
+}
+
+#[cfg(feature = "ndarray")]
+impl<T> NdArray<T> {
+    /// The array as an `ndarray::ArrayD` of the same shape (feature `ndarray`; no copy).
+    ///
+    /// ```
+    /// let a = nprand::array::NdArray::new(vec![2, 1], vec![1.0, 2.0]).unwrap();
+    /// assert_eq!(a.into_ndarray().shape(), &[2, 1]);
+    /// ```
+    pub fn into_ndarray(self) -> ndarray::ArrayD<T> {
+        ndarray::ArrayD::from_shape_vec(ndarray::IxDyn(&self.shape), self.data)
+            .expect("an NdArray's data fills its shape")
+    }
+}
+
+/// `ArrayD::from(a)`: [`NdArray::into_ndarray`] (feature `ndarray`).
+///
+/// ```
+/// let a = nprand::array::NdArray::scalar(1.5);
+/// let b: ndarray::ArrayD<f64> = a.into();
+/// assert_eq!(b.ndim(), 0);
+/// ```
+#[cfg(feature = "ndarray")]
+impl<T> From<NdArray<T>> for ndarray::ArrayD<T> {
+    fn from(a: NdArray<T>) -> Self {
+        a.into_ndarray()
+    }
+}
+
 /// A shape as Python prints a tuple: `()`, `(3,)`, `(2, 3)`.
 ///
 /// ```

@@ -152,7 +152,7 @@ pub fn uniform(low: f64, high: f64) -> Result<f64> {
 /// assert!((0..6).contains(&nprand::global::randint(0, 6).unwrap()));
 /// ```
 pub fn randint(low: i128, high: i128) -> Result<i64> {
-    with(|rs| rs.randint::<i64>(low, high))
+    with(|rs| rs.randint(low, high))
 }
 
 /// `np.random.shuffle(x)`.

@@ -39,7 +39,9 @@
 //! - `json`: JSON state files shared with Python (`serde`, `serde_json`).
 //! - `python`: `nprand::python`, CPython's `random` (`num-bigint` for its ints, `sha2`
 //!   for its str/bytes seeding).
-//! - `ndarray`: `nd`, shaped `ndarray::ArrayD` outputs for every `RandomState` method.
+//! - `ndarray`: `nd`, shaped `ndarray::ArrayD` outputs (`<name>_nd`) for every method of
+//!   `RandomState` and `Generator`, and `ndarray` arrays and views as array parameters
+//!   ([`IntoParam`]).
 //! - `parallel`: multi-core bulk fills of [`Mt19937`] (`rayon`), bit-identical to the
 //!   serial stream.
 //!
@@ -81,6 +83,7 @@ pub mod state;
 pub use bitgen::{
     BitGenState, BitGenerator, Pcg64, Pcg64Dxsm, Philox, SeedableBitGenerator, Sfc64,
 };
+pub use common::IntoParam;
 pub use error::{Error, ErrorKind, Result};
 pub use generator::{default_rng, AnyGenerator, Generator};
 pub use legacy::{RandintDtype, RandomState};

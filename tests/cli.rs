@@ -96,7 +96,7 @@ fn text_format_scalars_and_arrays() {
     assert!(o.status.success(), "{}", stderr(&o));
     let mut rs = RandomState::new(0);
     let x = rs.random_sample();
-    let k: u8 = rs.randint(0, 5).unwrap();
+    let k: u8 = rs.randint_dtype(0, 5).unwrap();
     let a = rs.rand(&[2, 2]).unwrap();
     let mut rs = RandomState::new(0);
     let mut b = [false; 3];

@@ -11,7 +11,7 @@
 //!   the bit generators; only "no panic" and "an `Err` leaves the state" are asserted.
 #![cfg(feature = "python")]
 
-use nprand::generator::{default_rng, ChoiceP, Generator, MvhgMethod};
+use nprand::generator::{default_rng, Generator, MvhgMethod};
 use nprand::legacy::CheckValid;
 use nprand::python::Random;
 use nprand::{BitGenerator, Mt19937, Pcg64, RandomState, Result, SeedSequence};
@@ -39,10 +39,14 @@ fn call(id: &str) -> Result<()> {
         "rs_bytes_2p63" => rs.bytes(1 << 63).map(drop),
         "rs_permutation_2p59" => rs.permutation(1 << 59).map(drop),
         "rs_permutation_2p62" => rs.permutation(1 << 62).map(drop),
-        "rs_choice_1e18_0_noreplace" => rs.choice_index(10i64.pow(18), 0, false, None).map(drop),
-        "rs_choice_3_2p59" => rs.choice_index(3, 1 << 59, true, None).map(drop),
-        "rs_choice_3_2p59_p" => rs.choice_index(3, 1 << 59, true, Some(&p3)).map(drop),
-        "rs_choice_3_2p63" => rs.choice_index(3, 1 << 63, true, None).map(drop),
+        "rs_choice_1e18_0_noreplace" => rs
+            .choice_index(10i64.pow(18), Some(&[0]), false, None)
+            .map(drop),
+        "rs_choice_3_2p59" => rs.choice_index(3, Some(&[1 << 59]), true, None).map(drop),
+        "rs_choice_3_2p59_p" => rs
+            .choice_index(3, Some(&[1 << 59]), true, Some(&p3))
+            .map(drop),
+        "rs_choice_3_2p63" => rs.choice_index(3, Some(&[1 << 63]), true, None).map(drop),
         "rs_mvn_2p59" => rs
             .multivariate_normal(&[0.0, 0.0], &eye, (2, 2), 1 << 59, CheckValid::Warn, 1e-8)
             .map(drop),
@@ -56,25 +60,25 @@ fn call(id: &str) -> Result<()> {
         "g_bytes_2p62" => g.bytes(1 << 62).map(drop),
         "g_bytes_2p63" => g.bytes(1 << 63).map(drop),
         "g_choice_1_2p32_2p32" => g
-            .choice(1, Some(&[1 << 32, 1 << 32]), true, None, true)
+            .choice_index(1, Some(&[1 << 32, 1 << 32]), true, None, true)
             .map(drop),
-        "g_choice_3_2p59" => g.choice(3, Some(&[1 << 59]), true, None, true).map(drop),
-        "g_choice_3_2p59_p" => {
-            let p = ChoiceP::new(&p3, 3).unwrap();
-            g.choice(3, Some(&[1 << 59]), true, Some(&p), true)
-                .map(drop)
-        }
+        "g_choice_3_2p59" => g
+            .choice_index(3, Some(&[1 << 59]), true, None, true)
+            .map(drop),
+        "g_choice_3_2p59_p" => g
+            .choice_index(3, Some(&[1 << 59]), true, Some(&p3), true)
+            .map(drop),
         "g_choice_1e18_1e17_noreplace" => g
-            .choice(10i64.pow(18), Some(&[10usize.pow(17)]), false, None, true)
+            .choice_index(10i64.pow(18), Some(&[10usize.pow(17)]), false, None, true)
             .map(drop),
-        "g_dirichlet_2p59" => g.dirichlet(&[1.0, 1.0], 1 << 59).map(drop),
-        "g_dirichlet_2p62" => g.dirichlet(&[1.0, 1.0], 1 << 62).map(drop),
-        "g_multinomial_2p59" => g.multinomial(10, &[0.5, 0.5], 1 << 59).map(drop),
+        "g_dirichlet_2p59" => g.dirichlet(&[1.0, 1.0], Some(&[1 << 59])).map(drop),
+        "g_dirichlet_2p62" => g.dirichlet(&[1.0, 1.0], Some(&[1 << 62])).map(drop),
+        "g_multinomial_2p59" => g.multinomial(10, &[0.5, 0.5], Some(&[1 << 59])).map(drop),
         "g_mvhg_2p62" => g
-            .multivariate_hypergeometric(&[1, 1], 1, 1 << 62, MvhgMethod::Marginals)
+            .multivariate_hypergeometric(&[1, 1], 1, Some(&[1 << 62]), MvhgMethod::Marginals)
             .map(drop),
         "g_mvhg_count_2p58" => g
-            .multivariate_hypergeometric(&[1 << 58, 1 << 58], 1, 1, MvhgMethod::Count)
+            .multivariate_hypergeometric(&[1 << 58, 1 << 58], 1, Some(&[1]), MvhgMethod::Count)
             .map(drop),
         "g_permutation_2p59" => g.permutation(1 << 59).map(drop),
         "g_spawn_2p31" => g.spawn(1 << 31).map(drop),
@@ -196,12 +200,12 @@ proptest! {
         if small(n) || n > 1 << 58 {
             check(&mut rs, |rs| rs.bytes(n));
             check(&mut rs, |rs| rs.permutation(n as i64));
-            check(&mut rs, |rs| rs.choice_index(n as i64, k.min(3), false, None));
+            check(&mut rs, |rs| rs.choice_index(n as i64, Some(&[k.min(3)]), false, None));
         }
         if small(k) || k > 1 << 58 {
-            check(&mut rs, |rs| rs.choice_index(3, k, true, None));
-            check(&mut rs, |rs| rs.choice_index(3, k, true, Some(&[0.2, 0.3, 0.5])));
-            check(&mut rs, |rs| rs.choice(&[1, 2], k, false, None));
+            check(&mut rs, |rs| rs.choice_index(3, Some(&[k]), true, None));
+            check(&mut rs, |rs| rs.choice_index(3, Some(&[k]), true, Some(&[0.2, 0.3, 0.5])));
+            check(&mut rs, |rs| rs.choice(&[1, 2], Some(&[k]), false, None));
             check(&mut rs, |rs| rs.multivariate_normal(&[a, b], &[1.0, 0.0, 0.0, 1.0], (2, 2), k, CheckValid::Ignore, 1e-8));
         }
         for name in ["normal", "uniform", "gamma", "beta", "poisson", "zipf", "vonmises", "binomial", "logseries", "hypergeometric"] {
@@ -266,19 +270,24 @@ impl<B: BitGenerator + Clone + PartialEq + std::fmt::Debug> GenLike for Generato
             check(g, |g| g.bytes(n));
             check(g, |g| g.permutation(n as i64));
             check(g, |g| {
-                g.choice(n as i64, Some(&[k.min(3)]), false, None, true)
+                g.choice_index(n as i64, Some(&[k.min(3)]), false, None, true)
             });
         }
-        check(g, |g| g.choice(3, Some(dims), true, None, true));
-        check(g, |g| g.choice(1, Some(dims), false, None, false));
+        check(g, |g| g.choice_index(3, Some(dims), true, None, true));
+        check(g, |g| g.choice_index(1, Some(dims), false, None, false));
         if small(k) || k > 1 << 58 {
-            check(g, |g| g.dirichlet(&[a.abs(), 1.0], k));
-            check(g, |g| g.multinomial(5, &[0.5, 0.5], k));
+            check(g, |g| g.dirichlet(&[a.abs(), 1.0], Some(&[k])));
+            check(g, |g| g.multinomial(5, &[0.5, 0.5], Some(&[k])));
             check(g, |g| {
-                g.multivariate_hypergeometric(&[2, 3], 2, k, MvhgMethod::Count)
+                g.multivariate_hypergeometric(&[2, 3], 2, Some(&[k]), MvhgMethod::Count)
             });
             check(g, |g| {
-                g.multivariate_hypergeometric(&[1 << 58, 1], 1, k.min(1), MvhgMethod::Count)
+                g.multivariate_hypergeometric(
+                    &[1 << 58, 1],
+                    1,
+                    Some(&[k.min(1)]),
+                    MvhgMethod::Count,
+                )
             });
         }
         check(g, |g| g.permuted(&[1, 2, 3], dims, Some(0)));

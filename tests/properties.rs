@@ -68,7 +68,7 @@ proptest! {
         prop_assert!(out.iter().all(|x| x.to_bits() == b.uniform(loc, loc + scale).unwrap().to_bits()));
         let mut ints = vec![0i64; n];
         a.randint_into(&mut ints, -1000, 1000).unwrap();
-        prop_assert!(ints.iter().all(|&x| x == b.randint::<i64>(-1000, 1000).unwrap()));
+        prop_assert!(ints.iter().all(|&x| x == b.randint(-1000, 1000).unwrap()));
         prop_assert_eq!(a, b);
     }
 
@@ -92,7 +92,7 @@ proptest! {
             prop_assert_eq!(a.bit_generator(), &expect);
         }
         for _ in 0..n.min(5) {
-            c.randint::<u8>(0, 256).unwrap();
+            c.randint_dtype::<u8>(0, 256).unwrap();
         }
         let mut one_word_each: Mt19937 = rs.bit_generator().clone();
         let mut skip = vec![0u32; n.min(5)];
@@ -113,9 +113,9 @@ proptest! {
                 let v: i128 = v.into();
                 prop_assert!(low <= v && v < high, "{} not in [{}, {}) for {}", v, low, high, T::NAME);
             }
-            let v: i128 = rs.clone().randint::<T>(low, high).unwrap().into();
+            let v: i128 = rs.clone().randint_dtype::<T>(low, high).unwrap().into();
             prop_assert!(low <= v && v < high);
-            prop_assert!(rs.clone().randint::<T>(low, T::UB + 2).is_err());
+            prop_assert!(rs.clone().randint_dtype::<T>(low, T::UB + 2).is_err());
             Ok(())
         }
         check::<i8>(&rs, a, b, n)?;

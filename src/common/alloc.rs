@@ -97,6 +97,25 @@ pub(crate) fn filled<T: Clone>(shape: &[usize], dtype: Dtype, fill: T) -> Result
     Ok(v)
 }
 
+/// NumPy's `np.prod(size) != 0` in `choice`'s population checks (`np.prod(None)` is
+/// `None`, which is `!= 0` too).
+pub(crate) fn takes_samples(size: Option<&[usize]>) -> bool {
+    size.is_none_or(|s| s.iter().all(|&d| d != 0))
+}
+
+/// `np.zeros(size + (k,))`, the output of `multinomial`, `dirichlet` and
+/// `multivariate_hypergeometric` (`(k,)` for `size=None`), with its shape.
+pub(crate) fn zeros_rows<T: Clone + Default>(
+    size: Option<&[usize]>,
+    k: usize,
+    dtype: Dtype,
+) -> Result<crate::array::NdArray<T>> {
+    let mut shape = size.unwrap_or(&[]).to_vec();
+    shape.push(k);
+    let data = filled(&shape, dtype, T::default())?;
+    Ok(crate::array::NdArray { shape, data })
+}
+
 /// `np.arange(n)` as int64 (empty for `n <= 0`), the start of every `permutation(n)`.
 pub(crate) fn arange(n: i64) -> Result<Vec<i64>> {
     let shape = [n.max(0) as usize];

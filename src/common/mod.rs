@@ -2,6 +2,8 @@
 //! kernels ([`crate::distr`] and the front-ends' own frozen copies) and the methods of
 //! [`RandomState`](crate::RandomState) and [`Generator`](crate::Generator).
 //!
+//! - [`IntoParam`]: `np.asarray` of a parameter (scalars, slices, `Vec`s, fixed and
+//!   `ndarray` arrays) into the drivers' [`NdArray`](crate::array::NdArray) of [`Num`].
 //! - [`Num`], [`c_long`], [`kahan_sum`]: parameter values and the C arithmetic both
 //!   front-ends rely on.
 //! - [`Constraint`]: NumPy's `constraint_type`, with the one place where a violated
@@ -28,6 +30,7 @@
 //! ```
 
 pub(crate) mod alloc;
+mod arg;
 mod checks;
 mod constraint;
 mod drive;
@@ -35,10 +38,11 @@ pub(crate) mod mvn;
 mod num;
 mod spec;
 
+pub use arg::{IntoParam, ParamElem};
 pub(crate) use checks::{prepare_triangular, triangular_check};
 pub use constraint::{Constraint, POISSON_LAM_MAX};
 pub(crate) use drive::{any2, ufunc2};
 pub use drive::{convert, draw, output_shape, precheck};
 pub use num::{c_long, kahan_sum, Num};
-pub(crate) use spec::KernelTarget;
+pub(crate) use spec::{FromOutput, KernelTarget};
 pub use spec::{Kernel, Output, PKind, Param, Prepare, Receiver, Spec};

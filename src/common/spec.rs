@@ -291,6 +291,27 @@ impl Output {
     }
 }
 
+/// The element type of a typed broadcast result: picks its variant out of an [`Output`]
+/// (the `<name>_array` methods know their kernel's type, so another variant is a bug).
+pub(crate) trait FromOutput: Sized {
+    /// The values, with their shape.
+    fn from_output(out: Output) -> NdArray<Self>;
+}
+
+macro_rules! from_output {
+    ($($t:ty => $v:ident),*) => {$(
+        impl FromOutput for $t {
+            fn from_output(out: Output) -> NdArray<$t> {
+                match out {
+                    Output::$v(a) => a,
+                    other => unreachable!("a {} kernel gave {:?}", stringify!($t), other.shape()),
+                }
+            }
+        }
+    )*};
+}
+from_output!(f64 => F64, f32 => F32, i64 => I64);
+
 /// What a front-end's typed methods hand their kernels: `RandomState` itself, the bit
 /// generator of a `Generator` (used by the `numpy_methods!` declarations).
 pub(crate) trait KernelTarget {

@@ -299,26 +299,31 @@ impl<B: BitGenerator> Generator<B> {
         Ok(())
     }
 
-    /// `rng.multinomial(n, pvals, size=rows)`: `rows` rows of `pvals.len()` counts
-    /// (`rows = 1` for `size=None`), drawn with `Generator`'s binomial. Checks, in NumPy's
+    /// `rng.multinomial(n, pvals, size)`: an array of shape `size + (len(pvals),)` (`(d,)`
+    /// for `size=None`), each row drawn with `Generator`'s binomial. Checks, in NumPy's
     /// order: a non-empty `pvals`, each in [0, 1], `sum(pvals[:-1]) <= 1 + 1e-12` (Kahan
-    /// sum; the last probability is never used), `n >= 0`.
+    /// sum; the last probability is never used), `n >= 0`. (NumPy's array-valued `n` and
+    /// `pvals` are not taken here; `nprand eval` runs them.)
     ///
     /// ```
     /// // np.random.default_rng(0).multinomial(20, [0.2, 0.3, 0.5], size=2)
-    /// let x = nprand::generator::default_rng(0).multinomial(20, &[0.2, 0.3, 0.5], 2).unwrap();
-    /// assert_eq!(x.len(), 6);
+    /// let x = nprand::default_rng(0).multinomial(20, &[0.2, 0.3, 0.5], Some(&[2])).unwrap();
+    /// assert_eq!(x.shape, [2, 3]);
     /// assert_eq!(x[..3].iter().sum::<i64>(), 20);
     /// ```
-    pub fn multinomial(&mut self, n: i64, pvals: &[f64], rows: usize) -> Result<Vec<i64>> {
+    pub fn multinomial(
+        &mut self,
+        n: i64,
+        pvals: &[f64],
+        size: Option<&[usize]>,
+    ) -> Result<NdArray<i64>> {
         multinomial_check_pvals(pvals, 1)?;
         let d = pvals.len();
         multinomial_check_sums(pvals, d, 1)?;
         GCons::NonNegative.check_scalar(n as f64, "n")?;
         // multin = np.zeros(size + (d,), dtype=np.int64)
-        let mut out =
-            crate::common::alloc::filled(&[rows, d], crate::common::alloc::Dtype::I64, 0)?;
-        for row in out.chunks_exact_mut(d) {
+        let mut out = crate::common::alloc::zeros_rows(size, d, crate::common::alloc::Dtype::I64)?;
+        for row in out.data.chunks_exact_mut(d) {
             multinomial_row(&mut self.bg, n, pvals, row);
         }
         Ok(out)

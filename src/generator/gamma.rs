@@ -389,28 +389,32 @@ impl<B: BitGenerator> Generator<B> {
         Ok(())
     }
 
-    /// `rng.dirichlet(alpha, size=rows)`: `rows` vectors of `alpha.len()` values, row-major
-    /// (NumPy's shape `size + (k,)`; `rows = 1` for `size=None`). `alpha < 0` is NumPy's
+    /// `rng.dirichlet(alpha, size)`: an array of shape `size + (len(alpha),)` (`(k,)` for
+    /// `size=None`), one vector per row. `alpha < 0` is NumPy's
     /// error (zeros and NaN pass). When every alpha is below 0.1 NumPy breaks the stick with
     /// beta variates; otherwise it normalises gammas (multiplying by `1 / sum`).
     ///
     /// ```
     /// // np.random.default_rng(0).dirichlet([1, 2, 3], size=2)
-    /// let x = nprand::generator::default_rng(0).dirichlet(&[1.0, 2.0, 3.0], 2).unwrap();
-    /// assert_eq!(x.len(), 6);
+    /// let x = nprand::default_rng(0).dirichlet(&[1.0, 2.0, 3.0], Some(&[2])).unwrap();
+    /// assert_eq!(x.shape, [2, 3]);
     /// assert!((x[..3].iter().sum::<f64>() - 1.0).abs() < 1e-12);
     /// ```
-    pub fn dirichlet(&mut self, alpha: &[f64], rows: usize) -> Result<Vec<f64>> {
+    pub fn dirichlet(
+        &mut self,
+        alpha: &[f64],
+        size: Option<&[usize]>,
+    ) -> Result<crate::array::NdArray<f64>> {
         if alpha.iter().any(|&a| a < 0.0) {
             return Err(Error::value("alpha < 0"));
         }
         let k = alpha.len();
         // diric = np.zeros(size + (k,), np.float64)
-        let mut out =
-            crate::common::alloc::filled(&[rows, k], crate::common::alloc::Dtype::F64, 0.0)?;
+        let mut nd = crate::common::alloc::zeros_rows(size, k, crate::common::alloc::Dtype::F64)?;
         if k == 0 {
-            return Ok(out);
+            return Ok(nd);
         }
+        let out = &mut nd.data;
         let max = alpha.iter().copied().fold(f64::NEG_INFINITY, |m, a| {
             if m.is_nan() || a.is_nan() {
                 f64::NAN
@@ -452,7 +456,7 @@ impl<B: BitGenerator> Generator<B> {
                 }
             }
         }
-        Ok(out)
+        Ok(nd)
     }
 }
 

@@ -206,25 +206,27 @@ impl<B: BitGenerator> Generator<B> {
         Ok(())
     }
 
-    /// `rng.multivariate_hypergeometric(colors, nsample, size=rows, method=method)`:
-    /// `rows` rows of `colors.len()` counts, with NumPy's checks and messages.
+    /// `rng.multivariate_hypergeometric(colors, nsample, size, method=method)`: an array
+    /// of shape `size + (len(colors),)` (`(k,)` for `size=None`), with NumPy's checks and
+    /// messages (all of them before `size` is read).
     ///
     /// ```
     /// use nprand::generator::MvhgMethod;
     /// // np.random.default_rng(0).multivariate_hypergeometric([10, 5, 3], 6, size=2)
     /// let mut rng = nprand::generator::default_rng(0);
-    /// let x = rng.multivariate_hypergeometric(&[10, 5, 3], 6, 2, MvhgMethod::Marginals).unwrap();
+    /// let x = rng.multivariate_hypergeometric(&[10, 5, 3], 6, Some(&[2]), MvhgMethod::Marginals).unwrap();
+    /// assert_eq!(x.shape, [2, 3]);
     /// assert_eq!(x[..3].iter().sum::<i64>(), 6);
-    /// let e = rng.multivariate_hypergeometric(&[1, 2], 4, 1, MvhgMethod::Count).unwrap_err();
+    /// let e = rng.multivariate_hypergeometric(&[1, 2], 4, None, MvhgMethod::Count).unwrap_err();
     /// assert_eq!(e.message(), "nsample > sum(colors)");
     /// ```
     pub fn multivariate_hypergeometric(
         &mut self,
         colors: &[i64],
         nsample: i64,
-        rows: usize,
+        size: Option<&[usize]>,
         method: MvhgMethod,
-    ) -> Result<Vec<i64>> {
+    ) -> Result<NdArray<i64>> {
         if nsample < 0 {
             return Err(Error::value("nsample must be nonnegative."));
         }
@@ -256,10 +258,11 @@ impl<B: BitGenerator> Generator<B> {
             return Err(Error::value("nsample > sum(colors)"));
         }
         let k = colors.len();
-        let mut out = alloc::filled(&[rows, k], alloc::Dtype::I64, 0)?;
-        if k == 0 || total == 0 || nsample == 0 || rows == 0 {
-            return Ok(out);
+        let mut nd = alloc::zeros_rows(size, k, alloc::Dtype::I64)?;
+        if k == 0 || total == 0 || nsample == 0 || nd.is_empty() {
+            return Ok(nd);
         }
+        let out = &mut nd.data;
         let more_than_half = nsample > total / 2;
         let ns = if more_than_half {
             total - nsample
@@ -323,7 +326,7 @@ impl<B: BitGenerator> Generator<B> {
                 }
             }
         }
-        Ok(out)
+        Ok(nd)
     }
 }
 

@@ -6,8 +6,8 @@
 //! // rng = np.random.default_rng(7)
 //! let mut rng = default_rng(7);
 //! // rng.integers(0, 256, dtype=np.uint8), rng.integers(-5, 5, endpoint=True)
-//! let b: u8 = rng.integers(0, 256, false).unwrap();
-//! let k: i64 = rng.integers(-5, 5, true).unwrap();
+//! let b: u8 = rng.integers_dtype(0, 256, false).unwrap();
+//! let k = rng.integers(-5, 5, true).unwrap();
 //! assert!((-5..=5).contains(&k));
 //! # let _ = b;
 //! ```
@@ -380,25 +380,35 @@ pub(crate) fn scalar_interval<T: IntegerDtype>(
 }
 
 impl<B: BitGenerator> Generator<B> {
-    /// `rng.integers(low, high, dtype=T, endpoint=endpoint)`: one value in `[low, high)`
-    /// (`[low, high]` with `endpoint`), with NumPy's checks (`low is out of bounds for
-    /// int8`, `high <= 0`, `low >= high` …). NumPy's `integers(high)` is
-    /// `integers(0, high, …)`.
+    /// `rng.integers(low, high, endpoint=endpoint)`: one int64 value (NumPy's default
+    /// dtype, so no type annotation is needed; [`integers_dtype`](Self::integers_dtype)
+    /// takes NumPy's `dtype=`). NumPy's `integers(high)` is `integers(0, high, …)`.
     ///
     /// ```
     /// use nprand::generator::default_rng;
-    /// // np.random.default_rng(3).integers(0, 10)  (dtype int64)
-    /// let k: i64 = default_rng(3).integers(0, 10, false).unwrap();
+    /// // np.random.default_rng(3).integers(0, 10)
+    /// let k = default_rng(3).integers(0, 10, false).unwrap();
     /// assert!((0..10).contains(&k));
-    /// // rng.integers(0, 2, dtype=bool), rng.integers(-128, 127, dtype=np.int8, endpoint=True)
-    /// let b: bool = default_rng(3).integers(0, 2, false).unwrap();
-    /// let s: i8 = default_rng(3).integers(-128, 127, true).unwrap();
-    /// # let _ = (b, s);
-    /// let e = default_rng(3).integers::<u8>(0, 257, false).unwrap_err();
-    /// assert_eq!(e.message(), "high is out of bounds for uint8");
-    /// assert_eq!(default_rng(3).integers::<i64>(5, 5, false).unwrap_err().message(), "low >= high");
+    /// assert_eq!(default_rng(3).integers(5, 5, false).unwrap_err().message(), "low >= high");
     /// ```
-    pub fn integers<T: IntegerDtype>(
+    pub fn integers(&mut self, low: i128, high: i128, endpoint: bool) -> Result<i64> {
+        self.integers_dtype::<i64>(low, high, endpoint)
+    }
+
+    /// `rng.integers(low, high, dtype=T, endpoint=endpoint)`: one value in `[low, high)`
+    /// (`[low, high]` with `endpoint`), with NumPy's checks (`low is out of bounds for
+    /// int8`, `high <= 0`, `low >= high` …).
+    ///
+    /// ```
+    /// use nprand::generator::default_rng;
+    /// // rng.integers(0, 2, dtype=bool), rng.integers(-128, 127, dtype=np.int8, endpoint=True)
+    /// let b: bool = default_rng(3).integers_dtype(0, 2, false).unwrap();
+    /// let s: i8 = default_rng(3).integers_dtype(-128, 127, true).unwrap();
+    /// # let _ = (b, s);
+    /// let e = default_rng(3).integers_dtype::<u8>(0, 257, false).unwrap_err();
+    /// assert_eq!(e.message(), "high is out of bounds for uint8");
+    /// ```
+    pub fn integers_dtype<T: IntegerDtype>(
         &mut self,
         low: i128,
         high: i128,
@@ -406,6 +416,47 @@ impl<B: BitGenerator> Generator<B> {
     ) -> Result<T> {
         let (off, rng) = scalar_interval::<T>(low, high, endpoint)?;
         Ok(draw::<T, B>(&mut Bounded::new(&mut self.bg), off, rng))
+    }
+
+    /// `rng.integers(low, high, size, endpoint=endpoint)` (int64): an array of shape
+    /// `size` (0-d, one value, for `None`).
+    ///
+    /// ```
+    /// // np.random.default_rng(3).integers(0, 10, size=(2, 2))
+    /// let k = nprand::default_rng(3).integers_array(0, 10, Some(&[2, 2]), false).unwrap();
+    /// assert_eq!(k.shape, [2, 2]);
+    /// assert!(k.iter().all(|v| (0..10).contains(v)));
+    /// ```
+    pub fn integers_array(
+        &mut self,
+        low: i128,
+        high: i128,
+        size: Option<&[usize]>,
+        endpoint: bool,
+    ) -> Result<crate::array::NdArray<i64>> {
+        let shape = size.unwrap_or(&[]).to_vec();
+        let mut data = crate::common::alloc::filled(&shape, crate::common::alloc::Dtype::I64, 0)?;
+        self.integers_into(&mut data, low, high, endpoint)?;
+        Ok(crate::array::NdArray { shape, data })
+    }
+
+    /// [`integers_array`](Self::integers_array) as an `ndarray::ArrayD` (feature `ndarray`).
+    ///
+    /// ```
+    /// // np.random.default_rng(3).integers(0, 10, size=(2, 2))
+    /// let k = nprand::default_rng(3).integers_nd(0, 10, Some(&[2, 2]), false).unwrap();
+    /// assert_eq!(k.shape(), &[2, 2]);
+    /// ```
+    #[cfg(feature = "ndarray")]
+    pub fn integers_nd(
+        &mut self,
+        low: i128,
+        high: i128,
+        size: Option<&[usize]>,
+        endpoint: bool,
+    ) -> Result<ndarray::ArrayD<i64>> {
+        self.integers_array(low, high, size, endpoint)
+            .map(Into::into)
     }
 
     /// `rng.integers(low, high, size=out.len(), dtype=T, endpoint=endpoint)`: one call, so

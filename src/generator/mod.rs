@@ -9,7 +9,7 @@
 //! let mut rng = default_rng(12345);
 //! // rng.random(), rng.integers(0, 10), rng.standard_normal()
 //! let u = rng.random();
-//! let k: i64 = rng.integers(0, 10, false).unwrap();
+//! let k = rng.integers(0, 10, false).unwrap();
 //! let z = rng.standard_normal();
 //! assert!((0.0..1.0).contains(&u) && (0..10).contains(&k) && z.is_finite());
 //! ```
@@ -23,8 +23,10 @@
 //! from the bit generator (so the state afterwards), and the errors (kind and message).
 //! Methods come in two forms: a scalar one (`rng.normal(0, 1)`) and a bulk `_into` form
 //! that fills a slice exactly as `size=out.len()` would. Array-valued parameters
-//! (NumPy's broadcasting) go through the [`broadcast`] table, which describes every
-//! distribution generically; the evaluator (`nprand::eval::generator`, feature `eval`)
+//! (NumPy's broadcasting) take the `<name>_array` forms (`rng.normal_array([0., 10.],
+//! 1.0, None)`, returning an [`NdArray`](crate::array::NdArray); `<name>_nd` for an
+//! `ndarray::ArrayD`), which run the [`broadcast`] table, describing every distribution
+//! generically; the evaluator (`nprand::eval::generator`, feature `eval`)
 //! runs a Python call such as `"normal([0, 10], 1, size=(3, 2))"` on top of it.
 //!
 //! Files, following NumPy's families: [`ziggurat`] (normal, exponential), [`integers`]
@@ -40,6 +42,7 @@ use crate::mt19937::Mt19937;
 use crate::seed_sequence::SeedSequence;
 use std::str::FromStr;
 
+mod array_forms;
 pub mod broadcast;
 pub(crate) mod continuous;
 pub(crate) mod discrete;
@@ -56,7 +59,7 @@ pub use crate::common::mvn::{CheckValid, MvnOutput};
 pub use hypergeometric::MvhgMethod;
 pub use integers::IntegerDtype;
 pub use multivariate::MvnMethod;
-pub use sequences::{ChoiceOutput, ChoiceP};
+pub use sequences::ChoiceP;
 
 /// The broadcastable distributions of each family file, for [`broadcast::specs`].
 pub(crate) const SPEC_TABLES: &[&[broadcast::GenSpec]] = &[

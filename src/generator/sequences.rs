@@ -8,25 +8,20 @@
 use super::discrete::kahan_sum;
 use super::integers::{bounded_u64, random_interval, Bounded};
 use super::Generator;
+use crate::array::NdArray;
 use crate::bitgen::BitGenerator;
 use crate::common::alloc;
 use crate::error::{Error, Result};
 use std::collections::HashSet;
 
-/// The result of [`Generator::choice`]: indices into the population (along axis 0) and the
-/// output shape (`[]` when `size` is `None`: NumPy then returns one element, not an array).
-///
-/// ```
-/// // np.random.default_rng(0).choice(5, size=(2, 2))
-/// let c = nprand::generator::default_rng(0).choice(5, Some(&[2, 2]), true, None, true).unwrap();
-/// assert_eq!((c.shape, c.indices.len()), (vec![2, 2], 4));
-/// ```
+/// The indices `choice` draws into the population (along axis 0) and the output shape
+/// (`[]` when `size` is `None`: NumPy then returns one element, not an array).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ChoiceOutput {
+pub(crate) struct ChoiceOutput {
     /// The chosen indices, C order.
-    pub indices: Vec<i64>,
+    pub(crate) indices: Vec<i64>,
     /// `size` (empty for `size=None`).
-    pub shape: Vec<usize>,
+    pub(crate) shape: Vec<usize>,
 }
 
 /// The probabilities of `choice`, as NumPy validates them against the population size.
@@ -232,24 +227,89 @@ impl<B: BitGenerator> Generator<B> {
         Ok(out)
     }
 
-    /// `rng.choice(a, size, replace, p, shuffle=shuffle)` (axis 0) as indices into a
-    /// population of `pop_size` items (`a` itself when it is an integer). `size = None` is
-    /// NumPy's scalar form. Errors are NumPy's, in its order (the population, `p`, then the
-    /// sample size).
+    /// `rng.choice(a, size, replace, p, shuffle=shuffle)` for an integer population `a`:
+    /// indices in `[0, a)`, an array of shape `size` (0-d, one index, for `size=None`).
+    /// Errors are NumPy's, in its order (the population, `p`, then the sample size).
     ///
     /// ```
-    /// use nprand::generator::{default_rng, ChoiceP};
+    /// use nprand::default_rng;
     /// // np.random.default_rng(0).choice(10, size=3, replace=False)
-    /// let c = default_rng(0).choice(10, Some(&[3]), false, None, true).unwrap();
-    /// assert_eq!(c.shape, vec![3]);
+    /// let c = default_rng(0).choice_index(10, Some(&[3]), false, None, true).unwrap();
+    /// assert_eq!(c.shape, [3]);
     /// // rng.choice(3, p=[0.1, 0.2, 0.7])
-    /// let p = ChoiceP::new(&[0.1, 0.2, 0.7], 3).unwrap();
-    /// let c = default_rng(0).choice(3, None, true, Some(&p), true).unwrap();
-    /// assert!(c.shape.is_empty() && (0..3).contains(&c.indices[0]));
-    /// let e = default_rng(0).choice(3, Some(&[5]), false, None, true).unwrap_err();
+    /// let c = default_rng(0).choice_index(3, None, true, Some(&[0.1, 0.2, 0.7]), true).unwrap();
+    /// assert!(c.shape.is_empty() && (0..3).contains(&c[0]));
+    /// let e = default_rng(0).choice_index(3, Some(&[5]), false, None, true).unwrap_err();
     /// assert_eq!(e.message(), "Cannot take a larger sample than population when replace is False");
     /// ```
-    pub fn choice(
+    pub fn choice_index(
+        &mut self,
+        pop: i64,
+        size: Option<&[usize]>,
+        replace: bool,
+        p: Option<&[f64]>,
+        shuffle: bool,
+    ) -> Result<NdArray<i64>> {
+        let nonzero = alloc::takes_samples(size);
+        if pop <= 0 && nonzero {
+            return Err(Error::value(
+                "a must be a positive integer unless no samples are taken",
+            ));
+        }
+        let p = p
+            .map(|p| ChoiceP::new(p, pop.max(0) as usize))
+            .transpose()?;
+        let c = self.choice_indices(pop, size, replace, p.as_ref(), shuffle)?;
+        Ok(NdArray {
+            shape: c.shape,
+            data: c.indices,
+        })
+    }
+
+    /// `rng.choice(a, size, replace, p, shuffle=shuffle)` for a 1-d array `a` (NumPy's
+    /// `axis=0`; for an n-d `a` draw row indices with [`choice_index`](Self::choice_index)
+    /// and gather): the chosen elements, an array of shape `size` (0-d, one element, for
+    /// `size=None`).
+    ///
+    /// ```
+    /// use nprand::default_rng;
+    /// // np.random.default_rng(0).choice([1.5, 2.5, 3.5], size=(2, 2), p=[0.2, 0.3, 0.5])
+    /// let a = [1.5, 2.5, 3.5];
+    /// let c = default_rng(0).choice(&a, Some(&[2, 2]), true, Some(&[0.2, 0.3, 0.5]), true).unwrap();
+    /// assert_eq!(c.shape, [2, 2]);
+    /// let i = default_rng(0).choice_index(3, Some(&[2, 2]), true, Some(&[0.2, 0.3, 0.5]), true).unwrap();
+    /// assert_eq!(c[3], a[i[3] as usize]);
+    /// assert_eq!(default_rng(0).choice::<f64>(&[], None, true, None, true).unwrap_err().message(),
+    ///            "a cannot be empty unless no samples are taken");
+    /// ```
+    pub fn choice<T: Clone>(
+        &mut self,
+        a: &[T],
+        size: Option<&[usize]>,
+        replace: bool,
+        p: Option<&[f64]>,
+        shuffle: bool,
+    ) -> Result<NdArray<T>> {
+        let nonzero = alloc::takes_samples(size);
+        if a.is_empty() && nonzero {
+            return Err(Error::value(
+                "a cannot be empty unless no samples are taken",
+            ));
+        }
+        let p = p.map(|p| ChoiceP::new(p, a.len())).transpose()?;
+        let c = self.choice_indices(a.len() as i64, size, replace, p.as_ref(), shuffle)?;
+        // `a[idx]`: a second array of `size` items.
+        let mut data = alloc::reserve(&c.shape, alloc::Dtype::I64, c.indices.len())?;
+        data.extend(c.indices.iter().map(|&i| a[i as usize].clone()));
+        Ok(NdArray {
+            shape: c.shape,
+            data,
+        })
+    }
+
+    /// The indices of `choice` once `p` is checked (the evaluator checks the population
+    /// and `p` from the call itself first).
+    pub(crate) fn choice_indices(
         &mut self,
         pop_size: i64,
         size: Option<&[usize]>,
@@ -363,4 +423,8 @@ impl<B: BitGenerator> Generator<B> {
         }
         Ok(idx)
     }
+}
+
+permutation_methods! {
+    impl[B: BitGenerator] Generator<B>, rust "nprand::default_rng(1)", numpy "np.random.default_rng(1)";
 }

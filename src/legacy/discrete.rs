@@ -302,7 +302,8 @@ impl RandomState {
         Ok(())
     }
 
-    /// `rs.multinomial(n, pvals)`: one row of `pvals.len()` counts.
+    /// `rs.multinomial(n, pvals, size)`: an array of shape `size + (len(pvals),)` (`(d,)`
+    /// for `size=None`), rows in C order.
     ///
     /// Checks in NumPy's order: `pvals < 0, pvals > 1 or pvals contains NaNs`,
     /// `sum(pvals[:-1]) > 1.0` (Kahan sum, tolerance 1e-12; the last p is never
@@ -311,14 +312,24 @@ impl RandomState {
     ///
     /// ```
     /// let mut rs = nprand::RandomState::new(0);
-    /// let row = rs.multinomial(20, &[1.0 / 6.0; 6]).unwrap(); // rs.multinomial(20, [1/6.]*6)
-    /// assert_eq!(row.iter().sum::<i64>(), 20);
-    /// assert_eq!(rs.multinomial(100, &[1.1, 0.2]).unwrap_err().message(),
+    /// let row = rs.multinomial(20, &[1.0 / 6.0; 6], None).unwrap(); // rs.multinomial(20, [1/6.]*6)
+    /// assert_eq!((row.shape.as_slice(), row.iter().sum::<i64>()), (&[6][..], 20));
+    /// // rs.multinomial(20, [0.5, 0.5], size=(2, 3))
+    /// assert_eq!(rs.multinomial(20, &[0.5, 0.5], Some(&[2, 3])).unwrap().shape, [2, 3, 2]);
+    /// assert_eq!(rs.multinomial(100, &[1.1, 0.2], None).unwrap_err().message(),
     ///            "pvals < 0, pvals > 1 or pvals contains NaNs");
-    /// assert_eq!(rs.multinomial(-1, &[0.8, 0.2]).unwrap_err().message(), "n < 0");
+    /// assert_eq!(rs.multinomial(-1, &[0.8, 0.2], None).unwrap_err().message(), "n < 0");
     /// ```
-    pub fn multinomial(&mut self, n: i64, pvals: &[f64]) -> Result<Vec<i64>> {
-        let mut out = vec![0; pvals.len()];
+    pub fn multinomial(
+        &mut self,
+        n: i64,
+        pvals: &[f64],
+        size: Option<&[usize]>,
+    ) -> Result<crate::array::NdArray<i64>> {
+        // NumPy checks before it allocates the output.
+        Self::check_multinomial(n, pvals)?;
+        let mut out =
+            crate::common::alloc::zeros_rows(size, pvals.len(), crate::common::alloc::Dtype::I64)?;
         self.multinomial_into(&mut out, n, pvals)?;
         Ok(out)
     }
@@ -332,7 +343,7 @@ impl RandomState {
     /// let mut x = [0i64; 3 * 4];
     /// a.multinomial_into(&mut x, 50, &[0.1, 0.2, 0.3, 0.4]).unwrap(); // size=3
     /// for row in x.chunks(4) {
-    ///     assert_eq!(row, b.multinomial(50, &[0.1, 0.2, 0.3, 0.4]).unwrap().as_slice());
+    ///     assert_eq!(row, &b.multinomial(50, &[0.1, 0.2, 0.3, 0.4], None).unwrap()[..]);
     /// }
     /// ```
     pub fn multinomial_into(&mut self, out: &mut [i64], n: i64, pvals: &[f64]) -> Result<()> {

@@ -178,6 +178,6 @@ proptest! {
             let _ = scalar(&mut rs, p);
             let _ = into(&mut rs, &mut [0.0; 3], p);
         }
-        let _ = rs.dirichlet(&[x, y, z]);
+        let _ = rs.dirichlet(&[x, y, z], None);
     }
 }

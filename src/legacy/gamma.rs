@@ -238,18 +238,29 @@ pub(crate) fn standard_gamma_kernel<D: Draws>(d: &mut D, g: GammaShape) -> f64 {
 
 /// The public methods: NumPy's parameter checks, then the kernels.
 impl RandomState {
-    /// `rs.dirichlet(alpha)`: one row of `alpha.len()` values summing to about 1.
-    /// Any `alpha <= 0` is an error (`alpha <= 0`); NaN passes and gives a NaN row.
+    /// `rs.dirichlet(alpha, size)`: an array of shape `size + (len(alpha),)` (`(k,)` for
+    /// `size=None`), each row summing to about 1. Any `alpha <= 0` is an error
+    /// (`alpha <= 0`, before the output is allocated); NaN passes and gives a NaN row.
     ///
     /// ```
     /// let mut rs = nprand::RandomState::new(0);
-    /// let x = rs.dirichlet(&[10.0, 5.0, 3.0]).unwrap(); // rs.dirichlet([10, 5, 3])
-    /// assert_eq!(x.len(), 3);
+    /// let x = rs.dirichlet(&[10.0, 5.0, 3.0], None).unwrap(); // rs.dirichlet([10, 5, 3])
+    /// assert_eq!(x.shape, [3]);
     /// assert!((x.iter().sum::<f64>() - 1.0).abs() < 1e-12);
-    /// assert_eq!(rs.dirichlet(&[1.0, 0.0]).unwrap_err().message(), "alpha <= 0");
+    /// // rs.dirichlet([1, 2], size=(2, 2))
+    /// assert_eq!(rs.dirichlet(&[1.0, 2.0], Some(&[2, 2])).unwrap().shape, [2, 2, 2]);
+    /// assert_eq!(rs.dirichlet(&[1.0, 0.0], None).unwrap_err().message(), "alpha <= 0");
     /// ```
-    pub fn dirichlet(&mut self, alpha: &[f64]) -> Result<Vec<f64>> {
-        let mut out = vec![0.0; alpha.len()];
+    pub fn dirichlet(
+        &mut self,
+        alpha: &[f64],
+        size: Option<&[usize]>,
+    ) -> Result<crate::array::NdArray<f64>> {
+        if alpha.iter().any(|&a| a <= 0.0) {
+            return Err(Error::value("alpha <= 0"));
+        }
+        let mut out =
+            crate::common::alloc::zeros_rows(size, alpha.len(), crate::common::alloc::Dtype::F64)?;
         self.dirichlet_into(&mut out, alpha)?;
         Ok(out)
     }

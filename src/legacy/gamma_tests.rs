@@ -19,12 +19,14 @@ fn dirichlet_rows_are_independent_draws_in_order() {
     let mut b = a.clone();
     let mut out = [0.0; 12];
     a.dirichlet_into(&mut out, &alpha).unwrap();
-    let rows: Vec<f64> = (0..4).flat_map(|_| b.dirichlet(&alpha).unwrap()).collect();
+    let rows: Vec<f64> = (0..4)
+        .flat_map(|_| b.dirichlet(&alpha, None).unwrap())
+        .collect();
     assert_eq!(out.to_vec(), rows);
     assert_eq!(a, b);
     assert!(a.dirichlet_into(&mut [0.0; 2], &[]).is_err());
     assert!(a.dirichlet_into(&mut [], &[]).is_ok());
-    assert_eq!(a.dirichlet(&[f64::NAN, 1.0]).unwrap().len(), 2);
+    assert_eq!(a.dirichlet(&[f64::NAN, 1.0], None).unwrap().len(), 2);
 }
 
 use super::super::test_util::{assert_bits, assert_same_state, ref_gauss, start, starts, SIZES};

@@ -2,6 +2,7 @@
 //! engine NumPy's legacy layer uses for them (`_bounded_integers.pyx.in`, `use_masked=True`).
 
 use super::RandomState;
+use crate::common::alloc;
 use crate::error::{Error, Result};
 
 mod sealed {
@@ -156,28 +157,63 @@ impl RandomState {
         buf.buf as u64
     }
 
-    /// `rs.randint(low, high, dtype=T)` with `size=None`: one value in `[low, high)`.
+    /// `rs.randint(low, high)`: one int64 value in `[low, high)` (NumPy's default dtype,
+    /// so no type annotation is needed; [`randint_dtype`](Self::randint_dtype) takes
+    /// NumPy's `dtype=`).
     ///
     /// For NumPy's one-argument form `randint(n)` pass `(0, n)`. Bounds are checked as
-    /// NumPy checks them (`low is out of bounds for int8`, `high is out of bounds for
-    /// int8`, `high <= 0` when low is 0, otherwise `low >= high`). 8/16-bit and bool
-    /// scalar calls each use a whole 32-bit word, as in NumPy.
+    /// NumPy checks them (`high <= 0` when low is 0, otherwise `low >= high`).
     ///
     /// ```
     /// let mut rs = nprand::RandomState::new(12345);
-    /// // rs.randint(0, 10)  (dtype=int, i.e. int64)
-    /// let a: i64 = rs.randint(0, 10).unwrap();
-    /// // rs.randint(-128, 128, dtype='int8')
-    /// let b: i8 = rs.randint(-128, 128).unwrap();
+    /// // rs.randint(0, 10)
+    /// let a = rs.randint(0, 10).unwrap();
     /// assert!((0..10).contains(&a));
-    /// assert_eq!(rs.randint::<u8>(0, 257).unwrap_err().to_string(),
+    /// assert_eq!(rs.randint(5, 5).unwrap_err().message(), "low >= high");
+    /// ```
+    pub fn randint(&mut self, low: i128, high: i128) -> Result<i64> {
+        self.randint_dtype::<i64>(low, high)
+    }
+
+    /// `rs.randint(low, high, dtype=T)` with `size=None`: one value in `[low, high)`.
+    ///
+    /// Bounds are checked as NumPy checks them (`low is out of bounds for int8`, `high is
+    /// out of bounds for int8`, `high <= 0` when low is 0, otherwise `low >= high`).
+    /// 8/16-bit and bool scalar calls each use a whole 32-bit word, as in NumPy.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(12345);
+    /// // rs.randint(-128, 128, dtype='int8')
+    /// let b: i8 = rs.randint_dtype(-128, 128).unwrap();
+    /// assert_eq!(rs.randint_dtype::<u8>(0, 257).unwrap_err().to_string(),
     ///            "ValueError: high is out of bounds for uint8");
     /// # let _ = b;
     /// ```
-    pub fn randint<T: RandintDtype>(&mut self, low: i128, high: i128) -> Result<T> {
+    pub fn randint_dtype<T: RandintDtype>(&mut self, low: i128, high: i128) -> Result<T> {
         let mut out = [T::from_bits(0)];
         self.randint_into(&mut out, low, high)?;
         Ok(out[0])
+    }
+
+    /// `rs.randint(low, high, size)` (int64): an array of shape `size` (0-d, one value,
+    /// for `None`).
+    ///
+    /// ```
+    /// // np.random.RandomState(1).randint(0, 10, size=(2, 2))
+    /// let k = nprand::RandomState::new(1).randint_array(0, 10, Some(&[2, 2])).unwrap();
+    /// assert_eq!(k.shape, [2, 2]);
+    /// assert_eq!(k[0], nprand::RandomState::new(1).randint(0, 10).unwrap());
+    /// ```
+    pub fn randint_array(
+        &mut self,
+        low: i128,
+        high: i128,
+        size: Option<&[usize]>,
+    ) -> Result<crate::array::NdArray<i64>> {
+        let shape = size.unwrap_or(&[]).to_vec();
+        let mut data = alloc::filled(&shape, alloc::Dtype::I64, 0)?;
+        self.randint_into(&mut data, low, high)?;
+        Ok(crate::array::NdArray { shape, data })
     }
 
     /// `rs.randint(low, high, size=out.len(), dtype=T)`, filling `out` in C order.
@@ -386,7 +422,7 @@ impl RandomState {
     /// assert!((1..=6).contains(&v));
     /// ```
     pub fn random_integers(&mut self, low: i128, high: i128) -> Result<i64> {
-        self.randint::<i64>(low, high + 1)
+        self.randint(low, high + 1)
     }
 
     /// `rs.random_integers(low, high, size=out.len())`.

@@ -100,7 +100,7 @@ fn check<T: RandintDtype + PartialEq + Debug>(s: &RandomState, n: usize, low: i1
         .collect();
     let mut c = s.clone();
     let got: Vec<T> = (0..n.min(700))
-        .map(|_| c.randint::<T>(low, high).unwrap())
+        .map(|_| c.randint_dtype::<T>(low, high).unwrap())
         .collect();
     assert_eq!(got, expect, "scalar {what}");
     assert_same_state(&c, &r, &what);

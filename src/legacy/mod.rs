@@ -9,7 +9,7 @@
 //! assert_eq!(x.len(), 100);
 //! // rs.normal(5, 2), rs.randint(0, 10, dtype='int8')
 //! let y = rs.normal(5.0, 2.0).unwrap();
-//! let k: i8 = rs.randint(0, 10).unwrap();
+//! let k: i8 = rs.randint_dtype(0, 10).unwrap();
 //! assert!((0..10).contains(&k) && y.is_finite());
 //! ```
 //!
@@ -20,6 +20,7 @@ use crate::error::{Error, Result};
 use crate::mt19937::Mt19937;
 use crate::state::LegacyState;
 
+mod array_forms;
 pub mod broadcast;
 mod continuous;
 mod discrete;

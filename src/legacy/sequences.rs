@@ -1,6 +1,7 @@
 //! Sequences: `shuffle`, `permutation`, `choice`, built on NumPy's `random_interval`.
 
 use super::RandomState;
+use crate::array::NdArray;
 use crate::common::{alloc, kahan_sum};
 use crate::error::{Error, Result};
 
@@ -145,20 +146,37 @@ impl RandomState {
         Ok(v)
     }
 
-    /// `rs.permutation(array)`: a shuffled copy (rows, for a 2-d array).
+    /// `rs.shuffle(x)` for an n-d array `x` (C order, rows of `row_len` elements): the
+    /// rows (axis 0) are shuffled in place with the draws of the 1-d case (NumPy's
+    /// bounce-buffer loop: `random_interval(i)` for `i = n-1 down to 1`). A trailing
+    /// partial row is left in place. NumPy's legacy shuffle of an `(n, 0)` array still
+    /// draws `n - 1` intervals; here `row_len = 0` draws nothing (the row count is
+    /// unknown), so shuffle a slice of `n` empty rows instead.
     ///
     /// ```
-    /// let p = nprand::RandomState::new(1).permutation_of(&[1.5, 2.5]);
-    /// assert_eq!(p.len(), 2);
+    /// // x = np.arange(6).reshape(3, 2); np.random.RandomState(0).shuffle(x)
+    /// let mut x: Vec<i64> = (0..6).collect();
+    /// nprand::RandomState::new(0).shuffle_rows(&mut x, 2);
+    /// let mut order: Vec<i64> = (0..3).collect();
+    /// nprand::RandomState::new(0).shuffle(&mut order);
+    /// assert_eq!(x, order.iter().flat_map(|&r| [2 * r, 2 * r + 1]).collect::<Vec<_>>());
     /// ```
-    pub fn permutation_of<T: Clone>(&mut self, x: &[T]) -> Vec<T> {
-        let mut v = x.to_vec();
-        self.shuffle(&mut v);
-        v
+    pub fn shuffle_rows<T>(&mut self, x: &mut [T], row_len: usize) {
+        if row_len == 0 {
+            return;
+        }
+        let n = x.len() / row_len;
+        for i in (1..n).rev() {
+            let j = self.random_interval(i as u64) as usize;
+            if i != j {
+                let (head, tail) = x.split_at_mut(i * row_len);
+                head[j * row_len..(j + 1) * row_len].swap_with_slice(&mut tail[..row_len]);
+            }
+        }
     }
 
-    /// `rs.choice(pop, size, replace, p)` for an integer population: indices in
-    /// `[0, pop)`. `size = None` in NumPy draws exactly like `size = 1`.
+    /// `rs.choice(a, size, replace, p)` for an integer population `a`: indices in
+    /// `[0, a)`, an array of shape `size` (0-d, one index, for `size=None`).
     ///
     /// Paths as NumPy's: with replacement and no `p` → `randint(0, pop, size)`; with `p`
     /// → `random_sample(size)` looked up in the normalised cumulative `p`; without
@@ -168,13 +186,27 @@ impl RandomState {
     /// ```
     /// let mut rs = nprand::RandomState::new(5);
     /// // rs.choice(5, 3, replace=False)
-    /// let v = rs.choice_index(5, 3, false, None).unwrap();
-    /// assert_eq!(v.len(), 3);
+    /// let v = rs.choice_index(5, Some(&[3]), false, None).unwrap();
+    /// assert_eq!(v.shape, [3]);
     /// // rs.choice(3, p=[0.2, 0.3, 0.6]) -> ValueError
-    /// assert_eq!(rs.choice_index(3, 1, true, Some(&[0.2, 0.3, 0.6])).unwrap_err().message(),
+    /// assert_eq!(rs.choice_index(3, None, true, Some(&[0.2, 0.3, 0.6])).unwrap_err().message(),
     ///            "probabilities do not sum to 1");
     /// ```
     pub fn choice_index(
+        &mut self,
+        pop: i64,
+        size: Option<&[usize]>,
+        replace: bool,
+        p: Option<&[f64]>,
+    ) -> Result<NdArray<i64>> {
+        let (shape, n) = choice_shape(size)?;
+        let data = self.choice_index_flat(pop, n, replace, p)?;
+        Ok(NdArray { shape, data })
+    }
+
+    /// [`choice_index`](Self::choice_index) with `size` already a count (the evaluator's
+    /// form: it reads `size` from the call itself).
+    pub(crate) fn choice_index_flat(
         &mut self,
         pop: i64,
         size: usize,
@@ -189,32 +221,39 @@ impl RandomState {
         self.choice_impl(pop, size, replace, p)
     }
 
-    /// `rs.choice(a, size, replace, p)` for a 1-d population `a`.
+    /// `rs.choice(a, size, replace, p)` for a 1-d array `a` (NumPy's `a` of any other
+    /// dimension is an error; pass the row indices to [`choice_index`](Self::choice_index)
+    /// and gather): the chosen elements, an array of shape `size` (0-d, one element, for
+    /// `size=None`).
     ///
     /// ```
     /// let mut rs = nprand::RandomState::new(5);
     /// // rs.choice([10, 20, 30], size=4, p=[0.5, 0.25, 0.25])
-    /// let v = rs.choice(&[10, 20, 30], 4, true, Some(&[0.5, 0.25, 0.25])).unwrap();
+    /// let v = rs.choice(&[10, 20, 30], Some(&[4]), true, Some(&[0.5, 0.25, 0.25])).unwrap();
     /// assert!(v.iter().all(|x| [10, 20, 30].contains(x)));
-    /// assert!(rs.choice::<i32>(&[], 1, true, None).is_err());
+    /// // rs.choice(['a', 'b'], size=(2, 2), replace=True)
+    /// assert_eq!(rs.choice(&["a", "b"], Some(&[2, 2]), true, None).unwrap().shape, [2, 2]);
+    /// assert!(rs.choice::<i32>(&[], None, true, None).is_err());
     /// ```
     pub fn choice<T: Clone>(
         &mut self,
         a: &[T],
-        size: usize,
+        size: Option<&[usize]>,
         replace: bool,
         p: Option<&[f64]>,
-    ) -> Result<Vec<T>> {
-        if a.is_empty() && size != 0 {
+    ) -> Result<NdArray<T>> {
+        let nonzero = alloc::takes_samples(size);
+        if a.is_empty() && nonzero {
             return Err(Error::value(
                 "'a' cannot be empty unless no samples are taken",
             ));
         }
-        let idx = self.choice_impl(a.len() as i64, size, replace, p)?;
+        let (shape, n) = choice_shape(size)?;
+        let idx = self.choice_impl(a.len() as i64, n, replace, p)?;
         // `a[idx]`: a second array of `size` items.
-        let mut out = alloc::reserve(&[size], alloc::Dtype::I64, size)?;
-        out.extend(idx.into_iter().map(|i| a[i as usize].clone()));
-        Ok(out)
+        let mut data = alloc::reserve(&shape, alloc::Dtype::I64, n)?;
+        data.extend(idx.into_iter().map(|i| a[i as usize].clone()));
+        Ok(NdArray { shape, data })
     }
 
     fn choice_impl(
@@ -282,6 +321,13 @@ impl RandomState {
     }
 }
 
+/// `choice`'s output shape (`()` for `size=None`) and element count (1 for `None`).
+fn choice_shape(size: Option<&[usize]>) -> Result<(Vec<usize>, usize)> {
+    let shape = size.unwrap_or(&[]).to_vec();
+    let n = alloc::check_shape(&shape, alloc::Dtype::I64)?;
+    Ok((shape, n))
+}
+
 /// NumPy's checks on `p`, in its order (also the evaluator's, which reads `p` from a
 /// literal first).
 pub(crate) fn check_p(p: &[f64], pop: i128) -> Result<()> {
@@ -300,6 +346,10 @@ pub(crate) fn check_p(p: &[f64], pop: i128) -> Result<()> {
         return Err(Error::value("probabilities do not sum to 1"));
     }
     Ok(())
+}
+
+permutation_methods! {
+    impl[] RandomState, rust "nprand::RandomState::new(1)", numpy "np.random.RandomState(1)";
 }
 
 #[cfg(test)]
@@ -351,10 +401,10 @@ mod tests {
     fn choice_without_replacement_matches_reference() {
         let mut a = RandomState::new(8);
         let mut r = a.clone();
-        let got = a.choice_index(1000, 10, false, None).unwrap();
+        let got = a.choice_index(1000, Some(&[10]), false, None).unwrap();
         let mut expect: Vec<i64> = (0..1000).collect();
         ref_shuffle(&mut r, &mut expect);
-        assert_eq!(got, expect[..10]);
+        assert_eq!(got.data, expect[..10]);
         assert_same_state(&a, &r, "choice");
     }
 

@@ -186,7 +186,7 @@ fn choice_of<B: BitGenerator>(
     if !replace && p.is_none() && pop > 10000 && n_size as i64 > pop / cutoff {
         crate::eval::legacy::check_arange(pop as i128)?;
     }
-    let out = g.choice(pop, size.as_deref(), replace, p.as_ref(), shuffle)?;
+    let out = g.choice_indices(pop, size.as_deref(), replace, p.as_ref(), shuffle)?;
     Ok(match arr {
         None if size.is_none() => Value::py_scalar(Data::I64(out.indices)),
         None => Value::array(Data::I64(out.indices), out.shape),

@@ -4,14 +4,8 @@
 use super::*;
 
 /// `size=` for the methods that append a dimension: `(size, k)` or `tuple(size) + (k,)`.
-pub(crate) fn rows_shape(
-    size: Option<&Expr>,
-    k: usize,
-    dtype: Dtype,
-) -> Result<(usize, Vec<usize>)> {
-    let shape = crate::eval::legacy::shape_with(size, k, dtype, false)?;
-    let rows: usize = shape[..shape.len() - 1].iter().product();
-    Ok((rows, shape))
+pub(crate) fn rows_shape(size: Option<&Expr>, k: usize, dtype: Dtype) -> Result<Vec<usize>> {
+    crate::eval::legacy::shape_with(size, k, dtype, false)
 }
 
 pub(crate) fn eval_multinomial<B: BitGenerator>(
@@ -66,10 +60,10 @@ pub(crate) fn eval_multinomial<B: BitGenerator>(
         }
         return Ok(Value::array(Data::I64(out), shape));
     }
-    let (rows, shape) = rows_shape(size, d, Dtype::I64)?;
+    let shape = rows_shape(size, d, Dtype::I64)?;
     let n = n_arr.data[0].i();
-    let out = g.multinomial(n, &pvals, rows)?;
-    Ok(Value::array(Data::I64(out), shape))
+    let out = g.multinomial(n, &pvals, Some(&shape[..shape.len() - 1]))?;
+    Ok(Value::array(Data::I64(out.data), shape))
 }
 
 pub(crate) fn eval_mvhg<B: BitGenerator>(g: &mut Generator<B>, call: &Call) -> Result<Value> {
@@ -114,20 +108,20 @@ pub(crate) fn eval_mvhg<B: BitGenerator>(g: &mut Generator<B>, call: &Call) -> R
         }
     }
     // NumPy checks everything before it reads `size` (no draws for zero rows).
-    g.multivariate_hypergeometric(&colors, nsample as i64, 0, method)?;
+    g.multivariate_hypergeometric(&colors, nsample as i64, Some(&[0]), method)?;
     // `(size, k)` when np.isscalar(size) (so np.zeros reads a bool or a float as a
     // dimension and refuses it), else `tuple(size) + (k,)`.
     let k = colors.len();
-    let (rows, shape) = match opt(b[2]) {
+    let shape = match opt(b[2]) {
         Some(e @ (Expr::Int(_) | Expr::Float(_) | Expr::Bool(_) | Expr::Str(_))) => {
             let dims = Expr::Tuple(vec![e.clone(), Expr::Int(k as i128)]);
-            let shape = parse_size_as(Some(&dims), Dtype::I64)?.expect("a tuple");
-            (shape[0], shape)
+            parse_size_as(Some(&dims), Dtype::I64)?.expect("a tuple")
         }
         size => rows_shape(size, k, Dtype::I64)?,
     };
-    let out = g.multivariate_hypergeometric(&colors, nsample as i64, rows, method)?;
-    Ok(Value::array(Data::I64(out), shape))
+    let size = Some(&shape[..shape.len() - 1]);
+    let out = g.multivariate_hypergeometric(&colors, nsample as i64, size, method)?;
+    Ok(Value::array(Data::I64(out.data), shape))
 }
 
 pub(crate) fn eval_dirichlet<B: BitGenerator>(g: &mut Generator<B>, call: &Call) -> Result<Value> {
@@ -141,10 +135,10 @@ pub(crate) fn eval_dirichlet<B: BitGenerator>(g: &mut Generator<B>, call: &Call)
         )));
     }
     let alpha = crate::eval::legacy::one_d_floats(alpha_e)?;
-    g.dirichlet(&alpha, 0)?; // `alpha < 0` comes before `size`
-    let (rows, shape) = rows_shape(opt(b[1]), alpha.len(), Dtype::F64)?;
-    let out = g.dirichlet(&alpha, rows)?;
-    Ok(Value::array(Data::F64(out), shape))
+    g.dirichlet(&alpha, Some(&[0]))?; // `alpha < 0` comes before `size`
+    let shape = rows_shape(opt(b[1]), alpha.len(), Dtype::F64)?;
+    let out = g.dirichlet(&alpha, Some(&shape[..shape.len() - 1]))?;
+    Ok(Value::array(Data::F64(out.data), shape))
 }
 
 /// `rng.multivariate_normal(mean, cov, size=None, check_valid='warn', tol=1e-8, *,

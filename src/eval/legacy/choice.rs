@@ -195,7 +195,7 @@ pub(crate) fn eval_choice(rs: &mut RandomState, call: &Call) -> Result<Value> {
         if !replace {
             check_arange(pop as i128)?;
         }
-        rs.choice_index(pop, n, replace, p.as_deref())?
+        rs.choice_index_flat(pop, n, replace, p.as_deref())?
     };
     Ok(match arr {
         None if size.is_none() => Value::py_scalar(Data::I64(idx)),

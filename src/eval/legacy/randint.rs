@@ -267,7 +267,7 @@ pub(crate) fn randint_typed<T: IntOut>(
         }
         return match parse_size(size, Dtype::new(T::NAME, T::ITEMSIZE))? {
             None => {
-                let v = T::into_data(vec![rs.randint::<T>(lo, hi)?]);
+                let v = T::into_data(vec![rs.randint_dtype::<T>(lo, hi)?]);
                 Ok(if dt.py_scalar {
                     Value::py_scalar(v)
                 } else {
