@@ -30,7 +30,8 @@ impl Dtype {
     pub(crate) const U32: Dtype = Dtype::new("uint32", 4);
     pub(crate) const U64: Dtype = Dtype::new("uint64", 8);
 
-    const fn new(name: &'static str, itemsize: usize) -> Dtype {
+    /// The dtype `name` with `itemsize` bytes per element (e.g. `integers`' `uint8`).
+    pub(crate) const fn new(name: &'static str, itemsize: usize) -> Dtype {
         Dtype { name, itemsize }
     }
 }
