@@ -36,7 +36,8 @@ impl<T> NdArray<T> {
             return Err(Error::value(format!(
                 "cannot reshape array of size {} into shape {}",
                 data.len(),
-                shape_repr(&shape)
+                // NumPy's reshape message prints the shape without spaces: (2,2).
+                shape_repr(&shape).replace(' ', "")
             )));
         }
         Ok(NdArray { shape, data })

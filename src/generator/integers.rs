@@ -361,7 +361,11 @@ pub(crate) fn scalar_interval<T: IntegerDtype>(
     endpoint: bool,
 ) -> Result<(u64, u64)> {
     // high - 1 below i128 only has to stay below every `low`, as the saturated value does.
-    let high = if endpoint { high } else { high.saturating_sub(1) };
+    let high = if endpoint {
+        high
+    } else {
+        high.saturating_sub(1)
+    };
     if low < T::MIN {
         return Err(Error::value(format!(
             "low is out of bounds for {}",

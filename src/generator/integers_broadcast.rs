@@ -6,8 +6,8 @@
 use super::super::Generator;
 use super::{bounds_error, draw, Bounded, IntegerDtype, Width};
 use crate::array::{broadcast_indices, broadcast_shapes, ufunc_broadcast, BroadcastWalk, NdArray};
-use crate::common::alloc::{check_shape, reserve, Dtype};
 use crate::bitgen::BitGenerator;
+use crate::common::alloc::{check_shape, reserve, Dtype};
 use crate::error::{Error, Result};
 
 /// A bound of `integers` with array arguments: an element of `np.asarray(low)`.

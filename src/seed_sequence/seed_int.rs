@@ -169,7 +169,9 @@ impl SeedInt {
             _ => None,
         };
         if let Some((lower, upper)) = prefix {
-            let rest = s.strip_prefix('0').and_then(|r| r.strip_prefix([lower, upper]));
+            let rest = s
+                .strip_prefix('0')
+                .and_then(|r| r.strip_prefix([lower, upper]));
             if let Some(rest) = rest {
                 s = rest;
                 allow_leading_underscore = true;

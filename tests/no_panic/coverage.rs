@@ -669,7 +669,9 @@ fn listed_names_are_called() {
             let before = text[..i].chars().next_back().unwrap_or(' ');
             let after = &text[i + name.len()..];
             !(before.is_alphanumeric() || before == '_')
-                && ["(", "::<", ",", ";", ")"].iter().any(|t| after.starts_with(t))
+                && ["(", "::<", ",", ";", ")"]
+                    .iter()
+                    .any(|t| after.starts_with(t))
         })
     };
     let names = METHODS.iter().flat_map(|(_, m)| m.iter()).chain(FUNCTIONS);

@@ -25,6 +25,7 @@ mod legacy;
 mod limits;
 mod misc;
 mod python;
+mod regressions;
 
 use proptest::prelude::*;
 
@@ -46,7 +47,11 @@ macro_rules! chk {
         if let Err(e) = &res {
             let e: &nprand::Error = e;
             if !e.message().contains("never returns") {
-                assert!($s == before, "an Err moved the state: {} -> {e}", stringify!($e));
+                assert!(
+                    $s == before,
+                    "an Err moved the state: {} -> {e}",
+                    stringify!($e)
+                );
             }
         }
     }};
@@ -69,7 +74,11 @@ macro_rules! chk_mvn {
             ];
             let linalg = e.kind() == nprand::ErrorKind::LinAlgError;
             if !linalg && !drawn.contains(&e.message()) {
-                assert!($s == before, "an Err moved the state: {} -> {e}", stringify!($e));
+                assert!(
+                    $s == before,
+                    "an Err moved the state: {} -> {e}",
+                    stringify!($e)
+                );
             }
         }
     }};
