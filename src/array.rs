@@ -26,11 +26,18 @@ impl<T> NdArray<T> {
     /// assert!(nprand::array::NdArray::new(vec![2], vec![1, 2, 3]).is_err());
     /// ```
     pub fn new(shape: Vec<usize>, data: Vec<T>) -> Result<Self> {
-        if shape.iter().product::<usize>() != data.len() {
+        // As `np.reshape`: a dimension past `isize::MAX` has its own error, and a product
+        // that overflows matches no data.
+        if shape.iter().any(|&d| d > isize::MAX as usize) {
+            return Err(Error::value("Maximum allowed dimension exceeded"));
+        }
+        let n = shape.iter().try_fold(1usize, |a, &d| a.checked_mul(d));
+        if n != Some(data.len()) {
             return Err(Error::value(format!(
                 "cannot reshape array of size {} into shape {}",
                 data.len(),
-                shape_repr(&shape)
+                // NumPy's reshape message prints the shape without spaces: (2,2).
+                shape_repr(&shape).replace(' ', "")
             )));
         }
         Ok(NdArray { shape, data })
@@ -250,12 +257,17 @@ pub fn broadcast_shapes(shapes: &[&[usize]]) -> Result<Vec<usize>> {
 /// For each flat index of an array of shape `out`, the flat index of the element of an
 /// array of shape `input` that broadcasting maps there (`input` must broadcast to `out`).
 ///
+/// # Panics
+/// If `input` does not broadcast to `out`, or the `out`-sized index vector cannot be
+/// allocated (the drivers walk the indices instead of collecting them).
+///
 /// ```
 /// let idx = nprand::array::broadcast_indices(&[2, 3], &[2, 1]);
 /// assert_eq!(idx, vec![0, 0, 0, 1, 1, 1]);
 /// ```
 pub fn broadcast_indices(out: &[usize], input: &[usize]) -> Vec<usize> {
-    let n: usize = out.iter().product();
+    let n = out.iter().try_fold(1usize, |a, &d| a.checked_mul(d));
+    let n = n.expect("broadcast_indices: the size of `out` overflows usize");
     let mut walk = BroadcastWalk::new(out, input);
     (0..n).map(|_| walk.next_index()).collect()
 }

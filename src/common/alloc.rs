@@ -35,7 +35,7 @@ impl Dtype {
         self.itemsize
     }
 
-    /// A dtype by NumPy's name and its size in bytes.
+    /// The dtype `name` with `itemsize` bytes per element (e.g. `integers`' `uint8`).
     pub(crate) const fn new(name: &'static str, itemsize: usize) -> Dtype {
         Dtype { name, itemsize }
     }

@@ -9,6 +9,19 @@ use crate::error::{Error, Result};
 use super::alloc::{check_shape, reserve, Dtype};
 use super::{Kernel, Num, Output, PKind, Receiver, Spec};
 
+/// `TypeError` unless `n` parameters are the spec's number.
+fn check_arity<R: Receiver + ?Sized>(spec: &Spec<R>, n: usize) -> Result<()> {
+    if n != spec.params.len() {
+        return Err(Error::type_error(format!(
+            "{}() takes {} parameters ({} given)",
+            spec.name,
+            spec.params.len(),
+            n
+        )));
+    }
+    Ok(())
+}
+
 /// The checks NumPy runs before allocating the output: `prepare`, then each parameter's
 /// constraint in internal order (scalar or array messages).
 ///
@@ -25,6 +38,10 @@ pub fn precheck<R: Receiver + ?Sized>(
     params: &mut [NdArray<Num>],
     is_scalar: bool,
 ) -> Result<()> {
+    check_arity(spec, params.len())?;
+    // The scalar checks read element 0; a caller's `is_scalar` on empty parameters gets
+    // the array checks.
+    let is_scalar = is_scalar && params.iter().all(|p| p.data.len() == 1);
     if let Some(p) = spec.prepare {
         p(params, is_scalar)?;
     }
@@ -136,14 +153,7 @@ pub fn draw<R: Receiver + ?Sized>(
     mut params: Vec<NdArray<Num>>,
     size: Option<&[usize]>,
 ) -> Result<Output> {
-    if params.len() != spec.params.len() {
-        return Err(Error::type_error(format!(
-            "{}() takes {} parameters ({} given)",
-            spec.name,
-            spec.params.len(),
-            params.len()
-        )));
-    }
+    check_arity(spec, params.len())?;
     let is_scalar = params.iter().all(|p| p.ndim() == 0);
     precheck(spec, &mut params, is_scalar)?;
     let dtype = match spec.kernel {

@@ -187,7 +187,8 @@ pub(crate) fn noncentral_chisquare<B: BitGenerator + ?Sized>(
         chi2 + n * n
     } else {
         let i = super::discrete::poisson(bg, nonc / 2.0);
-        chisquare(bg, df + (2 * i) as f64)
+        // C's `2 * i` on an int64 wraps (a huge `nonc` gives i == INT64_MIN, so 0).
+        chisquare(bg, df + i.wrapping_mul(2) as f64)
     }
 }
 

@@ -360,7 +360,12 @@ pub(crate) fn scalar_interval<T: IntegerDtype>(
     high: i128,
     endpoint: bool,
 ) -> Result<(u64, u64)> {
-    let high = if endpoint { high } else { high - 1 };
+    // high - 1 below i128 only has to stay below every `low`, as the saturated value does.
+    let high = if endpoint {
+        high
+    } else {
+        high.saturating_sub(1)
+    };
     if low < T::MIN {
         return Err(Error::value(format!(
             "low is out of bounds for {}",

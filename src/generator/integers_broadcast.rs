@@ -5,8 +5,9 @@
 
 use super::super::Generator;
 use super::{bounds_error, draw, Bounded, IntegerDtype, Width};
-use crate::array::{broadcast_indices, broadcast_shapes, ufunc_broadcast, NdArray};
+use crate::array::{broadcast_indices, broadcast_shapes, ufunc_broadcast, BroadcastWalk, NdArray};
 use crate::bitgen::BitGenerator;
+use crate::common::alloc::{check_shape, reserve, Dtype};
 use crate::error::{Error, Result};
 
 /// A bound of `integers` with array arguments: an element of `np.asarray(low)`.
@@ -196,9 +197,13 @@ impl<B: BitGenerator> Generator<B> {
             Some(s) => s.to_vec(),
             None => broadcast_shapes(&[low_shape, high_shape])?,
         };
+        // NumPy's `np.empty(size, dtype)`: its size errors, or MemoryError, come first.
+        let dtype = Dtype::new(T::NAME, std::mem::size_of::<T>());
+        let n = check_shape(&out_shape, dtype)?;
+        let mut data = reserve(&out_shape, dtype, n)?;
         let it_shape = broadcast_shapes(&[low_shape, high_shape, &out_shape])?;
-        let n: usize = out_shape.iter().product();
-        if n > it_shape.iter().product() {
+        let it_n = it_shape.iter().try_fold(1usize, |a, &d| a.checked_mul(d));
+        if it_n.is_some_and(|it_n| n > it_n) {
             // An empty bound array broadcast against a non-empty `size` (`size=()`):
             // NumPy's loop reads past the end of the bounds and returns garbage.
             return Err(Error::new(
@@ -211,12 +216,12 @@ impl<B: BitGenerator> Generator<B> {
                 ),
             ));
         }
-        let li = broadcast_indices(&it_shape, low_shape);
-        let hi = broadcast_indices(&it_shape, high_shape);
+        // The first n positions of the broadcast, walked (no index arrays of n items).
+        let mut li = BroadcastWalk::new(&it_shape, low_shape);
+        let mut hi = BroadcastWalk::new(&it_shape, high_shape);
         let mut b = Bounded::new(&mut self.bg);
-        let mut data = Vec::with_capacity(n);
-        for i in 0..n {
-            let (l, h) = (lows[li[i]], highs[hi[i]]);
+        for _ in 0..n {
+            let (l, h) = (lows[li.next_index()], highs[hi.next_index()]);
             let rng = h.wrapping_sub(is_open as u64).wrapping_sub(l);
             data.push(draw::<T, B>(&mut b, l, rng));
         }
@@ -304,7 +309,7 @@ impl BroadcastBounds {
                 hi.extend(high.data.iter().map(|h| h.forcecast()));
             } else {
                 for h in &high.data {
-                    let v = h.to_int()? - (!closed) as i128;
+                    let v = h.to_int()?.saturating_sub((!closed) as i128);
                     if v > ub {
                         return Err(Error::value(format!(
                             "high is out of bounds for {}",

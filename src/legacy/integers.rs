@@ -370,7 +370,7 @@ impl RandomState {
                 T::NAME
             )));
         }
-        if high.iter().any(|&h| h - 1 > T::UB) {
+        if high.iter().any(|&h| h.saturating_sub(1) > T::UB) {
             return Err(Error::value(format!(
                 "high is out of bounds for {}",
                 T::NAME
@@ -408,7 +408,7 @@ impl RandomState {
         let mut buf = BitBuffer::default();
         for ((o, &l), &h) in out.iter_mut().zip(low).zip(high) {
             let off = l as u64 & width_mask;
-            let rng = (h - 1 - l) as u64 & width_mask;
+            let rng = h.wrapping_sub(1).wrapping_sub(l) as u64 & width_mask;
             *o = T::from_bits(self.bounded_masked(T::BITS, off, rng, &mut buf));
         }
     }
@@ -422,7 +422,8 @@ impl RandomState {
     /// assert!((1..=6).contains(&v));
     /// ```
     pub fn random_integers(&mut self, low: i128, high: i128) -> Result<i64> {
-        self.randint(low, high + 1)
+        // high + 1 past i128 is out of bounds for int64 as the saturated value is.
+        self.randint(low, high.saturating_add(1))
     }
 
     /// `rs.random_integers(low, high, size=out.len())`.
@@ -434,7 +435,7 @@ impl RandomState {
     /// assert!(v.iter().all(|x| (1..=6).contains(x)));
     /// ```
     pub fn random_integers_into(&mut self, out: &mut [i64], low: i128, high: i128) -> Result<()> {
-        self.randint_into(out, low, high + 1)
+        self.randint_into(out, low, high.saturating_add(1))
     }
 
     /// `rs.tomaxint()`: a non-negative int64, `next_uint64 >> 1`.
@@ -463,7 +464,9 @@ impl RandomState {
 
 /// NumPy's scalar-path checks for `randint(low, high)` on dtype T; returns (off, rng).
 fn randint_bounds<T: RandintDtype>(low: i128, high: i128) -> Result<(u64, u64)> {
-    let high = high - 1;
+    // NumPy subtracts 1 from a Python int; below i128 the result only has to stay
+    // below every `low`, which the saturated value does.
+    let high = high.saturating_sub(1);
     if low < T::LB {
         return Err(Error::value(format!(
             "low is out of bounds for {}",

@@ -128,9 +128,10 @@ impl SeedInt {
         out
     }
 
-    /// Parse with Python's `int(text, base)` rules for base 10 or 16: surrounding
-    /// whitespace, an optional sign, an optional `0x` prefix in base 16, single
-    /// underscores between digits.
+    /// Parse with Python's `int(text, base)` rules for a base from 2 to 36: surrounding
+    /// whitespace, an optional sign, an optional `0b`/`0o`/`0x` prefix in base 2/8/16,
+    /// single underscores between digits. Another base (Python's auto-detecting 0
+    /// included) is `ValueError: int() base must be >= 2 and <= 36, or 0`.
     ///
     /// ```
     /// use nprand::seed_sequence::SeedInt;
@@ -138,9 +139,14 @@ impl SeedInt {
     /// assert_eq!(SeedInt::parse_radix("0xff", 16).unwrap(), SeedInt::from(255u32));
     /// let e = SeedInt::parse_radix("12a", 10).unwrap_err();
     /// assert_eq!(e.message(), "invalid literal for int() with base 10: '12a'");
+    /// // int("0b101", 2) == 5; int("7", 40) -> ValueError
+    /// assert_eq!(SeedInt::parse_radix("0b101", 2).unwrap(), SeedInt::from(5u32));
+    /// assert!(SeedInt::parse_radix("7", 40).is_err());
     /// ```
     pub fn parse_radix(text: &str, radix: u32) -> Result<Self> {
-        assert!(radix == 10 || radix == 16, "radix must be 10 or 16");
+        if !(2..=36).contains(&radix) {
+            return Err(Error::value("int() base must be >= 2 and <= 36, or 0"));
+        }
         let bad = || {
             Error::value(format!(
                 "invalid literal for int() with base {radix}: {}",
@@ -156,8 +162,17 @@ impl SeedInt {
             s = rest;
         }
         let mut allow_leading_underscore = false;
-        if radix == 16 {
-            if let Some(rest) = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")) {
+        let prefix = match radix {
+            2 => Some(('b', 'B')),
+            8 => Some(('o', 'O')),
+            16 => Some(('x', 'X')),
+            _ => None,
+        };
+        if let Some((lower, upper)) = prefix {
+            let rest = s
+                .strip_prefix('0')
+                .and_then(|r| r.strip_prefix([lower, upper]));
+            if let Some(rest) = rest {
                 s = rest;
                 allow_leading_underscore = true;
             }
