@@ -281,6 +281,7 @@ macro_rules! impl_bitgen_u64 {
 macro_rules! pcg64_struct {
     ($(#[$doc:meta])* $t:ident, $np:literal, $mult:expr) => {
         $(#[$doc])*
+        #[must_use = "a generator that is dropped unused draws nothing"]
         #[derive(Clone, Debug)]
         pub struct $t {
             state: u128,

@@ -65,6 +65,7 @@ const LOWER_MASK: u32 = 0x7fff_ffff;
 /// let mut b = a.clone();
 /// assert_eq!(a.next_u64(), b.next_u64());
 /// ```
+#[must_use = "a generator that is dropped unused draws nothing"]
 #[derive(Clone, PartialEq, Eq)]
 pub struct Mt19937 {
     key: [u32; N],

@@ -53,6 +53,7 @@ const XSHIFT: u32 = 16;
 /// assert_eq!(ss.n_children_spawned(), 2);
 /// assert_ne!(kids[0].generate_state(4).unwrap(), ss.generate_state(4).unwrap());
 /// ```
+#[must_use = "a SeedSequence that is dropped unused seeds nothing"]
 #[derive(Clone, Debug, PartialEq)]
 pub struct SeedSequence {
     entropy: Entropy,

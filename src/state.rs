@@ -32,6 +32,7 @@ use serde_json::{json, Value};
 /// let st = nprand::RandomState::new(0).get_state();
 /// assert_eq!((st.pos, st.has_gauss, st.gauss), (624, false, 0.0));
 /// ```
+#[must_use = "a state does nothing unless it is stored or restored"]
 #[derive(Debug, Clone, PartialEq)]
 pub struct LegacyState {
     /// The 624 MT19937 words.

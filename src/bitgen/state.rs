@@ -45,6 +45,7 @@ use serde_json::Value;
 ///     _ => unreachable!(),
 /// }
 /// ```
+#[must_use = "a state does nothing unless it is stored or restored"]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mt19937State {
     /// The 624 words.
@@ -63,6 +64,7 @@ pub struct Mt19937State {
 /// assert_eq!(st.inc & 1, 1);
 /// assert!(!st.has_uint32);
 /// ```
+#[must_use = "a state does nothing unless it is stored or restored"]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Pcg64State {
     /// The LCG state (`state["state"]["state"]`).
@@ -84,6 +86,7 @@ pub struct Pcg64State {
 /// let st = Philox::new(5).raw_state();
 /// assert_eq!((st.counter, st.buffer_pos), ([0; 4], 4));
 /// ```
+#[must_use = "a state does nothing unless it is stored or restored"]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PhiloxState {
     /// The 256-bit counter, least significant word first.
@@ -108,6 +111,7 @@ pub struct PhiloxState {
 /// // np.random.SFC64(5).state['state']['state'][3] == 13  (1 + 12 warm-up steps)
 /// assert_eq!(Sfc64::new(5).raw_state().state[3], 13);
 /// ```
+#[must_use = "a state does nothing unless it is stored or restored"]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Sfc64State {
     /// `s[0..4]`.
@@ -126,6 +130,7 @@ pub struct Sfc64State {
 /// assert_eq!(st.bit_generator(), "SFC64");
 /// assert_eq!(BitGenState::from_json(&st.to_json()).unwrap(), st);
 /// ```
+#[must_use = "a state does nothing unless it is stored or restored"]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BitGenState {
     /// `MT19937`.

@@ -99,6 +99,7 @@ pub enum PyVersion {
 /// let mut b = a.clone();
 /// assert_eq!(a.random().to_bits(), b.random().to_bits());
 /// ```
+#[must_use = "a generator that is dropped unused draws nothing"]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Random {
     mt: Mt19937,

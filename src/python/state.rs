@@ -24,6 +24,7 @@ use serde_json::Value;
 /// assert_eq!(back, r.getstate());
 /// assert!(back.gauss_next.is_some());
 /// ```
+#[must_use = "a state does nothing unless it is stored or restored"]
 #[derive(Debug, Clone, PartialEq)]
 pub struct PyState {
     /// The state version: 3 (`Random.VERSION`); 2 is accepted by `setstate`.
