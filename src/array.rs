@@ -53,6 +53,7 @@ impl<T> NdArray<T> {
     /// ```
     /// assert_eq!(nprand::array::NdArray::from_vec(vec![1, 2]).shape, vec![2]);
     /// ```
+    #[must_use]
     pub fn from_vec(v: Vec<T>) -> Self {
         NdArray {
             shape: vec![v.len()],
@@ -65,6 +66,7 @@ impl<T> NdArray<T> {
     /// ```
     /// assert_eq!(nprand::array::NdArray::scalar(0.0).len(), 1);
     /// ```
+    #[must_use]
     pub fn len(&self) -> usize {
         self.data.len()
     }
@@ -74,6 +76,7 @@ impl<T> NdArray<T> {
     /// ```
     /// assert!(nprand::array::NdArray::<f64>::from_vec(vec![]).is_empty());
     /// ```
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.data.is_empty()
     }
@@ -83,6 +86,7 @@ impl<T> NdArray<T> {
     /// ```
     /// assert_eq!(nprand::array::NdArray::scalar(0.0).ndim(), 0);
     /// ```
+    #[must_use]
     pub fn ndim(&self) -> usize {
         self.shape.len()
     }
@@ -108,6 +112,7 @@ impl<T> NdArray<T> {
 /// assert_eq!(nprand::array::shape_repr(&[2, 3]), "(2, 3)");
 /// assert_eq!(nprand::array::shape_repr(&[]), "()");
 /// ```
+#[must_use]
 pub fn shape_repr(shape: &[usize]) -> String {
     match shape {
         [] => "()".into(),
@@ -166,6 +171,7 @@ pub fn broadcast_shapes(shapes: &[&[usize]]) -> Result<Vec<usize>> {
 /// let idx = nprand::array::broadcast_indices(&[2, 3], &[2, 1]);
 /// assert_eq!(idx, vec![0, 0, 0, 1, 1, 1]);
 /// ```
+#[must_use]
 pub fn broadcast_indices(out: &[usize], input: &[usize]) -> Vec<usize> {
     let n: usize = out.iter().product();
     let mut walk = BroadcastWalk::new(out, input);

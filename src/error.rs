@@ -102,6 +102,7 @@ impl Error {
     /// assert!(e.to_string().starts_with("OSError: cannot read state file 'missing.json': "));
     /// assert!(e.source().is_some());
     /// ```
+    #[must_use]
     pub fn io(context: &str, err: std::io::Error) -> Self {
         Error {
             kind: ErrorKind::IoError,
@@ -133,6 +134,7 @@ impl Error {
     /// ```
     /// assert_eq!(nprand::Error::value("x").kind(), nprand::ErrorKind::ValueError);
     /// ```
+    #[must_use]
     pub fn kind(&self) -> ErrorKind {
         self.kind
     }
@@ -142,6 +144,7 @@ impl Error {
     /// ```
     /// assert_eq!(nprand::Error::value("x").message(), "x");
     /// ```
+    #[must_use]
     pub fn message(&self) -> &str {
         &self.message
     }

@@ -111,6 +111,7 @@ pub fn randn(dims: &[usize]) -> Result<Vec<f64>> {
 /// nprand::global::seed(12345);
 /// assert!(nprand::global::random_sample() < 1.0);
 /// ```
+#[must_use]
 pub fn random_sample() -> f64 {
     with(|rs| rs.random_sample())
 }
@@ -121,6 +122,7 @@ pub fn random_sample() -> f64 {
 /// nprand::global::seed(12345);
 /// let _ = nprand::global::standard_normal();
 /// ```
+#[must_use]
 pub fn standard_normal() -> f64 {
     with(|rs| rs.standard_normal())
 }

@@ -52,6 +52,7 @@ impl LegacyState {
     /// let j = nprand::RandomState::new(0).get_state().to_json();
     /// assert!(j.starts_with("{\"bit_generator\": \"MT19937\""));
     /// ```
+    #[must_use]
     pub fn to_json(&self) -> String {
         // Written by hand to keep Python's `json.dumps` spacing and key order, so the
         // files Rust and Python write for the same state are byte-identical.

@@ -183,6 +183,7 @@ impl BitGenState {
     /// use nprand::{BitGenState, Pcg64Dxsm};
     /// assert_eq!(BitGenState::Pcg64Dxsm(Pcg64Dxsm::new(0).raw_state()).bit_generator(), "PCG64DXSM");
     /// ```
+    #[must_use]
     pub fn bit_generator(&self) -> &'static str {
         match self {
             BitGenState::Mt19937(_) => "MT19937",
@@ -201,6 +202,7 @@ impl BitGenState {
     /// assert!(j.starts_with("{\"bit_generator\": \"SFC64\", \"state\": {\"state\": ["));
     /// assert!(j.ends_with("\"has_uint32\": 0, \"uinteger\": 0}"));
     /// ```
+    #[must_use]
     pub fn to_json(&self) -> String {
         let name = self.bit_generator();
         match self {

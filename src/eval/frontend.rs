@@ -41,6 +41,7 @@ pub enum Evaluated {
 impl Evaluated {
     /// The `--format text` line: NumPy's / Python's repr; `None` from a NumPy
     /// front-end prints nothing (`seed(...)`, in-place `shuffle` aside).
+    #[must_use]
     pub fn text(&self) -> Option<String> {
         match self {
             Evaluated::Numpy(v) if v.is_none() => None,
@@ -92,6 +93,7 @@ impl Evaluated {
     }
 
     /// The `--format json` line.
+    #[must_use]
     pub fn json(&self) -> String {
         match self {
             Evaluated::Numpy(v) => to_json(v),
@@ -101,6 +103,7 @@ impl Evaluated {
 
     /// The Python type of a NumPy result (`py` scalar, `np` scalar, `array`, `bytes`,
     /// `none`); `None` for a CPython result.
+    #[must_use]
     pub fn numpy_kind(&self) -> Option<&'static str> {
         match self {
             Evaluated::Numpy(v) if v.is_none() => Some("none"),

@@ -31,6 +31,7 @@ const GROWTH_AXIS_MAX_DIGITS: usize = 21;
 /// assert_eq!(descr(&Data::Bool(vec![])), "|b1");
 /// assert_eq!(descr(&Data::Bytes(vec![])), "|u1");
 /// ```
+#[must_use]
 pub fn descr(d: &Data) -> &'static str {
     match d {
         Data::Bool(_) => "|b1",

@@ -153,6 +153,7 @@ impl Random {
     /// use nprand::python::{PyVersion, Random};
     /// assert_eq!(Random::new(0).version(), PyVersion::V3_11);
     /// ```
+    #[must_use]
     pub fn version(&self) -> PyVersion {
         self.version
     }

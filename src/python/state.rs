@@ -77,6 +77,7 @@ impl PyState {
     /// assert!(j.starts_with("{\"version\": 3, \"internalstate\": [2147483648, "));
     /// assert!(j.ends_with(", 624], \"gauss_next\": null}"));
     /// ```
+    #[must_use]
     pub fn to_json(&self) -> String {
         let mut words: Vec<String> = self.key.iter().map(|k| k.to_string()).collect();
         words.push(self.pos.to_string());
