@@ -257,6 +257,18 @@ macro_rules! impl_bitgen_u64 {
 
         impl_try_rng!($t);
 
+        /// `rand_core` seeding is NumPy's integer seeding: `from_seed(bytes)` is
+        #[doc = concat!("`", $np, "(int.from_bytes(bytes, 'little'))` and `seed_from_u64(s)` is `", $np, "(s)`")]
+        /// (not `rand_core`'s PCG32 expansion of `s`).
+        ///
+        /// ```
+        /// use rand_core::SeedableRng;
+        #[doc = concat!("// np.random.", $np, "(42)")]
+        #[doc = concat!("assert_eq!(nprand::", stringify!($t), "::seed_from_u64(42), nprand::", stringify!($t), "::new(42));")]
+        #[doc = concat!("// np.random.", $np, "(2**64 + 7)")]
+        #[doc = concat!("let bytes = ((1u128 << 64) + 7).to_le_bytes();")]
+        #[doc = concat!("assert_eq!(nprand::", stringify!($t), "::from_seed(bytes), nprand::", stringify!($t), "::new((1 << 64) + 7));")]
+        /// ```
         impl rand_core::SeedableRng for $t {
             /// The little-endian bytes of a `u128` seed, given to `SeedSequence`.
             type Seed = [u8; 16];
