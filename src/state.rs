@@ -212,7 +212,8 @@ const SPECIAL_MARK: char = '\u{0}';
 /// Parses JSON as Python's `json.loads` does, which also takes the `NaN`, `Infinity` and
 /// `-Infinity` that `json.dumps` writes for non-finite floats (a cached gaussian can be
 /// one): outside strings they become marked strings that [`py_json_f64`] reads back.
-/// Invalid JSON is an `OSError`-kind error ("state is not valid JSON: ...").
+/// Invalid JSON is a `ValueError` ("state is not valid JSON: ..."), as Python's
+/// `json.JSONDecodeError` is one.
 ///
 /// ```ignore
 /// let v = parse_py_json(r#"{"gauss": NaN, "s": "NaN"}"#).unwrap();
@@ -221,9 +222,7 @@ const SPECIAL_MARK: char = '\u{0}';
 /// ```
 #[cfg(feature = "json")]
 pub(crate) fn parse_py_json(text: &str) -> Result<Value> {
-    let invalid = |e: serde_json::Error| {
-        Error::new(ErrorKind::IoError, format!("state is not valid JSON: {e}"))
-    };
+    let invalid = |e: serde_json::Error| Error::value(format!("state is not valid JSON: {e}"));
     if !text.contains("NaN") && !text.contains("Infinity") {
         return serde_json::from_str(text).map_err(invalid);
     }

@@ -250,7 +250,7 @@ impl BitGenState {
     #[cfg(feature = "json")]
     pub fn from_json(text: &str) -> Result<Self> {
         let v: Value = serde_json::from_str(text)
-            .map_err(|e| Error::new(ErrorKind::IoError, format!("state is not valid JSON: {e}")))?;
+            .map_err(|e| Error::value(format!("state is not valid JSON: {e}")))?;
         let obj = v
             .as_object()
             .ok_or_else(|| Error::type_error("state must be a dict"))?;

@@ -289,10 +289,12 @@ impl StateSource {
 }
 
 /// A state file's text: only a regular file (a FIFO or a terminal would block `open` or
-/// `read` forever), at most [`MAX_STATE_FILE_BYTES`].
+/// `read` forever), at most [`MAX_STATE_FILE_BYTES`]. A directory is left to the OS,
+/// whose error is the one Python's `open(path).read()` raises (`IsADirectoryError`).
 fn read_state_file(path: &std::path::Path) -> io::Result<String> {
     use std::io::Read;
-    if !std::fs::metadata(path)?.is_file() {
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() && !meta.is_dir() {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
             "not a regular file",

@@ -13,7 +13,7 @@
 
 use super::value::{Data, Value};
 use crate::array::shape_repr;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, Result};
 use byteorder::{BigEndian, ByteOrder, LittleEndian, WriteBytesExt};
 use std::io::{self, Write};
 
@@ -112,7 +112,8 @@ pub fn write_npy(w: &mut impl Write, v: &Value) -> io::Result<()> {
 }
 
 fn bad(msg: impl Into<String>) -> Error {
-    Error::new(ErrorKind::IoError, msg)
+    // np.load raises ValueError for a file that is not a valid .npy.
+    Error::value(msg)
 }
 
 /// Read a `.npy` file as `np.save` writes it: versions 1.0–3.0, dtypes `<f8 <i8 <u8

@@ -118,7 +118,7 @@ impl PyState {
             Value::Array(a) if a.len() == 3 => (a[0].clone(), a[1].clone(), a[2].clone()),
             _ => {
                 return Err(Error::new(
-                    ErrorKind::IoError,
+                    ErrorKind::ValueError,
                     "a Python random state is {\"version\", \"internalstate\", \"gauss_next\"} or [version, [625 ints], gauss_next]",
                 ))
             }
