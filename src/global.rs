@@ -187,126 +187,6 @@ global_functions! {
         tol: f64,
     ) -> Result<MvnOutput>;
         value (&[0.0, 10.0], &[1.0, 0.0, 0.0, 4.0], (2, 2), 2, nprand::legacy::CheckValid::Warn, 1e-8);
-    /// `np.random.beta(a, b)`.
-    fn beta(a: f64, b: f64) -> Result<f64>; value (0.5, 2.0);
-    /// `np.random.beta(a, b, size=out.len())`: fills `out`.
-    fn beta_into(out: &mut [f64], a: f64, b: f64) -> Result<()>; fill (0.5, 2.0);
-    /// `np.random.binomial(n, p)`.
-    fn binomial(n: i64, p: f64) -> Result<i64>; value (10, 0.3);
-    /// `np.random.binomial(n, p, size=out.len())`: fills `out`.
-    fn binomial_into(out: &mut [i64], n: i64, p: f64) -> Result<()>; fill (10, 0.3);
-    /// `np.random.chisquare(df)`.
-    fn chisquare(df: f64) -> Result<f64>; value (3.0);
-    /// `np.random.chisquare(df, size=out.len())`: fills `out`.
-    fn chisquare_into(out: &mut [f64], df: f64) -> Result<()>; fill (3.0);
-    /// `np.random.exponential(scale=1.0)`.
-    fn exponential(scale: f64) -> Result<f64>; value (2.0);
-    /// `np.random.exponential(scale=1.0, size=out.len())`: fills `out`.
-    fn exponential_into(out: &mut [f64], scale: f64) -> Result<()>; fill (2.0);
-    /// `np.random.f(dfnum, dfden)`.
-    fn f(dfnum: f64, dfden: f64) -> Result<f64>; value (3.0, 5.0);
-    /// `np.random.f(dfnum, dfden, size=out.len())`: fills `out`.
-    fn f_into(out: &mut [f64], dfnum: f64, dfden: f64) -> Result<()>; fill (3.0, 5.0);
-    /// `np.random.gamma(shape, scale=1.0)`.
-    fn gamma(shape: f64, scale: f64) -> Result<f64>; value (2.0, 1.5);
-    /// `np.random.gamma(shape, scale=1.0, size=out.len())`: fills `out`.
-    fn gamma_into(out: &mut [f64], shape: f64, scale: f64) -> Result<()>; fill (2.0, 1.5);
-    /// `np.random.geometric(p)`.
-    fn geometric(p: f64) -> Result<i64>; value (0.3);
-    /// `np.random.geometric(p, size=out.len())`: fills `out`.
-    fn geometric_into(out: &mut [i64], p: f64) -> Result<()>; fill (0.3);
-    /// `np.random.gumbel(loc=0.0, scale=1.0)`.
-    fn gumbel(loc: f64, scale: f64) -> Result<f64>; value (0.0, 1.0);
-    /// `np.random.gumbel(loc=0.0, scale=1.0, size=out.len())`: fills `out`.
-    fn gumbel_into(out: &mut [f64], loc: f64, scale: f64) -> Result<()>; fill (0.0, 1.0);
-    /// `np.random.hypergeometric(ngood, nbad, nsample)`.
-    fn hypergeometric(ngood: i64, nbad: i64, nsample: i64) -> Result<i64>; value (10, 5, 7);
-    /// `np.random.hypergeometric(ngood, nbad, nsample, size=out.len())`: fills `out`.
-    fn hypergeometric_into(out: &mut [i64], ngood: i64, nbad: i64, nsample: i64) -> Result<()>; fill (10, 5, 7);
-    /// `np.random.laplace(loc=0.0, scale=1.0)`.
-    fn laplace(loc: f64, scale: f64) -> Result<f64>; value (0.0, 1.0);
-    /// `np.random.laplace(loc=0.0, scale=1.0, size=out.len())`: fills `out`.
-    fn laplace_into(out: &mut [f64], loc: f64, scale: f64) -> Result<()>; fill (0.0, 1.0);
-    /// `np.random.logistic(loc=0.0, scale=1.0)`.
-    fn logistic(loc: f64, scale: f64) -> Result<f64>; value (0.0, 1.0);
-    /// `np.random.logistic(loc=0.0, scale=1.0, size=out.len())`: fills `out`.
-    fn logistic_into(out: &mut [f64], loc: f64, scale: f64) -> Result<()>; fill (0.0, 1.0);
-    /// `np.random.lognormal(mean=0.0, sigma=1.0)`.
-    fn lognormal(mean: f64, sigma: f64) -> Result<f64>; value (0.0, 1.0);
-    /// `np.random.lognormal(mean=0.0, sigma=1.0, size=out.len())`: fills `out`.
-    fn lognormal_into(out: &mut [f64], mean: f64, sigma: f64) -> Result<()>; fill (0.0, 1.0);
-    /// `np.random.logseries(p)`.
-    fn logseries(p: f64) -> Result<i64>; value (0.6);
-    /// `np.random.logseries(p, size=out.len())`: fills `out`.
-    fn logseries_into(out: &mut [i64], p: f64) -> Result<()>; fill (0.6);
-    /// `np.random.negative_binomial(n, p)`.
-    fn negative_binomial(n: f64, p: f64) -> Result<i64>; value (5.0, 0.5);
-    /// `np.random.negative_binomial(n, p, size=out.len())`: fills `out`.
-    fn negative_binomial_into(out: &mut [i64], n: f64, p: f64) -> Result<()>; fill (5.0, 0.5);
-    /// `np.random.noncentral_chisquare(df, nonc)`.
-    fn noncentral_chisquare(df: f64, nonc: f64) -> Result<f64>; value (3.0, 2.0);
-    /// `np.random.noncentral_chisquare(df, nonc, size=out.len())`: fills `out`.
-    fn noncentral_chisquare_into(out: &mut [f64], df: f64, nonc: f64) -> Result<()>; fill (3.0, 2.0);
-    /// `np.random.noncentral_f(dfnum, dfden, nonc)`.
-    fn noncentral_f(dfnum: f64, dfden: f64, nonc: f64) -> Result<f64>; value (3.0, 5.0, 2.0);
-    /// `np.random.noncentral_f(dfnum, dfden, nonc, size=out.len())`: fills `out`.
-    fn noncentral_f_into(out: &mut [f64], dfnum: f64, dfden: f64, nonc: f64) -> Result<()>; fill (3.0, 5.0, 2.0);
-    /// `np.random.normal(loc=0.0, scale=1.0)`.
-    fn normal(loc: f64, scale: f64) -> Result<f64>; value (0.0, 1.0);
-    /// `np.random.normal(loc=0.0, scale=1.0, size=out.len())`: fills `out`.
-    fn normal_into(out: &mut [f64], loc: f64, scale: f64) -> Result<()>; fill (0.0, 1.0);
-    /// `np.random.pareto(a)`.
-    fn pareto(a: f64) -> Result<f64>; value (3.0);
-    /// `np.random.pareto(a, size=out.len())`: fills `out`.
-    fn pareto_into(out: &mut [f64], a: f64) -> Result<()>; fill (3.0);
-    /// `np.random.poisson(lam=1.0)`.
-    fn poisson(lam: f64) -> Result<i64>; value (4.0);
-    /// `np.random.poisson(lam=1.0, size=out.len())`: fills `out`.
-    fn poisson_into(out: &mut [i64], lam: f64) -> Result<()>; fill (4.0);
-    /// `np.random.power(a)`.
-    fn power(a: f64) -> Result<f64>; value (2.0);
-    /// `np.random.power(a, size=out.len())`: fills `out`.
-    fn power_into(out: &mut [f64], a: f64) -> Result<()>; fill (2.0);
-    /// `np.random.random_integers(low, high)` (deprecated in NumPy: `randint(low, high + 1)`).
-    fn random_integers(low: i128, high: i128) -> Result<i64>; value (1, 6);
-    /// `np.random.random_integers(low, high, size=out.len())`: fills `out`.
-    fn random_integers_into(out: &mut [i64], low: i128, high: i128) -> Result<()>; fill (1, 6);
-    /// `np.random.rayleigh(scale=1.0)`.
-    fn rayleigh(scale: f64) -> Result<f64>; value (1.0);
-    /// `np.random.rayleigh(scale=1.0, size=out.len())`: fills `out`.
-    fn rayleigh_into(out: &mut [f64], scale: f64) -> Result<()>; fill (1.0);
-    /// `np.random.standard_gamma(shape)`.
-    fn standard_gamma(shape: f64) -> Result<f64>; value (2.0);
-    /// `np.random.standard_gamma(shape, size=out.len())`: fills `out`.
-    fn standard_gamma_into(out: &mut [f64], shape: f64) -> Result<()>; fill (2.0);
-    /// `np.random.standard_t(df)`.
-    fn standard_t(df: f64) -> Result<f64>; value (4.0);
-    /// `np.random.standard_t(df, size=out.len())`: fills `out`.
-    fn standard_t_into(out: &mut [f64], df: f64) -> Result<()>; fill (4.0);
-    /// `np.random.triangular(left, mode, right)`.
-    fn triangular(left: f64, mode: f64, right: f64) -> Result<f64>; value (0.0, 1.0, 3.0);
-    /// `np.random.triangular(left, mode, right, size=out.len())`: fills `out`.
-    fn triangular_into(out: &mut [f64], left: f64, mode: f64, right: f64) -> Result<()>; fill (0.0, 1.0, 3.0);
-    /// `np.random.uniform(low=0.0, high=1.0)`.
-    fn uniform(low: f64, high: f64) -> Result<f64>; value (0.0, 2.0);
-    /// `np.random.uniform(low=0.0, high=1.0, size=out.len())`: fills `out`.
-    fn uniform_into(out: &mut [f64], low: f64, high: f64) -> Result<()>; fill (0.0, 2.0);
-    /// `np.random.vonmises(mu, kappa)`.
-    fn vonmises(mu: f64, kappa: f64) -> Result<f64>; value (0.0, 4.0);
-    /// `np.random.vonmises(mu, kappa, size=out.len())`: fills `out`.
-    fn vonmises_into(out: &mut [f64], mu: f64, kappa: f64) -> Result<()>; fill (0.0, 4.0);
-    /// `np.random.wald(mean, scale)`.
-    fn wald(mean: f64, scale: f64) -> Result<f64>; value (1.0, 2.0);
-    /// `np.random.wald(mean, scale, size=out.len())`: fills `out`.
-    fn wald_into(out: &mut [f64], mean: f64, scale: f64) -> Result<()>; fill (1.0, 2.0);
-    /// `np.random.weibull(a)`.
-    fn weibull(a: f64) -> Result<f64>; value (1.5);
-    /// `np.random.weibull(a, size=out.len())`: fills `out`.
-    fn weibull_into(out: &mut [f64], a: f64) -> Result<()>; fill (1.5);
-    /// `np.random.zipf(a)`.
-    fn zipf(a: f64) -> Result<i64>; value (2.0);
-    /// `np.random.zipf(a, size=out.len())`: fills `out`.
-    fn zipf_into(out: &mut [i64], a: f64) -> Result<()>; fill (2.0);
     /// `np.random.random_sample()`.
     fn random_sample() -> f64; value ();
     /// `np.random.random_sample(size=out.len())`: fills `out`.
@@ -329,4 +209,40 @@ global_functions! {
     fn standard_normal() -> f64; value ();
     /// `np.random.standard_normal(size=out.len())`: fills `out`.
     fn standard_normal_into(out: &mut [f64]) -> (); fill ();
+}
+
+// Each row: the scalar function and its `_into` form (NumPy's `size=`); NumPy's
+// parameters as the docs show them; the doctest's arguments.
+global_distributions! {
+    beta, beta_into (a: f64, b: f64) -> f64 = "a, b"; (0.5, 2.0);
+    binomial, binomial_into (n: i64, p: f64) -> i64 = "n, p"; (10, 0.3);
+    chisquare, chisquare_into (df: f64) -> f64 = "df"; (3.0);
+    exponential, exponential_into (scale: f64) -> f64 = "scale=1.0"; (2.0);
+    f, f_into (dfnum: f64, dfden: f64) -> f64 = "dfnum, dfden"; (3.0, 5.0);
+    gamma, gamma_into (shape: f64, scale: f64) -> f64 = "shape, scale=1.0"; (2.0, 1.5);
+    geometric, geometric_into (p: f64) -> i64 = "p"; (0.3);
+    gumbel, gumbel_into (loc: f64, scale: f64) -> f64 = "loc=0.0, scale=1.0"; (0.0, 1.0);
+    hypergeometric, hypergeometric_into (ngood: i64, nbad: i64, nsample: i64) -> i64 = "ngood, nbad, nsample"; (10, 5, 7);
+    laplace, laplace_into (loc: f64, scale: f64) -> f64 = "loc=0.0, scale=1.0"; (0.0, 1.0);
+    logistic, logistic_into (loc: f64, scale: f64) -> f64 = "loc=0.0, scale=1.0"; (0.0, 1.0);
+    lognormal, lognormal_into (mean: f64, sigma: f64) -> f64 = "mean=0.0, sigma=1.0"; (0.0, 1.0);
+    logseries, logseries_into (p: f64) -> i64 = "p"; (0.6);
+    negative_binomial, negative_binomial_into (n: f64, p: f64) -> i64 = "n, p"; (5.0, 0.5);
+    noncentral_chisquare, noncentral_chisquare_into (df: f64, nonc: f64) -> f64 = "df, nonc"; (3.0, 2.0);
+    noncentral_f, noncentral_f_into (dfnum: f64, dfden: f64, nonc: f64) -> f64 = "dfnum, dfden, nonc"; (3.0, 5.0, 2.0);
+    normal, normal_into (loc: f64, scale: f64) -> f64 = "loc=0.0, scale=1.0"; (0.0, 1.0);
+    pareto, pareto_into (a: f64) -> f64 = "a"; (3.0);
+    poisson, poisson_into (lam: f64) -> i64 = "lam=1.0"; (4.0);
+    power, power_into (a: f64) -> f64 = "a"; (2.0);
+    /// Deprecated in NumPy: `randint(low, high + 1)`.
+    random_integers, random_integers_into (low: i128, high: i128) -> i64 = "low, high"; (1, 6);
+    rayleigh, rayleigh_into (scale: f64) -> f64 = "scale=1.0"; (1.0);
+    standard_gamma, standard_gamma_into (shape: f64) -> f64 = "shape"; (2.0);
+    standard_t, standard_t_into (df: f64) -> f64 = "df"; (4.0);
+    triangular, triangular_into (left: f64, mode: f64, right: f64) -> f64 = "left, mode, right"; (0.0, 1.0, 3.0);
+    uniform, uniform_into (low: f64, high: f64) -> f64 = "low=0.0, high=1.0"; (0.0, 2.0);
+    vonmises, vonmises_into (mu: f64, kappa: f64) -> f64 = "mu, kappa"; (0.0, 4.0);
+    wald, wald_into (mean: f64, scale: f64) -> f64 = "mean, scale"; (1.0, 2.0);
+    weibull, weibull_into (a: f64) -> f64 = "a"; (1.5);
+    zipf, zipf_into (a: f64) -> i64 = "a"; (2.0);
 }

@@ -595,3 +595,23 @@ macro_rules! global_functions {
         }
     };
 }
+
+/// `nprand::global`'s distributions: one row gives the scalar function and its `_into`
+/// form (NumPy's `size=`), both through [`global_functions!`]:
+/// `/// extra doc  name, name_into (params) -> T = "numpy params"; (doctest args);`
+/// makes `name(params) -> Result<T>` and `name_into(out: &mut [T], params) -> Result<()>`.
+macro_rules! global_distributions {
+    ($(
+        $(#[$doc:meta])*
+        $name:ident, $into:ident ($($p:ident: $t:ty),*) -> $elem:ty = $np:literal;
+            ($($ex:expr),*);
+    )*) => {$(
+        global_functions! {
+            #[doc = concat!("`np.random.", stringify!($name), "(", $np, ")`.")]
+            $(#[$doc])*
+            fn $name($($p: $t),*) -> Result<$elem>; value ($($ex),*);
+            #[doc = concat!("`np.random.", stringify!($name), "(", $np, ", size=out.len())`: fills `out`.")]
+            fn $into(out: &mut [$elem], $($p: $t),*) -> Result<()>; fill ($($ex),*);
+        }
+    )*};
+}
