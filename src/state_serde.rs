@@ -17,6 +17,10 @@
 //! so that the 128-bit PCG64 words stay exact, which needs `"bit_generator"` before the
 //! other keys, as NumPy's dict and every serializer here write it.
 //!
+//! The forms are dicts whose flags read as ints or booleans, so they need a
+//! self-describing format (JSON, YAML, TOML, CBOR, MessagePack, ...); `bincode`-like
+//! formats are not supported.
+//!
 //! Reading checks the shape and the ranges NumPy's setters check (624 key words, `pos`
 //! in 0..=624, `buffer_pos` in 0..=4, 4-word arrays); the error messages are serde's.
 //! The CLI keeps its own reader (`from_json`), which raises NumPy's exceptions.
