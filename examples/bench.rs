@@ -331,22 +331,22 @@ fn run(item: &str, n: usize, reps: usize) -> Option<Vec<f64>> {
         "advance" => time(reps, || {
             let mut g = Mt19937::new(1);
             g.advance(n as u128);
-            black_box(g);
+            black_box(&g);
         }),
         "first_jump" => {
             let t = Instant::now();
-            black_box(mt.jumped(1));
+            let _ = black_box(mt.jumped(1));
             vec![t.elapsed().as_nanos() as f64]
         }
         "first_advance" => {
             let t = Instant::now();
             let mut g = Mt19937::new(1);
             g.advance(n as u128);
-            black_box(g);
+            black_box(&g);
             vec![t.elapsed().as_nanos() as f64]
         }
         "jumped" => time(reps, || {
-            black_box(mt.jumped(1));
+            let _ = black_box(mt.jumped(1));
         }),
         _ => return None,
     })

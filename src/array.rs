@@ -60,6 +60,7 @@ impl<T> NdArray<T> {
     /// ```
     /// assert_eq!(nprand::array::NdArray::from_vec(vec![1, 2]).shape, vec![2]);
     /// ```
+    #[must_use]
     pub fn from_vec(v: Vec<T>) -> Self {
         NdArray {
             shape: vec![v.len()],
@@ -72,6 +73,7 @@ impl<T> NdArray<T> {
     /// ```
     /// assert_eq!(nprand::array::NdArray::scalar(0.0).len(), 1);
     /// ```
+    #[must_use]
     pub fn len(&self) -> usize {
         self.data.len()
     }
@@ -81,6 +83,7 @@ impl<T> NdArray<T> {
     /// ```
     /// assert!(nprand::array::NdArray::<f64>::from_vec(vec![]).is_empty());
     /// ```
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.data.is_empty()
     }
@@ -90,6 +93,7 @@ impl<T> NdArray<T> {
     /// ```
     /// assert_eq!(nprand::array::NdArray::scalar(0.0).ndim(), 0);
     /// ```
+    #[must_use]
     pub fn ndim(&self) -> usize {
         self.shape.len()
     }
@@ -203,6 +207,7 @@ impl<T> From<NdArray<T>> for ndarray::ArrayD<T> {
 /// assert_eq!(nprand::array::shape_repr(&[2, 3]), "(2, 3)");
 /// assert_eq!(nprand::array::shape_repr(&[]), "()");
 /// ```
+#[must_use]
 pub fn shape_repr(shape: &[usize]) -> String {
     match shape {
         [] => "()".into(),
@@ -265,6 +270,7 @@ pub fn broadcast_shapes(shapes: &[&[usize]]) -> Result<Vec<usize>> {
 /// let idx = nprand::array::broadcast_indices(&[2, 3], &[2, 1]);
 /// assert_eq!(idx, vec![0, 0, 0, 1, 1, 1]);
 /// ```
+#[must_use]
 pub fn broadcast_indices(out: &[usize], input: &[usize]) -> Vec<usize> {
     let n = out.iter().try_fold(1usize, |a, &d| a.checked_mul(d));
     let n = n.expect("broadcast_indices: the size of `out` overflows usize");

@@ -26,6 +26,19 @@
 //! |---|---|---|---|---|
 //! | MT19937 | two words, high first | one word | res53 (two words) | `next_u32` widened |
 //! | PCG64, PCG64DXSM, Philox, SFC64 | one output | low half of a `next_u64`, then its buffered high half | `(next_u64 >> 11) * 2^-53` | `next_u64` (buffer untouched) |
+//!
+//! `rand_core`'s seeding on each generator, as NumPy spells it:
+//!
+//! | Rust | NumPy |
+//! |---|---|
+//! | `Mt19937::seed_from_u64(s)` | `MT19937(s)` (not `RandomState(s)`: that is `Mt19937::new(s)`, `Mt19937::from_seed(s.to_le_bytes())`) |
+//! | `Pcg64::seed_from_u64(s)`, `Pcg64Dxsm::…`, `Philox::…`, `Sfc64::…` | `PCG64(s)`, `PCG64DXSM(s)`, `Philox(s)`, `SFC64(s)` (= `::new(s)`) |
+//! | `Pcg64::from_seed(bytes)` (and the other three) | `PCG64(int.from_bytes(bytes, 'little'))` |
+//!
+//! `rand`'s own methods on these generators (`random::<f64>()`, `random_range`,
+//! `SliceRandom::shuffle`) are `rand`'s algorithms on NumPy's raw stream: they do not
+//! give NumPy's values; use [`RandomState`](crate::RandomState) and
+//! [`Generator`](crate::Generator) for those.
 
 use crate::error::Result;
 use crate::seed_sequence::SeedSequence;

@@ -32,9 +32,28 @@ error_kinds! {
         AttributeError => "AttributeError",
         /// `NotImplementedError`: a call that nprand does not (yet) support.
         NotImplementedError => "NotImplementedError",
-        /// `OSError` (Python 3's name for `IOError`): an I/O or format problem (state
-        /// files, .npy output); the `std::io::Error`, if any, is the error's `source()`.
+        /// `OSError` (Python 3's name for `IOError`): an I/O failure (state files,
+        /// output) that none of the subclasses below names; the `std::io::Error` is the
+        /// error's `source()`.
         IoError => "OSError",
+        /// `FileNotFoundError` (an `OSError`, errno `ENOENT`).
+        FileNotFoundError => "FileNotFoundError",
+        /// `PermissionError` (an `OSError`, errno `EACCES`/`EPERM`).
+        PermissionError => "PermissionError",
+        /// `FileExistsError` (an `OSError`, errno `EEXIST`).
+        FileExistsError => "FileExistsError",
+        /// `IsADirectoryError` (an `OSError`, errno `EISDIR`).
+        IsADirectoryError => "IsADirectoryError",
+        /// `NotADirectoryError` (an `OSError`, errno `ENOTDIR`).
+        NotADirectoryError => "NotADirectoryError",
+        /// `BrokenPipeError` (an `OSError`, errno `EPIPE`).
+        BrokenPipeError => "BrokenPipeError",
+        /// `InterruptedError` (an `OSError`, errno `EINTR`).
+        InterruptedError => "InterruptedError",
+        /// `TimeoutError` (an `OSError`, errno `ETIMEDOUT`).
+        TimeoutError => "TimeoutError",
+        /// `BlockingIOError` (an `OSError`, errno `EAGAIN`).
+        BlockingIOError => "BlockingIOError",
         /// `SyntaxError`: a call that `nprand eval` cannot parse (or an undefined name).
         SyntaxError => "SyntaxError",
         /// `MemoryError`: a result that cannot be allocated (NumPy's `Unable to allocate …`;
@@ -49,6 +68,52 @@ error_kinds! {
         /// NumPy's `UFuncTypeError` (a `TypeError` subclass): a ufunc with no loop for the
         /// operands' dtypes, e.g. `np.prod(size)` of a string `size`.
         UFuncTypeError => "UFuncTypeError",
+    }
+}
+
+impl ErrorKind {
+    /// Whether Python's `except OSError` catches this kind: `OSError` itself or one of
+    /// the subclasses CPython raises for an errno (`FileNotFoundError`, ...).
+    ///
+    /// ```
+    /// use nprand::ErrorKind;
+    /// assert!(ErrorKind::FileNotFoundError.is_os_error());
+    /// assert!(ErrorKind::IoError.is_os_error());
+    /// assert!(!ErrorKind::ValueError.is_os_error());
+    /// ```
+    #[must_use]
+    pub fn is_os_error(self) -> bool {
+        matches!(
+            self,
+            ErrorKind::IoError
+                | ErrorKind::FileNotFoundError
+                | ErrorKind::PermissionError
+                | ErrorKind::FileExistsError
+                | ErrorKind::IsADirectoryError
+                | ErrorKind::NotADirectoryError
+                | ErrorKind::BrokenPipeError
+                | ErrorKind::InterruptedError
+                | ErrorKind::TimeoutError
+                | ErrorKind::BlockingIOError
+        )
+    }
+
+    /// The `OSError` subclass CPython raises for an I/O failure of this kind (CPython
+    /// picks it by errno; Rust's `io::ErrorKind` is decoded from the same errno).
+    fn of_io(kind: std::io::ErrorKind) -> ErrorKind {
+        use std::io::ErrorKind as K;
+        match kind {
+            K::NotFound => ErrorKind::FileNotFoundError,
+            K::PermissionDenied => ErrorKind::PermissionError,
+            K::AlreadyExists => ErrorKind::FileExistsError,
+            K::IsADirectory => ErrorKind::IsADirectoryError,
+            K::NotADirectory => ErrorKind::NotADirectoryError,
+            K::BrokenPipe => ErrorKind::BrokenPipeError,
+            K::Interrupted => ErrorKind::InterruptedError,
+            K::TimedOut => ErrorKind::TimeoutError,
+            K::WouldBlock => ErrorKind::BlockingIOError,
+            _ => ErrorKind::IoError,
+        }
     }
 }
 
@@ -94,21 +159,44 @@ impl Error {
         }
     }
 
-    /// An `OSError` for an I/O failure: the message is `"{context}: {err}"` and `err`
-    /// is kept as the `source()`.
+    /// An `OSError` for an I/O failure, of the subclass CPython raises for the same
+    /// errno (`FileNotFoundError`, `PermissionError`, ...; see
+    /// [`ErrorKind::is_os_error`]). The message is `"{context}: [Errno N] {strerror}"`
+    /// (CPython's spelling of an OS error; `"{context}: {err}"` for an error without an
+    /// errno) and `err` is kept as the `source()`.
     ///
     /// ```
     /// use std::error::Error as _;
-    /// // open('missing.json') raises FileNotFoundError, an OSError
+    /// use nprand::ErrorKind;
+    /// // open('/nonexistent/missing.json')
+    /// // FileNotFoundError: [Errno 2] No such file or directory: '/nonexistent/missing.json'
     /// let io = std::fs::read("/nonexistent/missing.json").unwrap_err();
-    /// let e = nprand::Error::io("cannot read state file 'missing.json'", io);
-    /// assert!(e.to_string().starts_with("OSError: cannot read state file 'missing.json': "));
+    /// let e = nprand::Error::io("cannot read state file '/nonexistent/missing.json'", io);
+    /// assert_eq!(e.kind(), ErrorKind::FileNotFoundError);
+    /// # #[cfg(target_os = "linux")]
+    /// assert_eq!(
+    ///     e.to_string(),
+    ///     "FileNotFoundError: cannot read state file '/nonexistent/missing.json': \
+    ///      [Errno 2] No such file or directory"
+    /// );
+    /// assert!(e.kind().is_os_error());
     /// assert!(e.source().is_some());
     /// ```
+    #[must_use]
     pub fn io(context: &str, err: std::io::Error) -> Self {
+        let detail = match err.raw_os_error() {
+            Some(code) => {
+                // Rust spells it "{strerror} (os error N)", CPython "[Errno N] {strerror}".
+                let text = err.to_string();
+                let suffix = format!(" (os error {code})");
+                let strerror = text.strip_suffix(&suffix).unwrap_or(&text);
+                format!("[Errno {code}] {strerror}")
+            }
+            None => err.to_string(),
+        };
         Error {
-            kind: ErrorKind::IoError,
-            message: format!("{context}: {err}"),
+            kind: ErrorKind::of_io(err.kind()),
+            message: format!("{context}: {detail}"),
             source: Some(Arc::new(err)),
         }
     }
@@ -136,6 +224,7 @@ impl Error {
     /// ```
     /// assert_eq!(nprand::Error::value("x").kind(), nprand::ErrorKind::ValueError);
     /// ```
+    #[must_use]
     pub fn kind(&self) -> ErrorKind {
         self.kind
     }
@@ -145,6 +234,7 @@ impl Error {
     /// ```
     /// assert_eq!(nprand::Error::value("x").message(), "x");
     /// ```
+    #[must_use]
     pub fn message(&self) -> &str {
         &self.message
     }
@@ -254,6 +344,56 @@ mod tests {
         // NumPy's own TypeError subclass (`numpy._core._exceptions`).
         "UFuncTypeError",
     ];
+
+    /// CPython's `OSError(errno, os.strerror(errno))`: the subclass it picks and its
+    /// text, for the errnos nprand's I/O can meet (Linux numbering). Generated, not typed:
+    /// python3 -c 'import os; [print(n, type(e).__name__, e) for n in (1, 2, 4, 5, 9, 11,
+    ///   13, 17, 20, 21, 28, 32, 110) for e in [OSError(n, os.strerror(n))]]'
+    #[cfg(target_os = "linux")]
+    const CPYTHON_OS_ERRORS: &[(i32, &str, &str)] = &[
+        (1, "PermissionError", "[Errno 1] Operation not permitted"),
+        (
+            2,
+            "FileNotFoundError",
+            "[Errno 2] No such file or directory",
+        ),
+        (4, "InterruptedError", "[Errno 4] Interrupted system call"),
+        (5, "OSError", "[Errno 5] Input/output error"),
+        (9, "OSError", "[Errno 9] Bad file descriptor"),
+        (
+            11,
+            "BlockingIOError",
+            "[Errno 11] Resource temporarily unavailable",
+        ),
+        (13, "PermissionError", "[Errno 13] Permission denied"),
+        (17, "FileExistsError", "[Errno 17] File exists"),
+        (20, "NotADirectoryError", "[Errno 20] Not a directory"),
+        (21, "IsADirectoryError", "[Errno 21] Is a directory"),
+        (28, "OSError", "[Errno 28] No space left on device"),
+        (32, "BrokenPipeError", "[Errno 32] Broken pipe"),
+        (110, "TimeoutError", "[Errno 110] Connection timed out"),
+    ];
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn io_errors_take_cpythons_class_and_text() {
+        use std::error::Error as _;
+        for &(errno, class, text) in CPYTHON_OS_ERRORS {
+            let e = super::Error::io("ctx", std::io::Error::from_raw_os_error(errno));
+            assert_eq!(
+                e.to_string(),
+                format!("{class}: ctx: {text}"),
+                "errno {errno}"
+            );
+            assert!(e.kind().is_os_error());
+            let src = e
+                .source()
+                .unwrap()
+                .downcast_ref::<std::io::Error>()
+                .unwrap();
+            assert_eq!(src.raw_os_error(), Some(errno));
+        }
+    }
 
     fn all_kinds() -> Vec<ErrorKind> {
         ErrorKind::ALL.to_vec()

@@ -18,6 +18,7 @@ use std::cmp::Ordering;
 /// // repr(math.exp(30.087996526072533)) == '11669462770443.312' (a tie: ...443.3125)
 /// assert_eq!(py_float_repr(f64::from_bits(0x42a53a045dc616a0)), "11669462770443.312");
 /// ```
+#[must_use]
 pub fn py_float_repr(x: f64) -> String {
     if x.is_nan() {
         return "nan".into();
@@ -171,6 +172,7 @@ impl FloatRepr {
     /// ```
     /// assert_eq!(nprand::fmt::FloatRepr::new().repr(0.1), "0.1");
     /// ```
+    #[must_use]
     pub fn new() -> Self {
         FloatRepr {
             digits: zmij::Buffer::new(),
@@ -358,6 +360,7 @@ impl<'a> Out<'a> {
 /// assert_eq!(nprand::fmt::json_float(f64::NEG_INFINITY), "-Infinity");
 /// assert_eq!(nprand::fmt::json_float(2.5), "2.5");
 /// ```
+#[must_use]
 pub fn json_float(x: f64) -> String {
     if x.is_nan() {
         "NaN".into()
@@ -383,6 +386,7 @@ pub fn json_float(x: f64) -> String {
 /// assert_eq!(py_str_repr("a\tb"), r"'a\tb'");   // repr('a\tb')
 /// assert_eq!(py_str_repr("it's"), r#""it's""#);
 /// ```
+#[must_use]
 pub fn py_str_repr(s: &str) -> String {
     let quote = if s.contains('\'') && !s.contains('"') {
         '"'

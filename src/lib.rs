@@ -37,6 +37,8 @@
 //! - `eval`: `nprand::eval`, the call parser and evaluator; `json`, `python` and
 //!   `byteorder` (`.npy` output).
 //! - `json`: JSON state files shared with Python (`serde`, `serde_json`).
+//! - `serde`: `Serialize`/`Deserialize` on every state type, in the shape of NumPy's
+//!   `state` dicts (`nprand::state_serde`; `serde` alone, no `serde_json`).
 //! - `python`: `nprand::python`, CPython's `random` (`num-bigint` for its ints, `sha2`
 //!   for its str/bytes seeding).
 //! - `ndarray`: `nd`, shaped `ndarray::ArrayD` outputs (`<name>_nd`) for every method of
@@ -79,6 +81,8 @@ pub mod nd;
 pub mod python;
 pub mod seed_sequence;
 pub mod state;
+#[cfg(feature = "serde")]
+pub mod state_serde;
 
 pub use bitgen::{
     BitGenState, BitGenerator, Pcg64, Pcg64Dxsm, Philox, SeedableBitGenerator, Sfc64,

@@ -14,7 +14,7 @@ use nprand::eval::batch::run_batch;
 use nprand::eval::frontend::{Evaluated, Setup, SetupError, StateSource};
 use nprand::eval::npy::write_npy;
 use nprand::eval::value::Value;
-use nprand::Error;
+use nprand::{Error, ErrorKind};
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -151,6 +151,10 @@ enum Failure {
 
 impl From<Error> for Failure {
     fn from(e: Error) -> Self {
+        // The reader leaving is no error worth a message, whichever layer saw it.
+        if e.kind() == ErrorKind::BrokenPipeError {
+            return Failure::BrokenPipe;
+        }
         Failure::Eval(e)
     }
 }
@@ -158,7 +162,7 @@ impl From<Error> for Failure {
 impl From<SetupError> for Failure {
     fn from(e: SetupError) -> Self {
         match e {
-            SetupError::Eval(e) => Failure::Eval(e),
+            SetupError::Eval(e) => Failure::from(e),
             SetupError::Usage(m) => Failure::Usage(m),
         }
     }

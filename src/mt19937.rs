@@ -65,6 +65,7 @@ const LOWER_MASK: u32 = 0x7fff_ffff;
 /// let mut b = a.clone();
 /// assert_eq!(a.next_u64(), b.next_u64());
 /// ```
+#[must_use = "a generator that is dropped unused draws nothing"]
 #[derive(Clone, PartialEq, Eq)]
 pub struct Mt19937 {
     key: [u32; N],
@@ -174,6 +175,7 @@ impl Mt19937 {
     /// assert!(nprand::Mt19937::from_state([0; 624], 624).unwrap().is_degenerate());
     /// assert!(!nprand::Mt19937::new(0).is_degenerate());
     /// ```
+    #[must_use]
     pub fn is_degenerate(&self) -> bool {
         self.key[0] & 0x8000_0000 == 0 && self.key[1..].iter().all(|&w| w == 0)
     }
@@ -184,6 +186,7 @@ impl Mt19937 {
     /// assert_eq!(nprand::Mt19937::new(1).key().len(), 624);
     /// ```
     #[inline]
+    #[must_use]
     pub fn key(&self) -> &[u32; N] {
         &self.key
     }
@@ -196,6 +199,7 @@ impl Mt19937 {
     /// assert_eq!(mt.pos(), 1);
     /// ```
     #[inline]
+    #[must_use]
     pub fn pos(&self) -> usize {
         self.pos
     }
@@ -554,6 +558,15 @@ impl Mt19937 {
     /// assert_eq!(j.pos(), 589);
     /// assert_eq!(mt.jumped(2), j.jumped(1));
     /// assert_eq!(mt.jumped(0), mt);
+    /// ```
+    ///
+    /// The jumped copy is the result (`Mt19937` is `#[must_use]`): a call whose result
+    /// is dropped does nothing, so it warns.
+    ///
+    /// ```compile_fail
+    /// #![deny(unused_must_use)]
+    /// let mt = nprand::Mt19937::new(5);
+    /// mt.jumped(1); // warning: unused `Mt19937` that must be used
     /// ```
     pub fn jumped(&self, jumps: u32) -> Mt19937 {
         let mut out = self.clone();

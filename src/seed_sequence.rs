@@ -53,6 +53,7 @@ const XSHIFT: u32 = 16;
 /// assert_eq!(ss.n_children_spawned(), 2);
 /// assert_ne!(kids[0].generate_state(4).unwrap(), ss.generate_state(4).unwrap());
 /// ```
+#[must_use = "a SeedSequence that is dropped unused seeds nothing"]
 #[derive(Clone, Debug, PartialEq)]
 pub struct SeedSequence {
     entropy: Entropy,
@@ -191,6 +192,7 @@ impl SeedSequence {
     /// ```
     /// assert_eq!(nprand::SeedSequence::new(7).entropy().to_string(), "7");
     /// ```
+    #[must_use]
     pub fn entropy(&self) -> &Entropy {
         &self.entropy
     }
@@ -201,6 +203,7 @@ impl SeedSequence {
     /// let kids = nprand::SeedSequence::new(7).spawn(3).unwrap();
     /// assert_eq!(kids[2].spawn_key()[0].to_u128(), Some(2));
     /// ```
+    #[must_use]
     pub fn spawn_key(&self) -> &[SeedInt] {
         &self.spawn_key
     }
@@ -212,6 +215,7 @@ impl SeedSequence {
     /// let kids = nprand::SeedSequence::new(7).spawn(2).unwrap()[1].spawn(4).unwrap();
     /// assert_eq!(kids[3].spawn_key_u64(), vec![1, 3]);
     /// ```
+    #[must_use]
     pub fn spawn_key_u64(&self) -> Vec<u64> {
         self.spawn_key
             .iter()
@@ -224,6 +228,7 @@ impl SeedSequence {
     /// ```
     /// assert_eq!(nprand::SeedSequence::new(7).pool_size(), 4);
     /// ```
+    #[must_use]
     pub fn pool_size(&self) -> usize {
         self.pool_size
     }
@@ -235,6 +240,7 @@ impl SeedSequence {
     /// ss.spawn(5).unwrap();
     /// assert_eq!(ss.n_children_spawned(), 5);
     /// ```
+    #[must_use]
     pub fn n_children_spawned(&self) -> u64 {
         self.n_children_spawned
     }
@@ -244,6 +250,7 @@ impl SeedSequence {
     /// ```
     /// assert_eq!(nprand::SeedSequence::new(7).pool().len(), 4);
     /// ```
+    #[must_use]
     pub fn pool(&self) -> &[u32] {
         &self.pool
     }

@@ -32,6 +32,7 @@ use serde_json::{json, Value};
 /// let st = nprand::RandomState::new(0).get_state();
 /// assert_eq!((st.pos, st.has_gauss, st.gauss), (624, false, 0.0));
 /// ```
+#[must_use = "a state does nothing unless it is stored or restored"]
 #[derive(Debug, Clone, PartialEq)]
 pub struct LegacyState {
     /// The 624 MT19937 words.
@@ -51,6 +52,7 @@ impl LegacyState {
     /// let j = nprand::RandomState::new(0).get_state().to_json();
     /// assert!(j.starts_with("{\"bit_generator\": \"MT19937\""));
     /// ```
+    #[must_use]
     pub fn to_json(&self) -> String {
         // Written by hand to keep Python's `json.dumps` spacing and key order, so the
         // files Rust and Python write for the same state are byte-identical.
@@ -210,7 +212,8 @@ const SPECIAL_MARK: char = '\u{0}';
 /// Parses JSON as Python's `json.loads` does, which also takes the `NaN`, `Infinity` and
 /// `-Infinity` that `json.dumps` writes for non-finite floats (a cached gaussian can be
 /// one): outside strings they become marked strings that [`py_json_f64`] reads back.
-/// Invalid JSON is an `OSError`-kind error ("state is not valid JSON: ...").
+/// Invalid JSON is a `ValueError` ("state is not valid JSON: ..."), as Python's
+/// `json.JSONDecodeError` is one.
 ///
 /// ```ignore
 /// let v = parse_py_json(r#"{"gauss": NaN, "s": "NaN"}"#).unwrap();
@@ -219,9 +222,7 @@ const SPECIAL_MARK: char = '\u{0}';
 /// ```
 #[cfg(feature = "json")]
 pub(crate) fn parse_py_json(text: &str) -> Result<Value> {
-    let invalid = |e: serde_json::Error| {
-        Error::new(ErrorKind::IoError, format!("state is not valid JSON: {e}"))
-    };
+    let invalid = |e: serde_json::Error| Error::value(format!("state is not valid JSON: {e}"));
     if !text.contains("NaN") && !text.contains("Infinity") {
         return serde_json::from_str(text).map_err(invalid);
     }

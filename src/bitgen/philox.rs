@@ -54,6 +54,7 @@ fn philox4x64_10(mut ctr: [u64; 4], mut key: [u64; 2]) -> [u64; 4] {
 /// // np.random.Philox(5) == np.random.Philox(np.random.SeedSequence(5))
 /// assert_eq!(Philox::new(5), Philox::from_seed_sequence(SeedSequence::new(5)));
 /// ```
+#[must_use = "a generator that is dropped unused draws nothing"]
 #[derive(Clone, Debug)]
 pub struct Philox {
     ctr: [u64; 4],

@@ -23,6 +23,7 @@ use crate::seed_sequence::SeedSequence;
 /// // np.random.SFC64(5) == np.random.SFC64(np.random.SeedSequence(5))
 /// assert_eq!(Sfc64::new(5), Sfc64::from_seed_sequence(SeedSequence::new(5)));
 /// ```
+#[must_use = "a generator that is dropped unused draws nothing"]
 #[derive(Clone, Debug)]
 pub struct Sfc64 {
     s: [u64; 4],

@@ -45,6 +45,7 @@ use serde_json::Value;
 ///     _ => unreachable!(),
 /// }
 /// ```
+#[must_use = "a state does nothing unless it is stored or restored"]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mt19937State {
     /// The 624 words.
@@ -63,6 +64,7 @@ pub struct Mt19937State {
 /// assert_eq!(st.inc & 1, 1);
 /// assert!(!st.has_uint32);
 /// ```
+#[must_use = "a state does nothing unless it is stored or restored"]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Pcg64State {
     /// The LCG state (`state["state"]["state"]`).
@@ -84,6 +86,7 @@ pub struct Pcg64State {
 /// let st = Philox::new(5).raw_state();
 /// assert_eq!((st.counter, st.buffer_pos), ([0; 4], 4));
 /// ```
+#[must_use = "a state does nothing unless it is stored or restored"]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PhiloxState {
     /// The 256-bit counter, least significant word first.
@@ -108,6 +111,7 @@ pub struct PhiloxState {
 /// // np.random.SFC64(5).state['state']['state'][3] == 13  (1 + 12 warm-up steps)
 /// assert_eq!(Sfc64::new(5).raw_state().state[3], 13);
 /// ```
+#[must_use = "a state does nothing unless it is stored or restored"]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Sfc64State {
     /// `s[0..4]`.
@@ -126,6 +130,7 @@ pub struct Sfc64State {
 /// assert_eq!(st.bit_generator(), "SFC64");
 /// assert_eq!(BitGenState::from_json(&st.to_json()).unwrap(), st);
 /// ```
+#[must_use = "a state does nothing unless it is stored or restored"]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BitGenState {
     /// `MT19937`.
@@ -178,6 +183,7 @@ impl BitGenState {
     /// use nprand::{BitGenState, Pcg64Dxsm};
     /// assert_eq!(BitGenState::Pcg64Dxsm(Pcg64Dxsm::new(0).raw_state()).bit_generator(), "PCG64DXSM");
     /// ```
+    #[must_use]
     pub fn bit_generator(&self) -> &'static str {
         match self {
             BitGenState::Mt19937(_) => "MT19937",
@@ -196,6 +202,7 @@ impl BitGenState {
     /// assert!(j.starts_with("{\"bit_generator\": \"SFC64\", \"state\": {\"state\": ["));
     /// assert!(j.ends_with("\"has_uint32\": 0, \"uinteger\": 0}"));
     /// ```
+    #[must_use]
     pub fn to_json(&self) -> String {
         let name = self.bit_generator();
         match self {
@@ -243,7 +250,7 @@ impl BitGenState {
     #[cfg(feature = "json")]
     pub fn from_json(text: &str) -> Result<Self> {
         let v: Value = serde_json::from_str(text)
-            .map_err(|e| Error::new(ErrorKind::IoError, format!("state is not valid JSON: {e}")))?;
+            .map_err(|e| Error::value(format!("state is not valid JSON: {e}")))?;
         let obj = v
             .as_object()
             .ok_or_else(|| Error::type_error("state must be a dict"))?;

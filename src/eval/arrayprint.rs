@@ -33,6 +33,7 @@ const PRECISION: usize = 8;
 /// assert_eq!(numpy_str(&Value::np_scalar(Data::I8(vec![-3]))), "-3");
 /// assert_eq!(numpy_str(&Value::array(Data::Bool(vec![true, false]), vec![2])), "[ True False]");
 /// ```
+#[must_use]
 pub fn numpy_str(v: &Value) -> String {
     match (v.kind, &v.data) {
         _ if v.is_none() => String::new(),
@@ -51,6 +52,7 @@ pub fn numpy_str(v: &Value) -> String {
 /// assert_eq!(numpy_repr(&Value::array(Data::I8(vec![1, -2]), vec![2])), "array([ 1, -2], dtype=int8)");
 /// assert_eq!(numpy_repr(&Value::array(Data::F64(vec![]), vec![2, 0])), "array([], shape=(2, 0), dtype=float64)");
 /// ```
+#[must_use]
 pub fn numpy_repr(v: &Value) -> String {
     match (v.kind, &v.data) {
         // np.float32(0.1): the float32's own shortest digits.

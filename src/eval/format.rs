@@ -34,6 +34,7 @@ use std::io::{self, Write};
 /// assert_eq!(to_text(&Value::array(Data::Bool(vec![true, false]), vec![2])), "[ True False]");
 /// assert_eq!(to_text(&Value::bytes(vec![0x41, 0x00, 0x27])), r#"b"A\x00'""#);
 /// ```
+#[must_use]
 pub fn to_text(v: &Value) -> String {
     collect(|w| write_text(w, v))
 }
@@ -49,6 +50,7 @@ pub fn to_text(v: &Value) -> String {
 ///            r#"{"dtype": "bytes", "shape": [2], "data": "ab01"}"#);
 /// assert_eq!(to_json(&Value::none()), "null");
 /// ```
+#[must_use]
 pub fn to_json(v: &Value) -> String {
     collect(|w| write_json(w, v))
 }
@@ -132,6 +134,7 @@ pub fn write_json(w: &mut dyn Write, v: &Value) -> io::Result<()> {
 /// ```
 /// assert_eq!(nprand::eval::format::hex(&[0, 255, 16]), "00ff10");
 /// ```
+#[must_use]
 pub fn hex(b: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut s = String::with_capacity(2 * b.len());
@@ -148,6 +151,7 @@ pub fn hex(b: &[u8]) -> String {
 /// assert_eq!(nprand::eval::format::bytes_repr(b"a'\n\xff"), r#"b"a'\n\xff""#);
 /// assert_eq!(nprand::eval::format::bytes_repr(b"a\\"), r"b'a\\'");
 /// ```
+#[must_use]
 pub fn bytes_repr(b: &[u8]) -> String {
     let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
         '"'

@@ -41,6 +41,7 @@ pub enum Evaluated {
 impl Evaluated {
     /// The `--format text` line: NumPy's / Python's repr; `None` from a NumPy
     /// front-end prints nothing (`seed(...)`, in-place `shuffle` aside).
+    #[must_use]
     pub fn text(&self) -> Option<String> {
         match self {
             Evaluated::Numpy(v) if v.is_none() => None,
@@ -92,6 +93,7 @@ impl Evaluated {
     }
 
     /// The `--format json` line.
+    #[must_use]
     pub fn json(&self) -> String {
         match self {
             Evaluated::Numpy(v) => to_json(v),
@@ -101,6 +103,7 @@ impl Evaluated {
 
     /// The Python type of a NumPy result (`py` scalar, `np` scalar, `array`, `bytes`,
     /// `none`); `None` for a CPython result.
+    #[must_use]
     pub fn numpy_kind(&self) -> Option<&'static str> {
         match self {
             Evaluated::Numpy(v) if v.is_none() => Some("none"),
@@ -286,10 +289,12 @@ impl StateSource {
 }
 
 /// A state file's text: only a regular file (a FIFO or a terminal would block `open` or
-/// `read` forever), at most [`MAX_STATE_FILE_BYTES`].
+/// `read` forever), at most [`MAX_STATE_FILE_BYTES`]. A directory is left to the OS,
+/// whose error is the one Python's `open(path).read()` raises (`IsADirectoryError`).
 fn read_state_file(path: &std::path::Path) -> io::Result<String> {
     use std::io::Read;
-    if !std::fs::metadata(path)?.is_file() {
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() && !meta.is_dir() {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
             "not a regular file",

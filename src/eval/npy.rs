@@ -13,7 +13,7 @@
 
 use super::value::{Data, Value};
 use crate::array::shape_repr;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, Result};
 use byteorder::{BigEndian, ByteOrder, LittleEndian, WriteBytesExt};
 use std::io::{self, Write};
 
@@ -31,6 +31,7 @@ const GROWTH_AXIS_MAX_DIGITS: usize = 21;
 /// assert_eq!(descr(&Data::Bool(vec![])), "|b1");
 /// assert_eq!(descr(&Data::Bytes(vec![])), "|u1");
 /// ```
+#[must_use]
 pub fn descr(d: &Data) -> &'static str {
     match d {
         Data::Bool(_) => "|b1",
@@ -111,7 +112,8 @@ pub fn write_npy(w: &mut impl Write, v: &Value) -> io::Result<()> {
 }
 
 fn bad(msg: impl Into<String>) -> Error {
-    Error::new(ErrorKind::IoError, msg)
+    // np.load raises ValueError for a file that is not a valid .npy.
+    Error::value(msg)
 }
 
 /// Read a `.npy` file as `np.save` writes it: versions 1.0–3.0, dtypes `<f8 <i8 <u8

@@ -63,6 +63,7 @@ impl PyValue {
     /// // random.randbytes(2) -> b'\x01\xff', printed as "01ff"
     /// assert_eq!(PyValue::Bytes(vec![1, 255]).to_json(), "\"01ff\"");
     /// ```
+    #[must_use]
     pub fn to_json(&self) -> String {
         collect(|w| self.write_json(w))
     }
@@ -123,6 +124,7 @@ impl PyValue {
     /// assert_eq!(PyValue::Float(1e-5).repr(), "1e-05");
     /// assert_eq!(PyValue::Str("it's".into()).repr(), "\"it's\"");
     /// ```
+    #[must_use]
     pub fn repr(&self) -> String {
         collect(|w| self.write_repr(w))
     }
@@ -166,6 +168,7 @@ impl PyValue {
     /// ```
     /// assert_eq!(nprand::eval::py_value::PyValue::Float(1.0).type_name(), "float");
     /// ```
+    #[must_use]
     pub fn type_name(&self) -> &'static str {
         match self {
             PyValue::None => "NoneType",

@@ -280,8 +280,7 @@ pub fn run_python_eval(
     for call in calls {
         let v = eval_python_call(&mut r, call)?;
         let line = if json { v.to_json() } else { v.repr() };
-        writeln!(out, "{line}")
-            .map_err(|e| Error::new(ErrorKind::IoError, format!("cannot write output: {e}")))?;
+        writeln!(out, "{line}").map_err(|e| Error::io("cannot write output", e))?;
     }
     Ok(r.getstate().to_json())
 }

@@ -54,6 +54,7 @@ impl Data {
     /// assert_eq!(Data::U64(vec![]).dtype_name(), "uint64");
     /// assert_eq!(Data::Bytes(vec![]).dtype_name(), "bytes");
     /// ```
+    #[must_use]
     pub fn dtype_name(&self) -> &'static str {
         match self {
             Data::Bool(_) => "bool",
@@ -76,6 +77,7 @@ impl Data {
     /// ```
     /// assert_eq!(nprand::eval::value::Data::F64(vec![1.0, 2.0]).len(), 2);
     /// ```
+    #[must_use]
     pub fn len(&self) -> usize {
         match self {
             Data::Bool(v) => v.len(),
@@ -97,6 +99,7 @@ impl Data {
     /// ```
     /// assert!(nprand::eval::value::Data::I64(vec![]).is_empty());
     /// ```
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -133,6 +136,7 @@ impl Data {
     /// use nprand::eval::value::Data;
     /// assert_eq!(Data::I64(vec![10, 20, 30]).gather(&[2, 0]), Data::I64(vec![30, 10]));
     /// ```
+    #[must_use]
     pub fn gather(&self, idx: &[usize]) -> Data {
         fn g<T: Copy>(v: &[T], idx: &[usize]) -> Vec<T> {
             idx.iter().map(|&i| v[i]).collect()
@@ -206,6 +210,7 @@ impl Value {
     /// assert_eq!(Value::bytes(vec![1, 2]).dtype_name(), "bytes");
     /// assert_eq!(Value::none().dtype_name(), "NoneType");
     /// ```
+    #[must_use]
     pub fn dtype_name(&self) -> &'static str {
         if self.is_none() {
             "NoneType"
@@ -220,6 +225,7 @@ impl Value {
     /// let v = nprand::eval::value::Value::none();
     /// assert!(v.is_none() && v.data.is_empty());
     /// ```
+    #[must_use]
     pub fn none() -> Self {
         Value {
             data: Data::F64(Vec::new()),
@@ -234,6 +240,7 @@ impl Value {
     /// use nprand::eval::value::{Data, Value};
     /// assert!(!Value::py_scalar(Data::Bool(vec![true])).is_none());
     /// ```
+    #[must_use]
     pub fn is_none(&self) -> bool {
         self.kind == Kind::PyScalar && self.data.is_empty()
     }
@@ -244,6 +251,7 @@ impl Value {
     /// use nprand::eval::value::{Data, Kind, Value};
     /// assert_eq!(Value::py_scalar(Data::F64(vec![1.5])).kind, Kind::PyScalar);
     /// ```
+    #[must_use]
     pub fn py_scalar(data: Data) -> Self {
         Value {
             data,
@@ -258,6 +266,7 @@ impl Value {
     /// use nprand::eval::value::{Data, Kind, Value};
     /// assert_eq!(Value::np_scalar(Data::I8(vec![1])).kind, Kind::NpScalar);
     /// ```
+    #[must_use]
     pub fn np_scalar(data: Data) -> Self {
         Value {
             data,
@@ -273,6 +282,7 @@ impl Value {
     /// let v = Value::array(Data::I64(vec![]), vec![2, 0]);
     /// assert_eq!(v.shape, vec![2, 0]);
     /// ```
+    #[must_use]
     pub fn array(data: Data, shape: Vec<usize>) -> Self {
         debug_assert_eq!(shape.iter().product::<usize>(), data.len());
         Value {
@@ -288,6 +298,7 @@ impl Value {
     /// let v = nprand::eval::value::Value::bytes(vec![0xab, 0xcd]);
     /// assert_eq!(v.shape, vec![2]);
     /// ```
+    #[must_use]
     pub fn bytes(b: Vec<u8>) -> Self {
         Value {
             shape: vec![b.len()],

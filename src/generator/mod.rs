@@ -85,6 +85,7 @@ pub(crate) const SPEC_TABLES: &[&[broadcast::GenSpec]] = &[
 /// let same = Generator::new(Philox::from_seed_sequence(SeedSequence::new(7)));
 /// assert_eq!(same.bit_generator(), &Philox::new(7));
 /// ```
+#[must_use = "a generator that is dropped unused draws nothing"]
 #[derive(Clone, Debug, PartialEq)]
 pub struct Generator<B: BitGenerator = AnyBitGenerator> {
     pub(crate) bg: B,
@@ -372,6 +373,7 @@ impl FromStr for BitGenKind {
 /// let bg = AnyBitGenerator::from_seed_sequence(BitGenKind::Philox, SeedSequence::new(9));
 /// assert_eq!(bg.name(), "Philox");
 /// ```
+#[must_use = "a generator that is dropped unused draws nothing"]
 #[derive(Clone, Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)] // inline on purpose: no indirection on every draw
 pub enum AnyBitGenerator {

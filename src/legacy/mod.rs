@@ -64,6 +64,7 @@ pub(crate) const SPEC_TABLES: &[&[broadcast::DistSpec]] = &[
 /// let mut b = RandomState::from_key(&[42]).unwrap(); // RandomState([42]) seeds differently
 /// assert_ne!(a.random_sample(), b.random_sample());
 /// ```
+#[must_use = "a generator that is dropped unused draws nothing"]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RandomState {
     pub(crate) bitgen: Mt19937,

@@ -44,6 +44,7 @@ const PI: (f64, f64) = (
 /// assert_eq!(acos(0.5), std::f64::consts::FRAC_PI_3); // pi/3, correctly rounded
 /// assert!(acos(1.5).is_nan());
 /// ```
+#[must_use]
 pub fn acos(x: f64) -> f64 {
     let bits = x.to_bits();
     let ax = bits << 1;

@@ -58,6 +58,7 @@ pub(super) fn exp_reduce(x: f64, xtail: f64, sign_bias: u64) -> (f64, u64, u64) 
 /// assert_eq!(exp(-1000.0), 0.0);
 /// assert_eq!(exp(710.0), f64::INFINITY);
 /// ```
+#[must_use]
 pub fn exp(x: f64) -> f64 {
     let ix = x.to_bits();
     let mut abstop = ((ix >> 52) & 0x7ff) as u32;

@@ -61,6 +61,7 @@ fn add_exponent(y: f64, k: i32) -> f64 {
 /// assert_eq!(expm1(1e-300), 1e-300);
 /// assert!((expm1(1.0) - (std::f64::consts::E - 1.0)).abs() < 1e-15);
 /// ```
+#[must_use]
 pub fn expm1(x: f64) -> f64 {
     let hx_signed = high_word(x);
     let negative = hx_signed < 0;

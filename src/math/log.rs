@@ -30,6 +30,7 @@ const TWO27: f64 = 134_217_728.0;
 /// assert_eq!(log(0.0), f64::NEG_INFINITY);
 /// assert!(log(-1.0).is_nan());
 /// ```
+#[must_use]
 pub fn log(x: f64) -> f64 {
     let mut ix = x.to_bits();
     let top = (ix >> 48) as u32;

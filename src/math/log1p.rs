@@ -54,6 +54,7 @@ const TWO_THIRDS: f64 = f64::from_bits(0x3fe5_5555_5555_5555);
 /// assert_eq!(log1p(1e-300), 1e-300);
 /// assert!((log1p(1.0) - std::f64::consts::LN_2).abs() < 1e-16);
 /// ```
+#[must_use]
 pub fn log1p(x: f64) -> f64 {
     let hx = high_word(x);
     let ax = hx & 0x7fff_ffff;

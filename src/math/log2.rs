@@ -27,6 +27,7 @@ const OFF: u64 = 0x3fe6_0000_0000_0000;
 /// assert_eq!(log2(0.0), f64::NEG_INFINITY);
 /// assert!(log2(-2.0).is_nan());
 /// ```
+#[must_use]
 pub fn log2(x: f64) -> f64 {
     let mut ix = x.to_bits();
     let top = (ix >> 48) as u32;

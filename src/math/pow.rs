@@ -34,6 +34,7 @@ const SIGN_BIAS: u64 = 0x800 << 7;
 /// assert!(pow(-8.0, 1.0 / 3.0).is_nan());
 /// assert_eq!(pow(0.0, -1.0), f64::INFINITY);
 /// ```
+#[must_use]
 pub fn pow(x: f64, y: f64) -> f64 {
     let mut sign_bias = 0;
     let mut ix = x.to_bits();

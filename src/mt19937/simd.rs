@@ -60,6 +60,7 @@ impl Backend {
     /// println!("MT19937 kernels: {b:?}");
     /// ```
     #[inline]
+    #[must_use]
     pub fn detected() -> Backend {
         if Backend::Avx2.is_available() {
             Backend::Avx2
@@ -74,6 +75,7 @@ impl Backend {
     /// assert!(nprand::mt19937::Backend::Portable.is_available());
     /// ```
     #[inline]
+    #[must_use]
     pub fn is_available(self) -> bool {
         match self {
             Backend::Portable => true,
@@ -89,6 +91,7 @@ impl Backend {
     /// ```
     /// assert!(!nprand::mt19937::Backend::available().is_empty());
     /// ```
+    #[must_use]
     pub fn available() -> Vec<Backend> {
         [Backend::Portable, Backend::Avx2]
             .into_iter()

@@ -99,6 +99,7 @@ pub enum PyVersion {
 /// let mut b = a.clone();
 /// assert_eq!(a.random().to_bits(), b.random().to_bits());
 /// ```
+#[must_use = "a generator that is dropped unused draws nothing"]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Random {
     mt: Mt19937,
@@ -152,6 +153,7 @@ impl Random {
     /// use nprand::python::{PyVersion, Random};
     /// assert_eq!(Random::new(0).version(), PyVersion::V3_11);
     /// ```
+    #[must_use]
     pub fn version(&self) -> PyVersion {
         self.version
     }

@@ -45,6 +45,7 @@ impl Seed {
     /// // random.seed('') hashes the empty string: 64 digest bytes = 16 words
     /// assert_eq!(Seed::from("").key().len(), 16);
     /// ```
+    #[must_use]
     pub fn key(&self) -> Vec<u32> {
         match self {
             Seed::Int(n) => int_key(n.magnitude()),
@@ -90,6 +91,7 @@ fn bytes_key(b: &[u8]) -> Vec<u32> {
 /// assert_eq!(py_hash_float(-1.0), -2);
 /// assert_eq!(py_hash_float(f64::INFINITY), 314159);
 /// ```
+#[must_use]
 pub fn py_hash_float(x: f64) -> i64 {
     const MODULUS: u128 = (1u128 << 61) - 1;
     if x.is_nan() {

@@ -24,6 +24,7 @@ use serde_json::Value;
 /// assert_eq!(back, r.getstate());
 /// assert!(back.gauss_next.is_some());
 /// ```
+#[must_use = "a state does nothing unless it is stored or restored"]
 #[derive(Debug, Clone, PartialEq)]
 pub struct PyState {
     /// The state version: 3 (`Random.VERSION`); 2 is accepted by `setstate`.
@@ -76,6 +77,7 @@ impl PyState {
     /// assert!(j.starts_with("{\"version\": 3, \"internalstate\": [2147483648, "));
     /// assert!(j.ends_with(", 624], \"gauss_next\": null}"));
     /// ```
+    #[must_use]
     pub fn to_json(&self) -> String {
         let mut words: Vec<String> = self.key.iter().map(|k| k.to_string()).collect();
         words.push(self.pos.to_string());
@@ -116,7 +118,7 @@ impl PyState {
             Value::Array(a) if a.len() == 3 => (a[0].clone(), a[1].clone(), a[2].clone()),
             _ => {
                 return Err(Error::new(
-                    ErrorKind::IoError,
+                    ErrorKind::ValueError,
                     "a Python random state is {\"version\", \"internalstate\", \"gauss_next\"} or [version, [625 ints], gauss_next]",
                 ))
             }

@@ -31,6 +31,7 @@ impl SeedInt {
     /// assert_eq!(SeedInt::from_words(&[5, 0, 1]).to_string(), "18446744073709551621");
     /// assert_eq!(SeedInt::from_words(&[7, 0, 0]), SeedInt::from(7u32));
     /// ```
+    #[must_use]
     pub fn from_words(words: &[u32]) -> Self {
         let mut w = words.to_vec();
         trim(&mut w);
@@ -47,6 +48,7 @@ impl SeedInt {
     /// assert_eq!(SeedInt::from(1u64 << 32).words(), &[0, 1]);
     /// assert!(SeedInt::from(0u8).words().is_empty());
     /// ```
+    #[must_use]
     pub fn words(&self) -> &[u32] {
         &self.words
     }
@@ -58,6 +60,7 @@ impl SeedInt {
     /// assert!(SeedInt::from(-1i64).is_negative());
     /// assert!(!SeedInt::from(0i64).is_negative());
     /// ```
+    #[must_use]
     pub fn is_negative(&self) -> bool {
         self.negative
     }
@@ -69,6 +72,7 @@ impl SeedInt {
     /// assert_eq!(SeedInt::from(u128::MAX).to_u128(), Some(u128::MAX));
     /// assert_eq!(SeedInt::from_words(&[0, 0, 0, 0, 1]).to_u128(), None);
     /// ```
+    #[must_use]
     pub fn to_u128(&self) -> Option<u128> {
         if self.negative || self.words.len() > 4 {
             return None;
@@ -89,6 +93,7 @@ impl SeedInt {
     /// assert_eq!(SeedInt::from(-1i8).wrapping_u128(), u128::MAX);
     /// assert_eq!(SeedInt::from_words(&[3, 0, 0, 0, 9]).wrapping_u128(), 3);
     /// ```
+    #[must_use]
     pub fn wrapping_u128(&self) -> u128 {
         let low = self
             .words
@@ -111,6 +116,7 @@ impl SeedInt {
     /// assert_eq!(SeedInt::from(-1i8).wrapping_u256(), [u64::MAX; 4]);
     /// assert_eq!(SeedInt::from(5u8).wrapping_u256(), [5, 0, 0, 0]);
     /// ```
+    #[must_use]
     pub fn wrapping_u256(&self) -> [u64; 4] {
         let mut out = [0u64; 4];
         for (i, &w) in self.words.iter().take(8).enumerate() {
