@@ -75,6 +75,7 @@ pub mod mt19937;
 pub mod nd;
 #[cfg(feature = "python")]
 pub mod python;
+pub mod seed;
 pub mod seed_sequence;
 pub mod state;
 
@@ -82,9 +83,10 @@ pub use bitgen::{
     BitGenState, BitGenerator, Pcg64, Pcg64Dxsm, Philox, SeedableBitGenerator, Sfc64,
 };
 pub use error::{Error, ErrorKind, Result};
-pub use generator::{default_rng, AnyGenerator, Generator};
+pub use generator::{default_rng, try_default_rng, AnyGenerator, Generator};
 pub use legacy::{RandintDtype, RandomState};
 pub use mt19937::Mt19937;
+pub use seed::Seed;
 pub use seed_sequence::SeedSequence;
 pub use state::LegacyState;
 

@@ -350,9 +350,13 @@ impl Setup {
             return Ok(Generator::new(bg));
         }
         match (&self.seed, &self.seed_array) {
-            (Some(s), _) => Ok(make_generator(kind, s)?),
+            (Some(s), _) => make_generator(kind, s).map_err(|e| match e.kind() {
+                // An unreadable --seed is a command-line mistake, as for RandomState.
+                crate::ErrorKind::SyntaxError => SetupError::Usage(e.message().to_string()),
+                _ => SetupError::Eval(e),
+            }),
             (None, Some(_)) => Err(SetupError::Usage(
-                "--seed-array is for RandomState; with --generator give --seed N (SeedSequence entropy)"
+                "--seed-array is for RandomState; with --generator give --seed '[N, N, ...]' (SeedSequence entropy)"
                     .into(),
             )),
             (None, None) => Err(SetupError::Usage(

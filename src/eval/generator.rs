@@ -31,7 +31,7 @@ use crate::eval::legacy::{
     bind, bind_kw, c_intp_arg, check_cap, float_leaf, float_to_int, mvn_operands, nd_shape,
     not_impl, opt, overflow, permutation_of_int, size_is_zero, truthy, type_name,
 };
-use crate::eval::parser::{parse_call, Call, Expr};
+use crate::eval::parser::{parse_access, parse_call, parse_expr, Call, Expr};
 use crate::eval::pysem::{self, py_repr, str_repr};
 use crate::eval::spec_call::spec_output;
 use crate::eval::value::{Data, Value};
@@ -39,7 +39,6 @@ use crate::generator::broadcast::{self, find, GenSpec, Output, PKind};
 use crate::generator::integers::{IntBound, IntegerDtype};
 use crate::generator::{AnyBitGenerator, AnyGenerator, BitGenKind, ChoiceP, Generator, MvhgMethod};
 use crate::legacy::broadcast::Num;
-use crate::seed_sequence::SeedSequence;
 
 /// Every public method of NumPy's `Generator`: names outside this list are an
 /// `AttributeError`, names inside it that nprand cannot evaluate a `NotImplementedError`.
@@ -94,21 +93,89 @@ pub const GENERATOR_METHODS: &[&str] = &[
     "zipf",
 ];
 
-/// `np.random.Generator(Gen(seed))` for the command line's `--generator KIND --seed N`:
-/// `seed` is a decimal integer of any size (`SeedSequence`'s errors for a negative one).
+/// `np.random.Generator(Gen(seed))` for the command line's `--generator KIND --seed TEXT`:
+/// `TEXT` is NumPy's `seed` argument as a Python expression (see [`parse_seed`]), with
+/// NumPy's errors (`SeedSequence`'s for a negative int or a float).
 ///
 /// ```
 /// use nprand::eval::generator::make_generator;
 /// use nprand::generator::{default_rng, BitGenKind};
+/// # use nprand::BitGenerator;
 /// // np.random.default_rng(5)
 /// let g = make_generator(BitGenKind::Pcg64, "5").unwrap();
 /// assert_eq!(g.bit_generator().state(), default_rng(5).bit_generator().state());
-/// # use nprand::BitGenerator;
-/// assert!(make_generator(BitGenKind::Sfc64, "-1").is_err());
+/// // np.random.default_rng([3, 0xdeadbeaf]), default_rng(2**64 + 1)
+/// let g = make_generator(BitGenKind::Pcg64, "[3, 0xdeadbeaf]").unwrap();
+/// assert_eq!(g.bit_generator().state(), default_rng([3, 0xdeadbeaf]).bit_generator().state());
+/// let g = make_generator(BitGenKind::Pcg64, "2**64 + 1").unwrap();
+/// assert_eq!(g.bit_generator().state(), default_rng((1 << 64) + 1).bit_generator().state());
+/// assert_eq!(make_generator(BitGenKind::Sfc64, "-1").unwrap_err().to_string(),
+///            "ValueError: expected non-negative integer");
 /// ```
 pub fn make_generator(kind: BitGenKind, seed: &str) -> Result<AnyGenerator> {
-    let ss = SeedSequence::from_decimal(seed.trim())?;
+    let ss = parse_seed(seed)?.into_seed_sequence()?;
     Ok(AnyGenerator::from_kind_seed_sequence(kind, ss))
+}
+
+/// NumPy's `seed` argument written as a Python expression: an int of any size in decimal
+/// or hex (`0xdeadbeaf`), an int expression (`2**64 + 1`), a list or tuple of them
+/// (`[worker_id, root_seed]`, nested lists flattened as NumPy does), or the float / str
+/// that NumPy rejects with its own error. `None` (OS entropy) is refused so that every
+/// run is reproducible; anything unparsable is a `SyntaxError`.
+///
+/// ```
+/// use nprand::eval::generator::parse_seed;
+/// use nprand::{Seed, SeedSequence};
+/// let s = parse_seed("[1, 2**40]").unwrap();
+/// assert_eq!(s.into_seed_sequence().unwrap(), SeedSequence::new([1, 1 << 40]));
+/// // 2**200 written out: any size in decimal
+/// assert!(parse_seed("1606938044258990275541962092341162602522202993782792835301376").is_ok());
+/// assert_eq!(parse_seed("None").unwrap_err().kind(), nprand::ErrorKind::NotImplementedError);
+/// ```
+pub fn parse_seed(text: &str) -> Result<crate::Seed> {
+    use crate::seed_sequence::{Entropy, SeedInt};
+    let t = text.trim();
+    // Integers of any size, beyond the expression parser's i128.
+    let digits = t.strip_prefix(['-', '+']).unwrap_or(t);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(SeedInt::parse_radix(t, 10)?.into());
+    }
+    if digits.len() > 2
+        && digits[..2].eq_ignore_ascii_case("0x")
+        && digits[2..].bytes().all(|b| b.is_ascii_hexdigit())
+    {
+        return Ok(SeedInt::parse_radix(t, 16)?.into());
+    }
+    let e = parse_expr(t)
+        .map_err(|e| Error::new(ErrorKind::SyntaxError, format!("invalid --seed {t:?}: {e}")))?;
+    fn entropy(e: &Expr, top: bool) -> Result<Option<Entropy>> {
+        Ok(Some(match e {
+            Expr::Int(i) => SeedInt::from(*i).into(),
+            Expr::Bool(b) => SeedInt::from(*b).into(),
+            Expr::Float(x) => Entropy::Float(*x),
+            Expr::Str(s) => Entropy::Str(s.clone()),
+            Expr::List(v) | Expr::Tuple(v) => Entropy::Seq(
+                v.iter()
+                    .map(|x| entropy(x, false).map(|o| o.expect("not top level")))
+                    .collect::<Result<_>>()?,
+            ),
+            Expr::None if top => return Ok(None),
+            // _coerce_to_uint32_array takes len(None) of an element it cannot read.
+            Expr::None => return Err(Error::type_error("object of type 'NoneType' has no len()")),
+            Expr::Name(n) => {
+                return Err(Error::new(
+                    ErrorKind::SyntaxError,
+                    format!("--seed: the name {n:?} is not a seed (give ints, lists of ints)"),
+                ))
+            }
+        }))
+    }
+    match entropy(&e, true)? {
+        Some(ent) => Ok(ent.into()),
+        None => Err(not_impl(
+            "seed=None seeds from OS entropy, which is not reproducible; give a seed",
+        )),
+    }
 }
 
 /// A generator whose bit generator has `state` (`rng.bit_generator.state = state`), for
@@ -183,6 +250,13 @@ pub fn eval_generator_call(g: &mut AnyGenerator, call: &str) -> Result<Value> {
 /// assert_eq!(v.value.shape, vec![3]);
 /// ```
 pub fn eval_generator_value<B: BitGenerator>(g: &mut Generator<B>, call: &str) -> Result<GenValue> {
+    // `bit_generator.random_raw(3)`, `rng.bit_generator.state`: the bit generator's own
+    // members. Everything else keeps the call grammar (and its syntax errors).
+    if let Ok(access) = parse_access(call) {
+        if bitgen::is_bit_generator_access(&access) {
+            return bitgen::eval_bit_generator(g, &access);
+        }
+    }
     let parsed = parse_call(call).map_err(|e| {
         Error::new(
             ErrorKind::SyntaxError,
@@ -236,6 +310,7 @@ pub fn eval_generator_parsed<B: BitGenerator>(
 }
 
 mod args;
+mod bitgen;
 mod choice;
 mod dist;
 mod multi;
