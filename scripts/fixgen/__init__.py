@@ -20,6 +20,8 @@ parser      parser                                  CPython 3.11 ``repr(eval(exp
 cli         cli                                     NumPy 2.4.6 / CPython 3.11 state files
 print       arrayprint                              NumPy 2.4.6 ``str``/``repr`` of arrays
 limits      limits                                  NumPy 2.4.6 / CPython 3.11 size limits
+seeding     seeding                                 NumPy 2.4.6 seeding forms; NumPy's own
+                                                    ``*-testset-*.csv`` raw words
 libm        libm                                    glibc 2.36 x86-64 FMA ``exp``/``log``/
                                                     ``log2``/``pow`` (via CPython ``math``)
 ==========  ======================================  =========================================
@@ -55,4 +57,5 @@ FAMILIES = {
     "cli": _module("cli"),
     "print": _module("arrayprint"),
     "limits": _module("limits"),
+    "seeding": _module("seeding"),
 }
