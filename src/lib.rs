@@ -26,6 +26,7 @@
 //! | `MT19937`, `PCG64`, `PCG64DXSM`, `Philox`, `SFC64` | [`Mt19937`] ([`mt19937`]), [`Pcg64`], [`Pcg64Dxsm`], [`Philox`], [`Sfc64`] ([`bitgen`], trait [`BitGenerator`] = `bitgen_t`) |
 //! | `bit_generator.state` | [`BitGenState`] |
 //! | `np.random.SeedSequence` | [`SeedSequence`] ([`seed_sequence`]) |
+//! | the `seed` argument (`None`, an int of any size, a list, a `SeedSequence`) | [`Seed`] ([`seed`]), [`try_default_rng`], `Pcg64::try_new`, `RandomState::try_new` |
 //! | `random.Random` (CPython 3.11) | `python::Random` (feature `python`) |
 //! | Python exceptions | [`Error`], [`ErrorKind`] ([`error`]) |
 //! | glibc's libm (`exp`, `log`, `log2`, `pow`, `log1p`, `expm1`, `acos`, ... as NumPy's C calls them) | [`math`] |
@@ -40,6 +41,8 @@
 //! - `python`: `nprand::python`, CPython's `random` (`num-bigint` for its ints, `sha2`
 //!   for its str/bytes seeding).
 //! - `ndarray`: `nd`, shaped `ndarray::ArrayD` outputs for every `RandomState` method.
+//! - `getrandom` (default): OS entropy for NumPy's `seed=None` ([`Seed::OsEntropy`],
+//!   [`SeedSequence::from_os_entropy`]) through the `getrandom` crate.
 //! - `parallel`: multi-core bulk fills of [`Mt19937`] (`rayon`), bit-identical to the
 //!   serial stream.
 //!

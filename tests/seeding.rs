@@ -70,16 +70,17 @@ fn binary(front: &str, seed_text: &str) -> String {
             "bit_generator.random_raw(3)",
         ),
         None if front == "python" => (vec!["eval", "--python"], "random()"),
-        None => (
-            vec!["eval"],
-            "randint(0, 2**32, size=4, dtype=np.uint32)",
-        ),
+        None => (vec!["eval"], "randint(0, 2**32, size=4, dtype=np.uint32)"),
     };
     args.extend(["--seed", seed_text, "--format", "json", call]);
     let o = nprand(&args);
     let stderr = String::from_utf8(o.stderr).unwrap();
     if !o.status.success() {
-        assert_eq!(o.status.code(), Some(1), "{front} --seed {seed_text}: {stderr}");
+        assert_eq!(
+            o.status.code(),
+            Some(1),
+            "{front} --seed {seed_text}: {stderr}"
+        );
         assert_eq!(stderr.lines().count(), 1, "one error line: {stderr}");
         return stderr
             .trim_end()
@@ -122,13 +123,23 @@ fn seeding_forms_match_numpy_through_the_library_and_the_binary() {
         let front = case["front"].as_str().unwrap();
         let seed = case["seed"].as_str().unwrap();
         let want = expected(case);
-        for (how, got) in [("library", library(front, seed)), ("binary", binary(front, seed))] {
+        for (how, got) in [
+            ("library", library(front, seed)),
+            ("binary", binary(front, seed)),
+        ] {
             if got != want {
-                failures.push(format!("{how} {front} seed={seed}:\n  got  {got}\n  want {want}"));
+                failures.push(format!(
+                    "{how} {front} seed={seed}:\n  got  {got}\n  want {want}"
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// `(kind, seed, words)` of one of NumPy's `*-testset-*.csv` files: a `seed, 0x...` line,
@@ -207,6 +218,9 @@ fn numpy_testsets_through_the_binary() {
             &seed,
             "bit_generator.random_raw()",
         ]);
-        assert_eq!(String::from_utf8(o.stdout).unwrap(), format!("{}\n", want[0]));
+        assert_eq!(
+            String::from_utf8(o.stdout).unwrap(),
+            format!("{}\n", want[0])
+        );
     }
 }
