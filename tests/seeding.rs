@@ -189,16 +189,19 @@ fn numpy_testsets_through_the_binary() {
         let (kind, seed, want) = read_testset(name);
         // The seed as the file writes it (0xdeadbeaf, 0x0).
         let seed = format!("{:#x}", seed.to_u128().unwrap());
-        let o = nprand(&[
-            "eval",
-            "--generator",
-            &kind,
-            "--seed",
-            &seed,
-            "--format",
-            "json",
-            "bit_generator.random_raw(1000)",
-        ]);
+        let run = |format: &str, call: &str| {
+            nprand(&[
+                "eval",
+                "--generator",
+                &kind,
+                "--seed",
+                &seed,
+                "--format",
+                format,
+                call,
+            ])
+        };
+        let o = run("json", "bit_generator.random_raw(1000)");
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         let v: serde_json::Value =
             serde_json::from_str(String::from_utf8(o.stdout).unwrap().trim_end()).unwrap();
@@ -210,14 +213,7 @@ fn numpy_testsets_through_the_binary() {
             .collect();
         assert_eq!(got, want, "{name}");
         // bit_generator.random_raw() in text: a Python int, the first word.
-        let o = nprand(&[
-            "eval",
-            "--generator",
-            &kind,
-            "--seed",
-            &seed,
-            "bit_generator.random_raw()",
-        ]);
+        let o = run("text", "bit_generator.random_raw()");
         assert_eq!(
             String::from_utf8(o.stdout).unwrap(),
             format!("{}\n", want[0])
