@@ -113,8 +113,10 @@ pub const GENERATOR_METHODS: &[&str] = &[
 ///            "ValueError: expected non-negative integer");
 /// ```
 pub fn make_generator(kind: BitGenKind, seed: &str) -> Result<AnyGenerator> {
-    let ss = parse_seed(seed)?.into_seed_sequence()?;
-    Ok(AnyGenerator::from_kind_seed_sequence(kind, ss))
+    Ok(Generator::new(AnyBitGenerator::try_new(
+        kind,
+        parse_seed(seed)?,
+    )?))
 }
 
 /// NumPy's `seed` argument written as a Python expression: an int of any size in decimal

@@ -486,15 +486,33 @@ impl AnyBitGenerator {
         }
     }
 
-    /// `Gen(seed)` for an integer seed.
+    /// `Gen(seed)` for a seed NumPy cannot reject (an integer up to 128 bits, a list of
+    /// them, a `SeedSequence`); [`try_new`](Self::try_new) takes any [`Seed`](crate::Seed).
     ///
     /// ```
     /// use nprand::generator::{AnyBitGenerator, BitGenKind};
     /// use nprand::Sfc64;
     /// assert_eq!(AnyBitGenerator::new(BitGenKind::Sfc64, 4), AnyBitGenerator::Sfc64(Sfc64::new(4)));
+    /// assert_eq!(AnyBitGenerator::new(BitGenKind::Sfc64, [1, 2]), AnyBitGenerator::Sfc64(Sfc64::new([1, 2])));
     /// ```
-    pub fn new(kind: BitGenKind, seed: u128) -> Self {
-        AnyBitGenerator::from_seed_sequence(kind, SeedSequence::new(seed))
+    pub fn new(kind: BitGenKind, seed: impl Into<SeedSequence>) -> Self {
+        AnyBitGenerator::from_seed_sequence(kind, seed.into())
+    }
+
+    /// `Gen(seed)` for any of NumPy's seeds, with NumPy's errors.
+    ///
+    /// ```
+    /// use nprand::generator::{AnyBitGenerator, BitGenKind};
+    /// // np.random.PCG64DXSM(np.int64(7)), np.random.Philox(-1)
+    /// assert_eq!(AnyBitGenerator::try_new(BitGenKind::Pcg64Dxsm, 7i64).unwrap(),
+    ///            AnyBitGenerator::new(BitGenKind::Pcg64Dxsm, 7));
+    /// assert!(AnyBitGenerator::try_new(BitGenKind::Philox, -1).is_err());
+    /// ```
+    pub fn try_new(kind: BitGenKind, seed: impl Into<crate::Seed>) -> Result<Self> {
+        Ok(AnyBitGenerator::from_seed_sequence(
+            kind,
+            seed.into().into_seed_sequence()?,
+        ))
     }
 
     /// Which kind this is.
