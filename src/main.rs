@@ -65,7 +65,8 @@ as a Python expression: 12345, 0xdeadbeaf, '2**64 + 1', '[worker_id, root_seed]'
 literals of any size; arithmetic and list elements within 128 bits). Seeds get NumPy's checks:
 --seed -1 fails with 'ValueError: Seed must be between 0 and 2**32 - 1' (RandomState) or
 'ValueError: expected non-negative integer' (--generator). With --generator, calls also reach
-the bit generator as in Python: 'bit_generator.random_raw(1000)', 'bit_generator.advance(5)'.
+the bit generator as in Python: 'bit_generator.random_raw(1000)', 'bit_generator.state',
+'bit_generator.advance(5)'.
 
 Formats: text (the default) prints every element in full round-trip precision; json is
 for programs; numpy and repr are what print(x) and repr(x) show in NumPy 2.4 with its
@@ -84,7 +85,7 @@ Batch (--batch, for programs): each stdin line is one run, the flags as JSON key
   {\"seed_array\": \"1,2,3\", \"calls\": [\"rand(2)\"]}    {\"python\": true, \"state\": {...}, \"calls\": [...]}
 (\"seed\" a string or an integer, \"state\" a state object or its JSON text, \"python_version\"
 as the flag). Each answer is one line {\"results\": [...], \"state\": \"<state JSON>\"}, a result being
-{\"json\": \"<the json line>\", \"text\": \"<the text line>\", \"kind\": \"py|np|array|bytes|none\"} (kind for
+{\"json\": \"<the json line>\", \"text\": \"<the text line>\", \"kind\": \"py|np|array|bytes|none|dict\"} (kind for
 NumPy) or {\"error\": {\"type\": \"ValueError\", \"message\": \"...\"}}. An error does not end the run:
 later calls continue from the state it left, as in Python. A run that cannot start (bad seed,
 bad line) answers {\"error\": {...}} alone.";
@@ -335,6 +336,9 @@ fn run_eval(args: EvalArgs) -> Result<(), Failure> {
             Format::Text => value.write_text(&mut out).map_err(write_err)?,
             Format::Json => value.write_json(&mut out).map_err(write_err)?,
             Format::Numpy | Format::Repr => {
+                if let Evaluated::Object { repr, .. } = &value {
+                    writeln!(out, "{repr}").map_err(write_err)?;
+                }
                 if let Evaluated::Numpy(v) = &value {
                     if !v.is_none() {
                         let text = match args.format {

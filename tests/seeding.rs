@@ -220,3 +220,62 @@ fn numpy_testsets_through_the_binary() {
         );
     }
 }
+
+/// `bit_generator.*` calls through `nprand eval --format repr`: each result's `repr`
+/// (nothing for `None` and for `advance`, whose bit generator NumPy returns), then the
+/// exception as one `error:` line.
+#[test]
+fn bit_generator_calls_through_the_binary() {
+    let cases = load_json("seeding/cases.json");
+    let runs = cases["bit_generator_runs"].as_array().unwrap();
+    assert!(runs.len() >= 20, "{} runs", runs.len());
+    for run in runs {
+        let kind = run["front"]
+            .as_str()
+            .unwrap()
+            .strip_prefix("generator:")
+            .unwrap();
+        let seed = run["seed"].as_str().unwrap();
+        let calls: Vec<&str> = run["calls"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str().unwrap())
+            .collect();
+        let mut args = vec![
+            "eval",
+            "--generator",
+            kind,
+            "--seed",
+            seed,
+            "--format",
+            "repr",
+        ];
+        args.extend(&calls);
+        let o = nprand(&args);
+        let want: String = run["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|r| r.as_str().map(|s| format!("{s}\n")))
+            .collect();
+        assert_eq!(
+            String::from_utf8(o.stdout).unwrap(),
+            want,
+            "{kind} {calls:?}"
+        );
+        let stderr = String::from_utf8(o.stderr).unwrap();
+        match run.get("error") {
+            Some(e) => assert_eq!(
+                stderr,
+                format!(
+                    "error: {}: {}\n",
+                    e["type"].as_str().unwrap(),
+                    e["message"].as_str().unwrap()
+                ),
+                "{kind} {calls:?}"
+            ),
+            None => assert!(o.status.success(), "{kind} {calls:?}: {stderr}"),
+        }
+    }
+}

@@ -13,8 +13,10 @@ takes) and what NumPy makes of it:
 - ``legacy``: ``RandomState(eval(seed)).randint(0, 2**32, size=4, dtype=np.uint32)``;
 - ``python``: ``random.Random(eval(seed)).random()``;
 
-each as the values' text, or the exception's type and message. ``tests/seeding.rs`` runs
-every case through the library (``Seed`` → ``try_new`` / ``try_seeded`` /
+each as the values' text, or the exception's type and message; and ``bit_generator_runs``:
+calls reaching the bit generator (``bit_generator.random_raw(...)``, ``.state``,
+``.advance(n)``, missing attributes) with each result's ``repr`` or the exception.
+``tests/seeding.rs`` runs every case through the library (``Seed`` → ``try_new`` / ``try_seeded`` /
 ``RandomState::try_new``) and through the binary (``nprand eval --seed ...``).
 
     python3 scripts/gen_fixtures.py --family seeding [--check]
@@ -59,6 +61,40 @@ LEGACY_SEEDS = [
 PYTHON_SEEDS = ["0xdeadbeaf", "2**64 + 1", "-2**70", "2**32 - 1", str(2**200)]
 
 
+def bitgen_call_runs(kind: str):
+    """Runs of ``bit_generator.*`` calls on ``Generator(KIND(0xdeadbeaf))``; a run ends
+    with at most one call that raises."""
+    ok = ["bit_generator.random_raw()", "bit_generator.random_raw(3)",
+          "rng.bit_generator.random_raw((2, 2))", "bit_generator.random_raw(2, output=False)",
+          "bit_generator.random_raw(size=0)", "random()", "bit_generator.state"]
+    if kind in ("pcg64", "pcg64dxsm", "philox"):
+        ok += ["bit_generator.advance(5)", "bit_generator.state", "bit_generator.advance(-1)",
+               "bit_generator.advance(2**100 + 3)", "bit_generator.random_raw()",
+               "integers(0, 5, dtype=np.uint32)", "bit_generator.state"]
+    yield ok
+    bad = ["bit_generator.foo", "bit_generator.random_raw(-1)", "bit_generator.random_raw(1.5)",
+           "bit_generator.advance(1.5)"]
+    # (A bound method's repr names an address: only the classes without it are asked.)
+    if kind == "sfc64":
+        bad.append("bit_generator.jumped")
+    for call in bad:
+        yield ["bit_generator.random_raw()", call]
+
+
+def bitgen_run(kind: str, calls) -> dict:
+    """Each call's ``repr`` (``advance`` returns the bit generator, whose repr names an
+    address: recorded as ``None``, which nprand prints as nothing), then the exception."""
+    rng = np.random.Generator(KINDS[kind](0xdeadbeaf))
+    out = []
+    for c in calls:
+        try:
+            r = eval("rng." + c.removeprefix("rng."), {"rng": rng, "np": np})
+        except Exception as e:
+            return {"results": out, "error": {"type": type(e).__name__, "message": str(e)}}
+        out.append(None if r is None or ".advance(" in c else repr(r))
+    return {"results": out}
+
+
 def generator_case(kind: str, seed: str) -> dict:
     try:
         if kind == "default":
@@ -93,21 +129,33 @@ def cases():
         yield {"front": "python", "seed": seed, **python_case(seed)}
 
 
+def bitgen_cases():
+    for kind in KINDS:
+        if kind == "default":
+            continue
+        for calls in bitgen_call_runs(kind):
+            yield {"front": "generator:" + kind, "seed": "0xdeadbeaf", "calls": calls,
+                   **bitgen_run(kind, calls)}
+
+
 def build() -> tuple[str, int]:
     rows = [json.dumps(c) for c in cases()]
-    text = '{"oracle": "NumPy %s, CPython %d.%d", "cases": [\n  %s\n]}\n' % (
-        np.__version__, sys.version_info[0], sys.version_info[1], ",\n  ".join(rows))
-    return text, len(rows)
+    runs = [json.dumps(c) for c in bitgen_cases()]
+    text = ('{"oracle": "NumPy %s, CPython %d.%d", "cases": [\n  %s\n],\n'
+            ' "bit_generator_runs": [\n  %s\n]}\n') % (
+        np.__version__, sys.version_info[0], sys.version_info[1], ",\n  ".join(rows),
+        ",\n  ".join(runs))
+    return text, len(rows), len(runs)
 
 
 def generate(out_dir: str) -> dict:
-    text, n = build()
+    text, n, runs = build()
     write_text(os.path.join(out_dir, "cases.json"), text)
     testsets = sorted(f for f in os.listdir(TESTSET_DIR) if "-testset-" in f)
     os.makedirs(os.path.join(out_dir, "numpy-testsets"), exist_ok=True)
     for f in testsets:
         shutil.copyfile(os.path.join(TESTSET_DIR, f), os.path.join(out_dir, "numpy-testsets", f))
-    return {"cases": n, "numpy_testsets": len(testsets)}
+    return {"cases": n, "bit_generator_runs": runs, "numpy_testsets": len(testsets)}
 
 
 if __name__ == "__main__":

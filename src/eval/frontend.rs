@@ -14,7 +14,7 @@
 //! ```
 
 use super::format::{to_json, to_text, write_json, write_text};
-use super::generator::{eval_generator_value, make_generator};
+use super::generator::{eval_generator_value, make_generator, state_object};
 use super::legacy::{eval_call, make_state, Init};
 use super::parser::{parse_expr, Expr};
 use super::py_value::PyValue;
@@ -36,6 +36,15 @@ pub enum Evaluated {
     Numpy(Value),
     /// A CPython `random` result.
     Python(PyValue),
+    /// A NumPy result that is neither an array nor a scalar (`bit_generator.state`, a
+    /// dict): its `repr` for the text, numpy and repr formats, its JSON (as
+    /// `--save-state` writes it) for the json format; nothing in npy mode.
+    Object {
+        /// Python's `repr` of the object.
+        repr: String,
+        /// The object as JSON.
+        json: String,
+    },
 }
 
 impl Evaluated {
@@ -46,6 +55,7 @@ impl Evaluated {
             Evaluated::Numpy(v) if v.is_none() => None,
             Evaluated::Numpy(v) => Some(to_text(v)),
             Evaluated::Python(v) => Some(v.repr()),
+            Evaluated::Object { repr, .. } => Some(repr.clone()),
         }
     }
 
@@ -71,6 +81,7 @@ impl Evaluated {
                 v.write_repr(w)?;
                 w.write_all(b"\n")
             }
+            Evaluated::Object { repr, .. } => writeln!(w, "{repr}"),
         }
     }
 
@@ -87,6 +98,7 @@ impl Evaluated {
         match self {
             Evaluated::Numpy(v) => write_json(w, v)?,
             Evaluated::Python(v) => v.write_json(w)?,
+            Evaluated::Object { json, .. } => w.write_all(json.as_bytes())?,
         }
         w.write_all(b"\n")
     }
@@ -96,11 +108,12 @@ impl Evaluated {
         match self {
             Evaluated::Numpy(v) => to_json(v),
             Evaluated::Python(v) => v.to_json(),
+            Evaluated::Object { json, .. } => json.clone(),
         }
     }
 
     /// The Python type of a NumPy result (`py` scalar, `np` scalar, `array`, `bytes`,
-    /// `none`); `None` for a CPython result.
+    /// `none`, `dict`); `None` for a CPython result.
     pub fn numpy_kind(&self) -> Option<&'static str> {
         match self {
             Evaluated::Numpy(v) if v.is_none() => Some("none"),
@@ -110,6 +123,7 @@ impl Evaluated {
                 Kind::Array => "array",
                 Kind::Bytes => "bytes",
             }),
+            Evaluated::Object { .. } => Some("dict"),
             Evaluated::Python(_) => None,
         }
     }
@@ -193,6 +207,9 @@ impl FrontEnd for RandomState {
 impl<B: BitGenerator + Clone + Send + 'static> FrontEnd for Generator<B> {
     fn eval(&mut self, call: &str) -> Result<Evaluated> {
         fn run<B: BitGenerator>(g: &mut Generator<B>, call: &str) -> Result<Evaluated> {
+            if let Some((repr, json)) = state_object(g, call) {
+                return Ok(Evaluated::Object { repr, json });
+            }
             eval_generator_value(g, call).map(|v| Evaluated::Numpy(v.value))
         }
         if zero_mt_state(&self.bit_generator().state()) {

@@ -313,6 +313,7 @@ pub fn eval_generator_parsed<B: BitGenerator>(
 
 mod args;
 mod bitgen;
+pub(crate) use bitgen::state_object;
 mod choice;
 mod dist;
 mod multi;
