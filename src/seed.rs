@@ -141,7 +141,10 @@ impl<T: Into<Seed>> From<Option<T>> for Seed {
 }
 
 /// 128 bits of OS entropy: NumPy's `SeedSequence()` draws `secrets.randbits(128)`.
-#[cfg(feature = "getrandom")]
+#[cfg(all(
+    feature = "getrandom",
+    not(all(target_family = "wasm", target_os = "unknown"))
+))]
 pub(crate) fn os_entropy_u128() -> Result<u128> {
     let mut bytes = [0u8; 16];
     getrandom::fill(&mut bytes)
@@ -149,12 +152,17 @@ pub(crate) fn os_entropy_u128() -> Result<u128> {
     Ok(u128::from_le_bytes(bytes))
 }
 
-/// Without the `getrandom` feature nprand has no entropy source.
-#[cfg(not(feature = "getrandom"))]
+/// Without the `getrandom` feature (or on wasm32-unknown-unknown) nprand has no entropy
+/// source.
+#[cfg(not(all(
+    feature = "getrandom",
+    not(all(target_family = "wasm", target_os = "unknown"))
+)))]
 pub(crate) fn os_entropy_u128() -> Result<u128> {
     Err(Error::new(
         ErrorKind::NotImplementedError,
-        "seeding from OS entropy (seed=None) needs nprand's `getrandom` feature",
+        "seeding from OS entropy (seed=None) needs nprand's `getrandom` feature (and an OS: \
+         not wasm32-unknown-unknown)",
     ))
 }
 
