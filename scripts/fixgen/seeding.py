@@ -48,6 +48,8 @@ GENERATOR_SEEDS = [
     "[0]", "[1, 2]", "[3, 0xdeadbeaf]", "[2**64 + 1, 5]", "[]", "[[]]", "[[1, 2], [3]]",
     "(1, 2)", "[True]", "[-1, 5]", "[2**100, -1]", "[1.5]", "1.5", "'5'", "['0x10']",
     "['12345', 7]", "['abc']", "[None]",
+    # Lists of literals beyond 128-bit arithmetic (a secrets.randbits(128) root seed).
+    "[3, %d]" % (2**127 + 5), "[%s, 1]" % hex(2**130), "(%d,)" % 2**128, "[-%d, 1]" % 2**128,
 ]
 
 LEGACY_SEEDS = [
