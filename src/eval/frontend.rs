@@ -339,7 +339,15 @@ impl Setup {
 
     fn build_legacy(&self) -> std::result::Result<RandomState, SetupError> {
         let init = if let Some(s) = &self.seed {
-            parse_seed(s)?
+            match parse_seed(s) {
+                Ok(init) => init,
+                // A list of ints beyond the parser's i128 (`[3, 2**128 written out]`):
+                // NumPy's legacy seeding of the values themselves.
+                Err(usage) => match crate::eval::generator::parse_seed(s) {
+                    Ok(seed) => return Ok(RandomState::try_new(seed)?),
+                    Err(_) => return Err(usage),
+                },
+            }
         } else if let Some(s) = &self.seed_array {
             parse_seed_array(s)?
         } else if let Some(st) = &self.state {
