@@ -247,6 +247,36 @@ pub trait SeedableBitGenerator: BitGenerator + Sized {
     /// ```
     fn from_seed_sequence(seed_seq: SeedSequence) -> Self;
 
+    /// NumPy's class constructor `Gen(seed)` for a seed NumPy cannot reject (an integer up
+    /// to 128 bits, a list of them, a `SeedSequence`). For [`Mt19937`](crate::Mt19937)
+    /// this is `MT19937(seed)`, not `RandomState(seed)` (`Mt19937::new`).
+    ///
+    /// ```
+    /// use nprand::{Mt19937, SeedSequence, SeedableBitGenerator};
+    /// // np.random.Generator(np.random.MT19937([worker_id, root_seed]))
+    /// let rng = nprand::Generator::new(Mt19937::seeded([3, 12345]));
+    /// assert_eq!(rng.bit_generator(), &Mt19937::from_seed_sequence(SeedSequence::new([3, 12345])));
+    /// ```
+    fn seeded(seed: impl Into<SeedSequence>) -> Self {
+        Self::from_seed_sequence(seed.into())
+    }
+
+    /// `Gen(seed)` for any of NumPy's seeds ([`Seed`](crate::Seed)), with NumPy's errors.
+    ///
+    /// ```
+    /// use nprand::{Mt19937, SeedableBitGenerator};
+    /// // np.random.MT19937(2**200)
+    /// # #[cfg(feature = "python")] {
+    /// let big = num_bigint::BigUint::from(1u8) << 200;
+    /// assert!(Mt19937::try_seeded(big).is_ok());
+    /// # }
+    /// // np.random.MT19937(-1) -> ValueError: expected non-negative integer
+    /// assert_eq!(Mt19937::try_seeded(-1).unwrap_err().message(), "expected non-negative integer");
+    /// ```
+    fn try_seeded(seed: impl Into<crate::Seed>) -> Result<Self> {
+        Ok(Self::from_seed_sequence(seed.into().into_seed_sequence()?))
+    }
+
     /// The seed sequence, mutably (spawning counts its children).
     ///
     /// ```

@@ -19,6 +19,7 @@
 //! called. Those three never read the clock, so a program that seeds first runs where
 //! there is no clock (`wasm32-unknown-unknown`, where reading it traps).
 
+use crate::array::NdArray;
 use crate::common::mvn::{CheckValid, MvnOutput};
 use crate::error::Result;
 use crate::legacy::{RandintDtype, RandomState};
@@ -146,11 +147,11 @@ global_functions! {
     /// `np.random.bytes(length)`.
     fn bytes(length: usize) -> Result<Vec<u8>>; value (10);
     /// `np.random.choice(a, size, replace, p)` for a 1-d population `a`.
-    fn choice<T: Clone>(a: &[T], size: usize, replace: bool, p: Option<&[f64]>)
-        -> Result<Vec<T>>; value (&[10, 20, 30], 4, true, Some(&[0.5, 0.25, 0.25]));
+    fn choice<T: Clone>(a: &[T], size: Option<&[usize]>, replace: bool, p: Option<&[f64]>)
+        -> Result<NdArray<T>>; value (&[10, 20, 30], Some(&[4]), true, Some(&[0.5, 0.25, 0.25]));
     /// `np.random.choice(n, size, replace, p)`: indices into a population of `n`.
-    fn choice_index(pop: i64, size: usize, replace: bool, p: Option<&[f64]>)
-        -> Result<Vec<i64>>; value (5, 3, false, None);
+    fn choice_index(pop: i64, size: Option<&[usize]>, replace: bool, p: Option<&[f64]>)
+        -> Result<NdArray<i64>>; value (5, Some(&[3]), false, None);
     /// `np.random.permutation(n)`.
     fn permutation(n: i64) -> Result<Vec<i64>>; value (4);
     /// `np.random.permutation(x)` for a 1-d sequence `x`: a shuffled copy.
@@ -167,12 +168,14 @@ global_functions! {
     /// assert_eq!(got, want);
     /// ```
     fn shuffle<T>(x: &mut [T]) -> (); none ();
-    /// `np.random.dirichlet(alpha)` (one row).
-    fn dirichlet(alpha: &[f64]) -> Result<Vec<f64>>; value (&[1.0, 2.0, 3.0]);
+    /// `np.random.dirichlet(alpha, size)`.
+    fn dirichlet(alpha: &[f64], size: Option<&[usize]>) -> Result<NdArray<f64>>;
+        value (&[1.0, 2.0, 3.0], Some(&[2]));
     /// `np.random.dirichlet(alpha, size=rows)`: fills `out` (`rows * len(alpha)` values).
     fn dirichlet_into(out: &mut [f64], alpha: &[f64]) -> Result<()>; fill (&[1.0, 2.0, 0.5]);
-    /// `np.random.multinomial(n, pvals)` (one row).
-    fn multinomial(n: i64, pvals: &[f64]) -> Result<Vec<i64>>; value (20, &[0.2, 0.3, 0.5]);
+    /// `np.random.multinomial(n, pvals, size)`.
+    fn multinomial(n: i64, pvals: &[f64], size: Option<&[usize]>) -> Result<NdArray<i64>>;
+        value (20, &[0.2, 0.3, 0.5], None);
     /// `np.random.multinomial(n, pvals, size=rows)`: fills `out` (`rows * len(pvals)`).
     fn multinomial_into(out: &mut [i64], n: i64, pvals: &[f64]) -> Result<()>;
         fill (20, &[0.2, 0.3, 0.5]);

@@ -26,6 +26,7 @@
 //! | `MT19937`, `PCG64`, `PCG64DXSM`, `Philox`, `SFC64` | [`Mt19937`] ([`mt19937`]), [`Pcg64`], [`Pcg64Dxsm`], [`Philox`], [`Sfc64`] ([`bitgen`], trait [`BitGenerator`] = `bitgen_t`) |
 //! | `bit_generator.state` | [`BitGenState`] |
 //! | `np.random.SeedSequence` | [`SeedSequence`] ([`seed_sequence`]) |
+//! | the `seed` argument (`None`, an int of any size, a list, a `SeedSequence`) | [`Seed`] ([`seed`]), [`try_default_rng`], `Pcg64::try_new`, `RandomState::try_new` |
 //! | `random.Random` (CPython 3.11) | `python::Random` (feature `python`) |
 //! | Python exceptions | [`Error`], [`ErrorKind`] ([`error`]) |
 //! | glibc's libm (`exp`, `log`, `log2`, `pow`, `log1p`, `expm1`, `acos`, ... as NumPy's C calls them) | [`math`] |
@@ -44,6 +45,8 @@
 //! - `ndarray`: `nd`, shaped `ndarray::ArrayD` outputs (`<name>_nd`) for every method of
 //!   `RandomState` and `Generator`, and `ndarray` arrays and views as array parameters
 //!   ([`IntoParam`]).
+//! - `getrandom` (default): OS entropy for NumPy's `seed=None` ([`Seed::OsEntropy`],
+//!   [`SeedSequence::from_os_entropy`]) through the `getrandom` crate.
 //! - `parallel`: multi-core bulk fills of [`Mt19937`] (`rayon`), bit-identical to the
 //!   serial stream.
 //!
@@ -79,6 +82,7 @@ pub mod mt19937;
 pub mod nd;
 #[cfg(feature = "python")]
 pub mod python;
+pub mod seed;
 pub mod seed_sequence;
 pub mod state;
 #[cfg(feature = "serde")]
@@ -89,9 +93,10 @@ pub use bitgen::{
 };
 pub use common::IntoParam;
 pub use error::{Error, ErrorKind, Result};
-pub use generator::{default_rng, AnyGenerator, Generator};
+pub use generator::{default_rng, try_default_rng, AnyGenerator, Generator};
 pub use legacy::{RandintDtype, RandomState};
 pub use mt19937::Mt19937;
+pub use seed::Seed;
 pub use seed_sequence::SeedSequence;
 pub use state::LegacyState;
 

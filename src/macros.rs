@@ -101,15 +101,38 @@ macro_rules! impl_bitgen_u64 {
         impl Eq for $t {}
 
         impl $t {
-            #[doc = concat!("`", $np, "(seed)` for an integer seed up to 128 bits.")]
+            #[doc = concat!("`", $np, "(seed)` for a seed NumPy cannot reject: an integer up to 128 bits, a")]
+            /// list of them (`[worker_id, root_seed]`) or a `SeedSequence` (see
+            /// [`UnsignedEntropy`](crate::seed_sequence::UnsignedEntropy)).
             ///
             /// ```
+            /// use nprand::SeedSequence;
             #[doc = concat!("// np.random.", $np, "(0).random_raw()")]
             #[doc = concat!("let mut bg = nprand::", stringify!($t), "::new(0);")]
             /// let _ = bg.next_u64();
+            #[doc = concat!("// np.random.", $np, "([3, 12345]) is ", $np, "(SeedSequence([3, 12345]))")]
+            #[doc = concat!("assert_eq!(nprand::", stringify!($t), "::new([3, 12345]), nprand::", stringify!($t), "::new(SeedSequence::new([3, 12345])));")]
             /// ```
-            pub fn new(seed: u128) -> Self {
-                $t::from_seed_sequence($crate::seed_sequence::SeedSequence::new(seed))
+            pub fn new(seed: impl Into<$crate::seed_sequence::SeedSequence>) -> Self {
+                $t::from_seed_sequence(seed.into())
+            }
+
+            #[doc = concat!("`", $np, "(seed)` for any of NumPy's seeds (see [`Seed`](crate::Seed)): an int of any")]
+            /// size or sign, a (nested) list, a `SeedSequence`, or OS entropy; NumPy's
+            /// errors for the rest.
+            ///
+            /// ```
+            /// use nprand::Seed;
+            #[doc = concat!("// np.random.", $np, "(np.int64(5))")]
+            #[doc = concat!("assert_eq!(nprand::", stringify!($t), "::try_new(5i64).unwrap(), nprand::", stringify!($t), "::new(5));")]
+            #[doc = concat!("// np.random.", $np, "(-1) -> ValueError: expected non-negative integer")]
+            #[doc = concat!("assert!(nprand::", stringify!($t), "::try_new(-1).is_err());")]
+            #[doc = concat!("// np.random.", $np, "(): OS entropy")]
+            #[doc = concat!("# #[cfg(feature = \"getrandom\")]")]
+            #[doc = concat!("assert!(nprand::", stringify!($t), "::try_new(Seed::OsEntropy).is_ok());")]
+            /// ```
+            pub fn try_new(seed: impl Into<$crate::Seed>) -> $crate::error::Result<Self> {
+                Ok($t::from_seed_sequence(seed.into().into_seed_sequence()?))
             }
 
             /// `bg.state`.

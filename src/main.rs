@@ -60,8 +60,13 @@ CALL is a Python call on a RandomState, e.g. 'rand(2, 3)', 'normal(0, [1, 2], si
 result is printed (and flushed) as soon as it is computed.
 
 Seeding: exactly one of --seed, --seed-array or --state is required (NumPy would seed from OS
-entropy without one; nprand does not, so every run is reproducible). Seeds get NumPy's checks:
---seed -1 fails with 'ValueError: Seed must be between 0 and 2**32 - 1'.
+entropy without one; nprand does not, so every run is reproducible). --seed takes NumPy's seed
+as a Python expression: 12345, 0xdeadbeaf, '2**64 + 1', '[worker_id, root_seed]' (integer
+literals of any size, also in a flat list; arithmetic within 128 bits). Seeds get NumPy's checks:
+--seed -1 fails with 'ValueError: Seed must be between 0 and 2**32 - 1' (RandomState) or
+'ValueError: expected non-negative integer' (--generator). With --generator, calls also reach
+the bit generator as in Python: 'bit_generator.random_raw(1000)', 'bit_generator.state',
+'bit_generator.advance(5)'.
 
 Formats: text (the default) prints every element in full round-trip precision; json is
 for programs; numpy and repr are what print(x) and repr(x) show in NumPy 2.4 with its
@@ -80,7 +85,7 @@ Batch (--batch, for programs): each stdin line is one run, the flags as JSON key
   {\"seed_array\": \"1,2,3\", \"calls\": [\"rand(2)\"]}    {\"python\": true, \"state\": {...}, \"calls\": [...]}
 (\"seed\" a string or an integer, \"state\" a state object or its JSON text, \"python_version\"
 as the flag). Each answer is one line {\"results\": [...], \"state\": \"<state JSON>\"}, a result being
-{\"json\": \"<the json line>\", \"text\": \"<the text line>\", \"kind\": \"py|np|array|bytes|none\"} (kind for
+{\"json\": \"<the json line>\", \"text\": \"<the text line>\", \"kind\": \"py|np|array|bytes|none|dict\"} (kind for
 NumPy) or {\"error\": {\"type\": \"ValueError\", \"message\": \"...\"}}. An error does not end the run:
 later calls continue from the state it left, as in Python. A run that cannot start (bad seed,
 bad line) answers {\"error\": {...}} alone.";
@@ -91,7 +96,8 @@ bad line) answers {\"error\": {...}} alone.";
     after_help = EVAL_HELP
 )]
 struct EvalArgs {
-    /// Seed as RandomState(N) / np.random.seed(N) (NumPy's range check applies).
+    /// Seed as RandomState(SEED) / np.random.seed(SEED), or default_rng(SEED) with
+    /// --generator: a Python expression (42, 0xdeadbeaf, '2**64 + 1', '[3, 12345]').
     #[arg(long, value_name = "N", allow_hyphen_values = true)]
     seed: Option<String>,
     /// Seed as RandomState([N, N, ...]): comma-separated integers, e.g. 1,2,3.
@@ -117,7 +123,7 @@ struct EvalArgs {
     save_state: Option<PathBuf>,
     /// Use NumPy's Generator over this bit generator instead of the legacy RandomState:
     /// mt19937, pcg64, pcg64dxsm, philox, sfc64, or default (= np.random.default_rng).
-    /// --seed N seeds it through SeedSequence(N); --state takes bit_generator.state JSON.
+    /// --seed SEED seeds it through SeedSequence(SEED); --state takes bit_generator.state JSON.
     #[arg(long, value_name = "KIND")]
     generator: Option<String>,
     /// Use CPython's random module (random.Random(seed)) instead of NumPy. --seed takes
@@ -334,6 +340,9 @@ fn run_eval(args: EvalArgs) -> Result<(), Failure> {
             Format::Text => value.write_text(&mut out).map_err(write_err)?,
             Format::Json => value.write_json(&mut out).map_err(write_err)?,
             Format::Numpy | Format::Repr => {
+                if let Evaluated::Object { repr, .. } = &value {
+                    writeln!(out, "{repr}").map_err(write_err)?;
+                }
                 if let Evaluated::Numpy(v) = &value {
                     if !v.is_none() {
                         let text = match args.format {

@@ -64,16 +64,40 @@ pub struct SeedSequence {
 }
 
 impl SeedSequence {
-    /// `SeedSequence(entropy)` for an integer up to 128 bits (never fails).
+    /// `SeedSequence(entropy)` for what NumPy can never reject: a non-negative integer up
+    /// to 128 bits, a list of them, or (feature `python`) a `num_bigint::BigUint` of any
+    /// size (see [`UnsignedEntropy`]). [`from_entropy`](Self::from_entropy) takes the rest.
     ///
     /// ```
+    /// use nprand::SeedSequence;
     /// // np.random.SeedSequence(2**128 - 1).generate_state(1)
-    /// let ss = nprand::SeedSequence::new(u128::MAX);
+    /// let ss = SeedSequence::new(u128::MAX);
     /// assert_eq!(ss.generate_state(1).unwrap().len(), 1);
     /// assert_eq!(ss.entropy().to_string(), u128::MAX.to_string());
+    /// // np.random.SeedSequence([worker_id, root_seed])
+    /// let ss = SeedSequence::new([3, 12345]);
+    /// assert_eq!(ss.entropy().to_string(), "[3, 12345]");
     /// ```
-    pub fn new(entropy: u128) -> Self {
-        SeedSequence::from_entropy(entropy).expect("a non-negative integer is valid entropy")
+    pub fn new(entropy: impl UnsignedEntropy) -> Self {
+        SeedSequence::from_entropy(entropy).expect("non-negative integers are valid entropy")
+    }
+
+    /// NumPy's `SeedSequence()`: 128 bits of fresh OS entropy (`secrets.randbits(128)`),
+    /// read through the `getrandom` crate (feature `getrandom`, on by default; without it
+    /// this is a `NotImplementedError`). `ss.entropy()` shows the number drawn, as
+    /// NumPy's `ss.entropy` does, so a run can be reproduced later.
+    ///
+    /// ```
+    /// use nprand::SeedSequence;
+    /// # #[cfg(feature = "getrandom")] {
+    /// // ss = np.random.SeedSequence(); SeedSequence(ss.entropy) reproduces it
+    /// let ss = SeedSequence::from_os_entropy().unwrap();
+    /// let again = SeedSequence::from_decimal(&ss.entropy().to_string()).unwrap();
+    /// assert_eq!(ss, again);
+    /// # }
+    /// ```
+    pub fn from_os_entropy() -> Result<Self> {
+        Ok(SeedSequence::new(crate::seed::os_entropy_u128()?))
     }
 
     /// `SeedSequence(list(words))`: the words are hashed as given.
@@ -356,23 +380,39 @@ impl SeedSequence {
     }
 }
 
-impl Default for SeedSequence {
-    /// `SeedSequence(0)`. (NumPy's `SeedSequence()` draws OS entropy; nprand has no
-    /// OS entropy source, so seed explicitly.)
-    ///
-    /// ```
-    /// assert_eq!(nprand::SeedSequence::default(), nprand::SeedSequence::new(0));
-    /// ```
-    fn default() -> Self {
-        SeedSequence::new(0)
-    }
-}
+// No `Default`: NumPy's `SeedSequence()` reads OS entropy, which can fail and is not
+// reproducible, while a Rust `Default` is expected to be infallible and is often derived
+// without a second thought; `SeedSequence(0)` would silently differ from NumPy. So the two
+// are spelled out: `SeedSequence::from_os_entropy()` and `SeedSequence::new(0)`.
 
-impl From<u128> for SeedSequence {
-    fn from(v: u128) -> Self {
+/// `SeedSequence(entropy)` for entropy NumPy cannot reject ([`SeedSequence::new`]): what
+/// lets `default_rng(42)`, `Pcg64::new([w, root])` and `default_rng(ss)` take one argument.
+impl<T: UnsignedEntropy> From<T> for SeedSequence {
+    fn from(v: T) -> Self {
         SeedSequence::new(v)
     }
 }
+
+/// Entropy that NumPy's `SeedSequence` always accepts: `u128` (the one integer type, so
+/// that an integer literal such as `42` infers it), arrays, `Vec`s and slices of `u128`,
+/// and (feature `python`) `num_bigint::BigUint`. Signed integers, other widths and nested
+/// lists go through [`SeedSequence::from_entropy`] or [`Seed`](crate::Seed), which
+/// return NumPy's errors.
+///
+/// ```
+/// use nprand::seed_sequence::UnsignedEntropy;
+/// fn ss(e: impl UnsignedEntropy) -> nprand::SeedSequence { nprand::SeedSequence::new(e) }
+/// assert_eq!(ss(vec![1, 2]), ss([1, 2]));
+/// assert_eq!(ss(&[7u128][..]), ss([7]));
+/// ```
+pub trait UnsignedEntropy: Into<Entropy> {}
+
+impl UnsignedEntropy for u128 {}
+impl<const N: usize> UnsignedEntropy for [u128; N] {}
+impl UnsignedEntropy for Vec<u128> {}
+impl UnsignedEntropy for &[u128] {}
+#[cfg(feature = "python")]
+impl UnsignedEntropy for num_bigint::BigUint {}
 
 fn hashmix(value: u32, hash_const: &mut u32) -> u32 {
     let mut v = value ^ *hash_const;

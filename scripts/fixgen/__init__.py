@@ -22,6 +22,8 @@ print       arrayprint                              NumPy 2.4.6 ``str``/``repr``
 limits      limits                                  NumPy 2.4.6 / CPython 3.11 size limits
 api         api                                     NumPy 2.4.6 ``RandomState``/``Generator``
                                                     (the library's NumPy-shaped calls)
+seeding     seeding                                 NumPy 2.4.6 seeding forms; NumPy's own
+                                                    ``*-testset-*.csv`` raw words
 libm        libm                                    glibc 2.36 x86-64 FMA ``exp``/``log``/
                                                     ``log2``/``pow`` (via CPython ``math``)
 ==========  ======================================  =========================================
@@ -58,4 +60,5 @@ FAMILIES = {
     "print": _module("arrayprint"),
     "limits": _module("limits"),
     "api": _module("api"),
+    "seeding": _module("seeding"),
 }

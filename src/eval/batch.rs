@@ -10,7 +10,7 @@
 //!
 //! The output line is `{"results": [...], "state": "<state JSON>"}`: one result per
 //! call, `{"json": "<the --format json line>", "text": "<the --format text line>",
-//! "kind": "py"|"np"|"array"|"bytes"|"none"}` (`kind` for NumPy front-ends only) or
+//! "kind": "py"|"np"|"array"|"bytes"|"none"|"dict"}` (`kind` for NumPy front-ends only) or
 //! `{"error": {"type": "ValueError", "message": "..."}}`; an error does not stop the
 //! run (later calls see the state the failed call left, as in a Python session).
 //! `state` is what `--save-state` would write. When the front-end cannot be built

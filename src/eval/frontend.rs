@@ -14,7 +14,7 @@
 //! ```
 
 use super::format::{to_json, to_text, write_json, write_text};
-use super::generator::{eval_generator_value, make_generator};
+use super::generator::{eval_generator_value, make_generator, state_object};
 use super::legacy::{eval_call, make_state, Init};
 use super::parser::{parse_expr, Expr};
 use super::py_value::PyValue;
@@ -36,6 +36,15 @@ pub enum Evaluated {
     Numpy(Value),
     /// A CPython `random` result.
     Python(PyValue),
+    /// A NumPy result that is neither an array nor a scalar (`bit_generator.state`, a
+    /// dict): its `repr` for the text, numpy and repr formats, its JSON (as
+    /// `--save-state` writes it) for the json format; nothing in npy mode.
+    Object {
+        /// Python's `repr` of the object.
+        repr: String,
+        /// The object as JSON.
+        json: String,
+    },
 }
 
 impl Evaluated {
@@ -47,6 +56,7 @@ impl Evaluated {
             Evaluated::Numpy(v) if v.is_none() => None,
             Evaluated::Numpy(v) => Some(to_text(v)),
             Evaluated::Python(v) => Some(v.repr()),
+            Evaluated::Object { repr, .. } => Some(repr.clone()),
         }
     }
 
@@ -72,6 +82,7 @@ impl Evaluated {
                 v.write_repr(w)?;
                 w.write_all(b"\n")
             }
+            Evaluated::Object { repr, .. } => writeln!(w, "{repr}"),
         }
     }
 
@@ -88,6 +99,7 @@ impl Evaluated {
         match self {
             Evaluated::Numpy(v) => write_json(w, v)?,
             Evaluated::Python(v) => v.write_json(w)?,
+            Evaluated::Object { json, .. } => w.write_all(json.as_bytes())?,
         }
         w.write_all(b"\n")
     }
@@ -98,11 +110,12 @@ impl Evaluated {
         match self {
             Evaluated::Numpy(v) => to_json(v),
             Evaluated::Python(v) => v.to_json(),
+            Evaluated::Object { json, .. } => json.clone(),
         }
     }
 
     /// The Python type of a NumPy result (`py` scalar, `np` scalar, `array`, `bytes`,
-    /// `none`); `None` for a CPython result.
+    /// `none`, `dict`); `None` for a CPython result.
     #[must_use]
     pub fn numpy_kind(&self) -> Option<&'static str> {
         match self {
@@ -113,6 +126,7 @@ impl Evaluated {
                 Kind::Array => "array",
                 Kind::Bytes => "bytes",
             }),
+            Evaluated::Object { .. } => Some("dict"),
             Evaluated::Python(_) => None,
         }
     }
@@ -196,6 +210,9 @@ impl FrontEnd for RandomState {
 impl<B: BitGenerator + Clone + Send + 'static> FrontEnd for Generator<B> {
     fn eval(&mut self, call: &str) -> Result<Evaluated> {
         fn run<B: BitGenerator>(g: &mut Generator<B>, call: &str) -> Result<Evaluated> {
+            if let Some((repr, json)) = state_object(g, call) {
+                return Ok(Evaluated::Object { repr, json });
+            }
             eval_generator_value(g, call).map(|v| Evaluated::Numpy(v.value))
         }
         if zero_mt_state(&self.bit_generator().state()) {
@@ -327,7 +344,15 @@ impl Setup {
 
     fn build_legacy(&self) -> std::result::Result<RandomState, SetupError> {
         let init = if let Some(s) = &self.seed {
-            parse_seed(s)?
+            match parse_seed(s) {
+                Ok(init) => init,
+                // A list of ints beyond the parser's i128 (`[3, 2**128 written out]`):
+                // NumPy's legacy seeding of the values themselves.
+                Err(usage) => match crate::eval::generator::parse_seed(s) {
+                    Ok(seed) => return Ok(RandomState::try_new(seed)?),
+                    Err(_) => return Err(usage),
+                },
+            }
         } else if let Some(s) = &self.seed_array {
             parse_seed_array(s)?
         } else if let Some(st) = &self.state {
@@ -355,9 +380,13 @@ impl Setup {
             return Ok(Generator::new(bg));
         }
         match (&self.seed, &self.seed_array) {
-            (Some(s), _) => Ok(make_generator(kind, s)?),
+            (Some(s), _) => make_generator(kind, s).map_err(|e| match e.kind() {
+                // An unreadable --seed is a command-line mistake, as for RandomState.
+                crate::ErrorKind::SyntaxError => SetupError::Usage(e.message().to_string()),
+                _ => SetupError::Eval(e),
+            }),
             (None, Some(_)) => Err(SetupError::Usage(
-                "--seed-array is for RandomState; with --generator give --seed N (SeedSequence entropy)"
+                "--seed-array is for RandomState; with --generator give --seed '[N, N, ...]' (SeedSequence entropy)"
                     .into(),
             )),
             (None, None) => Err(SetupError::Usage(

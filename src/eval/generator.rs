@@ -33,7 +33,7 @@ use crate::eval::legacy::{
     nd_shape, not_impl, opt, overflow, permutation_of_int, prod_intp, size_is_zero, truthy,
     type_name,
 };
-use crate::eval::parser::{parse_call, Call, Expr};
+use crate::eval::parser::{parse_access, parse_call, parse_expr, Call, Expr};
 use crate::eval::pysem::{self, str_repr};
 use crate::eval::spec_call::spec_output;
 use crate::eval::value::{Data, Value};
@@ -41,7 +41,6 @@ use crate::generator::broadcast::{self, find, GenSpec, Output, PKind};
 use crate::generator::integers::{IntBound, IntegerDtype};
 use crate::generator::{AnyBitGenerator, AnyGenerator, BitGenKind, ChoiceP, Generator, MvhgMethod};
 use crate::legacy::broadcast::Num;
-use crate::seed_sequence::SeedSequence;
 
 /// Every public method of NumPy's `Generator`: names outside this list are an
 /// `AttributeError`, names inside it that nprand cannot evaluate a `NotImplementedError`.
@@ -96,21 +95,124 @@ pub const GENERATOR_METHODS: &[&str] = &[
     "zipf",
 ];
 
-/// `np.random.Generator(Gen(seed))` for the command line's `--generator KIND --seed N`:
-/// `seed` is a decimal integer of any size (`SeedSequence`'s errors for a negative one).
+/// `np.random.Generator(Gen(seed))` for the command line's `--generator KIND --seed TEXT`:
+/// `TEXT` is NumPy's `seed` argument as a Python expression (see [`parse_seed`]), with
+/// NumPy's errors (`SeedSequence`'s for a negative int or a float).
 ///
 /// ```
 /// use nprand::eval::generator::make_generator;
 /// use nprand::generator::{default_rng, BitGenKind};
+/// # use nprand::BitGenerator;
 /// // np.random.default_rng(5)
 /// let g = make_generator(BitGenKind::Pcg64, "5").unwrap();
 /// assert_eq!(g.bit_generator().state(), default_rng(5).bit_generator().state());
-/// # use nprand::BitGenerator;
-/// assert!(make_generator(BitGenKind::Sfc64, "-1").is_err());
+/// // np.random.default_rng([3, 0xdeadbeaf]), default_rng(2**64 + 1)
+/// let g = make_generator(BitGenKind::Pcg64, "[3, 0xdeadbeaf]").unwrap();
+/// assert_eq!(g.bit_generator().state(), default_rng([3, 0xdeadbeaf]).bit_generator().state());
+/// let g = make_generator(BitGenKind::Pcg64, "2**64 + 1").unwrap();
+/// assert_eq!(g.bit_generator().state(), default_rng((1 << 64) + 1).bit_generator().state());
+/// assert_eq!(make_generator(BitGenKind::Sfc64, "-1").unwrap_err().to_string(),
+///            "ValueError: expected non-negative integer");
 /// ```
 pub fn make_generator(kind: BitGenKind, seed: &str) -> Result<AnyGenerator> {
-    let ss = SeedSequence::from_decimal(seed.trim())?;
-    Ok(AnyGenerator::from_kind_seed_sequence(kind, ss))
+    Ok(Generator::new(AnyBitGenerator::try_new(
+        kind,
+        parse_seed(seed)?,
+    )?))
+}
+
+/// NumPy's `seed` argument written as a Python expression: an int of any size in decimal
+/// or hex (`0xdeadbeaf`), an int expression (`2**64 + 1`), a list or tuple of them
+/// (`[worker_id, root_seed]`, nested lists flattened as NumPy does), or the float / str
+/// that NumPy rejects with its own error. `None` (OS entropy) is refused so that every
+/// run is reproducible; anything unparsable is a `SyntaxError`.
+///
+/// ```
+/// use nprand::eval::generator::parse_seed;
+/// use nprand::{Seed, SeedSequence};
+/// let s = parse_seed("[1, 2**40]").unwrap();
+/// assert_eq!(s.into_seed_sequence().unwrap(), SeedSequence::new([1, 1 << 40]));
+/// // 2**200 written out: any size in decimal, also inside a flat list
+/// assert!(parse_seed("1606938044258990275541962092341162602522202993782792835301376").is_ok());
+/// let s = parse_seed("[3, 0xffffffffffffffffffffffffffffffff]").unwrap();
+/// assert_eq!(s.into_seed_sequence().unwrap(), SeedSequence::new([3, u128::MAX]));
+/// assert_eq!(parse_seed("None").unwrap_err().kind(), nprand::ErrorKind::NotImplementedError);
+/// ```
+pub fn parse_seed(text: &str) -> Result<crate::Seed> {
+    use crate::seed_sequence::{Entropy, SeedInt};
+    let t = text.trim();
+    // Integers of any size, beyond the expression parser's i128: a bare literal, or a
+    // flat list of literals (a root seed from `secrets.randbits(128)` is >= 2**127 half
+    // of the time).
+    if let Some(i) = big_int_literal(t) {
+        return Ok(i?.into());
+    }
+    let e = match parse_expr(t) {
+        Ok(e) => e,
+        Err(err) => {
+            return match big_int_list(t) {
+                Some(items) => Ok(Entropy::Seq(items?).into()),
+                None => Err(Error::new(
+                    ErrorKind::SyntaxError,
+                    format!("invalid --seed {t:?}: {err}"),
+                )),
+            }
+        }
+    };
+    fn entropy(e: &Expr, top: bool) -> Result<Option<Entropy>> {
+        Ok(Some(match e {
+            Expr::Int(i) => SeedInt::from(*i).into(),
+            Expr::Bool(b) => SeedInt::from(*b).into(),
+            Expr::Float(x) => Entropy::Float(*x),
+            Expr::Str(s) => Entropy::Str(s.clone()),
+            Expr::List(v) | Expr::Tuple(v) => Entropy::Seq(
+                v.iter()
+                    .map(|x| entropy(x, false).map(|o| o.expect("not top level")))
+                    .collect::<Result<_>>()?,
+            ),
+            Expr::None if top => return Ok(None),
+            // _coerce_to_uint32_array takes len(None) of an element it cannot read.
+            Expr::None => return Err(Error::type_error("object of type 'NoneType' has no len()")),
+            Expr::Name(n) => {
+                return Err(Error::new(
+                    ErrorKind::SyntaxError,
+                    format!("--seed: the name {n:?} is not a seed (give ints, lists of ints)"),
+                ))
+            }
+        }))
+    }
+    match entropy(&e, true)? {
+        Some(ent) => Ok(ent.into()),
+        None => Err(not_impl(
+            "seed=None seeds from OS entropy, which is not reproducible; give a seed",
+        )),
+    }
+}
+
+/// A decimal or `0x` integer literal of any size (optional sign), as Python reads it.
+fn big_int_literal(t: &str) -> Option<Result<crate::seed_sequence::SeedInt>> {
+    use crate::seed_sequence::SeedInt;
+    let digits = t.strip_prefix(['-', '+']).unwrap_or(t);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(SeedInt::parse_radix(t, 10));
+    }
+    let hex = digits.len() > 2
+        && digits[..2].eq_ignore_ascii_case("0x")
+        && digits[2..].bytes().all(|b| b.is_ascii_hexdigit());
+    hex.then(|| SeedInt::parse_radix(t, 16))
+}
+
+/// `[a, b, ...]` or `(a, b, ...)` whose items are all integer literals of any size.
+fn big_int_list(t: &str) -> Option<Result<Vec<crate::seed_sequence::Entropy>>> {
+    let inner = t
+        .strip_prefix('[')
+        .and_then(|r| r.strip_suffix(']'))
+        .or_else(|| t.strip_prefix('(').and_then(|r| r.strip_suffix(')')))?;
+    let inner = inner.trim().strip_suffix(',').unwrap_or(inner);
+    inner
+        .split(',')
+        .map(|item| big_int_literal(item.trim()).map(|r| r.map(Into::into)))
+        .collect::<Option<Result<Vec<_>>>>()
 }
 
 /// A generator whose bit generator has `state` (`rng.bit_generator.state = state`), for
@@ -185,6 +287,13 @@ pub fn eval_generator_call(g: &mut AnyGenerator, call: &str) -> Result<Value> {
 /// assert_eq!(v.value.shape, vec![3]);
 /// ```
 pub fn eval_generator_value<B: BitGenerator>(g: &mut Generator<B>, call: &str) -> Result<GenValue> {
+    // `bit_generator.random_raw(3)`, `rng.bit_generator.state`: the bit generator's own
+    // members. Everything else keeps the call grammar (and its syntax errors).
+    if let Ok(access) = parse_access(call) {
+        if bitgen::is_bit_generator_access(&access) {
+            return bitgen::eval_bit_generator(g, &access);
+        }
+    }
     let parsed = parse_call(call).map_err(|e| {
         Error::new(
             ErrorKind::SyntaxError,
@@ -238,6 +347,8 @@ pub fn eval_generator_parsed<B: BitGenerator>(
 }
 
 mod args;
+mod bitgen;
+pub(crate) use bitgen::state_object;
 mod choice;
 mod dist;
 mod multi;

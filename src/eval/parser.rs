@@ -191,6 +191,33 @@ pub fn parse_call(src: &str) -> Result<Call, ParseError> {
     Parser::new(src).call()
 }
 
+/// An attribute access or a call on a dotted receiver, with the receiver kept:
+/// `bit_generator.state` or `rng.bit_generator.random_raw(3)`.
+///
+/// ```
+/// use nprand::eval::parser::{parse_access, Expr};
+/// let a = parse_access("rng.bit_generator.random_raw(3)").unwrap();
+/// assert_eq!(a.path, ["rng", "bit_generator", "random_raw"]);
+/// assert_eq!(a.call.unwrap().args, vec![Expr::Int(3)]);
+/// let a = parse_access("bit_generator.state").unwrap();
+/// assert_eq!((a.path.len(), a.call), (2, None));
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Access {
+    /// The dotted names, receiver first; the last one is the attribute or method.
+    pub path: Vec<String>,
+    /// The call's arguments (its `method` is the last name), or `None` for a bare
+    /// attribute.
+    pub call: Option<Call>,
+}
+
+/// Parses `[receiver '.']* name ['(' arguments ')']`, keeping the receiver (see
+/// [`Access`]); [`parse_call`] is the same with the call required and the receiver
+/// dropped.
+pub fn parse_access(src: &str) -> Result<Access, ParseError> {
+    Parser::new(src).access()
+}
+
 /// Parses a single expression, such as `[1, 2, 3]` or `-np.inf`.
 ///
 /// As with Python's `eval`, a top-level comma-separated sequence without

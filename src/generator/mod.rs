@@ -91,18 +91,99 @@ pub struct Generator<B: BitGenerator = AnyBitGenerator> {
     pub(crate) bg: B,
 }
 
-/// `np.random.default_rng(seed)`: `Generator(PCG64(seed))`.
+/// `np.random.default_rng(seed)`: `Generator(PCG64(seed))` for a seed NumPy cannot reject
+/// (an integer up to 128 bits, a list of them, a `SeedSequence`), or `Generator(bg)` for a
+/// bit generator, or the generator itself for a [`Generator`] (see [`IntoGenerator`]).
+/// [`try_default_rng`] takes NumPy's other seeds (any int type, OS entropy).
 ///
 /// ```
 /// use nprand::generator::default_rng;
-/// use nprand::{BitGenerator, Pcg64};
+/// use nprand::{BitGenerator, Pcg64, Philox, SeedSequence};
 /// // np.random.default_rng(5).bit_generator.state == np.random.PCG64(5).state
 /// let rng = default_rng(5);
 /// assert_eq!(rng.bit_generator().state(), Pcg64::new(5).state());
+/// // np.random.default_rng([worker_id, root_seed])
+/// let worker_id = 2;
+/// let rng = default_rng([worker_id, 0x8c3c010cb4754c905776bdac5ee7501]);
+/// // np.random.default_rng(SeedSequence(5)), default_rng(Philox(5))
+/// assert_eq!(default_rng(SeedSequence::new(5)), default_rng(5));
+/// let rng: nprand::Generator<Philox> = default_rng(Philox::new(5));
 /// ```
-pub fn default_rng(seed: u128) -> Generator<Pcg64> {
-    Generator::new(Pcg64::new(seed))
+pub fn default_rng<S: IntoGenerator>(seed: S) -> Generator<S::BitGen> {
+    seed.into_generator()
 }
+
+/// `np.random.default_rng(seed)` for any of NumPy's seeds ([`Seed`](crate::Seed)): ints of
+/// every Rust type and any size or sign, (nested) lists, a `SeedSequence`, or OS entropy
+/// (`Seed::OsEntropy` or `None`: NumPy's `default_rng()`), with NumPy's errors.
+///
+/// ```
+/// use nprand::{default_rng, try_default_rng, Seed};
+/// // np.random.default_rng(np.int64(42))
+/// let seed: i64 = 42;
+/// assert_eq!(try_default_rng(seed).unwrap(), default_rng(42));
+/// // np.random.default_rng([-1]) -> ValueError: expected non-negative integer
+/// assert_eq!(try_default_rng([-1]).unwrap_err().message(), "expected non-negative integer");
+/// // np.random.default_rng(): OS entropy; seed=None from an Option
+/// # #[cfg(feature = "getrandom")] {
+/// let rng = try_default_rng(Seed::OsEntropy).unwrap();
+/// let seed: Option<u64> = None;
+/// let other = try_default_rng(seed).unwrap();
+/// assert_ne!(rng, other);
+/// # }
+/// ```
+pub fn try_default_rng(seed: impl Into<crate::Seed>) -> Result<Generator<Pcg64>> {
+    Ok(Generator::new(Pcg64::try_new(seed)?))
+}
+
+/// What [`default_rng`] takes: a seed NumPy cannot reject (`Into<SeedSequence>`: a
+/// `u128`, a list of them, a `SeedSequence`) gives `Generator<Pcg64>`; a bit generator
+/// `bg` gives `Generator(bg)`; a `Generator` is returned unaltered, as NumPy does.
+///
+/// ```
+/// use nprand::generator::{default_rng, IntoGenerator};
+/// use nprand::Sfc64;
+/// // np.random.default_rng(np.random.default_rng(3)) is the same object
+/// let rng = default_rng(3);
+/// assert_eq!(default_rng(rng.clone()), rng);
+/// assert_eq!(Sfc64::new(1).into_generator(), nprand::Generator::new(Sfc64::new(1)));
+/// ```
+pub trait IntoGenerator {
+    /// The bit generator of the resulting [`Generator`].
+    type BitGen: BitGenerator;
+
+    /// The generator `default_rng(self)` returns.
+    fn into_generator(self) -> Generator<Self::BitGen>;
+}
+
+impl<T: Into<SeedSequence>> IntoGenerator for T {
+    type BitGen = Pcg64;
+
+    fn into_generator(self) -> Generator<Pcg64> {
+        Generator::new(Pcg64::from_seed_sequence(self.into()))
+    }
+}
+
+impl<B: BitGenerator> IntoGenerator for Generator<B> {
+    type BitGen = B;
+
+    fn into_generator(self) -> Generator<B> {
+        self
+    }
+}
+
+macro_rules! into_generator_bitgen {
+    ($($t:ty),*) => {$(
+        impl IntoGenerator for $t {
+            type BitGen = $t;
+
+            fn into_generator(self) -> Generator<$t> {
+                Generator::new(self)
+            }
+        }
+    )*};
+}
+into_generator_bitgen!(Pcg64, Pcg64Dxsm, Philox, Sfc64, Mt19937, AnyBitGenerator);
 
 impl<B: BitGenerator> Generator<B> {
     /// `Generator(bit_generator)`.
@@ -410,15 +491,33 @@ impl AnyBitGenerator {
         }
     }
 
-    /// `Gen(seed)` for an integer seed.
+    /// `Gen(seed)` for a seed NumPy cannot reject (an integer up to 128 bits, a list of
+    /// them, a `SeedSequence`); [`try_new`](Self::try_new) takes any [`Seed`](crate::Seed).
     ///
     /// ```
     /// use nprand::generator::{AnyBitGenerator, BitGenKind};
     /// use nprand::Sfc64;
     /// assert_eq!(AnyBitGenerator::new(BitGenKind::Sfc64, 4), AnyBitGenerator::Sfc64(Sfc64::new(4)));
+    /// assert_eq!(AnyBitGenerator::new(BitGenKind::Sfc64, [1, 2]), AnyBitGenerator::Sfc64(Sfc64::new([1, 2])));
     /// ```
-    pub fn new(kind: BitGenKind, seed: u128) -> Self {
-        AnyBitGenerator::from_seed_sequence(kind, SeedSequence::new(seed))
+    pub fn new(kind: BitGenKind, seed: impl Into<SeedSequence>) -> Self {
+        AnyBitGenerator::from_seed_sequence(kind, seed.into())
+    }
+
+    /// `Gen(seed)` for any of NumPy's seeds, with NumPy's errors.
+    ///
+    /// ```
+    /// use nprand::generator::{AnyBitGenerator, BitGenKind};
+    /// // np.random.PCG64DXSM(np.int64(7)), np.random.Philox(-1)
+    /// assert_eq!(AnyBitGenerator::try_new(BitGenKind::Pcg64Dxsm, 7i64).unwrap(),
+    ///            AnyBitGenerator::new(BitGenKind::Pcg64Dxsm, 7));
+    /// assert!(AnyBitGenerator::try_new(BitGenKind::Philox, -1).is_err());
+    /// ```
+    pub fn try_new(kind: BitGenKind, seed: impl Into<crate::Seed>) -> Result<Self> {
+        Ok(AnyBitGenerator::from_seed_sequence(
+            kind,
+            seed.into().into_seed_sequence()?,
+        ))
     }
 
     /// Which kind this is.

@@ -84,6 +84,48 @@ impl RandomState {
         RandomState::from_bit_generator(Mt19937::new(seed))
     }
 
+    /// `np.random.RandomState(seed)` for NumPy's whole seed domain ([`Seed`](crate::Seed)):
+    /// an int of any Rust type in 0..=2**32-1 (`init_genrand`), a list of them
+    /// (`init_by_array`), or OS entropy (`None`: `MT19937()`, seeded through
+    /// `SeedSequence()`), with NumPy's errors for the rest, in NumPy's order.
+    ///
+    /// ```
+    /// use nprand::{RandomState, Seed};
+    /// // RandomState(np.int64(seed)), as scikit-learn passes it
+    /// let seed: i64 = 12345;
+    /// assert_eq!(RandomState::try_new(seed).unwrap(), RandomState::new(12345));
+    /// // RandomState([1, 2, 3])
+    /// assert_eq!(RandomState::try_new([1, 2, 3]).unwrap(), RandomState::from_key(&[1, 2, 3]).unwrap());
+    /// // RandomState(-1), RandomState([]), RandomState([[1, 2]]), RandomState(1.5)
+    /// let err = |s: Seed| RandomState::try_new(s).unwrap_err().to_string();
+    /// assert_eq!(err((-1).into()), "ValueError: Seed must be between 0 and 2**32 - 1");
+    /// assert_eq!(err(Vec::<u32>::new().into()), "ValueError: Seed must be non-empty");
+    /// assert_eq!(err(vec![vec![1, 2]].into()), "ValueError: Seed array must be 1-d");
+    /// assert_eq!(err(1.5.into()), "TypeError: Cannot cast scalar from dtype('float64') to dtype('int64') according to the rule 'safe'");
+    /// // RandomState(): OS entropy
+    /// # #[cfg(feature = "getrandom")]
+    /// assert!(RandomState::try_new(Seed::OsEntropy).is_ok());
+    /// ```
+    pub fn try_new(seed: impl Into<crate::Seed>) -> Result<Self> {
+        Ok(RandomState::from_bit_generator(
+            seed.into().into_legacy_mt19937()?,
+        ))
+    }
+
+    /// `rs.seed(seed)` for NumPy's whole seed domain (see [`try_new`](Self::try_new));
+    /// clears the cached gaussian. On error the state is unchanged.
+    ///
+    /// ```
+    /// let mut rs = nprand::RandomState::new(1);
+    /// rs.try_seed(7i64).unwrap();
+    /// assert_eq!(rs, nprand::RandomState::new(7));
+    /// assert!(rs.try_seed(1u64 << 32).is_err());
+    /// ```
+    pub fn try_seed(&mut self, seed: impl Into<crate::Seed>) -> Result<()> {
+        *self = RandomState::try_new(seed)?;
+        Ok(())
+    }
+
     /// `RandomState(seed)` for any integer, with NumPy's range check
     /// (`ValueError: Seed must be between 0 and 2**32 - 1`).
     ///

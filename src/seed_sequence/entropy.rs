@@ -105,6 +105,20 @@ macro_rules! entropy_from_int {
 }
 entropy_from_int!(u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize, bool);
 
+#[cfg(feature = "python")]
+impl From<num_bigint::BigUint> for Entropy {
+    fn from(v: num_bigint::BigUint) -> Self {
+        Entropy::Int(v.into())
+    }
+}
+
+#[cfg(feature = "python")]
+impl From<num_bigint::BigInt> for Entropy {
+    fn from(v: num_bigint::BigInt) -> Self {
+        Entropy::Int(v.into())
+    }
+}
+
 impl From<SeedInt> for Entropy {
     fn from(v: SeedInt) -> Self {
         Entropy::Int(v)

@@ -320,6 +320,25 @@ macro_rules! seedint_from_signed {
 }
 seedint_from_signed!(i8, i16, i32, i64, i128, isize);
 
+/// A Python `int` of any size (feature `python`).
+#[cfg(feature = "python")]
+impl From<num_bigint::BigUint> for SeedInt {
+    fn from(v: num_bigint::BigUint) -> Self {
+        SeedInt::from_words(&v.to_u32_digits())
+    }
+}
+
+/// A Python `int` of any size and sign (feature `python`).
+#[cfg(feature = "python")]
+impl From<num_bigint::BigInt> for SeedInt {
+    fn from(v: num_bigint::BigInt) -> Self {
+        let (sign, mag) = v.into_parts();
+        let mut s = SeedInt::from(mag);
+        s.negative = sign == num_bigint::Sign::Minus;
+        s
+    }
+}
+
 impl From<bool> for SeedInt {
     /// Python's `True == 1`, `False == 0`.
     fn from(b: bool) -> Self {

@@ -257,25 +257,55 @@ impl Parser {
 
     /// `[receiver '.']* name '(' arguments ')'` then end of input.
     pub(super) fn call(mut self) -> Result<Call, ParseError> {
+        let mut path = self.dotted_path()?;
+        let method = path.pop().expect("a path has a name");
+        let t = self.next()?;
+        if t.tok != Tok::LParen {
+            return Err(self.unexpected(&t, &format!("'(' after the method name '{method}'")));
+        }
+        self.call_rest(method, t.offset)
+    }
+
+    /// `[receiver '.']* name ['(' arguments ')']` then end of input.
+    pub(super) fn access(mut self) -> Result<Access, ParseError> {
+        let path = self.dotted_path()?;
+        let t = self.next()?;
+        match t.tok {
+            Tok::Eof => Ok(Access { path, call: None }),
+            Tok::LParen => {
+                let method = path.last().expect("a path has a name").clone();
+                let call = self.call_rest(method, t.offset)?;
+                Ok(Access {
+                    path,
+                    call: Some(call),
+                })
+            }
+            _ => Err(self.unexpected(&t, "'(' or the end of input after a name")),
+        }
+    }
+
+    /// `name ('.' name)*`: the dotted names before a call's parenthesis.
+    fn dotted_path(&mut self) -> Result<Vec<String>, ParseError> {
         let first = self.next()?;
-        let mut method = match first.tok {
+        let mut path = match first.tok {
             Tok::Eof => return Err(ParseError::new(first.offset, "empty call")),
-            Tok::Ident(ref n) if !is_keyword(n) => n.clone(),
+            Tok::Ident(ref n) if !is_keyword(n) => vec![n.clone()],
             _ => return Err(self.unexpected(&first, "a method name such as rand(...)")),
         };
         while self.eat(&Tok::Dot)? {
             let t = self.next()?;
             match t.tok {
-                Tok::Ident(n) if !is_keyword(&n) => method = n,
+                Tok::Ident(n) if !is_keyword(&n) => path.push(n),
                 _ => return Err(self.unexpected(&t, "a name after '.'")),
             }
         }
-        let t = self.next()?;
-        if t.tok != Tok::LParen {
-            return Err(self.unexpected(&t, &format!("'(' after the method name '{method}'")));
-        }
-        let Finished::Call(args, kwargs) = self.run(Group::new(GroupKind::Call, t.offset))? else {
-            return Err(internal_error(t.offset));
+        Ok(path)
+    }
+
+    /// The arguments after a call's `(` at `offset`, then end of input.
+    fn call_rest(&mut self, method: String, offset: usize) -> Result<Call, ParseError> {
+        let Finished::Call(args, kwargs) = self.run(Group::new(GroupKind::Call, offset))? else {
+            return Err(internal_error(offset));
         };
         let t = self.next()?;
         if t.tok != Tok::Eof {
