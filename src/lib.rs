@@ -81,6 +81,8 @@ pub mod state;
 pub use bitgen::{
     BitGenState, BitGenerator, Pcg64, Pcg64Dxsm, Philox, SeedableBitGenerator, Sfc64,
 };
+pub use common::matrix::Matrix;
+pub use common::mvn::{CheckValid, MvnMethod, MvnOptions, MvnOutput};
 pub use error::{Error, ErrorKind, Result};
 pub use generator::{default_rng, AnyGenerator, Generator};
 pub use legacy::{RandintDtype, RandomState};

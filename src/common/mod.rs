@@ -31,6 +31,7 @@ pub(crate) mod alloc;
 mod checks;
 mod constraint;
 mod drive;
+pub(crate) mod matrix;
 pub(crate) mod mvn;
 mod num;
 mod spec;
