@@ -20,7 +20,7 @@
 //! there is no clock (`wasm32-unknown-unknown`, where reading it traps).
 
 use crate::array::NdArray;
-use crate::common::mvn::{CheckValid, MvnOutput};
+use crate::common::mvn::{MvnOptions, MvnOutput};
 use crate::error::Result;
 use crate::legacy::{RandintDtype, RandomState};
 use crate::state::LegacyState;
@@ -179,17 +179,11 @@ global_functions! {
     /// `np.random.multinomial(n, pvals, size=rows)`: fills `out` (`rows * len(pvals)`).
     fn multinomial_into(out: &mut [i64], n: i64, pvals: &[f64]) -> Result<()>;
         fill (20, &[0.2, 0.3, 0.5]);
-    /// `np.random.multivariate_normal(mean, cov, size=rows, check_valid, tol)` with
-    /// `cov` row-major of shape `cov_shape`.
-    fn multivariate_normal(
-        mean: &[f64],
-        cov: &[f64],
-        cov_shape: (usize, usize),
-        rows: usize,
-        check_valid: CheckValid,
-        tol: f64,
-    ) -> Result<MvnOutput>;
-        value (&[0.0, 10.0], &[1.0, 0.0, 0.0, 4.0], (2, 2), 2, nprand::legacy::CheckValid::Warn, 1e-8);
+    /// `np.random.multivariate_normal(mean, cov, size=…, check_valid=…, tol=…)`, the
+    /// keywords in [`MvnOptions`].
+    fn multivariate_normal(mean: &[f64], cov: impl crate::Matrix, opts: &MvnOptions)
+        -> Result<MvnOutput>;
+        value (&[0.0, 10.0], [[1.0, 0.0], [0.0, 4.0]], &nprand::MvnOptions::new().size([2]));
     /// `np.random.random_sample()`.
     fn random_sample() -> f64; value ();
     /// `np.random.random_sample(size=out.len())`: fills `out`.

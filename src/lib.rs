@@ -91,6 +91,8 @@ pub mod state_serde;
 pub use bitgen::{
     BitGenState, BitGenerator, Pcg64, Pcg64Dxsm, Philox, SeedableBitGenerator, Sfc64,
 };
+pub use common::matrix::Matrix;
+pub use common::mvn::{CheckValid, MvnMethod, MvnOptions, MvnOutput};
 pub use common::IntoParam;
 pub use error::{Error, ErrorKind, Result};
 pub use generator::{default_rng, try_default_rng, AnyGenerator, Generator};

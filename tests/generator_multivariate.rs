@@ -240,7 +240,7 @@ fn draws_come_before_factoring_errors() {
     ] {
         let mut rng = default_rng(3);
         let e = rng
-            .multivariate_normal(
+            .multivariate_normal_raw(
                 &[0.0, 0.0],
                 &not_psd,
                 (2, 2),
@@ -255,7 +255,7 @@ fn draws_come_before_factoring_errors() {
     }
     let mut rng = default_rng(4);
     let e = rng
-        .multivariate_normal(
+        .multivariate_normal_raw(
             &[0.0],
             &[f64::NAN],
             (1, 1),
@@ -270,7 +270,7 @@ fn draws_come_before_factoring_errors() {
     // Shape errors and the unported orders come first and draw nothing.
     let mut rng = default_rng(5);
     let e = rng
-        .multivariate_normal(
+        .multivariate_normal_raw(
             &[0.0],
             &[1.0, 0.0, 0.0, 1.0],
             (2, 2),
@@ -284,7 +284,7 @@ fn draws_come_before_factoring_errors() {
     let eye26: Vec<f64> = (0..26 * 26).map(|k| (k % 27 == 0) as u8 as f64).collect();
     for method in [MvnMethod::Svd, MvnMethod::Eigh] {
         let e = rng
-            .multivariate_normal(
+            .multivariate_normal_raw(
                 &[0.0; 26],
                 &eye26,
                 (26, 26),
@@ -299,7 +299,7 @@ fn draws_come_before_factoring_errors() {
     assert_eq!(rng, default_rng(5));
     // Cholesky has no order limit.
     let out = rng
-        .multivariate_normal(
+        .multivariate_normal_raw(
             &[0.0; 26],
             &eye26,
             (26, 26),
@@ -320,7 +320,7 @@ fn typed_check_valid_matches_string_form() {
     for method in [MvnMethod::Svd, MvnMethod::Eigh, MvnMethod::Cholesky] {
         for cv in [CheckValid::Warn, CheckValid::Raise, CheckValid::Ignore] {
             let a = default_rng(9)
-                .multivariate_normal(&[1.0, 2.0, 3.0], &cov, (3, 3), 4, cv, 1e-8, method)
+                .multivariate_normal_raw(&[1.0, 2.0, 3.0], &cov, (3, 3), 4, cv, 1e-8, method)
                 .unwrap();
             let b = default_rng(9)
                 .multivariate_normal_str(

@@ -4,7 +4,7 @@
 //! from NumPy (numpy==2.4.6, OpenBLAS 0.3.31)::
 //!
 //!     rs = np.random.RandomState(seed); rs.standard_normal(pre_normals)
-//!     x = rs.multivariate_normal(mean, cov, size=rows, check_valid=check_valid, tol=tol)
+//!     x = rs.multivariate_normal_raw(mean, cov, size=rows, check_valid=check_valid, tol=tol)
 //!     # expected = x.ravel(), warning = the RuntimeWarning text, pos/has_gauss/gauss = get_state()
 //!
 //! multivariate_normal goes through NumPy's LAPACK SVD, so values are compared with
@@ -117,7 +117,7 @@ fn typed_check_valid_gives_the_same_values() {
         let mut rs = RandomState::new(c.seed);
         rs.randn(&[c.pre_normals]).unwrap();
         let cv: CheckValid = c.check_valid.parse().unwrap();
-        let typed = rs.multivariate_normal(&c.mean, &c.cov, (c.n, c.n), c.rows, cv, c.tol);
+        let typed = rs.multivariate_normal_raw(&c.mean, &c.cov, (c.n, c.n), c.rows, cv, c.tol);
         let (a, b) = (by_str.unwrap(), typed.unwrap());
         assert_eq!(a.warning, b.warning, "{}", c.id);
         let same = a
@@ -140,14 +140,14 @@ fn assert_drew(rs: &RandomState, seed: u32, k: usize) {
 fn shape_errors_come_before_any_draw() {
     let mut rs = RandomState::new(1);
     let e = rs
-        .multivariate_normal(&[0.0, 0.0], &[1.0; 6], (2, 3), 4, CheckValid::Warn, 1e-8)
+        .multivariate_normal_raw(&[0.0, 0.0], &[1.0; 6], (2, 3), 4, CheckValid::Warn, 1e-8)
         .unwrap_err();
     assert_eq!(
         e.to_string(),
         "ValueError: cov must be 2 dimensional and square"
     );
     let e = rs
-        .multivariate_normal(
+        .multivariate_normal_raw(
             &[0.0],
             &[1.0, 0.0, 0.0, 1.0],
             (2, 2),
@@ -162,7 +162,7 @@ fn shape_errors_come_before_any_draw() {
     );
     // A cov slice whose length disagrees with its shape is a caller bug, reported as an error.
     assert!(rs
-        .multivariate_normal(&[0.0], &[1.0, 2.0], (1, 1), 1, CheckValid::Warn, 1e-8)
+        .multivariate_normal_raw(&[0.0], &[1.0, 2.0], (1, 1), 1, CheckValid::Warn, 1e-8)
         .is_err());
     assert_eq!(rs, RandomState::new(1));
 }
@@ -173,7 +173,7 @@ fn numpy_raises_after_drawing() {
     let cov = [1.0, 2.0, 2.0, 1.0];
     let mut rs = RandomState::new(20);
     let e = rs
-        .multivariate_normal(&[0.0, 0.0], &cov, (2, 2), 3, CheckValid::Raise, 1e-8)
+        .multivariate_normal_raw(&[0.0, 0.0], &cov, (2, 2), 3, CheckValid::Raise, 1e-8)
         .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::ValueError);
     assert_eq!(
@@ -214,7 +214,7 @@ fn size_zero_draws_nothing_but_still_checks() {
     // rows = 0 (size=0): nothing is drawn, the SVD and the PSD test still run.
     let mut rs = RandomState::new(30);
     let e = rs
-        .multivariate_normal(
+        .multivariate_normal_raw(
             &[0.0, 0.0],
             &[1.0, 2.0, 2.0, 1.0],
             (2, 2),
@@ -228,7 +228,7 @@ fn size_zero_draws_nothing_but_still_checks() {
         "covariance is not symmetric positive-semidefinite."
     );
     let out = rs
-        .multivariate_normal(
+        .multivariate_normal_raw(
             &[0.0, 0.0],
             &[1.0, 2.0, 2.0, 1.0],
             (2, 2),
@@ -246,7 +246,7 @@ fn size_zero_draws_nothing_but_still_checks() {
 fn empty_mean_fails_like_numpys_reshape() {
     let mut rs = RandomState::new(31);
     let e = rs
-        .multivariate_normal(&[], &[], (0, 0), 3, CheckValid::Warn, 1e-8)
+        .multivariate_normal_raw(&[], &[], (0, 0), 3, CheckValid::Warn, 1e-8)
         .unwrap_err();
     assert_eq!(e.message(), "cannot reshape array of size 0 into shape (0)");
     assert_eq!(rs, RandomState::new(31));
@@ -267,7 +267,7 @@ fn order_25_works_and_26_is_not_implemented() {
     }
     let mean = vec![0.0; n];
     let out = RandomState::new(40)
-        .multivariate_normal(&mean, &cov, (n, n), 2, CheckValid::Raise, 1e-8)
+        .multivariate_normal_raw(&mean, &cov, (n, n), 2, CheckValid::Raise, 1e-8)
         .unwrap();
     assert_eq!(out.values.len(), 2 * n);
     assert!(out.values.iter().all(|v| v.is_finite()));
@@ -275,7 +275,7 @@ fn order_25_works_and_26_is_not_implemented() {
     let n = 26;
     let mut rs = RandomState::new(41);
     let e = rs
-        .multivariate_normal(
+        .multivariate_normal_raw(
             &vec![0.0; n],
             &vec![0.0; n * n],
             (n, n),

@@ -34,6 +34,7 @@ mod arg;
 mod checks;
 mod constraint;
 mod drive;
+pub(crate) mod matrix;
 pub(crate) mod mvn;
 mod num;
 mod spec;

@@ -18,43 +18,56 @@ use crate::bitgen::BitGenerator;
 use crate::common::mvn::{
     empty_reshape, is_psd, mean_plus_x_ft, mvn_dims, CheckValid, MvnOutput, OneRow, NOT_PSD_MESSAGE,
 };
+pub use crate::common::mvn::{MvnMethod, MvnOptions};
 use crate::error::{Error, ErrorKind, Result};
 use crate::linalg::{self, MAX_DIM};
 
-/// NumPy's message for a `method` other than the three accepted strings.
-const METHOD_MESSAGE: &str = "method must be one of {'eigh', 'svd', 'cholesky'}";
-
-/// The `method` argument of `Generator.multivariate_normal`: how `cov` is factored.
-///
-/// ```
-/// use nprand::generator::MvnMethod;
-/// assert_eq!("eigh".parse::<MvnMethod>().unwrap(), MvnMethod::Eigh);
-/// let err = "SVD".parse::<MvnMethod>().unwrap_err();
-/// assert_eq!(err.message(), "method must be one of {'eigh', 'svd', 'cholesky'}");
-/// assert_eq!(MvnMethod::default(), MvnMethod::Svd);
-/// assert_eq!(MvnMethod::Cholesky.to_string(), "cholesky");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum MvnMethod {
-    /// `'svd'` (NumPy's default): `numpy.linalg.svd`, factor `u * sqrt(s)`.
-    #[default]
-    Svd,
-    /// `'eigh'`: `numpy.linalg.eigh`, factor `u * sqrt(abs(s))`.
-    Eigh,
-    /// `'cholesky'`: `numpy.linalg.cholesky`; `check_valid` and `tol` are not used.
-    Cholesky,
-}
-
-numpy_str_enum! {
-    /// The string NumPy takes for this value.
+impl<B: BitGenerator> Generator<B> {
+    /// `rng.multivariate_normal(mean, cov, size=…, check_valid=…, tol=…, method=…)`, with
+    /// NumPy's defaults in [`MvnOptions`]; `cov` is any [`Matrix`](crate::Matrix) and the
+    /// result has NumPy's shape `size + (n,)`.
+    ///
+    /// The product `x @ factor.T` is rounded as OpenBLAS's `dgemm`/`dgemv` round it
+    /// (`crate::linalg::blas`), so a value is bitwise NumPy's wherever the factor is; the
+    /// factor itself comes from nprand's LAPACK ports, which agree with OpenBLAS's to a
+    /// relative ~1e-15 (see the README for the measured share of bitwise results).
     ///
     /// ```
-    /// assert_eq!(nprand::generator::MvnMethod::Eigh.as_str(), "eigh");
+    /// use nprand::{default_rng, MvnMethod, MvnOptions};
+    /// // rng = np.random.default_rng(7)
+    /// // rng.multivariate_normal([0., 1.], [[2., .3], [.3, .5]], 6, method='cholesky')
+    /// let mut rng = default_rng(7);
+    /// let cov = [[2.0, 0.3], [0.3, 0.5]];
+    /// let opts = MvnOptions::new().size([6]).method(MvnMethod::Cholesky);
+    /// let out = rng.multivariate_normal(&[0.0, 1.0], &cov, &opts).unwrap();
+    /// assert_eq!(out.shape, vec![6, 2]);
+    /// // rng.multivariate_normal([0., 1.], [[2., .3], [.3, .5]])  (size=None: shape (2,))
+    /// let one = rng.multivariate_normal(&[0.0, 1.0], &cov, &MvnOptions::new()).unwrap();
+    /// assert_eq!(one.shape, vec![2]);
+    /// // cov must be square
+    /// let err = rng.multivariate_normal(&[0.0], &[[1.0, 2.0]], &MvnOptions::new()).unwrap_err();
+    /// assert_eq!(err.message(), "cov must be 2 dimensional and square");
     /// ```
-    MvnMethod, METHOD_MESSAGE, { Svd => "svd", Eigh => "eigh", Cholesky => "cholesky" }
-}
+    pub fn multivariate_normal(
+        &mut self,
+        mean: &[f64],
+        cov: impl crate::Matrix,
+        opts: &MvnOptions,
+    ) -> Result<MvnOutput> {
+        let (cov, n, rows, shape) = crate::common::mvn::mvn_args(mean, &cov, opts)?;
+        let out = self.mvn_impl(
+            mean,
+            &cov,
+            (n, n),
+            rows,
+            Ok(opts.check_valid),
+            Ok(opts.tol),
+            opts.method,
+        )?;
+        Ok(MvnOutput { shape, ..out })
+    }
 
-impl<B: BitGenerator> Generator<B> {
+    /// The flat form of [`multivariate_normal`](Self::multivariate_normal):
     /// `rng.multivariate_normal(mean, cov, size, check_valid, tol, method=method)`.
     ///
     /// `cov` is `cov_shape.0 × cov_shape.1`, row-major; `rows` is the number of samples
@@ -86,7 +99,7 @@ impl<B: BitGenerator> Generator<B> {
     /// let mut rng = default_rng(0);
     /// let cov = [1.0, 0.0, 0.0, 4.0];
     /// let out = rng
-    ///     .multivariate_normal(&[0.0, 10.0], &cov, (2, 2), 2, CheckValid::Warn, 1e-8, MvnMethod::Eigh)
+    ///     .multivariate_normal_raw(&[0.0, 10.0], &cov, (2, 2), 2, CheckValid::Warn, 1e-8, MvnMethod::Eigh)
     ///     .unwrap();
     /// // eigh orders diag(1, 4) as (1, 4): NumPy returns each row of normals x as
     /// // [x0, 10 + 2*x1] (the fixtures check this against NumPy).
@@ -103,12 +116,12 @@ impl<B: BitGenerator> Generator<B> {
     ///
     /// // method='cholesky' raises where the covariance is not positive definite.
     /// let err = rng
-    ///     .multivariate_normal(&[0.0, 0.0], &[1.0, 2.0, 2.0, 1.0], (2, 2), 1, CheckValid::Warn, 1e-8, MvnMethod::Cholesky)
+    ///     .multivariate_normal_raw(&[0.0, 0.0], &[1.0, 2.0, 2.0, 1.0], (2, 2), 1, CheckValid::Warn, 1e-8, MvnMethod::Cholesky)
     ///     .unwrap_err();
     /// assert_eq!(err.to_string(), "LinAlgError: Matrix is not positive definite");
     /// ```
     #[allow(clippy::too_many_arguments)]
-    pub fn multivariate_normal(
+    pub fn multivariate_normal_raw(
         &mut self,
         mean: &[f64],
         cov: &[f64],
@@ -121,7 +134,7 @@ impl<B: BitGenerator> Generator<B> {
         self.mvn_impl(mean, cov, cov_shape, rows, Ok(check_valid), Ok(tol), method)
     }
 
-    /// [`multivariate_normal`](Self::multivariate_normal) with `check_valid` as NumPy's
+    /// [`multivariate_normal_raw`](Self::multivariate_normal_raw) with `check_valid` as NumPy's
     /// string, validated where NumPy validates it: after drawing and factoring, only when it
     /// is not `"ignore"`, and never for `MvnMethod::Cholesky`.
     ///
@@ -239,6 +252,11 @@ impl<B: BitGenerator> Generator<B> {
         // x = mean + x @ _factor.T
         mean_plus_x_ft(&mut x, &factor, mean, OneRow::MatmulT);
         let values = x;
-        Ok(MvnOutput { values, warning })
+        let shape = vec![values.len() / n, n];
+        Ok(MvnOutput {
+            values,
+            shape,
+            warning,
+        })
     }
 }

@@ -23,10 +23,50 @@ use crate::common::mvn::{
 };
 use crate::error::{Error, ErrorKind, Result};
 
-pub use crate::common::mvn::{CheckValid, MvnOutput};
+pub use crate::common::mvn::{CheckValid, MvnMethod, MvnOptions, MvnOutput};
 pub(crate) use crate::linalg::MAX_DIM;
 
 impl RandomState {
+    /// `rs.multivariate_normal(mean, cov, size=…, check_valid=…, tol=…)`, with NumPy's
+    /// defaults in [`MvnOptions`]; `cov` is any [`Matrix`](crate::Matrix) and the result
+    /// has NumPy's shape `size + (n,)`. `RandomState` has no `method` keyword: an
+    /// `opts.method` other than the default is NumPy's TypeError for it.
+    ///
+    /// The product `np.dot(x, sqrt(s)[:, None] * v)` is rounded as OpenBLAS's
+    /// `dgemm`/`dgemv` round it (`crate::linalg::blas`), so a value is bitwise NumPy's
+    /// wherever the SVD is; the SVD comes from nprand's LAPACK port, which agrees with
+    /// OpenBLAS's to a relative ~1e-15 (see the README for the measured share).
+    ///
+    /// ```
+    /// use nprand::{MvnMethod, MvnOptions, RandomState};
+    /// // rs = np.random.RandomState(7)
+    /// // rs.multivariate_normal([0., 1.], [[2., .3], [.3, .5]], 6)
+    /// let mut rs = RandomState::new(7);
+    /// let cov = [[2.0, 0.3], [0.3, 0.5]];
+    /// let out = rs.multivariate_normal(&[0.0, 1.0], &cov, &MvnOptions::new().size([6])).unwrap();
+    /// assert_eq!(out.shape, vec![6, 2]);
+    /// // rs.multivariate_normal([0.], [[1.]], method='svd') is a TypeError
+    /// let opts = MvnOptions::new().method(MvnMethod::Eigh);
+    /// let err = rs.multivariate_normal(&[0.0], &[[1.0]], &opts).unwrap_err();
+    /// assert_eq!(err.message(), "multivariate_normal() got an unexpected keyword argument 'method'");
+    /// ```
+    pub fn multivariate_normal(
+        &mut self,
+        mean: &[f64],
+        cov: impl crate::Matrix,
+        opts: &MvnOptions,
+    ) -> Result<MvnOutput> {
+        if opts.method != MvnMethod::default() {
+            return Err(Error::type_error(
+                "multivariate_normal() got an unexpected keyword argument 'method'",
+            ));
+        }
+        let (cov, n, rows, shape) = crate::common::mvn::mvn_args(mean, &cov, opts)?;
+        let out = self.mvn_impl(mean, &cov, (n, n), rows, Ok(opts.check_valid), opts.tol)?;
+        Ok(MvnOutput { shape, ..out })
+    }
+
+    /// The flat form of [`multivariate_normal`](Self::multivariate_normal):
     /// `rs.multivariate_normal(mean, cov, size, check_valid, tol)`.
     ///
     /// `cov` is `cov_shape.0 × cov_shape.1`, row-major. `rows` is the number of samples:
@@ -60,7 +100,7 @@ impl RandomState {
     /// // rs.multivariate_normal([0, 10], [[1, 0], [0, 4]], size=2)
     /// let mut rs = RandomState::new(0);
     /// let out = rs
-    ///     .multivariate_normal(&[0.0, 10.0], &[1.0, 0.0, 0.0, 4.0], (2, 2), 2, CheckValid::Warn, 1e-8)
+    ///     .multivariate_normal_raw(&[0.0, 10.0], &[1.0, 0.0, 0.0, 4.0], (2, 2), 2, CheckValid::Warn, 1e-8)
     ///     .unwrap();
     /// // LAPACK's SVD orders diag(1, 4) as (4, 1), so NumPy returns each row of normals
     /// // x as [x1, 10 + 2*x0] (the fixtures check this against NumPy).
@@ -77,12 +117,12 @@ impl RandomState {
     ///
     /// // A covariance that is not positive-semidefinite.
     /// let cov = [1.0, 2.0, 2.0, 1.0];
-    /// let out = rs.multivariate_normal(&[0.0, 0.0], &cov, (2, 2), 3, CheckValid::Warn, 1e-8).unwrap();
+    /// let out = rs.multivariate_normal_raw(&[0.0, 0.0], &cov, (2, 2), 3, CheckValid::Warn, 1e-8).unwrap();
     /// assert_eq!(out.warning.as_deref(), Some("covariance is not symmetric positive-semidefinite."));
-    /// let err = rs.multivariate_normal(&[0.0, 0.0], &cov, (2, 2), 3, CheckValid::Raise, 1e-8);
+    /// let err = rs.multivariate_normal_raw(&[0.0, 0.0], &cov, (2, 2), 3, CheckValid::Raise, 1e-8);
     /// assert_eq!(err.unwrap_err().message(), "covariance is not symmetric positive-semidefinite.");
     /// ```
-    pub fn multivariate_normal(
+    pub fn multivariate_normal_raw(
         &mut self,
         mean: &[f64],
         cov: &[f64],
@@ -94,7 +134,7 @@ impl RandomState {
         self.mvn_impl(mean, cov, cov_shape, rows, Ok(check_valid), tol)
     }
 
-    /// [`multivariate_normal`](Self::multivariate_normal) with `check_valid` as NumPy's
+    /// [`multivariate_normal_raw`](Self::multivariate_normal_raw) with `check_valid` as NumPy's
     /// string, validated where NumPy validates it: after drawing and after the SVD, and not
     /// at all when it is `"ignore"`. An invalid string therefore still consumes the draws
     /// (and a NaN `cov` reports "SVD did not converge" first), as in NumPy.
@@ -167,6 +207,11 @@ impl RandomState {
             .collect();
         mean_plus_x_ft(&mut x, &f, mean, OneRow::DotC);
         let values = x;
-        Ok(MvnOutput { values, warning })
+        let shape = vec![values.len() / n, n];
+        Ok(MvnOutput {
+            values,
+            shape,
+            warning,
+        })
     }
 }
