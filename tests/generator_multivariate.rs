@@ -89,6 +89,27 @@ fn typed_call(g: &mut AnyGenerator, c: &J) -> Result<(), String> {
     let cv = t["check_valid"].as_str().unwrap();
     let before = g.clone();
     let got = g.multivariate_normal_str(&mean, &cov, (n, n), rows, cv, tol, method);
+    // The options form (cov as rows, size=(rows,)) gives the same bits and NumPy's shape.
+    if let (Ok(out), Ok(check_valid), true) = (&got, cv.parse::<nprand::CheckValid>(), n > 0) {
+        let rows_of_cov: Vec<Vec<f64>> = cov.chunks(n.max(1)).map(<[f64]>::to_vec).collect();
+        let opts = nprand::MvnOptions::new()
+            .size([rows])
+            .check_valid(check_valid)
+            .tol(tol)
+            .method(method);
+        let mut g2 = before.clone();
+        let o = g2
+            .multivariate_normal(&mean, &rows_of_cov, &opts)
+            .map_err(|e| format!("options form: {e}"))?;
+        let same = o
+            .values
+            .iter()
+            .zip(&out.values)
+            .all(|(a, b)| a.to_bits() == b.to_bits());
+        if !same || o.shape != [rows, n] || o.warning != out.warning {
+            return Err("the options form differs from the flat form".into());
+        }
+    }
     match (got, c.get("error")) {
         (Err(err), Some(e)) => check_error(&err, e),
         (Ok(_), Some(e)) => Err(format!("no error, NumPy {e}")),

@@ -129,6 +129,46 @@ fn typed_check_valid_gives_the_same_values() {
     }
 }
 
+#[test]
+fn options_form_gives_the_flat_forms_bits_and_numpys_shape() {
+    for c in &cases() {
+        // (n = 0 has no rows to give as a Vec of rows.)
+        let Ok(cv) = c.check_valid.parse::<CheckValid>() else {
+            continue;
+        };
+        if c.n == 0 {
+            continue;
+        }
+        let fresh = || {
+            let mut rs = RandomState::new(c.seed);
+            rs.randn(&[c.pre_normals]).unwrap();
+            rs
+        };
+        let flat = fresh().multivariate_normal_raw(&c.mean, &c.cov, (c.n, c.n), c.rows, cv, c.tol);
+        let rows: Vec<Vec<f64>> = c.cov.chunks(c.n.max(1)).map(<[f64]>::to_vec).collect();
+        let opts = nprand::MvnOptions::new()
+            .size([c.rows])
+            .check_valid(cv)
+            .tol(c.tol);
+        let mut rs = fresh();
+        let new = rs.multivariate_normal(&c.mean, &rows, &opts);
+        match (flat, new) {
+            (Ok(a), Ok(b)) => {
+                assert_eq!(b.shape, [c.rows, c.n], "{}", c.id);
+                assert_eq!(a.warning, b.warning, "{}", c.id);
+                let same = a
+                    .values
+                    .iter()
+                    .zip(&b.values)
+                    .all(|(x, y)| x.to_bits() == y.to_bits());
+                assert!(same, "{}", c.id);
+            }
+            (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{}", c.id),
+            (a, b) => panic!("{}: flat {a:?}, options {b:?}", c.id),
+        }
+    }
+}
+
 /// `rs` must have drawn exactly `k` normals from `RandomState::new(seed)`.
 fn assert_drew(rs: &RandomState, seed: u32, k: usize) {
     let mut other = RandomState::new(seed);
