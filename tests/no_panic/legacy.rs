@@ -19,7 +19,7 @@ macro_rules! scalar_methods {
 /// `randint`, `randint_into` and `randint_broadcast_into` for one dtype.
 macro_rules! randint_dtypes {
     ($rs:ident, $lo:expr, $hi:expr, $los:expr, $his:expr; $($t:ty),*) => {$(
-        chk!($rs, $rs.randint::<$t>($lo, $hi));
+        chk!($rs, $rs.randint_dtype::<$t>($lo, $hi));
         chk!($rs, $rs.randint_into::<$t>(&mut [Default::default(); 3], $lo, $hi));
         chk!($rs, $rs.randint_into::<$t>(&mut [], $lo, $hi));
         chk!($rs, $rs.randint_broadcast_into::<$t>(&mut [Default::default(); 3], $los, $his));
@@ -144,30 +144,32 @@ proptest! {
         let _ = rs.permutation_of(&x);
         rs.shuffle(&mut x);
         for pop in [n as i64, count(i)] {
-            chk!(rs, rs.choice_index(pop, k.min(3), replace, None));
-            chk!(rs, rs.choice_index(pop, k.min(3), replace, Some(&v)));
+            chk!(rs, rs.choice_index(pop, Some(&[k.min(3)]), replace, None));
+            chk!(rs, rs.choice_index(pop, Some(&[k.min(3)]), replace, Some(&v)));
         }
-        chk!(rs, rs.choice_index(3, k, replace, None));
-        chk!(rs, rs.choice_index(3, k, replace, Some(&v)));
-        chk!(rs, rs.choice(&x, k, replace, None));
-        chk!(rs, rs.choice(&x, k.min(5), replace, Some(&v)));
+        chk!(rs, rs.choice_index(3, Some(&[k]), replace, None));
+        chk!(rs, rs.choice_index(3, Some(&[k]), replace, Some(&v)));
+        chk!(rs, rs.choice(&x, Some(&[k]), replace, None));
+        chk!(rs, rs.choice(&x, Some(&[k.min(5)]), replace, Some(&v)));
     }
 
     #[test]
     fn vector_parameters(n in int(), v in floats(), rows in size(), cols in size(), k in size(),
                          tol in float(), check in 0usize..4) {
         let mut rs = RandomState::new(3);
-        chk!(rs, rs.multinomial(n, &v));
+        chk!(rs, rs.multinomial(n, &v, None));
+        chk!(rs, rs.multinomial(n, &v, Some(&[k, 2])));
         chk!(rs, rs.multinomial_into(&mut [0; 4], n, &v));
         chk!(rs, rs.multinomial_into(&mut [], n, &v));
-        chk!(rs, rs.dirichlet(&v));
+        chk!(rs, rs.dirichlet(&v, None));
+        chk!(rs, rs.dirichlet(&v, Some(&[2, k])));
         chk!(rs, rs.dirichlet_into(&mut [0.0; 4], &v));
         chk!(rs, rs.dirichlet_into(&mut [0.0; 3], &v));
         let mean: Vec<f64> = v.iter().take(2).copied().collect();
         let cv = [CheckValid::Warn, CheckValid::Raise, CheckValid::Ignore, CheckValid::Ignore][check];
         for shape in [(rows, cols), (mean.len(), mean.len()), (2, 2)] {
             let cov = if shape == (2, 2) { vec![1.0, 0.5, 0.5, 1.0] } else { v.clone() };
-            chk_mvn!(rs, rs.multivariate_normal(&mean, &cov, shape, k, cv, tol));
+            chk_mvn!(rs, rs.multivariate_normal_raw(&mean, &cov, shape, k, cv, tol));
             chk_mvn!(rs, rs.multivariate_normal_str(&mean, &cov, shape, k.min(2), ["warn", "raise", "ignore", "bogus"][check], tol));
         }
     }
