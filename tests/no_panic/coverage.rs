@@ -357,7 +357,6 @@ pub const METHODS: &[(&str, &[&str])] = &[
             "logseries",
             "logseries_array",
             "logseries_into",
-            "method_array",
             "multinomial",
             "multinomial_into",
             "multivariate_normal",

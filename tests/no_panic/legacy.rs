@@ -194,50 +194,24 @@ proptest! {
     }
 }
 
-#[cfg(feature = "ndarray")]
-mod nd {
+/// Every `_array` form (the typed broadcast front-ends `array_methods!` writes) with
+/// scalar, (n,) and (2, 1) parameters of either element type and an edge `size`.
+mod array_forms {
     use super::*;
-    use nprand::nd::Param;
-    use nprand::ndarray::{ArrayD, IxDyn};
+    use nprand::generator::default_rng;
 
-    /// `name(params.., size)` for every shaped method: params are scalars or (3,)/(2,1)
-    /// arrays, `size` an edge shape.
+    /// `name(params.., size)` for each listed `_array` form.
     macro_rules! shaped {
         ($rs:ident, $p:ident, $size:ident; $($name:ident($($i:literal),*);)*) => {$(
             chk!($rs, $rs.$name($($p[$i].clone(),)* $size));
         )*};
     }
 
-    fn param() -> impl Strategy<Value = Param> {
-        prop_oneof![
-            float().prop_map(Param::F),
-            int().prop_map(Param::I),
-            floats().prop_map(Param::from),
-            (float(), float()).prop_map(|(a, b)| Param::FArray(
-                ArrayD::from_shape_vec(IxDyn(&[2, 1]), vec![a, b]).unwrap()
-            )),
-            ints()
-                .prop_map(|v| Param::IArray(ArrayD::from_shape_vec(IxDyn(&[v.len()]), v).unwrap())),
-        ]
-    }
-
-    proptest! {
-        #![proptest_config(config())]
-
-        #[test]
-        fn shaped_methods(p in [param(), param(), param()], dims in shape(), sized in any::<bool>(),
-                          lo in int128(), hi in int128()) {
-            let mut rs = RandomState::new(5);
-            let size = sized.then_some(&dims[..]);
-            chk!(rs, rs.rand_array(&dims));
-            chk!(rs, rs.randn_array(&dims));
-            chk!(rs, rs.randint_array(lo, hi, &dims));
-            for spec in broadcast::specs() {
-                chk!(rs, rs.method_array(spec.name, &p[..spec.params.len().min(3)], size));
-            }
-            chk!(rs, rs.method_array("no_such_method", &p, size));
-            shaped! { rs, p, size;
-                random_sample_array(); standard_normal_array(); normal_array(0, 1);
+    /// The forms `RandomState` and `Generator` share.
+    macro_rules! shared_forms {
+        ($rs:ident, $p:ident, $size:ident) => {
+            shaped! { $rs, $p, $size;
+                standard_normal_array(); normal_array(0, 1);
                 uniform_array(0, 1); standard_exponential_array(); exponential_array(0);
                 standard_gamma_array(0); gamma_array(0, 1); beta_array(0, 1); chisquare_array(0);
                 f_array(0, 1); noncentral_chisquare_array(0, 1); noncentral_f_array(0, 1, 2);
@@ -247,6 +221,44 @@ mod nd {
                 logistic_array(0, 1); triangular_array(0, 1, 2); binomial_array(0, 1);
                 negative_binomial_array(0, 1); poisson_array(0); geometric_array(0);
                 hypergeometric_array(0, 1, 2); logseries_array(0); zipf_array(0);
+            }
+        };
+    }
+
+    fn param() -> impl Strategy<Value = NdArray<Num>> {
+        prop_oneof![
+            float().prop_map(|x| NdArray::scalar(Num::F(x))),
+            int().prop_map(|x| NdArray::scalar(Num::I(x))),
+            floats().prop_map(|v| NdArray::from_vec(v.into_iter().map(Num::F).collect())),
+            (float(), float()).prop_map(|(a, b)| NdArray::new(
+                vec![2, 1],
+                vec![Num::F(a), Num::F(b)]
+            )
+            .unwrap()),
+            ints().prop_map(|v| NdArray::from_vec(v.into_iter().map(Num::I).collect())),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(config())]
+
+        #[test]
+        fn shaped_methods(p in [param(), param(), param()], dims in proptest::collection::vec(0usize..4, 0..3), sized in any::<bool>(),
+                          lo in int128(), hi in int128()) {
+            let mut rs = RandomState::new(5);
+            let mut g = default_rng(5);
+            let size = sized.then_some(&dims[..]);
+            chk!(rs, rs.rand_array(&dims));
+            chk!(rs, rs.randn_array(&dims));
+            chk!(rs, rs.randint_array(lo, hi, size));
+            chk!(rs, rs.random_sample_array(size));
+            shared_forms!(rs, p, size);
+            shared_forms!(g, p, size);
+            #[cfg(feature = "ndarray")]
+            {
+                chk!(rs, rs.normal_nd(p[0].clone(), p[1].clone(), size));
+                chk!(rs, rs.random_sample_nd(size));
+                chk!(g, g.zipf_nd(p[0].clone(), size));
             }
         }
     }
