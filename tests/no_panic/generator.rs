@@ -81,7 +81,7 @@ fn integers_of<T: IntegerDtype, B: BitGenerator + Clone + PartialEq>(
 ) {
     let [lo, hi] = x.wide;
     let endpoint = x.flags[0];
-    chk!(*g, g.integers::<T>(lo, hi, endpoint));
+    chk!(*g, g.integers_dtype::<T>(lo, hi, endpoint));
     chk!(
         *g,
         g.integers_into::<T>(&mut [T::default(); 3], lo, hi, endpoint)
@@ -168,23 +168,39 @@ fn all_methods<B: BitGenerator + Clone + PartialEq>(g: &mut Generator<B>, x: &In
     let size = x.flags[0].then_some(&x.dims[..]);
     let (replace, shuffle) = (x.flags[1], x.flags[2]);
     for pop in [n as i64, count(i[0]), 3] {
-        chk!(*g, g.choice(pop, size, replace, None, shuffle));
-        chk!(*g, g.choice(pop, Some(&[k.min(3)]), replace, None, shuffle));
+        chk!(*g, g.choice_index(pop, size, replace, None, shuffle));
+        chk!(
+            *g,
+            g.choice_index(pop, Some(&[k.min(3)]), replace, None, shuffle)
+        );
+        chk!(*g, g.choice_index(pop, size, replace, Some(&x.v), shuffle));
+        chk!(
+            *g,
+            g.choice_index(pop, Some(&[k]), replace, Some(&x.v), shuffle)
+        );
         if let Ok(cp) = ChoiceP::new(&x.v, pop.max(0) as usize) {
             let _ = cp.values();
-            chk!(*g, g.choice(pop, size, replace, Some(&cp), shuffle));
-            chk!(*g, g.choice(pop, Some(&[k]), replace, Some(&cp), shuffle));
         }
     }
 
     // Vector parameters.
-    chk!(*g, g.dirichlet(&x.v, k));
-    chk!(*g, g.multinomial(i[0], &x.v, k));
-    let method = [MvhgMethod::Marginals, MvhgMethod::Count][x.pick % 2];
-    chk!(*g, g.multivariate_hypergeometric(&x.iv, i[1], k, method));
+    chk!(*g, g.choice(&x.v, size, replace, None, shuffle));
     chk!(
         *g,
-        g.multivariate_hypergeometric(&x.iv, i[1].rem_euclid(8), k.min(2), method)
+        g.choice(&x.v, Some(&[k.min(5)]), replace, Some(&x.v), shuffle)
+    );
+    chk!(*g, g.dirichlet(&x.v, Some(&[k])));
+    chk!(*g, g.dirichlet(&x.v, size));
+    chk!(*g, g.multinomial(i[0], &x.v, Some(&[k])));
+    chk!(*g, g.multinomial(i[0], &x.v, size));
+    let method = [MvhgMethod::Marginals, MvhgMethod::Count][x.pick % 2];
+    chk!(
+        *g,
+        g.multivariate_hypergeometric(&x.iv, i[1], Some(&[k]), method)
+    );
+    chk!(
+        *g,
+        g.multivariate_hypergeometric(&x.iv, i[1].rem_euclid(8), size, method)
     );
     let mean: Vec<f64> = x.v.iter().take(2).copied().collect();
     let cv = [
@@ -208,7 +224,7 @@ fn all_methods<B: BitGenerator + Clone + PartialEq>(g: &mut Generator<B>, x: &In
         };
         chk_mvn!(
             *g,
-            g.multivariate_normal(&mean, &cov, shape, k, cv, p[2], mm)
+            g.multivariate_normal_raw(&mean, &cov, shape, k, cv, p[2], mm)
         );
         chk_mvn!(
             *g,

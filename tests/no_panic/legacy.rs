@@ -19,7 +19,7 @@ macro_rules! scalar_methods {
 /// `randint`, `randint_into` and `randint_broadcast_into` for one dtype.
 macro_rules! randint_dtypes {
     ($rs:ident, $lo:expr, $hi:expr, $los:expr, $his:expr; $($t:ty),*) => {$(
-        chk!($rs, $rs.randint::<$t>($lo, $hi));
+        chk!($rs, $rs.randint_dtype::<$t>($lo, $hi));
         chk!($rs, $rs.randint_into::<$t>(&mut [Default::default(); 3], $lo, $hi));
         chk!($rs, $rs.randint_into::<$t>(&mut [], $lo, $hi));
         chk!($rs, $rs.randint_broadcast_into::<$t>(&mut [Default::default(); 3], $los, $his));
@@ -144,30 +144,32 @@ proptest! {
         let _ = rs.permutation_of(&x);
         rs.shuffle(&mut x);
         for pop in [n as i64, count(i)] {
-            chk!(rs, rs.choice_index(pop, k.min(3), replace, None));
-            chk!(rs, rs.choice_index(pop, k.min(3), replace, Some(&v)));
+            chk!(rs, rs.choice_index(pop, Some(&[k.min(3)]), replace, None));
+            chk!(rs, rs.choice_index(pop, Some(&[k.min(3)]), replace, Some(&v)));
         }
-        chk!(rs, rs.choice_index(3, k, replace, None));
-        chk!(rs, rs.choice_index(3, k, replace, Some(&v)));
-        chk!(rs, rs.choice(&x, k, replace, None));
-        chk!(rs, rs.choice(&x, k.min(5), replace, Some(&v)));
+        chk!(rs, rs.choice_index(3, Some(&[k]), replace, None));
+        chk!(rs, rs.choice_index(3, Some(&[k]), replace, Some(&v)));
+        chk!(rs, rs.choice(&x, Some(&[k]), replace, None));
+        chk!(rs, rs.choice(&x, Some(&[k.min(5)]), replace, Some(&v)));
     }
 
     #[test]
     fn vector_parameters(n in int(), v in floats(), rows in size(), cols in size(), k in size(),
                          tol in float(), check in 0usize..4) {
         let mut rs = RandomState::new(3);
-        chk!(rs, rs.multinomial(n, &v));
+        chk!(rs, rs.multinomial(n, &v, None));
+        chk!(rs, rs.multinomial(n, &v, Some(&[k, 2])));
         chk!(rs, rs.multinomial_into(&mut [0; 4], n, &v));
         chk!(rs, rs.multinomial_into(&mut [], n, &v));
-        chk!(rs, rs.dirichlet(&v));
+        chk!(rs, rs.dirichlet(&v, None));
+        chk!(rs, rs.dirichlet(&v, Some(&[2, k])));
         chk!(rs, rs.dirichlet_into(&mut [0.0; 4], &v));
         chk!(rs, rs.dirichlet_into(&mut [0.0; 3], &v));
         let mean: Vec<f64> = v.iter().take(2).copied().collect();
         let cv = [CheckValid::Warn, CheckValid::Raise, CheckValid::Ignore, CheckValid::Ignore][check];
         for shape in [(rows, cols), (mean.len(), mean.len()), (2, 2)] {
             let cov = if shape == (2, 2) { vec![1.0, 0.5, 0.5, 1.0] } else { v.clone() };
-            chk_mvn!(rs, rs.multivariate_normal(&mean, &cov, shape, k, cv, tol));
+            chk_mvn!(rs, rs.multivariate_normal_raw(&mean, &cov, shape, k, cv, tol));
             chk_mvn!(rs, rs.multivariate_normal_str(&mean, &cov, shape, k.min(2), ["warn", "raise", "ignore", "bogus"][check], tol));
         }
     }
@@ -192,50 +194,24 @@ proptest! {
     }
 }
 
-#[cfg(feature = "ndarray")]
-mod nd {
+/// Every `_array` form (the typed broadcast front-ends `array_methods!` writes) with
+/// scalar, (n,) and (2, 1) parameters of either element type and an edge `size`.
+mod array_forms {
     use super::*;
-    use nprand::nd::Param;
-    use nprand::ndarray::{ArrayD, IxDyn};
+    use nprand::generator::default_rng;
 
-    /// `name(params.., size)` for every shaped method: params are scalars or (3,)/(2,1)
-    /// arrays, `size` an edge shape.
+    /// `name(params.., size)` for each listed `_array` form.
     macro_rules! shaped {
         ($rs:ident, $p:ident, $size:ident; $($name:ident($($i:literal),*);)*) => {$(
             chk!($rs, $rs.$name($($p[$i].clone(),)* $size));
         )*};
     }
 
-    fn param() -> impl Strategy<Value = Param> {
-        prop_oneof![
-            float().prop_map(Param::F),
-            int().prop_map(Param::I),
-            floats().prop_map(Param::from),
-            (float(), float()).prop_map(|(a, b)| Param::FArray(
-                ArrayD::from_shape_vec(IxDyn(&[2, 1]), vec![a, b]).unwrap()
-            )),
-            ints()
-                .prop_map(|v| Param::IArray(ArrayD::from_shape_vec(IxDyn(&[v.len()]), v).unwrap())),
-        ]
-    }
-
-    proptest! {
-        #![proptest_config(config())]
-
-        #[test]
-        fn shaped_methods(p in [param(), param(), param()], dims in shape(), sized in any::<bool>(),
-                          lo in int128(), hi in int128()) {
-            let mut rs = RandomState::new(5);
-            let size = sized.then_some(&dims[..]);
-            chk!(rs, rs.rand_array(&dims));
-            chk!(rs, rs.randn_array(&dims));
-            chk!(rs, rs.randint_array(lo, hi, &dims));
-            for spec in broadcast::specs() {
-                chk!(rs, rs.method_array(spec.name, &p[..spec.params.len().min(3)], size));
-            }
-            chk!(rs, rs.method_array("no_such_method", &p, size));
-            shaped! { rs, p, size;
-                random_sample_array(); standard_normal_array(); normal_array(0, 1);
+    /// The forms `RandomState` and `Generator` share.
+    macro_rules! shared_forms {
+        ($rs:ident, $p:ident, $size:ident) => {
+            shaped! { $rs, $p, $size;
+                standard_normal_array(); normal_array(0, 1);
                 uniform_array(0, 1); standard_exponential_array(); exponential_array(0);
                 standard_gamma_array(0); gamma_array(0, 1); beta_array(0, 1); chisquare_array(0);
                 f_array(0, 1); noncentral_chisquare_array(0, 1); noncentral_f_array(0, 1, 2);
@@ -245,6 +221,44 @@ mod nd {
                 logistic_array(0, 1); triangular_array(0, 1, 2); binomial_array(0, 1);
                 negative_binomial_array(0, 1); poisson_array(0); geometric_array(0);
                 hypergeometric_array(0, 1, 2); logseries_array(0); zipf_array(0);
+            }
+        };
+    }
+
+    fn param() -> impl Strategy<Value = NdArray<Num>> {
+        prop_oneof![
+            float().prop_map(|x| NdArray::scalar(Num::F(x))),
+            int().prop_map(|x| NdArray::scalar(Num::I(x))),
+            floats().prop_map(|v| NdArray::from_vec(v.into_iter().map(Num::F).collect())),
+            (float(), float()).prop_map(|(a, b)| NdArray::new(
+                vec![2, 1],
+                vec![Num::F(a), Num::F(b)]
+            )
+            .unwrap()),
+            ints().prop_map(|v| NdArray::from_vec(v.into_iter().map(Num::I).collect())),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(config())]
+
+        #[test]
+        fn shaped_methods(p in [param(), param(), param()], dims in proptest::collection::vec(0usize..4, 0..3), sized in any::<bool>(),
+                          lo in int128(), hi in int128()) {
+            let mut rs = RandomState::new(5);
+            let mut g = default_rng(5);
+            let size = sized.then_some(&dims[..]);
+            chk!(rs, rs.rand_array(&dims));
+            chk!(rs, rs.randn_array(&dims));
+            chk!(rs, rs.randint_array(lo, hi, size));
+            chk!(rs, rs.random_sample_array(size));
+            shared_forms!(rs, p, size);
+            shared_forms!(g, p, size);
+            #[cfg(feature = "ndarray")]
+            {
+                chk!(rs, rs.normal_nd(p[0].clone(), p[1].clone(), size));
+                chk!(rs, rs.random_sample_nd(size));
+                chk!(g, g.zipf_nd(p[0].clone(), size));
             }
         }
     }

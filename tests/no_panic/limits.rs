@@ -2,7 +2,7 @@
 //! address-space limit), each id mapped to one Rust call: the same exception type and
 //! message, and the state unchanged.
 
-use nprand::generator::{default_rng, ChoiceP, MvhgMethod};
+use nprand::generator::{default_rng, MvhgMethod};
 use nprand::legacy::CheckValid;
 use nprand::python::Random;
 use nprand::{RandomState, Result, SeedSequence};
@@ -29,15 +29,19 @@ fn call(id: &str) -> Result<()> {
         "rs_bytes_2p63" => rs.bytes(1 << 63).map(drop),
         "rs_permutation_2p59" => rs.permutation(1 << 59).map(drop),
         "rs_permutation_2p62" => rs.permutation(1 << 62).map(drop),
-        "rs_choice_1e18_0_noreplace" => rs.choice_index(10i64.pow(18), 0, false, None).map(drop),
-        "rs_choice_3_2p59" => rs.choice_index(3, 1 << 59, true, None).map(drop),
-        "rs_choice_3_2p59_p" => rs.choice_index(3, 1 << 59, true, Some(&p3)).map(drop),
-        "rs_choice_3_2p63" => rs.choice_index(3, 1 << 63, true, None).map(drop),
+        "rs_choice_1e18_0_noreplace" => rs
+            .choice_index(10i64.pow(18), Some(&[0]), false, None)
+            .map(drop),
+        "rs_choice_3_2p59" => rs.choice_index(3, Some(&[1 << 59]), true, None).map(drop),
+        "rs_choice_3_2p59_p" => rs
+            .choice_index(3, Some(&[1 << 59]), true, Some(&p3))
+            .map(drop),
+        "rs_choice_3_2p63" => rs.choice_index(3, Some(&[1 << 63]), true, None).map(drop),
         "rs_mvn_2p59" => rs
-            .multivariate_normal(&[0.0, 0.0], &eye, (2, 2), 1 << 59, CheckValid::Warn, 1e-8)
+            .multivariate_normal_raw(&[0.0, 0.0], &eye, (2, 2), 1 << 59, CheckValid::Warn, 1e-8)
             .map(drop),
         "rs_mvn_2p62" => rs
-            .multivariate_normal(&[0.0, 0.0], &eye, (2, 2), 1 << 62, CheckValid::Warn, 1e-8)
+            .multivariate_normal_raw(&[0.0, 0.0], &eye, (2, 2), 1 << 62, CheckValid::Warn, 1e-8)
             .map(drop),
         "rs_normal_65_dims" => {
             let spec = nprand::legacy::broadcast::find("standard_normal").unwrap();
@@ -46,25 +50,25 @@ fn call(id: &str) -> Result<()> {
         "g_bytes_2p62" => g.bytes(1 << 62).map(drop),
         "g_bytes_2p63" => g.bytes(1 << 63).map(drop),
         "g_choice_1_2p32_2p32" => g
-            .choice(1, Some(&[1 << 32, 1 << 32]), true, None, true)
+            .choice_index(1, Some(&[1 << 32, 1 << 32]), true, None, true)
             .map(drop),
-        "g_choice_3_2p59" => g.choice(3, Some(&[1 << 59]), true, None, true).map(drop),
-        "g_choice_3_2p59_p" => {
-            let p = ChoiceP::new(&p3, 3).unwrap();
-            g.choice(3, Some(&[1 << 59]), true, Some(&p), true)
-                .map(drop)
-        }
+        "g_choice_3_2p59" => g
+            .choice_index(3, Some(&[1 << 59]), true, None, true)
+            .map(drop),
+        "g_choice_3_2p59_p" => g
+            .choice_index(3, Some(&[1 << 59]), true, Some(&p3), true)
+            .map(drop),
         "g_choice_1e18_1e17_noreplace" => g
-            .choice(10i64.pow(18), Some(&[10usize.pow(17)]), false, None, true)
+            .choice_index(10i64.pow(18), Some(&[10usize.pow(17)]), false, None, true)
             .map(drop),
-        "g_dirichlet_2p59" => g.dirichlet(&[1.0, 1.0], 1 << 59).map(drop),
-        "g_dirichlet_2p62" => g.dirichlet(&[1.0, 1.0], 1 << 62).map(drop),
-        "g_multinomial_2p59" => g.multinomial(10, &[0.5, 0.5], 1 << 59).map(drop),
+        "g_dirichlet_2p59" => g.dirichlet(&[1.0, 1.0], Some(&[1 << 59])).map(drop),
+        "g_dirichlet_2p62" => g.dirichlet(&[1.0, 1.0], Some(&[1 << 62])).map(drop),
+        "g_multinomial_2p59" => g.multinomial(10, &[0.5, 0.5], Some(&[1 << 59])).map(drop),
         "g_mvhg_2p62" => g
-            .multivariate_hypergeometric(&[1, 1], 1, 1 << 62, MvhgMethod::Marginals)
+            .multivariate_hypergeometric(&[1, 1], 1, Some(&[1 << 62]), MvhgMethod::Marginals)
             .map(drop),
         "g_mvhg_count_2p58" => g
-            .multivariate_hypergeometric(&[1 << 58, 1 << 58], 1, 1, MvhgMethod::Count)
+            .multivariate_hypergeometric(&[1 << 58, 1 << 58], 1, Some(&[1]), MvhgMethod::Count)
             .map(drop),
         "g_permutation_2p59" => g.permutation(1 << 59).map(drop),
         "g_spawn_2p31" => g.spawn(1 << 31).map(drop),

@@ -24,6 +24,7 @@ mod generator;
 mod legacy;
 mod limits;
 mod misc;
+mod new_api;
 mod python;
 mod regressions;
 

@@ -55,7 +55,7 @@ proptest! {
         unchanged!(global::randint(lo, hi));
         global::shuffle(&mut key.clone());
         unchanged!(global::permutation(count(n)));
-        let _ = global::with(|rs| rs.randint::<u8>(lo, hi));
+        let _ = global::with(|rs| rs.randint_dtype::<u8>(lo, hi));
     }
 
     #[test]

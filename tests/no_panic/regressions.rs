@@ -16,8 +16,8 @@ fn msg<T: std::fmt::Debug>(r: nprand::Result<T>) -> String {
 fn integer_bounds_at_the_ends_of_i128() {
     let mut rs = RandomState::new(0);
     // rs.randint(0, -2**127) / rs.randint(5, -2**127, dtype=np.int8)
-    assert_eq!(msg(rs.randint::<i64>(0, i128::MIN)), "high <= 0");
-    assert_eq!(msg(rs.randint::<i8>(5, i128::MIN)), "low >= high");
+    assert_eq!(msg(rs.randint_dtype::<i64>(0, i128::MIN)), "high <= 0");
+    assert_eq!(msg(rs.randint_dtype::<i8>(5, i128::MIN)), "low >= high");
     // rs.randint([0], [-2**127])
     assert_eq!(
         msg(rs.randint_broadcast_into::<i64>(&mut [0], &[0], &[i128::MIN])),
@@ -34,8 +34,14 @@ fn integer_bounds_at_the_ends_of_i128() {
     );
     let mut g = default_rng(0);
     // g.integers(0, -2**127), g.integers(3, -2**127)
-    assert_eq!(msg(g.integers::<i64>(0, i128::MIN, false)), "high <= 0");
-    assert_eq!(msg(g.integers::<i64>(3, i128::MIN, false)), "low >= high");
+    assert_eq!(
+        msg(g.integers_dtype::<i64>(0, i128::MIN, false)),
+        "high <= 0"
+    );
+    assert_eq!(
+        msg(g.integers_dtype::<i64>(3, i128::MIN, false)),
+        "low >= high"
+    );
     let b = |v| NdArray::from_vec(vec![IntBound::Int(v)]);
     assert_eq!(
         msg(g.integers_broadcast::<i64>(&b(0), &b(i128::MIN), None, false, (false, false))),
