@@ -79,6 +79,12 @@ pub(crate) fn eval_choice<B: BitGenerator>(g: &mut Generator<B>, call: &Call) ->
         let nd = ashape.len() as i128;
         let ax = match b[4] {
             None => 0,
+            Some(Expr::Int(i)) if i64::try_from(*i).is_err() => {
+                return Err(Error::new(
+                    ErrorKind::IndexError,
+                    "cannot fit 'int' into an index-sized integer",
+                ))
+            }
             Some(Expr::Int(i)) => *i,
             Some(Expr::Bool(v)) => {
                 bool_axis = true;
@@ -237,13 +243,9 @@ pub(crate) fn eval_shuffle<B: BitGenerator>(g: &mut Generator<B>, call: &Call) -
     }
     match x {
         Expr::List(items) => {
+            // A ragged list is shuffled (NumPy draws), then fails as an array.
             let mut rows = items.clone();
             g.shuffle(&mut rows);
-            // A ragged list is shuffled as a list of objects; it has no array to show,
-            // so the result is NumPy's own `None`.
-            if nd_shape(x).is_err() {
-                return Ok(Value::none());
-            }
             let (data, shape) = literal_array(&Expr::List(rows))?;
             Ok(Value::array(data, shape))
         }

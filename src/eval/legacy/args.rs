@@ -226,7 +226,7 @@ pub(crate) fn check_dims(dims: Vec<i128>, dtype: Dtype) -> Result<Vec<usize>> {
     // What no x86-64 or AArch64 process can map (a 47-bit user address space) is
     // NumPy's MemoryError on every machine; below that, whether NumPy's allocation
     // succeeds depends on the machine, and nprand's own cap answers.
-    if nbytes > ADDRESS_SPACE {
+    if nbytes > ADDRESS_SPACE && !dims.contains(&0) {
         return Err(crate::common::alloc::memory_error(&dims, dtype));
     }
     check_cap(&dims)?;
