@@ -116,7 +116,7 @@ pub fn set_state(state: &LegacyState) -> Result<()> {
 /// ```
 /// nprand::global::seed(12345);
 /// let got = nprand::global::randint(0, 6);
-/// assert_eq!(got, nprand::RandomState::new(12345).randint::<i64>(0, 6));
+/// assert_eq!(got, nprand::RandomState::new(12345).randint(0, 6));
 /// ```
 pub fn randint(low: i128, high: i128) -> Result<i64> {
     with(|rs| rs.randint(low, high))
