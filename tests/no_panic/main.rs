@@ -16,7 +16,7 @@
 //! the width, `randbelow(0)`, `fill_*_with` an unavailable SIMD backend), and drawing
 //! from an all-zero MT19937 state (NumPy loops forever too; see
 //! `an_all_zero_mt19937_state_is_detectable`).
-#![cfg(feature = "python")]
+#![cfg(all(feature = "python", feature = "json"))]
 
 mod bitgen;
 mod coverage;
