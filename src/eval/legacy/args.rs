@@ -223,9 +223,10 @@ pub(crate) fn check_dims(dims: Vec<i128>, dtype: Dtype) -> Result<Vec<usize>> {
         return Err(crate::common::alloc::too_big());
     }
     let dims: Vec<usize> = dims.into_iter().map(|d| d as usize).collect();
-    // What no x86-64 or AArch64 process can map (a 47-bit user address space) is
-    // NumPy's MemoryError on every machine; below that, whether NumPy's allocation
-    // succeeds depends on the machine, and nprand's own cap answers.
+    // What no x86-64 Linux process can map (a 47-bit user address space with 4-level
+    // page tables, the common case) is NumPy's MemoryError there whatever the RAM;
+    // below that, whether NumPy's allocation succeeds depends on the machine, and
+    // nprand's own cap answers.
     if nbytes > ADDRESS_SPACE && !dims.contains(&0) {
         return Err(crate::common::alloc::memory_error(&dims, dtype));
     }
@@ -233,7 +234,7 @@ pub(crate) fn check_dims(dims: Vec<i128>, dtype: Dtype) -> Result<Vec<usize>> {
     Ok(dims)
 }
 
-/// The bytes a 64-bit process can address at most (2**47 on x86-64 and AArch64 Linux).
+/// The bytes an x86-64 Linux process can address at most (2**47, 4-level page tables).
 const ADDRESS_SPACE: u128 = 1 << 47;
 
 /// nprand's limit on the number of elements of a result.
