@@ -352,6 +352,8 @@ pub(crate) use bitgen::state_object;
 mod choice;
 mod dist;
 mod multi;
+mod seed_seq;
+pub(crate) use seed_seq::{jumped_state, split_jumped};
 #[cfg(test)]
 mod tests;
 
