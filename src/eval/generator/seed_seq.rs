@@ -163,9 +163,9 @@ pub(crate) fn jumped_state(state: &BitGenState, call: &Call) -> Result<BitGenSta
         }
     };
     Ok(match state {
-        BitGenState::Pcg64(s) => Pcg64::from_raw_state(s.clone()).jumped(jumps).state(),
-        BitGenState::Pcg64Dxsm(s) => Pcg64Dxsm::from_raw_state(s.clone()).jumped(jumps).state(),
-        BitGenState::Philox(s) => Philox::from_raw_state(s.clone()).jumped(jumps).state(),
+        BitGenState::Pcg64(s) => Pcg64::from_raw_state(*s).jumped(jumps).state(),
+        BitGenState::Pcg64Dxsm(s) => Pcg64Dxsm::from_raw_state(*s).jumped(jumps).state(),
+        BitGenState::Philox(s) => Philox::from_raw_state(*s).jumped(jumps).state(),
         _ => {
             if jumps >= 1 << 63 {
                 return Err(Error::new(
