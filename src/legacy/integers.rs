@@ -224,7 +224,7 @@ impl RandomState {
         // NumPy returns `np.empty(size)` before it looks at the bounds.
         if let Some(s) = size.filter(|s| s.contains(&0)) {
             alloc::check_shape(s, dtype)?;
-            return Ok(crate::array::NdArray::new(s.to_vec(), Vec::new())?);
+            return crate::array::NdArray::new(s.to_vec(), Vec::new());
         }
         if low.shape.is_empty() && high.shape.is_empty() {
             let (l, h) = (low.data[0].to_int()?, high.data[0].to_int()?);
