@@ -76,6 +76,7 @@ pub mod generator;
 pub mod global;
 pub mod legacy;
 mod linalg;
+pub mod numpy;
 pub mod math;
 pub mod mt19937;
 #[cfg(feature = "ndarray")]
