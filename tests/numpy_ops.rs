@@ -191,7 +191,7 @@ fn python_call(op: &str, d: &[f64]) -> R {
     let one = |v: f64| fl(vec![], vec![v]);
     let list = |v: Vec<f64>| fl(vec![v.len()], v);
     Ok(match op {
-        "fsum" => one(py::fsum(d)),
+        "fsum" => one(py::fsum(d)?),
         "fmean" => one(py::fmean(d)?),
         "py_mean" => one(py::mean(d)?),
         "quantiles" => list(py::quantiles(d, 4, py::QuantileMethod::Exclusive)?),
