@@ -1,7 +1,8 @@
 """``fixtures/numpy_ops/cases.json``: NumPy's arithmetic on arrays (``nprand::numpy``) and
 CPython's ``math.fsum``/``statistics`` (``nprand::numpy::py``).
 
-Cases come in groups (`reduce`, `quantile`, `ranges`, `sort`, `dot`, `ufunc`, `cpython`), each a list of inputs ``{"dtype": D, "shape": [...], "x": INPUT, "calls": [...]}``; a call is ``{"op": NAME, "args": {...}}``
+Cases come in groups (`reduce`, `quantile`, `ranges`, `sort`, `dot`, `ufunc`, `cpython`), each a list of inputs ``{"dtype": D, "shape": [...], "x": INPUT, "calls": [...]}``; a call is ``{"op": NAME, "args": {...}}``. Also ``make_classification.txt``, what
+``scripts/make_classification.py`` prints (tests/make_classification.rs)
 ``"result": {"dtype": D, "shape": [...], "data": TOKENS}`` or
 ``"error": {"type": ..., "message": ...}``. ``INPUT`` is either the float bits as hex tokens
 (16 digits for float64, 8 for float32) or, for long arrays, ``{"seed": S, "n": N}``:
@@ -303,6 +304,13 @@ def blas_arch() -> str:
 
 
 def generate(out_dir: str) -> dict:
+    # The ported make_classification example must print what the Python original prints.
+    import subprocess
+    from fixgen.common import SCRIPTS_DIR, write_text
+    text = subprocess.run([sys.executable, os.path.join(SCRIPTS_DIR, "make_classification.py")],
+                          check=True, capture_output=True, text=True).stdout
+    write_text(os.path.join(out_dir, "make_classification.txt"), text)
+
     rs = np.random.RandomState(20260616)
     groups = {"reduce": reductions(rs), "quantile": quantiles(rs), "ranges": ranges(rs),
               "sort": sorts(rs), "dot": dots(rs), "ufunc": ufuncs(rs), "cpython": cpython(rs)}
