@@ -76,11 +76,11 @@ pub mod generator;
 pub mod global;
 pub mod legacy;
 mod linalg;
-pub mod numpy;
 pub mod math;
 pub mod mt19937;
 #[cfg(feature = "ndarray")]
 pub mod nd;
+pub mod numpy;
 #[cfg(feature = "python")]
 pub mod python;
 pub mod seed;

@@ -32,7 +32,10 @@ fn f32s(v: &[f32]) -> String {
 }
 
 fn ints(v: &[usize]) -> String {
-    v.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(" ")
+    v.iter()
+        .map(|x| x.to_string())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The element types of the fixtures.
@@ -220,7 +223,9 @@ fn input<T: El>(g: &J) -> NdArray<T> {
             let mut rs = nprand::RandomState::new(spec["seed"].as_u64().unwrap() as u32);
             let mut v = vec![0.0; spec["n"].as_u64().unwrap() as usize];
             rs.standard_normal_into(&mut v);
-            v.into_iter().map(|f| T::parse(&format!("{:016x}", f.to_bits()))).collect()
+            v.into_iter()
+                .map(|f| T::parse(&format!("{:016x}", f.to_bits())))
+                .collect()
         }
     };
     NdArray { shape, data }
@@ -239,7 +244,9 @@ fn dot_call(op: &str, g: &J) -> R {
     let mut a = vec![0.0; m * k];
     rs.standard_normal_into(&mut a);
     let kb = if op == "dot" || op == "matmul" {
-        g["calls"][0]["args"]["k2"].as_u64().map_or(k, |v| v as usize)
+        g["calls"][0]["args"]["k2"]
+            .as_u64()
+            .map_or(k, |v| v as usize)
     } else {
         k
     };

@@ -1,14 +1,18 @@
 """``fixtures/numpy_ops/cases.json``: NumPy's arithmetic on arrays (``nprand::numpy``) and
 CPython's ``math.fsum``/``statistics`` (``nprand::numpy::py``).
 
-Cases come in groups (`reduce`, `quantile`, `ranges`, `sort`, `dot`, `ufunc`, `cpython`), each a list of inputs ``{"dtype": D, "shape": [...], "x": INPUT, "calls": [...]}``; a call is ``{"op": NAME, "args": {...}}``. Also ``make_classification.txt``, what
-``scripts/make_classification.py`` prints (tests/make_classification.rs)
-``"result": {"dtype": D, "shape": [...], "data": TOKENS}`` or
-``"error": {"type": ..., "message": ...}``. ``INPUT`` is either the float bits as hex tokens
-(16 digits for float64, 8 for float32) or, for long arrays, ``{"seed": S, "n": N}``:
-``RandomState(S).standard_normal(N)``, which the tests rebuild with nprand. ``dot`` cases
-hold ``{"seed": S}`` and both operands come from that generator (``a`` first). Result data:
-float bits as hex tokens, integers in decimal. Deterministic: fixed seeds.
+Cases come in groups (``reduce``, ``quantile``, ``ranges``, ``sort``, ``dot``, ``ufunc``,
+``cpython``), each a list of inputs ``{"dtype": D, "shape": [...], "x": INPUT, "calls": [...]}``;
+a call is ``{"op": NAME, "args": {...}}`` plus ``"result": {"dtype": D, "shape": [...],
+"data": TOKENS}`` or ``"error": {"type": ..., "message": ...}``. ``INPUT`` is either the
+float bits as hex tokens (16 digits for float64, 8 for float32) or, for long arrays,
+``{"seed": S, "n": N}``: ``RandomState(S).standard_normal(N)``, which the tests rebuild with
+nprand. ``dot`` inputs have shape ``[m, k, n]`` and ``{"seed": S}``: ``a`` (``m x k``) then
+``b`` (``k x n``) from that generator. Result data: float bits as hex tokens, integers in
+decimal. Deterministic: fixed seeds.
+
+Also ``make_classification.txt``: what ``scripts/make_classification.py`` prints
+(``tests/make_classification.rs``).
 
 The ``blas_arch`` field is OpenBLAS's kernel family on the generating machine; the ``dot``
 cases are only expected to match bit for bit under ``Haswell``.

@@ -45,8 +45,8 @@ pub use dot::{dot, matmul, vdot};
 pub use quantile::{median, median_axis, percentile, percentile_axis, quantile, quantile_axis};
 pub use ranges::{arange, linspace, linspace_opts};
 pub use reduce::{
-    argmax, argmax_axis, argmin, argmin_axis, max, max_axis, mean, mean_axis, min, min_axis,
-    prod, prod_axis, std, std_axis, sum, sum_axis, var, var_axis,
+    argmax, argmax_axis, argmin, argmin_axis, max, max_axis, mean, mean_axis, min, min_axis, prod,
+    prod_axis, std, std_axis, sum, sum_axis, var, var_axis,
 };
 pub use sort::{argsort, argsort_axis, sort, sort_axis, take};
 

@@ -237,9 +237,8 @@ pub fn quantiles(xs: &[f64], n: i64, method: QuantileMethod) -> Result<Vec<f64>>
         return Err(statistics_error("must have at least two data points"));
     }
     let n128 = n as i128;
-    let mut out = crate::common::alloc::try_vec((n - 1) as usize, || {
-        Error::new(ErrorKind::MemoryError, "")
-    })?;
+    let mut out =
+        crate::common::alloc::try_vec((n - 1) as usize, || Error::new(ErrorKind::MemoryError, ""))?;
     for i in 1..n128 {
         let v = match method {
             QuantileMethod::Inclusive => {
