@@ -274,6 +274,27 @@ def ufuncs(rs):
     return out
 
 
+BASELINE = """
+import sys, numpy as np, warnings
+warnings.simplefilter("ignore")
+x = np.frombuffer(bytes.fromhex(sys.stdin.read()), dtype="<f8")
+sys.stdout.write(np.tanh(x).astype("<f8").tobytes().hex())
+"""
+
+
+def tanh_baseline(rs):
+    """``np.tanh`` with NumPy's SIMD targets disabled (``NPY_DISABLE_CPU_FEATURES``): the
+    loop every CPU without FMA SIMD runs, libm's ``tanh``."""
+    import subprocess
+    x = np.concatenate([rs.uniform(-20, 20, 2000), [0.0, -0.0, np.inf, -np.inf, np.nan, 1e-300]])
+    env = dict(os.environ, NPY_DISABLE_CPU_FEATURES="X86_V3 X86_V4 AVX512_ICL AVX512_SPR")
+    out = subprocess.run([sys.executable, "-c", BASELINE], input=x.astype("<f8").tobytes().hex(),
+                         env=env, check=True, capture_output=True, text=True).stdout
+    r = np.frombuffer(bytes.fromhex(out), dtype="<f8")
+    return [{"dtype": "float64", "shape": [len(x)], "x": hexbits(x),
+             "calls": [{"op": "ufunc_tanh_baseline", "args": {}, "result": encode(r)}]}]
+
+
 def cpython(rs):
     """CPython's math.fsum and statistics on lists of floats (results as float64 bits)."""
     out = []
@@ -317,7 +338,8 @@ def generate(out_dir: str) -> dict:
 
     rs = np.random.RandomState(20260616)
     groups = {"reduce": reductions(rs), "quantile": quantiles(rs), "ranges": ranges(rs),
-              "sort": sorts(rs), "dot": dots(rs), "ufunc": ufuncs(rs), "cpython": cpython(rs)}
+              "sort": sorts(rs), "dot": dots(rs), "ufunc": ufuncs(rs) + tanh_baseline(rs),
+              "cpython": cpython(rs)}
     write_json(os.path.join(out_dir, "cases.json"),
                {"numpy_version": NUMPY_VERSION, "python": "%d.%d" % sys.version_info[:2],
                 "blas_arch": blas_arch(), "groups": groups})
