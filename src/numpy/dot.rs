@@ -28,6 +28,7 @@
 
 use super::check_shape;
 use crate::array::NdArray;
+use crate::common::alloc::{filled, Dtype};
 use crate::error::{Error, ErrorKind, Result};
 use crate::linalg::blas::{row_times, OneRow};
 
@@ -82,14 +83,17 @@ fn not_aligned(a: &[usize], b: &[usize], da: usize, db: usize) -> Error {
     ))
 }
 
-/// `a @ b` for `a` as `m × k` and `b` as `k × n` (C order), routed as NumPy routes it.
-fn product(a: &[f64], b: &[f64], m: usize, k: usize, n: usize) -> Vec<f64> {
-    let mut out = vec![0.0; m * n];
-    if m == 0 || n == 0 {
-        return out;
-    }
-    if k == 0 {
-        return out;
+/// `a @ b` for `a` as `m × k` and `b` as `k × n` (C order), routed as NumPy routes it;
+/// `shape` is the result's (NumPy's `MemoryError` names it when it cannot be allocated).
+fn product(
+    a: &[f64],
+    b: &[f64],
+    (m, k, n): (usize, usize, usize),
+    shape: &[usize],
+) -> Result<Vec<f64>> {
+    let mut out = filled(shape, Dtype::F64, 0.0)?;
+    if m == 0 || n == 0 || k == 0 {
+        return Ok(out);
     }
     if k == 1 {
         for i in 0..m {
@@ -97,27 +101,33 @@ fn product(a: &[f64], b: &[f64], m: usize, k: usize, n: usize) -> Vec<f64> {
                 out[i * n + j] = 0.0 + a[i] * b[j];
             }
         }
-        return out;
+        return Ok(out);
     }
     if m == 1 && n == 1 {
         let col: Vec<f64> = (0..k).map(|t| b[t * n]).collect();
         out[0] = 0.0 + ddot(&a[..k], &col);
-        return out;
+        return Ok(out);
     }
     if m == 1 {
         row_times(a, 1, 0, OneRow::DotC, &|t, j| b[t * n + j], &mut out);
-        return out;
+        return Ok(out);
     }
     if n == 1 {
         // y[i] = Σ_t A[i][t]·v[t] through `dgemv_t`: its "matrix" is A read by rows.
-        let mut y = vec![0.0; m];
-        row_times(&b[..k], 1, 0, OneRow::MatmulT, &|t, i| a[i * k + t], &mut y);
-        return y;
+        row_times(
+            &b[..k],
+            1,
+            0,
+            OneRow::MatmulT,
+            &|t, i| a[i * k + t],
+            &mut out,
+        );
+        return Ok(out);
     }
     for (i, (xr, o)) in a.chunks_exact(k).zip(out.chunks_exact_mut(n)).enumerate() {
         row_times(xr, m, i, OneRow::DotC, &|t, j| b[t * n + j], o);
     }
-    out
+    Ok(out)
 }
 
 /// The operands as `(m, k)` and `(k, n)` matrices, and the result's shape.
@@ -188,10 +198,8 @@ fn dims(a: &NdArray<f64>, b: &NdArray<f64>, matmul: bool) -> Result<Dims> {
 /// ```
 pub fn dot(a: &NdArray<f64>, b: &NdArray<f64>) -> Result<NdArray<f64>> {
     let (m, k, n, shape) = dims(a, b, false)?;
-    Ok(NdArray {
-        shape,
-        data: product(&a.data, &b.data, m, k, n),
-    })
+    let data = product(&a.data, &b.data, (m, k, n), &shape)?;
+    Ok(NdArray { shape, data })
 }
 
 /// `np.matmul(a, b)` (`a @ b`) for 1-d and 2-d float64 arrays.
@@ -205,8 +213,6 @@ pub fn dot(a: &NdArray<f64>, b: &NdArray<f64>) -> Result<NdArray<f64>> {
 /// ```
 pub fn matmul(a: &NdArray<f64>, b: &NdArray<f64>) -> Result<NdArray<f64>> {
     let (m, k, n, shape) = dims(a, b, true)?;
-    Ok(NdArray {
-        shape,
-        data: product(&a.data, &b.data, m, k, n),
-    })
+    let data = product(&a.data, &b.data, (m, k, n), &shape)?;
+    Ok(NdArray { shape, data })
 }
