@@ -57,10 +57,10 @@ fn pairwise<T: Float>(a: &[T]) -> T {
 /// `np.sum(a)` of a 1-d (or flattened C-order) array: `0.0 + pairwise_sum(a)`.
 ///
 /// ```
-/// // np.sum(np.arange(10) * 0.1) == 4.5
-/// let a: Vec<f64> = (0..10).map(|i| i as f64 * 0.1).collect();
-/// assert_eq!(nprand::numpy::sum(&a), 4.5);
-/// assert_ne!(a.iter().sum::<f64>(), 4.5); // left to right gives 4.500000000000001
+/// // np.sum(np.arange(16) * 0.1) == 12.0
+/// let a: Vec<f64> = (0..16).map(|i| i as f64 * 0.1).collect();
+/// assert_eq!(nprand::numpy::sum(&a), 12.0);
+/// assert_eq!(a.iter().sum::<f64>(), 12.000000000000002); // left to right
 /// ```
 pub fn sum<T: Float>(a: &[T]) -> T {
     T::ZERO + pairwise(a)
