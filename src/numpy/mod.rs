@@ -52,6 +52,13 @@ pub use sort::{argsort, argsort_axis, sort, sort_axis, take};
 
 /// The float dtypes the reductions take: `float64` and `float32` (NumPy computes a
 /// float32 array's sum, mean and so on in float32). Sealed.
+///
+/// ```
+/// // np.sum(np.full(10, 0.1, dtype=np.float32)) is a float32 sum
+/// let x = [0.1f32; 10];
+/// assert_eq!(nprand::numpy::sum(&x), 1.0f32);
+/// assert_eq!(nprand::numpy::cumsum(&x)[9], 1.0000001f32); // left to right
+/// ```
 pub trait Float:
     Copy
     + PartialOrd

@@ -206,6 +206,12 @@ pub fn mean(xs: &[f64]) -> Result<f64> {
 }
 
 /// `statistics.quantiles`' `method`.
+///
+/// ```
+/// use nprand::numpy::py::{quantiles, QuantileMethod};
+/// let q = quantiles(&[1.0, 2.0, 3.0, 4.0, 5.0], 4, QuantileMethod::Inclusive).unwrap();
+/// assert_eq!(q, vec![2.0, 3.0, 4.0]); // statistics.quantiles(..., method='inclusive')
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum QuantileMethod {
     /// `'exclusive'` (the default): the data as a sample, `m = len + 1`.
