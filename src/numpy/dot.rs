@@ -19,7 +19,8 @@
 //! **Where it matches.** Measured against NumPy 2.4.6 on an AVX2 machine (OpenBLAS
 //! reports `Haswell`): the 513 products of fixtures/numpy_ops/cases.json (random shapes
 //! up to 30 × 300 × 30, vectors up to 5,000 terms), and in a one-off run every one of
-//! 1,848 random shapes up to 63 × 599 × 63 with `m·n·k <= 262,144`. Above that OpenBLAS
+//! 1,848 random shapes up to 63 × 599 × 63 with `m·n·k <= 262,144` and of 600 random
+//! vector × matrix and matrix × vector products up to 400 × 400. Above that OpenBLAS
 //! splits `dgemm` between threads (as many as the CPU has cores), which changes which
 //! kernel tail some outputs go through: 496 of 1,152 such random shapes differed in the
 //! last bits. Also not reproduced: NumPy's `dsyrk` shortcut for `a @ a.T` with `a` the
