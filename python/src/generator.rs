@@ -72,6 +72,9 @@ impl Generator {
         args: &Bound<'_, PyTuple>,
         kwargs: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        if let Some(v) = crate::fast::generator(&mut self.g, method, args, kwargs)? {
+            return from_value(py, v);
+        }
         let call = to_call(method, args, kwargs)?;
         let v = eval_generator_parsed(&mut self.g, &call)?;
         from_value(py, v.value)

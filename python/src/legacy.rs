@@ -23,6 +23,9 @@ impl RandomState {
         args: &Bound<'_, PyTuple>,
         kwargs: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        if let Some(v) = crate::fast::legacy(&mut self.rs, method, args, kwargs)? {
+            return from_value(py, v);
+        }
         let call = to_call(method, args, kwargs)?;
         let v = eval_parsed(&mut self.rs, &call)?;
         from_value(py, v)

@@ -34,6 +34,7 @@ macro_rules! forward {
 }
 
 mod convert;
+mod fast;
 mod generator;
 mod legacy;
 mod random;

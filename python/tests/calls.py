@@ -26,6 +26,12 @@ LEGACY = [
     "multivariate_normal([0, 0], [[1, 0], [0, 1]])", "standard_cauchy(2)", "f(3, 4)",
     "noncentral_chisquare(3, 1)", "noncentral_f(3, 4, 1)", "gumbel()",
     "normal([0, 1, 2], 1)", "poisson([1, 2, 3])",
+    # The package's bulk fast path: plain numbers and a size.
+    "normal(size=4)", "normal(0, 1, (2, 3))", "normal(loc=2, size=2)", "uniform(size=(2, 2))",
+    "poisson(5, size=(3,))", "poisson(50, 3)", "binomial(10, 0.5, 0)", "random_sample(0)",
+    "binomial(20, 0.3, 5)", "exponential(size=3)", "standard_gamma(2.5, 3)",
+    "gamma(0.5, 2.0, 3)", "standard_normal((2, 2))", "standard_exponential(3)",
+    "random_sample((3, 1))",
 ]
 
 GENERATOR = [
@@ -47,6 +53,12 @@ GENERATOR = [
     "rayleigh(2)", "gumbel()", "logistic()", "standard_cauchy()", "f(2, 3)",
     "noncentral_chisquare(2, 1)", "noncentral_f(2, 3, 1)",
     "multivariate_hypergeometric([3, 4, 5], 6)", "normal([0, 1], [1, 2])",
+    # The package's bulk fast path: plain numbers and a size.
+    "normal(size=4)", "normal(0, 1, (2, 3))", "uniform(size=(2, 2))", "poisson(5, size=(3,))",
+    "poisson(50, 3)", "integers(5, size=3)", "integers(-3, 7, 4)", "integers(0, 2**62, 3)",
+    "integers(0, 1000, 5)", "binomial(10, 0.5, 0)", "random(size=0)", "binomial(20, 0.3, 5)",
+    "exponential(2, size=3)", "standard_gamma(0.5, 3)", "gamma(2.5, 1.0, 3)",
+    "standard_normal((2, 2))", "standard_exponential(3)", "random((3, 1))",
 ]
 
 PYTHON = [
@@ -68,7 +80,9 @@ LEGACY_ERRORS = [
     "gamma(-1)", "exponential(-2)", "hypergeometric(1, 1, 5)", "zipf(0.5)",
     "randint(0, 10, dtype='float')", "beta(0, 1)", "permutation(-1)", "rand(-1)",
     "choice([])", "dirichlet([])", "multinomial(10, [0.5, 0.6])", "logseries(2)",
-    "normal(size=-1)",
+    "normal(size=-1)", "normal(0, -1, 3)", "poisson(-1, 2)", "binomial(-1, 0.5, 2)",
+    "binomial(5, 1.5, 2)", "gamma(-1, 1, 2)", "exponential(-2, 3)", "uniform(0, np.inf, 2)",
+    "poisson(1e20, 2)", "standard_gamma(-1, 2)", "normal(0, -1, 0)", "normal(0, 1, (2, -1))",
 ]
 GENERATOR_ERRORS = [
     "normal(0, -1)", "integers(0)", "integers(5, 1)", "integers(0, 300, dtype=np.uint8)",
@@ -77,7 +91,10 @@ GENERATOR_ERRORS = [
     "exponential(-2)", "integers(0, 10, dtype=np.float64)", "random(dtype=np.int32)",
     "beta(0, 1)", "permutation(-1)", "standard_normal(-1)", "zipf(0.5)",
     "hypergeometric(1, 1, 5)", "multinomial(10, [0.5, 0.6])", "logseries(2)",
-    "multivariate_hypergeometric([1, 2], 5)",
+    "multivariate_hypergeometric([1, 2], 5)", "normal(0, -1, 3)", "poisson(-1, 2)",
+    "binomial(-1, 0.5, 2)", "gamma(-1, 1, 2)", "exponential(-2, 3)", "uniform(0, np.inf, 2)",
+    "integers(5, 1, 3)", "integers(0, 0, 2)", "integers(0, 2**64, 2)", "poisson(1e20, 2)",
+    "integers(5, 1, 0)", "normal(0, -1, 0)", "standard_gamma(-1, 2)",
 ]
 PYTHON_ERRORS = [
     "randrange(0)", "randrange(5, 1)", "randrange(0, 10, 0)", "randint(5, 1)",
