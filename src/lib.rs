@@ -28,6 +28,7 @@
 //! | `np.random.SeedSequence` | [`SeedSequence`] ([`seed_sequence`]) |
 //! | the `seed` argument (`None`, an int of any size, a list, a `SeedSequence`) | [`Seed`] ([`seed`]), [`try_default_rng`], `Pcg64::try_new`, `RandomState::try_new` |
 //! | `random.Random` (CPython 3.11) | `python::Random` (feature `python`) |
+//! | the Python objects themselves, in a PyO3 extension | `py` (feature `pyo3`): `py::with_random_state`, `py::with_generator`, `py::with_random` |
 //! | Python exceptions | [`Error`], [`ErrorKind`] ([`error`]) |
 //! | glibc's libm (`exp`, `log`, `log2`, `pow`, `log1p`, `expm1`, `acos`, ... as NumPy's C calls them) | [`math`] |
 //! | `nprand eval CALL...` | `eval` (feature `eval`): `eval::legacy`, `eval::generator`, `eval::python` evaluate calls on the three front-ends, `eval::parser` reads them |
@@ -47,6 +48,8 @@
 //!   ([`IntoParam`]).
 //! - `getrandom` (default): OS entropy for NumPy's `seed=None` ([`Seed::OsEntropy`],
 //!   [`SeedSequence::from_os_entropy`]) through the `getrandom` crate.
+//! - `pyo3`: `nprand::py`, NumPy's and CPython's generator objects inside a PyO3
+//!   extension (state in and out, scoped borrows, NumPy arrays through rust-numpy).
 //! - `parallel`: multi-core bulk fills of [`Mt19937`] (`rayon`), bit-identical to the
 //!   serial stream.
 //!
@@ -81,6 +84,8 @@ pub mod mt19937;
 #[cfg(feature = "ndarray")]
 pub mod nd;
 pub mod numpy;
+#[cfg(feature = "pyo3")]
+pub mod py;
 #[cfg(feature = "python")]
 pub mod python;
 pub mod seed;

@@ -80,6 +80,27 @@ pub fn eval_python_call(r: &mut Random, call: &str) -> Result<PyValue> {
     Ok(v)
 }
 
+/// Evaluate `method(*args, **kwargs)` on `r` with the arguments already as Python
+/// values (the Python package's `Random` class calls CPython's methods this way, with no
+/// text in between).
+///
+/// ```
+/// use nprand::eval::python::eval_python_values;
+/// use nprand::eval::py_value::PyValue;
+/// use nprand::python::Random;
+/// // random.seed(42); random.uniform(1.0, 2.0)
+/// let v = eval_python_values(&mut Random::new(42), "uniform", vec![PyValue::Float(1.0), PyValue::Float(2.0)], vec![]).unwrap();
+/// assert_eq!(v, PyValue::Float(Random::new(42).uniform(1.0, 2.0)));
+/// ```
+pub fn eval_python_values(
+    r: &mut Random,
+    method: &str,
+    args: Vec<PyValue>,
+    kwargs: Vec<(String, PyValue)>,
+) -> Result<PyValue> {
+    dispatch(r, method, args, kwargs)
+}
+
 fn to_value(e: &Expr) -> Result<PyValue> {
     Ok(match e {
         Expr::Int(i) => PyValue::Int(BigInt::from(*i)),
