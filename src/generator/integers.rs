@@ -535,16 +535,15 @@ impl<B: BitGenerator> Generator<B> {
         // (NumPy's buffers, low bits first, the buffer dropped at the end of the call):
         // whole words at a time here, the same values and words.
         match T::WIDTH {
-            Width::Bool if rng & 1 == 1 => return Ok(fill_slots(&mut self.bg, out, 1, off)),
-            Width::W8 if rng as u8 == u8::MAX => return Ok(fill_slots(&mut self.bg, out, 8, off)),
-            Width::W16 if rng as u16 == u16::MAX => {
-                return Ok(fill_slots(&mut self.bg, out, 16, off))
+            Width::Bool if rng & 1 == 1 => fill_slots(&mut self.bg, out, 1, off),
+            Width::W8 if rng as u8 == u8::MAX => fill_slots(&mut self.bg, out, 8, off),
+            Width::W16 if rng as u16 == u16::MAX => fill_slots(&mut self.bg, out, 16, off),
+            _ => {
+                let mut b = Bounded::new(&mut self.bg);
+                for o in out {
+                    *o = draw::<T, B>(&mut b, off, rng);
+                }
             }
-            _ => {}
-        }
-        let mut b = Bounded::new(&mut self.bg);
-        for o in out {
-            *o = draw::<T, B>(&mut b, off, rng);
         }
         Ok(())
     }
