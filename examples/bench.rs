@@ -431,32 +431,17 @@ fn run(item: &str, n: usize, reps: usize) -> Option<Vec<f64>> {
         #[cfg(feature = "python")]
         "py_random" => {
             let mut r = nprand::python::Random::new(12345);
-            let mut out = vec![1f64; n];
-            time(reps, || {
-                for o in black_box(&mut out).iter_mut() {
-                    *o = r.random();
-                }
-            })
+            per_call(n, reps, move || r.random())
         }
         #[cfg(feature = "python")]
         "py_randrange" => {
             let mut r = nprand::python::Random::new(12345);
-            let mut out = vec![1i64; n];
-            time(reps, || {
-                for o in black_box(&mut out).iter_mut() {
-                    *o = r.randrange_stop(1000).unwrap();
-                }
-            })
+            per_call(n, reps, move || r.randrange_stop(1000).unwrap())
         }
         #[cfg(feature = "python")]
         "py_gauss" => {
             let mut r = nprand::python::Random::new(12345);
-            let mut out = vec![1f64; n];
-            time(reps, || {
-                for o in black_box(&mut out).iter_mut() {
-                    *o = r.gauss(0.0, 1.0);
-                }
-            })
+            per_call(n, reps, move || r.gauss(0.0, 1.0))
         }
         #[cfg(feature = "python")]
         "py_shuffle" => {
@@ -504,6 +489,16 @@ fn run(item: &str, n: usize, reps: usize) -> Option<Vec<f64>> {
             let _ = black_box(mt.jumped(1));
         }),
         _ => return None,
+    })
+}
+
+/// Times `n` calls of `f`, one value each, written to a slice.
+fn per_call<T: Copy + Default>(n: usize, reps: usize, mut f: impl FnMut() -> T) -> Vec<f64> {
+    let mut out = vec![T::default(); n];
+    time(reps, || {
+        for o in black_box(&mut out).iter_mut() {
+            *o = f();
+        }
     })
 }
 
