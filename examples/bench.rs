@@ -493,6 +493,7 @@ fn run(item: &str, n: usize, reps: usize) -> Option<Vec<f64>> {
 }
 
 /// Times `n` calls of `f`, one value each, written to a slice.
+#[cfg(feature = "python")]
 fn per_call<T: Copy + Default>(n: usize, reps: usize, mut f: impl FnMut() -> T) -> Vec<f64> {
     let mut out = vec![T::default(); n];
     time(reps, || {
