@@ -46,7 +46,7 @@ def rust_sigs(layer: str) -> dict[str, str]:
         p = ROOT / d
         files += sorted(p.rglob("*.rs")) if p.is_dir() else ([p] if p.exists() else [])
     if layer != "python":
-        files.append(ROOT / "src/macros.rs")  # the rows shared by both NumPy layers
+        files.append(ROOT / "src/macros/methods.rs")  # the rows shared by both NumPy layers
     for f in files:
         if f.name.endswith("_tests.rs") or f.name == "tests.rs":
             continue
@@ -72,7 +72,7 @@ MACRO_ROW = re.compile(r"([a-z_0-9]+), ([a-z_0-9]+_array), ([a-z_0-9]+_nd)\s*"
 
 
 def macro_sigs(text: str, out: dict[str, str]) -> None:
-    """The signatures the crate-private macros write (src/macros.rs), from their rows."""
+    """The signatures the crate-private macros write (src/macros/), from their rows."""
     for m in MACRO_PAIR.finditer(text):
         name, into, params, ty = m.groups()
         ty = {"try_i64": "i64"}.get(ty, ty)  # a fallible kernel, same output type

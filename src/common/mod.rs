@@ -18,7 +18,7 @@
 //! - `alloc`: NumPy's shape limits and the one fallible allocation of a result.
 //!
 //! A method is one declaration (the crate-private `numpy_methods!` macro in
-//! `src/macros.rs`) that yields its scalar form, its `_into` form and its [`Spec`] row.
+//! `src/macros/methods.rs`) that yields its scalar form, its `_into` form and its [`Spec`] row.
 //!
 //! ```
 //! use nprand::array::NdArray;
