@@ -39,6 +39,18 @@ const ITEMS: &[(&str, &str)] = &[
     ("raw_rand_mt", "rand_mt::Mt, next_u32 into a slice"),
     ("raw_rand_mt_bytes", "rand_mt::Mt::fill_bytes, 4n bytes"),
     ("memset_u32", "slice.fill on n u32 (memory write bandwidth)"),
+    (
+        "next_u32_loop",
+        "Mt19937::next_u32, one call per word into a slice",
+    ),
+    (
+        "random_sample_loop",
+        "RandomState::random_sample, one call per double into a slice",
+    ),
+    (
+        "standard_normal_loop",
+        "RandomState::standard_normal, one call per value into a slice",
+    ),
     ("random_sample", "RandomState::random_sample_into"),
     (
         "random_sample_portable",
@@ -88,6 +100,14 @@ const ITEMS: &[(&str, &str)] = &[
         "pcg64_raw",
         "Pcg64::random_raw_into (NumPy PCG64.random_raw)",
     ),
+    (
+        "philox_raw",
+        "Philox::random_raw_into (NumPy Philox.random_raw)",
+    ),
+    (
+        "sfc64_raw",
+        "Sfc64::random_raw_into (NumPy SFC64.random_raw)",
+    ),
     ("gen_random", "default_rng: Generator::random_into"),
     (
         "gen_standard_normal",
@@ -101,6 +121,24 @@ const ITEMS: &[(&str, &str)] = &[
         "gen_integers_i64",
         "default_rng: Generator::integers_into::<i64>(0, 1000)",
     ),
+    (
+        "gen_integers_u8_full",
+        "default_rng: Generator::integers_into::<u8>(0, 256)",
+    ),
+    (
+        "gen_integers_bool",
+        "default_rng: Generator::integers_into::<bool>(0, 2)",
+    ),
+    ("py_random", "python::Random::random, one call per value"),
+    (
+        "py_randrange",
+        "python::Random::randrange_stop(1000), one call per value",
+    ),
+    (
+        "py_gauss",
+        "python::Random::gauss(0, 1), one call per value",
+    ),
+    ("py_shuffle", "python::Random::shuffle of n i64"),
     (
         "advance",
         "Mt19937::advance(n) from a fresh state (one call)",
@@ -145,6 +183,60 @@ fn run(item: &str, n: usize, reps: usize) -> Option<Vec<f64>> {
             let mut other = rand_mt::Mt::new(12345);
             let mut out = vec![1u8; 4 * n];
             time(reps, || other.fill_bytes(black_box(&mut out)))
+        }
+        "next_u32_loop" => {
+            let mut out = vec![1u32; n];
+            time(reps, || {
+                for o in black_box(&mut out).iter_mut() {
+                    *o = mt.next_u32();
+                }
+            })
+        }
+        "next_u32_fn" => {
+            let mut out = vec![1u32; n];
+            time(reps, || u32_loop(&mut mt, black_box(&mut out)))
+        }
+        "next_u32_xor" => {
+            let mut acc = 0u32;
+            time(reps, || {
+                for _ in 0..n {
+                    acc ^= mt.next_u32();
+                }
+                black_box(acc);
+            })
+        }
+        "rand_mt_fn" => {
+            let mut other = rand_mt::Mt::new(12345);
+            let mut out = vec![1u32; n];
+            time(reps, || rand_mt_loop(&mut other, black_box(&mut out)))
+        }
+        "random_sample_fn" => {
+            let mut out = vec![1f64; n];
+            time(reps, || {
+                f64_loop(&mut rs, black_box(&mut out), RandomState::random_sample)
+            })
+        }
+        "standard_normal_fn" => {
+            let mut out = vec![1f64; n];
+            time(reps, || {
+                f64_loop(&mut rs, black_box(&mut out), RandomState::standard_normal)
+            })
+        }
+        "random_sample_loop" => {
+            let mut out = vec![1f64; n];
+            time(reps, || {
+                for o in black_box(&mut out).iter_mut() {
+                    *o = rs.random_sample();
+                }
+            })
+        }
+        "standard_normal_loop" => {
+            let mut out = vec![1f64; n];
+            time(reps, || {
+                for o in black_box(&mut out).iter_mut() {
+                    *o = rs.standard_normal();
+                }
+            })
         }
         "memset_u32" => {
             let mut out = vec![1u32; n];
@@ -309,6 +401,54 @@ fn run(item: &str, n: usize, reps: usize) -> Option<Vec<f64>> {
             let mut out = vec![1u64; n];
             time(reps, || bg.random_raw_into(black_box(&mut out)))
         }
+        "philox_raw" => {
+            let mut bg = nprand::Philox::new(12345);
+            let mut out = vec![1u64; n];
+            time(reps, || {
+                nprand::BitGenerator::random_raw_into(&mut bg, black_box(&mut out))
+            })
+        }
+        "sfc64_raw" => {
+            let mut bg = nprand::Sfc64::new(12345);
+            let mut out = vec![1u64; n];
+            time(reps, || {
+                nprand::BitGenerator::random_raw_into(&mut bg, black_box(&mut out))
+            })
+        }
+        "gen_integers_u8_full" => {
+            let mut out = vec![1u8; n];
+            time(reps, || {
+                rng.integers_into(black_box(&mut out), 0, 256, false)
+                    .unwrap()
+            })
+        }
+        "gen_integers_bool" => {
+            let mut out = vec![false; n];
+            time(reps, || {
+                rng.integers_into(black_box(&mut out), 0, 2, false).unwrap()
+            })
+        }
+        #[cfg(feature = "python")]
+        "py_random" => {
+            let mut r = nprand::python::Random::new(12345);
+            per_call(n, reps, move || r.random())
+        }
+        #[cfg(feature = "python")]
+        "py_randrange" => {
+            let mut r = nprand::python::Random::new(12345);
+            per_call(n, reps, move || r.randrange_stop(1000).unwrap())
+        }
+        #[cfg(feature = "python")]
+        "py_gauss" => {
+            let mut r = nprand::python::Random::new(12345);
+            per_call(n, reps, move || r.gauss(0.0, 1.0))
+        }
+        #[cfg(feature = "python")]
+        "py_shuffle" => {
+            let mut r = nprand::python::Random::new(12345);
+            let mut x: Vec<i64> = (0..n as i64).collect();
+            time(reps, || r.shuffle(black_box(&mut x)))
+        }
         "gen_random" => {
             let mut out = vec![1f64; n];
             time(reps, || rng.random_into(black_box(&mut out)))
@@ -352,6 +492,38 @@ fn run(item: &str, n: usize, reps: usize) -> Option<Vec<f64>> {
     })
 }
 
+/// Times `n` calls of `f`, one value each, written to a slice.
+#[cfg(feature = "python")]
+fn per_call<T: Copy + Default>(n: usize, reps: usize, mut f: impl FnMut() -> T) -> Vec<f64> {
+    let mut out = vec![T::default(); n];
+    time(reps, || {
+        for o in black_box(&mut out).iter_mut() {
+            *o = f();
+        }
+    })
+}
+
+#[inline(never)]
+fn u32_loop(mt: &mut Mt19937, out: &mut [u32]) {
+    for o in out.iter_mut() {
+        *o = mt.next_u32();
+    }
+}
+
+#[inline(never)]
+fn f64_loop(rs: &mut RandomState, out: &mut [f64], f: impl Fn(&mut RandomState) -> f64) {
+    for o in out.iter_mut() {
+        *o = f(rs);
+    }
+}
+
+#[inline(never)]
+fn rand_mt_loop(mt: &mut rand_mt::Mt, out: &mut [u32]) {
+    for o in out.iter_mut() {
+        *o = mt.next_u32();
+    }
+}
+
 fn report(item: &str, n: usize, reps: usize) -> String {
     match run(item, n, reps) {
         Some(t) => format!(
@@ -367,6 +539,14 @@ fn report(item: &str, n: usize, reps: usize) -> String {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
+        Some("info") => {
+            // What the timings ran on: the MT19937 kernel chosen at run time.
+            println!(
+                "{{\"mt19937_kernel\":\"{:?}\",\"available\":\"{:?}\"}}",
+                Backend::detected(),
+                Backend::available()
+            );
+        }
         Some("list") => {
             for (name, what) in ITEMS {
                 if run_known(name) {
@@ -407,5 +587,6 @@ fn main() {
 
 /// Whether `run` knows the item in this build (parallel items need the feature).
 fn run_known(item: &str) -> bool {
-    !item.starts_with("par_") || cfg!(feature = "parallel")
+    (!item.starts_with("par_") || cfg!(feature = "parallel"))
+        && (!item.starts_with("py_") || cfg!(feature = "python"))
 }

@@ -27,6 +27,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import platform
+import random
 import subprocess
 import sys
 import time
@@ -60,6 +62,29 @@ def _m(method, *args, **kw):
     return make
 
 
+def _py(work):
+    """CPython work: ``random.Random(12345)``, called from Python as a program would."""
+    def make(n):
+        r = random.Random(12345)
+        if work == "random":
+            return lambda: [r.random() for _ in range(n)]
+        if work == "randrange":
+            return lambda: [r.randrange(1000) for _ in range(n)]
+        if work == "gauss":
+            return lambda: [r.gauss(0.0, 1.0) for _ in range(n)]
+        x = list(range(n))
+        return lambda: r.shuffle(x)
+    return make
+
+
+def _bg(cls):
+    """NumPy work: ``<cls>(12345).random_raw(n)``."""
+    def make(n):
+        bg = cls(12345)
+        return lambda: bg.random_raw(n)
+    return make
+
+
 def _g(method, *args, **kw):
     """NumPy work: ``default_rng(12345).<method>(*args, size=n, **kw)``."""
     def make(n):
@@ -78,6 +103,15 @@ WORK = [
     ("raw vs rand_mt bytes", None, "raw", "", "raw_rand_mt_bytes", "fill_u32 vs rand_mt fill_bytes"),
     ("raw / memset", None, "raw", "", "memset_u32", "memset time / raw time (1 = memory-bound)"),
     ("raw portable", _raw, "raw_portable", "", None, "portable kernels only"),
+    ("next_u32() loop vs rand_mt", None, "next_u32_fn", ">= 3x", "rand_mt_fn",
+     "one call per word in a function taking (&mut rng, &mut [u32]); baseline rand_mt's"),
+    ("next_u32() loop vs rand_mt (closure)", None, "next_u32_loop", "", "raw_rand_mt",
+     "the same loop in a closure capturing both (the generator's position goes through memory)"),
+    ("next_u32() loop / bulk", None, "next_u32_fn", "", "raw", "fill_u32 time / per-call time"),
+    ("random_sample() loop", None, "random_sample_fn", "<= 1.0 ns (Zen 4)", "random_sample_serial",
+     "one call per double; ratio = bulk fill_f64 time / per-call time"),
+    ("standard_normal() loop", None, "standard_normal_fn", "<= 7 ns (Zen 4)", "standard_normal",
+     "one call per value; ratio = bulk standard_normal_into time / per-call time"),
     ("random_sample", _m("random_sample"), "random_sample", ">= 4x", None,
      "RandomState.random_sample_into (all cores with feature parallel, n >= 2^21)"),
     ("random_sample 1 thread", _m("random_sample"), "random_sample_serial", ">= 4x", None,
@@ -114,6 +148,8 @@ WORK = [
     ("shuffle", _shuffle, "shuffle", ">= 1.3x", None, "shuffle of n int64"),
     ("PCG64 raw", lambda n: (lambda bg: (lambda: bg.random_raw(n)))(np.random.PCG64(12345)),
      "pcg64_raw", ">= 2x", None, "PCG64(12345).random_raw(n)"),
+    ("Philox raw", _bg(np.random.Philox), "philox_raw", ">= 2x", None, "Philox(12345).random_raw(n)"),
+    ("SFC64 raw", _bg(np.random.SFC64), "sfc64_raw", ">= 2x", None, "SFC64(12345).random_raw(n)"),
     ("Generator.random", _g("random"), "gen_random", ">= 2x", None, "default_rng(12345).random(n)"),
     ("Generator.standard_normal", _g("standard_normal"), "gen_standard_normal", ">= 2x", None,
      "ziggurat"),
@@ -121,6 +157,18 @@ WORK = [
      None, "ziggurat"),
     ("Generator.integers int64", _g("integers", 0, 1000), "gen_integers_i64", "", None,
      "integers(0, 1000, n) (Lemire)"),
+    ("Generator.integers uint8 full", _g("integers", 0, 256, dtype=np.uint8), "gen_integers_u8_full",
+     "", None, "integers(0, 256, n, uint8)"),
+    ("Generator.integers bool", _g("integers", 0, 2, dtype=bool), "gen_integers_bool", "", None,
+     "integers(0, 2, n, bool)"),
+    ("CPython random()", _py("random"), "py_random", "", None,
+     "vs CPython's random.Random.random() called from Python (list comprehension)"),
+    ("CPython randrange(1000)", _py("randrange"), "py_randrange", "", None,
+     "vs CPython's randrange(1000) called from Python"),
+    ("CPython gauss(0, 1)", _py("gauss"), "py_gauss", "", None,
+     "vs CPython's gauss(0.0, 1.0) called from Python"),
+    ("CPython shuffle", _py("shuffle"), "py_shuffle", "", None,
+     "vs CPython's shuffle of a list of n ints"),
 ]
 
 
@@ -163,6 +211,21 @@ def build(features: str) -> str:
     return os.path.join(target, "release", "examples", "bench")
 
 
+def cpu_model() -> str:
+    """The CPU model and its SIMD flags (Linux /proc/cpuinfo; the platform string elsewhere)."""
+    try:
+        with open("/proc/cpuinfo") as fp:
+            text = fp.read()
+    except OSError:
+        return platform.processor() or platform.machine()
+    model = next((l.split(":", 1)[1].strip() for l in text.splitlines()
+                  if l.startswith("model name")), platform.machine())
+    flags = next((l.split(":", 1)[1].split() for l in text.splitlines()
+                  if l.startswith("flags")), [])
+    simd = sorted(f for f in set(flags) if f.startswith(("avx", "sse4", "fma", "bmi")))
+    return f"CPU {model} ({' '.join(simd) or 'no AVX/SSE4 flags'})"
+
+
 def fmt(x):
     return "–" if x is None else (f"{x:.3f}" if x < 10 else f"{x:.1f}")
 
@@ -172,6 +235,8 @@ def main() -> int:
     ap.add_argument("-n", type=int, default=10_000_000, help="elements per call (default 1e7)")
     ap.add_argument("--par-n", type=int, default=100_000_000,
                     help="elements for the parallel rows and their serial baselines (default 1e8)")
+    ap.add_argument("--py-n", type=int, default=1_000_000,
+                    help="largest n for the CPython rows (Python loops; default 1e6)")
     ap.add_argument("--rounds", type=int, default=5, help="alternating NumPy/nprand rounds")
     ap.add_argument("--reps", type=int, default=3, help="runs per side per round (best kept)")
     ap.add_argument("--only", nargs="*", help="work names (or prefixes) to run")
@@ -197,12 +262,18 @@ def main() -> int:
         path = build(args.features)
 
     work = [w for w in WORK if not args.only or any(w[0].startswith(o) for o in args.only)]
+    info = subprocess.run([path, "info"], capture_output=True, text=True)
+    kernel = (json.loads(info.stdout)["mt19937_kernel"] if info.returncode == 0 and info.stdout
+              else "unknown (bench binary without `info`)")
     bench = Bench(path)
     best: dict[tuple, float] = {}    # (side, item or name, n) -> best ns
     skipped: dict[str, str] = {}
 
     def size(name, item, base):
-        return args.par_n if "par" in name or item.startswith("par_") else args.n
+        if "par" in name or item.startswith("par_"):
+            return args.par_n
+        # CPython's per-call rows run Python loops: a smaller n keeps them to seconds.
+        return min(args.n, args.py_n) if item.startswith("py_") else args.n
 
     try:
         for r in range(args.rounds):
@@ -243,7 +314,8 @@ def main() -> int:
                              target=target, note=desc))
 
     load = os.getloadavg()
-    print(f"\nnumpy {np.__version__}; {os.cpu_count()} CPUs; load average "
+    print(f"\n{cpu_model()}; nprand kernels: {kernel}; Python {platform.python_version()}")
+    print(f"numpy {np.__version__}; {os.cpu_count()} CPUs; load average "
           f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; best of {args.rounds} rounds x {args.reps} "
           f"runs, alternating NumPy/nprand\n")
     print("| work | n | NumPy ns/elem | nprand ns/elem | ratio | target | notes |")

@@ -66,11 +66,29 @@ const LOWER_MASK: u32 = 0x7fff_ffff;
 /// assert_eq!(a.next_u64(), b.next_u64());
 /// ```
 #[must_use = "a generator that is dropped unused draws nothing"]
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Mt19937 {
     key: [u32; N],
     pos: usize,
+    /// The scalar calls' read-ahead, kept at all times (the invariant every method
+    /// keeps): `tempered[i] == temper(key[i])` for `pos <= i < N`. So a scalar call is a
+    /// load and an index step, and the only test on its path is the block end. The state
+    /// NumPy sees is `key` and `pos` alone; this is derived data (`==` ignores it, and
+    /// words before `pos` are left as they were). Scalar refills regenerate and temper
+    /// in one pass; the bulk paths regenerate `key` alone and temper the rest of the
+    /// block when they stop inside one ([`Mt19937::sync_tempered`]).
+    tempered: [u32; N],
 }
+
+/// The state is `key` and `pos` (NumPy's `get_state()`); the tempered read-ahead is a
+/// cache of them.
+impl PartialEq for Mt19937 {
+    fn eq(&self, other: &Self) -> bool {
+        self.pos == other.pos && self.key == other.key
+    }
+}
+
+impl Eq for Mt19937 {}
 
 impl std::fmt::Debug for Mt19937 {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -93,7 +111,7 @@ impl Mt19937 {
     pub fn new(seed: u32) -> Self {
         let mut key = [0u32; N];
         init_genrand(&mut key, seed);
-        Mt19937 { key, pos: N }
+        Mt19937::with_key(key, N)
     }
 
     /// NumPy's array seeding (`RandomState([1, 2, 3])`): reference `init_by_array`.
@@ -140,7 +158,7 @@ impl Mt19937 {
         }
         // The reference code guarantees a non-zero state by setting the top bit.
         key[0] = 0x8000_0000;
-        Ok(Mt19937 { key, pos: N })
+        Ok(Mt19937::with_key(key, N))
     }
 
     /// A generator with the given state: 624 words and the position (0..=624).
@@ -160,7 +178,29 @@ impl Mt19937 {
                 "state pos must be between 0 and 624 (got {pos})"
             )));
         }
-        Ok(Mt19937 { key, pos })
+        Ok(Mt19937::with_key(key, pos))
+    }
+
+    /// A generator at `(key, pos)` (`pos <= N`), its read-ahead filled.
+    #[inline]
+    fn with_key(key: [u32; N], pos: usize) -> Self {
+        let mut mt = Mt19937 {
+            key,
+            pos,
+            tempered: [0; N],
+        };
+        mt.sync_tempered(Backend::detected());
+        mt
+    }
+
+    /// Restore the read-ahead invariant after `key` was regenerated (or replaced)
+    /// without it: temper the words from `pos` to the block end.
+    #[inline]
+    fn sync_tempered(&mut self, backend: Backend) {
+        let p = self.pos;
+        if p < N {
+            simd::temper_into(&self.key[p..], &mut self.tempered[p..], backend);
+        }
     }
 
     /// Whether every output from the next regeneration on is 0: words 1..624 are zero and
@@ -216,10 +256,29 @@ impl Mt19937 {
         Ok(())
     }
 
-    /// Regenerate the whole 624-word block with the CPU's best kernel (see [`simd`]).
+    /// Regenerate the block (pos 0) and its read-ahead, in one pass with the CPU's best
+    /// kernel (see [`simd`]).
     #[inline]
     fn twist(&mut self) {
-        simd::twist(&mut self.key, Backend::detected());
+        simd::twist_tempered(&mut self.key, &mut self.tempered, Backend::detected());
+        self.pos = 0;
+    }
+
+    /// Regenerate `key` alone (pos 0), for the bulk paths that read it directly: the
+    /// caller restores the read-ahead with [`sync_tempered`](Self::sync_tempered)
+    /// before it returns.
+    #[inline]
+    fn twist_key(&mut self, backend: Backend) {
+        simd::twist(&mut self.key, backend);
+        self.pos = 0;
+    }
+
+    /// The scalar calls' slow path, once per block. The out-of-line part sees only the
+    /// two arrays, and `pos = 0` is set here in the inlined code, so the compiler knows
+    /// `pos` after the call without reloading it from memory.
+    #[inline(always)]
+    fn refill(&mut self) {
+        refill_block(&mut self.key, &mut self.tempered);
         self.pos = 0;
     }
 
@@ -234,11 +293,11 @@ impl Mt19937 {
     #[inline]
     pub fn next_u32(&mut self) -> u32 {
         if self.pos >= N {
-            self.twist();
+            self.refill();
         }
-        let y = self.key[self.pos];
+        let y = self.tempered[self.pos];
         self.pos += 1;
-        temper(y)
+        y
     }
 
     /// Two words, the first drawn as the high half (NumPy's `next_uint64`).
@@ -266,6 +325,15 @@ impl Mt19937 {
     /// ```
     #[inline]
     pub fn next_f64(&mut self) -> f64 {
+        // Both words from the read-ahead in one step when they are there (all but one
+        // double in 312); otherwise word by word.
+        let p = self.pos;
+        if p + 1 < N {
+            if let [a, b, ..] = self.tempered[p..] {
+                self.pos = p + 2;
+                return to_f64(a >> 5, b >> 6);
+            }
+        }
         let a = self.next_u32() >> 5;
         let b = self.next_u32() >> 6;
         to_f64(a, b)
@@ -306,18 +374,24 @@ impl Mt19937 {
             backend.is_available(),
             "{backend:?} is not available on this CPU"
         );
-        let mut out = out;
+        // The rest of the current block is tempered already (the read-ahead).
+        let p = self.pos;
+        let take = (N - p).min(out.len());
+        let (head, mut out) = out.split_at_mut(take);
+        head.copy_from_slice(&self.tempered[p..p + take]);
+        self.pos += take;
+        if out.is_empty() {
+            return;
+        }
         while !out.is_empty() {
-            if self.pos >= N {
-                simd::twist(&mut self.key, backend);
-                self.pos = 0;
-            }
-            let take = (N - self.pos).min(out.len());
+            self.twist_key(backend);
+            let take = N.min(out.len());
             let (head, tail) = out.split_at_mut(take);
-            simd::temper_into(&self.key[self.pos..self.pos + take], head, backend);
-            self.pos += take;
+            simd::temper_into(&self.key[..take], head, backend);
+            self.pos = take;
             out = tail;
         }
+        self.sync_tempered(backend);
     }
 
     /// Fill `out` with consecutive [`next_f64`](Self::next_f64) outputs
@@ -356,6 +430,8 @@ impl Mt19937 {
             "{backend:?} is not available on this CPU"
         );
         let mut i = 0;
+        // Whether `key` was regenerated without its read-ahead (restored at the end).
+        let mut twisted = false;
         while i < out.len() {
             // Large outputs: whole blocks at a time, regenerated and converted in one
             // pass, from a block end (pos 624) or one word before it (an odd position:
@@ -365,19 +441,23 @@ impl Mt19937 {
                 let n = (out.len() - i) / (N / 2) * (N / 2);
                 simd::fill_blocks_f64(&mut self.key, odd, &mut out[i..i + n], backend);
                 self.pos = if odd { N - 1 } else { N };
+                twisted = true;
                 i += n;
                 continue;
             }
             if self.pos >= N {
-                simd::twist(&mut self.key, backend);
-                self.pos = 0;
+                self.twist_key(backend);
+                twisted = true;
             }
-            // Whole pairs available in this block; a pair straddling the block end
-            // goes through the scalar path.
+            // Whole pairs available in this block; a double straddling the block end
+            // (pos 623) takes the last word, then the first of the next block.
             let pairs = ((N - self.pos) / 2).min(out.len() - i);
             if pairs == 0 {
-                let a = self.next_u32_with(backend) >> 5;
-                let b = self.next_u32_with(backend) >> 6;
+                let a = temper(self.key[N - 1]) >> 5;
+                self.twist_key(backend);
+                twisted = true;
+                let b = temper(self.key[0]) >> 6;
+                self.pos = 1;
                 out[i] = to_f64(a, b);
                 i += 1;
                 continue;
@@ -386,6 +466,9 @@ impl Mt19937 {
             simd::pairs_to_f64(words, &mut out[i..i + pairs], backend);
             self.pos += 2 * pairs;
             i += pairs;
+        }
+        if twisted {
+            self.sync_tempered(backend);
         }
     }
 
@@ -403,12 +486,9 @@ impl Mt19937 {
         if self.pos >= N {
             self.twist();
         }
+        // The read-ahead holds these words tempered already.
         let take = (N - self.pos).min(out.len());
-        simd::temper_into(
-            &self.key[self.pos..self.pos + take],
-            &mut out[..take],
-            Backend::detected(),
-        );
+        out[..take].copy_from_slice(&self.tempered[self.pos..self.pos + take]);
         take
     }
 
@@ -442,17 +522,6 @@ impl Mt19937 {
     pub(crate) fn consume(&mut self, words: usize) {
         assert!(words <= N - self.pos, "consume past the end of the block");
         self.pos += words;
-    }
-
-    #[inline]
-    fn next_u32_with(&mut self, backend: Backend) -> u32 {
-        if self.pos >= N {
-            simd::twist(&mut self.key, backend);
-            self.pos = 0;
-        }
-        let y = self.key[self.pos];
-        self.pos += 1;
-        temper(y)
     }
 
     /// Fill `out` with the little-endian bytes of consecutive words; a partial last word
@@ -526,13 +595,17 @@ impl Mt19937 {
         if t > 0 {
             if t <= DIRECT_TWISTS {
                 for _ in 0..t {
-                    self.twist();
+                    self.twist_key(Backend::detected());
                 }
             } else {
                 self.key = jump::twist_many(&self.key, t);
             }
+            self.pos = new_pos;
+            self.sync_tempered(Backend::detected());
+        } else {
+            // Inside the current block: the read-ahead from the new pos on is kept.
+            self.pos = new_pos;
         }
-        self.pos = new_pos;
     }
 
     /// NumPy's `MT19937.jumped(jumps)`: a copy of the generator moved on by `jumps`
@@ -572,11 +645,17 @@ impl Mt19937 {
         let mut out = self.clone();
         for _ in 0..jumps {
             let (key, pos) = jump::numpy_jump(&out.key, out.pos);
-            out.key = key;
-            out.pos = pos;
+            out = Mt19937::with_key(key, pos);
         }
         out
     }
+}
+
+/// [`Mt19937::refill`]'s out-of-line part: regenerate and temper the block.
+#[cold]
+#[inline(never)]
+fn refill_block(key: &mut [u32; N], tempered: &mut [u32; N]) {
+    simd::twist_tempered(key, tempered, Backend::detected());
 }
 
 fn init_genrand(key: &mut [u32; N], seed: u32) {

@@ -344,6 +344,36 @@ pub(crate) fn draw<T: IntegerDtype, B: BitGenerator + ?Sized>(
     })
 }
 
+/// `out[i] = off + slot i` for the `bits`-wide slots of consecutive `next_u32` words,
+/// low slot first: the values of [`Bounded`]'s buffered full-range draws (8 and 16 bits
+/// with `rng` all ones, bool with `rng == 1`, where `off` is 0), one word per
+/// `32 / bits` values and one more for a partial last group.
+#[inline(always)]
+fn fill_slots<T: IntegerDtype, B: BitGenerator + ?Sized>(
+    bg: &mut B,
+    out: &mut [T],
+    bits: u32,
+    off: u64,
+) {
+    let per = (32 / bits) as usize;
+    let mask = (1u64 << bits) - 1;
+    let mut chunks = out.chunks_exact_mut(per);
+    // A fixed slot count per word: the compiler unrolls the inner loop.
+    for chunk in &mut chunks {
+        let w = bg.next_u32() as u64;
+        for (s, o) in chunk.iter_mut().enumerate() {
+            *o = T::from_bits(off.wrapping_add((w >> (s as u32 * bits)) & mask));
+        }
+    }
+    let rest = chunks.into_remainder();
+    if !rest.is_empty() {
+        let w = bg.next_u32() as u64;
+        for (s, o) in rest.iter_mut().enumerate() {
+            *o = T::from_bits(off.wrapping_add((w >> (s as u32 * bits)) & mask));
+        }
+    }
+}
+
 pub(crate) use crate::common::int_bounds::bounds_error;
 
 /// The scalar path's checks; returns `(off, rng)` of the closed interval.
@@ -500,9 +530,19 @@ impl<B: BitGenerator> Generator<B> {
             return Ok(());
         }
         let (off, rng) = scalar_interval::<T>(low, high, endpoint)?;
-        let mut b = Bounded::new(&mut self.bg);
-        for o in out {
-            *o = draw::<T, B>(&mut b, off, rng);
+        // Full ranges of the buffered widths take every slot of each `next_uint32`
+        // (NumPy's buffers, low bits first, the buffer dropped at the end of the call):
+        // whole words at a time here, the same values and words.
+        match T::WIDTH {
+            Width::Bool if rng & 1 == 1 => fill_slots(&mut self.bg, out, 1, off),
+            Width::W8 if rng as u8 == u8::MAX => fill_slots(&mut self.bg, out, 8, off),
+            Width::W16 if rng as u16 == u16::MAX => fill_slots(&mut self.bg, out, 16, off),
+            _ => {
+                let mut b = Bounded::new(&mut self.bg);
+                for o in out {
+                    *o = draw::<T, B>(&mut b, off, rng);
+                }
+            }
         }
         Ok(())
     }
@@ -526,5 +566,60 @@ impl<B: BitGenerator> Generator<B> {
         }
         out.truncate(length);
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Generator, Pcg64, Philox};
+
+    /// The value-by-value path (`draw` with one buffer per call), as NumPy's loop.
+    fn reference<T: IntegerDtype, B: BitGenerator>(
+        bg: &mut B,
+        n: usize,
+        low: i128,
+        high: i128,
+    ) -> Vec<T> {
+        let (off, rng) = scalar_interval::<T>(low, high, false).unwrap();
+        let mut b = Bounded::new(bg);
+        (0..n).map(|_| draw::<T, B>(&mut b, off, rng)).collect()
+    }
+
+    fn check<T: IntegerDtype + PartialEq + std::fmt::Debug>(low: i128, high: i128) {
+        for n in (0..70).chain([1000, 1001, 1003]) {
+            // a half-used 32-bit buffer in the bit generator before the call
+            for pre in [false, true] {
+                let mut g = Generator::new(Pcg64::new(n as u128));
+                if pre {
+                    g.bg.next_u32();
+                }
+                let mut bg = g.bg.clone();
+                let want = reference::<T, _>(&mut bg, n, low, high);
+                let mut got = vec![T::from_bits(0); n];
+                g.integers_into(&mut got, low, high, false).unwrap();
+                assert_eq!(got, want, "{} n {n}", T::NAME);
+                assert_eq!(g.bg, bg);
+            }
+        }
+        let mut g = Generator::new(Philox::new(3));
+        let mut bg = g.bg.clone();
+        let mut got = vec![T::from_bits(0); 77];
+        g.integers_into(&mut got, low, high, false).unwrap();
+        assert_eq!(got, reference::<T, _>(&mut bg, 77, low, high));
+    }
+
+    /// The whole-word fills of the full 8- and 16-bit ranges and of bool are the
+    /// buffered value-by-value draws, words and state included.
+    #[test]
+    fn full_range_slot_fills_are_the_buffered_draws() {
+        check::<u8>(0, 256);
+        check::<i8>(-128, 128);
+        check::<u16>(0, 65536);
+        check::<i16>(-32768, 32768);
+        check::<bool>(0, 2);
+        // not full ranges: the Lemire path, unchanged
+        check::<u8>(0, 255);
+        check::<bool>(1, 2);
     }
 }

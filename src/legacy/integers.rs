@@ -324,8 +324,19 @@ impl RandomState {
                     .bitgen
                     .peek_u32(&mut words[..want.min(crate::mt19937::N)]);
                 let end = (k + got * per).min(out.len());
-                for (chunk, &w) in out[k..end].chunks_mut(per).zip(&words[..got]) {
+                // Whole words with a fixed count of slots (the compiler unrolls and
+                // vectorises these), then the slots of a last, partly used word.
+                let mut chunks = out[k..end].chunks_exact_mut(per);
+                for (chunk, &w) in (&mut chunks).zip(&words[..got]) {
                     for (s, o) in chunk.iter_mut().enumerate() {
+                        let v = shift(w, s as u32 * bits) & mask;
+                        *o = T::from_bits(off.wrapping_add(v as u64));
+                    }
+                }
+                let rest = chunks.into_remainder();
+                if !rest.is_empty() {
+                    let w = words[got - 1];
+                    for (s, o) in rest.iter_mut().enumerate() {
                         let v = shift(w, s as u32 * bits) & mask;
                         *o = T::from_bits(off.wrapping_add(v as u64));
                     }

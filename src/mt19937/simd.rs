@@ -109,9 +109,14 @@ pub(super) fn temper(mut y: u32) -> u32 {
 }
 
 /// NumPy's `(a * 2^26 + b) / 2^53` with `a = w1 >> 5`, `b = w2 >> 6`.
+///
+/// Computed as one 53-bit integer, converted once: `a * 2^26 + b < 2^53` is exact in
+/// NumPy's double arithmetic too, and the division by a power of two is exact, so the
+/// result is NumPy's bit for bit, with one integer conversion instead of two (the
+/// scalar `random_sample` loop is bound by its count of conversions).
 #[inline(always)]
 pub(super) fn to_f64(a: u32, b: u32) -> f64 {
-    (a as f64 * 67_108_864.0 + b as f64) / 9_007_199_254_740_992.0
+    ((u64::from(a) << 26) | u64::from(b)) as f64 * (1.0 / 9_007_199_254_740_992.0)
 }
 
 #[inline(always)]
@@ -131,6 +136,27 @@ pub(super) fn twist(k: &mut [u32; N], backend: Backend) {
         }
         _ => twist_portable(k),
     }
+}
+
+/// Regenerate the block in place and write its tempered words to `out` (the scalar
+/// read-ahead: `out[i] = temper(k[i])` for the new block). The AVX2 kernel tempers each
+/// vector of new slots while it is still in registers.
+#[allow(unsafe_code)] // dispatch to the documented AVX2 kernels
+pub(super) fn twist_tempered(k: &mut [u32; N], out: &mut [u32; N], backend: Backend) {
+    match backend {
+        #[cfg(target_arch = "x86_64")]
+        Backend::Avx2 if Backend::Avx2.is_available() => {
+            // SAFETY: AVX2 is present (checked just above).
+            unsafe { avx2::twist_tempered(k, out) }
+        }
+        _ => twist_tempered_portable(k, out),
+    }
+}
+
+/// The safe twin of the fused kernel: the reference regeneration, then the tempering.
+pub(super) fn twist_tempered_portable(k: &mut [u32; N], out: &mut [u32; N]) {
+    twist_portable(k);
+    temper_into_portable(k, out);
 }
 
 /// `out[i] = temper(words[i])`; `out.len() == words.len()`.
@@ -390,6 +416,52 @@ mod avx2 {
             i += 1;
         }
         k[N - 1] = step(k[N - 1], k[0], k[M - 1]);
+    }
+
+    /// As [`vslot`], also storing the tempered new slots at `t + i`.
+    ///
+    /// Safety: as [`vslot`], and `t` points to `N` writable words.
+    #[inline(always)]
+    unsafe fn vslot_tempered(p: *mut u32, t: *mut u32, i: usize, off: usize) {
+        let a = _mm256_loadu_si256(p.add(i) as *const __m256i);
+        let b = _mm256_loadu_si256(p.add(i + 1) as *const __m256i);
+        let c = _mm256_loadu_si256(p.add(i.wrapping_add(off)) as *const __m256i);
+        let y = vstep(a, b, c);
+        _mm256_storeu_si256(p.add(i) as *mut __m256i, y);
+        _mm256_storeu_si256(t.add(i) as *mut __m256i, vtemper(y));
+    }
+
+    /// [`twist`] fused with the tempering of the new block into `out`: the same slot
+    /// order and bounds as `twist` (see its comments), each new vector tempered and
+    /// stored at the same index of `out` (an `N`-word array, so in bounds too).
+    ///
+    /// Safety: the CPU has AVX2.
+    #[target_feature(enable = "avx2")]
+    pub(super) unsafe fn twist_tempered(k: &mut [u32; N], out: &mut [u32; N]) {
+        let p = k.as_mut_ptr();
+        let t = out.as_mut_ptr();
+        let mut i = 0;
+        while i + W <= N - M {
+            vslot_tempered(p, t, i, M);
+            i += W;
+        }
+        while i < N - M {
+            k[i] = step(k[i], k[i + 1], k[i + M]);
+            out[i] = temper(k[i]);
+            i += 1;
+        }
+        let p = k.as_mut_ptr();
+        while i + W < N {
+            vslot_tempered(p, t, i, M.wrapping_sub(N));
+            i += W;
+        }
+        while i < N - 1 {
+            k[i] = step(k[i], k[i + 1], k[i + M - N]);
+            out[i] = temper(k[i]);
+            i += 1;
+        }
+        k[N - 1] = step(k[N - 1], k[0], k[M - 1]);
+        out[N - 1] = temper(k[N - 1]);
     }
 
     /// The safe loop, compiled with AVX2 enabled so that LLVM vectorises it 32 bytes wide.

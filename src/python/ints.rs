@@ -252,6 +252,21 @@ impl Random {
     ///            "empty range for randrange() (5, 5, 0)");
     /// ```
     pub fn randrange(&mut self, start: i64, stop: i64, step: i64) -> Result<i64> {
+        // Non-empty ranges in machine integers (the same draws as the big-int path: one
+        // `_randbelow(n)`); empty ranges and a zero step take that path for its errors.
+        let (start, width, step) = (start as i128, stop as i128 - start as i128, step as i128);
+        let n = match step {
+            1 => width,
+            s if s > 0 => Integer::div_floor(&(width + s - 1), &s),
+            s if s < 0 => Integer::div_floor(&(width + s + 1), &s),
+            _ => 0,
+        };
+        if n > 0 {
+            // n <= 2^64 - 1: |width| < 2^64 and |step| >= 1 (n = 2^64 needs width 2^64).
+            let k = self.randbelow(n as u64) as i128;
+            return Ok((start + step * k) as i64);
+        }
+        let (start, stop, step) = (start as i64, stop, step as i64);
         let r = self.randrange_big(
             &BigInt::from(start),
             Some(&BigInt::from(stop)),
@@ -270,6 +285,9 @@ impl Random {
     /// assert!(Random::new(5).randrange_stop(0).is_err());
     /// ```
     pub fn randrange_stop(&mut self, stop: i64) -> Result<i64> {
+        if stop > 0 {
+            return Ok(self.randbelow(stop as u64) as i64);
+        }
         let r = self.randrange_big(&BigInt::from(stop), None, None)?;
         Ok(r.to_i64().expect("a result in range(stop) fits i64"))
     }
@@ -285,6 +303,11 @@ impl Random {
     ///            "empty range for randrange() (5, 5, 0)");
     /// ```
     pub fn randint(&mut self, a: i64, b: i64) -> Result<i64> {
+        // randrange(a, b + 1) in machine integers when the width fits a u64.
+        let width = b as i128 - a as i128 + 1;
+        if width > 0 && width <= u64::MAX as i128 {
+            return Ok((a as i128 + self.randbelow(width as u64) as i128) as i64);
+        }
         let r = self.randint_big(&BigInt::from(a), &BigInt::from(b))?;
         Ok(r.to_i64().expect("a result in [a, b] fits i64"))
     }
@@ -300,5 +323,57 @@ impl Random {
     /// ```
     pub fn randint_big(&mut self, a: &BigInt, b: &BigInt) -> Result<BigInt> {
         self.randrange_big(a, Some(&(b + 1)), None)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The machine-integer paths of `randrange`/`randrange_stop`/`randint` give the
+    /// big-int path's values, errors and generator states.
+    #[test]
+    fn machine_integer_paths_are_the_big_int_path() {
+        let m = i64::MAX;
+        let n = i64::MIN;
+        let cases: &[(i64, i64, i64)] = &[
+            (0, 10, 1),
+            (0, 100, 7),
+            (10, 0, -2),
+            (-5, 5, 3),
+            (5, 5, 1),
+            (5, 4, 1),
+            (0, 10, 0),
+            (0, 10, -1),
+            (n, m, 1),
+            (n, m, 2),
+            (m, n, -1),
+            (m, n, -3),
+            (n, m, m),
+            (n, m, n),
+            (-1, 0, 1),
+            (0, 1, 1 << 40),
+        ];
+        let big = |v: i64| BigInt::from(v);
+        for (seed, &(a, b, s)) in cases.iter().enumerate() {
+            for _ in 0..3 {
+                let mut fast = Random::new(seed as u64);
+                let mut slow = fast.clone();
+                for _ in 0..50 {
+                    let want = slow
+                        .randrange_big(&big(a), Some(&big(b)), Some(&big(s)))
+                        .map(|r| r.to_i64().unwrap());
+                    assert_eq!(fast.randrange(a, b, s), want, "{a} {b} {s}");
+                    let want = slow.randrange_big(&big(b), None, None);
+                    let got = fast.randrange_stop(b);
+                    assert_eq!(got, want.map(|r| r.to_i64().unwrap()), "stop {b}");
+                    let want = slow.randint_big(&big(a), &big(b));
+                    let got = fast.randint(a, b);
+                    assert_eq!(got, want.map(|r| r.to_i64().unwrap()), "randint {a} {b}");
+                }
+                assert_eq!(fast.mt().key(), slow.mt().key());
+                assert_eq!(fast.mt().pos(), slow.mt().pos());
+            }
+        }
     }
 }

@@ -133,3 +133,51 @@ fn twist_kernels_agree() {
         assert_eq!(x, portable, "{b:?}");
     }
 }
+
+/// The one-conversion `to_f64` is NumPy's two-conversion expression bit for bit, at the
+/// ends of both ranges and on a spread of values between.
+#[test]
+fn to_f64_is_numpys_expression() {
+    let numpy = |a: u32, b: u32| (a as f64 * 67_108_864.0 + b as f64) / 9_007_199_254_740_992.0;
+    let mut edges: Vec<u32> = vec![0, 1, 2, 3, (1 << 26) - 1, (1 << 26) - 2, 1 << 25];
+    edges.extend((0..2000u32).map(|i| i.wrapping_mul(2_654_435_761) >> 6));
+    for &a in &edges {
+        for &b in &edges {
+            let (a, b) = (a & ((1 << 27) - 1), b & ((1 << 26) - 1));
+            assert_eq!(to_f64(a, b).to_bits(), numpy(a, b).to_bits(), "{a} {b}");
+        }
+    }
+    assert_eq!(
+        to_f64((1 << 27) - 1, (1 << 26) - 1),
+        1.0 - f64::EPSILON / 2.0
+    );
+}
+
+/// The fused regenerate-and-temper kernel against its safe twin on every backend.
+#[test]
+fn twist_tempered_kernels_agree() {
+    let mut k = [0u32; N];
+    for (i, w) in k.iter_mut().enumerate() {
+        *w = (i as u32).wrapping_mul(0x9e37_79b9) ^ 0x5a5a_1234;
+    }
+    for rounds in 1..4 {
+        let (mut kp, mut tp) = (k, [0u32; N]);
+        for _ in 0..rounds {
+            twist_tempered_portable(&mut kp, &mut tp);
+        }
+        // the twin is the reference loop followed by the tempering
+        let mut kr = k;
+        for _ in 0..rounds {
+            twist_portable(&mut kr);
+        }
+        assert_eq!(kp, kr);
+        assert!(tp.iter().zip(&kr).all(|(&t, &w)| t == temper(w)));
+        for b in Backend::available() {
+            let (mut kb, mut tb) = (k, [0u32; N]);
+            for _ in 0..rounds {
+                twist_tempered(&mut kb, &mut tb, b);
+            }
+            assert_eq!((kb, tb), (kp, tp), "{b:?}");
+        }
+    }
+}
