@@ -23,6 +23,7 @@ use crate::state::LegacyState;
 mod array_forms;
 pub mod broadcast;
 mod continuous;
+mod continuous_bulk;
 mod discrete;
 mod gamma;
 mod hypergeometric;

@@ -10,7 +10,7 @@ use super::log::log;
 #[cfg(target_arch = "x86_64")]
 use super::log_data::{LN2HI, LN2LO, POLY as A, TAB};
 #[cfg(target_arch = "x86_64")]
-use super::slice_common::patch_lanes;
+use super::slice_common::{has_avx2_fma, patch_lanes};
 
 /// Replaces every element `v` of `x` by `log(v)`, with exactly the bits of [`log`].
 ///
@@ -22,7 +22,7 @@ use super::slice_common::patch_lanes;
 /// ```
 pub fn log_slice(x: &mut [f64]) {
     #[cfg(target_arch = "x86_64")]
-    if is_x86_feature_detected!("avx2") && is_x86_feature_detected!("fma") {
+    if has_avx2_fma() {
         // SAFETY: the kernel is compiled for AVX2 and FMA, both detected just now.
         unsafe { log_slice_avx2(x) };
         return;

@@ -1,6 +1,20 @@
 //! What [`super::exp_slice`] and [`super::log_slice`] share: the scalar recomputation of the
 //! lanes their AVX2 main path does not cover, and (in tests) the comparison of both paths.
 
+/// Whether the AVX2 + FMA kernels of [`super::exp_slice`] and [`super::log_slice`] run
+/// on this CPU (detected at run time; `std` caches the answer).
+#[inline]
+pub(super) fn has_avx2_fma() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        is_x86_feature_detected!("avx2") && is_x86_feature_detected!("fma")
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        false
+    }
+}
+
 /// Recomputes with `f`, from the inputs `xs`, the lanes of `c` whose bit is set in `mask`
 /// (a `movemask` of the lanes outside the vector kernel's main path).
 #[cfg(target_arch = "x86_64")]
