@@ -3,6 +3,7 @@
 //! with NumPy's legacy algorithms (`legacy-distributions.c`).
 
 use super::broadcast::{DistSpec, Kernel};
+use super::gamma_bulk::standard_gamma_mt_fill;
 use super::normal::{Draws, SMALL};
 use super::RandomState;
 use crate::error::{Error, Result};
@@ -84,6 +85,11 @@ impl RandomState {
             return;
         }
         let mut d = self.bulk();
+        if shape > 1.0 && shape.is_finite() {
+            // Marsaglia–Tsang: the polar logarithms vectorised (gamma_bulk.rs).
+            standard_gamma_mt_fill(&mut d, out, g, map);
+            return;
+        }
         for o in out {
             *o = map(standard_gamma_kernel(&mut d, g));
         }
@@ -179,8 +185,8 @@ impl RandomState {
 #[derive(Clone, Copy)]
 pub(crate) struct GammaShape {
     shape: f64,
-    b: f64,
-    c: f64,
+    pub(super) b: f64,
+    pub(super) c: f64,
 }
 
 impl GammaShape {

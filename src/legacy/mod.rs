@@ -26,6 +26,7 @@ mod continuous;
 mod continuous_bulk;
 mod discrete;
 mod gamma;
+mod gamma_bulk;
 mod hypergeometric;
 mod integers;
 pub(crate) mod multivariate;

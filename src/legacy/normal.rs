@@ -159,6 +159,22 @@ impl Doubles for Bulk<'_> {
     }
 }
 
+impl Bulk<'_> {
+    /// The cached gaussian, if any (left in the cache).
+    #[inline]
+    pub(crate) fn cached(&self) -> Option<f64> {
+        self.has_gauss.then_some(*self.gauss)
+    }
+
+    /// Sets the cache: `Some(g)` caches `g`; `None` empties it (the value 0.0, as
+    /// `gauss()` leaves it).
+    #[inline]
+    pub(crate) fn set_cached(&mut self, g: Option<f64>) {
+        *self.has_gauss = g.is_some();
+        *self.gauss = g.unwrap_or(0.0);
+    }
+}
+
 impl Draws for Bulk<'_> {
     #[inline(always)]
     fn gauss(&mut self) -> f64 {
