@@ -55,10 +55,8 @@ struct Layout {
 }
 
 impl Layout {
-    /// Pass 1 over the doubles `t` with the cache `cache`, for at most `want` values:
-    /// the values whose draws lie wholly in `t`.
-    fn new(t: &[f64], mut cache: Option<Gauss>, want: usize) -> Self {
-        let mut l = Layout {
+    fn empty() -> Self {
+        Layout {
             x1: [0.0; BATCH],
             x2: [0.0; BATCH],
             f: [0.0; BATCH],
@@ -67,7 +65,15 @@ impl Layout {
             u: [0.0; BATCH],
             end: [0; BATCH],
             values: 0,
-        };
+        }
+    }
+
+    /// Pass 1 over the doubles `t` with the cache `cache`, for at most `want` values:
+    /// the values whose draws lie wholly in `t`. (The layout is reused from batch to
+    /// batch rather than zeroed for each.)
+    fn lay_out(&mut self, t: &[f64], mut cache: Option<Gauss>, want: usize) {
+        let l = self;
+        (l.pairs, l.values) = (0, 0);
         let mut pos = 0;
         'values: for i in 0..want.min(BATCH) {
             let g = match cache.take() {
@@ -91,7 +97,6 @@ impl Layout {
             (l.gauss[i], l.u[i], l.end[i]) = (g, u, pos);
             l.values = i + 1;
         }
-        l
     }
 
     /// Pass 2: `f = sqrt(-2 log(r2) / r2)` for every pair, the logarithms in one
@@ -124,9 +129,10 @@ pub(super) fn standard_gamma_mt_fill(
 ) {
     let (b, c) = (g.b, g.c);
     let mut done = 0;
+    let mut l = Layout::empty();
     while done < out.len() {
         let cache = d.cached().map(Gauss::Initial);
-        let mut l = Layout::new(d.rd.chunk(), cache, out.len() - done);
+        l.lay_out(d.rd.chunk(), cache, out.len() - done);
         l.factors();
         // Pass 3: the scalar kernel's tests on the first attempts.
         let mut ok = 0;

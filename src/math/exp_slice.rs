@@ -89,7 +89,16 @@ unsafe fn exp_slice_avx2(x: &mut [f64]) {
             patch_lanes(c, xs, fallback, exp);
         }
     }
-    exp_slice_scalar(chunks.into_remainder());
+    // The last 1 to 3 values through the vector kernel too, padded with 0.0 (the
+    // scalar port's software `fma` calls are slow where it is not compiled for FMA).
+    let rest = chunks.into_remainder();
+    if !rest.is_empty() {
+        let mut lanes = [0.0; 4];
+        lanes[..rest.len()].copy_from_slice(rest);
+        // SAFETY: the caller's guarantee (AVX2 and FMA) holds for this call too.
+        unsafe { exp_slice_avx2(&mut lanes) };
+        rest.copy_from_slice(&lanes[..rest.len()]);
+    }
 }
 
 #[cfg(test)]
