@@ -254,9 +254,6 @@ fn run(item: &str, n: usize, reps: usize) -> Option<Vec<f64>> {
             if item.starts_with("exp") {
                 src.iter_mut().for_each(|v| *v *= -10.0);
             }
-            if std::env::var("FAR").is_ok() {
-                src.iter_mut().for_each(|v| *v *= 0.9);
-            }
             let mut out = src.clone();
             time(reps, || {
                 out.copy_from_slice(&src);
