@@ -10,7 +10,7 @@
 //! bit for bit; `tests/api_fixtures.rs` checks every call of that file.
 
 use nprand::array::NdArray;
-use nprand::{default_rng, RandomState};
+use nprand::{default_rng, Generator, MvnOptions, Pcg64, RandomState, SeedSequence};
 
 fn main() -> nprand::Result<()> {
     let fixtures = Fixtures::load();
@@ -104,6 +104,64 @@ fn main() -> nprand::Result<()> {
     let loc: Vec<f64> = vec![0.0, 5.0];
     let y = rng().normal_array(&loc[..], 1.0, None)?;
     println!("normal(loc, 1.0) = {:?}", &y[..]);
+
+    // rs.randint([0, 5], 10, size=(3, 2)); rng.integers([0, 5], [[10], [20]])
+    let x = rs().randint_array([0, 5], 10, Some(&[3, 2]))?;
+    fixtures.check("legacy", "randint([0, 5], 10, size=(3, 2))", &x);
+    let x = rng().integers_array([0, 5], [[10], [20]], None, false)?;
+    fixtures.check("generator", "integers([0, 5], [[10], [20]])", &x);
+
+    // rng.multinomial([10, 20], [[0.2, 0.8], [0.5, 0.5]])
+    let x = rng().multinomial_array([10, 20], [[0.2, 0.8], [0.5, 0.5]], None)?;
+    fixtures.check(
+        "generator",
+        "multinomial([10, 20], [[0.2, 0.8], [0.5, 0.5]])",
+        &x,
+    );
+
+    // X = np.arange(12.).reshape(4, 3); rng.choice(X, 2)        (two rows)
+    let big_x = NdArray::new(vec![4, 3], (0..12).map(f64::from).collect())?;
+    let x = rng().choice_axis(&big_x, Some(&[2]), true, None, 0, true)?;
+    fixtures.check("generator", "choice(np.arange(12.).reshape(4, 3), 2)", &x);
+
+    // rs.multivariate_normal([0., 1.], [[2., .3], [.3, .5]], 6)   (NumPy's defaults)
+    let mvn = rs().multivariate_normal(
+        &[0.0, 1.0],
+        [[2.0, 0.3], [0.3, 0.5]],
+        &MvnOptions::new().size([6]),
+    )?;
+    println!(
+        "multivariate_normal -> {:?} {:?}",
+        mvn.shape,
+        &mvn.values[..2]
+    );
+
+    // rng = np.random.default_rng([worker_id, root_seed])   (NumPy's docs' pattern)
+    let (worker_id, root_seed) = (3, 0x8c3c010cb4754c905776bdac5ee7501);
+    let worker = default_rng([worker_id, root_seed]);
+    // Generator(PCG64(SeedSequence([worker_id, root_seed]))): the same generator
+    assert_eq!(
+        worker,
+        Generator::new(Pcg64::new(SeedSequence::new([worker_id, root_seed])))
+    );
+
+    // seed = rs.randint(np.iinfo(np.int32).max); RandomState(seed)   (scikit-learn)
+    let seed: i64 = rs().randint(0, i32::MAX as i128)?;
+    let _child = RandomState::try_new(seed)?;
+
+    // np.random.seed(0); np.random.normal(0, 1, size=3)   (the module-level functions)
+    nprand::global::seed(0);
+    let mut z = [0.0; 3];
+    nprand::global::normal_into(&mut z, 0.0, 1.0)?;
+    assert_eq!(z[0], RandomState::new(0).normal(0.0, 1.0)?);
+
+    // rng.normal(np.zeros((2, 2)), 1.0) with an ndarray view (nprand re-exports ndarray)
+    #[cfg(feature = "ndarray")]
+    {
+        let zeros = nprand::ndarray::Array2::<f64>::zeros((2, 2));
+        let y = rng().normal_array(zeros.view(), 1.0, None)?;
+        println!("normal(zeros((2, 2)), 1.0) -> {:?}", y.shape);
+    }
 
     fixtures.report();
     Ok(())

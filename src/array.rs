@@ -122,6 +122,83 @@ impl<T> NdArray<T> {
 /// assert_eq!(a.iter().sum::<i32>(), 10);
 /// assert_eq!(&a[..2], &[1, 2]);
 /// ```
+impl<T: Clone> NdArray<T> {
+    /// `a.take(idx, axis=axis)`: the slices at positions `idx` (of shape `idx_shape`)
+    /// along `axis`, in an array of shape `a.shape[:axis] + idx_shape +
+    /// a.shape[axis+1:]`. NumPy's errors: an `axis` beyond the dimensions is an
+    /// `AxisError`, an index outside `-len..len` an `IndexError` (negative ones count
+    /// from the end); the allocation is checked.
+    ///
+    /// ```
+    /// use nprand::array::NdArray;
+    /// // np.arange(6).reshape(2, 3).take([2, 0], axis=1)
+    /// let a = NdArray::new(vec![2, 3], (0..6).collect::<Vec<i64>>()).unwrap();
+    /// let t = a.take(&[2, 0], &[2], 1).unwrap();
+    /// assert_eq!((t.shape.as_slice(), t.data.as_slice()), (&[2, 2][..], &[2, 0, 5, 3][..]));
+    /// ```
+    pub fn take(&self, idx: &[i64], idx_shape: &[usize], axis: usize) -> Result<NdArray<T>> {
+        let shape = &self.shape;
+        if axis >= shape.len() {
+            return Err(crate::Error::new(
+                crate::ErrorKind::AxisError,
+                format!(
+                    "axis {axis} is out of bounds for array of dimension {}",
+                    shape.len()
+                ),
+            ));
+        }
+        // The public fields may disagree with each other: refuse rather than misread.
+        for (dims, n, what) in [
+            (shape.as_slice(), self.data.len(), "a"),
+            (idx_shape, idx.len(), "indices"),
+        ] {
+            if dims.iter().try_fold(1usize, |a, &d| a.checked_mul(d)) != Some(n) {
+                return Err(crate::Error::value(format!(
+                    "cannot reshape array of size {n} into shape {} ({what})",
+                    shape_repr(dims)
+                )));
+            }
+        }
+        let len = shape[axis];
+        let idx: Vec<usize> = idx
+            .iter()
+            .map(|&i| {
+                let j = if i < 0 {
+                    i.checked_add(len as i64)
+                } else {
+                    Some(i)
+                };
+                j.filter(|&j| j >= 0 && (j as usize) < len)
+                    .map(|j| j as usize)
+                    .ok_or_else(|| {
+                        crate::Error::new(
+                            crate::ErrorKind::IndexError,
+                            format!("index {i} is out of bounds for axis {axis} with size {len}"),
+                        )
+                    })
+            })
+            .collect::<Result<_>>()?;
+        let outer: usize = shape[..axis].iter().product();
+        let inner: usize = shape[axis + 1..].iter().product();
+        let mut out_shape = shape[..axis].to_vec();
+        out_shape.extend_from_slice(idx_shape);
+        out_shape.extend_from_slice(&shape[axis + 1..]);
+        let n = crate::common::alloc::check_shape(&out_shape, crate::common::alloc::Dtype::I64)?;
+        let mut data =
+            crate::common::alloc::reserve(&out_shape, crate::common::alloc::Dtype::I64, n)?;
+        for o in 0..outer {
+            for &i in &idx {
+                let base = (o * len + i) * inner;
+                data.extend_from_slice(&self.data[base..base + inner]);
+            }
+        }
+        Ok(NdArray {
+            shape: out_shape,
+            data,
+        })
+    }
+}
+
 impl<T> std::ops::Deref for NdArray<T> {
     type Target = [T];
     fn deref(&self) -> &[T] {

@@ -67,8 +67,8 @@ impl RandomState {
     /// ```
     pub fn randint_nd(
         &mut self,
-        low: i128,
-        high: i128,
+        low: impl crate::common::IntoBounds,
+        high: impl crate::common::IntoBounds,
         size: Option<&[usize]>,
     ) -> Result<ArrayD<i64>> {
         self.randint_array(low, high, size).map(Into::into)

@@ -269,6 +269,52 @@ impl SeedSequence {
         self.n_children_spawned
     }
 
+    /// `repr(ss)`: NumPy's multi-line form, with `spawn_key`, `pool_size` and
+    /// `n_children_spawned` only where they differ from the defaults.
+    ///
+    /// ```
+    /// let mut ss = nprand::SeedSequence::new([1, 2]);
+    /// ss.spawn(2).unwrap();
+    /// // repr(s := np.random.SeedSequence([1, 2])); s.spawn(2); repr(s)
+    /// assert_eq!(ss.py_repr(), "SeedSequence(\n    entropy=[1, 2],\n    n_children_spawned=2,\n)");
+    /// ```
+    #[must_use]
+    pub fn py_repr(&self) -> String {
+        let mut lines = vec![
+            "SeedSequence(".to_string(),
+            format!("    entropy={},", self.entropy),
+        ];
+        if !self.spawn_key.is_empty() {
+            lines.push(format!("    spawn_key={},", self.spawn_key_repr()));
+        }
+        if self.pool_size != DEFAULT_POOL_SIZE {
+            lines.push(format!("    pool_size={},", self.pool_size));
+        }
+        if self.n_children_spawned != 0 {
+            lines.push(format!(
+                "    n_children_spawned={},",
+                self.n_children_spawned
+            ));
+        }
+        lines.push(")".to_string());
+        lines.join("\n")
+    }
+
+    /// `repr(ss.spawn_key)`: a Python tuple (`()`, `(0,)`, `(0, 1)`).
+    ///
+    /// ```
+    /// let ss = nprand::SeedSequence::with_options(5u32, vec![3u32], 4, 0).unwrap();
+    /// assert_eq!(ss.spawn_key_repr(), "(3,)");
+    /// ```
+    #[must_use]
+    pub fn spawn_key_repr(&self) -> String {
+        let items: Vec<String> = self.spawn_key.iter().map(ToString::to_string).collect();
+        match items.len() {
+            1 => format!("({},)", items[0]),
+            _ => format!("({})", items.join(", ")),
+        }
+    }
+
     /// The mixed entropy pool (`ss.pool`).
     ///
     /// ```

@@ -111,6 +111,14 @@ fn legacy(call: &str) -> Out {
         "randint(0, 10, size=(2, 3))" => i(rs.randint_array(0, 10, Some(&[2, 3])).unwrap()),
         "randint(0, 10)" => is(&[], vec![rs.randint(0, 10).unwrap()]),
         "random_sample(size=(2, 2))" => f(rs.random_sample_array(Some(&[2, 2])).unwrap()),
+        "randint([0, 5], 10, size=(3, 2))" => {
+            i(rs.randint_array([0, 5], 10, Some(&[3, 2])).unwrap())
+        }
+        "randint([[0], [5]], [10, 200, 3000])" => {
+            i(rs.randint_array([[0], [5]], [10, 200, 3000], None).unwrap())
+        }
+        "randint(0, [10, 2**40])" => i(rs.randint_array(0, [10, 1i64 << 40], None).unwrap()),
+        "randint(2.5, 10, size=3)" => i(rs.randint_array(2.5, 10, Some(&[3])).unwrap()),
         _ => panic!("no Rust line for RandomState.{call}"),
     };
     r
@@ -215,6 +223,37 @@ fn generator(call: &str) -> Out {
             i(rng.integers_array(0, 10, Some(&[3]), true).unwrap())
         }
         "random(size=(2, 2))" => f(rng.random_array(Some(&[2, 2])).unwrap()),
+        "integers([0, 5], [[10], [20]])" => {
+            i(rng.integers_array([0, 5], [[10], [20]], None, false).unwrap())
+        }
+        "integers([0, 5], 10, size=(3, 2), endpoint=True)" => {
+            i(rng.integers_array([0, 5], 10, Some(&[3, 2]), true).unwrap())
+        }
+        "integers(-3, [2**62, 5])" => {
+            i(rng.integers_array(-3, [1i64 << 62, 5], None, false).unwrap())
+        }
+        "integers(2.5, 10, size=3)" => i(rng.integers_array(2.5, 10, Some(&[3]), false).unwrap()),
+        "multinomial([10, 20], [[0.2, 0.8], [0.5, 0.5]])" => {
+            i(rng.multinomial_array([10, 20], [[0.2, 0.8], [0.5, 0.5]], None).unwrap())
+        }
+        "multinomial(20, [[0.2, 0.8], [0.5, 0.5]], size=(3, 2))" => i(rng
+            .multinomial_array(20, [[0.2, 0.8], [0.5, 0.5]], Some(&[3, 2]))
+            .unwrap()),
+        "multinomial([[5], [50]], [0.1, 0.2, 0.7])" => {
+            i(rng.multinomial_array([[5], [50]], [0.1, 0.2, 0.7], None).unwrap())
+        }
+        "choice(np.arange(12.).reshape(4, 3), 2)" => {
+            let x = NdArray::new(vec![4, 3], (0..12).map(f64::from).collect()).unwrap();
+            f(rng.choice_axis(&x, Some(&[2]), true, None, 0, true).unwrap())
+        }
+        "choice(np.arange(12.).reshape(3, 4), size=(2, 2), replace=False, axis=1)" => {
+            let x = NdArray::new(vec![3, 4], (0..12).map(f64::from).collect()).unwrap();
+            f(rng.choice_axis(&x, Some(&[2, 2]), false, None, 1, true).unwrap())
+        }
+        "choice(np.arange(24.).reshape(2, 3, 4), p=[0.2, 0.3, 0.5], axis=1)" => {
+            let x = NdArray::new(vec![2, 3, 4], (0..24).map(f64::from).collect()).unwrap();
+            f(rng.choice_axis(&x, None, true, Some(&[0.2, 0.3, 0.5]), 1, true).unwrap())
+        }
         _ => panic!("no Rust line for Generator.{call}"),
     };
     r

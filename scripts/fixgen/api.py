@@ -54,6 +54,10 @@ LEGACY = BOTH + [
     "randint(0, 10, size=(2, 3))",
     "randint(0, 10)",
     "random_sample(size=(2, 2))",
+    "randint([0, 5], 10, size=(3, 2))",
+    "randint([[0], [5]], [10, 200, 3000])",
+    "randint(0, [10, 2**40])",
+    "randint(2.5, 10, size=3)",
 ]
 GENERATOR = BOTH + [
     "integers(0, 10, size=(2, 3))",
@@ -64,6 +68,16 @@ GENERATOR = BOTH + [
     "choice(20000, size=600, replace=False)",
     "multivariate_hypergeometric([7, 9, 4], 12, size=(2, 2))",
     "multivariate_hypergeometric([7, 9, 4], 12, size=3, method='count')",
+    "integers([0, 5], [[10], [20]])",
+    "integers([0, 5], 10, size=(3, 2), endpoint=True)",
+    "integers(-3, [2**62, 5])",
+    "integers(2.5, 10, size=3)",
+    "multinomial([10, 20], [[0.2, 0.8], [0.5, 0.5]])",
+    "multinomial(20, [[0.2, 0.8], [0.5, 0.5]], size=(3, 2))",
+    "multinomial([[5], [50]], [0.1, 0.2, 0.7])",
+    "choice(np.arange(12.).reshape(4, 3), 2)",
+    "choice(np.arange(12.).reshape(3, 4), size=(2, 2), replace=False, axis=1)",
+    "choice(np.arange(24.).reshape(2, 3, 4), p=[0.2, 0.3, 0.5], axis=1)",
 ]
 
 

@@ -149,6 +149,10 @@ def encode_array(kind: str, arr, dtype: str, inline_max: int = INLINE_MAX,
     if flat.size <= inline_max:
         out["data"] = " ".join(_tok(x, dtype, nan_bits) for x in flat)
     else:
+        if not nan_bits and dtype in ("float64", "float32"):
+            # The inline tokens write every NaN as "nan"; hash them alike, or a NaN's sign
+            # (which JSON cannot carry from nprand's side) would differ in the hash alone.
+            flat = np.where(np.isnan(flat), np.array(np.nan, dtype=dtype), flat)
         le = np.ascontiguousarray(flat, dtype=np.dtype(dtype).newbyteorder("<"))
         out["sha256"] = hashlib.sha256(le.tobytes()).hexdigest()
         out["head"] = " ".join(_tok(x, dtype, nan_bits) for x in flat[:4])

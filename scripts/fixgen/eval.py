@@ -30,6 +30,11 @@ MEMORY_LIMIT = 256 << 20
 # (front-end, seed, call[, MEMORY]). The first four are the mismatches of issue #11.
 # Python calls that return record the value (json.dumps) instead of an error.
 CASES = [
+    # legacy uniform broadcasts low with arange = high - low: a size mismatch names
+    # arange's shape (the fuzzer's one legacy message mismatch of session 6)
+    ("legacy", 0, "uniform([[0], [0], [0], [0], [0]], [1, 1, 1, 1, 1, 1], size=(3,))"),
+    ("legacy", 0, "uniform([[0], [0], [0], [0], [0]], [1, 1, 1, 1, 1, 1], size=(5, 7))"),
+    ("legacy", 0, "uniform([0, 0, 0, 0, 0], [[1], [1], [1], [1], [1], [1]], size=(2,))"),
     ("generator:pcg64", 0, "binomial(['1__0'], 0.5)"),
     ("generator:pcg64", 0, "binomial('1__0', 0.5)"),
     ("generator:pcg64", 0, "multinomial('1__0', [0.5, 0.5])"),

@@ -63,8 +63,8 @@ impl ParamElem for Num {
 /// n-d array (NumPy's `PyArray_FROM_OTF` step of `cont`/`disc`).
 ///
 /// Implemented for `f64`, `i64`, `i32`, [`Num`]; `&[E]`, `Vec<E>`, `&Vec<E>`, `[E; N]`,
-/// `&[E; N]`, `[[E; M]; N]`, `&[[E; M]; N]` and `NdArray<E>` / `&NdArray<E>` for any
-/// [`ParamElem`] `E`; with feature `ndarray`, every `ndarray::ArrayBase` of such elements
+/// `&[E; N]`, `[[E; M]; N]`, `&[[E; M]; N]`, rows `&[[E; M]]` and `Vec<[E; M]>`, and
+/// `NdArray<E>` / `&NdArray<E>` for any [`ParamElem`] `E`; with feature `ndarray`, every `ndarray::ArrayBase` of such elements
 /// (owned arrays, views, `&Array`), of any dimension.
 ///
 /// ```
@@ -133,6 +133,22 @@ impl<E: ParamElem, const M: usize, const N: usize> IntoParam for &[[E; M]; N] {
         from_iter(vec![N, M], self.iter().flatten().copied())
     }
 }
+/// Rows of a fixed width (`&rows[..]`, a `Vec` of rows): a 2-d `(len, M)` array.
+impl<E: ParamElem, const M: usize> IntoParam for &[[E; M]] {
+    fn into_param(self) -> NdArray<Num> {
+        from_iter(vec![self.len(), M], self.iter().flatten().copied())
+    }
+}
+impl<E: ParamElem, const M: usize> IntoParam for Vec<[E; M]> {
+    fn into_param(self) -> NdArray<Num> {
+        self.as_slice().into_param()
+    }
+}
+impl<E: ParamElem, const M: usize> IntoParam for &Vec<[E; M]> {
+    fn into_param(self) -> NdArray<Num> {
+        self.as_slice().into_param()
+    }
+}
 impl<E: ParamElem> IntoParam for &NdArray<E> {
     fn into_param(self) -> NdArray<Num> {
         from_iter(self.shape.clone(), self.data.iter().copied())
@@ -182,6 +198,9 @@ mod tests {
         let nested = [[1, 2, 3], [4, 5, 6]].into_param();
         assert_eq!(nested.shape, [2, 3]);
         assert_eq!(nested.data[3], Num::I(4));
+        let rows: Vec<[f64; 2]> = vec![[0.5, 0.5]; 3];
+        assert_eq!(rows.as_slice().into_param().shape, [3, 2]);
+        assert_eq!(rows.into_param().data.len(), 6);
         let nd = NdArray::new(vec![1, 2], vec![1.0, 2.0]).unwrap();
         assert_eq!((&nd).into_param().shape, [1, 2]);
         assert_eq!(nd.into_param().data[1], Num::F(2.0));

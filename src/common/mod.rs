@@ -4,6 +4,8 @@
 //!
 //! - [`IntoParam`]: `np.asarray` of a parameter (scalars, slices, `Vec`s, fixed and
 //!   `ndarray` arrays) into the drivers' [`NdArray`](crate::array::NdArray) of [`Num`].
+//! - [`IntoBounds`]: the same for `integers`/`randint` bounds ([`IntBound`]), with the
+//!   checks NumPy's `_bounded_integers` runs on array bounds.
 //! - [`Num`], [`c_long`], [`kahan_sum`]: parameter values and the C arithmetic both
 //!   front-ends rely on.
 //! - [`Constraint`]: NumPy's `constraint_type`, with the one place where a violated
@@ -16,7 +18,7 @@
 //! - `alloc`: NumPy's shape limits and the one fallible allocation of a result.
 //!
 //! A method is one declaration (the crate-private `numpy_methods!` macro in
-//! `src/macros.rs`) that yields its scalar form, its `_into` form and its [`Spec`] row.
+//! `src/macros/methods.rs`) that yields its scalar form, its `_into` form and its [`Spec`] row.
 //!
 //! ```
 //! use nprand::array::NdArray;
@@ -34,6 +36,7 @@ mod arg;
 mod checks;
 mod constraint;
 mod drive;
+pub(crate) mod int_bounds;
 pub(crate) mod matrix;
 pub(crate) mod mvn;
 mod num;
@@ -44,6 +47,7 @@ pub(crate) use checks::{prepare_triangular, triangular_check};
 pub use constraint::{Constraint, POISSON_LAM_MAX};
 pub(crate) use drive::{any2, ufunc2};
 pub use drive::{convert, draw, output_shape, precheck};
+pub use int_bounds::{IntBound, IntoBounds};
 pub use num::{c_long, kahan_sum, Num};
 pub(crate) use spec::{FromOutput, KernelTarget};
 pub use spec::{Kernel, Output, PKind, Param, Prepare, Receiver, Spec};

@@ -14,7 +14,9 @@
 //! ```
 
 use super::format::{to_json, to_text, write_json, write_text};
-use super::generator::{eval_generator_value, make_generator, state_object};
+use super::generator::{
+    eval_generator_value, jumped_state, make_generator, split_jumped, state_object,
+};
 use super::legacy::{eval_call, make_state, Init};
 use super::parser::{parse_expr, Expr};
 use super::py_value::PyValue;
@@ -209,8 +211,24 @@ impl FrontEnd for RandomState {
 
 impl<B: BitGenerator + Clone + Send + 'static> FrontEnd for Generator<B> {
     fn eval(&mut self, call: &str) -> Result<Evaluated> {
-        fn run<B: BitGenerator>(g: &mut Generator<B>, call: &str) -> Result<Evaluated> {
-            if let Some((repr, json)) = state_object(g, call) {
+        fn run<B: BitGenerator + Clone>(g: &mut Generator<B>, call: &str) -> Result<Evaluated> {
+            // `bit_generator.jumped(n).rest`: `rest` on a jumped copy (NumPy's `jumped`
+            // returns a new bit generator and leaves this one where it was).
+            if let Some((jumped, rest)) = split_jumped(call) {
+                let state = jumped_state(&g.bit_generator().state(), &jumped)?;
+                let Some(rest) = rest.strip_prefix('.') else {
+                    return Err(Error::new(
+                        crate::ErrorKind::NotImplementedError,
+                        "bit_generator.jumped() returns a bit generator, whose repr is a memory \
+                         address: follow it with .state, .random_raw(n), ...",
+                    ));
+                };
+                let mut copy = g.clone();
+                copy.bit_generator_mut().set_state(&state)?;
+                return run(&mut copy, &format!("bit_generator.{rest}"));
+            }
+            if let Some(object) = state_object(g, call) {
+                let (repr, json) = object?;
                 return Ok(Evaluated::Object { repr, json });
             }
             eval_generator_value(g, call).map(|v| Evaluated::Numpy(v.value))

@@ -23,7 +23,7 @@
 //! [`eval_generator_value`] also returns a `float32` flag. (Scalar float32 results are Python floats in NumPy,
 //! so only arrays are concerned.)
 
-use crate::array::{broadcast_indices, broadcast_shapes, shape_repr, NdArray};
+use crate::array::{broadcast_shapes, NdArray};
 use crate::bitgen::{BitGenState, BitGenerator};
 use crate::common::alloc::Dtype;
 use crate::error::{Error, ErrorKind, Result};
@@ -352,6 +352,8 @@ pub(crate) use bitgen::state_object;
 mod choice;
 mod dist;
 mod multi;
+mod seed_seq;
+pub(crate) use seed_seq::{jumped_state, split_jumped};
 #[cfg(test)]
 mod tests;
 

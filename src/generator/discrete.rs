@@ -124,29 +124,6 @@ pub(crate) fn logseries<B: BitGenerator + ?Sized>(bg: &mut B, p: f64) -> i64 {
     }
 }
 
-/// `random_multinomial` for one row.
-pub(crate) fn multinomial_row<B: BitGenerator + ?Sized>(
-    bg: &mut B,
-    n: i64,
-    pix: &[f64],
-    out: &mut [i64],
-) {
-    let d = pix.len();
-    let mut remaining_p = 1.0;
-    let mut dn = n;
-    for j in 0..d.saturating_sub(1) {
-        out[j] = binomial(bg, pix[j] / remaining_p, dn);
-        dn -= out[j];
-        if dn <= 0 {
-            break;
-        }
-        remaining_p -= pix[j];
-    }
-    if dn > 0 {
-        out[d - 1] = dn;
-    }
-}
-
 // ---------------------------------------------------------------------------------------
 // Typed methods
 // ---------------------------------------------------------------------------------------
@@ -298,60 +275,6 @@ impl<B: BitGenerator> Generator<B> {
         }
         Ok(())
     }
-
-    /// `rng.multinomial(n, pvals, size)`: an array of shape `size + (len(pvals),)` (`(d,)`
-    /// for `size=None`), each row drawn with `Generator`'s binomial. Checks, in NumPy's
-    /// order: a non-empty `pvals`, each in [0, 1], `sum(pvals[:-1]) <= 1 + 1e-12` (Kahan
-    /// sum; the last probability is never used), `n >= 0`. (NumPy's array-valued `n` and
-    /// `pvals` are not taken here; `nprand eval` runs them.)
-    ///
-    /// ```
-    /// // np.random.default_rng(0).multinomial(20, [0.2, 0.3, 0.5], size=2)
-    /// let x = nprand::default_rng(0).multinomial(20, &[0.2, 0.3, 0.5], Some(&[2])).unwrap();
-    /// assert_eq!(x.shape, [2, 3]);
-    /// assert_eq!(x[..3].iter().sum::<i64>(), 20);
-    /// ```
-    pub fn multinomial(
-        &mut self,
-        n: i64,
-        pvals: &[f64],
-        size: Option<&[usize]>,
-    ) -> Result<NdArray<i64>> {
-        multinomial_check_pvals(pvals, 1)?;
-        let d = pvals.len();
-        multinomial_check_sums(pvals, d, 1)?;
-        GCons::NonNegative.check_scalar(n as f64, "n")?;
-        // multin = np.zeros(size + (d,), dtype=np.int64)
-        let mut out = crate::common::alloc::zeros_rows(size, d, crate::common::alloc::Dtype::I64)?;
-        for row in out.data.chunks_exact_mut(d) {
-            multinomial_row(&mut self.bg, n, pvals, row);
-        }
-        Ok(out)
-    }
-}
-
-pub(crate) use crate::common::kahan_sum;
-
-/// multinomial's `pvals` checks for `pvals` of `ndim` dimensions (its last axis is `d`).
-pub(crate) fn multinomial_check_pvals(pvals: &[f64], ndim: usize) -> Result<()> {
-    if pvals.is_empty() || ndim == 0 {
-        return Err(Error::value(
-            "pvals must have at least 1 dimension and the last dimension of pvals must be greater than 0.",
-        ));
-    }
-    GCons::Bounded01.check_array(pvals, "pvals")?;
-    Ok(())
-}
-
-/// `sum(pvals[:-1]) > 1.0` for each row of `d` probabilities.
-pub(crate) fn multinomial_check_sums(pvals: &[f64], d: usize, ndim: usize) -> Result<()> {
-    for row in pvals.chunks(d) {
-        if kahan_sum(&row[..d - 1]) > 1.0 + 1e-12 {
-            let slice = if ndim == 1 { "[:-1]" } else { "[...,:-1]" };
-            return Err(Error::value(format!("sum(pvals{slice}) > 1.0")));
-        }
-    }
-    Ok(())
 }
 
 // ---------------------------------------------------------------------------------------

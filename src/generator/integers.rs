@@ -33,10 +33,11 @@ use crate::error::{Error, Result};
 // `integers` with array bounds (NumPy's `_bounded_integers` broadcast path).
 #[path = "integers_broadcast.rs"]
 mod broadcast;
+#[doc(inline)]
+pub use crate::common::IntBound;
+pub(crate) use broadcast::bounds_type;
 #[cfg(feature = "eval")]
 pub(crate) use broadcast::BroadcastBounds;
-#[doc(inline)]
-pub use broadcast::IntBound;
 
 /// The draws of one NumPy call: the bit generator and the 32-bit buffer shared by the
 /// 8/16-bit and bool draws of that call.
@@ -344,15 +345,7 @@ pub(crate) fn draw<T: IntegerDtype, B: BitGenerator + ?Sized>(
     })
 }
 
-/// NumPy's `format_bounds_error`: the message when the interval is empty.
-pub(crate) fn bounds_error(closed: bool, low_is_zero: bool) -> Error {
-    Error::value(match (low_is_zero, closed) {
-        (true, false) => "high <= 0",
-        (true, true) => "high < 0",
-        (false, false) => "low >= high",
-        (false, true) => "low > high",
-    })
-}
+pub(crate) use crate::common::int_bounds::bounds_error;
 
 /// The scalar path's checks; returns `(off, rng)` of the closed interval.
 pub(crate) fn scalar_interval<T: IntegerDtype>(
@@ -424,25 +417,43 @@ impl<B: BitGenerator> Generator<B> {
     }
 
     /// `rng.integers(low, high, size, endpoint=endpoint)` (int64): an array of shape
-    /// `size` (0-d, one value, for `None`).
+    /// `size` (0-d, one value, for `None`). `low` and `high` are scalars or arrays
+    /// ([`IntoBounds`](crate::common::IntoBounds): ints, floats, slices, nested arrays,
+    /// `i128`/`u64` beyond int64); as in NumPy, two scalars take the scalar path (floats
+    /// truncated by `int()`), anything else the broadcast path with NumPy's checks, and
+    /// the result has shape `size` or the bounds' broadcast shape.
     ///
     /// ```
     /// // np.random.default_rng(3).integers(0, 10, size=(2, 2))
     /// let k = nprand::default_rng(3).integers_array(0, 10, Some(&[2, 2]), false).unwrap();
     /// assert_eq!(k.shape, [2, 2]);
     /// assert!(k.iter().all(|v| (0..10).contains(v)));
+    /// // np.random.default_rng(3).integers([0, 100], [[10], [200]])
+    /// let b = nprand::default_rng(3).integers_array([0, 100], [[10], [200]], None, false).unwrap();
+    /// assert_eq!(b.shape, [2, 2]);
     /// ```
     pub fn integers_array(
         &mut self,
-        low: i128,
-        high: i128,
+        low: impl crate::common::IntoBounds,
+        high: impl crate::common::IntoBounds,
         size: Option<&[usize]>,
         endpoint: bool,
     ) -> Result<crate::array::NdArray<i64>> {
-        let shape = size.unwrap_or(&[]).to_vec();
-        let mut data = crate::common::alloc::filled(&shape, crate::common::alloc::Dtype::I64, 0)?;
-        self.integers_into(&mut data, low, high, endpoint)?;
-        Ok(crate::array::NdArray { shape, data })
+        use crate::common::alloc::{check_shape, filled, Dtype};
+        let (low, high) = (low.into_bounds(), high.into_bounds());
+        // NumPy returns `np.empty(size)` before it looks at the bounds.
+        if let Some(s) = size.filter(|s| s.contains(&0)) {
+            check_shape(s, Dtype::I64)?;
+            return crate::array::NdArray::new(s.to_vec(), Vec::new());
+        }
+        if low.shape.is_empty() && high.shape.is_empty() {
+            let (l, h) = (low.data[0].to_int()?, high.data[0].to_int()?);
+            let shape = size.unwrap_or(&[]).to_vec();
+            let mut data = filled(&shape, Dtype::I64, 0)?;
+            self.integers_into(&mut data, l, h, endpoint)?;
+            return Ok(crate::array::NdArray { shape, data });
+        }
+        self.integers_broadcast::<i64>(&low, &high, size, endpoint, (false, false))
     }
 
     /// [`integers_array`](Self::integers_array) as an `ndarray::ArrayD` (feature `ndarray`).
@@ -455,8 +466,8 @@ impl<B: BitGenerator> Generator<B> {
     #[cfg(feature = "ndarray")]
     pub fn integers_nd(
         &mut self,
-        low: i128,
-        high: i128,
+        low: impl crate::common::IntoBounds,
+        high: impl crate::common::IntoBounds,
         size: Option<&[usize]>,
         endpoint: bool,
     ) -> Result<ndarray::ArrayD<i64>> {

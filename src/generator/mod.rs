@@ -49,6 +49,7 @@ pub(crate) mod discrete;
 pub(crate) mod gamma;
 pub(crate) mod hypergeometric;
 pub mod integers;
+pub(crate) mod multinomial;
 pub(crate) mod multivariate;
 pub(crate) mod sequences;
 pub mod ziggurat;

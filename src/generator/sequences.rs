@@ -5,12 +5,12 @@
 //! integer work: Floyd's algorithm or a tail shuffle for `replace=False`, `integers` for
 //! `replace=True`; with `p` it inverts the CDF with `random()` and `searchsorted`.
 
-use super::discrete::kahan_sum;
 use super::integers::{bounded_u64, random_interval, Bounded};
 use super::Generator;
 use crate::array::NdArray;
 use crate::bitgen::BitGenerator;
 use crate::common::alloc;
+use crate::common::kahan_sum;
 use crate::error::{Error, Result};
 use std::collections::HashSet;
 
@@ -305,6 +305,48 @@ impl<B: BitGenerator> Generator<B> {
             shape: c.shape,
             data,
         })
+    }
+
+    /// `rng.choice(a, size, replace, p, axis=axis, shuffle=shuffle)` for an n-d array
+    /// `a`: draws positions along `axis` (NumPy's default is 0, the rows) as
+    /// [`choice_index`](Self::choice_index) does, then `a.take(idx, axis=axis)`: an array
+    /// of shape `a.shape[:axis] + size + a.shape[axis+1:]` (`size=None` drops the axis).
+    /// An `axis` beyond `a`'s dimensions is NumPy's `IndexError`.
+    ///
+    /// ```
+    /// use nprand::{array::NdArray, default_rng};
+    /// // x = np.arange(12.).reshape(4, 3); np.random.default_rng(0).choice(x, 2)
+    /// let x = NdArray::new(vec![4, 3], (0..12).map(f64::from).collect()).unwrap();
+    /// let rows = default_rng(0).choice_axis(&x, Some(&[2]), true, None, 0, true).unwrap();
+    /// assert_eq!(rows.shape, [2, 3]);
+    /// // np.random.default_rng(0).choice(x, 2, replace=False, axis=1)
+    /// let cols = default_rng(0).choice_axis(&x, Some(&[2]), false, None, 1, true).unwrap();
+    /// assert_eq!(cols.shape, [4, 2]);
+    /// ```
+    pub fn choice_axis<T: Clone>(
+        &mut self,
+        a: &NdArray<T>,
+        size: Option<&[usize]>,
+        replace: bool,
+        p: Option<&[f64]>,
+        axis: usize,
+        shuffle: bool,
+    ) -> Result<NdArray<T>> {
+        // pop_size = a.shape[axis]: Python tuple indexing.
+        let Some(&pop) = a.shape.get(axis) else {
+            return Err(Error::new(
+                crate::ErrorKind::IndexError,
+                "tuple index out of range",
+            ));
+        };
+        if pop == 0 && alloc::takes_samples(size) {
+            return Err(Error::value(
+                "a cannot be empty unless no samples are taken",
+            ));
+        }
+        let p = p.map(|p| ChoiceP::new(p, pop)).transpose()?;
+        let c = self.choice_indices(pop as i64, size, replace, p.as_ref(), shuffle)?;
+        a.take(&c.indices, &c.shape, axis)
     }
 
     /// The indices of `choice` once `p` is checked (the evaluator checks the population

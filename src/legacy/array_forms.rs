@@ -2,7 +2,7 @@
 //! scale, size)` is `rs.normal(loc, scale, size)` with array parameters, returning an
 //! [`NdArray`](crate::array::NdArray) (and `normal_nd` an `ndarray::ArrayD`, feature
 //! `ndarray`). The rows both layers share are in the crate-private
-//! `shared_array_methods!` macro (`src/macros.rs`), which writes the methods.
+//! `shared_array_methods!` macro (`src/macros/methods.rs`), which writes the methods.
 //!
 //! ```
 //! let mut rs = nprand::RandomState::new(0);

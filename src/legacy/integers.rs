@@ -3,6 +3,8 @@
 
 use super::RandomState;
 use crate::common::alloc;
+use crate::common::int_bounds::{BoundsType, BroadcastBounds};
+use crate::common::IntoBounds;
 use crate::error::{Error, Result};
 
 mod sealed {
@@ -196,24 +198,52 @@ impl RandomState {
     }
 
     /// `rs.randint(low, high, size)` (int64): an array of shape `size` (0-d, one value,
-    /// for `None`).
+    /// for `None`). `low` and `high` are scalars or arrays ([`IntoBounds`]: ints, floats,
+    /// slices, nested arrays, `i128`/`u64` beyond int64); as in NumPy, two scalars take
+    /// the scalar path (floats truncated by `int()`), anything else the broadcast path
+    /// with NumPy's checks over the whole arrays, and the result has shape `size` or the
+    /// bounds' broadcast shape.
     ///
     /// ```
     /// // np.random.RandomState(1).randint(0, 10, size=(2, 2))
     /// let k = nprand::RandomState::new(1).randint_array(0, 10, Some(&[2, 2])).unwrap();
     /// assert_eq!(k.shape, [2, 2]);
     /// assert_eq!(k[0], nprand::RandomState::new(1).randint(0, 10).unwrap());
+    /// // np.random.RandomState(1).randint([0, 100], [[10], [200]])
+    /// let b = nprand::RandomState::new(1).randint_array([0, 100], [[10], [200]], None).unwrap();
+    /// assert_eq!(b.shape, [2, 2]);
     /// ```
     pub fn randint_array(
         &mut self,
-        low: i128,
-        high: i128,
+        low: impl IntoBounds,
+        high: impl IntoBounds,
         size: Option<&[usize]>,
     ) -> Result<crate::array::NdArray<i64>> {
-        let shape = size.unwrap_or(&[]).to_vec();
-        let mut data = alloc::filled(&shape, alloc::Dtype::I64, 0)?;
-        self.randint_into(&mut data, low, high)?;
-        Ok(crate::array::NdArray { shape, data })
+        let (low, high) = (low.into_bounds(), high.into_bounds());
+        let dtype = alloc::Dtype::I64;
+        // NumPy returns `np.empty(size)` before it looks at the bounds.
+        if let Some(s) = size.filter(|s| s.contains(&0)) {
+            alloc::check_shape(s, dtype)?;
+            return crate::array::NdArray::new(s.to_vec(), Vec::new());
+        }
+        if low.shape.is_empty() && high.shape.is_empty() {
+            let (l, h) = (low.data[0].to_int()?, high.data[0].to_int()?);
+            let shape = size.unwrap_or(&[]).to_vec();
+            let mut data = alloc::filled(&shape, dtype, 0)?;
+            self.randint_into(&mut data, l, h)?;
+            return Ok(crate::array::NdArray { shape, data });
+        }
+        let t = BoundsType {
+            name: "int64",
+            min: i64::MIN as i128,
+            max: i64::MAX as i128,
+            wide: true,
+        };
+        let bounds = BroadcastBounds::new(&t, &low, &high, false, (false, false))?;
+        let mut buf = BitBuffer::default();
+        bounds.draw_each(size, dtype, "randint", |off, rng| {
+            self.bounded_masked(64, off, rng, &mut buf) as i64
+        })
     }
 
     /// `rs.randint(low, high, size=out.len(), dtype=T)`, filling `out` in C order.
@@ -486,12 +516,9 @@ fn randint_bounds<T: RandintDtype>(low: i128, high: i128) -> Result<(u64, u64)> 
 }
 
 /// `format_bounds_error`: NumPy special-cases low == 0 (the one-argument form).
+/// NumPy's message for an empty interval (`randint` is never closed).
 fn bounds_error(low_is_zero: bool) -> Error {
-    Error::value(if low_is_zero {
-        "high <= 0"
-    } else {
-        "low >= high"
-    })
+    crate::common::int_bounds::bounds_error(false, low_is_zero)
 }
 
 #[cfg(test)]

@@ -154,16 +154,21 @@ pub(crate) fn uniform_range(low: f64, high: f64) -> Result<f64> {
     Ok(range)
 }
 
-/// uniform's own checks: NumPy computes `np.subtract(high, low)` first (with NumPy's
-/// ufunc broadcast error) and requires every range to be finite.
+/// uniform's own step before `cont`: NumPy computes `arange = np.subtract(high, low)`
+/// (with the ufunc's broadcast error), requires every range to be finite, and then
+/// broadcasts `low` with `arange`, not with `high`: the second parameter becomes the
+/// range array, so a `size` mismatch names `arange`'s shape as NumPy's message does.
 fn validate_uniform(p: &mut [NdArray<Num>], _scalar: bool) -> Result<()> {
     let (low, high) = (&p[0], &p[1]);
     let shape = crate::array::ufunc_broadcast(&high.shape, &low.shape)?;
     let hi = crate::array::broadcast_indices(&shape, &high.shape);
     let lo = crate::array::broadcast_indices(&shape, &low.shape);
-    for (h, l) in hi.iter().zip(&lo) {
-        uniform_range(low.data[*l].f(), high.data[*h].f())?;
-    }
+    let range = hi
+        .iter()
+        .zip(&lo)
+        .map(|(h, l)| uniform_range(low.data[*l].f(), high.data[*h].f()).map(Num::F))
+        .collect::<Result<Vec<Num>>>()?;
+    p[1] = NdArray { shape, data: range };
     Ok(())
 }
 
@@ -183,9 +188,7 @@ pub(crate) const SPECS: &[DistSpec] = &[
         ],
         internal_order: &[],
         prepare: Some(validate_uniform),
-        kernel: Kernel::F64(|rs, p: &[Num]| {
-            let low = p[0].f();
-            rs.uniform_unchecked(low, p[1].f() - low)
-        }),
+        // p[1] is the range `high - low` (see `validate_uniform`).
+        kernel: Kernel::F64(|rs, p: &[Num]| rs.uniform_unchecked(p[0].f(), p[1].f())),
     },
 ];

@@ -132,6 +132,7 @@ proptest! {
         let _ = SeedSequence::from_words(&[u32::MAX, 0, 1]);
         if let Ok(mut ss) = SeedSequence::with_options(e, keys, pool, spawned) {
             let _ = (ss.entropy(), ss.spawn_key(), ss.spawn_key_u64(), ss.pool_size(), ss.n_children_spawned(), ss.pool());
+            let _ = (ss.py_repr(), ss.spawn_key_repr());
             chk!(ss, ss.generate_state(n));
             chk!(ss, ss.generate_state_u64(n));
             chk!(ss, ss.spawn(n));

@@ -4,6 +4,7 @@
 //! (`try_new`, `try_seed`, `try_default_rng`) with extreme seeds.
 
 use super::*;
+use nprand::array::NdArray;
 use nprand::generator::{
     default_rng, try_default_rng, AnyBitGenerator, BitGenKind, CheckValid, MvnMethod,
 };
@@ -105,6 +106,37 @@ proptest! {
             chk!(rs, rs.randint_nd(lo, hi, size));
             if let Ok(x) = g.normal_array(a, b, size) {
                 let _ = x.into_ndarray();
+            }
+        }
+    }
+
+    #[test]
+    fn array_bounds_and_axes(v in floats(), w in ints(), dims in shape(), lo in int128(),
+                             axis in size(), flags in any::<[bool; 4]>()) {
+        let mut g = default_rng(9);
+        let mut rs = RandomState::new(9);
+        let size = flags[0].then_some(&dims[..]);
+        let (replace, shuffle, endpoint) = (flags[1], flags[2], flags[3]);
+        // Bounds as arrays of ints and of floats (NaN, infinities), broadcast or not.
+        chk!(g, g.integers_array(&w[..], lo, size, endpoint));
+        chk!(g, g.integers_array(lo, &v[..], size, endpoint));
+        chk!(g, g.integers_array(&v[..], [[1i64], [u32::MAX as i64]], size, endpoint));
+        chk!(rs, rs.randint_array(&w[..], lo, size));
+        chk!(rs, rs.randint_array(&v[..], &w[..], size));
+        chk!(rs, rs.randint_array(lo, u64::MAX, size));
+        // multinomial with array n and n-d pvals.
+        let rows: Vec<[f64; 2]> = v.chunks_exact(2).map(|c| [c[0], c[1]]).collect();
+        chk!(g, g.multinomial_array(&w[..], &v[..], size));
+        chk!(g, g.multinomial_array(&w[..], &rows[..], size));
+        chk!(g, g.multinomial_array(lo.clamp(-9, 9) as i64, NdArray::new(vec![rows.len(), 2], rows.concat()).unwrap(), size));
+        // choice along an axis of an n-d array.
+        let n = v.len();
+        if let Ok(a) = NdArray::new(vec![1, n, 1], v.clone()) {
+            for p in [None, Some(&v[..])] {
+                chk!(g, g.choice_axis(&a, size, replace, p, axis, shuffle));
+            }
+            if let Ok(t) = a.take(&[0], &[1], 0) {
+                prop_assert_eq!(t.shape, vec![1, n, 1]);
             }
         }
     }

@@ -1,9 +1,10 @@
 //! `rng.bit_generator.NAME(...)`: the calls NumPy's bit generator classes answer
 //! (`random_raw`, `advance`) and the `state` dict, reached as in Python through the
-//! `bit_generator` attribute. Their other members (`jumped`, `seed_seq`, ...) return
-//! objects whose repr names a memory address, which `nprand eval` does not print; a name
-//! no class has is NumPy's `AttributeError`.
+//! `bit_generator` attribute (`seed_seq` and `jumped(n).…` in `seed_seq.rs`). Members
+//! that return an object whose repr names a memory address (`jumped()` itself, `spawn`,
+//! `lock`) are not printed; a name no class has is NumPy's `AttributeError`.
 
+use super::seed_seq::{eval_seed_seq, is_seed_seq_access, seed_seq_object};
 use super::*;
 use crate::bitgen::{Pcg64, Pcg64Dxsm, Philox};
 use crate::common::alloc;
@@ -12,7 +13,7 @@ use crate::eval::parser::{parse_access, Access};
 /// Whether `access` is on the bit generator (`bit_generator.x`, `rng.bit_generator.x`).
 pub(super) fn is_bit_generator_access(access: &Access) -> bool {
     let n = access.path.len();
-    n >= 2 && access.path[n - 2] == "bit_generator"
+    (n >= 2 && access.path[n - 2] == "bit_generator") || is_seed_seq_access(access)
 }
 
 /// NumPy's qualified class name, as its `AttributeError` shows it.
@@ -38,6 +39,9 @@ pub(super) fn eval_bit_generator<B: BitGenerator>(
     g: &mut Generator<B>,
     access: &Access,
 ) -> Result<GenValue> {
+    if is_seed_seq_access(access) {
+        return eval_seed_seq(g, access);
+    }
     let bg_name = g.bit_generator().name();
     let attr = access.path.last().expect("a path has a name").as_str();
     let has = |a: &str| match a {
@@ -125,22 +129,30 @@ fn advance<B: BitGenerator>(bg: &mut B, call: &Call) -> Result<Value> {
     Ok(Value::none())
 }
 
-/// `bit_generator.state` as a whole call: NumPy's `repr` of the dict (arrays as NumPy's
-/// `repr` lays them out) and its JSON (what `--save-state` writes), or `None` when `call`
-/// is something else.
+/// `bit_generator.state`, `bit_generator.seed_seq` or one of the seed sequence's
+/// attributes as a whole call: Python's `repr` (the state dict with arrays as NumPy's
+/// `repr` lays them out) and the JSON (for the state, what `--save-state` writes), or
+/// `None` when `call` is something else.
 pub(crate) fn state_object<B: BitGenerator>(
     g: &Generator<B>,
     call: &str,
-) -> Option<(String, String)> {
+) -> Option<Result<(String, String)>> {
     let access = parse_access(call).ok()?;
-    if !is_bit_generator_access(&access)
-        || access.call.is_some()
-        || access.path.last().map(String::as_str) != Some("state")
-    {
+    if !is_bit_generator_access(&access) || access.call.is_some() {
         return None;
     }
-    let state = g.bit_generator().state();
-    Some((state_repr(&state), state.to_json()))
+    let attr = access.path.last()?.as_str();
+    if is_seed_seq_access(&access) {
+        return seed_seq_object(g, attr, false);
+    }
+    match attr {
+        "state" => {
+            let state = g.bit_generator().state();
+            Some(Ok((state_repr(&state), state.to_json())))
+        }
+        "seed_seq" => seed_seq_object(g, attr, true),
+        _ => None,
+    }
 }
 
 /// Python's `repr(bit_generator.state)`.

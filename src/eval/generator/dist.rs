@@ -269,7 +269,8 @@ pub(crate) fn integers_typed<T: IntegerDtype, B: BitGenerator>(
         }
         return Err(bad.error(true));
     }
-    let bounds = crate::generator::integers::BroadcastBounds::new::<T>(
+    let bounds = crate::generator::integers::BroadcastBounds::new(
+        &crate::generator::integers::bounds_type::<T>(),
         &lo,
         &hi,
         endpoint,

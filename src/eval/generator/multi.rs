@@ -2,6 +2,7 @@
 //! `multivariate_normal`.
 
 use super::*;
+use crate::generator::multinomial;
 
 /// `size=` for the methods that append a dimension: `(size, k)` or `tuple(size) + (k,)`.
 pub(crate) fn rows_shape(size: Option<&Expr>, k: usize, dtype: Dtype) -> Result<Vec<usize>> {
@@ -16,49 +17,30 @@ pub(crate) fn eval_multinomial<B: BitGenerator>(
     let (n_arr, _) = convert_param(b[0].unwrap_or(&Expr::None), PKind::I64)?;
     let (p_arr, _) = convert_param(b[1].unwrap_or(&Expr::None), PKind::F64)?;
     let ndim = p_arr.ndim();
-    let d = if ndim >= 1 { p_arr.shape[ndim - 1] } else { 0 };
     let pvals: Vec<f64> = p_arr.data.iter().map(|x| x.f()).collect();
-    if d == 0 {
-        crate::generator::discrete::multinomial_check_pvals(&[], 0)?;
-    }
-    crate::generator::discrete::multinomial_check_pvals(&pvals, ndim)?;
-    crate::generator::discrete::multinomial_check_sums(&pvals, d, ndim)?;
+    let d = multinomial::multinomial_checks(&pvals, &p_arr.shape)?;
     let size = opt(b[2]);
     if n_arr.ndim() != 0 || ndim > 1 {
-        let nv: Vec<f64> = n_arr.data.iter().map(|x| x.f()).collect();
+        let n: Vec<i64> = n_arr.data.iter().map(|x| x.i()).collect();
+        let nv: Vec<f64> = n.iter().map(|&x| x as f64).collect();
         broadcast::GCons::NonNegative.check_array(&nv, "n")?;
-        let off_shape = p_arr.shape[..ndim - 1].to_vec();
         let size = crate::eval::legacy::index_or_tuple(size, false)?
             .map(|d| check_dims(d, Dtype::I64))
             .transpose()?;
         let out: &[usize] = size.as_deref().unwrap_or(&[]);
-        crate::eval::pysem::check_iter_dims(&[&n_arr.shape, &off_shape, out])?;
-        let it_shape = match size {
-            None => broadcast_shapes(&[&n_arr.shape, &off_shape])?,
-            Some(s) => {
-                let it = broadcast_shapes(&[&n_arr.shape, &off_shape, &s])?;
-                if it != s {
-                    return Err(Error::value(format!(
-                        "Output size {} is not compatible with broadcast dimensions of inputs {}.",
-                        shape_repr(&s),
-                        shape_repr(&it)
-                    )));
-                }
-                it
-            }
-        };
+        let off_shape = &p_arr.shape[..ndim - 1];
+        crate::eval::pysem::check_iter_dims(&[&n_arr.shape, off_shape, out])?;
+        let it_shape = multinomial::multinomial_broadcast_shape(
+            &n,
+            &n_arr.shape,
+            &p_arr.shape,
+            size.as_deref(),
+        )?;
         let mut shape = it_shape.clone();
         shape.push(d);
         check_cap(&shape)?;
-        let cnt: usize = it_shape.iter().product();
-        let ni = broadcast_indices(&it_shape, &n_arr.shape);
-        let pi = broadcast_indices(&it_shape, &off_shape);
-        let mut out = vec![0i64; cnt * d];
-        for (i, row) in out.chunks_exact_mut(d).enumerate() {
-            let p = &pvals[pi[i] * d..(pi[i] + 1) * d];
-            crate::generator::discrete::multinomial_row(&mut g.bg, n_arr.data[ni[i]].i(), p, row);
-        }
-        return Ok(Value::array(Data::I64(out), shape));
+        let out = g.multinomial_broadcast(&n, &n_arr.shape, &pvals, &p_arr.shape, &it_shape)?;
+        return Ok(Value::array(Data::I64(out.data), shape));
     }
     let shape = rows_shape(size, d, Dtype::I64)?;
     let n = n_arr.data[0].i();
