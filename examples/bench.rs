@@ -61,10 +61,22 @@ const ITEMS: &[(&str, &str)] = &[
     ),
     ("par_bytes", "Mt19937::par_fill_bytes (feature parallel)"),
     ("standard_normal", "RandomState::standard_normal_into"),
-    ("log_slice", "nprand::math::log_slice on n doubles in (0, 1)"),
-    ("log_std", "f64::ln on n doubles in (0, 1) (the platform's libm)"),
-    ("exp_slice", "nprand::math::exp_slice on n doubles in (-10, 0)"),
-    ("exp_std", "f64::exp on n doubles in (-10, 0) (the platform's libm)"),
+    (
+        "log_slice",
+        "nprand::math::log_slice on n doubles in (0, 1)",
+    ),
+    (
+        "log_std",
+        "f64::ln on n doubles in (0, 1) (the platform's libm)",
+    ),
+    (
+        "exp_slice",
+        "nprand::math::exp_slice on n doubles in (-10, 0)",
+    ),
+    (
+        "exp_std",
+        "f64::exp on n doubles in (-10, 0) (the platform's libm)",
+    ),
     (
         "standard_exponential",
         "RandomState::standard_exponential_into",

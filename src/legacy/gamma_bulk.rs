@@ -79,7 +79,9 @@ impl Layout {
             let g = match cache.take() {
                 Some(g) => g,
                 None => loop {
-                    let &[a, b, ..] = &t[pos..] else { break 'values };
+                    let &[a, b, ..] = &t[pos..] else {
+                        break 'values;
+                    };
                     pos += 2;
                     let (x1, x2) = (2.0 * a - 1.0, 2.0 * b - 1.0);
                     let r2 = x1 * x1 + x2 * x2;

@@ -158,9 +158,7 @@ unsafe fn log_slice_avx2(x: &mut [f64]) {
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,fma")]
 #[inline]
-unsafe fn log_near_one_avx2(
-    x: std::arch::x86_64::__m256d,
-) -> std::arch::x86_64::__m256d {
+unsafe fn log_near_one_avx2(x: std::arch::x86_64::__m256d) -> std::arch::x86_64::__m256d {
     use std::arch::x86_64::*;
     let c = |v: f64| _mm256_set1_pd(v);
     let r = _mm256_sub_pd(x, c(1.0));

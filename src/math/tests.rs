@@ -2,7 +2,10 @@
 //! comparison with the platform libm (which the functions are built to equal).
 
 // `inputs` itself serves the glibc comparisons only.
-#[cfg_attr(not(all(target_os = "linux", target_env = "gnu")), allow(unused_imports))]
+#[cfg_attr(
+    not(all(target_os = "linux", target_env = "gnu")),
+    allow(unused_imports)
+)]
 use super::inputs::{self, SplitMix};
 use super::{acos, expm1, log1p};
 
