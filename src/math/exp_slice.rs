@@ -10,7 +10,7 @@ use super::exp::exp;
 #[cfg(target_arch = "x86_64")]
 use super::exp_data::{INVLN2N, NEGLN2HIN, NEGLN2LON, POLY, SHIFT, TAB};
 #[cfg(target_arch = "x86_64")]
-use super::slice_common::{has_avx2_fma, patch_lanes};
+use super::slice_common::{has_avx2_fma, pad_rest, patch_lanes};
 
 /// Replaces every element `v` of `x` by `exp(v)`, with exactly the bits of [`exp`].
 ///
@@ -89,16 +89,8 @@ unsafe fn exp_slice_avx2(x: &mut [f64]) {
             patch_lanes(c, xs, fallback, exp);
         }
     }
-    // The last 1 to 3 values through the vector kernel too, padded with 0.0 (the
-    // scalar port's software `fma` calls are slow where it is not compiled for FMA).
-    let rest = chunks.into_remainder();
-    if !rest.is_empty() {
-        let mut lanes = [0.0; 4];
-        lanes[..rest.len()].copy_from_slice(rest);
-        // SAFETY: the caller's guarantee (AVX2 and FMA) holds for this call too.
-        unsafe { exp_slice_avx2(&mut lanes) };
-        rest.copy_from_slice(&lanes[..rest.len()]);
-    }
+    // SAFETY: the caller's guarantee (AVX2 and FMA) is the kernel's.
+    unsafe { pad_rest(chunks.into_remainder(), 1.0, exp_slice_avx2) };
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use super::log::log;
 #[cfg(target_arch = "x86_64")]
 use super::log_data::{LN2HI, LN2LO, POLY as A, POLY1 as B, TAB};
 #[cfg(target_arch = "x86_64")]
-use super::slice_common::{has_avx2_fma, patch_lanes};
+use super::slice_common::{has_avx2_fma, pad_rest, patch_lanes};
 
 /// Replaces every element `v` of `x` by `log(v)`, with exactly the bits of [`log`].
 ///
@@ -138,16 +138,8 @@ unsafe fn log_slice_avx2(x: &mut [f64]) {
             patch_lanes(c, xs, fallback, log);
         }
     }
-    // The last 1 to 3 values through the vector kernel too, padded with 1.0 (the
-    // scalar port's software `fma` calls are slow where it is not compiled for FMA).
-    let rest = chunks.into_remainder();
-    if !rest.is_empty() {
-        let mut lanes = [1.0; 4];
-        lanes[..rest.len()].copy_from_slice(rest);
-        // SAFETY: the caller's guarantee (AVX2 and FMA) holds for this call too.
-        unsafe { log_slice_avx2(&mut lanes) };
-        rest.copy_from_slice(&lanes[..rest.len()]);
-    }
+    // SAFETY: the caller's guarantee (AVX2 and FMA) is the kernel's.
+    unsafe { pad_rest(chunks.into_remainder(), 2.0, log_slice_avx2) };
 }
 
 /// The scalar `log_near_one` on four lanes, operation for operation (each FMA where it

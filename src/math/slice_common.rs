@@ -29,6 +29,24 @@ pub(super) fn patch_lanes(c: &mut [f64], xs: [f64; 4], mask: i32, f: fn(f64) -> 
     }
 }
 
+/// Runs the 4-lane `kernel` on the last 1 to 3 values of a slice, `rest`, padded with
+/// `pad` (an input on the kernel's main path, so no lane is patched): cheaper than the scalar port, whose `mul_add`s are
+/// software `fma` calls where the crate is not compiled for FMA.
+///
+/// # Safety
+/// The CPU must have what `kernel` is compiled for.
+#[cfg(target_arch = "x86_64")]
+pub(super) unsafe fn pad_rest(rest: &mut [f64], pad: f64, kernel: unsafe fn(&mut [f64])) {
+    if rest.is_empty() {
+        return;
+    }
+    let mut lanes = [pad; 4];
+    lanes[..rest.len()].copy_from_slice(rest);
+    // SAFETY: the caller's guarantee.
+    unsafe { kernel(&mut lanes) };
+    rest.copy_from_slice(&lanes[..rest.len()]);
+}
+
 /// xorshift64: the tests' random bit patterns.
 #[cfg(test)]
 pub(super) fn xorshift(mut s: u64) -> impl FnMut() -> u64 {
