@@ -7,7 +7,9 @@
 //! diff py.txt rs.txt   # no output
 //! ```
 
+use nprand::array::NdArray;
 use nprand::fmt::py_float_repr as repr;
+use nprand::numpy as np;
 use nprand::RandomState;
 use std::io::Write;
 
@@ -90,6 +92,51 @@ pub fn run(out: &mut impl Write) -> Result<(), Box<dyn std::error::Error>> {
         "bootstrap 95% interval of mean |residual|: [{}, {}]",
         repr(means[4]),
         repr(means[194])
+    )?;
+
+    // The same model summarised with NumPy's arithmetic (nprand::numpy).
+    let xa = NdArray::new(vec![n, d], x.clone())?;
+    // r = X @ np.array(w) - np.array(y)
+    let xw = np::matmul(&xa, &NdArray::from_vec(w.clone()))?;
+    let r: Vec<f64> = xw.data.iter().zip(&y).map(|(a, b)| a - b).collect();
+    let r2: Vec<f64> = r.iter().map(|v| v * v).collect();
+    writeln!(out, "np.sum(r**2)/n: {}", repr(np::sum(&r2) / n as f64))?;
+    let abs_r: Vec<f64> = r.iter().map(|v| v.abs()).collect();
+    writeln!(
+        out,
+        "mean |r|: {} std r: {} ddof=1: {}",
+        repr(np::mean(&abs_r)),
+        repr(np::std(&r, 0.0)),
+        repr(np::std(&r, 1.0))
+    )?;
+    let grad = np::dot(&NdArray::from_vec(r.clone()), &xa)?;
+    let grad: Vec<f64> = grad.data.iter().map(|g| g / n as f64).collect();
+    writeln!(out, "gradient np.dot(r, X)/n: {}", join(&grad))?;
+    writeln!(out, "column means: {}", join(&np::mean_axis(&xa, 0)?.data))?;
+    writeln!(
+        out,
+        "column stds:  {}",
+        join(&np::std_axis(&xa, 0, 0.0)?.data)
+    )?;
+    // np.dot(X, np.ascontiguousarray(X[:4].T))
+    let top_t: Vec<f64> = (0..d)
+        .flat_map(|j| (0..4).map(move |i| (i, j)))
+        .map(|(i, j)| x[i * d + j])
+        .collect();
+    let gram = np::dot(&xa, &NdArray::new(vec![d, 4], top_t)?)?;
+    writeln!(out, "sum(X @ X[:4].T): {}", repr(np::sum(&gram.data)))?;
+    let mut boot = Vec::with_capacity(200);
+    for _ in 0..200 {
+        // np.mean(abs_r[rs.choice(n, size=n)])
+        let idx = rs.choice_index(n as i64, Some(&[n]), true, None)?;
+        boot.push(np::mean(&np::take(&abs_r, &idx.data)?));
+    }
+    writeln!(
+        out,
+        "np.percentile bootstrap 95% interval: {} {} median: {}",
+        repr(np::percentile(&boot, 2.5)?),
+        repr(np::percentile(&boot, 97.5)?),
+        repr(np::median(&boot))
     )?;
     Ok(())
 }

@@ -9,9 +9,10 @@ Both print the same text, digit for digit:
 It fits a linear model by mini-batch SGD on synthetic data (inputs from `uniform`,
 true weights from `normal`, noise from `standard_normal`, weights initialised with
 `normal`, mini-batches from `permutation`), then bootstraps a confidence interval of
-the final residuals with `choice`. Sums are written as explicit left-to-right loops so that Python's float
-arithmetic and Rust's do the same operations in the same order (np.sum and np.dot
-would use pairwise summation / BLAS, which a port would have to mimic separately).
+the final residuals with `choice`. The training loop writes its sums as explicit
+left-to-right loops (Python floats); the summary at the end uses NumPy's own arithmetic
+(`X @ w` and `np.dot` through OpenBLAS, `np.sum`/`mean`/`std` with pairwise summation,
+`np.percentile`), which the port reproduces with `nprand::numpy`.
 """
 import numpy as np
 
@@ -62,3 +63,19 @@ for _ in range(200):
     means.append(acc / n)
 means.sort()
 print(f"bootstrap 95% interval of mean |residual|: [{means[4]!r}, {means[194]!r}]")
+
+# The same model summarised with NumPy's arithmetic: BLAS products, pairwise sums,
+# linear-interpolation percentiles.
+wv = np.array(w)
+r = X @ wv - np.array(y)                      # dgemv (matrix @ vector)
+print("np.sum(r**2)/n:", repr(float(np.sum(r * r) / n)))
+print("mean |r|:", repr(float(np.mean(np.abs(r)))), "std r:", repr(float(np.std(r))),
+      "ddof=1:", repr(float(np.std(r, ddof=1))))
+print("gradient np.dot(r, X)/n:", " ".join(repr(float(v)) for v in np.dot(r, X) / n))
+print("column means:", " ".join(repr(float(v)) for v in np.mean(X, axis=0)))
+print("column stds: ", " ".join(repr(float(v)) for v in np.std(X, axis=0)))
+print("sum(X @ X[:4].T):", repr(float(np.sum(np.dot(X, np.ascontiguousarray(X[:4].T))))))
+abs_r = np.abs(r)
+boot = np.array([np.mean(abs_r[rs.choice(n, size=n)]) for _ in range(200)])
+print("np.percentile bootstrap 95% interval:", repr(float(np.percentile(boot, 2.5))),
+      repr(float(np.percentile(boot, 97.5))), "median:", repr(float(np.median(boot))))

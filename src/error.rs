@@ -68,6 +68,9 @@ error_kinds! {
         /// NumPy's `UFuncTypeError` (a `TypeError` subclass): a ufunc with no loop for the
         /// operands' dtypes, e.g. `np.prod(size)` of a string `size`.
         UFuncTypeError => "UFuncTypeError",
+        /// CPython's `statistics.StatisticsError` (a `ValueError` subclass): e.g. the
+        /// mean of no data.
+        StatisticsError => "StatisticsError",
     }
 }
 
@@ -343,6 +346,8 @@ mod tests {
         "AxisError",
         // NumPy's own TypeError subclass (`numpy._core._exceptions`).
         "UFuncTypeError",
+        // CPython's `statistics.StatisticsError` (a ValueError subclass).
+        "StatisticsError",
     ];
 
     /// CPython's `OSError(errno, os.strerror(errno))`: the subclass it picks and its

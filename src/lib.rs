@@ -80,6 +80,7 @@ pub mod math;
 pub mod mt19937;
 #[cfg(feature = "ndarray")]
 pub mod nd;
+pub mod numpy;
 #[cfg(feature = "python")]
 pub mod python;
 pub mod seed;

@@ -24,6 +24,8 @@ api         api                                     NumPy 2.4.6 ``RandomState``/
                                                     (the library's NumPy-shaped calls)
 seeding     seeding                                 NumPy 2.4.6 seeding forms; NumPy's own
                                                     ``*-testset-*.csv`` raw words
+numpy_ops   numpy_ops                               NumPy 2.4.6 sums, quantiles, dot, ufuncs;
+                                                    CPython 3.11 ``math.fsum``/``statistics``
 libm        libm                                    glibc 2.36 x86-64 FMA ``exp``/``log``/
                                                     ``log2``/``pow`` (via CPython ``math``)
 ==========  ======================================  =========================================
@@ -54,6 +56,7 @@ FAMILIES = {
     "python": _module("python"),
     "libm": _module("libm"),
     "blas": _module("blas"),
+    "numpy_ops": _module("numpy_ops"),
     "eval": _module("eval"),
     "parser": _module("parser"),
     "cli": _module("cli"),

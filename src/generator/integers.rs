@@ -35,9 +35,8 @@ use crate::error::{Error, Result};
 mod broadcast;
 #[doc(inline)]
 pub use crate::common::IntBound;
-pub(crate) use broadcast::bounds_type;
 #[cfg(feature = "eval")]
-pub(crate) use broadcast::BroadcastBounds;
+pub(crate) use broadcast::{bounds_type, BroadcastBounds};
 
 /// The draws of one NumPy call: the bit generator and the 32-bit buffer shared by the
 /// 8/16-bit and bool draws of that call.

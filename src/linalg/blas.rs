@@ -61,8 +61,9 @@ pub(crate) fn rows_times(
     out
 }
 
-/// Row `i` (of `rows`) of `x @ B` into `out` (`out.len() == xr.len() == n`): which kernel
-/// path NumPy's product takes for that row depends on the row count and the row's place.
+/// Row `i` (of `rows`) of `x @ B` into `out` (`K = xr.len()` terms, `N = out.len()`
+/// outputs, `b(k, j) = B[k][j]`): which kernel path NumPy's product takes for that row
+/// depends on the row count and the row's place.
 pub(crate) fn row_times(
     xr: &[f64],
     rows: usize,
@@ -71,7 +72,7 @@ pub(crate) fn row_times(
     b: &impl Fn(usize, usize) -> f64,
     out: &mut [f64],
 ) {
-    let n = xr.len();
+    let n = out.len();
     if rows == 1 {
         match one_row {
             OneRow::DotC => gemv_n(xr, b, out),
@@ -81,12 +82,42 @@ pub(crate) fn row_times(
     }
     let odd_tail = rows % 2 == 1 && i == rows - 1;
     for (j, o) in out.iter_mut().enumerate() {
-        *o = if odd_tail && j < n / 4 * 4 {
-            gemm_one_column_tail(xr, |k| b(k, j))
-        } else {
-            fused_chain(xr, |k| b(k, j))
-        };
+        // OpenBLAS's level-3 driver feeds the kernel `k` in blocks (`GEMM_Q`), each
+        // block's sum added to C (`vfmadd213pd` with alpha = 1, C zeroed first).
+        let mut c = 0.0;
+        for (lo, hi) in k_blocks(xr.len()) {
+            let xs = &xr[lo..hi];
+            c += if odd_tail && j < n / 4 * 4 {
+                gemm_one_column_tail(xs, |k| b(lo + k, j))
+            } else {
+                fused_chain(xs, |k| b(lo + k, j))
+            };
+        }
+        *o = c;
     }
+}
+
+/// `GEMM_Q` and `GEMM_UNROLL_M` of OpenBLAS's Haswell `dgemm` (param.h).
+const GEMM_Q: usize = 256;
+const GEMM_UNROLL_M: usize = 4;
+
+/// The `k` ranges `driver/level3/level3.c` hands the kernel: `GEMM_Q` at a time while
+/// at least `2·GEMM_Q` remain, then about half of the rest (rounded up to
+/// `GEMM_UNROLL_M`) when more than `GEMM_Q` remain, then the rest.
+fn k_blocks(k: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut ls = 0;
+    while ls < k {
+        let mut min_l = k - ls;
+        if min_l >= GEMM_Q * 2 {
+            min_l = GEMM_Q;
+        } else if min_l > GEMM_Q {
+            min_l = (min_l / 2).div_ceil(GEMM_UNROLL_M) * GEMM_UNROLL_M;
+        }
+        out.push((ls, ls + min_l));
+        ls += min_l;
+    }
+    out
 }
 
 /// `Σ x[k]·a(k)` as one fused chain from 0, `k` in order.
@@ -108,13 +139,15 @@ fn gemm_one_column_tail(x: &[f64], a: impl Fn(usize) -> f64) -> f64 {
 }
 
 /// `dgemv_n_4.c` with the Haswell `dgemv_kernel_4x4`/`4x2` and the generic `4x1`, for
-/// `y = x @ B` (`y[j] = Σ_k B[k][j]·x[k]`, `m = n` outputs, `beta = 0`, `alpha = 1`).
+/// `y = x @ B` (`y[j] = Σ_k B[k][j]·x[k]`, `m = y.len()` outputs over `n = x.len()`
+/// terms, `beta = 0`, `alpha = 1`).
 fn gemv_n(x: &[f64], b: &impl Fn(usize, usize) -> f64, y: &mut [f64]) {
     let n = x.len();
-    let m3 = n & 3;
+    let m = y.len();
+    let m3 = m & 3;
     y.fill(0.0);
     for (j, yj) in y.iter_mut().enumerate() {
-        if j < n - m3 {
+        if j < m - m3 {
             let mut k = 0;
             while k + 4 <= n {
                 let t4 = b(k + 2, j).mul_add(x[k + 2], b(k, j) * x[k]);
@@ -130,22 +163,45 @@ fn gemv_n(x: &[f64], b: &impl Fn(usize, usize) -> f64, y: &mut [f64]) {
                 *yj += b(k, j) * x[k];
             }
         } else {
-            // The C tail for the last `m mod 4` outputs: an unfused running sum.
-            let mut t = 0.0;
-            for (k, &xk) in x.iter().enumerate() {
-                t += b(k, j) * xk;
-            }
-            *yj += t;
+            *yj += gemv_n_tail(x, |k| b(k, j), if m == m3 { m3 } else { 0 });
         }
     }
+}
+
+/// The C tail of `dgemv_n_4.c` for one of the last `m mod 4` outputs: an unfused
+/// running sum, except when those are all the outputs (`lda == m3`), where the C
+/// unrolls `k` by four: pairs `t += a0·x0 + a1·x1` for two or three outputs, a chain
+/// `t += a0·x0 + a1·x1 + a2·x2 + a3·x3` for one.
+/// `unrolled` is the output count when the unrolled form applies, else 0.
+fn gemv_n_tail(x: &[f64], a: impl Fn(usize) -> f64, unrolled: usize) -> f64 {
+    let n = x.len();
+    let p = |k: usize| a(k) * x[k];
+    let mut t = 0.0;
+    let mut k = 0;
+    if unrolled > 0 {
+        while k + 4 <= n {
+            if unrolled == 1 {
+                t += p(k) + p(k + 1) + p(k + 2) + p(k + 3);
+            } else {
+                t += p(k) + p(k + 1);
+                t += p(k + 2) + p(k + 3);
+            }
+            k += 4;
+        }
+    }
+    for k in k..n {
+        t += p(k);
+    }
+    t
 }
 
 /// `dgemv_t_4.c` with the Haswell `dgemv_kernel_4x4` and the generic `4x2`/`4x1`, for
 /// `y = x @ B` read column by column (`y[j] = Σ_k B[k][j]·x[k]`, `beta = 0`, `alpha = 1`).
 fn gemv_t(x: &[f64], b: &impl Fn(usize, usize) -> f64, y: &mut [f64]) {
-    let n = x.len();
-    let m3 = n & 3;
-    let nb = n - m3;
+    // OpenBLAS's `m` is the term count K here, its `n` the output count.
+    let n = y.len();
+    let m3 = x.len() & 3;
+    let nb = x.len() - m3;
     let blocks4 = n / 4 * 4;
     y.fill(0.0);
     if nb > 0 {
