@@ -74,6 +74,22 @@ const ITEMS: &[(&str, &str)] = &[
     ("par_bytes", "Mt19937::par_fill_bytes (feature parallel)"),
     ("standard_normal", "RandomState::standard_normal_into"),
     (
+        "log_slice",
+        "nprand::math::log_slice on n doubles in (0, 1)",
+    ),
+    (
+        "log_std",
+        "f64::ln on n doubles in (0, 1) (the platform's libm)",
+    ),
+    (
+        "exp_slice",
+        "nprand::math::exp_slice on n doubles in (-10, 0)",
+    ),
+    (
+        "exp_std",
+        "f64::exp on n doubles in (-10, 0) (the platform's libm)",
+    ),
+    (
         "standard_exponential",
         "RandomState::standard_exponential_into",
     ),
@@ -335,6 +351,23 @@ fn run(item: &str, n: usize, reps: usize) -> Option<Vec<f64>> {
         "standard_normal" => {
             let mut out = vec![1f64; n];
             time(reps, || rs.standard_normal_into(black_box(&mut out)))
+        }
+        "log_slice" | "log_std" | "exp_slice" | "exp_std" => {
+            let mut src = vec![0f64; n];
+            rs.random_sample_into(&mut src);
+            if item.starts_with("exp") {
+                src.iter_mut().for_each(|v| *v *= -10.0);
+            }
+            let mut out = src.clone();
+            time(reps, || {
+                out.copy_from_slice(&src);
+                match item {
+                    "log_slice" => nprand::math::log_slice(black_box(&mut out)),
+                    "exp_slice" => nprand::math::exp_slice(black_box(&mut out)),
+                    "log_std" => out.iter_mut().for_each(|v| *v = v.ln()),
+                    _ => out.iter_mut().for_each(|v| *v = v.exp()),
+                }
+            })
         }
         "standard_exponential" => {
             let mut out = vec![1f64; n];

@@ -277,7 +277,7 @@ numpy_methods! {
     /// assert!(x.iter().all(|&v| v >= 0.0));
     /// ```
     fn pareto_into;
-    (a: Positive) -> f64 => RandomState::legacy_pareto;
+    (a: Positive) -> f64 => RandomState::legacy_pareto, bulk RandomState::fill_pareto;
 
     /// `rs.weibull(a)`: `pow(E, 1 / a)`; `a == 0` gives 0.0 without a draw; `a < 0` is
     /// an error.
@@ -297,7 +297,7 @@ numpy_methods! {
     /// assert!(x.iter().all(|&v| v >= 0.0));
     /// ```
     fn weibull_into;
-    (a: NonNegative) -> f64 => RandomState::legacy_weibull;
+    (a: NonNegative) -> f64 => RandomState::legacy_weibull, bulk RandomState::fill_weibull;
 
     /// `rs.power(a)`: `pow(1 - exp(-E), 1 / a)` in [0, 1]; `a <= 0` is an error.
     ///
@@ -316,7 +316,7 @@ numpy_methods! {
     /// assert!(x.iter().all(|v| (0.0..=1.0).contains(v)));
     /// ```
     fn power_into;
-    (a: Positive) -> f64 => RandomState::legacy_power;
+    (a: Positive) -> f64 => RandomState::legacy_power, bulk RandomState::fill_power;
 
     /// `rs.lognormal(mean, sigma)` (NumPy's defaults 0.0 and 1.0): `exp(mean + sigma * G)`;
     /// `sigma < 0` is an error.
@@ -336,7 +336,7 @@ numpy_methods! {
     /// assert!(x.iter().all(|&v| v > 0.0));
     /// ```
     fn lognormal_into;
-    (mean: None = 0.0, sigma: NonNegative = 1.0) -> f64 => RandomState::legacy_lognormal;
+    (mean: None = 0.0, sigma: NonNegative = 1.0) -> f64 => RandomState::legacy_lognormal, bulk RandomState::fill_lognormal;
 
     /// `rs.rayleigh(scale)` (NumPy's default 1.0): `scale * sqrt(-2 log1p(-U))`;
     /// `scale < 0` is an error.
@@ -413,7 +413,7 @@ numpy_methods! {
     /// assert!(x.iter().all(|v| v.is_finite()));
     /// ```
     fn gumbel_into;
-    (loc: None = 0.0, scale: NonNegative = 1.0) -> f64 => random_gumbel;
+    (loc: None = 0.0, scale: NonNegative = 1.0) -> f64 => random_gumbel, bulk RandomState::fill_gumbel;
 
     /// `rs.logistic(loc, scale)` (NumPy's defaults 0.0 and 1.0); `scale < 0` is an error.
     ///

@@ -3,10 +3,11 @@
 //! with NumPy's legacy algorithms (`legacy-distributions.c`).
 
 use super::broadcast::{DistSpec, Kernel};
+use super::gamma_bulk::standard_gamma_mt_fill;
 use super::normal::{Draws, SMALL};
 use super::RandomState;
 use crate::error::{Error, Result};
-use crate::math::np::NpMath;
+use crate::math::np::{np_log_slice, NpMath};
 
 /// Values per run of [`RandomState::standard_exponential_into`] (uniforms filled, then
 /// transformed while still in L1).
@@ -39,11 +40,16 @@ impl RandomState {
     /// ```
     pub fn standard_exponential_into(&mut self, out: &mut [f64]) {
         // One double per value and no rejection: fill a cache-sized run with the
-        // uniforms in bulk, then take the logarithms in place.
+        // uniforms in bulk, then `-log(1 - U)` in three passes over it, the logarithm
+        // vectorised (the same bits as the scalar `np_log`).
         for run in out.chunks_mut(EXP_RUN) {
             self.bitgen.fill_f64(run);
+            for o in run.iter_mut() {
+                *o = 1.0 - *o;
+            }
+            np_log_slice(run);
             for o in run {
-                *o = -(1.0 - *o).np_log();
+                *o = -*o;
             }
         }
     }
@@ -79,6 +85,11 @@ impl RandomState {
             return;
         }
         let mut d = self.bulk();
+        if shape > 1.0 && shape.is_finite() {
+            // Marsaglia–Tsang: the polar logarithms vectorised (gamma_bulk.rs).
+            standard_gamma_mt_fill(&mut d, out, g, map);
+            return;
+        }
         for o in out {
             *o = map(standard_gamma_kernel(&mut d, g));
         }
@@ -174,8 +185,8 @@ impl RandomState {
 #[derive(Clone, Copy)]
 pub(crate) struct GammaShape {
     shape: f64,
-    b: f64,
-    c: f64,
+    pub(super) b: f64,
+    pub(super) c: f64,
 }
 
 impl GammaShape {

@@ -4,7 +4,7 @@ use super::broadcast::{DistSpec, Kernel};
 use super::RandomState;
 pub(crate) use crate::distr::Doubles;
 use crate::error::Result;
-use crate::math::np::NpMath;
+use crate::math::np::{np_log_slice, NpMath};
 use crate::mt19937::F64Reader;
 
 /// The legacy polar method's accepted pair from a source of doubles: draws `(U1, U2)`
@@ -37,8 +37,9 @@ pub(crate) const SMALL: usize = 16;
 const POLAR_BATCH: usize = 128;
 
 /// A batch of accepted polar attempts `(x1, x2, r2)`: the rejection loop runs first,
-/// branch-free over a chunk of doubles, then the logarithms and square roots run as a
-/// second, independent loop (so several `ln` calls overlap).
+/// branch-free over a chunk of doubles (acceptance needs no logarithm, so the draws are
+/// exactly the scalar loop's), then the logarithms run as one vector pass and the
+/// square roots as a second, independent loop.
 struct PolarBatch {
     x1: [f64; POLAR_BATCH],
     x2: [f64; POLAR_BATCH],
@@ -100,16 +101,21 @@ impl PolarBatch {
     }
 
     /// `out[2i] = f * x2`, `out[2i + 1] = f * x1` for each accepted pair, as two
-    /// consecutive `gauss()` calls return them.
+    /// consecutive `gauss()` calls return them. The logarithms of the batch are taken
+    /// first, by the vectorised [`np_log_slice`] (the bits of [`polar_factor`]'s `np_log`),
+    /// then `f` is [`polar_factor`]'s expression on them.
     #[inline(always)]
     fn write(&self, out: &mut [f64]) {
-        for (((o, &x1), &x2), &r2) in out
+        let mut logs = self.r2;
+        np_log_slice(&mut logs[..self.n]);
+        for ((((o, &x1), &x2), &r2), &l) in out
             .chunks_exact_mut(2)
             .zip(&self.x1[..self.n])
             .zip(&self.x2[..self.n])
             .zip(&self.r2[..self.n])
+            .zip(&logs[..self.n])
         {
-            let f = polar_factor(r2);
+            let f = (-2.0 * l / r2).sqrt();
             o[0] = f * x2;
             o[1] = f * x1;
         }
@@ -150,6 +156,22 @@ impl Doubles for Bulk<'_> {
     #[inline(always)]
     fn double(&mut self) -> f64 {
         self.rd.next()
+    }
+}
+
+impl Bulk<'_> {
+    /// The cached gaussian, if any (left in the cache).
+    #[inline]
+    pub(crate) fn cached(&self) -> Option<f64> {
+        self.has_gauss.then_some(*self.gauss)
+    }
+
+    /// Sets the cache: `Some(g)` caches `g`; `None` empties it (the value 0.0, as
+    /// `gauss()` leaves it).
+    #[inline]
+    pub(crate) fn set_cached(&mut self, g: Option<f64>) {
+        *self.has_gauss = g.is_some();
+        *self.gauss = g.unwrap_or(0.0);
     }
 }
 

@@ -10,7 +10,7 @@ use super::exp::exp;
 #[cfg(target_arch = "x86_64")]
 use super::exp_data::{INVLN2N, NEGLN2HIN, NEGLN2LON, POLY, SHIFT, TAB};
 #[cfg(target_arch = "x86_64")]
-use super::slice_common::patch_lanes;
+use super::slice_common::{has_avx2_fma, pad_rest, patch_lanes};
 
 /// Replaces every element `v` of `x` by `exp(v)`, with exactly the bits of [`exp`].
 ///
@@ -22,7 +22,7 @@ use super::slice_common::patch_lanes;
 /// ```
 pub fn exp_slice(x: &mut [f64]) {
     #[cfg(target_arch = "x86_64")]
-    if is_x86_feature_detected!("avx2") && is_x86_feature_detected!("fma") {
+    if has_avx2_fma() {
         // SAFETY: the kernel is compiled for AVX2 and FMA, both detected just now.
         unsafe { exp_slice_avx2(x) };
         return;
@@ -89,7 +89,8 @@ unsafe fn exp_slice_avx2(x: &mut [f64]) {
             patch_lanes(c, xs, fallback, exp);
         }
     }
-    exp_slice_scalar(chunks.into_remainder());
+    // SAFETY: the caller's guarantee (AVX2 and FMA) is the kernel's.
+    unsafe { pad_rest(chunks.into_remainder(), 1.0, exp_slice_avx2) };
 }
 
 #[cfg(test)]

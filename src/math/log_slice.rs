@@ -1,16 +1,16 @@
 //! [`log_slice`]: [`log`] over a slice, four lanes at a time with AVX2 and FMA where the
 //! CPU has them (detected at run time), bit-identical to the scalar [`log`].
 //!
-//! The AVX2 kernel runs only the main path of ARM's `log` (the same IEEE operations in the
-//! same order, each FMA where the scalar port has `mul_add`); lanes that need the near-1
-//! polynomial or a special case (zero, negative, subnormal, inf, NaN) are recomputed by
-//! the scalar [`log`]. The safe twin is the plain loop; the tests compare the two.
+//! The AVX2 kernel runs ARM's `log` main path and, in vectors that have lanes near 1, its
+//! near-1 polynomial (the same IEEE operations in the same order, each FMA where the
+//! scalar port has `mul_add`), blended per lane; lanes that need a special case (zero,
+//! negative, subnormal, inf, NaN) are recomputed by the scalar [`log`]. The safe twin is the plain loop; the tests compare the two.
 
 use super::log::log;
 #[cfg(target_arch = "x86_64")]
-use super::log_data::{LN2HI, LN2LO, POLY as A, TAB};
+use super::log_data::{LN2HI, LN2LO, POLY as A, POLY1 as B, TAB};
 #[cfg(target_arch = "x86_64")]
-use super::slice_common::patch_lanes;
+use super::slice_common::{has_avx2_fma, pad_rest, patch_lanes};
 
 /// Replaces every element `v` of `x` by `log(v)`, with exactly the bits of [`log`].
 ///
@@ -22,7 +22,7 @@ use super::slice_common::patch_lanes;
 /// ```
 pub fn log_slice(x: &mut [f64]) {
     #[cfg(target_arch = "x86_64")]
-    if is_x86_feature_detected!("avx2") && is_x86_feature_detected!("fma") {
+    if has_avx2_fma() {
         // SAFETY: the kernel is compiled for AVX2 and FMA, both detected just now.
         unsafe { log_slice_avx2(x) };
         return;
@@ -40,6 +40,9 @@ fn log_slice_scalar(x: &mut [f64]) {
 /// Bits of `1 - 2^-4` and `1 + 0x1.09p-4`, the near-1 interval of [`log`].
 #[cfg(target_arch = "x86_64")]
 const NEAR1: (i64, i64) = (0x3fee_0000_0000_0000, 0x3ff1_0900_0000_0000);
+/// `2^27`, as in [`log`]'s near-1 branch.
+#[cfg(target_arch = "x86_64")]
+const TWO27: f64 = 134_217_728.0;
 /// Bits of 0x1.6p-1, as in [`log`].
 #[cfg(target_arch = "x86_64")]
 const OFF: i64 = 0x3fe6_0000_0000_0000;
@@ -68,7 +71,8 @@ unsafe fn log_slice_avx2(x: &mut [f64]) {
                 _mm256_cmpgt_epi64(_mm256_set1_epi64x(0x0010_0000_0000_0000), ix),
                 _mm256_cmpgt_epi64(ix, _mm256_set1_epi64x(0x7fef_ffff_ffff_ffff)),
             );
-            let fallback = _mm256_movemask_pd(_mm256_castsi256_pd(_mm256_or_si256(near1, special)));
+            let fallback = _mm256_movemask_pd(_mm256_castsi256_pd(special));
+            let near1_mask = _mm256_movemask_pd(_mm256_castsi256_pd(near1));
 
             let tmp = _mm256_sub_epi64(ix, _mm256_set1_epi64x(OFF));
             let i = _mm256_and_si256(_mm256_srli_epi64(tmp, 45), _mm256_set1_epi64x(127));
@@ -87,10 +91,24 @@ unsafe fn log_slice_avx2(x: &mut [f64]) {
                 _mm256_and_si256(tmp, _mm256_set1_epi64x(0xfff0_0000_0000_0000u64 as i64)),
             );
             let z = _mm256_castsi256_pd(iz);
-            let base = TAB.as_ptr().cast::<f64>();
-            let i2 = _mm256_slli_epi64(i, 1);
-            let invc = _mm256_i64gather_pd::<8>(base, i2);
-            let logc = _mm256_i64gather_pd::<8>(base.add(1), i2);
+            // Four scalar loads per column, not `vgatherqpd`: on AMD's Zen 1 and 2 the
+            // gather is microcoded and slower than the loads it replaces.
+            let mut ia = [0i64; 4];
+            _mm256_storeu_si256(ia.as_mut_ptr().cast(), i);
+            let t = |k: usize| &TAB[ia[k] as usize];
+            let (t0, t1, t2, t3) = (t(0), t(1), t(2), t(3));
+            let invc = _mm256_castsi256_pd(_mm256_set_epi64x(
+                t3[0] as i64,
+                t2[0] as i64,
+                t1[0] as i64,
+                t0[0] as i64,
+            ));
+            let logc = _mm256_castsi256_pd(_mm256_set_epi64x(
+                t3[1] as i64,
+                t2[1] as i64,
+                t1[1] as i64,
+                t0[1] as i64,
+            ));
 
             // The scalar main path, operation for operation.
             let r = _mm256_fmadd_pd(z, invc, _mm256_set1_pd(-1.0));
@@ -107,13 +125,52 @@ unsafe fn log_slice_avx2(x: &mut [f64]) {
             let lo = _mm256_fmadd_pd(r2, _mm256_set1_pd(A[0]), lo);
             let q = _mm256_fmadd_pd(a34, r2, a12);
             let y = _mm256_add_pd(_mm256_fmadd_pd(_mm256_mul_pd(r, r2), q, lo), hi);
+            // About 1 value in 16 of (0, 1) lies near 1 (a quarter of the vectors of
+            // uniforms): those lanes take the near-1 polynomial in vector form too.
+            let y = if near1_mask != 0 {
+                _mm256_blendv_pd(y, log_near_one_avx2(xv), _mm256_castsi256_pd(near1))
+            } else {
+                y
+            };
 
             let xs = [c[0], c[1], c[2], c[3]];
             _mm256_storeu_pd(c.as_mut_ptr(), y);
             patch_lanes(c, xs, fallback, log);
         }
     }
-    log_slice_scalar(chunks.into_remainder());
+    // SAFETY: the caller's guarantee (AVX2 and FMA) is the kernel's.
+    unsafe { pad_rest(chunks.into_remainder(), 2.0, log_slice_avx2) };
+}
+
+/// The scalar `log_near_one` on four lanes, operation for operation (each FMA where it
+/// has `mul_add`). `x == 1` needs no special case: every term is +0 and so is the sum.
+///
+/// # Safety
+/// The CPU must support AVX2 and FMA.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+#[inline]
+unsafe fn log_near_one_avx2(x: std::arch::x86_64::__m256d) -> std::arch::x86_64::__m256d {
+    use std::arch::x86_64::*;
+    let c = |v: f64| _mm256_set1_pd(v);
+    let r = _mm256_sub_pd(x, c(1.0));
+    let r2 = _mm256_mul_pd(r, r);
+    let r3 = _mm256_mul_pd(r, r2);
+    let p1 = _mm256_fmadd_pd(r2, c(B[3]), _mm256_fmadd_pd(r, c(B[2]), c(B[1])));
+    let p4 = _mm256_fmadd_pd(r2, c(B[6]), _mm256_fmadd_pd(r, c(B[5]), c(B[4])));
+    let p7 = _mm256_fmadd_pd(
+        r3,
+        c(B[10]),
+        _mm256_fmadd_pd(r2, c(B[9]), _mm256_fmadd_pd(r, c(B[8]), c(B[7]))),
+    );
+    let p = _mm256_fmadd_pd(_mm256_fmadd_pd(p7, r3, p4), r3, p1);
+    let rhi = _mm256_fmadd_pd(c(-TWO27), r, _mm256_fmadd_pd(r, c(TWO27), r));
+    let rlo = _mm256_sub_pd(r, rhi);
+    let rhi2 = _mm256_mul_pd(rhi, rhi);
+    let hi = _mm256_fmadd_pd(rhi2, c(B[0]), r);
+    let lo = _mm256_fmadd_pd(rhi2, c(B[0]), _mm256_sub_pd(r, hi));
+    let lo = _mm256_fmadd_pd(_mm256_mul_pd(c(B[0]), rlo), _mm256_add_pd(rhi, r), lo);
+    _mm256_add_pd(hi, _mm256_fmadd_pd(r3, p, lo))
 }
 
 #[cfg(test)]

@@ -16,6 +16,9 @@
 //! `np_cos` are the platform's functions on every target; `vonmises` and CPython's `gauss`
 //! therefore match NumPy/CPython on glibc only (see the README's platform note).
 //!
+//! The bulk paths call [`np_log_slice`] and [`np_exp_slice`]: element for element the bits
+//! of `np_log` / `np_exp`, four lanes at a time where the CPU has AVX2 and FMA.
+//!
 //! f32 kernels (NumPy's `logf`, `expf`, `powf`, …) call the platform's float functions.
 
 /// NumPy's libm calls as methods, so kernels keep NumPy's expression order.
@@ -49,6 +52,40 @@ const SYSTEM: bool = cfg!(any(
     feature = "system-libm",
     all(target_os = "linux", target_env = "gnu")
 ));
+
+/// Whether the slice forms take the vector kernels of [`super::log_slice`] and
+/// [`super::exp_slice`]. Not with `system-libm` (they are glibc's bits, not the
+/// platform's), and not on glibc without AVX2 + FMA: there glibc runs its SSE2 copies,
+/// whose last bits differ (the NumPy beside nprand on that machine gets those), and the
+/// ports would only compute FMA bits slowly in software.
+#[inline]
+fn vector_slices() -> bool {
+    !cfg!(feature = "system-libm") && (!SYSTEM || super::slice_common::has_avx2_fma())
+}
+
+/// `x[i] = x[i].np_log()` for every element, vectorised where that gives the same bits.
+#[inline]
+pub(crate) fn np_log_slice(x: &mut [f64]) {
+    if vector_slices() {
+        super::log_slice(x);
+    } else {
+        for v in x {
+            *v = v.np_log();
+        }
+    }
+}
+
+/// `x[i] = x[i].np_exp()` for every element, vectorised where that gives the same bits.
+#[inline]
+pub(crate) fn np_exp_slice(x: &mut [f64]) {
+    if vector_slices() {
+        super::exp_slice(x);
+    } else {
+        for v in x {
+            *v = v.np_exp();
+        }
+    }
+}
 
 impl NpMath for f64 {
     #[inline]

@@ -1,6 +1,20 @@
 //! What [`super::exp_slice`] and [`super::log_slice`] share: the scalar recomputation of the
 //! lanes their AVX2 main path does not cover, and (in tests) the comparison of both paths.
 
+/// Whether the AVX2 + FMA kernels of [`super::exp_slice`] and [`super::log_slice`] run
+/// on this CPU (detected at run time; `std` caches the answer).
+#[inline]
+pub(super) fn has_avx2_fma() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        is_x86_feature_detected!("avx2") && is_x86_feature_detected!("fma")
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        false
+    }
+}
+
 /// Recomputes with `f`, from the inputs `xs`, the lanes of `c` whose bit is set in `mask`
 /// (a `movemask` of the lanes outside the vector kernel's main path).
 #[cfg(target_arch = "x86_64")]
@@ -13,6 +27,24 @@ pub(super) fn patch_lanes(c: &mut [f64], xs: [f64; 4], mask: i32, f: fn(f64) -> 
             *v = f(xs[lane]);
         }
     }
+}
+
+/// Runs the 4-lane `kernel` on the last 1 to 3 values of a slice, `rest`, padded with
+/// `pad` (an input on the kernel's main path, so no lane is patched): cheaper than the scalar port, whose `mul_add`s are
+/// software `fma` calls where the crate is not compiled for FMA.
+///
+/// # Safety
+/// The CPU must have what `kernel` is compiled for.
+#[cfg(target_arch = "x86_64")]
+pub(super) unsafe fn pad_rest(rest: &mut [f64], pad: f64, kernel: unsafe fn(&mut [f64])) {
+    if rest.is_empty() {
+        return;
+    }
+    let mut lanes = [pad; 4];
+    lanes[..rest.len()].copy_from_slice(rest);
+    // SAFETY: the caller's guarantee.
+    unsafe { kernel(&mut lanes) };
+    rest.copy_from_slice(&lanes[..rest.len()]);
 }
 
 /// xorshift64: the tests' random bit patterns.

@@ -1,6 +1,11 @@
 //! Tests of `nprand::math`: IEEE special values everywhere, and on Linux/glibc a
 //! comparison with the platform libm (which the functions are built to equal).
 
+// `inputs` itself serves the glibc comparisons only.
+#[cfg_attr(
+    not(all(target_os = "linux", target_env = "gnu")),
+    allow(unused_imports)
+)]
 use super::inputs::{self, SplitMix};
 use super::{acos, expm1, log1p};
 

@@ -1,0 +1,230 @@
+//! The bulk (`_into`) forms of the legacy transforms of an exponential or a gaussian
+//! (pareto, weibull, power, lognormal) and of gumbel: the draws in bulk first (the same
+//! draws, in the same order, as the scalar kernels), then NumPy's expression in passes
+//! over the whole slice, with `exp` and `log` vectorised by [`np_exp_slice`] and
+//! [`np_log_slice`] (the bits of the scalar `np_exp` / `np_log`, element for element).
+//! Each pass keeps the operation order of the scalar kernel in `continuous.rs`.
+
+use super::RandomState;
+use crate::error::Result;
+use crate::math::np::{np_exp_slice, np_log_slice, NpMath};
+
+/// Values per run of [`RandomState::fill_gumbel`] (the uniforms stay in L1).
+const RUN: usize = 512;
+
+impl RandomState {
+    /// [`RandomState::pareto_into`] after its checks: `exp(E / a) - 1`.
+    pub(super) fn fill_pareto(&mut self, out: &mut [f64], a: f64) -> Result<()> {
+        self.standard_exponential_into(out);
+        for o in out.iter_mut() {
+            *o /= a;
+        }
+        np_exp_slice(out);
+        for o in out {
+            *o -= 1.0;
+        }
+        Ok(())
+    }
+
+    /// [`RandomState::weibull_into`] after its checks: 0.0 without draws for `a == 0`,
+    /// else `pow(E, 1 / a)` (the exponentials' logarithms vectorised, `pow` scalar).
+    pub(super) fn fill_weibull(&mut self, out: &mut [f64], a: f64) -> Result<()> {
+        if a == 0.0 {
+            out.fill(0.0);
+            return Ok(());
+        }
+        self.standard_exponential_into(out);
+        for o in out {
+            *o = o.np_pow(1.0 / a);
+        }
+        Ok(())
+    }
+
+    /// [`RandomState::power_into`] after its checks: `pow(1 - exp(-E), 1 / a)`.
+    pub(super) fn fill_power(&mut self, out: &mut [f64], a: f64) -> Result<()> {
+        self.standard_exponential_into(out);
+        for o in out.iter_mut() {
+            *o = -*o;
+        }
+        np_exp_slice(out);
+        for o in out {
+            *o = (1.0 - *o).np_pow(1.0 / a);
+        }
+        Ok(())
+    }
+
+    /// [`RandomState::lognormal_into`] after its checks: `exp(mean + sigma * G)`, the
+    /// gaussians from [`RandomState::standard_normal_into`] (cache included).
+    pub(super) fn fill_lognormal(&mut self, out: &mut [f64], mean: f64, sigma: f64) -> Result<()> {
+        self.standard_normal_into(out);
+        for o in out.iter_mut() {
+            *o = mean + sigma * *o;
+        }
+        np_exp_slice(out);
+        Ok(())
+    }
+
+    /// [`RandomState::gumbel_into`] after its checks: NumPy's `random_gumbel`,
+    /// `loc - scale * log(-log(1 - U))` with `U == 0` redrawn.
+    pub(super) fn fill_gumbel(&mut self, out: &mut [f64], loc: f64, scale: f64) -> Result<()> {
+        let (n, mut done) = (out.len(), 0);
+        while done < n {
+            let run = &mut out[done..(done + RUN).min(n)];
+            self.bitgen.fill_f64(run);
+            let k = drop_zeros(run);
+            let run = &mut run[..k];
+            for o in run.iter_mut() {
+                *o = 1.0 - *o;
+            }
+            np_log_slice(run);
+            for o in run.iter_mut() {
+                *o = -*o;
+            }
+            np_log_slice(run);
+            for o in run {
+                *o = loc - scale * *o;
+            }
+            done += k;
+        }
+        Ok(())
+    }
+}
+
+/// Moves the nonzero values of `u` to its front, in order, and returns how many there
+/// are: the uniforms a rejection loop that redraws `U == 0` keeps, consumed in the same
+/// order (a zero is one more draw for the same value; zeros left at the end of a run
+/// belong to the next value, whose run continues the stream after them).
+fn drop_zeros(u: &mut [f64]) -> usize {
+    let mut k = 0;
+    for i in 0..u.len() {
+        let v = u[i];
+        if v != 0.0 {
+            u[k] = v;
+            k += 1;
+        }
+    }
+    k
+}
+
+#[cfg(test)]
+mod tests {
+    //! Each bulk form against its scalar method, bit for bit, from many starts (block
+    //! boundaries, cached gaussian or not) and sizes, the state after included.
+
+    use super::super::test_util::{assert_bits, assert_same_state, start, starts, SIZES};
+    use super::*;
+    use proptest::prelude::*;
+
+    type Scalar = fn(&mut RandomState, f64, f64) -> f64;
+    type Into = fn(&mut RandomState, &mut [f64], f64, f64);
+
+    /// (name, scalar method, `_into` method, parameters).
+    const CASES: &[(&str, Scalar, Into, [f64; 2])] = &[
+        (
+            "pareto",
+            |r, a, _| r.pareto(a).unwrap(),
+            |r, o, a, _| r.pareto_into(o, a).unwrap(),
+            [3.0, 0.0],
+        ),
+        (
+            "pareto",
+            |r, a, _| r.pareto(a).unwrap(),
+            |r, o, a, _| r.pareto_into(o, a).unwrap(),
+            [1e-3, 0.0],
+        ),
+        (
+            "weibull",
+            |r, a, _| r.weibull(a).unwrap(),
+            |r, o, a, _| r.weibull_into(o, a).unwrap(),
+            [1.5, 0.0],
+        ),
+        (
+            "weibull",
+            |r, a, _| r.weibull(a).unwrap(),
+            |r, o, a, _| r.weibull_into(o, a).unwrap(),
+            [0.0, 0.0],
+        ),
+        (
+            "power",
+            |r, a, _| r.power(a).unwrap(),
+            |r, o, a, _| r.power_into(o, a).unwrap(),
+            [0.5, 0.0],
+        ),
+        (
+            "power",
+            |r, a, _| r.power(a).unwrap(),
+            |r, o, a, _| r.power_into(o, a).unwrap(),
+            [5.0, 0.0],
+        ),
+        (
+            "lognormal",
+            |r, m, s| r.lognormal(m, s).unwrap(),
+            |r, o, m, s| r.lognormal_into(o, m, s).unwrap(),
+            [0.0, 1.0],
+        ),
+        (
+            "lognormal",
+            |r, m, s| r.lognormal(m, s).unwrap(),
+            |r, o, m, s| r.lognormal_into(o, m, s).unwrap(),
+            [700.0, 30.0],
+        ),
+        (
+            "gumbel",
+            |r, l, s| r.gumbel(l, s).unwrap(),
+            |r, o, l, s| r.gumbel_into(o, l, s).unwrap(),
+            [0.5, 2.0],
+        ),
+        (
+            "exponential",
+            |r, s, _| r.exponential(s).unwrap(),
+            |r, o, s, _| r.exponential_into(o, s).unwrap(),
+            [2.0, 0.0],
+        ),
+    ];
+
+    fn check(s: &RandomState, n: usize) {
+        for &(name, scalar, into, [p, q]) in CASES {
+            let what = format!(
+                "{name}({p}, {q}) n {n} from pos {} {:?}",
+                s.bitgen.pos(),
+                s.has_gauss
+            );
+            let mut a = s.clone();
+            let mut b = s.clone();
+            let mut out = vec![f64::NAN; n];
+            into(&mut a, &mut out, p, q);
+            let expect: Vec<f64> = (0..n).map(|_| scalar(&mut b, p, q)).collect();
+            assert_bits(&out, &expect, &what);
+            assert_same_state(&a, &b, &what);
+        }
+    }
+
+    #[test]
+    fn bulk_forms_match_scalar_calls() {
+        for s in starts() {
+            for &n in SIZES {
+                check(&s, n);
+            }
+        }
+    }
+
+    #[test]
+    fn drop_zeros_keeps_the_order() {
+        let mut u = [0.0, 0.5, 0.0, 0.0, 0.25, 0.75, 0.0];
+        assert_eq!(drop_zeros(&mut u), 3);
+        assert_eq!(u[..3], [0.5, 0.25, 0.75]);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn bulk_forms_any_start(
+            seed: u32,
+            skip in 0usize..1300,
+            cached in proptest::option::of(-4.0f64..4.0),
+            n in 0usize..1500,
+        ) {
+            check(&start(seed, skip, cached), n);
+        }
+    }
+}
