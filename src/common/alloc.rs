@@ -119,7 +119,18 @@ pub(crate) fn zeros_rows<T: Clone + Default>(
 
 /// `np.arange(n)` as int64 (empty for `n <= 0`), the start of every `permutation(n)`.
 pub(crate) fn arange(n: i64) -> Result<Vec<i64>> {
-    let shape = [n.max(0) as usize];
+    // Beyond a 32-bit target's address space: NumPy's (64-bit) MemoryError, not a
+    // truncated length.
+    let Ok(len) = usize::try_from(n.max(0)) else {
+        return Err(Error::new(
+            ErrorKind::MemoryError,
+            format!(
+                "Unable to allocate {} for an array with shape ({n},) and data type int64",
+                size_to_string(n as u128 * 8)
+            ),
+        ));
+    };
+    let shape = [len];
     let len = check_shape(&shape, Dtype::I64)?;
     let mut v = reserve(&shape, Dtype::I64, len)?;
     v.extend(0..n.max(0));
