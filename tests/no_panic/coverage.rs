@@ -253,6 +253,7 @@ pub const METHODS: &[(&str, &[&str])] = &[
             "next_u32",
             "next_u64",
             "random_raw",
+            "random_raw_into",
             "raw_state",
             "seed_seq",
             "set_state",
