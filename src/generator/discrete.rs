@@ -360,7 +360,11 @@ mod tests {
                 let mut out = [0i64; 37];
                 a.binomial_into(&mut out, n, p).unwrap();
                 for (i, &x) in out.iter().enumerate() {
-                    assert_eq!(x, b.binomial(n, p).unwrap(), "n={n} p={p} seed={seed} i={i}");
+                    assert_eq!(
+                        x,
+                        b.binomial(n, p).unwrap(),
+                        "n={n} p={p} seed={seed} i={i}"
+                    );
                 }
                 assert_eq!(a, b);
             }
