@@ -93,7 +93,7 @@ mod private {
 }
 
 macro_rules! impl_float {
-    ($t:ty) => {
+    ($t:ty, $default_nan:expr) => {
         impl Float for $t {
             const ZERO: Self = 0.0;
             const ONE: Self = 1.0;
@@ -110,13 +110,21 @@ macro_rules! impl_float {
                 <$t>::is_nan(self)
             }
             fn div_count(self, n: f64) -> Self {
-                (self as f64 / n) as $t
+                let q = self as f64 / n;
+                if q.is_nan() && !(self.is_nan() || n.is_nan()) {
+                    // An invalid division (`0 / 0`, the mean of an empty slice): x86's
+                    // default NaN, sign bit set, as NumPy's Linux result has it. Written
+                    // out, because the compiler may fold a `0.0 / 0.0` it can see into
+                    // +NaN, and other CPUs' default NaN is positive.
+                    return $default_nan;
+                }
+                q as $t
             }
         }
     };
 }
-impl_float!(f64);
-impl_float!(f32);
+impl_float!(f64, f64::from_bits(0xfff8_0000_0000_0000));
+impl_float!(f32, f32::from_bits(0xffc0_0000));
 
 /// `normalize_axis_index(axis, ndim)`: a negative axis counts from the end; outside the
 /// dimensions NumPy raises `AxisError: axis 2 is out of bounds for array of dimension 2`.

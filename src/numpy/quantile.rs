@@ -135,7 +135,7 @@ fn map_lanes(
 fn lane_median(lane: &[f64]) -> f64 {
     let n = lane.len();
     if n == 0 {
-        // `np.mean` of the empty middle: 0.0 / 0 at run time (x86's default NaN).
+        // `np.mean` of the empty middle: 0.0 / 0, x86's default NaN (see `div_count`).
         return super::reduce::mean(lane);
     }
     let s = sort(lane);
