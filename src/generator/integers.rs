@@ -457,8 +457,8 @@ impl<B: BitGenerator> Generator<B> {
     /// let k = nprand::default_rng(3).integers_array(0, 10, Some(&[2, 2]), false).unwrap();
     /// assert_eq!(k.shape, [2, 2]);
     /// assert!(k.iter().all(|v| (0..10).contains(v)));
-    /// // np.random.default_rng(3).integers([0, 100], [[10], [200]])
-    /// let b = nprand::default_rng(3).integers_array([0, 100], [[10], [200]], None, false).unwrap();
+    /// // np.random.default_rng(3).integers([0, 5], [[10], [200]])
+    /// let b = nprand::default_rng(3).integers_array([0, 5], [[10], [200]], None, false).unwrap();
     /// assert_eq!(b.shape, [2, 2]);
     /// ```
     pub fn integers_array(

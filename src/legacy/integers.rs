@@ -209,8 +209,8 @@ impl RandomState {
     /// let k = nprand::RandomState::new(1).randint_array(0, 10, Some(&[2, 2])).unwrap();
     /// assert_eq!(k.shape, [2, 2]);
     /// assert_eq!(k[0], nprand::RandomState::new(1).randint(0, 10).unwrap());
-    /// // np.random.RandomState(1).randint([0, 100], [[10], [200]])
-    /// let b = nprand::RandomState::new(1).randint_array([0, 100], [[10], [200]], None).unwrap();
+    /// // np.random.RandomState(1).randint([0, 5], [[10], [200]])
+    /// let b = nprand::RandomState::new(1).randint_array([0, 5], [[10], [200]], None).unwrap();
     /// assert_eq!(b.shape, [2, 2]);
     /// ```
     pub fn randint_array(
