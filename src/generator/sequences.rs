@@ -290,14 +290,7 @@ impl<B: BitGenerator> Generator<B> {
         p: Option<&[f64]>,
         shuffle: bool,
     ) -> Result<NdArray<T>> {
-        let nonzero = alloc::takes_samples(size);
-        if a.is_empty() && nonzero {
-            return Err(Error::value(
-                "a cannot be empty unless no samples are taken",
-            ));
-        }
-        let p = p.map(|p| ChoiceP::new(p, a.len())).transpose()?;
-        let c = self.choice_indices(a.len() as i64, size, replace, p.as_ref(), shuffle)?;
+        let c = self.choice_positions(a.len(), size, replace, p, shuffle)?;
         // `a[idx]`: a second array of `size` items.
         let mut data = alloc::reserve(&c.shape, alloc::Dtype::I64, c.indices.len())?;
         data.extend(c.indices.iter().map(|&i| a[i as usize].clone()));
@@ -339,14 +332,27 @@ impl<B: BitGenerator> Generator<B> {
                 "tuple index out of range",
             ));
         };
+        let c = self.choice_positions(pop, size, replace, p, shuffle)?;
+        a.take(&c.indices, &c.shape, axis)
+    }
+
+    /// The positions `choice` draws from an array of `pop` items along its axis: NumPy's
+    /// empty-array error, `p` checked against `pop`, then the indices.
+    fn choice_positions(
+        &mut self,
+        pop: usize,
+        size: Option<&[usize]>,
+        replace: bool,
+        p: Option<&[f64]>,
+        shuffle: bool,
+    ) -> Result<ChoiceOutput> {
         if pop == 0 && alloc::takes_samples(size) {
             return Err(Error::value(
                 "a cannot be empty unless no samples are taken",
             ));
         }
         let p = p.map(|p| ChoiceP::new(p, pop)).transpose()?;
-        let c = self.choice_indices(pop as i64, size, replace, p.as_ref(), shuffle)?;
-        a.take(&c.indices, &c.shape, axis)
+        self.choice_indices(pop as i64, size, replace, p.as_ref(), shuffle)
     }
 
     /// The indices of `choice` once `p` is checked (the evaluator checks the population
