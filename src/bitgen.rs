@@ -181,6 +181,43 @@ pub trait BitGenerator {
         }
     }
 
+    /// `out.len()` calls of [`next_u64`](Self::next_u64), in bulk where a generator has a
+    /// faster path (`Generator`'s ziggurat fills read the stream ahead with it).
+    ///
+    /// ```
+    /// use nprand::{BitGenerator, Pcg64};
+    /// // bg = np.random.PCG64(0); [bg.ctypes.next_uint64(bg.ctypes.state) for _ in range(9)]
+    /// let mut a = Pcg64::new(0);
+    /// let mut b = a.clone();
+    /// let mut v = [0u64; 9];
+    /// a.fill_u64(&mut v);
+    /// assert!(v.iter().all(|&w| w == BitGenerator::next_u64(&mut b)));
+    /// assert_eq!(a, b);
+    /// ```
+    fn fill_u64(&mut self, out: &mut [u64]) {
+        for o in out {
+            *o = self.next_u64();
+        }
+    }
+
+    /// The double [`next_double`](Self::next_double) returns when the
+    /// [`next_u64`](Self::next_u64) it replaces would have returned `w`: NumPy builds both
+    /// from the same 64 bits (`(w >> 11) / 2^53`; MT19937 from the same two 32-bit words,
+    /// the high one first).
+    ///
+    /// ```
+    /// use nprand::{BitGenerator, Mt19937, SeedSequence};
+    /// // bg = np.random.MT19937(1); bg.random_raw(2) vs. the next_double of a fresh copy
+    /// let mut a = Mt19937::from_seed_sequence(SeedSequence::new(1));
+    /// let mut b = a.clone();
+    /// let w = BitGenerator::next_u64(&mut a);
+    /// assert_eq!(a.double_from_u64(w), BitGenerator::next_double(&mut b));
+    /// ```
+    #[inline]
+    fn double_from_u64(&self, w: u64) -> f64 {
+        u64_to_double(w)
+    }
+
     /// NumPy's class name, as in `state["bit_generator"]` (`"PCG64"`, ...).
     ///
     /// ```

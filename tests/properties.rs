@@ -3,7 +3,8 @@
 //! permutation. (The call parser's "never panics" property lives in src/cli/parser.rs.)
 #![cfg(feature = "json")]
 
-use nprand::{LegacyState, Mt19937, RandintDtype, RandomState};
+use nprand::generator::{AnyGenerator, BitGenKind};
+use nprand::{BitGenerator, LegacyState, Mt19937, RandintDtype, RandomState};
 use proptest::prelude::*;
 
 /// A generator somewhere in its stream, possibly with a cached gaussian.
@@ -140,5 +141,67 @@ proptest! {
         let mut sorted = items.clone();
         sorted.sort_unstable();
         prop_assert_eq!(q, sorted);
+    }
+}
+
+/// A `Generator` over any of the five bit generators, somewhere in its stream, with the
+/// 32-bit half-word buffer full or empty.
+fn generator_strategy() -> impl Strategy<Value = AnyGenerator> {
+    (0usize..5, any::<u128>(), 0usize..700, any::<bool>()).prop_map(|(k, seed, skip, half)| {
+        let kinds = [
+            BitGenKind::Mt19937,
+            BitGenKind::Pcg64,
+            BitGenKind::Pcg64Dxsm,
+            BitGenKind::Philox,
+            BitGenKind::Sfc64,
+        ];
+        let mut g = AnyGenerator::from_kind(kinds[k], seed);
+        for _ in 0..skip {
+            BitGenerator::next_u64(g.bit_generator_mut());
+        }
+        if half {
+            BitGenerator::next_u32(g.bit_generator_mut());
+        }
+        g
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn generator_ziggurat_fills_equal_repeated_scalar_calls(
+        g in generator_strategy(), n in 0usize..1500, loc in -5.0f64..5.0, scale in 0.0f64..4.0,
+    ) {
+        // The fills read the stream ahead in blocks of 256 words (src/generator/
+        // read_ahead.rs); NumPy's size=n call is n scalar draws in a row, and the
+        // generator must end where NumPy's does.
+        let (mut a, mut b) = (g.clone(), g.clone());
+        let mut out = vec![0.0; n];
+        a.standard_normal_into(&mut out);
+        prop_assert!(out.iter().all(|x| x.to_bits() == b.standard_normal().to_bits()));
+        a.standard_exponential_into(&mut out);
+        prop_assert!(out.iter().all(|x| x.to_bits() == b.standard_exponential().to_bits()));
+        a.normal_into(&mut out, loc, scale).unwrap();
+        prop_assert!(out.iter().all(|x| x.to_bits() == b.normal(loc, scale).unwrap().to_bits()));
+        a.exponential_into(&mut out, scale).unwrap();
+        prop_assert!(out.iter().all(|x| x.to_bits() == b.exponential(scale).unwrap().to_bits()));
+        prop_assert_eq!(a.bit_generator().state(), b.bit_generator().state());
+    }
+
+    #[test]
+    fn generator_discrete_fills_equal_repeated_scalar_calls(
+        g in generator_strategy(), n in 0usize..600, lam in prop_oneof![0.0f64..12.0, 10.0f64..5000.0],
+        trials in 0i64..2000, p in 0.0f64..=1.0,
+    ) {
+        // The fills do the per-parameter work once (PTRS constants and loggam cache, the
+        // inversion table, BTPE's constants) on the concrete bit generator.
+        let (mut a, mut b) = (g.clone(), g.clone());
+        let mut out = vec![0i64; n];
+        a.poisson_into(&mut out, lam).unwrap();
+        prop_assert!(out.iter().all(|&x| x == b.poisson(lam).unwrap()));
+        a.binomial_into(&mut out, trials, p).unwrap();
+        prop_assert!(out.iter().all(|&x| x == b.binomial(trials, p).unwrap()));
+        prop_assert_eq!(a.bit_generator().state(), b.bit_generator().state());
     }
 }

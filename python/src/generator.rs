@@ -132,7 +132,7 @@ forward! {
             if axis != 0 && !x.is_instance(&py.import("numpy")?.getattr("ndarray")?)? {
                 return Err(PyTypeError::new_err("Axis argument is only supported on ndarray objects"));
             }
-            crate::shuffle_in_place(py, x, axis, &mut self.g, |g, n| {
+            crate::shuffle_in_place(py, x, Some(axis), &mut self.g, |g, n| {
                 let call = Call { method: "permutation".into(), args: vec![Expr::Int(n as i128)], kwargs: vec![] };
                 Ok(eval_generator_parsed(g, &call)?.value)
             }, |g, x| {

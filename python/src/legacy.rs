@@ -123,7 +123,7 @@ forward! {
         /// `shuffle(x)`: in place, along the first axis, with NumPy's draws
         /// (those of `permutation(len(x))`).
         fn shuffle(&mut self, py: Python<'_>, x: &Bound<'_, PyAny>) -> PyResult<()> {
-            crate::shuffle_in_place(py, x, 0, &mut self.rs, |rs, n| {
+            crate::shuffle_in_place(py, x, None, &mut self.rs, |rs, n| {
                 let call = Call { method: "permutation".into(), args: vec![Expr::Int(n as i128)], kwargs: vec![] };
                 Ok(eval_parsed(rs, &call)?)
             }, |rs, x| {

@@ -39,18 +39,29 @@ mod generator;
 mod legacy;
 mod random;
 
-/// Shuffles `x` in place along `axis` with the draws of `permutation(n)` (NumPy's
-/// `shuffle` and `permutation(n)` make the same swaps): `x[...] = x.take(perm, axis)` for
-/// an array, `x[:] = [x[i] for i in perm]` for a list, item by item for another mutable
-/// sequence. Anything else goes to `fallback`, which raises NumPy's error.
-fn shuffle_in_place<S>(
+/// Shuffles `x` in place with the draws of `permutation(n)` (NumPy's `shuffle` and
+/// `permutation(n)` make the same swaps), following NumPy's `shuffle` case by case:
+/// - a read-only array: NumPy's `ValueError`, before any draw;
+/// - `Generator`'s `axis` (`Some`; the legacy method has none) is normalised for arrays;
+/// - an empty array (other than an exact 1-d one, which is not empty here): no draws;
+/// - an exact `ndarray`: its buffer shuffled in place when it is C-contiguous along axis
+///   0 and numeric, else `x[...] = x.take(perm, axis)` (the same elements moved);
+/// - an `ndarray` subclass (a masked array, ...): NumPy's own loop through the object's
+///   `__getitem__`/`__setitem__` and a `buf = empty_like(x[0, ...])` bounce buffer, the
+///   swaps recovered from the permutation, because a subclass's item assignment may do
+///   more than copy (a masked array's mask does not follow its values there);
+/// - a list: `x[:] = [x[i] for i in perm]`; another mutable sequence: item by item.
+///
+/// Anything else goes to `fallback`, which raises NumPy's error.
+fn shuffle_in_place<S: ShuffleRows>(
     py: Python<'_>,
     x: &Bound<'_, PyAny>,
-    axis: i64,
+    axis: Option<i64>,
     s: &mut S,
     permutation: fn(&mut S, usize) -> PyResult<Value>,
     fallback: fn(&mut S, Expr) -> PyResult<()>,
 ) -> PyResult<()> {
+    let axis_given = axis.is_some();
     let np = py.import("numpy")?;
     let perm_of = |v: Value| -> PyResult<Vec<usize>> {
         match v.data {
@@ -58,19 +69,58 @@ fn shuffle_in_place<S>(
             _ => Err(PyTypeError::new_err("nprand: permutation is not int64")),
         }
     };
-    if x.is_instance(&np.getattr("ndarray")?)? && x.getattr("ndim")?.extract::<usize>()? >= 1 {
+    let ndarray = np.getattr("ndarray")?;
+    if x.is_instance(&ndarray)? && x.getattr("ndim")?.extract::<usize>()? >= 1 {
+        if !x
+            .getattr("flags")?
+            .getattr("writeable")?
+            .extract::<bool>()?
+        {
+            return Err(pyo3::exceptions::PyValueError::new_err(
+                "array is read-only",
+            ));
+        }
         let ndim: i64 = x.getattr("ndim")?.extract()?;
         let axis = np
             .getattr("lib")?
             .getattr("array_utils")?
-            .call_method1("normalize_axis_index", (axis, ndim))?;
+            .call_method1("normalize_axis_index", (axis.unwrap_or(0), ndim))?;
+        let size: usize = x.getattr("size")?.extract()?;
+        if size == 0 {
+            return Ok(());
+        }
         let n: usize = x.getattr("shape")?.get_item(&axis)?.extract()?;
-        let perm: Vec<i64> = perm_of(permutation(s, n)?)?
-            .into_iter()
-            .map(|i| i as i64)
-            .collect();
-        let taken = x.call_method1("take", (perm.into_pyarray(py), axis))?;
-        return x.set_item(py.Ellipsis(), taken);
+        let exact = x.get_type().is(&ndarray);
+        if exact && axis.extract::<usize>()? == 0 && shuffle_rows_fast(x, s)? {
+            return Ok(());
+        }
+        let perm = perm_of(permutation(s, n)?)?;
+        if exact {
+            let perm: Vec<i64> = perm.into_iter().map(|i| i as i64).collect();
+            let taken = x.call_method1("take", (perm.into_pyarray(py), &axis))?;
+            return x.set_item(py.Ellipsis(), taken);
+        }
+        let x = match axis.extract::<usize>()? {
+            0 => x.clone(),
+            _ => np.call_method1("swapaxes", (x, 0, &axis))?,
+        };
+        // NumPy's legacy loop indexes `x[j]`, the Generator's `x[j, ...]`.
+        let key = |i: usize| -> PyResult<Bound<'_, PyAny>> {
+            Ok(match axis_given {
+                true => (i, py.Ellipsis()).into_pyobject(py)?.into_any(),
+                false => i.into_pyobject(py)?.into_any(),
+            })
+        };
+        let buf = np.call_method1("empty_like", (x.get_item((0, py.Ellipsis()))?,))?;
+        for (i, j) in swaps(&perm) {
+            if i == j {
+                continue;
+            }
+            buf.set_item(py.Ellipsis(), x.get_item(key(j)?)?)?;
+            x.set_item(key(j)?, x.get_item(key(i)?)?)?;
+            x.set_item(key(i)?, &buf)?;
+        }
+        return Ok(());
     }
     if let Ok(list) = x.cast::<PyList>() {
         let perm = perm_of(permutation(s, list.len())?)?;
@@ -94,6 +144,65 @@ fn shuffle_in_place<S>(
         return Ok(());
     }
     fallback(s, convert::to_expr(x)?)
+}
+
+/// The row shuffles of both front-ends (`shuffle` along axis 0 of a C-ordered buffer:
+/// NumPy's swaps, with the draws of `permutation(rows)`).
+trait ShuffleRows {
+    fn shuffle_rows<T>(&mut self, x: &mut [T], row_len: usize);
+}
+
+impl ShuffleRows for nprand::RandomState {
+    fn shuffle_rows<T>(&mut self, x: &mut [T], row_len: usize) {
+        nprand::RandomState::shuffle_rows(self, x, row_len)
+    }
+}
+
+impl ShuffleRows for nprand::generator::AnyGenerator {
+    fn shuffle_rows<T>(&mut self, x: &mut [T], row_len: usize) {
+        nprand::generator::AnyGenerator::shuffle_rows(self, x, row_len)
+    }
+}
+
+/// Shuffles an exact, writeable, C-contiguous, non-empty NumPy array of a numeric dtype
+/// along axis 0 in its own buffer (no permutation array, no `take`, no copy back).
+/// `false` leaves strided arrays and other dtypes to the general path.
+fn shuffle_rows_fast<S: ShuffleRows>(x: &Bound<'_, PyAny>, s: &mut S) -> PyResult<bool> {
+    use numpy::{PyArrayDyn, PyArrayMethods, PyUntypedArrayMethods};
+    macro_rules! typed {
+        ($($t:ty),*) => {$(
+            if let Ok(a) = x.cast::<PyArrayDyn<$t>>() {
+                let (len, rows) = (a.len(), a.shape()[0]);
+                if len == 0 || !a.is_c_contiguous() {
+                    return Ok(false);
+                }
+                let Ok(mut rw) = a.try_readwrite() else { return Ok(false) };
+                let Ok(slice) = rw.as_slice_mut() else { return Ok(false) };
+                s.shuffle_rows(slice, len / rows);
+                return Ok(true);
+            }
+        )*};
+    }
+    typed!(f64, f32, i64, i32, i16, i8, u64, u32, u16, u8, bool);
+    Ok(false)
+}
+
+/// The swaps `(i, j)`, `i = n-1 down to 1`, of the Fisher-Yates shuffle that turned
+/// `arange(n)` into `perm`: position `i` is final after its swap, so `j` is wherever
+/// `perm[i]` stands at that point.
+fn swaps(perm: &[usize]) -> Vec<(usize, usize)> {
+    let mut cur: Vec<usize> = (0..perm.len()).collect();
+    let mut at = cur.clone();
+    let mut out = Vec::with_capacity(perm.len());
+    for i in (1..perm.len()).rev() {
+        let j = at[perm[i]];
+        out.push((i, j));
+        let (vi, vj) = (cur[i], cur[j]);
+        cur.swap(i, j);
+        at[vi] = j;
+        at[vj] = i;
+    }
+    out
 }
 
 /// Evaluates NumPy calls (`"normal(0, 1, size=3)"`) on a borrowed generator: the test

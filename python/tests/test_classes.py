@@ -100,6 +100,54 @@ def test_shuffle_in_place(shape):
     assert rs_state(ours) == rs_state(ref) and gen_state(g) == gen_state(h)
     assert r.getstate() == q.getstate()
 
+ARRAYS = [
+    lambda: np.arange(40, dtype=np.float64),
+    lambda: np.arange(40, dtype=np.float32).reshape(8, 5),
+    lambda: np.arange(60, dtype=np.int8).reshape(3, 4, 5),
+    lambda: np.arange(30, dtype=np.uint16)[::3],          # strided: the general path
+    lambda: np.asfortranarray(np.arange(24).reshape(6, 4)),
+    lambda: np.arange(20) % 3 == 0,
+    lambda: np.zeros((4, 0)),                                # empty rows still draw
+    lambda: np.ma.masked_array(np.arange(8), mask=np.arange(8) % 2 == 0),
+    lambda: np.arange(12, dtype=np.complex128).reshape(4, 3),
+    lambda: np.array(list("abcdef"), dtype=object),
+]
+
+
+@pytest.mark.parametrize("make", ARRAYS)
+@pytest.mark.parametrize("which", ["legacy", "generator"])
+def test_shuffle_arrays_of_every_layout(make, which):
+    # The in-place fast path (plain C-contiguous numeric arrays) and the general path
+    # (everything else) both equal NumPy's shuffle, values, mask and state.
+    if which == "legacy":
+        ours, ref, state = nprand.RandomState(5), np.random.RandomState(5), rs_state
+    else:
+        ours, ref, state = nprand.default_rng(5), np.random.default_rng(5), gen_state
+    x, y = make(), make()
+    for _ in range(3):
+        ours.shuffle(x)
+        ref.shuffle(y)
+    assert x.dtype == y.dtype and x.shape == y.shape
+    assert (np.asarray(x) == np.asarray(y)).all()
+    if np.ma.isMaskedArray(y):
+        assert (np.ma.getmaskarray(x) == np.ma.getmaskarray(y)).all()
+    assert state(ours) == state(ref)
+
+
+@pytest.mark.parametrize("which", ["legacy", "generator"])
+def test_shuffle_read_only_array_raises_as_numpy(which):
+    ours = nprand.RandomState(5) if which == "legacy" else nprand.default_rng(5)
+    ref = np.random.RandomState(5) if which == "legacy" else np.random.default_rng(5)
+    x, y = np.arange(10), np.arange(10)
+    x.flags.writeable = False
+    y.flags.writeable = False
+    with pytest.raises(Exception) as theirs:
+        ref.shuffle(y)
+    with pytest.raises(type(theirs.value)) as mine:
+        ours.shuffle(x)
+    assert str(mine.value) == str(theirs.value)
+
+
 
 def test_state_round_trips():
     ours, ref = nprand.RandomState(5), np.random.RandomState(5)

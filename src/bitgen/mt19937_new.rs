@@ -100,6 +100,14 @@ impl BitGenerator for Mt19937 {
     fn next_raw(&mut self) -> u64 {
         Mt19937::next_u32(self) as u64
     }
+    fn fill_double(&mut self, out: &mut [f64]) {
+        self.fill_f64(out)
+    }
+    /// res53 of the two halves: `w1 = w >> 32` was drawn first.
+    #[inline]
+    fn double_from_u64(&self, w: u64) -> f64 {
+        (((w >> 37) << 26) | u64::from((w as u32) >> 6)) as f64 * (1.0 / 9_007_199_254_740_992.0)
+    }
     fn name(&self) -> &'static str {
         "MT19937"
     }

@@ -468,6 +468,57 @@ pub(crate) fn random_poisson<D: Doubles + ?Sized>(d: &mut D, lam: f64) -> i64 {
     }
 }
 
+/// `out.len()` binomial draws on one plan, the values the per-draw loop gives: the
+/// inversion's `px` recurrence is tabulated once ([`InversionTable`], bit for bit the
+/// values the loop computes) and BTPE's constants are the plan's.
+pub(crate) fn fill_binomial<D: Doubles + ?Sized>(d: &mut D, out: &mut [i64], plan: &BinomialPlan) {
+    let total = plan.n;
+    let fix = |x: i64| {
+        if plan.complement {
+            total.wrapping_sub(x)
+        } else {
+            x
+        }
+    };
+    match plan.setup {
+        BinomialSetup::Inversion { n, p, q, qn, bound } => {
+            if let Some(table) = InversionTable::new(n, p, q, qn, bound) {
+                for o in out {
+                    *o = fix(table.draw(d));
+                }
+                return;
+            }
+        }
+        BinomialSetup::Btpe(ref b) => {
+            for o in out {
+                *o = fix(btpe_kernel(d, b));
+            }
+            return;
+        }
+    }
+    for o in out {
+        *o = binomial_draw(d, plan);
+    }
+}
+
+/// `out.len()` draws of [`random_poisson`] with the per-`lam` work done once: PTRS's
+/// constants and its `loggam` cache (for more than a few values), or `exp(-lam)`.
+pub(crate) fn fill_poisson<D: Doubles + ?Sized>(d: &mut D, out: &mut [i64], lam: f64) {
+    if lam >= 10.0 {
+        let mut ptrs = Ptrs::new(lam, out.len() > 16);
+        for o in out {
+            *o = ptrs.draw(d);
+        }
+    } else if lam == 0.0 {
+        out.fill(0);
+    } else {
+        let enlam = (-lam).np_exp();
+        for o in out {
+            *o = poisson_mult(d, enlam);
+        }
+    }
+}
+
 /// The multiplicative method with `enlam = exp(-lam)`: the number of uniforms whose
 /// running product stays above `enlam`.
 #[inline(always)]

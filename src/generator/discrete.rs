@@ -14,7 +14,9 @@ use crate::array::NdArray;
 use crate::bitgen::BitGenerator;
 use crate::common::ufunc2;
 use crate::common::{c_long, Num, Param};
-use crate::distr::discrete::{binomial_draw, random_binomial, random_poisson, BinomialPlan};
+use crate::distr::discrete::{
+    fill_binomial, fill_poisson, random_binomial, random_poisson, BinomialPlan,
+};
 use crate::error::{Error, Result};
 use crate::math::np::NpMath;
 
@@ -147,7 +149,7 @@ numpy_methods! {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).poisson(100.0).unwrap());
     /// ```
     fn poisson_into;
-    (lam: Poisson = 1.0) -> i64 => poisson;
+    (lam: Poisson = 1.0) -> i64 => poisson, bulk Self::fill_poisson;
 
     /// `rng.geometric(p)`, `p` in (0, 1].
     ///
@@ -247,10 +249,14 @@ impl<B: BitGenerator> Generator<B> {
         }
         // NumPy keeps the setup (`binomial_t`) while `n` and `p` repeat; it depends on them
         // alone, so one plan serves the whole fill with the same bits.
-        let plan = BinomialPlan::new(n, p, false);
-        for o in out {
-            *o = binomial_draw(&mut self.bg, &plan);
-        }
+        fill_binomial(&mut self.bg, out, &BinomialPlan::new(n, p, false));
+        Ok(())
+    }
+
+    /// `poisson_into` after its checks: the per-`lam` work once, the draws on the
+    /// concrete bit generator (the table's kernels take `dyn BitGenerator`).
+    fn fill_poisson(&mut self, out: &mut [i64], lam: f64) -> Result<()> {
+        fill_poisson(&mut self.bg, out, lam);
         Ok(())
     }
 

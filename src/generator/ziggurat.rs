@@ -14,6 +14,7 @@
 //! below are the free functions the [`broadcast`](super::broadcast) table also uses.
 
 use super::next_float;
+use super::read_ahead::{self, Words};
 use super::ziggurat_tables::*;
 use super::Generator;
 use crate::bitgen::BitGenerator;
@@ -23,20 +24,49 @@ use crate::math::np::NpMath;
 /// NumPy's `random_standard_normal`: one `next_uint64` (8 bits of box index, a sign bit,
 /// 52 bits of magnitude) per attempt; ~99.3% of draws accept at once. The tail (box 0) and
 /// the wedges draw extra doubles.
+///
+/// The first attempt is inline and everything after a rejection is a cold call: with the
+/// retry loop inline, LLVM kept a fill's slice iterator and the generator's state in
+/// memory across iterations (measured here: a rejection-free loop is ~20% faster).
+#[inline(always)]
 pub(crate) fn standard_normal<B: BitGenerator + ?Sized>(bg: &mut B) -> f64 {
+    match normal_attempt(bg.next_u64()) {
+        Ok(x) => x,
+        Err(e) => standard_normal_rejected(bg, e),
+    }
+}
+
+/// The first attempt's rejection: what the tail and wedge tests need (box index,
+/// magnitude bits, the candidate).
+pub(crate) type NormalRejected = (usize, u64, f64);
+
+/// One ziggurat attempt on the word `r`: the value if it lies inside its box.
+#[inline(always)]
+pub(crate) fn normal_attempt(r: u64) -> core::result::Result<f64, NormalRejected> {
+    let idx = (r & 0xff) as usize;
+    let r = r >> 8;
+    let sign = r & 1;
+    let rabs = (r >> 1) & 0x000f_ffff_ffff_ffff;
+    // NumPy's `if (sign & 0x1) x = -x;` as a sign-bit flip: the same value (negation
+    // only flips the sign bit, also of 0.0), without a branch that mispredicts on half
+    // of all draws (it cost ~60% of the time here).
+    let x = f64::from_bits((rabs as f64 * WI_DOUBLE[idx]).to_bits() ^ (sign << 63));
+    if rabs < KI_DOUBLE[idx] {
+        Ok(x)
+    } else {
+        Err((idx, rabs, x))
+    }
+}
+
+/// The rest of NumPy's loop after a first attempt fell outside its box.
+#[cold]
+#[inline(never)]
+pub(crate) fn standard_normal_rejected<W: Words + ?Sized>(
+    bg: &mut W,
+    first: NormalRejected,
+) -> f64 {
+    let (mut idx, mut rabs, mut x) = first;
     loop {
-        let r = bg.next_u64();
-        let idx = (r & 0xff) as usize;
-        let r = r >> 8;
-        let sign = r & 1;
-        let rabs = (r >> 1) & 0x000f_ffff_ffff_ffff;
-        // NumPy's `if (sign & 0x1) x = -x;` as a sign-bit flip: the same value (negation
-        // only flips the sign bit, also of 0.0), without a branch that mispredicts on half
-        // of all draws (it cost ~60% of the time here).
-        let x = f64::from_bits((rabs as f64 * WI_DOUBLE[idx]).to_bits() ^ (sign << 63));
-        if rabs < KI_DOUBLE[idx] {
-            return x;
-        }
         if idx == 0 {
             loop {
                 let xx = -ZIGGURAT_NOR_INV_R * (-bg.next_double()).np_log1p();
@@ -53,6 +83,10 @@ pub(crate) fn standard_normal<B: BitGenerator + ?Sized>(bg: &mut B) -> f64 {
             < (-0.5 * x * x).np_exp()
         {
             return x;
+        }
+        match normal_attempt(bg.next_u64()) {
+            Ok(v) => return v,
+            Err(e) => (idx, rabs, x) = e,
         }
     }
 }
@@ -93,22 +127,49 @@ pub(crate) fn standard_normal_f32<B: BitGenerator + ?Sized>(bg: &mut B) -> f32 {
 }
 
 /// NumPy's `random_standard_exponential`: `next_uint64 >> 3` (8 bits of index, 53 of
-/// magnitude); a rejected draw starts over.
+/// magnitude); a rejected draw starts over. Split like [`standard_normal`]: the first
+/// attempt inline, the rest cold.
+#[inline(always)]
 pub(crate) fn standard_exponential<B: BitGenerator + ?Sized>(bg: &mut B) -> f64 {
+    match exponential_attempt(bg.next_u64()) {
+        Ok(x) => x,
+        Err(e) => standard_exponential_rejected(bg, e),
+    }
+}
+
+/// One attempt on the word `r`: the value if inside its box, else (box index, candidate).
+#[inline(always)]
+pub(crate) fn exponential_attempt(r: u64) -> core::result::Result<f64, (usize, f64)> {
+    let ri = r >> 3;
+    let idx = (ri & 0xff) as usize;
+    let ri = ri >> 8;
+    let x = ri as f64 * WE_DOUBLE[idx];
+    if ri < KE_DOUBLE[idx] {
+        Ok(x)
+    } else {
+        Err((idx, x))
+    }
+}
+
+/// The rest of NumPy's loop after a first attempt fell outside its box.
+#[cold]
+#[inline(never)]
+pub(crate) fn standard_exponential_rejected<W: Words + ?Sized>(
+    bg: &mut W,
+    first: (usize, f64),
+) -> f64 {
+    let (mut idx, mut x) = first;
     loop {
-        let ri = bg.next_u64() >> 3;
-        let idx = (ri & 0xff) as usize;
-        let ri = ri >> 8;
-        let x = ri as f64 * WE_DOUBLE[idx];
-        if ri < KE_DOUBLE[idx] {
-            return x;
-        }
         if idx == 0 {
             return ZIGGURAT_EXP_R - (-bg.next_double()).np_log1p();
         }
         if (FE_DOUBLE[idx - 1] - FE_DOUBLE[idx]) * bg.next_double() + FE_DOUBLE[idx] < (-x).np_exp()
         {
             return x;
+        }
+        match exponential_attempt(bg.next_u64()) {
+            Ok(v) => return v,
+            Err(e) => (idx, x) = e,
         }
     }
 }
@@ -178,9 +239,8 @@ impl<B: BitGenerator> Generator<B> {
     /// assert_eq!(z[0], nprand::generator::default_rng(0).standard_normal());
     /// ```
     pub fn standard_normal_into(&mut self, out: &mut [f64]) {
-        for o in out {
-            *o = standard_normal(&mut self.bg);
-        }
+        let r = |w: &mut dyn Words, e| standard_normal_rejected(w, e);
+        read_ahead::fill(&mut self.bg, out, normal_attempt, r, |z| z);
     }
 
     /// `rng.standard_normal(dtype=np.float32)`.
@@ -234,9 +294,8 @@ impl<B: BitGenerator> Generator<B> {
     /// ```
     pub fn normal_into(&mut self, out: &mut [f64], loc: f64, scale: f64) -> Result<()> {
         check_non_negative(scale, "scale")?;
-        for o in out {
-            *o = loc + scale * standard_normal(&mut self.bg);
-        }
+        let r = |w: &mut dyn Words, e| standard_normal_rejected(w, e);
+        read_ahead::fill(&mut self.bg, out, normal_attempt, r, |z| loc + scale * z);
         Ok(())
     }
 
@@ -260,9 +319,8 @@ impl<B: BitGenerator> Generator<B> {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).standard_exponential());
     /// ```
     pub fn standard_exponential_into(&mut self, out: &mut [f64]) {
-        for o in out {
-            *o = standard_exponential(&mut self.bg);
-        }
+        let r = |w: &mut dyn Words, e| standard_exponential_rejected(w, e);
+        read_ahead::fill(&mut self.bg, out, exponential_attempt, r, |x| x);
     }
 
     /// `rng.standard_exponential(dtype=np.float32)`.
@@ -362,9 +420,8 @@ impl<B: BitGenerator> Generator<B> {
     /// ```
     pub fn exponential_into(&mut self, out: &mut [f64], scale: f64) -> Result<()> {
         check_non_negative(scale, "scale")?;
-        for o in out {
-            *o = scale * standard_exponential(&mut self.bg);
-        }
+        let r = |w: &mut dyn Words, e| standard_exponential_rejected(w, e);
+        read_ahead::fill(&mut self.bg, out, exponential_attempt, r, |x| scale * x);
         Ok(())
     }
 }

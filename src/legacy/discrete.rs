@@ -20,8 +20,7 @@ use super::broadcast::{c_long, Cons, DistSpec, Kernel, Num, ParamSpec};
 use super::normal::SMALL;
 use super::RandomState;
 use crate::distr::discrete::{
-    binomial_draw, btpe_kernel, poisson_mult, random_binomial, random_poisson, BinomialPlan,
-    BinomialSetup, InversionTable, Ptrs,
+    binomial_draw, fill_binomial, fill_poisson, random_binomial, random_poisson, BinomialPlan,
 };
 use crate::error::{Error, Result};
 use crate::math::np::NpMath;
@@ -93,34 +92,7 @@ impl RandomState {
             }
             return Ok(());
         }
-        let total = plan.n;
-        let fix = |x: i64| {
-            if plan.complement {
-                total.wrapping_sub(x)
-            } else {
-                x
-            }
-        };
-        match plan.setup {
-            BinomialSetup::Inversion { n, p, q, qn, bound } => {
-                let Some(table) = InversionTable::new(n, p, q, qn, bound) else {
-                    for o in out {
-                        *o = binomial_draw(self, &plan);
-                    }
-                    return Ok(());
-                };
-                let mut d = self.bulk();
-                for o in out {
-                    *o = fix(table.draw(&mut d));
-                }
-            }
-            BinomialSetup::Btpe(ref b) => {
-                let mut d = self.bulk();
-                for o in out {
-                    *o = fix(btpe_kernel(&mut d, b));
-                }
-            }
-        }
+        fill_binomial(&mut self.bulk(), out, &plan);
         Ok(())
     }
 
@@ -470,25 +442,12 @@ numpy_methods! {
 impl RandomState {
     /// [`RandomState::poisson_into`] after its checks.
     fn fill_poisson(&mut self, out: &mut [i64], lam: f64) -> Result<()> {
-        if out.len() <= SMALL || lam == 0.0 {
+        if out.len() <= SMALL {
             for o in out {
                 *o = self.random_poisson(lam);
             }
-            return Ok(());
-        }
-        if lam >= 10.0 {
-            let mut ptrs = Ptrs::new(lam, true);
-            let mut d = self.bulk();
-            for o in out {
-                *o = ptrs.draw(&mut d);
-            }
         } else {
-            // The multiplicative method (lam < 10), `enlam` computed once.
-            let enlam = (-lam).np_exp();
-            let mut d = self.bulk();
-            for o in out {
-                *o = poisson_mult(&mut d, enlam);
-            }
+            fill_poisson(&mut self.bulk(), out, lam);
         }
         Ok(())
     }

@@ -205,6 +205,10 @@ macro_rules! impl_bitgen_u64 {
             fn next_raw(&mut self) -> u64 {
                 $t::next_u64(self)
             }
+            // `next_raw` is `next_u64` here, so the bulk raw fill serves both.
+            fn fill_u64(&mut self, out: &mut [u64]) {
+                $crate::bitgen::BitGenerator::random_raw_into(self, out)
+            }
             fn name(&self) -> &'static str {
                 $np
             }

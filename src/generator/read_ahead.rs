@@ -1,0 +1,159 @@
+//! Bulk fills of rejection samplers that read the bit generator ahead in blocks.
+//!
+//! NumPy's ziggurat draws one `next_uint64` per attempt and accepts ~99% of them at once.
+//! Drawing one word, testing it and storing the value, word after word, ties the
+//! generator's state update to the test and the store; LLVM then kept the state in
+//! memory across iterations and the fill ran at half the generator's speed. Here the words
+//! come from [`BitGenerator::fill_u64`] a block at a time (a tight loop the generator
+//! can interleave, see `Pcg64::random_raw_into`), and the test runs over the block.
+//!
+//! The stream is NumPy's word for word: a rejected attempt continues on the words that
+//! follow it in the block ([`Tail`]), then on the generator itself. Every output takes at
+//! least one word, so a block never holds more words than outputs remain, and no word is
+//! drawn that NumPy would not have drawn: the generator ends where NumPy's does.
+
+use crate::bitgen::BitGenerator;
+
+/// Words read ahead per block (2 KiB on the stack).
+const BLOCK: usize = 256;
+
+/// What a rejection path draws: NumPy's `next_uint64` and `next_double`.
+pub(crate) trait Words {
+    fn next_u64(&mut self) -> u64;
+    fn next_double(&mut self) -> f64;
+}
+
+impl<B: BitGenerator + ?Sized> Words for B {
+    #[inline(always)]
+    fn next_u64(&mut self) -> u64 {
+        BitGenerator::next_u64(self)
+    }
+    #[inline(always)]
+    fn next_double(&mut self) -> f64 {
+        BitGenerator::next_double(self)
+    }
+}
+
+/// The rest of a block after a rejected attempt, then the generator.
+struct Tail<'a, B: ?Sized> {
+    bg: &'a mut B,
+    words: &'a [u64],
+    used: usize,
+}
+
+impl<B: BitGenerator + ?Sized> Words for Tail<'_, B> {
+    fn next_u64(&mut self) -> u64 {
+        match self.words.get(self.used) {
+            Some(&w) => {
+                self.used += 1;
+                w
+            }
+            None => BitGenerator::next_u64(self.bg),
+        }
+    }
+    fn next_double(&mut self) -> f64 {
+        match self.words.get(self.used) {
+            Some(&w) => {
+                self.used += 1;
+                self.bg.double_from_u64(w)
+            }
+            None => BitGenerator::next_double(self.bg),
+        }
+    }
+}
+
+/// `out[i] = map(draw())` for a sampler split into `attempt` (one word: the value, or what
+/// the rejection path needs) and `rejected` (the rest of NumPy's loop; rare, so behind
+/// `dyn`).
+#[inline(always)]
+pub(crate) fn fill<B, E>(
+    bg: &mut B,
+    out: &mut [f64],
+    attempt: impl Fn(u64) -> Result<f64, E>,
+    rejected: impl Fn(&mut dyn Words, E) -> f64,
+    map: impl Fn(f64) -> f64,
+) where
+    B: BitGenerator + ?Sized,
+{
+    let mut buf = [0u64; BLOCK];
+    let n = out.len();
+    let mut i = 0;
+    while i < n {
+        let k = (n - i).min(BLOCK);
+        bg.fill_u64(&mut buf[..k]);
+        let mut j = 0;
+        while j < k {
+            let x = match attempt(buf[j]) {
+                Ok(x) => x,
+                Err(e) => {
+                    let mut tail = Tail {
+                        bg: &mut *bg,
+                        words: &buf[j + 1..k],
+                        used: 0,
+                    };
+                    let x = rejected(&mut tail as &mut dyn Words, e);
+                    j += tail.used;
+                    x
+                }
+            };
+            out[i] = map(x);
+            i += 1;
+            j += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generator::{AnyBitGenerator, BitGenKind};
+
+    /// A sampler that rejects a third of its first attempts and then draws one to three
+    /// more words (doubles and integers), so rejection paths often run past a block's end.
+    fn attempt(w: u64) -> Result<f64, u64> {
+        if w % 3 == 0 {
+            Err(w)
+        } else {
+            Ok(w as f64)
+        }
+    }
+    fn rejected(src: &mut dyn Words, w: u64) -> f64 {
+        let mut x = src.next_double();
+        for _ in 0..w % 3 {
+            x += src.next_u64() as f64;
+        }
+        x
+    }
+    fn one(bg: &mut AnyBitGenerator) -> f64 {
+        match attempt(BitGenerator::next_u64(bg)) {
+            Ok(x) => x,
+            Err(w) => rejected(bg, w),
+        }
+    }
+
+    #[test]
+    fn fill_is_scalar_draws_in_a_row_for_every_generator() {
+        for kind in [
+            BitGenKind::Mt19937,
+            BitGenKind::Pcg64,
+            BitGenKind::Pcg64Dxsm,
+            BitGenKind::Philox,
+            BitGenKind::Sfc64,
+        ] {
+            for n in [0, 1, 2, 255, 256, 257, 511, 1000, 3001] {
+                let mut a = AnyBitGenerator::new(kind, n as u128);
+                let mut b = a.clone();
+                let mut out = vec![0.0; n];
+                fill(&mut a, &mut out, attempt, rejected, |x| -x);
+                for (i, x) in out.iter().enumerate() {
+                    assert_eq!(
+                        x.to_bits(),
+                        (-one(&mut b)).to_bits(),
+                        "{kind:?} n={n} i={i}"
+                    );
+                }
+                assert_eq!(a.state(), b.state(), "{kind:?} n={n}");
+            }
+        }
+    }
+}
