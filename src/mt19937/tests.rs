@@ -1,5 +1,6 @@
 //! Tests of `mt19937.rs`.
 
+use super::simd::temper;
 use super::*;
 
 /// Generators at every kind of position: fresh (624), 0, odd/even near the ends.
