@@ -200,6 +200,27 @@ pub trait BitGenerator {
         }
     }
 
+    /// `out.len()` calls of [`next_u32`](Self::next_u32), in bulk where a generator has a
+    /// faster path: for the 64-bit generators a buffered half first, then whole words (low
+    /// half, then high half), and for an odd count the last word's high half left in the
+    /// buffer, as NumPy's `next_uint32` leaves it.
+    ///
+    /// ```
+    /// use nprand::{BitGenerator, Pcg64};
+    /// // bg = np.random.PCG64(0); [bg.ctypes.next_uint32(bg.ctypes.state) for _ in range(7)]
+    /// let mut a = Pcg64::new(0);
+    /// let mut b = a.clone();
+    /// let mut v = [0u32; 7];
+    /// a.fill_u32(&mut v);
+    /// assert!(v.iter().all(|&w| w == BitGenerator::next_u32(&mut b)));
+    /// assert_eq!(a.state(), b.state()); // the 8th half is in both buffers
+    /// ```
+    fn fill_u32(&mut self, out: &mut [u32]) {
+        for o in out {
+            *o = self.next_u32();
+        }
+    }
+
     /// The double [`next_double`](Self::next_double) returns when the
     /// [`next_u64`](Self::next_u64) it replaces would have returned `w`: NumPy builds both
     /// from the same 64 bits (`(w >> 11) / 2^53`; MT19937 from the same two 32-bit words,

@@ -31,8 +31,8 @@ pub mod simd;
 
 pub(crate) use reader::F64Reader;
 
-pub use simd::Backend;
 use simd::to_f64;
+pub use simd::Backend;
 
 /// Up to this many whole blocks, [`Mt19937::advance`] regenerates them one by one;
 /// beyond, it jumps by polynomial arithmetic (cheaper from about this point on).

@@ -103,6 +103,9 @@ impl BitGenerator for Mt19937 {
     fn fill_double(&mut self, out: &mut [f64]) {
         self.fill_f64(out)
     }
+    fn fill_u32(&mut self, out: &mut [u32]) {
+        Mt19937::fill_u32(self, out)
+    }
     /// res53 of the two halves: `w1 = w >> 32` was drawn first.
     #[inline]
     fn double_from_u64(&self, w: u64) -> f64 {

@@ -344,6 +344,47 @@ pub(crate) fn draw<T: IntegerDtype, B: BitGenerator + ?Sized>(
     })
 }
 
+/// `out[i] = off + lemire32(rng)` ([`Bounded::u32`] and [`Bounded::u64`] for `0 < rng <
+/// 2^32 - 1`), the `next_uint32` words read ahead a block at a time with
+/// [`BitGenerator::fill_u32`] (a rejected word's retries continue on the block, then on
+/// the generator). Every value takes at least one word, so a block never holds more words
+/// than values remain and the generator, buffered half included, ends where NumPy's does.
+fn fill_lemire32<T: IntegerDtype, B: BitGenerator + ?Sized>(
+    bg: &mut B,
+    out: &mut [T],
+    off: u64,
+    rng: u32,
+) {
+    let excl = rng as u64 + 1;
+    // NumPy computes it only for a leftover below `excl`; it is below `excl` itself, so
+    // testing it first is the same test.
+    let threshold = ((u32::MAX - rng) as u64 % excl) as u32;
+    let mut buf = [0u32; 512];
+    let n = out.len();
+    let mut i = 0;
+    while i < n {
+        let k = (n - i).min(buf.len());
+        bg.fill_u32(&mut buf[..k]);
+        let mut j = 0;
+        while j < k {
+            let mut m = buf[j] as u64 * excl;
+            j += 1;
+            while (m as u32) < threshold {
+                let w = match buf[..k].get(j) {
+                    Some(&w) => {
+                        j += 1;
+                        w
+                    }
+                    None => bg.next_u32(),
+                };
+                m = w as u64 * excl;
+            }
+            out[i] = T::from_bits(off.wrapping_add(m >> 32));
+            i += 1;
+        }
+    }
+}
+
 /// `out[i] = off + slot i` for the `bits`-wide slots of consecutive `next_u32` words,
 /// low slot first: the values of [`Bounded`]'s buffered full-range draws (8 and 16 bits
 /// with `rng` all ones, bool with `rng == 1`, where `off` is 0), one word per
@@ -537,6 +578,9 @@ impl<B: BitGenerator> Generator<B> {
             Width::Bool if rng & 1 == 1 => fill_slots(&mut self.bg, out, 1, off),
             Width::W8 if rng as u8 == u8::MAX => fill_slots(&mut self.bg, out, 8, off),
             Width::W16 if rng as u16 == u16::MAX => fill_slots(&mut self.bg, out, 16, off),
+            Width::W32 | Width::W64 if rng != 0 && rng < u32::MAX as u64 => {
+                fill_lemire32(&mut self.bg, out, off, rng as u32)
+            }
             _ => {
                 let mut b = Bounded::new(&mut self.bg);
                 for o in out {

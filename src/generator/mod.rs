@@ -368,6 +368,9 @@ impl<T: BitGenerator + ?Sized> BitGenerator for Box<T> {
     fn fill_u64(&mut self, out: &mut [u64]) {
         (**self).fill_u64(out)
     }
+    fn fill_u32(&mut self, out: &mut [u32]) {
+        (**self).fill_u32(out)
+    }
     #[inline]
     fn double_from_u64(&self, w: u64) -> f64 {
         (**self).double_from_u64(w)
@@ -588,6 +591,9 @@ impl BitGenerator for AnyBitGenerator {
     }
     fn fill_u64(&mut self, out: &mut [u64]) {
         dispatch!(self, g => BitGenerator::fill_u64(g, out))
+    }
+    fn fill_u32(&mut self, out: &mut [u32]) {
+        dispatch!(self, g => BitGenerator::fill_u32(g, out))
     }
     #[inline]
     fn double_from_u64(&self, w: u64) -> f64 {

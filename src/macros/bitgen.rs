@@ -209,6 +209,33 @@ macro_rules! impl_bitgen_u64 {
             fn fill_u64(&mut self, out: &mut [u64]) {
                 $crate::bitgen::BitGenerator::random_raw_into(self, out)
             }
+            fn fill_u32(&mut self, out: &mut [u32]) {
+                let out = match out.split_first_mut() {
+                    Some((first, rest)) if self.buf.has_uint32 => {
+                        *first = $t::next_u32(self);
+                        rest
+                    }
+                    _ => out,
+                };
+                let len = out.len();
+                let mut words = [0u64; 128];
+                for chunk in out[..len & !1].chunks_mut(2 * words.len()) {
+                    let words = &mut words[..chunk.len() / 2];
+                    $crate::bitgen::BitGenerator::fill_u64(self, words);
+                    for (p, &w) in chunk.chunks_exact_mut(2).zip(words.iter()) {
+                        p[0] = w as u32;
+                        p[1] = (w >> 32) as u32;
+                    }
+                }
+                // NumPy's `next_uint32` buffers every word's high half and only clears the
+                // flag when it hands the half out, so the last one stays in `.state`.
+                if len >= 2 {
+                    self.buf.uinteger = out[(len & !1) - 1];
+                }
+                if len & 1 == 1 {
+                    out[len - 1] = $t::next_u32(self);
+                }
+            }
             fn name(&self) -> &'static str {
                 $np
             }
