@@ -9,6 +9,7 @@
 //! ```
 
 use crate::error::{Error, Result};
+use crate::prelude::*;
 
 /// Shape and flat C-order data, NumPy's model of an array.
 #[derive(Debug, Clone, PartialEq)]
@@ -199,7 +200,7 @@ impl<T: Clone> NdArray<T> {
     }
 }
 
-impl<T> std::ops::Deref for NdArray<T> {
+impl<T> core::ops::Deref for NdArray<T> {
     type Target = [T];
     fn deref(&self) -> &[T] {
         &self.data
@@ -213,7 +214,7 @@ impl<T> std::ops::Deref for NdArray<T> {
 /// a[0] = 5;
 /// assert_eq!(a.data, [5, 2]);
 /// ```
-impl<T> std::ops::DerefMut for NdArray<T> {
+impl<T> core::ops::DerefMut for NdArray<T> {
     fn deref_mut(&mut self) -> &mut [T] {
         &mut self.data
     }
@@ -229,7 +230,7 @@ impl<T> std::ops::DerefMut for NdArray<T> {
 /// ```
 impl<'a, T> IntoIterator for &'a NdArray<T> {
     type Item = &'a T;
-    type IntoIter = std::slice::Iter<'a, T>;
+    type IntoIter = core::slice::Iter<'a, T>;
     fn into_iter(self) -> Self::IntoIter {
         self.data.iter()
     }
@@ -243,7 +244,7 @@ impl<'a, T> IntoIterator for &'a NdArray<T> {
 /// ```
 impl<T> IntoIterator for NdArray<T> {
     type Item = T;
-    type IntoIter = std::vec::IntoIter<T>;
+    type IntoIter = alloc::vec::IntoIter<T>;
     fn into_iter(self) -> Self::IntoIter {
         self.data.into_iter()
     }

@@ -41,6 +41,7 @@
 //! [`Generator`](crate::Generator) for those.
 
 use crate::error::Result;
+use crate::prelude::*;
 use crate::seed_sequence::SeedSequence;
 
 pub mod mt19937_new;

@@ -1,7 +1,16 @@
 //! The error type: every condition under which NumPy raises becomes an [`Error`].
 
-use std::fmt;
+use crate::prelude::*;
+use core::fmt;
+#[cfg(feature = "std")]
 use std::sync::Arc;
+
+/// The I/O error behind an `OSError` (shared, so `Error` stays `Clone`). Without `std`
+/// there is no I/O, so no `Error` has one.
+#[cfg(feature = "std")]
+type IoSource = Arc<std::io::Error>;
+#[cfg(not(feature = "std"))]
+type IoSource = core::convert::Infallible;
 
 error_kinds! {
     /// Which Python exception NumPy (or CPython) raises for the same condition.
@@ -103,6 +112,7 @@ impl ErrorKind {
 
     /// The `OSError` subclass CPython raises for an I/O failure of this kind (CPython
     /// picks it by errno; Rust's `io::ErrorKind` is decoded from the same errno).
+    #[cfg(feature = "std")]
     fn of_io(kind: std::io::ErrorKind) -> ErrorKind {
         use std::io::ErrorKind as K;
         match kind {
@@ -134,8 +144,8 @@ impl ErrorKind {
 pub struct Error {
     kind: ErrorKind,
     message: String,
-    /// The I/O error behind an `OSError` (shared, so `Error` stays `Clone`).
-    source: Option<Arc<std::io::Error>>,
+    /// The I/O error behind an `OSError`.
+    source: Option<IoSource>,
 }
 
 impl PartialEq for Error {
@@ -185,6 +195,7 @@ impl Error {
     /// assert!(e.kind().is_os_error());
     /// assert!(e.source().is_some());
     /// ```
+    #[cfg(feature = "std")]
     #[must_use]
     pub fn io(context: &str, err: std::io::Error) -> Self {
         let detail = match err.raw_os_error() {
@@ -252,16 +263,18 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.source
-            .as_deref()
-            .map(|e| e as &(dyn std::error::Error + 'static))
+impl core::error::Error for Error {
+    fn source(&self) -> Option<&(dyn core::error::Error + 'static)> {
+        #[cfg(feature = "std")]
+        let source = self.source.as_deref();
+        #[cfg(not(feature = "std"))]
+        let source = self.source.as_ref();
+        source.map(|e| e as &(dyn core::error::Error + 'static))
     }
 }
 
 /// `Result` with nprand's [`Error`].
-pub type Result<T> = std::result::Result<T, Error>;
+pub type Result<T> = core::result::Result<T, Error>;
 
 #[cfg(test)]
 mod tests {
@@ -382,7 +395,7 @@ mod tests {
     #[cfg(target_os = "linux")]
     #[test]
     fn io_errors_take_cpythons_class_and_text() {
-        use std::error::Error as _;
+        use core::error::Error as _;
         for &(errno, class, text) in CPYTHON_OS_ERRORS {
             let e = super::Error::io("ctx", std::io::Error::from_raw_os_error(errno));
             // The texts are glibc's strerror (CPython's there); musl words some differently.

@@ -1,6 +1,7 @@
 //! Number formatting that matches Python's, so Rust and Python write identical text.
 
-use std::cmp::Ordering;
+use crate::prelude::*;
+use core::cmp::Ordering;
 
 /// Python's `repr(float)`: the shortest string that round-trips and, among those of that
 /// length, the one nearest to the value with ties to an even last digit (David Gay's
@@ -152,8 +153,8 @@ pub struct FloatRepr {
 }
 
 #[cfg(feature = "eval")]
-impl std::fmt::Debug for FloatRepr {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Debug for FloatRepr {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str("FloatRepr")
     }
 }
@@ -349,7 +350,7 @@ impl<'a> Out<'a> {
     }
     fn into_str(self) -> &'a str {
         // Only ASCII digits, signs, '.', 'e' were written.
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+        core::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
     }
 }
 

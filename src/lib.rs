@@ -63,6 +63,12 @@
 // NaN fails them; the port keeps that form on purpose.
 #![allow(clippy::neg_cmp_op_on_partial_ord)]
 #![warn(missing_docs, missing_debug_implementations)]
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+// The tests use std (threads, I/O helpers) whatever the features.
+#[cfg(all(test, not(feature = "std")))]
+extern crate std;
 
 #[macro_use]
 mod macros;
@@ -76,6 +82,7 @@ pub mod error;
 pub mod eval;
 pub mod fmt;
 pub mod generator;
+#[cfg(feature = "std")]
 pub mod global;
 pub mod legacy;
 mod linalg;
@@ -84,6 +91,7 @@ pub mod mt19937;
 #[cfg(feature = "ndarray")]
 pub mod nd;
 pub mod numpy;
+mod prelude;
 #[cfg(feature = "pyo3")]
 pub mod py;
 #[cfg(feature = "python")]

@@ -19,6 +19,7 @@
 #![deny(unsafe_code)]
 
 use crate::error::{Error, Result};
+use crate::prelude::*;
 
 mod charpoly;
 mod fill;
@@ -91,8 +92,8 @@ impl PartialEq for Mt19937 {
 
 impl Eq for Mt19937 {}
 
-impl std::fmt::Debug for Mt19937 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Debug for Mt19937 {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("Mt19937")
             .field("key[0..4]", &&self.key[..4])
             .field("pos", &self.pos)

@@ -51,6 +51,7 @@
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::mt19937::Mt19937;
+use crate::prelude::*;
 use crate::seed_sequence::{Entropy, SeedInt, SeedSequence};
 
 /// NumPy's `seed` argument: an integer of any size and sign, a (nested) sequence, a

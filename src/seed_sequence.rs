@@ -20,6 +20,7 @@
 
 use crate::common::alloc;
 use crate::error::{Error, Result};
+use crate::prelude::*;
 
 mod entropy;
 mod seed_int;
@@ -355,7 +356,7 @@ impl SeedSequence {
     pub(crate) fn state_u64<const N: usize>(&self) -> [u64; N] {
         let mut w = vec![0u32; 2 * N];
         self.fill_state(&mut w);
-        std::array::from_fn(|i| w[2 * i] as u64 | (w[2 * i + 1] as u64) << 32)
+        core::array::from_fn(|i| w[2 * i] as u64 | (w[2 * i + 1] as u64) << 32)
     }
 
     /// `ss.generate_state(n_words, np.uint64)`: `2 * n_words` 32-bit words paired

@@ -22,6 +22,7 @@
 #[cfg(feature = "json")]
 use crate::error::{Error, ErrorKind, Result};
 use crate::mt19937::N;
+use crate::prelude::*;
 #[cfg(feature = "json")]
 use serde_json::{json, Value};
 

@@ -19,6 +19,7 @@ use super::state::{wrong_generator, BitGenState, Mt19937State};
 use super::{BitGenerator, SeedableBitGenerator};
 use crate::error::Result;
 use crate::mt19937::{Mt19937, N};
+use crate::prelude::*;
 use crate::seed_sequence::SeedSequence;
 
 impl Mt19937 {

@@ -30,6 +30,7 @@ use crate::error::Error;
 #[cfg(feature = "json")]
 use crate::error::{ErrorKind, Result};
 use crate::mt19937::N;
+use crate::prelude::*;
 #[cfg(feature = "json")]
 use serde::Deserialize;
 #[cfg(feature = "json")]

@@ -12,6 +12,7 @@
 
 use crate::array::shape_repr;
 use crate::error::{Error, ErrorKind, Result};
+use crate::prelude::*;
 
 /// NumPy's `NPY_MAXDIMS`.
 pub(crate) const MAXDIMS: usize = 64;

@@ -18,6 +18,7 @@
 //! ```
 
 use crate::array::NdArray;
+use crate::prelude::*;
 
 use super::Num;
 

@@ -5,6 +5,7 @@ use crate::array::{
     broadcast_indices, broadcast_shapes, shape_repr, ufunc_broadcast, BroadcastWalk, NdArray,
 };
 use crate::error::{Error, Result};
+use crate::prelude::*;
 
 use super::alloc::{check_shape, reserve, Dtype};
 use super::{Kernel, Num, Output, PKind, Receiver, Spec};

@@ -17,6 +17,7 @@ use super::{IntoParam, Num};
 use crate::array::{broadcast_indices, broadcast_shapes, ufunc_broadcast, BroadcastWalk, NdArray};
 use crate::common::alloc::{check_shape, reserve, Dtype};
 use crate::error::{Error, Result};
+use crate::prelude::*;
 
 /// A bound argument as `np.asarray` sees it: an array of [`IntBound`].
 ///
@@ -113,7 +114,7 @@ impl IntBound {
 
     /// NumPy's comparison of two elements (ints exactly, otherwise as float64; NaN is
     /// unordered).
-    pub(crate) fn cmp(self, o: IntBound) -> Option<std::cmp::Ordering> {
+    pub(crate) fn cmp(self, o: IntBound) -> Option<core::cmp::Ordering> {
         match (self, o) {
             (IntBound::Int(a), IntBound::Int(b)) => Some(a.cmp(&b)),
             (a, b) => a.as_f64().partial_cmp(&b.as_f64()),
@@ -121,17 +122,17 @@ impl IntBound {
     }
 
     pub(crate) fn lt(self, y: i128) -> bool {
-        self.cmp(IntBound::Int(y)) == Some(std::cmp::Ordering::Less)
+        self.cmp(IntBound::Int(y)) == Some(core::cmp::Ordering::Less)
     }
 
     pub(crate) fn gt(self, y: i128) -> bool {
-        self.cmp(IntBound::Int(y)) == Some(std::cmp::Ordering::Greater)
+        self.cmp(IntBound::Int(y)) == Some(core::cmp::Ordering::Greater)
     }
 
     pub(crate) fn ge(self, y: i128) -> bool {
         matches!(
             self.cmp(IntBound::Int(y)),
-            Some(std::cmp::Ordering::Greater | std::cmp::Ordering::Equal)
+            Some(core::cmp::Ordering::Greater | core::cmp::Ordering::Equal)
         )
     }
 
@@ -263,8 +264,8 @@ impl BroadcastBounds {
                 )));
             }
             let bad = any_pair(low, high, |l, h| match l.cmp(h) {
-                Some(std::cmp::Ordering::Greater) => true,
-                Some(std::cmp::Ordering::Equal) => !closed,
+                Some(core::cmp::Ordering::Greater) => true,
+                Some(core::cmp::Ordering::Equal) => !closed,
                 _ => false,
             })?;
             if bad {
@@ -318,8 +319,8 @@ impl BroadcastBounds {
                 data: hi.iter().map(|&v| IntBound::Int(v)).collect(),
             };
             let bad = any_pair(&lo_arr, &hi_arr, |l, h| match l.cmp(h) {
-                Some(std::cmp::Ordering::Greater) => true,
-                Some(std::cmp::Ordering::Equal) => open,
+                Some(core::cmp::Ordering::Greater) => true,
+                Some(core::cmp::Ordering::Equal) => open,
                 _ => false,
             })?;
             if bad {

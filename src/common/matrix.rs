@@ -4,6 +4,7 @@
 
 use crate::array::{shape_repr, NdArray};
 use crate::error::{Error, Result};
+use crate::prelude::*;
 
 /// What `np.array(x)` makes of a matrix-like `x`: its elements in C order and its shape.
 ///

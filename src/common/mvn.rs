@@ -8,6 +8,7 @@ use super::matrix::Matrix;
 use crate::error::{Error, Result};
 use crate::linalg::blas::row_times;
 pub(crate) use crate::linalg::blas::OneRow;
+use crate::prelude::*;
 
 /// NumPy's `check_valid` argument of `multivariate_normal`.
 ///

@@ -4,6 +4,7 @@
 
 use crate::array::NdArray;
 use crate::error::Result;
+use crate::prelude::*;
 
 use super::{Constraint, Num};
 
@@ -139,8 +140,8 @@ impl<R: Receiver + ?Sized> Clone for Kernel<R> {
 }
 impl<R: Receiver + ?Sized> Copy for Kernel<R> {}
 
-impl<R: Receiver + ?Sized> std::fmt::Debug for Kernel<R> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl<R: Receiver + ?Sized> core::fmt::Debug for Kernel<R> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(match self {
             Kernel::F64(_) => "Kernel::F64",
             Kernel::F32(_) => "Kernel::F32",
@@ -194,8 +195,8 @@ impl<R: Receiver + ?Sized> Clone for Spec<R> {
 }
 impl<R: Receiver + ?Sized> Copy for Spec<R> {}
 
-impl<R: Receiver + ?Sized> std::fmt::Debug for Spec<R> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl<R: Receiver + ?Sized> core::fmt::Debug for Spec<R> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("Spec")
             .field("name", &self.name)
             .field("params", &self.params)

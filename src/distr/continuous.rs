@@ -4,6 +4,8 @@
 //! per attempt, no normals or exponentials, so the legacy stream is the modern one.
 
 use super::Doubles;
+#[cfg(not(feature = "std"))]
+use crate::math::core_float::CoreFloat;
 use crate::math::np::NpMath;
 
 /// `random_laplace`; `U == 0` is redrawn.

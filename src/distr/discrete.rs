@@ -18,6 +18,7 @@
 use super::{loggam, Doubles};
 use crate::common::c_long;
 use crate::math::np::NpMath;
+use crate::prelude::*;
 
 /// Which algorithm a binomial draw takes, with its setup (NumPy caches this per
 /// `(n, p)`; it is a pure function of them, so nprand recomputes it).

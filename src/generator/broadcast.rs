@@ -30,6 +30,7 @@ use crate::array::NdArray;
 use crate::bitgen::BitGenerator;
 use crate::common::{Num, Param};
 use crate::error::Result;
+use crate::prelude::*;
 
 pub use crate::common::{convert, output_shape, precheck, Output, PKind, Prepare, POISSON_LAM_MAX};
 

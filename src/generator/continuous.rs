@@ -5,7 +5,8 @@
 //! differ from the legacy ones (ziggurat normals and exponentials, `expm1`, the
 //! `kappa > 1e6` branch of vonmises …).
 use crate::math::np::NpMath;
-use std::f64::consts::PI;
+use crate::prelude::*;
+use core::f64::consts::PI;
 
 use super::broadcast::{GCons, GKernel, GenSpec};
 use super::ziggurat::{standard_exponential, standard_normal};

@@ -19,6 +19,7 @@ use crate::distr::discrete::{
 };
 use crate::error::{Error, Result};
 use crate::math::np::NpMath;
+use crate::prelude::*;
 
 // ---------------------------------------------------------------------------------------
 // Kernels

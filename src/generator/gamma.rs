@@ -12,6 +12,7 @@ use crate::bitgen::BitGenerator;
 use crate::common::{Num, Param};
 use crate::error::{Error, Result};
 use crate::math::np::NpMath;
+use crate::prelude::*;
 
 // ---------------------------------------------------------------------------------------
 // Kernels: NumPy's routines, without parameter checks, drawing what NumPy draws

@@ -12,6 +12,7 @@ use crate::bitgen::BitGenerator;
 use crate::common::{alloc, c_long, ufunc2, Num, Param};
 use crate::error::{Error, Result};
 use crate::math::np::NpMath;
+use crate::prelude::*;
 
 fn hypergeometric_sample<B: BitGenerator + ?Sized>(
     bg: &mut B,
@@ -285,7 +286,7 @@ impl<B: BitGenerator> Generator<B> {
                     )
                 })?;
                 for (i, &c) in colors.iter().enumerate() {
-                    choices.extend(std::iter::repeat_n(i, c as usize));
+                    choices.extend(core::iter::repeat_n(i, c as usize));
                 }
                 for row in out.chunks_exact_mut(k) {
                     for j in 0..ns as usize {

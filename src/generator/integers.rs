@@ -29,6 +29,7 @@
 use super::Generator;
 use crate::bitgen::BitGenerator;
 use crate::error::{Error, Result};
+use crate::prelude::*;
 
 // `integers` with array bounds (NumPy's `_bounded_integers` broadcast path).
 #[path = "integers_broadcast.rs"]
@@ -266,7 +267,7 @@ pub enum Width {
 /// assert_eq!(<u16 as IntegerDtype>::NAME, "uint16");
 /// assert_eq!(<bool as IntegerDtype>::MAX, 1);
 /// ```
-pub trait IntegerDtype: Copy + Default + PartialEq + std::fmt::Debug + private::Sealed {
+pub trait IntegerDtype: Copy + Default + PartialEq + core::fmt::Debug + private::Sealed {
     /// NumPy's dtype name (`"int8"`, `"bool"` …), as in its error messages.
     const NAME: &'static str;
     /// The smallest value.
@@ -630,7 +631,7 @@ mod tests {
         (0..n).map(|_| draw::<T, B>(&mut b, off, rng)).collect()
     }
 
-    fn check<T: IntegerDtype + PartialEq + std::fmt::Debug>(low: i128, high: i128) {
+    fn check<T: IntegerDtype + PartialEq + core::fmt::Debug>(low: i128, high: i128) {
         for n in (0..70).chain([1000, 1001, 1003]) {
             // a half-used 32-bit buffer in the bit generator before the call
             for pre in [false, true] {

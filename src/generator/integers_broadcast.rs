@@ -62,7 +62,7 @@ impl<B: BitGenerator> Generator<B> {
         bounds: &BroadcastBounds,
         size: Option<&[usize]>,
     ) -> Result<NdArray<T>> {
-        let dtype = Dtype::new(T::NAME, std::mem::size_of::<T>());
+        let dtype = Dtype::new(T::NAME, core::mem::size_of::<T>());
         let mut b = Bounded::new(&mut self.bg);
         bounds.draw_each(size, dtype, "integers", |l, rng| {
             draw::<T, B>(&mut b, l, rng)

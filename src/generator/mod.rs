@@ -39,8 +39,9 @@
 use crate::bitgen::{BitGenState, BitGenerator, Pcg64, Pcg64Dxsm, Philox, Sfc64};
 use crate::error::{Error, Result};
 use crate::mt19937::Mt19937;
+use crate::prelude::*;
 use crate::seed_sequence::SeedSequence;
-use std::str::FromStr;
+use core::str::FromStr;
 
 mod array_forms;
 pub mod broadcast;

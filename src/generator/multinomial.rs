@@ -9,6 +9,7 @@ use crate::bitgen::BitGenerator;
 use crate::common::alloc::{self, Dtype};
 use crate::common::{kahan_sum, IntoParam};
 use crate::error::{Error, Result};
+use crate::prelude::*;
 
 /// `random_multinomial` for one row.
 pub(crate) fn multinomial_row<B: BitGenerator + ?Sized>(

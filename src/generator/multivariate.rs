@@ -21,6 +21,7 @@ use crate::common::mvn::{
 pub use crate::common::mvn::{MvnMethod, MvnOptions};
 use crate::error::{Error, ErrorKind, Result};
 use crate::linalg::{self, MAX_DIM};
+use crate::prelude::*;
 
 impl<B: BitGenerator> Generator<B> {
     /// `rng.multivariate_normal(mean, cov, size=…, check_valid=…, tol=…, method=…)`, with

@@ -12,6 +12,12 @@ use crate::bitgen::BitGenerator;
 use crate::common::alloc;
 use crate::common::kahan_sum;
 use crate::error::{Error, Result};
+use crate::prelude::*;
+// Only membership is asked of the set (never its order), so without `std` an ordered set
+// gives the same draws, at O(log n) per insert.
+#[cfg(not(feature = "std"))]
+use ::alloc::collections::BTreeSet as HashSet;
+#[cfg(feature = "std")]
 use std::collections::HashSet;
 
 /// The indices `choice` draws into the population (along axis 0) and the output shape
@@ -452,8 +458,13 @@ impl<B: BitGenerator> Generator<B> {
         let mut idx = alloc::reserve(&[size as usize], alloc::Dtype::I64, size as usize)?;
         let set_size = ((1.2 * size as f64) as u64 + 1).next_power_of_two() as usize;
         let mut set = HashSet::new();
+        // NumPy's MemoryError for a set it cannot allocate (a BTreeSet, without `std`,
+        // allocates per node; `idx` above has already checked `size`).
+        #[cfg(feature = "std")]
         set.try_reserve(size as usize)
             .map_err(|_| alloc::memory_error(&[set_size], alloc::Dtype::U64))?;
+        #[cfg(not(feature = "std"))]
+        let _ = set_size;
         for j in pop - size..pop {
             let val = bounded_u64(&mut self.bg, j);
             if set.insert(val) {

@@ -20,6 +20,7 @@ use super::Generator;
 use crate::bitgen::BitGenerator;
 use crate::error::{Error, Result};
 use crate::math::np::NpMath;
+use crate::prelude::*;
 
 /// NumPy's `random_standard_normal`: one `next_uint64` (8 bits of box index, a sign bit,
 /// 52 bits of magnitude) per attempt; ~99.3% of draws accept at once. The tail (box 0) and

@@ -2,8 +2,10 @@
 //! lognormal, rayleigh, wald, vonmises (NumPy's `legacy_*` routines) and laplace,
 //! gumbel, logistic, triangular (the shared `random_*` routines RandomState calls).
 
+#[cfg(not(feature = "std"))]
+use crate::math::core_float::CoreFloat;
 use crate::math::np::NpMath;
-use std::f64::consts::PI;
+use core::f64::consts::PI;
 
 use super::broadcast::{Cons, DistSpec, Kernel, Num, ParamSpec};
 use super::RandomState;

@@ -24,6 +24,7 @@ use crate::distr::discrete::{
 };
 use crate::error::{Error, Result};
 use crate::math::np::NpMath;
+use crate::prelude::*;
 
 /// `(double)LONG_MAX`, i.e. 2^63.
 const LONG_MAX_F: f64 = 9_223_372_036_854_775_807_i64 as f64;

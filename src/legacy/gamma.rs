@@ -8,6 +8,7 @@ use super::normal::{Draws, SMALL};
 use super::RandomState;
 use crate::error::{Error, Result};
 use crate::math::np::{np_log_slice, NpMath};
+use crate::prelude::*;
 
 /// Values per run of [`RandomState::standard_exponential_into`] (uniforms filled, then
 /// transformed while still in L1).

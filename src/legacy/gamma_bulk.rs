@@ -22,6 +22,8 @@
 
 use super::gamma::{standard_gamma_kernel, GammaShape};
 use super::normal::Bulk;
+#[cfg(not(feature = "std"))]
+use crate::math::core_float::CoreFloat;
 use crate::math::np::{np_log_slice, NpMath};
 
 /// Values per batch: enough for the vector pass, few enough that a rejection (about 1

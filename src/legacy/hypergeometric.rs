@@ -18,6 +18,7 @@ use crate::array::{broadcast_indices, NdArray};
 use crate::distr::loggam;
 use crate::error::{Error, Result};
 use crate::math::np::NpMath;
+use crate::prelude::*;
 
 impl RandomState {
     fn hypergeometric_hyp(&mut self, good: i64, bad: i64, sample: i64) -> i64 {

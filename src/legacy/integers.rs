@@ -6,6 +6,7 @@ use crate::common::alloc;
 use crate::common::int_bounds::{BoundsType, BroadcastBounds};
 use crate::common::IntoBounds;
 use crate::error::{Error, Result};
+use crate::prelude::*;
 
 mod sealed {
     pub trait Sealed {}

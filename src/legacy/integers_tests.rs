@@ -3,8 +3,8 @@
 
 use super::super::test_util::{assert_same_state, start, starts};
 use super::*;
+use core::fmt::Debug;
 use proptest::prelude::*;
-use std::fmt::Debug;
 
 #[derive(Default)]
 struct RefBuffer {

@@ -18,6 +18,7 @@
 
 use crate::error::{Error, Result};
 use crate::mt19937::Mt19937;
+use crate::prelude::*;
 use crate::state::LegacyState;
 
 mod array_forms;

@@ -22,6 +22,7 @@ use crate::common::mvn::{
     empty_reshape, is_psd, mean_plus_x_ft, mvn_dims, OneRow, NOT_PSD_MESSAGE,
 };
 use crate::error::{Error, ErrorKind, Result};
+use crate::prelude::*;
 
 pub use crate::common::mvn::{CheckValid, MvnMethod, MvnOptions, MvnOutput};
 pub(crate) use crate::linalg::MAX_DIM;

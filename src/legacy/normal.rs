@@ -6,6 +6,7 @@ pub(crate) use crate::distr::Doubles;
 use crate::error::Result;
 use crate::math::np::{np_log_slice, NpMath};
 use crate::mt19937::F64Reader;
+use crate::prelude::*;
 
 /// The legacy polar method's accepted pair from a source of doubles: draws `(U1, U2)`
 /// until `r2 = x1² + x2²` is in (0, 1) (`x = 2U - 1`), then returns `(f * x2, f * x1)`

@@ -4,6 +4,7 @@ use super::RandomState;
 use crate::array::NdArray;
 use crate::common::{alloc, kahan_sum};
 use crate::error::{Error, Result};
+use crate::prelude::*;
 
 /// Positions per batch of [`RandomState::shuffle`].
 const SHUFFLE_BATCH: usize = 256;

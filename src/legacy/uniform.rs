@@ -5,6 +5,7 @@ use super::RandomState;
 use crate::array::NdArray;
 use crate::common::alloc;
 use crate::error::{Error, ErrorKind, Result};
+use crate::prelude::*;
 
 impl RandomState {
     /// `rs.random_sample()`: one double in [0, 1) (53 bits from two words).

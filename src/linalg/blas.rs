@@ -32,6 +32,8 @@
 //! `f64::mul_add` is the fused multiply-add here (an `fma` instruction where the target
 //! has it, libm's correctly rounded `fma` otherwise: the same value either way).
 
+use crate::prelude::*;
+
 /// Which kernel a one-row product goes through (two rows or more always use `dgemm`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum OneRow {

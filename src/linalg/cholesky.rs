@@ -12,6 +12,8 @@
 //! lower triangle is read (`cholesky([[1, 5], [0, 1]])` is the identity), and NumPy zeroes the
 //! strict upper triangle of the result.
 
+use crate::prelude::*;
+
 /// A pivot `ajj <= 0`: NumPy raises `LinAlgError("Matrix is not positive definite")`.
 #[derive(Debug)]
 pub(crate) struct NotPositiveDefinite;

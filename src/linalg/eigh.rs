@@ -11,6 +11,7 @@ use super::lapack::{
     dlapy2, dlarf1f_left, dlarfg, dlartg, dlascl, dlasr_right, sign, NotConverged, EPS, PREC, SFMIN,
 };
 use super::MAX_DIM;
+use crate::prelude::*;
 
 /// `numpy.linalg.eigh(a)`: eigenvalues `w` in ascending order and the eigenvectors as the
 /// columns of the row-major `v`.

@@ -5,6 +5,8 @@
 //! Matrices are column-major with leading dimension `n`, like Fortran's; comments name the
 //! LAPACK routine and keep its 1-based variable names where that helps checking the port.
 
+use crate::prelude::*;
+
 /// `dlamch('E')`: relative machine epsilon (rounding mode) = 2^-53.
 pub(crate) const EPS: f64 = f64::EPSILON * 0.5;
 

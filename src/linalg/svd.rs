@@ -7,6 +7,7 @@ use super::lapack::{
     swap_cols, swap_rows, NotConverged, EPS, PREC, SFMIN,
 };
 use crate::math::np::NpMath;
+use crate::prelude::*;
 
 // The 2×2 kernels `dlas2` and `dlasv2`.
 #[path = "svd2x2.rs"]

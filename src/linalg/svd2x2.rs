@@ -2,6 +2,8 @@
 //! which `dbdsqr` calls on the trailing 2×2 blocks.
 
 use super::super::lapack::{sign, EPS};
+#[cfg(not(feature = "std"))]
+use crate::math::core_float::CoreFloat;
 
 /// `dlas2(f, g, h)`: singular values (ssmin, ssmax) of [[f, g], [0, h]].
 pub(super) fn dlas2(f: f64, g: f64, h: f64) -> (f64, f64) {
@@ -54,8 +56,8 @@ pub(super) fn dlasv2(f: f64, g: f64, h: f64) -> (f64, f64, f64, f64, f64, f64) {
     let swap = ha > fa;
     if swap {
         pmax = 3;
-        std::mem::swap(&mut ft, &mut ht);
-        std::mem::swap(&mut fa, &mut ha);
+        core::mem::swap(&mut ft, &mut ht);
+        core::mem::swap(&mut fa, &mut ha);
     }
     let gt = g;
     let ga = gt.abs();

@@ -185,7 +185,7 @@ macro_rules! impl_bitgen_u64 {
             #[doc = concat!("let v = nprand::", stringify!($t), "::new(2).random_raw(10).unwrap();")]
             #[doc = concat!("assert_eq!(v[0], nprand::", stringify!($t), "::new(2).next_u64());")]
             /// ```
-            pub fn random_raw(&mut self, n: usize) -> $crate::error::Result<Vec<u64>> {
+            pub fn random_raw(&mut self, n: usize) -> $crate::error::Result<$crate::prelude::Vec<u64>> {
                 let mut out = $crate::common::alloc::filled(&[n], $crate::common::alloc::Dtype::U64, 0)?;
                 $crate::bitgen::BitGenerator::random_raw_into(self, &mut out);
                 Ok(out)

@@ -6,10 +6,13 @@
 //! macro is visible in the files declared after its own.
 
 #[macro_use]
+mod cpu;
+#[macro_use]
 mod options;
 #[macro_use]
 mod bitgen;
 #[macro_use]
 mod methods;
+#[cfg(feature = "std")]
 #[macro_use]
 mod global;

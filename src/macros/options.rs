@@ -15,7 +15,7 @@ macro_rules! numpy_str_enum {
             }
         }
 
-        impl std::str::FromStr for $ty {
+        impl core::str::FromStr for $ty {
             type Err = crate::error::Error;
 
             fn from_str(s: &str) -> crate::error::Result<Self> {
@@ -26,8 +26,8 @@ macro_rules! numpy_str_enum {
             }
         }
 
-        impl std::fmt::Display for $ty {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        impl core::fmt::Display for $ty {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 f.write_str(self.as_str())
             }
         }

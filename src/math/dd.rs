@@ -3,6 +3,8 @@
 //! Each is written exactly as CORE-MATH's C (no extra fused operations), so the error
 //! bounds its proofs rely on hold.
 
+#[cfg(not(feature = "std"))]
+use crate::math::core_float::CoreMulAdd;
 /// `x + y` as (s, e) with s + e exact, for |x| >= |y| (Dekker's Fast2Sum).
 #[inline]
 pub(super) fn fast_two_sum(x: f64, y: f64) -> (f64, f64) {

@@ -42,7 +42,7 @@ fn exp_slice_scalar(x: &mut [f64]) {
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,fma")]
 unsafe fn exp_slice_avx2(x: &mut [f64]) {
-    use std::arch::x86_64::*;
+    use core::arch::x86_64::*;
     let mut chunks = x.chunks_exact_mut(4);
     for c in &mut chunks {
         // SAFETY (whole block): `c` has exactly 4 elements, so the unaligned 256-bit load

@@ -21,6 +21,8 @@
 //!   results reached).
 
 use super::words::{from_high_word, high_word};
+#[cfg(not(feature = "std"))]
+use crate::math::core_float::CoreMulAdd;
 
 const O_THRESHOLD: f64 = f64::from_bits(0x4086_2e42_fefa_39ef);
 /// ln(2) split so that `k * LN2_HI` is exact for the k reached here.

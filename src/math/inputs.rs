@@ -117,7 +117,7 @@ pub const EXPM1_THRESHOLDS: [f64; 6] = [
     38.816_242_111_356_935,
     709.782_712_893_384,
     5.551_115_123_125_783e-17,
-    std::f64::consts::LN_2,
+    core::f64::consts::LN_2,
 ];
 
 /// Thresholds of `acos` (1/2, 1, and the tiny bound 0x1.cb3b399d747f2p-55).

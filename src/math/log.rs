@@ -10,6 +10,8 @@
 
 use super::log_data::{LN2HI, LN2LO, POLY as A, POLY1 as B, TAB};
 use super::math_err::{divzero, invalid};
+#[cfg(not(feature = "std"))]
+use crate::math::core_float::CoreMulAdd;
 
 /// Bits of `1 - 2^-4`, the start of the near-1 interval.
 const LO: u64 = 0x3fee_0000_0000_0000;

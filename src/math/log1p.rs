@@ -20,6 +20,8 @@
 //! - the reduction is taken for the high word 0xbfd2bec4 itself (msun: from the next).
 
 use super::words::{high_word, with_high_word};
+#[cfg(not(feature = "std"))]
+use crate::math::core_float::CoreMulAdd;
 
 /// ln(2) split so that `k * LN2_HI` is exact for |k| < 2000.
 const LN2_HI: f64 = f64::from_bits(0x3fe6_2e42_fee0_0000);

@@ -9,6 +9,8 @@
 
 use super::log::{split, subnormal_or_special};
 use super::log2_data::{INVLN2HI, INVLN2LO, POLY as A, POLY1 as B, TAB};
+#[cfg(not(feature = "std"))]
+use crate::math::core_float::CoreMulAdd;
 
 /// Bits of `1 - 0x1.5b51p-5`, the start of the near-1 interval.
 const LO: u64 = 0x3fee_a4af_0000_0000;

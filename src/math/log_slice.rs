@@ -52,7 +52,7 @@ const OFF: i64 = 0x3fe6_0000_0000_0000;
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,fma")]
 unsafe fn log_slice_avx2(x: &mut [f64]) {
-    use std::arch::x86_64::*;
+    use core::arch::x86_64::*;
     let mut chunks = x.chunks_exact_mut(4);
     for c in &mut chunks {
         // SAFETY (whole block): `c` has exactly 4 elements, so the unaligned 256-bit load
@@ -150,8 +150,8 @@ unsafe fn log_slice_avx2(x: &mut [f64]) {
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,fma")]
 #[inline]
-unsafe fn log_near_one_avx2(x: std::arch::x86_64::__m256d) -> std::arch::x86_64::__m256d {
-    use std::arch::x86_64::*;
+unsafe fn log_near_one_avx2(x: core::arch::x86_64::__m256d) -> core::arch::x86_64::__m256d {
+    use core::arch::x86_64::*;
     let c = |v: f64| _mm256_set1_pd(v);
     let r = _mm256_sub_pd(x, c(1.0));
     let r2 = _mm256_mul_pd(r, r);

@@ -48,9 +48,14 @@ mod log_data;
 mod log_slice;
 mod math_err;
 pub(crate) mod np;
+// `std`'s float methods and libm functions for the `no_std` build (tested against `std`).
+#[cfg(any(not(feature = "std"), test))]
+pub(crate) mod core_float;
 mod pow;
 mod pow_log_data;
 mod slice_common;
+#[cfg(any(not(feature = "std"), test))]
+mod soft;
 mod words;
 
 pub use acos::acos;

@@ -48,9 +48,13 @@ pub(crate) trait NpMath: Copy {
 
 /// True where `std`'s float functions are glibc's, or where the user asked for the
 /// platform's libm.
-const SYSTEM: bool = cfg!(any(
-    feature = "system-libm",
-    all(target_os = "linux", target_env = "gnu")
+/// Without `std` there are no float methods to call: always the ports.
+const SYSTEM: bool = cfg!(all(
+    feature = "std",
+    any(
+        feature = "system-libm",
+        all(target_os = "linux", target_env = "gnu")
+    )
 ));
 
 /// Whether the slice forms take the vector kernels of [`super::log_slice`] and
@@ -90,70 +94,77 @@ pub(crate) fn np_exp_slice(x: &mut [f64]) {
 impl NpMath for f64 {
     #[inline]
     fn np_log(self) -> f64 {
+        #[cfg(feature = "std")]
         if SYSTEM {
-            self.ln()
-        } else {
-            super::log(self)
+            return self.ln();
         }
+        super::log(self)
     }
     #[inline]
     fn np_exp(self) -> f64 {
+        #[cfg(feature = "std")]
         if SYSTEM {
-            self.exp()
-        } else {
-            super::exp(self)
+            return self.exp();
         }
+        super::exp(self)
     }
     #[inline]
     fn np_pow(self, y: f64) -> f64 {
+        #[cfg(feature = "std")]
         if SYSTEM {
-            self.powf(y)
-        } else {
-            super::pow(self, y)
+            return self.powf(y);
         }
+        super::pow(self, y)
     }
     #[inline]
     fn np_log2(self) -> f64 {
+        #[cfg(feature = "std")]
         if SYSTEM {
-            self.log2()
-        } else {
-            super::log2(self)
+            return self.log2();
         }
+        super::log2(self)
     }
     #[inline]
     fn np_log1p(self) -> f64 {
+        #[cfg(feature = "std")]
         if SYSTEM {
-            self.ln_1p()
-        } else {
-            super::log1p(self)
+            return self.ln_1p();
         }
+        super::log1p(self)
     }
     #[inline]
     fn np_expm1(self) -> f64 {
+        #[cfg(feature = "std")]
         if SYSTEM {
-            self.exp_m1()
-        } else {
-            super::expm1(self)
+            return self.exp_m1();
         }
+        super::expm1(self)
     }
     #[inline]
     fn np_cos(self) -> f64 {
-        self.cos()
+        #[cfg(feature = "std")]
+        return self.cos();
+        #[cfg(not(feature = "std"))]
+        return super::soft::cos(self);
     }
     #[inline]
     fn np_sin(self) -> f64 {
-        self.sin()
+        #[cfg(feature = "std")]
+        return self.sin();
+        #[cfg(not(feature = "std"))]
+        return super::soft::sin(self);
     }
     #[inline]
     fn np_acos(self) -> f64 {
+        #[cfg(feature = "std")]
         if SYSTEM {
-            self.acos()
-        } else {
-            super::acos(self)
+            return self.acos();
         }
+        super::acos(self)
     }
 }
 
+#[cfg(feature = "std")]
 impl NpMath for f32 {
     #[inline]
     fn np_log(self) -> f32 {

@@ -11,6 +11,8 @@ use super::exp::{exp_reduce, special_case};
 use super::log::split;
 use super::math_err::{add, divzero, invalid, oflow, quiet, uflow};
 use super::pow_log_data::{LN2HI, LN2LO, POLY as A, TAB};
+#[cfg(not(feature = "std"))]
+use crate::math::core_float::CoreMulAdd;
 
 /// Bits of 0x1.6955p-1: subtracted so the table index and `k` come from one shift each.
 const OFF: u64 = 0x3fe6_9555_0000_0000;

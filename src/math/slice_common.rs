@@ -2,12 +2,13 @@
 //! lanes their AVX2 main path does not cover, and (in tests) the comparison of both paths.
 
 /// Whether the AVX2 + FMA kernels of [`super::exp_slice`] and [`super::log_slice`] run
-/// on this CPU (detected at run time; `std` caches the answer).
+/// on this CPU (detected at run time with `std`, else the build's target features:
+/// [`cpu_has!`]).
 #[inline]
 pub(super) fn has_avx2_fma() -> bool {
     #[cfg(target_arch = "x86_64")]
     {
-        is_x86_feature_detected!("avx2") && is_x86_feature_detected!("fma")
+        cpu_has!("avx2", "fma")
     }
     #[cfg(not(target_arch = "x86_64"))]
     {

@@ -10,8 +10,9 @@
 //! Nothing here is copied from NumPy: `p(x)` is computed by Berlekamp–Massey on 2·19937
 //! output bits (carried as a constant in `charpoly.rs`, which a test recomputes), and every
 //! jump polynomial is computed from it by square-and-multiply. The field tables and
-//! NumPy's jump polynomial are kept in [`OnceLock`]s, the last eight `advance`
-//! polynomials in a small cache:
+//! NumPy's jump polynomial are kept in `OnceLock`s, the last eight `advance`
+//! polynomials in a small cache (with the `std` feature; without it every jump computes
+//! what it needs afresh, paying the "first use" cost below each time):
 //!
 //! | first use of | work | cost (release build, AMD EPYC, AVX2) |
 //! |---|---|---|
@@ -33,6 +34,8 @@
 //! ```
 
 use super::{LOWER_MASK, M, MATRIX_A, N, UPPER_MASK};
+use crate::prelude::*;
+#[cfg(feature = "std")]
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// Mersenne exponent: the degree of the characteristic polynomial.
@@ -60,16 +63,33 @@ struct Field {
     table: Vec<u8>,
 }
 
+#[cfg(feature = "std")]
 static FIELD: OnceLock<Field> = OnceLock::new();
+#[cfg(feature = "std")]
 static JUMP_2_128: OnceLock<Vec<u8>> = OnceLock::new();
 
+/// The field data, built on first use and kept.
+#[cfg(feature = "std")]
 fn field() -> &'static Field {
     FIELD.get_or_init(Field::new)
 }
 
-/// `x^(2^128) mod p(x)`: NumPy's `MT19937.jumped()` polynomial.
+/// The field data, built afresh (no `std`: nothing to keep it in safely across threads).
+#[cfg(not(feature = "std"))]
+fn field() -> Field {
+    Field::new()
+}
+
+/// `x^(2^128) mod p(x)`: NumPy's `MT19937.jumped()` polynomial, computed once.
+#[cfg(feature = "std")]
 fn jump_poly() -> &'static [u8] {
     JUMP_2_128.get_or_init(|| field().x_pow(1u128 << 127, 2, 0))
+}
+
+/// `x^(2^128) mod p(x)`: NumPy's `MT19937.jumped()` polynomial, computed afresh.
+#[cfg(not(feature = "std"))]
+fn jump_poly() -> Vec<u8> {
+    field().x_pow(1u128 << 127, 2, 0)
 }
 
 /// The characteristic polynomial `p(x)` (bytes, little-endian bits).
@@ -195,11 +215,11 @@ impl Field {
             let b = top - 1;
             // The rows of bytes above b - k do not change byte b - k: their bytes
             // LEAD - GROUP + 1..LEAD are zero (`Field::new` checks it).
-            let v: [u8; GROUP] = std::array::from_fn(|k| a[b - k]);
+            let v: [u8; GROUP] = core::array::from_fn(|k| a[b - k]);
             if v != [0; GROUP] {
                 // The pass covers a[b + 1 - GROUP - LEAD..=b]; row k starts k bytes
                 // into its padded copy (it belongs GROUP - 1 - k bytes into the window).
-                let rows: [&[u8]; GROUP] = std::array::from_fn(|k| {
+                let rows: [&[u8]; GROUP] = core::array::from_fn(|k| {
                     let at = v[k] as usize * ROW_STRIDE + k;
                     &self.table[at..at + ROW + PAD]
                 });
@@ -304,7 +324,7 @@ fn characteristic_poly_bm() -> Vec<u8> {
         if lengthen {
             lb = l;
             l = n + 1 - l;
-            std::mem::swap(&mut b, &mut tmp);
+            core::mem::swap(&mut b, &mut tmp);
             m = 1;
         } else {
             m += 1;
@@ -408,15 +428,19 @@ fn horner(r: &[u8], s: &[u32; N], ps: usize) -> ([u32; N], usize) {
 /// NumPy's `MT19937.jumped()` step on a block state: the state is read as a circular
 /// state with pointer `pos % 624`, the `2^128` polynomial is applied, and the result
 /// pointer becomes the new `pos` (it is `pos + 19933 mod 624` for NumPy's polynomial).
+// `&jump_poly()`: a `&'static [u8]` with `std`, a fresh `Vec` without.
+#[allow(clippy::needless_borrow)]
 pub(super) fn numpy_jump(key: &[u32; N], pos: usize) -> ([u32; N], usize) {
     let p = if pos >= N { 0 } else { pos };
-    horner(jump_poly(), key, p)
+    horner(&jump_poly(), key, p)
 }
 
 /// How many `x^(624 t - 1) mod p` polynomials [`twist_poly`] keeps.
+#[cfg(feature = "std")]
 const TWIST_POLY_CACHE: usize = 8;
 
 /// The most recently used jump polynomials, newest last.
+#[cfg(feature = "std")]
 static TWIST_POLYS: Mutex<Vec<(u128, Arc<Vec<u8>>)>> = Mutex::new(Vec::new());
 
 /// `x^(624 t - 1) mod p(x)`, from a small cache of recent `t`.
@@ -425,6 +449,7 @@ static TWIST_POLYS: Mutex<Vec<(u128, Arc<Vec<u8>>)>> = Mutex::new(Vec::new());
 /// while applying it (Horner) takes about 0.2 ms. Programs that jump by the same
 /// amount again and again (a parallel fill of same-sized outputs splits them at the
 /// same points every time) then pay only for Horner after the first jump.
+#[cfg(feature = "std")]
 fn twist_poly(t: u128) -> Arc<Vec<u8>> {
     let lock = || TWIST_POLYS.lock().unwrap_or_else(|e| e.into_inner());
     {
@@ -447,6 +472,12 @@ fn twist_poly(t: u128) -> Arc<Vec<u8>> {
         cache.push((t, Arc::clone(&r)));
     }
     r
+}
+
+/// `x^(624 t - 1) mod p(x)`, computed afresh (no `std`, no cache).
+#[cfg(not(feature = "std"))]
+fn twist_poly(t: u128) -> Vec<u8> {
+    field().x_pow(t - 1, N, N - 1)
 }
 
 /// The block `t >= 1` regenerations after `key` (what `t` calls of the block twist

@@ -29,6 +29,7 @@
 //! ```
 
 use super::{LOWER_MASK, M, MATRIX_A, N, UPPER_MASK};
+use crate::prelude::*;
 
 /// A kernel implementation of the bulk MT19937 paths.
 ///
@@ -69,7 +70,8 @@ impl Backend {
         }
     }
 
-    /// Whether this CPU can run the backend.
+    /// Whether this CPU can run the backend (asked at run time with `std`; without it,
+    /// whether the build targets the backend's features, e.g. `-C target-feature=+avx2`).
     ///
     /// ```
     /// assert!(nprand::mt19937::Backend::Portable.is_available());
@@ -80,7 +82,7 @@ impl Backend {
         match self {
             Backend::Portable => true,
             #[cfg(target_arch = "x86_64")]
-            Backend::Avx2 => std::arch::is_x86_feature_detected!("avx2"),
+            Backend::Avx2 => cpu_has!("avx2"),
             #[cfg(not(target_arch = "x86_64"))]
             Backend::Avx2 => false,
         }
@@ -284,7 +286,7 @@ fn xor_rows_portable<const G: usize>(dst: &mut [u8], rows: &[&[u8]; G]) {
 }
 
 #[inline(always)]
-fn xor_portable<T: Copy + std::ops::BitXorAssign>(dst: &mut [T], src: &[T]) {
+fn xor_portable<T: Copy + core::ops::BitXorAssign>(dst: &mut [T], src: &[T]) {
     for (d, s) in dst.iter_mut().zip(src) {
         *d ^= *s;
     }
@@ -326,7 +328,7 @@ mod avx2 {
         step, temper, to_f64, xor_portable, xor_rows_portable, LOWER_MASK, M, MATRIX_A, N,
         UPPER_MASK,
     };
-    use std::arch::x86_64::*;
+    use core::arch::x86_64::*;
 
     const W: usize = 8; // u32 lanes per vector
 

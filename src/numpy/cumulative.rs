@@ -4,6 +4,7 @@
 use super::{axis_lanes, Float};
 use crate::array::NdArray;
 use crate::error::{Error, Result};
+use crate::prelude::*;
 
 /// Accumulates `op` along `axis` in place on a copy of `a`.
 fn accumulate<T: Float>(a: &NdArray<T>, axis: isize, op: impl Fn(T, T) -> T) -> Result<NdArray<T>> {

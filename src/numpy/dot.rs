@@ -33,6 +33,7 @@ use crate::array::NdArray;
 use crate::common::alloc::{filled, Dtype};
 use crate::error::{Error, ErrorKind, Result};
 use crate::linalg::blas::{row_times, OneRow};
+use crate::prelude::*;
 
 /// OpenBLAS's Haswell `ddot` (`kernel/x86_64/ddot.c` with `ddot_microk_haswell-2.c`).
 fn ddot(x: &[f64], y: &[f64]) -> f64 {

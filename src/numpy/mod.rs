@@ -29,6 +29,7 @@
 
 use crate::array::NdArray;
 use crate::error::{Error, ErrorKind, Result};
+use crate::prelude::*;
 
 pub mod cumulative;
 pub mod dot;
@@ -38,6 +39,8 @@ pub mod quantile;
 pub mod ranges;
 pub mod reduce;
 pub mod sort;
+// tan, arctan and tanh call the platform libm, which only `std` provides.
+#[cfg(feature = "std")]
 pub mod ufunc;
 
 pub use cumulative::{cumprod, cumprod_axis, cumsum, cumsum_axis, diff, diff_axis};
@@ -62,11 +65,11 @@ pub use sort::{argsort, argsort_axis, sort, sort_axis, take};
 pub trait Float:
     Copy
     + PartialOrd
-    + std::fmt::Debug
-    + std::ops::Add<Output = Self>
-    + std::ops::Sub<Output = Self>
-    + std::ops::Mul<Output = Self>
-    + std::ops::Div<Output = Self>
+    + core::fmt::Debug
+    + core::ops::Add<Output = Self>
+    + core::ops::Sub<Output = Self>
+    + core::ops::Mul<Output = Self>
+    + core::ops::Div<Output = Self>
     + private::Sealed
 {
     /// `0.0`.
@@ -104,7 +107,10 @@ macro_rules! impl_float {
                 v as $t
             }
             fn sqrt(self) -> Self {
-                <$t>::sqrt(self)
+                #[cfg(feature = "std")]
+                return <$t>::sqrt(self);
+                #[cfg(not(feature = "std"))]
+                return crate::math::core_float::CoreFloat::sqrt(self);
             }
             fn is_nan(self) -> bool {
                 <$t>::is_nan(self)

@@ -12,6 +12,7 @@
 use super::{axis_lanes, drop_axis, sort::sort};
 use crate::array::NdArray;
 use crate::error::{Error, ErrorKind, Result};
+use crate::prelude::*;
 
 /// `_lerp(a, b, t)`.
 fn lerp(a: f64, b: f64, t: f64) -> f64 {

@@ -2,6 +2,7 @@
 
 use crate::common::alloc::{check_shape, reserve, Dtype};
 use crate::error::{Error, ErrorKind, Result};
+use crate::prelude::*;
 
 /// `np.linspace(start, stop, num)` (float64, `endpoint=True`).
 ///

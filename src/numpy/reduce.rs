@@ -19,6 +19,7 @@
 use super::{axis_lanes, drop_axis, Float, Lanes};
 use crate::array::NdArray;
 use crate::error::{Error, Result};
+use crate::prelude::*;
 
 /// `pairwise_sum` of `loops_utils.h.src` (`PW_BLOCKSIZE` 128, unrolled by 8).
 fn pairwise<T: Float>(a: &[T]) -> T {

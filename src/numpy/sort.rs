@@ -10,7 +10,8 @@
 use super::{axis_lanes, Float};
 use crate::array::NdArray;
 use crate::error::{Error, ErrorKind, Result};
-use std::cmp::Ordering;
+use crate::prelude::*;
+use core::cmp::Ordering;
 
 /// NumPy's float order: ascending, NaN last, NaNs equal.
 fn np_cmp<T: Float>(a: &T, b: &T) -> Ordering {

@@ -22,6 +22,8 @@
 //! 11,817 (`expm1`) of 200,000 inputs (the figures of issue 16); they were not
 //! measurable on this AVX2 machine and are not reproduced.
 
+use crate::prelude::*;
+
 #[path = "tanh_data.rs"]
 mod tanh_data;
 
@@ -125,17 +127,7 @@ pub fn tanh_baseline(x: f64) -> f64 {
 fn numpy_simd_tanh() -> bool {
     #[cfg(target_arch = "x86_64")]
     {
-        use std::sync::OnceLock;
-        static V3: OnceLock<bool> = OnceLock::new();
-        *V3.get_or_init(|| {
-            std::arch::is_x86_feature_detected!("avx2")
-                && std::arch::is_x86_feature_detected!("fma")
-                && std::arch::is_x86_feature_detected!("f16c")
-                && std::arch::is_x86_feature_detected!("bmi1")
-                && std::arch::is_x86_feature_detected!("bmi2")
-                && std::arch::is_x86_feature_detected!("lzcnt")
-                && std::arch::is_x86_feature_detected!("movbe")
-        })
+        cpu_has!("avx2", "fma", "f16c", "bmi1", "bmi2", "lzcnt", "movbe")
     }
     #[cfg(target_arch = "aarch64")]
     {

@@ -2,7 +2,8 @@
 
 use super::seed_int::{py_str_repr, SeedInt};
 use crate::error::{Error, Result};
-use std::fmt;
+use crate::prelude::*;
+use core::fmt;
 
 /// The `entropy` argument of `SeedSequence`: an integer of any size, or a (possibly
 /// nested) sequence, kept as given (NumPy's `ss.entropy` shows it unchanged).

@@ -1,7 +1,8 @@
 //! [`SeedInt`]: a Python `int` of any size, as NumPy's seeding code receives it.
 
 use crate::error::{Error, Result};
-use std::fmt;
+use crate::prelude::*;
+use core::fmt;
 
 /// An integer of any size and sign, as NumPy's seeding code receives a Python `int`.
 ///
@@ -245,7 +246,7 @@ fn trim(words: &mut Vec<u32>) {
 
 pub(super) use crate::fmt::py_str_repr;
 
-impl std::str::FromStr for SeedInt {
+impl core::str::FromStr for SeedInt {
     type Err = Error;
 
     /// Decimal digits with Python's `int(text)` rules (see [`SeedInt::parse_radix`]).
