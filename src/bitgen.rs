@@ -426,6 +426,7 @@ impl U32Buffer {
 #[cfg(test)]
 mod tests {
     use super::u64_to_double;
+    use crate::prelude::*;
 
     /// NumPy's formula, with the plain conversion.
     fn reference(x: u64) -> f64 {

@@ -279,6 +279,7 @@ pub type Result<T> = core::result::Result<T, Error>;
 #[cfg(test)]
 mod tests {
     use super::ErrorKind;
+    use crate::prelude::*;
 
     /// Every class name of a `BaseException` subclass among CPython 3.11's builtins (by
     /// `__name__`, so aliases such as `IOError` give `OSError`), plus NumPy's
@@ -367,7 +368,7 @@ mod tests {
     /// text, for the errnos nprand's I/O can meet (Linux numbering). Generated, not typed:
     /// python3 -c 'import os; [print(n, type(e).__name__, e) for n in (1, 2, 4, 5, 9, 11,
     ///   13, 17, 20, 21, 28, 32, 110) for e in [OSError(n, os.strerror(n))]]'
-    #[cfg(target_os = "linux")]
+    #[cfg(all(feature = "std", target_os = "linux"))]
     const CPYTHON_OS_ERRORS: &[(i32, &str, &str)] = &[
         (1, "PermissionError", "[Errno 1] Operation not permitted"),
         (
@@ -392,7 +393,7 @@ mod tests {
         (110, "TimeoutError", "[Errno 110] Connection timed out"),
     ];
 
-    #[cfg(target_os = "linux")]
+    #[cfg(all(feature = "std", target_os = "linux"))]
     #[test]
     fn io_errors_take_cpythons_class_and_text() {
         use core::error::Error as _;

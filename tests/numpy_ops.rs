@@ -170,6 +170,8 @@ fn f64_call(op: &str, args: &J, x: &NdArray<f64>) -> R {
                 .collect();
             fl(vec![idx.len()], np::take(d, &idx)?)
         }
+        // `numpy::ufunc` calls the platform libm: `std` only.
+        #[cfg(feature = "std")]
         _ if op.starts_with("ufunc_") => {
             use np::ufunc;
             let f: fn(f64) -> f64 = match &op[6..] {
@@ -304,6 +306,9 @@ fn numpy_ops_match_numpy_bitwise() {
             let f32_input = g["dtype"] == "float32";
             for c in g["calls"].as_array().unwrap() {
                 let op = c["op"].as_str().unwrap();
+                if op.starts_with("ufunc_") && !cfg!(feature = "std") {
+                    continue;
+                }
                 let args = &c["args"];
                 let got = if family == "dot" {
                     dot_call(op, g)

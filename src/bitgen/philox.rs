@@ -319,6 +319,7 @@ impl_bitgen_u64!(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::prelude::*;
 
     /// Random123's known-answer test for philox4x64_10 (counter and key all ones is
     /// in its kat_vectors; here the "pi" vector).

@@ -132,6 +132,7 @@ impl Constraint {
 #[cfg(test)]
 mod tests {
     use super::Constraint as C;
+    use crate::prelude::*;
 
     fn msg(c: C, v: &[f64], scalar: bool) -> String {
         let r = if scalar {

@@ -4,7 +4,8 @@
 //! per attempt, no normals or exponentials, so the legacy stream is the modern one.
 
 use super::Doubles;
-#[cfg(not(feature = "std"))]
+// (With `std`, or in tests, which link it, `std`'s inherent methods are used.)
+#[cfg(not(any(feature = "std", test)))]
 use crate::math::core_float::CoreFloat;
 use crate::math::np::NpMath;
 

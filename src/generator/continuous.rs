@@ -4,7 +4,7 @@
 //! `gamma.rs`): NumPy's shared `random_*` routines of `distributions.c` (2.4.6), which
 //! differ from the legacy ones (ziggurat normals and exponentials, `expm1`, the
 //! `kappa > 1e6` branch of vonmises …).
-use crate::math::np::NpMath;
+use crate::math::np::{NpMath, NpMathF64};
 use crate::prelude::*;
 use core::f64::consts::PI;
 

@@ -18,7 +18,7 @@ use crate::distr::discrete::{
     fill_binomial, fill_poisson, random_binomial, random_poisson, BinomialPlan,
 };
 use crate::error::{Error, Result};
-use crate::math::np::NpMath;
+use crate::math::np::{NpMath, NpMathF64};
 use crate::prelude::*;
 
 // ---------------------------------------------------------------------------------------

@@ -107,6 +107,7 @@ pub(crate) fn fill<B, E>(
 mod tests {
     use super::*;
     use crate::generator::{AnyBitGenerator, BitGenKind};
+    use crate::prelude::*;
 
     /// A sampler that rejects a third of its first attempts and then draws one to three
     /// more words (doubles and integers), so rejection paths often run past a block's end.

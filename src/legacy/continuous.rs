@@ -2,9 +2,10 @@
 //! lognormal, rayleigh, wald, vonmises (NumPy's `legacy_*` routines) and laplace,
 //! gumbel, logistic, triangular (the shared `random_*` routines RandomState calls).
 
-#[cfg(not(feature = "std"))]
+// (With `std`, or in tests, which link it, `std`'s inherent methods are used.)
+#[cfg(not(any(feature = "std", test)))]
 use crate::math::core_float::CoreFloat;
-use crate::math::np::NpMath;
+use crate::math::np::{NpMath, NpMathF64};
 use core::f64::consts::PI;
 
 use super::broadcast::{Cons, DistSpec, Kernel, Num, ParamSpec};

@@ -113,6 +113,7 @@ mod tests {
 
     use super::super::test_util::{assert_bits, assert_same_state, start, starts, SIZES};
     use super::*;
+    use crate::prelude::*;
     use proptest::prelude::*;
 
     type Scalar = fn(&mut RandomState, f64, f64) -> f64;

@@ -2,6 +2,7 @@
 
 use super::super::broadcast::find;
 use super::*;
+use crate::prelude::*;
 
 #[test]
 fn no_draw_cases() {

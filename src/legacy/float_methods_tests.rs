@@ -7,6 +7,7 @@ use super::broadcast::{find, Num, Output};
 use super::RandomState;
 use crate::array::NdArray;
 use crate::error::Result;
+use crate::prelude::*;
 use proptest::prelude::*;
 
 type Scalar = fn(&mut RandomState, &[f64]) -> Result<f64>;

@@ -22,7 +22,8 @@
 
 use super::gamma::{standard_gamma_kernel, GammaShape};
 use super::normal::Bulk;
-#[cfg(not(feature = "std"))]
+// (With `std`, or in tests, which link it, `std`'s inherent methods are used.)
+#[cfg(not(any(feature = "std", test)))]
 use crate::math::core_float::CoreFloat;
 use crate::math::np::{np_log_slice, NpMath};
 

@@ -5,6 +5,7 @@
 use super::RandomState;
 use crate::math::np::NpMath;
 use crate::mt19937::Mt19937;
+use crate::prelude::*;
 
 /// Output sizes around the block (624 words, 312 doubles) boundaries.
 pub(crate) const SIZES: &[usize] = &[0, 1, 2, 3, 16, 17, 18, 311, 312, 313, 623, 624, 625, 10_000];

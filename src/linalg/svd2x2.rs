@@ -2,7 +2,8 @@
 //! which `dbdsqr` calls on the trailing 2×2 blocks.
 
 use super::super::lapack::{sign, EPS};
-#[cfg(not(feature = "std"))]
+// (With `std`, or in tests, which link it, `std`'s inherent methods are used.)
+#[cfg(not(any(feature = "std", test)))]
 use crate::math::core_float::CoreFloat;
 
 /// `dlas2(f, g, h)`: singular values (ssmin, ssmax) of [[f, g], [0, h]].

@@ -1,5 +1,7 @@
 //! CPU feature detection for the SIMD kernels (x86-64 only; callers sit behind
-//! `#[cfg(target_arch = "x86_64")]`).
+//! `#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]`: the kernels exist
+//! only where the target has vector registers at all, so soft-float targets such as
+//! `x86_64-unknown-none` get the portable code alone).
 
 /// Whether the CPU has every x86 feature named (`cpu_has!("avx2", "fma")`).
 ///
@@ -8,6 +10,7 @@
 /// the answer is the build's target features (`cfg!(target_feature = ...)`), so a `no_std`
 /// build runs the portable kernels unless built with `-C target-feature=+avx2,+fma`. The
 /// kernels are bit-identical either way; only the speed differs.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 macro_rules! cpu_has {
     ($($feature:tt),+ $(,)?) => {{
         #[cfg(feature = "std")]

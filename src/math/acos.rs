@@ -17,7 +17,8 @@
 
 use super::acos_table::{ASIN_POLY, ASIN_TAYLOR, ASIN_TAYLOR_DD, SIN_PI_64};
 use super::dd::{fast_sum, fast_two_sub, fast_two_sum, mul_dd, round_ties_even_small, sum};
-#[cfg(not(feature = "std"))]
+// (With `std`, or in tests, which link it, `std`'s inherent methods are used.)
+#[cfg(not(any(feature = "std", test)))]
 use crate::math::core_float::{CoreFloat, CoreMulAdd};
 
 /// pi/2 and pi as double-doubles (high, low).

@@ -3,7 +3,8 @@
 //! Each is written exactly as CORE-MATH's C (no extra fused operations), so the error
 //! bounds its proofs rely on hold.
 
-#[cfg(not(feature = "std"))]
+// (With `std`, or in tests, which link it, `std`'s inherent methods are used.)
+#[cfg(not(any(feature = "std", test)))]
 use crate::math::core_float::CoreMulAdd;
 /// `x + y` as (s, e) with s + e exact, for |x| >= |y| (Dekker's Fast2Sum).
 #[inline]

@@ -10,7 +10,8 @@
 
 use super::exp_data::{INVLN2N, NEGLN2HIN, NEGLN2LON, POLY, SHIFT, TAB, TABLE_BITS};
 use super::math_err::{add, oflow, uflow};
-#[cfg(not(feature = "std"))]
+// (With `std`, or in tests, which link it, `std`'s inherent methods are used.)
+#[cfg(not(any(feature = "std", test)))]
 use crate::math::core_float::CoreMulAdd;
 
 /// Top 12 bits of `0x1p-54`: below, `exp(x)` rounds to `1 + x`.

@@ -7,9 +7,9 @@
 //! plain loop; the tests compare the two.
 
 use super::exp::exp;
-#[cfg(target_arch = "x86_64")]
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 use super::exp_data::{INVLN2N, NEGLN2HIN, NEGLN2LON, POLY, SHIFT, TAB};
-#[cfg(target_arch = "x86_64")]
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 use super::slice_common::{has_avx2_fma, pad_rest, patch_lanes};
 
 /// Replaces every element `v` of `x` by `exp(v)`, with exactly the bits of [`exp`].
@@ -21,7 +21,7 @@ use super::slice_common::{has_avx2_fma, pad_rest, patch_lanes};
 /// assert_eq!(x.map(f64::to_bits).to_vec(), want);
 /// ```
 pub fn exp_slice(x: &mut [f64]) {
-    #[cfg(target_arch = "x86_64")]
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
     if has_avx2_fma() {
         // SAFETY: the kernel is compiled for AVX2 and FMA, both detected just now.
         unsafe { exp_slice_avx2(x) };
@@ -39,7 +39,7 @@ fn exp_slice_scalar(x: &mut [f64]) {
 
 /// # Safety
 /// The CPU must support AVX2 and FMA.
-#[cfg(target_arch = "x86_64")]
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[target_feature(enable = "avx2,fma")]
 unsafe fn exp_slice_avx2(x: &mut [f64]) {
     use core::arch::x86_64::*;
@@ -97,6 +97,7 @@ unsafe fn exp_slice_avx2(x: &mut [f64]) {
 mod tests {
     use super::super::slice_common::{assert_paths_agree, xorshift};
     use super::*;
+    use crate::prelude::*;
 
     /// Random bit patterns, the kernels' ranges and every special kind, through both
     /// paths: the bits must agree.

@@ -21,7 +21,8 @@
 //!   results reached).
 
 use super::words::{from_high_word, high_word};
-#[cfg(not(feature = "std"))]
+// (With `std`, or in tests, which link it, `std`'s inherent methods are used.)
+#[cfg(not(any(feature = "std", test)))]
 use crate::math::core_float::CoreMulAdd;
 
 const O_THRESHOLD: f64 = f64::from_bits(0x4086_2e42_fefa_39ef);

@@ -2,6 +2,10 @@
 //! the unit tests (10^5 draws), `examples/libm_verify.rs` and `examples/libm_verify2.rs`
 //! (10^9 draws), which include this file by path so the generators stay in one place.
 
+// `std::` paths: the unit tests link std even without the `std` feature, and the
+// examples that include this file are std programs.
+use std::{vec, vec::Vec};
+
 /// SplitMix64: a small, seedable source of test inputs (no dependency needed).
 pub struct SplitMix(pub u64);
 

@@ -10,7 +10,8 @@
 
 use super::log_data::{LN2HI, LN2LO, POLY as A, POLY1 as B, TAB};
 use super::math_err::{divzero, invalid};
-#[cfg(not(feature = "std"))]
+// (With `std`, or in tests, which link it, `std`'s inherent methods are used.)
+#[cfg(not(any(feature = "std", test)))]
 use crate::math::core_float::CoreMulAdd;
 
 /// Bits of `1 - 2^-4`, the start of the near-1 interval.

@@ -20,7 +20,8 @@
 //! - the reduction is taken for the high word 0xbfd2bec4 itself (msun: from the next).
 
 use super::words::{high_word, with_high_word};
-#[cfg(not(feature = "std"))]
+// (With `std`, or in tests, which link it, `std`'s inherent methods are used.)
+#[cfg(not(any(feature = "std", test)))]
 use crate::math::core_float::CoreMulAdd;
 
 /// ln(2) split so that `k * LN2_HI` is exact for |k| < 2000.

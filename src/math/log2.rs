@@ -9,7 +9,8 @@
 
 use super::log::{split, subnormal_or_special};
 use super::log2_data::{INVLN2HI, INVLN2LO, POLY as A, POLY1 as B, TAB};
-#[cfg(not(feature = "std"))]
+// (With `std`, or in tests, which link it, `std`'s inherent methods are used.)
+#[cfg(not(any(feature = "std", test)))]
 use crate::math::core_float::CoreMulAdd;
 
 /// Bits of `1 - 0x1.5b51p-5`, the start of the near-1 interval.

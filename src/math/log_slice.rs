@@ -7,9 +7,9 @@
 //! negative, subnormal, inf, NaN) are recomputed by the scalar [`log`]. The safe twin is the plain loop; the tests compare the two.
 
 use super::log::log;
-#[cfg(target_arch = "x86_64")]
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 use super::log_data::{LN2HI, LN2LO, POLY as A, POLY1 as B, TAB};
-#[cfg(target_arch = "x86_64")]
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 use super::slice_common::{has_avx2_fma, pad_rest, patch_lanes};
 
 /// Replaces every element `v` of `x` by `log(v)`, with exactly the bits of [`log`].
@@ -21,7 +21,7 @@ use super::slice_common::{has_avx2_fma, pad_rest, patch_lanes};
 /// assert_eq!(x.map(f64::to_bits).to_vec(), want.iter().map(|v| v.to_bits()).collect::<Vec<_>>());
 /// ```
 pub fn log_slice(x: &mut [f64]) {
-    #[cfg(target_arch = "x86_64")]
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
     if has_avx2_fma() {
         // SAFETY: the kernel is compiled for AVX2 and FMA, both detected just now.
         unsafe { log_slice_avx2(x) };
@@ -38,18 +38,18 @@ fn log_slice_scalar(x: &mut [f64]) {
 }
 
 /// Bits of `1 - 2^-4` and `1 + 0x1.09p-4`, the near-1 interval of [`log`].
-#[cfg(target_arch = "x86_64")]
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 const NEAR1: (i64, i64) = (0x3fee_0000_0000_0000, 0x3ff1_0900_0000_0000);
 /// `2^27`, as in [`log`]'s near-1 branch.
-#[cfg(target_arch = "x86_64")]
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 const TWO27: f64 = 134_217_728.0;
 /// Bits of 0x1.6p-1, as in [`log`].
-#[cfg(target_arch = "x86_64")]
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 const OFF: i64 = 0x3fe6_0000_0000_0000;
 
 /// # Safety
 /// The CPU must support AVX2 and FMA.
-#[cfg(target_arch = "x86_64")]
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[target_feature(enable = "avx2,fma")]
 unsafe fn log_slice_avx2(x: &mut [f64]) {
     use core::arch::x86_64::*;
@@ -147,7 +147,7 @@ unsafe fn log_slice_avx2(x: &mut [f64]) {
 ///
 /// # Safety
 /// The CPU must support AVX2 and FMA.
-#[cfg(target_arch = "x86_64")]
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[target_feature(enable = "avx2,fma")]
 #[inline]
 unsafe fn log_near_one_avx2(x: core::arch::x86_64::__m256d) -> core::arch::x86_64::__m256d {
@@ -177,6 +177,7 @@ unsafe fn log_near_one_avx2(x: core::arch::x86_64::__m256d) -> core::arch::x86_6
 mod tests {
     use super::super::slice_common::{assert_paths_agree, xorshift};
     use super::*;
+    use crate::prelude::*;
 
     /// Random bit patterns, (0, 1) doubles, values near 1 and every special kind, through
     /// both paths: the bits must agree.

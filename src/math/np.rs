@@ -19,12 +19,13 @@
 //! The bulk paths call [`np_log_slice`] and [`np_exp_slice`]: element for element the bits
 //! of `np_log` / `np_exp`, four lanes at a time where the CPU has AVX2 and FMA.
 //!
-//! f32 kernels (NumPy's `logf`, `expf`, `powf`, …) call the platform's float functions.
+//! f32 kernels (NumPy's `logf`, `expf`, `powf`, `log1pf`) call the platform's float
+//! functions with `std`; without it, ports of glibc 2.36's x86-64 ones (`super::soft`,
+//! equal to them bit for bit in the tests). Without `std`, `np_cos`/`np_sin` are
+//! fdlibm's (musl's), as on the musl build.
 
-/// NumPy's libm calls as methods, so kernels keep NumPy's expression order.
-// `np_sin` and `np_log2` are CPython's (`gauss`, `getrandbits` sizing): unused without
-// the `python` feature.
-#[cfg_attr(not(feature = "python"), allow(dead_code))]
+/// NumPy's libm calls as methods, so kernels keep NumPy's expression order: the ones
+/// with a float32 form in NumPy's kernels (`logf`, `expf`, `powf`, `log1pf`).
 pub(crate) trait NpMath: Copy {
     /// C `log(x)`.
     fn np_log(self) -> Self;
@@ -32,10 +33,17 @@ pub(crate) trait NpMath: Copy {
     fn np_exp(self) -> Self;
     /// C `pow(x, y)`.
     fn np_pow(self, y: Self) -> Self;
-    /// C `log2(x)`.
-    fn np_log2(self) -> Self;
     /// C `log1p(x)`.
     fn np_log1p(self) -> Self;
+}
+
+/// The libm calls only double-precision kernels make.
+// `np_sin` and `np_log2` are CPython's (`gauss`, `getrandbits` sizing): unused without
+// the `python` feature.
+#[cfg_attr(not(feature = "python"), allow(dead_code))]
+pub(crate) trait NpMathF64: NpMath {
+    /// C `log2(x)`.
+    fn np_log2(self) -> Self;
     /// C `expm1(x)`.
     fn np_expm1(self) -> Self;
     /// C `cos(x)`.
@@ -117,20 +125,23 @@ impl NpMath for f64 {
         super::pow(self, y)
     }
     #[inline]
-    fn np_log2(self) -> f64 {
-        #[cfg(feature = "std")]
-        if SYSTEM {
-            return self.log2();
-        }
-        super::log2(self)
-    }
-    #[inline]
     fn np_log1p(self) -> f64 {
         #[cfg(feature = "std")]
         if SYSTEM {
             return self.ln_1p();
         }
         super::log1p(self)
+    }
+}
+
+impl NpMathF64 for f64 {
+    #[inline]
+    fn np_log2(self) -> f64 {
+        #[cfg(feature = "std")]
+        if SYSTEM {
+            return self.log2();
+        }
+        super::log2(self)
     }
     #[inline]
     fn np_expm1(self) -> f64 {
@@ -164,6 +175,7 @@ impl NpMath for f64 {
     }
 }
 
+/// With `std`: the platform's float functions (glibc's on Linux).
 #[cfg(feature = "std")]
 impl NpMath for f32 {
     #[inline]
@@ -179,27 +191,28 @@ impl NpMath for f32 {
         self.powf(y)
     }
     #[inline]
-    fn np_log2(self) -> f32 {
-        self.log2()
-    }
-    #[inline]
     fn np_log1p(self) -> f32 {
         self.ln_1p()
     }
+}
+
+/// Without `std`: ports of glibc 2.36's x86-64 functions (`super::soft`).
+#[cfg(not(feature = "std"))]
+impl NpMath for f32 {
     #[inline]
-    fn np_expm1(self) -> f32 {
-        self.exp_m1()
+    fn np_log(self) -> f32 {
+        super::soft::logf(self)
     }
     #[inline]
-    fn np_cos(self) -> f32 {
-        self.cos()
+    fn np_exp(self) -> f32 {
+        super::soft::expf(self)
     }
     #[inline]
-    fn np_sin(self) -> f32 {
-        self.sin()
+    fn np_pow(self, y: f32) -> f32 {
+        super::soft::powf(self, y)
     }
     #[inline]
-    fn np_acos(self) -> f32 {
-        self.acos()
+    fn np_log1p(self) -> f32 {
+        super::soft::log1pf(self)
     }
 }

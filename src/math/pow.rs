@@ -11,7 +11,8 @@ use super::exp::{exp_reduce, special_case};
 use super::log::split;
 use super::math_err::{add, divzero, invalid, oflow, quiet, uflow};
 use super::pow_log_data::{LN2HI, LN2LO, POLY as A, TAB};
-#[cfg(not(feature = "std"))]
+// (With `std`, or in tests, which link it, `std`'s inherent methods are used.)
+#[cfg(not(any(feature = "std", test)))]
 use crate::math::core_float::CoreMulAdd;
 
 /// Bits of 0x1.6955p-1: subtracted so the table index and `k` come from one shift each.

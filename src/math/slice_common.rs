@@ -6,11 +6,11 @@
 /// [`cpu_has!`]).
 #[inline]
 pub(super) fn has_avx2_fma() -> bool {
-    #[cfg(target_arch = "x86_64")]
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
     {
         cpu_has!("avx2", "fma")
     }
-    #[cfg(not(target_arch = "x86_64"))]
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
     {
         false
     }
@@ -18,7 +18,7 @@ pub(super) fn has_avx2_fma() -> bool {
 
 /// Recomputes with `f`, from the inputs `xs`, the lanes of `c` whose bit is set in `mask`
 /// (a `movemask` of the lanes outside the vector kernel's main path).
-#[cfg(target_arch = "x86_64")]
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 pub(super) fn patch_lanes(c: &mut [f64], xs: [f64; 4], mask: i32, f: fn(f64) -> f64) {
     if mask == 0 {
         return;
@@ -36,7 +36,7 @@ pub(super) fn patch_lanes(c: &mut [f64], xs: [f64; 4], mask: i32, f: fn(f64) -> 
 ///
 /// # Safety
 /// The CPU must have what `kernel` is compiled for.
-#[cfg(target_arch = "x86_64")]
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 pub(super) unsafe fn pad_rest(rest: &mut [f64], pad: f64, kernel: unsafe fn(&mut [f64])) {
     if rest.is_empty() {
         return;

@@ -8,6 +8,8 @@
 )]
 use super::inputs::{self, SplitMix};
 use super::{acos, expm1, log1p};
+#[allow(unused_imports)]
+use crate::prelude::*;
 
 /// Asserts `ours(x)` and `reference(x)` have the same bits (NaNs: both NaN) for every x.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]

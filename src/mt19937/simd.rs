@@ -81,9 +81,9 @@ impl Backend {
     pub fn is_available(self) -> bool {
         match self {
             Backend::Portable => true,
-            #[cfg(target_arch = "x86_64")]
+            #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
             Backend::Avx2 => cpu_has!("avx2"),
-            #[cfg(not(target_arch = "x86_64"))]
+            #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
             Backend::Avx2 => false,
         }
     }
@@ -131,7 +131,7 @@ fn step(a: u32, b: u32, c: u32) -> u32 {
 #[allow(unsafe_code)] // dispatch to the documented AVX2 kernels
 pub(super) fn twist(k: &mut [u32; N], backend: Backend) {
     match backend {
-        #[cfg(target_arch = "x86_64")]
+        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
         Backend::Avx2 if Backend::Avx2.is_available() => {
             // SAFETY: AVX2 is present (checked just above).
             unsafe { avx2::twist(k) }
@@ -146,7 +146,7 @@ pub(super) fn twist(k: &mut [u32; N], backend: Backend) {
 #[allow(unsafe_code)] // dispatch to the documented AVX2 kernels
 pub(super) fn twist_tempered(k: &mut [u32; N], out: &mut [u32; N], backend: Backend) {
     match backend {
-        #[cfg(target_arch = "x86_64")]
+        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
         Backend::Avx2 if Backend::Avx2.is_available() => {
             // SAFETY: AVX2 is present (checked just above).
             unsafe { avx2::twist_tempered(k, out) }
@@ -166,7 +166,7 @@ pub(super) fn twist_tempered_portable(k: &mut [u32; N], out: &mut [u32; N]) {
 pub(super) fn temper_into(words: &[u32], out: &mut [u32], backend: Backend) {
     assert_eq!(words.len(), out.len());
     match backend {
-        #[cfg(target_arch = "x86_64")]
+        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
         Backend::Avx2 if Backend::Avx2.is_available() => {
             // SAFETY: AVX2 is present; lengths are equal (asserted).
             unsafe { avx2::temper_into(words, out) }
@@ -181,7 +181,7 @@ pub(super) fn temper_into(words: &[u32], out: &mut [u32], backend: Backend) {
 pub(super) fn pairs_to_f64(words: &[u32], out: &mut [f64], backend: Backend) {
     assert_eq!(words.len(), 2 * out.len());
     match backend {
-        #[cfg(target_arch = "x86_64")]
+        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
         Backend::Avx2 if Backend::Avx2.is_available() => {
             // SAFETY: AVX2 is present; lengths match (asserted).
             unsafe { avx2::pairs_to_f64(words, out) }
@@ -206,7 +206,7 @@ pub(super) fn pairs_to_f64(words: &[u32], out: &mut [f64], backend: Backend) {
 pub(super) fn fill_blocks_f64(k: &mut [u32; N], odd: bool, out: &mut [f64], backend: Backend) {
     assert_eq!(out.len() % (N / 2), 0);
     match backend {
-        #[cfg(target_arch = "x86_64")]
+        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
         Backend::Avx2 if Backend::Avx2.is_available() => {
             // SAFETY: AVX2 is present; `out.len()` is a multiple of N / 2 (asserted).
             unsafe { avx2::fill_blocks_f64_stream(k, odd, out) }
@@ -234,7 +234,7 @@ fn fill_blocks_f64_portable(k: &mut [u32; N], odd: bool, out: &mut [f64]) {
 pub(super) fn xor_bytes(dst: &mut [u8], src: &[u8], backend: Backend) {
     assert!(dst.len() <= src.len());
     match backend {
-        #[cfg(target_arch = "x86_64")]
+        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
         Backend::Avx2 if Backend::Avx2.is_available() => {
             // SAFETY: AVX2 is present.
             unsafe { avx2::xor_bytes(dst, src) }
@@ -248,7 +248,7 @@ pub(super) fn xor_bytes(dst: &mut [u8], src: &[u8], backend: Backend) {
 pub(super) fn xor_words(dst: &mut [u32], src: &[u32], backend: Backend) {
     assert!(dst.len() <= src.len());
     match backend {
-        #[cfg(target_arch = "x86_64")]
+        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
         Backend::Avx2 if Backend::Avx2.is_available() => {
             // SAFETY: AVX2 is present.
             unsafe { avx2::xor_words(dst, src) }
@@ -263,7 +263,7 @@ pub(super) fn xor_words(dst: &mut [u32], src: &[u32], backend: Backend) {
 pub(super) fn xor_rows<const G: usize>(dst: &mut [u8], rows: &[&[u8]; G], backend: Backend) {
     assert!(rows.iter().all(|r| r.len() >= dst.len()));
     match backend {
-        #[cfg(target_arch = "x86_64")]
+        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
         Backend::Avx2 if Backend::Avx2.is_available() => {
             // SAFETY: AVX2 is present.
             unsafe { avx2::xor_rows(dst, rows) }
@@ -316,7 +316,7 @@ fn pairs_to_f64_portable(words: &[u32], out: &mut [f64]) {
     }
 }
 
-#[cfg(target_arch = "x86_64")]
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[allow(unsafe_code)]
 mod avx2 {
     //! AVX2 kernels. Every function here is `unsafe` only because it is compiled with

@@ -125,7 +125,7 @@ pub fn tanh_baseline(x: f64) -> f64 {
 /// Whether NumPy 2.4.6 runs its SIMD `tanh` on this CPU: its `X86_V3` target (AVX,
 /// AVX2, FMA3, F16C, BMI1/2, LZCNT, MOVBE) on x86-64; always on AArch64.
 fn numpy_simd_tanh() -> bool {
-    #[cfg(target_arch = "x86_64")]
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
     {
         cpu_has!("avx2", "fma", "f16c", "bmi1", "bmi2", "lzcnt", "movbe")
     }
@@ -133,7 +133,10 @@ fn numpy_simd_tanh() -> bool {
     {
         true
     }
-    #[cfg(not(any(target_arch = "x86_64", target_arch = "aarch64")))]
+    #[cfg(not(any(
+        all(target_arch = "x86_64", target_feature = "sse2"),
+        target_arch = "aarch64"
+    )))]
     {
         false
     }

@@ -3,7 +3,7 @@
 use super::pymath;
 use super::Random;
 use crate::error::{Error, ErrorKind, Result};
-use crate::math::np::NpMath;
+use crate::math::np::{NpMath, NpMathF64};
 
 /// `4 * exp(-0.5) / sqrt(2.0)`
 const NV_MAGICCONST: f64 = 1.715_527_769_921_413_5;

@@ -6,7 +6,7 @@
 //! `Modules/mathmodule.c`), not the C library's.
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::math::np::NpMath;
+use crate::math::np::{NpMath, NpMathF64};
 
 fn domain() -> Error {
     Error::value("math domain error")
