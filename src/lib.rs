@@ -20,7 +20,7 @@
 //! | NumPy / CPython | Rust |
 //! |---|---|
 //! | `np.random.RandomState` and its methods | [`RandomState`] ([`legacy`], one file per family: `uniform`, `normal`, `gamma`, `continuous`, `discrete`, `integers`, `sequences`, `multivariate`) |
-//! | `np.random.seed`, `np.random.rand`, ... (the module-level functions) | [`global`] |
+//! | `np.random.seed`, `np.random.rand`, ... (the module-level functions) | `global` (feature `std`) |
 //! | `RandomState.get_state()` / `set_state()` | [`LegacyState`] ([`state`]) |
 //! | `np.random.Generator`, `np.random.default_rng` | [`Generator`], [`default_rng`] ([`generator`], files as in [`legacy`]) |
 //! | `MT19937`, `PCG64`, `PCG64DXSM`, `Philox`, `SFC64` | [`Mt19937`] ([`mt19937`]), [`Pcg64`], [`Pcg64Dxsm`], [`Philox`], [`Sfc64`] ([`bitgen`], trait [`BitGenerator`] = `bitgen_t`) |
@@ -35,6 +35,8 @@
 //!
 //! ## Features
 //!
+//! - `std` (default; every feature below implies it): the standard library. Without it
+//!   the crate is `#![no_std]` + `alloc` (see below).
 //! - `cli` (default): the `nprand` binary; `eval` plus `clap`.
 //! - `eval`: `nprand::eval`, the call parser and evaluator; `json`, `python` and
 //!   `byteorder` (`.npy` output).
@@ -54,7 +56,13 @@
 //!   serial stream.
 //!
 //! With `default-features = false` the crate is [`Mt19937`], the bit generators,
-//! [`SeedSequence`], [`RandomState`] and [`Generator`] on `rand_core` alone.
+//! [`SeedSequence`], [`RandomState`] and [`Generator`] (all their distributions) on
+//! `rand_core` alone, and `no_std` (with `alloc`): it builds for targets without an OS
+//! (`x86_64-unknown-none`, `thumbv7em-none-eabihf`). `std` adds `global`, `numpy::ufunc`,
+//! `Error::io`, the MT19937 jump-polynomial cache, and run-time CPU detection: without
+//! it the SIMD kernels run only where the build's target features include them (e.g.
+//! `-C target-feature=+avx2,+fma`), else the portable kernels, with the same bits. The
+//! float methods and libm calls `core` lacks are nprand's exact ports (`math`).
 //!
 //! Algorithms are NumPy's (BSD-3-Clause) and the MT19937 reference implementation
 //! (Matsumoto & Nishimura, BSD); see LICENSE-THIRD-PARTY.md.

@@ -17,7 +17,7 @@
 //! | `np.percentile`, `quantile`, `median` (`method='linear'`) | [`quantile`] | yes |
 //! | `np.sort`, `argsort(kind='stable')`, `take` | [`sort`] | yes (see the `-0.0`/`0.0` note in [`sort`]) |
 //! | `np.dot`, `@` (float64) | [`dot`] | OpenBLAS's Haswell kernels (AVX2 CPUs); AVX-512 CPUs differ |
-//! | `np.exp`, `log`, `expm1`, `log1p`, `tanh`, `tan`, `arctan` | [`ufunc`] | AVX2 CPUs (NumPy calls libm); AVX-512 CPUs differ |
+//! | `np.exp`, `log`, `expm1`, `log1p`, `tanh`, `tan`, `arctan` | `ufunc` (feature `std`) | AVX2 CPUs (NumPy calls libm); AVX-512 CPUs differ |
 //! | `math.fsum`, `statistics.fmean`, `mean`, `quantiles` | `py` (feature `python`) | yes (CPython 3.11) |
 //!
 //! Arrays are [`NdArray`]s (shape plus C-order data) or plain slices for 1-d input.
