@@ -4,6 +4,7 @@
 use crate::convert::{from_value, to_call};
 use nprand::eval::generator::{eval_generator_parsed, parse_seed};
 use nprand::eval::parser::{Call, Expr};
+use nprand::eval::value::Value;
 use nprand::generator::{AnyBitGenerator, AnyGenerator, BitGenKind, Generator as NpGenerator};
 use nprand::{BitGenerator, Seed};
 
@@ -72,12 +73,29 @@ impl Generator {
         args: &Bound<'_, PyTuple>,
         kwargs: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        let draw = |g: &mut Self, a: &Bound<'_, PyTuple>, k: Option<&Bound<'_, PyDict>>| {
+            g.draw_value(method, a, k)
+        };
+        if let Some(out) =
+            crate::out::call_with_out(py, method, args, kwargs, |a, k| draw(self, a, Some(k)))?
+        {
+            return Ok(out);
+        }
+        from_value(py, draw(self, args, kwargs)?)
+    }
+
+    /// The call's result: the bulk fast path when it applies, else the evaluator.
+    fn draw_value(
+        &mut self,
+        method: &str,
+        args: &Bound<'_, PyTuple>,
+        kwargs: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Value> {
         if let Some(v) = crate::fast::generator(&mut self.g, method, args, kwargs)? {
-            return from_value(py, v);
+            return Ok(v);
         }
         let call = to_call(method, args, kwargs)?;
-        let v = eval_generator_parsed(&mut self.g, &call)?;
-        from_value(py, v.value)
+        Ok(eval_generator_parsed(&mut self.g, &call)?.value)
     }
 }
 

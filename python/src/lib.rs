@@ -37,6 +37,7 @@ mod convert;
 mod fast;
 mod generator;
 mod legacy;
+mod out;
 mod random;
 
 /// Shuffles `x` in place with the draws of `permutation(n)` (NumPy's `shuffle` and
