@@ -184,64 +184,39 @@ mod tests {
         v
     }
 
+    /// Each `CoreFloat` method against `std`'s on `x`, bit for bit (NaNs: both NaN).
+    macro_rules! assert_methods_equal_std {
+        ($t:ident, $x:expr) => {{
+            let x: $t = $x;
+            let eq = |a: $t, b: $t| a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan());
+            let pairs: [(&str, fn($t) -> $t, fn($t) -> $t); 5] = [
+                ("floor", CoreFloat::floor, std::primitive::$t::floor),
+                ("ceil", CoreFloat::ceil, std::primitive::$t::ceil),
+                ("trunc", CoreFloat::trunc, std::primitive::$t::trunc),
+                (
+                    "round_ties_even",
+                    CoreFloat::round_ties_even,
+                    std::primitive::$t::round_ties_even,
+                ),
+                ("sqrt", CoreFloat::sqrt, std::primitive::$t::sqrt),
+            ];
+            for (name, ours, theirs) in pairs {
+                assert!(eq(ours(x), theirs(x)), "{name} {x:e}");
+            }
+        }};
+    }
+
     #[test]
     fn rounding_and_sqrt_equal_std_f64() {
         for &x in &samples() {
-            let eq = |a: f64, b: f64| a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan());
-            assert!(
-                eq(CoreFloat::floor(x), std::primitive::f64::floor(x)),
-                "floor {x:e}"
-            );
-            assert!(
-                eq(CoreFloat::ceil(x), std::primitive::f64::ceil(x)),
-                "ceil {x:e}"
-            );
-            assert!(
-                eq(CoreFloat::trunc(x), std::primitive::f64::trunc(x)),
-                "trunc {x:e}"
-            );
-            assert!(
-                eq(
-                    CoreFloat::round_ties_even(x),
-                    std::primitive::f64::round_ties_even(x)
-                ),
-                "round {x:e}"
-            );
-            assert!(
-                eq(CoreFloat::sqrt(x), std::primitive::f64::sqrt(x)),
-                "sqrt {x:e}"
-            );
+            assert_methods_equal_std!(f64, x);
         }
     }
 
     #[test]
     fn rounding_and_sqrt_equal_std_f32() {
         for &x in &samples() {
-            let x = x as f32;
-            let eq = |a: f32, b: f32| a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan());
-            assert!(
-                eq(CoreFloat::floor(x), std::primitive::f32::floor(x)),
-                "floor {x:e}"
-            );
-            assert!(
-                eq(CoreFloat::ceil(x), std::primitive::f32::ceil(x)),
-                "ceil {x:e}"
-            );
-            assert!(
-                eq(CoreFloat::trunc(x), std::primitive::f32::trunc(x)),
-                "trunc {x:e}"
-            );
-            assert!(
-                eq(
-                    CoreFloat::round_ties_even(x),
-                    std::primitive::f32::round_ties_even(x)
-                ),
-                "round {x:e}"
-            );
-            assert!(
-                eq(CoreFloat::sqrt(x), std::primitive::f32::sqrt(x)),
-                "sqrt {x:e}"
-            );
+            assert_methods_equal_std!(f32, x as f32);
         }
         // Every f32 in a band around 1 (where the parity adjustment switches).
         for b in 0x3e80_0000u32..0x3e90_0000 {

@@ -10,6 +10,7 @@
 //! `expf`/`powf` bit for bit.
 
 // (With `std`, or in tests, which link it, `std`'s inherent methods are used.)
+use super::logf::INVC;
 #[cfg(not(any(feature = "std", test)))]
 use crate::math::core_float::CoreMulAdd;
 
@@ -137,11 +138,19 @@ pub(crate) fn expf(x: f32) -> f32 {
     let kd = kd - SHIFT;
     let r = INVLN2_SCALED.mul_add(xd, -kd);
     // exp(x) = 2^(k/N) * 2^(r/N) ~= s * (C0*r^3 + C1*r^2 + C2*r + 1)
-    let t = TAB[(ki % N) as usize].wrapping_add(ki << (52 - EXP2F_TABLE_BITS));
+    scaled_poly(ki, r, &POLY_SCALED)
+}
+
+/// `s * (C0*r^3 + C1*r^2 + C2*r + 1)` rounded to float, `s = 2^(k/N)` from the table and
+/// the shifted integer `ski = k + sign_bias` (a multiple of `N` moved into the sign bit):
+/// the tail `expf` and `powf`'s `exp2_inline` share.
+#[inline]
+fn scaled_poly(ski: u64, r: f64, c: &[f64; 3]) -> f32 {
+    let t = TAB[(ski % N) as usize].wrapping_add(ski << (52 - EXP2F_TABLE_BITS));
     let s = f64::from_bits(t);
-    let z = POLY_SCALED[0].mul_add(r, POLY_SCALED[1]);
+    let z = c[0].mul_add(r, c[1]);
     let r2 = r * r;
-    let y = POLY_SCALED[2].mul_add(r, 1.0);
+    let y = c[2].mul_add(r, 1.0);
     let y = z.mul_add(r2, y);
     (y * s) as f32
 }
@@ -150,24 +159,25 @@ pub(crate) fn expf(x: f32) -> f32 {
 const LOG2_TABLE_BITS: u32 = 4;
 /// `OFF`: the subintervals of `log2_inline` start here.
 const OFF: u32 = 0x3f330000;
-/// `__powf_log2_data.tab` (`POWF_SCALE` = 1 without `TOINT_INTRINSICS`): `(invc, logc)`.
-const LOG2_TAB: [(u64, u64); 16] = [
-    (0x3ff661ec79f8f3be, 0xbfdefec65b963019),
-    (0x3ff571ed4aaf883d, 0xbfdb0b6832d4fca4),
-    (0x3ff49539f0f010b0, 0xbfd7418b0a1fb77b),
-    (0x3ff3c995b0b80385, 0xbfd39de91a6dcf7b),
-    (0x3ff30d190c8864a5, 0xbfd01d9bf3f2b631),
-    (0x3ff25e227b0b8ea0, 0xbfc97c1d1b3b7af0),
-    (0x3ff1bb4a4a1a343f, 0xbfc2f9e393af3c9f),
-    (0x3ff12358f08ae5ba, 0xbfb960cbbf788d5c),
-    (0x3ff0953f419900a7, 0xbfaa6f9db6475fce),
-    (0x3ff0000000000000, 0x0000000000000000),
-    (0x3fee608cfd9a47ac, 0x3fb338ca9f24f53d),
-    (0x3feca4b31f026aa0, 0x3fc476a9543891ba),
-    (0x3feb2036576afce6, 0x3fce840b4ac4e4d2),
-    (0x3fe9c2d163a1aa2d, 0x3fd40645f0c6651c),
-    (0x3fe886e6037841ed, 0x3fd88e9c2c1b9ff8),
-    (0x3fe767dcf5534862, 0x3fdce0a44eb17bcc),
+/// `logc` of `__powf_log2_data.tab` (`POWF_SCALE` = 1 without `TOINT_INTRINSICS`):
+/// `log2(c)`; the `invc` column is `logf`'s ([`INVC`]).
+const LOG2C: [u64; 16] = [
+    0xbfdefec65b963019,
+    0xbfdb0b6832d4fca4,
+    0xbfd7418b0a1fb77b,
+    0xbfd39de91a6dcf7b,
+    0xbfd01d9bf3f2b631,
+    0xbfc97c1d1b3b7af0,
+    0xbfc2f9e393af3c9f,
+    0xbfb960cbbf788d5c,
+    0xbfaa6f9db6475fce,
+    0x0000000000000000,
+    0x3fb338ca9f24f53d,
+    0x3fc476a9543891ba,
+    0x3fce840b4ac4e4d2,
+    0x3fd40645f0c6651c,
+    0x3fd88e9c2c1b9ff8,
+    0x3fdce0a44eb17bcc,
 ];
 /// `__powf_log2_data.poly`.
 const LOG2_POLY: [f64; 5] = [
@@ -188,8 +198,8 @@ fn log2_inline(ix: u32) -> f64 {
     let top = tmp & 0xff800000;
     let iz = ix.wrapping_sub(top);
     let k = (top as i32) >> 23;
-    let invc = f64::from_bits(LOG2_TAB[i].0);
-    let logc = f64::from_bits(LOG2_TAB[i].1);
+    let invc = f64::from_bits(INVC[i]);
+    let logc = f64::from_bits(LOG2C[i]);
     let z = f32::from_bits(iz) as f64;
     // log2(x) = log1p(z/c-1)/ln2 + log2(c) + k
     let r = z.mul_add(invc, -1.0);
@@ -211,15 +221,9 @@ fn exp2_inline(xd: f64, sign_bias: u64) -> f32 {
     let ki = kd.to_bits();
     let kd = kd - SHIFT_SCALED; // k/N
     let r = xd - kd;
-    // exp2(x) = 2^(k/N) * 2^r ~= s * (C0*r^3 + C1*r^2 + C2*r + 1)
-    let ski = ki.wrapping_add(sign_bias);
-    let t = TAB[(ki % N) as usize].wrapping_add(ski << (52 - EXP2F_TABLE_BITS));
-    let s = f64::from_bits(t);
-    let z = POLY[0].mul_add(r, POLY[1]);
-    let r2 = r * r;
-    let y = POLY[2].mul_add(r, 1.0);
-    let y = z.mul_add(r2, y);
-    (y * s) as f32
+    // exp2(x) = 2^(k/N) * 2^r ~= s * (C0*r^3 + C1*r^2 + C2*r + 1); SIGN_BIAS is a
+    // multiple of N, so the table index is k's.
+    scaled_poly(ki.wrapping_add(sign_bias), r, &POLY)
 }
 
 /// 0 if `iy` is not an integer, 1 if an odd one, 2 if an even one.
@@ -346,37 +350,17 @@ pub(crate) fn powf(x: f32, y: f32) -> f32 {
 #[cfg(test)]
 mod tests {
     extern crate std;
+    use super::super::assert_same_f32;
     use super::{expf, powf};
-
-    fn same(a: f32, b: f32) -> bool {
-        a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan())
-    }
 
     /// Every 97th bit pattern (every one with `NPRAND_EXHAUSTIVE`) against the host's.
     #[cfg(all(target_os = "linux", target_env = "gnu", target_arch = "x86_64"))]
     #[test]
     fn expf_equals_glibc() {
-        // NPRAND_EXHAUSTIVE=1: every float (a few minutes).
-        let step = if std::env::var_os("NPRAND_EXHAUSTIVE").is_some() {
-            1
-        } else {
-            97
-        };
-        let mut bits = 0u32;
-        loop {
-            let x = f32::from_bits(bits);
+        super::super::for_each_f32(97, |x| {
             let want = std::primitive::f32::exp(x);
-            assert!(
-                same(expf(x), want),
-                "expf({x:e}) = {:e}, glibc {want:e}",
-                expf(x)
-            );
-            // Every 97th pattern: all exponents and a spread of mantissas in a test run.
-            bits = match bits.checked_add(step) {
-                Some(b) => b,
-                None => break,
-            };
-        }
+            assert_same_f32("expf", format_args!("{x:e}"), expf(x), want);
+        });
     }
 
     #[cfg(all(target_os = "linux", target_env = "gnu", target_arch = "x86_64"))]
@@ -403,11 +387,7 @@ mod tests {
                 _ => (f32::from_bits(next()), f32::from_bits(next())),
             };
             let want = std::primitive::f32::powf(x, y);
-            assert!(
-                same(powf(x, y), want),
-                "powf({x:e}, {y:e}) = {:e}, glibc {want:e}",
-                powf(x, y)
-            );
+            assert_same_f32("powf", format_args!("{x:e}, {y:e}"), powf(x, y), want);
         }
         for &(x, y) in &[
             (0.0f32, -1.0f32),
@@ -426,11 +406,7 @@ mod tests {
             (0.5, f32::INFINITY),
         ] {
             let want = std::primitive::f32::powf(x, y);
-            assert!(
-                same(powf(x, y), want),
-                "powf({x:e}, {y:e}) = {:e}, glibc {want:e}",
-                powf(x, y)
-            );
+            assert_same_f32("powf", format_args!("{x:e}, {y:e}"), powf(x, y), want);
         }
     }
 }

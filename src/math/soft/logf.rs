@@ -21,24 +21,43 @@ use crate::math::core_float::CoreMulAdd;
 const TABLE_BITS: u32 = 4;
 /// `OFF`: the subintervals start here.
 const OFF: u32 = 0x3f330000;
-/// `__logf_data.tab`: `(invc, logc)`.
-const TAB: [(u64, u64); 16] = [
-    (0x3ff661ec79f8f3be, 0xbfd57bf7808caade),
-    (0x3ff571ed4aaf883d, 0xbfd2bef0a7c06ddb),
-    (0x3ff49539f0f010b0, 0xbfd01eae7f513a67),
-    (0x3ff3c995b0b80385, 0xbfcb31d8a68224e9),
-    (0x3ff30d190c8864a5, 0xbfc6574f0ac07758),
-    (0x3ff25e227b0b8ea0, 0xbfc1aa2bc79c8100),
-    (0x3ff1bb4a4a1a343f, 0xbfba4e76ce8c0e5e),
-    (0x3ff12358f08ae5ba, 0xbfb1973c5a611ccc),
-    (0x3ff0953f419900a7, 0xbfa252f438e10c1e),
-    (0x3ff0000000000000, 0x0000000000000000),
-    (0x3fee608cfd9a47ac, 0x3faaa5aa5df25984),
-    (0x3feca4b31f026aa0, 0x3fbc5e53aa362eb4),
-    (0x3feb2036576afce6, 0x3fc526e57720db08),
-    (0x3fe9c2d163a1aa2d, 0x3fcbc2860d224770),
-    (0x3fe886e6037841ed, 0x3fd1058bc8a07ee1),
-    (0x3fe767dcf5534862, 0x3fd4043057b6ee09),
+/// `invc` of `__logf_data.tab` and `__powf_log2_data.tab` (the same 16 centres `c`).
+pub(super) const INVC: [u64; 16] = [
+    0x3ff661ec79f8f3be,
+    0x3ff571ed4aaf883d,
+    0x3ff49539f0f010b0,
+    0x3ff3c995b0b80385,
+    0x3ff30d190c8864a5,
+    0x3ff25e227b0b8ea0,
+    0x3ff1bb4a4a1a343f,
+    0x3ff12358f08ae5ba,
+    0x3ff0953f419900a7,
+    0x3ff0000000000000,
+    0x3fee608cfd9a47ac,
+    0x3feca4b31f026aa0,
+    0x3feb2036576afce6,
+    0x3fe9c2d163a1aa2d,
+    0x3fe886e6037841ed,
+    0x3fe767dcf5534862,
+];
+/// `logc` of `__logf_data.tab`: `log(c)`.
+const LOGC: [u64; 16] = [
+    0xbfd57bf7808caade,
+    0xbfd2bef0a7c06ddb,
+    0xbfd01eae7f513a67,
+    0xbfcb31d8a68224e9,
+    0xbfc6574f0ac07758,
+    0xbfc1aa2bc79c8100,
+    0xbfba4e76ce8c0e5e,
+    0xbfb1973c5a611ccc,
+    0xbfa252f438e10c1e,
+    0x0000000000000000,
+    0x3faaa5aa5df25984,
+    0x3fbc5e53aa362eb4,
+    0x3fc526e57720db08,
+    0x3fcbc2860d224770,
+    0x3fd1058bc8a07ee1,
+    0x3fd4043057b6ee09,
 ];
 /// `__logf_data.ln2`.
 const LN2: f64 = f64::from_bits(0x3fe62e42fefa39ef);
@@ -78,8 +97,8 @@ pub(crate) fn logf(x: f32) -> f32 {
     let i = ((tmp >> (23 - TABLE_BITS)) % (1 << TABLE_BITS)) as usize;
     let k = (tmp as i32) >> 23; // arithmetic shift
     let iz = ix.wrapping_sub(tmp & 0xff800000);
-    let invc = f64::from_bits(TAB[i].0);
-    let logc = f64::from_bits(TAB[i].1);
+    let invc = f64::from_bits(INVC[i]);
+    let logc = f64::from_bits(LOGC[i]);
     let z = f32::from_bits(iz) as f64;
     // log(x) = log1p(z/c-1) + log(c) + k*Ln2
     let r = z.mul_add(invc, -1.0);
@@ -193,41 +212,18 @@ pub(crate) fn log1pf(x: f32) -> f32 {
 #[cfg(all(test, target_os = "linux", target_env = "gnu", target_arch = "x86_64"))]
 mod tests {
     extern crate std;
+    use super::super::assert_same_f32;
     use super::{log1pf, logf};
-
-    fn same(a: f32, b: f32) -> bool {
-        a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan())
-    }
 
     /// Every 61st bit pattern (all exponents, a spread of mantissas; every pattern with
     /// `NPRAND_EXHAUSTIVE`) against glibc.
     #[test]
     fn logf_and_log1pf_equal_glibc() {
-        // NPRAND_EXHAUSTIVE=1: every float (a few minutes).
-        let step = if std::env::var_os("NPRAND_EXHAUSTIVE").is_some() {
-            1
-        } else {
-            61
-        };
-        let mut bits = 0u32;
-        loop {
-            let x = f32::from_bits(bits);
+        super::super::for_each_f32(61, |x| {
             let want = std::primitive::f32::ln(x);
-            assert!(
-                same(logf(x), want),
-                "logf({x:e}) = {:e}, glibc {want:e}",
-                logf(x)
-            );
+            assert_same_f32("logf", format_args!("{x:e}"), logf(x), want);
             let want = std::primitive::f32::ln_1p(x);
-            assert!(
-                same(log1pf(x), want),
-                "log1pf({x:e}) = {:e}, glibc {want:e}",
-                log1pf(x)
-            );
-            bits = match bits.checked_add(step) {
-                Some(b) => b,
-                None => break,
-            };
-        }
+            assert_same_f32("log1pf", format_args!("{x:e}"), log1pf(x), want);
+        });
     }
 }

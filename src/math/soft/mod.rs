@@ -16,3 +16,33 @@ pub(crate) use fma::fma;
 pub(crate) use logf::{log1pf, logf};
 #[cfg(not(feature = "std"))]
 pub(crate) use trig::{cos, sin};
+
+/// Calls `f` on every `step`-th float bit pattern (all exponents, a spread of mantissas),
+/// or on every float when `NPRAND_EXHAUSTIVE` is set (a few minutes).
+#[cfg(test)]
+fn for_each_f32(step: u32, mut f: impl FnMut(f32)) {
+    extern crate std;
+    let step = if std::env::var_os("NPRAND_EXHAUSTIVE").is_some() {
+        1
+    } else {
+        step
+    };
+    let mut bits = 0u32;
+    loop {
+        f(f32::from_bits(bits));
+        bits = match bits.checked_add(step) {
+            Some(b) => b,
+            None => break,
+        };
+    }
+}
+
+/// Asserts `ours` and glibc's result for `name(args)` are the same bits (NaNs: both NaN).
+#[cfg(test)]
+#[track_caller]
+fn assert_same_f32(name: &str, args: core::fmt::Arguments<'_>, ours: f32, glibc: f32) {
+    assert!(
+        ours.to_bits() == glibc.to_bits() || (ours.is_nan() && glibc.is_nan()),
+        "{name}({args}) = {ours:e}, glibc {glibc:e}"
+    );
+}

@@ -478,30 +478,15 @@ mod tests {
 
     #[test]
     fn test_near_pi() {
-        let arg = 3.141592025756836;
-        let arg = core::hint::black_box(arg);
-        assert_eq!(
-            rem_pio2(arg),
-            (2, -6.278329573009626e-7, -2.1125998133974653e-23)
-        );
-        let arg = 3.141592033207416;
-        let arg = core::hint::black_box(arg);
-        assert_eq!(
-            rem_pio2(arg),
-            (2, -6.20382377148128e-7, -2.1125998133974653e-23)
-        );
-        let arg = 3.141592144966125;
-        let arg = core::hint::black_box(arg);
-        assert_eq!(
-            rem_pio2(arg),
-            (2, -5.086236681942706e-7, -2.1125998133974653e-23)
-        );
-        let arg = 3.141592979431152;
-        let arg = core::hint::black_box(arg);
-        assert_eq!(
-            rem_pio2(arg),
-            (2, 3.2584135866119817e-7, -2.1125998133974653e-23)
-        );
+        for (arg, n, y0) in [
+            (3.141592025756836, 2, -6.278329573009626e-7),
+            (3.141592033207416, 2, -6.20382377148128e-7),
+            (3.141592144966125, 2, -5.086236681942706e-7),
+            (3.141592979431152, 2, 3.2584135866119817e-7),
+        ] {
+            let arg = core::hint::black_box(arg);
+            assert_eq!(rem_pio2(arg), (n, y0, -2.1125998133974653e-23));
+        }
     }
 
     #[test]
