@@ -24,7 +24,7 @@ publish = false
 crate-type = ["cdylib"]
 
 [dependencies]
-nprand = { path = "$root", default-features = false }
+nprand = { path = "$root", default-features = false, features = ["std"] }
 
 [workspace]
 TOML

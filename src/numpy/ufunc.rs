@@ -127,7 +127,9 @@ pub fn tanh_baseline(x: f64) -> f64 {
 fn numpy_simd_tanh() -> bool {
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
     {
-        cpu_has!("avx2", "fma", "f16c", "bmi1", "bmi2", "lzcnt", "movbe")
+        // Asked once: `tanh` calls this per element.
+        static V3: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+        *V3.get_or_init(|| cpu_has!("avx2", "fma", "f16c", "bmi1", "bmi2", "lzcnt", "movbe"))
     }
     #[cfg(target_arch = "aarch64")]
     {
