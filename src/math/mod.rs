@@ -54,7 +54,6 @@ pub(crate) mod core_float;
 mod pow;
 mod pow_log_data;
 mod slice_common;
-#[cfg(any(not(feature = "std"), test))]
 mod soft;
 mod words;
 

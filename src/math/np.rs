@@ -175,44 +175,40 @@ impl NpMathF64 for f64 {
     }
 }
 
-/// With `std`: the platform's float functions (glibc's on Linux).
-#[cfg(feature = "std")]
+/// glibc's functions where `std`'s are glibc's (or the user asked for the platform's),
+/// else nprand's ports of glibc 2.36's x86-64 functions (`super::soft`): Linux NumPy's
+/// float32 bits on musl, wasm, macOS, Windows and without `std`.
 impl NpMath for f32 {
     #[inline]
     fn np_log(self) -> f32 {
-        self.ln()
-    }
-    #[inline]
-    fn np_exp(self) -> f32 {
-        self.exp()
-    }
-    #[inline]
-    fn np_pow(self, y: f32) -> f32 {
-        self.powf(y)
-    }
-    #[inline]
-    fn np_log1p(self) -> f32 {
-        self.ln_1p()
-    }
-}
-
-/// Without `std`: ports of glibc 2.36's x86-64 functions (`super::soft`).
-#[cfg(not(feature = "std"))]
-impl NpMath for f32 {
-    #[inline]
-    fn np_log(self) -> f32 {
+        #[cfg(feature = "std")]
+        if SYSTEM {
+            return self.ln();
+        }
         super::soft::logf(self)
     }
     #[inline]
     fn np_exp(self) -> f32 {
+        #[cfg(feature = "std")]
+        if SYSTEM {
+            return self.exp();
+        }
         super::soft::expf(self)
     }
     #[inline]
     fn np_pow(self, y: f32) -> f32 {
+        #[cfg(feature = "std")]
+        if SYSTEM {
+            return self.powf(y);
+        }
         super::soft::powf(self, y)
     }
     #[inline]
     fn np_log1p(self) -> f32 {
+        #[cfg(feature = "std")]
+        if SYSTEM {
+            return self.ln_1p();
+        }
         super::soft::log1pf(self)
     }
 }

@@ -1,27 +1,23 @@
-//! Pure-Rust versions of the libm functions `std` provides, for the `no_std` build (and
-//! its tests): a correctly rounded `fma`, fdlibm's `cos`/`sin`, and glibc's float32
-//! `expf`/`logf`/`powf`/`log1pf` (ARM optimized-routines and fdlibm ports). Each file names the
+//! Pure-Rust versions of libm functions: glibc's float32 `expf`/`logf`/`powf`/`log1pf`
+//! (ARM optimized-routines and fdlibm ports) for every build whose libm is not glibc,
+//! and for the `no_std` build a correctly rounded `fma` and fdlibm's `cos`/`sin`. Each file names the
 //! code it comes from; see LICENSE-THIRD-PARTY.md.
 
-// The float32 ports are tested against glibc, so with `std` they exist only for that.
-#[cfg(any(
-    not(feature = "std"),
-    all(test, target_os = "linux", target_env = "gnu", target_arch = "x86_64")
-))]
+// The float32 ports serve every build whose `std` is not glibc's (and are tested against
+// glibc where it is).
 mod expf;
+// The rest only without `std` (and in its tests against `std`).
+#[cfg(any(not(feature = "std"), test))]
 mod fma;
-#[cfg(any(
-    not(feature = "std"),
-    all(test, target_os = "linux", target_env = "gnu", target_arch = "x86_64")
-))]
 mod logf;
+#[cfg(any(not(feature = "std"), test))]
 mod rem_pio2_large;
+#[cfg(any(not(feature = "std"), test))]
 mod trig;
 
-#[cfg(not(feature = "std"))]
 pub(crate) use expf::{expf, powf};
+#[cfg(any(not(feature = "std"), test))]
 pub(crate) use fma::fma;
-#[cfg(not(feature = "std"))]
 pub(crate) use logf::{log1pf, logf};
 #[cfg(not(feature = "std"))]
 pub(crate) use trig::{cos, sin};
