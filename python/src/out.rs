@@ -47,6 +47,18 @@ pub fn call_with_out<'py>(
         // `out` given twice is the ordinary path's TypeError.
         return Ok(None);
     }
+    // An unknown keyword, or one that repeats a positional argument: Python's TypeError,
+    // raised by the ordinary path before anything else (as Python raises it before NumPy
+    // looks at `out`).
+    if let Some(k) = kwargs {
+        for key in k.keys() {
+            let key: String = key.extract()?;
+            match names.iter().position(|n| *n == key) {
+                Some(i) if i >= args.len() => {}
+                _ => return Ok(None),
+            }
+        }
+    }
     let np = py.import("numpy")?;
     let dtype = match kwargs.and_then(|k| k.get_item("dtype").ok().flatten()) {
         Some(d) => np.call_method1("dtype", (d,))?,

@@ -25,6 +25,9 @@ CASES = [
     ("random", (), {"dtype": np.int64}, lambda: np.empty(5)),       # dtype checked first
     ("random", (), {}, lambda: np.empty(5, ">f8")),                  # byte order
     ("random", (), {}, lambda: [0.0, 0.0]),                          # not an array: see note
+    ("random", (5,), {"size": 5}, lambda: np.empty(5)),              # size given twice
+    ("random", (), {"sise": 5}, lambda: np.empty(3, np.float32)),    # unknown keyword first
+    ("standard_gamma", (1.0,), {"shape": 2.0}, lambda: np.empty(3)),
     ("standard_normal", (), {}, lambda: np.empty(1000)),
     ("standard_normal", (), {"dtype": "float32"}, lambda: np.empty((10, 10), np.float32, order="F")),
     ("standard_exponential", (), {}, lambda: np.empty((20, 30))),
