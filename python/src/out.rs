@@ -40,11 +40,20 @@ pub fn call_with_out<'py>(
     let Some(names) = signature(method) else {
         return Ok(None);
     };
-    let Some(out) = kwargs.and_then(|k| k.get_item("out").ok().flatten()) else {
+    // `out` is the last parameter, positional or keyword. Too many positional arguments
+    // are the ordinary path's TypeError.
+    let out_at = names.len() - 1;
+    if args.len() > names.len() {
         return Ok(None);
+    }
+    let out = match args.get_item(out_at) {
+        Ok(o) => o,
+        Err(_) => match kwargs.and_then(|k| k.get_item("out").ok().flatten()) {
+            Some(o) => o,
+            None => return Ok(None),
+        },
     };
-    if out.is_none() || args.len() >= names.len() {
-        // `out` given twice is the ordinary path's TypeError.
+    if out.is_none() {
         return Ok(None);
     }
     // An unknown keyword, or one that repeats a positional argument: Python's TypeError,
@@ -82,15 +91,16 @@ pub fn call_with_out<'py>(
 
     // Every argument as a keyword (the names are NumPy's), `size` as `out.shape`.
     let call_kwargs = PyDict::new(py);
-    for (i, a) in args.iter().enumerate() {
+    for (i, a) in args.iter().enumerate().take(out_at) {
         call_kwargs.set_item(names[i], a)?;
     }
     if let Some(k) = kwargs {
         for (key, v) in k.iter() {
-            call_kwargs.set_item(key, v)?;
+            if key.extract::<String>()? != "out" {
+                call_kwargs.set_item(key, v)?;
+            }
         }
     }
-    call_kwargs.del_item("out")?;
     call_kwargs.set_item("size", out.getattr("shape")?)?;
     let values = draw(&PyTuple::empty(py), &call_kwargs)?;
     match values.data {

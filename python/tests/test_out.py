@@ -28,6 +28,9 @@ CASES = [
     ("random", (5,), {"size": 5}, lambda: np.empty(5)),              # size given twice
     ("random", (), {"sise": 5}, lambda: np.empty(3, np.float32)),    # unknown keyword first
     ("standard_gamma", (1.0,), {"shape": 2.0}, lambda: np.empty(3)),
+    ("random", (None, np.float64, "OUT"), {}, lambda: np.empty(4)),  # out positional
+    ("random", (None, np.float64, "OUT"), {"dtype": np.float32}, lambda: np.empty(4)),
+    ("standard_gamma", (3.0, (2, 2), "float32", "OUT"), {}, lambda: np.empty((2, 2), np.float32)),
     ("standard_normal", (), {}, lambda: np.empty(1000)),
     ("standard_normal", (), {"dtype": "float32"}, lambda: np.empty((10, 10), np.float32, order="F")),
     ("standard_exponential", (), {}, lambda: np.empty((20, 30))),
@@ -44,8 +47,14 @@ CASES = [
 
 
 def outcome(gen, method, args, kwargs, out):
+    # "OUT" in the positional arguments stands for `out` passed by position.
+    positional = "OUT" in [a for a in args if isinstance(a, str)]
+    args = tuple(out if isinstance(a, str) and a == "OUT" else a for a in args)
     try:
-        r = getattr(gen, method)(*args, out=out, **kwargs)
+        if positional:
+            r = getattr(gen, method)(*args, **kwargs)
+        else:
+            r = getattr(gen, method)(*args, out=out, **kwargs)
     except Exception as e:  # noqa: BLE001 - the class and message are compared
         return ("raise", type(e).__name__, str(e))
     return ("ok", r is out, np.asarray(out).tobytes(order="A"), np.asarray(out).dtype.str)
