@@ -346,10 +346,9 @@ pub(crate) fn draw<T: IntegerDtype, B: BitGenerator + ?Sized>(
 }
 
 /// `out[i] = off + lemire32(rng)` ([`Bounded::u32`] and [`Bounded::u64`] for `0 < rng <
-/// 2^32 - 1`), the `next_uint32` words read ahead a block at a time with
-/// [`BitGenerator::fill_u32`] (a rejected word's retries continue on the block, then on
-/// the generator). Every value takes at least one word, so a block never holds more words
-/// than values remain and the generator, buffered half included, ends where NumPy's does.
+/// 2^32 - 1`), the `next_uint32` words read ahead a block at a time
+/// ([`read_ahead::fill`](super::read_ahead::fill)): the generator, buffered half
+/// included, ends where NumPy's does.
 fn fill_lemire32<T: IntegerDtype, B: BitGenerator + ?Sized>(
     bg: &mut B,
     out: &mut [T],
@@ -360,30 +359,21 @@ fn fill_lemire32<T: IntegerDtype, B: BitGenerator + ?Sized>(
     // NumPy computes it only for a leftover below `excl`; it is below `excl` itself, so
     // testing it first is the same test.
     let threshold = ((u32::MAX - rng) as u64 % excl) as u32;
-    let mut buf = [0u32; 512];
-    let n = out.len();
-    let mut i = 0;
-    while i < n {
-        let k = (n - i).min(buf.len());
-        bg.fill_u32(&mut buf[..k]);
-        let mut j = 0;
-        while j < k {
-            let mut m = buf[j] as u64 * excl;
-            j += 1;
-            while (m as u32) < threshold {
-                let w = match buf[..k].get(j) {
-                    Some(&w) => {
-                        j += 1;
-                        w
-                    }
-                    None => bg.next_u32(),
-                };
-                m = w as u64 * excl;
-            }
-            out[i] = T::from_bits(off.wrapping_add(m >> 32));
-            i += 1;
+    let value = |m: u64| T::from_bits(off.wrapping_add(m >> 32));
+    let attempt = |w: u32| {
+        let m = w as u64 * excl;
+        if (m as u32) < threshold {
+            Err(())
+        } else {
+            Ok(value(m))
         }
-    }
+    };
+    super::read_ahead::fill(bg, out, attempt, |t, ()| loop {
+        let m = t.next_word() as u64 * excl;
+        if (m as u32) >= threshold {
+            return value(m);
+        }
+    });
 }
 
 /// `out[i] = off + slot i` for the `bits`-wide slots of consecutive `next_u32` words,

@@ -5,7 +5,9 @@
 //! generator's state update to the test and the store; LLVM then kept the state in
 //! memory across iterations and the fill ran at half the generator's speed. Here the words
 //! come from [`BitGenerator::fill_u64`] a block at a time (a tight loop the generator
-//! can interleave, see `Pcg64::random_raw_into`), and the test runs over the block.
+//! can interleave, see `Pcg64::random_raw_into`), and the test runs over the block. The
+//! 32-bit Lemire integers of `Generator.integers` read `next_uint32` words the same way
+//! ([`BitGenerator::fill_u32`]).
 //!
 //! The stream is NumPy's word for word: a rejected attempt continues on the words that
 //! follow it in the block ([`Tail`]), then on the generator itself. Every output takes at
@@ -14,10 +16,41 @@
 
 use crate::bitgen::BitGenerator;
 
-/// Words read ahead per block (2 KiB on the stack).
+/// Words read ahead per block (at most 2 KiB on the stack).
 const BLOCK: usize = 256;
 
-/// What a rejection path draws: NumPy's `next_uint64` and `next_double`.
+/// A word the bit generator is read ahead in: NumPy's `next_uint64` (the ziggurat) or
+/// `next_uint32` (32-bit Lemire integers), with the bulk fill that serves each.
+pub(crate) trait Word: Copy + Default {
+    /// `out.len()` calls of the generator's next word.
+    fn fill<B: BitGenerator + ?Sized>(bg: &mut B, out: &mut [Self]);
+    /// One call.
+    fn next<B: BitGenerator + ?Sized>(bg: &mut B) -> Self;
+}
+
+impl Word for u64 {
+    #[inline(always)]
+    fn fill<B: BitGenerator + ?Sized>(bg: &mut B, out: &mut [u64]) {
+        bg.fill_u64(out)
+    }
+    #[inline(always)]
+    fn next<B: BitGenerator + ?Sized>(bg: &mut B) -> u64 {
+        bg.next_u64()
+    }
+}
+
+impl Word for u32 {
+    #[inline(always)]
+    fn fill<B: BitGenerator + ?Sized>(bg: &mut B, out: &mut [u32]) {
+        bg.fill_u32(out)
+    }
+    #[inline(always)]
+    fn next<B: BitGenerator + ?Sized>(bg: &mut B) -> u32 {
+        bg.next_u32()
+    }
+}
+
+/// What a ziggurat rejection path draws: NumPy's `next_uint64` and `next_double`.
 pub(crate) trait Words {
     fn next_u64(&mut self) -> u64;
     fn next_double(&mut self) -> f64;
@@ -35,21 +68,28 @@ impl<B: BitGenerator + ?Sized> Words for B {
 }
 
 /// The rest of a block after a rejected attempt, then the generator.
-struct Tail<'a, B: ?Sized> {
+pub(crate) struct Tail<'a, B: ?Sized, W> {
     bg: &'a mut B,
-    words: &'a [u64],
+    words: &'a [W],
     used: usize,
 }
 
-impl<B: BitGenerator + ?Sized> Words for Tail<'_, B> {
-    fn next_u64(&mut self) -> u64 {
+impl<B: BitGenerator + ?Sized, W: Word> Tail<'_, B, W> {
+    /// The next word of the stream: the block's rest first, then the generator.
+    pub(crate) fn next_word(&mut self) -> W {
         match self.words.get(self.used) {
             Some(&w) => {
                 self.used += 1;
                 w
             }
-            None => BitGenerator::next_u64(self.bg),
+            None => W::next(self.bg),
         }
+    }
+}
+
+impl<B: BitGenerator + ?Sized> Words for Tail<'_, B, u64> {
+    fn next_u64(&mut self) -> u64 {
+        self.next_word()
     }
     fn next_double(&mut self) -> f64 {
         match self.words.get(self.used) {
@@ -62,28 +102,27 @@ impl<B: BitGenerator + ?Sized> Words for Tail<'_, B> {
     }
 }
 
-/// `out[i] = map(draw())` for a sampler split into `attempt` (one word: the value, or what
-/// the rejection path needs) and `rejected` (the rest of NumPy's loop; rare, so behind
-/// `dyn`).
+/// `out[i] = draw()` for a sampler split into `attempt` (one word: the value, or what
+/// the rejection path needs) and `rejected` (the rest of NumPy's loop, on the [`Tail`]).
 #[inline(always)]
-pub(crate) fn fill<B, E>(
+pub(crate) fn fill<B, W, T, E>(
     bg: &mut B,
-    out: &mut [f64],
-    attempt: impl Fn(u64) -> Result<f64, E>,
-    rejected: impl Fn(&mut dyn Words, E) -> f64,
-    map: impl Fn(f64) -> f64,
+    out: &mut [T],
+    attempt: impl Fn(W) -> Result<T, E>,
+    rejected: impl Fn(&mut Tail<'_, B, W>, E) -> T,
 ) where
     B: BitGenerator + ?Sized,
+    W: Word,
 {
-    let mut buf = [0u64; BLOCK];
+    let mut buf = [W::default(); BLOCK];
     let n = out.len();
     let mut i = 0;
     while i < n {
-        let k = (n - i).min(BLOCK);
-        bg.fill_u64(&mut buf[..k]);
+        let k = (n - i).min(buf.len());
+        W::fill(bg, &mut buf[..k]);
         let mut j = 0;
         while j < k {
-            let x = match attempt(buf[j]) {
+            out[i] = match attempt(buf[j]) {
                 Ok(x) => x,
                 Err(e) => {
                     let mut tail = Tail {
@@ -91,12 +130,11 @@ pub(crate) fn fill<B, E>(
                         words: &buf[j + 1..k],
                         used: 0,
                     };
-                    let x = rejected(&mut tail as &mut dyn Words, e);
+                    let x = rejected(&mut tail, e);
                     j += tail.used;
                     x
                 }
             };
-            out[i] = map(x);
             i += 1;
             j += 1;
         }
@@ -145,7 +183,12 @@ mod tests {
                 let mut a = AnyBitGenerator::new(kind, n as u128);
                 let mut b = a.clone();
                 let mut out = vec![0.0; n];
-                fill(&mut a, &mut out, attempt, rejected, |x| -x);
+                fill(
+                    &mut a,
+                    &mut out,
+                    |w| attempt(w).map(|x| -x),
+                    |t, w| -rejected(t, w),
+                );
                 for (i, x) in out.iter().enumerate() {
                     assert_eq!(
                         x.to_bits(),

@@ -240,8 +240,9 @@ impl<B: BitGenerator> Generator<B> {
     /// assert_eq!(z[0], nprand::generator::default_rng(0).standard_normal());
     /// ```
     pub fn standard_normal_into(&mut self, out: &mut [f64]) {
-        let r = |w: &mut dyn Words, e| standard_normal_rejected(w, e);
-        read_ahead::fill(&mut self.bg, out, normal_attempt, r, |z| z);
+        read_ahead::fill(&mut self.bg, out, normal_attempt, |t, e| {
+            standard_normal_rejected(t, e)
+        });
     }
 
     /// `rng.standard_normal(dtype=np.float32)`.
@@ -295,8 +296,12 @@ impl<B: BitGenerator> Generator<B> {
     /// ```
     pub fn normal_into(&mut self, out: &mut [f64], loc: f64, scale: f64) -> Result<()> {
         check_non_negative(scale, "scale")?;
-        let r = |w: &mut dyn Words, e| standard_normal_rejected(w, e);
-        read_ahead::fill(&mut self.bg, out, normal_attempt, r, |z| loc + scale * z);
+        read_ahead::fill(
+            &mut self.bg,
+            out,
+            |w| normal_attempt(w).map(|z| loc + scale * z),
+            |t, e| loc + scale * standard_normal_rejected(t, e),
+        );
         Ok(())
     }
 
@@ -320,8 +325,9 @@ impl<B: BitGenerator> Generator<B> {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).standard_exponential());
     /// ```
     pub fn standard_exponential_into(&mut self, out: &mut [f64]) {
-        let r = |w: &mut dyn Words, e| standard_exponential_rejected(w, e);
-        read_ahead::fill(&mut self.bg, out, exponential_attempt, r, |x| x);
+        read_ahead::fill(&mut self.bg, out, exponential_attempt, |t, e| {
+            standard_exponential_rejected(t, e)
+        });
     }
 
     /// `rng.standard_exponential(dtype=np.float32)`.
@@ -421,8 +427,12 @@ impl<B: BitGenerator> Generator<B> {
     /// ```
     pub fn exponential_into(&mut self, out: &mut [f64], scale: f64) -> Result<()> {
         check_non_negative(scale, "scale")?;
-        let r = |w: &mut dyn Words, e| standard_exponential_rejected(w, e);
-        read_ahead::fill(&mut self.bg, out, exponential_attempt, r, |x| scale * x);
+        read_ahead::fill(
+            &mut self.bg,
+            out,
+            |w| exponential_attempt(w).map(|x| scale * x),
+            |t, e| scale * standard_exponential_rejected(t, e),
+        );
         Ok(())
     }
 }
