@@ -3,7 +3,7 @@
 //! written by scripts/fixgen/libm.py; checked on every platform), and against results
 //! IEEE 754 / C99 Annex F define. examples/libm_verify.rs is the large-scale live check.
 
-use nprand::math::{exp, log, log2, pow};
+use nprand::math::{cos, exp, log, log2, pow, sin};
 
 mod common;
 
@@ -52,6 +52,34 @@ fn matches_glibc_fixture() {
         n += 1;
     }
     assert!(n > 1000);
+}
+
+/// `sin` and `cos` (CORE-MATH ports) equal MPFR's correctly rounded results on every
+/// case of `fixtures/trig/cases.txt` (scripts/trig_fixture.sh: specials, thresholds,
+/// CORE-MATH's worst cases and its listed exceptions, random ranges, and arguments where
+/// glibc is not correctly rounded), on any platform.
+#[test]
+fn sin_cos_match_mpfr_fixture() {
+    let text = common::read_text("trig/cases.txt");
+    let hex = |t: &str| f64::from_bits(u64::from_str_radix(t, 16).expect("hex bits"));
+    let same = |a: f64, b: f64| a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan());
+    let mut n = 0;
+    for line in text.lines() {
+        let t: Vec<f64> = line.split_whitespace().map(hex).collect();
+        let x = t[0];
+        assert!(
+            same(sin(x), t[1]),
+            "sin: {line} got {:016x}",
+            sin(x).to_bits()
+        );
+        assert!(
+            same(cos(x), t[2]),
+            "cos: {line} got {:016x}",
+            cos(x).to_bits()
+        );
+        n += 1;
+    }
+    assert!(n > 2000);
 }
 
 /// Bits, so that +0 and -0 and NaN payloads are told apart.

@@ -50,6 +50,28 @@ pub(super) fn mul_dd(xh: f64, xl: f64, ch: f64, cl: f64) -> (f64, f64) {
     (hi, (cl * xh + ch * xl) + ch.mul_add(xh, -hi))
 }
 
+/// `a * b` as (hi, lo) with hi + lo exact (CORE-MATH's `a_mul`).
+#[inline]
+pub(super) fn a_mul(a: f64, b: f64) -> (f64, f64) {
+    let hi = a * b;
+    (hi, a.mul_add(b, -hi))
+}
+
+/// `a * (bh + bl)` as a double-double, error at most ulp(lo) (CORE-MATH's `s_mul`).
+#[inline]
+pub(super) fn s_mul(a: f64, bh: f64, bl: f64) -> (f64, f64) {
+    let (hi, lo) = a_mul(a, bh);
+    (hi, a.mul_add(bl, lo))
+}
+
+/// `(ah + al) * (bh + bl)` without the `al * bl` term (CORE-MATH's `d_mul`).
+#[inline]
+pub(super) fn d_mul(ah: f64, al: f64, bh: f64, bl: f64) -> (f64, f64) {
+    let (hi, s) = a_mul(ah, bh);
+    let t = al.mul_add(bh, s);
+    (hi, ah.mul_add(bl, t))
+}
+
 /// Round to the nearest integer, ties to even, for |v| < 2^51 (all callers' range):
 /// adding and removing 1.5 * 2^52 leaves the integer part as the round-to-nearest
 /// addition rounds it, with no libm call.

@@ -12,11 +12,12 @@
 //!   CPU has them (detected at run time).
 //! - [`log1p`], [`expm1`]: fdlibm ports equal to glibc 2.36 x86-64 (FMA build) bit for
 //!   bit (0 differences in 10^9 random inputs each, `examples/libm_verify2.rs`).
-//! - [`acos`]: correctly rounded (CORE-MATH). glibc's `acos`, like its `sin` and `cos`,
-//!   is IBM's LGPL code and not correctly rounded, so no permissive port can equal it:
-//!   this one differs from glibc by 1 ulp on about 7 in 10^4 arguments of [-1, 1]
-//!   (glibc's `sin`/`cos` differ from the correctly rounded result on about 1.4 in 10^3
-//!   of [0, 2pi); `scripts/libm_cr_rate.c`).
+//! - [`acos`], [`sin`], [`cos`]: correctly rounded (ports of CORE-MATH). glibc's are
+//!   IBM's LGPL code and not correctly rounded, so no permissive port can equal them:
+//!   these differ from glibc by 1 ulp on about 7 in 10^4 arguments of [-1, 1] (`acos`)
+//!   and 1.4 in 10^3 of [0, 2pi) (`sin`, `cos`; `scripts/libm_cr_rate.c`,
+//!   `examples/trig_verify.rs`), and equal MPFR's correctly rounded results
+//!   (`scripts/trig_mpfr.c`).
 //!
 //! **FMA.** On x86-64 glibc picks, by ifunc, a copy compiled with `-mfma -mavx2` when the
 //! CPU has FMA and AVX2 (every x86-64 CPU since Haswell and Zen 1), and there GCC fuses
@@ -36,6 +37,7 @@
 mod acos;
 mod acos_table;
 mod dd;
+mod dint;
 mod exp;
 mod exp_data;
 mod exp_slice;
@@ -53,6 +55,9 @@ pub(crate) mod np;
 pub(crate) mod core_float;
 mod pow;
 mod pow_log_data;
+mod sin_cos;
+mod sin_cos_data;
+mod sin_cos_reduce;
 mod slice_common;
 mod soft;
 mod words;
@@ -66,6 +71,7 @@ pub use log1p::log1p;
 pub use log2::log2;
 pub use log_slice::log_slice;
 pub use pow::pow;
+pub use sin_cos::{cos, sin};
 
 #[cfg(test)]
 #[allow(dead_code)] // some helpers serve only the examples that include this file

@@ -7,22 +7,26 @@
 //!   used as they are: the same bits as the ports below (0 differences in 10^9 inputs per
 //!   function) at glibc's speed, and on a CPU without FMA the same bits as the NumPy
 //!   running beside nprand on that machine;
-//! - everywhere else (musl, macOS, Windows, wasm), the pure-Rust ports of this module for
-//!   `exp`, `log`, `log2`, `pow`, `log1p`, `expm1`, and the correctly rounded `acos`;
+//! - everywhere else (musl, macOS, Windows, wasm, and without `std`), the pure-Rust ports
+//!   of this module for `exp`, `log`, `log2`, `pow`, `log1p`, `expm1`, and the correctly
+//!   rounded `acos`, `sin` and `cos` (CORE-MATH);
 //! - with the feature `system-libm`, the platform's libm everywhere (to match a NumPy built
 //!   against that libm, e.g. on macOS or Windows).
 //!
-//! glibc's `sin` and `cos` are IBM's LGPL code with no permissive equal, so `np_sin` and
-//! `np_cos` are the platform's functions on every target; `vonmises` and CPython's `gauss`
-//! therefore match NumPy/CPython on glibc only (see the README's platform note).
+//! glibc's `sin`, `cos` and `acos` are IBM's LGPL code with no permissive equal. They are
+//! within 1 ulp but not correctly rounded, so the correctly rounded ports are the nearest
+//! permissive match: they differ from glibc on about 1.4 in 10^3 arguments of [0, 2 pi)
+//! (`sin`/`cos`) and 7 in 10^4 of [-1, 1] (`acos`), where fdlibm's (musl's) `sin`/`cos`
+//! differ on about 3%. `vonmises` and CPython's `gauss` therefore match NumPy/CPython
+//! exactly on glibc, and elsewhere in all but those rare last bits (see the README's
+//! platform note).
 //!
 //! The bulk paths call [`np_log_slice`] and [`np_exp_slice`]: element for element the bits
 //! of `np_log` / `np_exp`, four lanes at a time where the CPU has AVX2 and FMA.
 //!
 //! f32 kernels (NumPy's `logf`, `expf`, `powf`, `log1pf`) call the platform's float
 //! functions with `std`; without it, ports of glibc 2.36's x86-64 ones (`super::soft`,
-//! equal to them bit for bit in the tests). Without `std`, `np_cos`/`np_sin` are
-//! fdlibm's (musl's), as on the musl build.
+//! equal to them bit for bit in the tests).
 
 /// NumPy's libm calls as methods, so kernels keep NumPy's expression order: the ones
 /// with a float32 form in NumPy's kernels (`logf`, `expf`, `powf`, `log1pf`).
@@ -154,16 +158,18 @@ impl NpMathF64 for f64 {
     #[inline]
     fn np_cos(self) -> f64 {
         #[cfg(feature = "std")]
-        return self.cos();
-        #[cfg(not(feature = "std"))]
-        return super::soft::cos(self);
+        if SYSTEM {
+            return self.cos();
+        }
+        super::cos(self)
     }
     #[inline]
     fn np_sin(self) -> f64 {
         #[cfg(feature = "std")]
-        return self.sin();
-        #[cfg(not(feature = "std"))]
-        return super::soft::sin(self);
+        if SYSTEM {
+            return self.sin();
+        }
+        super::sin(self)
     }
     #[inline]
     fn np_acos(self) -> f64 {

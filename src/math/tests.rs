@@ -7,7 +7,8 @@
     allow(unused_imports)
 )]
 use super::inputs::{self, SplitMix};
-use super::{acos, expm1, log1p};
+use super::np::NpMathF64;
+use super::{acos, cos, expm1, log1p, sin};
 #[allow(unused_imports)]
 use crate::prelude::*;
 
@@ -154,4 +155,59 @@ fn acos_within_one_ulp_of_glibc() {
         }
     }
     assert!(differ < xs.len() / 500, "{differ} of {} differ", xs.len());
+}
+
+#[test]
+fn sin_cos_special_values() {
+    assert_eq!(sin(0.0).to_bits(), 0.0f64.to_bits());
+    assert_eq!(sin(-0.0).to_bits(), (-0.0f64).to_bits());
+    assert_eq!(cos(0.0), 1.0);
+    assert_eq!(cos(-0.0), 1.0);
+    let tiny = f64::from_bits(1);
+    assert_eq!(sin(tiny), tiny);
+    assert_eq!(sin(-tiny), -tiny);
+    assert_eq!(cos(tiny), 1.0);
+    for x in [f64::INFINITY, f64::NEG_INFINITY, f64::NAN] {
+        assert!(sin(x).is_nan() && cos(x).is_nan(), "{x}");
+    }
+    // Odd and even, bounded by 1, on every scale of argument.
+    let mut rng = SplitMix(6);
+    for k in 0..20_000 {
+        let x = if k % 2 == 0 {
+            rng.range(-10.0, 10.0)
+        } else {
+            rng.scaled(-30, 1023)
+        };
+        assert_eq!(sin(-x).to_bits(), (-sin(x)).to_bits(), "{x:e}");
+        assert_eq!(cos(-x).to_bits(), cos(x).to_bits(), "{x:e}");
+        assert!(sin(x).abs() <= 1.0 && cos(x).abs() <= 1.0, "{x:e}");
+    }
+}
+
+/// Where `std`'s functions are glibc's (NumPy's own libm), `np_sin`/`np_cos` stay
+/// glibc's, whatever the CORE-MATH ports would give.
+#[cfg(all(feature = "std", target_os = "linux", target_env = "gnu"))]
+#[test]
+fn np_sin_cos_are_glibc_on_glibc() {
+    let mut rng = SplitMix(7);
+    for _ in 0..100_000 {
+        let x = 2.0 * core::f64::consts::PI * rng.next_double();
+        assert_eq!(x.np_sin().to_bits(), x.sin().to_bits(), "{x:e}");
+        assert_eq!(x.np_cos().to_bits(), x.cos().to_bits(), "{x:e}");
+    }
+}
+
+/// Everywhere else (musl, macOS, Windows, wasm, no `std`) they are the ports.
+#[cfg(not(all(
+    feature = "std",
+    any(feature = "system-libm", all(target_os = "linux", target_env = "gnu"))
+)))]
+#[test]
+fn np_sin_cos_are_the_ports_elsewhere() {
+    let mut rng = SplitMix(8);
+    for _ in 0..10_000 {
+        let x = 2.0 * core::f64::consts::PI * rng.next_double();
+        assert_eq!(x.np_sin().to_bits(), sin(x).to_bits(), "{x:e}");
+        assert_eq!(x.np_cos().to_bits(), cos(x).to_bits(), "{x:e}");
+    }
 }

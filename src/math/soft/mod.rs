@@ -1,7 +1,7 @@
 //! Pure-Rust versions of libm functions: glibc's float32 `expf`/`logf`/`powf`/`log1pf`
 //! (ARM optimized-routines and fdlibm ports) for every build whose libm is not glibc,
-//! and for the `no_std` build a correctly rounded `fma` and fdlibm's `cos`/`sin`. Each file names the
-//! code it comes from; see LICENSE-THIRD-PARTY.md.
+//! and for the `no_std` build a correctly rounded `fma`. Each file names the code it comes
+//! from; see LICENSE-THIRD-PARTY.md.
 
 // The float32 ports serve every build whose `std` is not glibc's (and are tested against
 // glibc where it is).
@@ -10,17 +10,11 @@ mod expf;
 #[cfg(any(not(feature = "std"), test))]
 mod fma;
 mod logf;
-#[cfg(any(not(feature = "std"), test))]
-mod rem_pio2_large;
-#[cfg(any(not(feature = "std"), test))]
-mod trig;
 
 pub(crate) use expf::{expf, powf};
 #[cfg(any(not(feature = "std"), test))]
 pub(crate) use fma::fma;
 pub(crate) use logf::{log1pf, logf};
-#[cfg(not(feature = "std"))]
-pub(crate) use trig::{cos, sin};
 
 /// Calls `f` on every `step`-th float bit pattern (all exponents, a spread of mantissas),
 /// or on every float when `NPRAND_EXHAUSTIVE` is set (a few minutes).
