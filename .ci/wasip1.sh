@@ -4,11 +4,11 @@
 # which preopens `/` so the tests find fixtures/ by its absolute path. Installs what it
 # needs on a clean Debian/Ubuntu machine (the Rust target; nodejs from apt if node is
 # missing or older than 20). Left out: python_fixtures, as on musl (CPython's gauss and
-# lgamma call sin/cos, which have no permissive glibc-identical port); eval_fixtures (the
-# evaluator's size limits assume a 64-bit usize: on wasm32 `permutation(2**53 + 1)`
-# panics with "capacity overflow" where NumPy raises MemoryError); --lib (passes but for
-# the one test that spawns a thread, and takes about 2 minutes as debug wasm:
-# WASIP1_LIB=1 adds it).
+# lgamma call sin/cos, which have no permissive glibc-identical port: 1 call differs);
+# eval_fixtures (the evaluator's size limits assume a 64-bit usize: on wasm32
+# `permutation(2**53 + 1)` panics with "capacity overflow" where NumPy raises
+# MemoryError); --lib (passes but for the one test that spawns a thread, and takes about
+# 2 minutes as debug wasm: WASIP1_LIB=1 adds it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
