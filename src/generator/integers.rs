@@ -359,17 +359,20 @@ fn fill_lemire32<T: IntegerDtype, B: BitGenerator + ?Sized>(
     // NumPy computes it only for a leftover below `excl`; it is below `excl` itself, so
     // testing it first is the same test.
     let threshold = ((u32::MAX - rng) as u64 % excl) as u32;
+    // `excl < 2^32`: a 32 x 32 -> 64-bit product, which SIMD units have.
+    let excl32 = excl as u32;
+    let product = move |w: u32| w as u64 * excl32 as u64;
     let value = |m: u64| T::from_bits(off.wrapping_add(m >> 32));
-    let attempt = |w: u32| {
-        let m = w as u64 * excl;
-        if (m as u32) < threshold {
-            Err(())
-        } else {
-            Ok(value(m))
-        }
+    let quick = |w: u32| {
+        let m = product(w);
+        (value(m), m as u32 >= threshold)
     };
-    super::read_ahead::fill(bg, out, attempt, |t, ()| loop {
-        let m = t.next_word() as u64 * excl;
+    let attempt = |w: u32| match quick(w) {
+        (x, true) => Ok(x),
+        (_, false) => Err(()),
+    };
+    super::read_ahead::fill_rarely_rejected(bg, out, quick, attempt, |t, ()| loop {
+        let m = product(t.next_word());
         if (m as u32) >= threshold {
             return value(m);
         }
