@@ -44,6 +44,7 @@ use crate::error::Result;
 use crate::prelude::*;
 use crate::seed_sequence::SeedSequence;
 
+mod boxed;
 pub mod mt19937_new;
 pub mod pcg64;
 pub mod pcg64dxsm;

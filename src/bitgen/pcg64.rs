@@ -22,6 +22,21 @@ use crate::seed_sequence::SeedSequence;
 pub(crate) const PCG_DEFAULT_MULTIPLIER: u128 =
     (2_549_297_995_355_413_924u128 << 64) + 4_865_540_595_714_422_341;
 
+/// The inverse of [`PCG_DEFAULT_MULTIPLIER`] mod 2^128 (it is odd): one step back is
+/// `s -> (s - inc) * PCG_MULTIPLIER_INVERSE`. Newton's iteration `x -> x (2 - m x)`
+/// doubles the correct low bits each time, from 3 (an odd `m` is its own inverse mod 8).
+const PCG_MULTIPLIER_INVERSE: u128 = {
+    let m = PCG_DEFAULT_MULTIPLIER;
+    let mut x = m;
+    let mut i = 0;
+    while i < 6 {
+        x = x.wrapping_mul(2u128.wrapping_sub(m.wrapping_mul(x)));
+        i += 1;
+    }
+    assert!(m.wrapping_mul(x) == 1);
+    x
+};
+
 /// `PCG64.jumped`'s step: `(phi - 1) * 2^128`.
 pub(crate) const JUMP_STEP: u128 = 0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c835;
 
@@ -134,30 +149,66 @@ impl Pcg64 {
     /// assert_eq!(a, b);
     /// ```
     pub fn random_raw_into(&mut self, out: &mut [u64]) {
-        self.fill_mapped(out, |w| w);
+        self.fill_mapped::<_, false>(out, |w| w);
+    }
+
+    /// One step back: the state before `s`.
+    #[inline(always)]
+    fn back(&self, s: u128) -> u128 {
+        s.wrapping_sub(self.inc)
+            .wrapping_mul(PCG_MULTIPLIER_INVERSE)
     }
 
     /// `out[i] = f(next_u64())` for every `i`, by [`LANES`] interleaved streams (see
     /// [`random_raw_into`](Self::random_raw_into)).
+    ///
+    /// `STEP_FIRST` only orders the two statements of the loop: advance a lane and then
+    /// output its word, or the other way round. The words are the same; the speed is not.
+    /// Measured on a Zen-1 core (n = 10^5): raw words 1.52 ns output-first against 1.79
+    /// step-first, doubles 1.82 step-first against 1.98. Neither order keeps a copy of
+    /// the last state live in the loop (it spilled registers); the final state is
+    /// recovered after it, by one step back where needed.
     #[inline(always)]
-    fn fill_mapped<T>(&mut self, out: &mut [T], f: impl Fn(u64) -> T) {
+    fn fill_mapped<T, const STEP_FIRST: bool>(&mut self, out: &mut [T], f: impl Fn(u64) -> T) {
         let mut chunks = out.chunks_exact_mut(LANES);
         if chunks.len() >= 2 {
             let (a, c) = lcg_power(LANES as u128, PCG_DEFAULT_MULTIPLIER, self.inc);
+            // The lanes start at the states of the next LANES words (output first) or
+            // one round before them (step first).
             let mut s = [0u128; LANES];
-            for lane in s.iter_mut() {
-                self.step();
-                *lane = self.state;
-            }
-            let mut last = self.state;
-            for chunk in &mut chunks {
-                for (o, lane) in chunk.iter_mut().zip(s.iter_mut()) {
-                    *o = f(xsl_rr(*lane));
-                    last = *lane;
-                    *lane = lane.wrapping_mul(a).wrapping_add(c);
+            let mut state = self.state;
+            for lane in s.iter_mut().rev() {
+                if !STEP_FIRST {
+                    state = state
+                        .wrapping_mul(PCG_DEFAULT_MULTIPLIER)
+                        .wrapping_add(self.inc);
+                }
+                *lane = state;
+                if STEP_FIRST {
+                    state = self.back(state);
                 }
             }
-            self.state = last;
+            if !STEP_FIRST {
+                s.reverse();
+            }
+            for chunk in &mut chunks {
+                for (o, lane) in chunk.iter_mut().zip(s.iter_mut()) {
+                    if STEP_FIRST {
+                        *lane = lane.wrapping_mul(a).wrapping_add(c);
+                    }
+                    *o = f(xsl_rr(*lane));
+                    if !STEP_FIRST {
+                        *lane = lane.wrapping_mul(a).wrapping_add(c);
+                    }
+                }
+            }
+            // The last word written came from the last lane's state (step first), or
+            // from the state one step before the first lane's (output first).
+            self.state = if STEP_FIRST {
+                s[LANES - 1]
+            } else {
+                self.back(s[0])
+            };
         } else {
             for o in chunks.by_ref().flatten() {
                 *o = f(self.next_u64());
@@ -179,7 +230,7 @@ impl_bitgen_u64!(
             Pcg64::random_raw_into(self, out)
         }
         fn fill_double(&mut self, out: &mut [f64]) {
-            self.fill_mapped(out, u64_to_double);
+            self.fill_mapped::<_, true>(out, u64_to_double);
         }
     }
 );
@@ -187,6 +238,29 @@ impl_bitgen_u64!(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Both loop orders of `fill_mapped`, on every length around the lane and block
+    /// boundaries: the words of `next_u64` and the state it leaves.
+    #[test]
+    fn bulk_fills_are_scalar_draws() {
+        use crate::bitgen::BitGenerator;
+        for seed in [0u128, 1, 12345, u128::MAX] {
+            for n in (0..=41).chain([255, 256, 257, 1001]) {
+                let mut a = Pcg64::new(seed);
+                let mut b = a.clone();
+                let mut words = vec![0u64; n];
+                a.random_raw_into(&mut words);
+                assert!(words.iter().all(|&w| w == b.next_u64()), "raw {seed} {n}");
+                assert_eq!(a, b, "raw state {seed} {n}");
+                let mut doubles = vec![0.0; n];
+                a.fill_double(&mut doubles);
+                for x in &doubles {
+                    assert_eq!(x.to_bits(), b.next_double().to_bits(), "{seed} {n}");
+                }
+                assert_eq!(a, b, "double state {seed} {n}");
+            }
+        }
+    }
 
     #[test]
     fn advance_matches_stepping() {

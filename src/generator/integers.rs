@@ -39,6 +39,11 @@ pub use crate::common::IntBound;
 #[cfg(feature = "eval")]
 pub(crate) use broadcast::{bounds_type, BroadcastBounds};
 
+// The dtypes and how NumPy draws each width.
+#[path = "integer_dtype.rs"]
+mod dtype;
+pub use dtype::{IntegerDtype, Width};
+
 /// The draws of one NumPy call: the bit generator and the 32-bit buffer shared by the
 /// 8/16-bit and bool draws of that call.
 pub(crate) struct Bounded<'a, B: BitGenerator + ?Sized> {
@@ -235,100 +240,6 @@ pub(crate) fn random_interval<B: BitGenerator + ?Sized>(bg: &mut B, max: u64) ->
     }
 }
 
-mod private {
-    pub trait Sealed {}
-}
-
-/// The width class of an integer dtype (how NumPy draws it).
-///
-/// ```
-/// use nprand::generator::{integers::Width, IntegerDtype};
-/// assert_eq!(<i16 as IntegerDtype>::WIDTH, Width::W16);
-/// ```
-#[doc(hidden)]
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Width {
-    /// bool: one bit per draw.
-    Bool,
-    /// 8-bit: buffered bytes.
-    W8,
-    /// 16-bit: buffered halves.
-    W16,
-    /// 32-bit: one `next_uint32` per draw.
-    W32,
-    /// 64-bit.
-    W64,
-}
-
-/// The dtypes of `Generator.integers`: `bool`, `i8`..`i64`, `u8`..`u64`.
-///
-/// ```
-/// use nprand::generator::IntegerDtype;
-/// assert_eq!(<u16 as IntegerDtype>::NAME, "uint16");
-/// assert_eq!(<bool as IntegerDtype>::MAX, 1);
-/// ```
-pub trait IntegerDtype: Copy + Default + PartialEq + core::fmt::Debug + private::Sealed {
-    /// NumPy's dtype name (`"int8"`, `"bool"` …), as in its error messages.
-    const NAME: &'static str;
-    /// The smallest value.
-    const MIN: i128;
-    /// The largest value.
-    const MAX: i128;
-    /// How NumPy draws values of this width.
-    #[doc(hidden)]
-    const WIDTH: Width;
-    /// The value whose bit pattern is the low bits of `v` (a C cast to this type).
-    #[doc(hidden)]
-    fn from_bits(v: u64) -> Self;
-    /// The value as a (sign-extended) integer.
-    #[doc(hidden)]
-    fn to_i128(self) -> i128;
-}
-
-macro_rules! int_dtype {
-    ($t:ty, $name:expr, $w:ident, $u:ty) => {
-        impl private::Sealed for $t {}
-        impl IntegerDtype for $t {
-            const NAME: &'static str = $name;
-            const MIN: i128 = <$t>::MIN as i128;
-            const MAX: i128 = <$t>::MAX as i128;
-            const WIDTH: Width = Width::$w;
-            #[inline]
-            fn from_bits(v: u64) -> Self {
-                v as $u as $t
-            }
-            #[inline]
-            fn to_i128(self) -> i128 {
-                self as i128
-            }
-        }
-    };
-}
-int_dtype!(i8, "int8", W8, u8);
-int_dtype!(u8, "uint8", W8, u8);
-int_dtype!(i16, "int16", W16, u16);
-int_dtype!(u16, "uint16", W16, u16);
-int_dtype!(i32, "int32", W32, u32);
-int_dtype!(u32, "uint32", W32, u32);
-int_dtype!(i64, "int64", W64, u64);
-int_dtype!(u64, "uint64", W64, u64);
-
-impl private::Sealed for bool {}
-impl IntegerDtype for bool {
-    const NAME: &'static str = "bool";
-    const MIN: i128 = 0;
-    const MAX: i128 = 1;
-    const WIDTH: Width = Width::Bool;
-    #[inline]
-    fn from_bits(v: u64) -> Self {
-        v & 1 != 0
-    }
-    #[inline]
-    fn to_i128(self) -> i128 {
-        self as i128
-    }
-}
-
 /// One closed-interval draw `[off, off + rng]` of `T`'s width through `b`.
 #[inline]
 pub(crate) fn draw<T: IntegerDtype, B: BitGenerator + ?Sized>(
@@ -359,17 +270,20 @@ fn fill_lemire32<T: IntegerDtype, B: BitGenerator + ?Sized>(
     // NumPy computes it only for a leftover below `excl`; it is below `excl` itself, so
     // testing it first is the same test.
     let threshold = ((u32::MAX - rng) as u64 % excl) as u32;
+    // `excl < 2^32`: a 32 x 32 -> 64-bit product, which SIMD units have.
+    let excl32 = excl as u32;
+    let product = move |w: u32| w as u64 * excl32 as u64;
     let value = |m: u64| T::from_bits(off.wrapping_add(m >> 32));
-    let attempt = |w: u32| {
-        let m = w as u64 * excl;
-        if (m as u32) < threshold {
-            Err(())
-        } else {
-            Ok(value(m))
-        }
+    let quick = |w: u32| {
+        let m = product(w);
+        (value(m), m as u32 >= threshold)
     };
-    super::read_ahead::fill(bg, out, attempt, |t, ()| loop {
-        let m = t.next_word() as u64 * excl;
+    let attempt = |w: u32| match quick(w) {
+        (x, true) => Ok(x),
+        (_, false) => Err(()),
+    };
+    super::read_ahead::fill_rarely_rejected(bg, out, quick, attempt, |t, ()| loop {
+        let m = product(t.next_word());
         if (m as u32) >= threshold {
             return value(m);
         }
