@@ -238,6 +238,7 @@ impl_bitgen_u64!(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::prelude::*;
 
     /// Both loop orders of `fill_mapped`, on every length around the lane and block
     /// boundaries: the words of `next_u64` and the state it leaves.
