@@ -31,76 +31,78 @@ const PI: (f64, f64) = (
     f64::from_bits(0x3ca1_a626_3314_5c07),
 );
 
-/// Arc cosine, correctly rounded (round to nearest), in radians in [0, pi].
-///
-/// Port of CORE-MATH's `cr_acos` (Copyright (c) 2024 Alexei Sibidanov, MIT licence,
-/// see LICENSE-THIRD-PARTY.md). The same on every platform; equal to glibc's `acos`
-/// except in about 7 of 10^4 arguments, where glibc is 1 ulp off (see the module
-/// documentation). Special values: `acos(1) = 0`, `acos(-1) = pi`,
-/// `acos(|x| > 1) = NaN`, `acos(NaN) = NaN`.
-///
-/// ```
-/// use nprand::math::acos;
-/// assert_eq!(acos(1.0), 0.0);
-/// assert_eq!(acos(-1.0), std::f64::consts::PI);
-/// assert_eq!(acos(0.0), std::f64::consts::FRAC_PI_2);
-/// assert_eq!(acos(0.5), std::f64::consts::FRAC_PI_3); // pi/3, correctly rounded
-/// assert!(acos(1.5).is_nan());
-/// ```
-#[must_use]
-pub fn acos(x: f64) -> f64 {
-    let bits = x.to_bits();
-    let ax = bits << 1;
-    let (mut t, z, zl, jd, f0h, f0l);
-    if ax > 0x7fc0_0000_0000_0000 {
-        // |x| > 0.5
-        (f0h, f0l) = if bits >> 63 != 0 { PI } else { (0.0, 0.0) };
-        if ax >= 0x7fe0_0000_0000_0000 {
-            // |x| >= 1
-            if ax == 0x7fe0_0000_0000_0000 {
-                return f0h + f0l; // |x| = 1
+fma_multiversion! {
+    /// Arc cosine, correctly rounded (round to nearest), in radians in [0, pi].
+    ///
+    /// Port of CORE-MATH's `cr_acos` (Copyright (c) 2024 Alexei Sibidanov, MIT licence,
+    /// see LICENSE-THIRD-PARTY.md). The same on every platform; equal to glibc's `acos`
+    /// except in about 7 of 10^4 arguments, where glibc is 1 ulp off (see the module
+    /// documentation). Special values: `acos(1) = 0`, `acos(-1) = pi`,
+    /// `acos(|x| > 1) = NaN`, `acos(NaN) = NaN`.
+    ///
+    /// ```
+    /// use nprand::math::acos;
+    /// assert_eq!(acos(1.0), 0.0);
+    /// assert_eq!(acos(-1.0), std::f64::consts::PI);
+    /// assert_eq!(acos(0.0), std::f64::consts::FRAC_PI_2);
+    /// assert_eq!(acos(0.5), std::f64::consts::FRAC_PI_3); // pi/3, correctly rounded
+    /// assert!(acos(1.5).is_nan());
+    /// ```
+    #[must_use]
+    pub fn acos / acos_portable(x: f64) -> f64 {
+        let bits = x.to_bits();
+        let ax = bits << 1;
+        let (mut t, z, zl, jd, f0h, f0l);
+        if ax > 0x7fc0_0000_0000_0000 {
+            // |x| > 0.5
+            (f0h, f0l) = if bits >> 63 != 0 { PI } else { (0.0, 0.0) };
+            if ax >= 0x7fe0_0000_0000_0000 {
+                // |x| >= 1
+                if ax == 0x7fe0_0000_0000_0000 {
+                    return f0h + f0l; // |x| = 1
+                }
+                if ax > 0xffe0_0000_0000_0000 {
+                    return x + x; // NaN
+                }
+                return f64::NAN; // |x| > 1
             }
-            if ax > 0xffe0_0000_0000_0000 {
-                return x + x; // NaN
+            // acos(x) = 2 asin(sqrt((1-x)/2)) for x > 0.5, pi minus that for x < -0.5:
+            // z + zl = ±sqrt(t) as a double-double, t = 2 - 2|x| (exact).
+            t = 2.0 - 2.0 * x.abs();
+            jd = round_ties_even_small(t * 32.0);
+            z = t.sqrt().copysign(x);
+            zl = z.mul_add(z, -t) * ((-0.5 / t) * z);
+            t = 0.25 * t - jd * (1.0 / 128.0);
+        } else {
+            // |x| <= 0.5: acos(x) = pi/2 - asin(x), reusing the same asin tables.
+            (f0h, f0l) = PI_2;
+            if ax <= 0x7919_6767_33ae_8fe4 {
+                // |x| <= 0x1.cb3b399d747f2p-55: acos(x) rounds to pi/2.
+                return f0h + f0l;
             }
-            return f64::NAN; // |x| > 1
+            t = x * x;
+            jd = round_ties_even_small(t * 128.0);
+            t = x.mul_add(x, -(1.0 / 128.0) * jd);
+            z = -x;
+            zl = 0.0;
         }
-        // acos(x) = 2 asin(sqrt((1-x)/2)) for x > 0.5, pi minus that for x < -0.5:
-        // z + zl = ±sqrt(t) as a double-double, t = 2 - 2|x| (exact).
-        t = 2.0 - 2.0 * x.abs();
-        jd = round_ties_even_small(t * 32.0);
-        z = t.sqrt().copysign(x);
-        zl = z.mul_add(z, -t) * ((-0.5 / t) * z);
-        t = 0.25 * t - jd * (1.0 / 128.0);
-    } else {
-        // |x| <= 0.5: acos(x) = pi/2 - asin(x), reusing the same asin tables.
-        (f0h, f0l) = PI_2;
-        if ax <= 0x7919_6767_33ae_8fe4 {
-            // |x| <= 0x1.cb3b399d747f2p-55: acos(x) rounds to pi/2.
-            return f0h + f0l;
+        // asin(z + zl) = (z + zl) (c0 + (c1 + t P(t))), t = z^2 - j/128, j = round(128 z^2).
+        let c = &ASIN_POLY[jd as usize];
+        let t2 = t * t;
+        let d = t * ((c[2] + t * c[3]) + t2 * ((c[4] + t * c[5]) + t2 * (c[6] + t * c[7])));
+        let (fh, fl) = mul_dd(z, zl, c[0], c[1] + d);
+        let (fh, fl) = fast_sum(f0h, f0l, fh, fl);
+        // CORE-MATH's error bound of the fast path: if both ends round alike, that is the
+        // correctly rounded result.
+        let eps = (z * t).abs() * f64::from_bits(0x3cb8_b000_0000_0000)
+            + f64::from_bits(0x3960_0000_0000_0000);
+        let lb = fh + (fl - eps);
+        let ub = fh + (fl + eps);
+        if lb != ub {
+            return refine(x, lb);
         }
-        t = x * x;
-        jd = round_ties_even_small(t * 128.0);
-        t = x.mul_add(x, -(1.0 / 128.0) * jd);
-        z = -x;
-        zl = 0.0;
+        lb
     }
-    // asin(z + zl) = (z + zl) (c0 + (c1 + t P(t))), t = z^2 - j/128, j = round(128 z^2).
-    let c = &ASIN_POLY[jd as usize];
-    let t2 = t * t;
-    let d = t * ((c[2] + t * c[3]) + t2 * ((c[4] + t * c[5]) + t2 * (c[6] + t * c[7])));
-    let (fh, fl) = mul_dd(z, zl, c[0], c[1] + d);
-    let (fh, fl) = fast_sum(f0h, f0l, fh, fl);
-    // CORE-MATH's error bound of the fast path: if both ends round alike, that is the
-    // correctly rounded result.
-    let eps = (z * t).abs() * f64::from_bits(0x3cb8_b000_0000_0000)
-        + f64::from_bits(0x3960_0000_0000_0000);
-    let lb = fh + (fl - eps);
-    let ub = fh + (fl + eps);
-    if lb != ub {
-        return refine(x, lb);
-    }
-    lb
 }
 
 /// The accurate path: with x = sin(phi), rotate by the nearest pi j/64 so the remaining
@@ -184,6 +186,7 @@ fn refine(x: f64, phi: f64) -> f64 {
 
 /// Σ c[i] x^i for a double-double x = xh + xl and double-double coefficients
 /// (CORE-MATH's `polydd`), with `l` the low-order tail added to the top coefficient.
+#[inline(always)]
 fn poly_dd(xh: f64, xl: f64, c: &[[f64; 2]], l: f64) -> (f64, f64) {
     let n = c.len();
     let (mut ch, l) = fast_two_sum(c[n - 1][0], l);

@@ -7,7 +7,7 @@
 #[cfg(not(any(feature = "std", test)))]
 use crate::math::core_float::CoreMulAdd;
 /// `x + y` as (s, e) with s + e exact, for |x| >= |y| (Dekker's Fast2Sum).
-#[inline]
+#[inline(always)]
 pub(super) fn fast_two_sum(x: f64, y: f64) -> (f64, f64) {
     let s = x + y;
     let z = s - x;
@@ -15,7 +15,7 @@ pub(super) fn fast_two_sum(x: f64, y: f64) -> (f64, f64) {
 }
 
 /// `x + y` as (s, e) with s + e exact, any order of magnitude (Knuth's 2Sum).
-#[inline]
+#[inline(always)]
 pub(super) fn two_sum(x: f64, y: f64) -> (f64, f64) {
     let s = x + y;
     let d = s - x;
@@ -23,49 +23,49 @@ pub(super) fn two_sum(x: f64, y: f64) -> (f64, f64) {
 }
 
 /// `x - y` as (s, e) with s + e exact, for |x| >= |y|.
-#[inline]
+#[inline(always)]
 pub(super) fn fast_two_sub(x: f64, y: f64) -> (f64, f64) {
     let s = x - y;
     (s, (x - s) - y)
 }
 
 /// (xh + xl) + (yh + yl) as a double-double, |xh| >= |yh|.
-#[inline]
+#[inline(always)]
 pub(super) fn fast_sum(xh: f64, xl: f64, yh: f64, yl: f64) -> (f64, f64) {
     let (sh, sl) = fast_two_sum(xh, yh);
     (sh, (xl + yl) + sl)
 }
 
 /// (xh + xl) + (ch + cl) as a double-double, any order of magnitude.
-#[inline]
+#[inline(always)]
 pub(super) fn sum(xh: f64, xl: f64, ch: f64, cl: f64) -> (f64, f64) {
     let (sh, sl) = two_sum(xh, ch);
     (sh, (xl + cl) + sl)
 }
 
 /// (xh + xl) * (ch + cl) as a double-double.
-#[inline]
+#[inline(always)]
 pub(super) fn mul_dd(xh: f64, xl: f64, ch: f64, cl: f64) -> (f64, f64) {
     let hi = ch * xh;
     (hi, (cl * xh + ch * xl) + ch.mul_add(xh, -hi))
 }
 
 /// `a * b` as (hi, lo) with hi + lo exact (CORE-MATH's `a_mul`).
-#[inline]
+#[inline(always)]
 pub(super) fn a_mul(a: f64, b: f64) -> (f64, f64) {
     let hi = a * b;
     (hi, a.mul_add(b, -hi))
 }
 
 /// `a * (bh + bl)` as a double-double, error at most ulp(lo) (CORE-MATH's `s_mul`).
-#[inline]
+#[inline(always)]
 pub(super) fn s_mul(a: f64, bh: f64, bl: f64) -> (f64, f64) {
     let (hi, lo) = a_mul(a, bh);
     (hi, a.mul_add(bl, lo))
 }
 
 /// `(ah + al) * (bh + bl)` without the `al * bl` term (CORE-MATH's `d_mul`).
-#[inline]
+#[inline(always)]
 pub(super) fn d_mul(ah: f64, al: f64, bh: f64, bl: f64) -> (f64, f64) {
     let (hi, s) = a_mul(ah, bh);
     let t = al.mul_add(bh, s);

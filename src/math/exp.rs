@@ -51,49 +51,51 @@ pub(super) fn exp_reduce(x: f64, xtail: f64, sign_bias: u64) -> (f64, u64, u64) 
     (tmp, sbits, ki)
 }
 
-/// `exp(x)` bit for bit as glibc 2.36 computes it on x86-64 with FMA (`__exp_fma`), from
-/// ARM optimized-routines `math/exp.c`; see the module documentation of [`crate::math`].
-///
-/// ```
-/// use nprand::math::exp;
-/// assert_eq!(exp(0.0), 1.0);
-/// assert_eq!(exp(1.0), std::f64::consts::E);
-/// assert_eq!(exp(-1000.0), 0.0);
-/// assert_eq!(exp(710.0), f64::INFINITY);
-/// ```
-#[must_use]
-pub fn exp(x: f64) -> f64 {
-    let ix = x.to_bits();
-    let mut abstop = ((ix >> 52) & 0x7ff) as u32;
-    if abstop.wrapping_sub(TOP12_0X1P_54) >= TOP12_512 - TOP12_0X1P_54 {
-        if abstop < TOP12_0X1P_54 {
-            // |x| < 2^-54 (zero included): 1 + x rounds to the right answer.
-            return 1.0 + x;
-        }
-        if abstop >= TOP12_1024 {
-            if ix == f64::NEG_INFINITY.to_bits() {
-                return 0.0;
+fma_multiversion! {
+    /// `exp(x)` bit for bit as glibc 2.36 computes it on x86-64 with FMA (`__exp_fma`), from
+    /// ARM optimized-routines `math/exp.c`; see the module documentation of [`crate::math`].
+    ///
+    /// ```
+    /// use nprand::math::exp;
+    /// assert_eq!(exp(0.0), 1.0);
+    /// assert_eq!(exp(1.0), std::f64::consts::E);
+    /// assert_eq!(exp(-1000.0), 0.0);
+    /// assert_eq!(exp(710.0), f64::INFINITY);
+    /// ```
+    #[must_use]
+    pub fn exp / exp_portable(x: f64) -> f64 {
+        let ix = x.to_bits();
+        let mut abstop = ((ix >> 52) & 0x7ff) as u32;
+        if abstop.wrapping_sub(TOP12_0X1P_54) >= TOP12_512 - TOP12_0X1P_54 {
+            if abstop < TOP12_0X1P_54 {
+                // |x| < 2^-54 (zero included): 1 + x rounds to the right answer.
+                return 1.0 + x;
             }
-            if abstop >= 0x7ff {
-                // +inf stays, NaN comes back quiet (glibc: `1.0 + x`).
-                return add(x, 1.0);
+            if abstop >= TOP12_1024 {
+                if ix == f64::NEG_INFINITY.to_bits() {
+                    return 0.0;
+                }
+                if abstop >= 0x7ff {
+                    // +inf stays, NaN comes back quiet (glibc: `1.0 + x`).
+                    return add(x, 1.0);
+                }
+                return if ix >> 63 != 0 {
+                    uflow(false)
+                } else {
+                    oflow(false)
+                };
             }
-            return if ix >> 63 != 0 {
-                uflow(false)
-            } else {
-                oflow(false)
-            };
+            // 512 <= |x| < 1024: the scale's exponent may wrap, handled in special_case.
+            abstop = 0;
         }
-        // 512 <= |x| < 1024: the scale's exponent may wrap, handled in special_case.
-        abstop = 0;
+        let (tmp, sbits, ki) = exp_reduce(x, 0.0, 0);
+        if abstop == 0 {
+            return special_case(tmp, sbits, ki);
+        }
+        let scale = f64::from_bits(sbits);
+        // scale + scale * tmp, fused.
+        scale.mul_add(tmp, scale)
     }
-    let (tmp, sbits, ki) = exp_reduce(x, 0.0, 0);
-    if abstop == 0 {
-        return special_case(tmp, sbits, ki);
-    }
-    let scale = f64::from_bits(sbits);
-    // scale + scale * tmp, fused.
-    scale.mul_add(tmp, scale)
 }
 
 /// `specialcase` of ARM's `pow.c`: `scale * (1 + tmp)` when the exponent of `scale` may have

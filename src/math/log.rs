@@ -23,47 +23,49 @@ const OFF: u64 = 0x3fe6_0000_0000_0000;
 /// `2^27`, to split `r` into halves whose products are exact.
 const TWO27: f64 = 134_217_728.0;
 
-/// `log(x)` (natural logarithm) bit for bit as glibc 2.36 computes it on x86-64 with FMA
-/// (`__log_fma`), from ARM optimized-routines `math/log.c`; see [`crate::math`].
-///
-/// ```
-/// use nprand::math::log;
-/// assert_eq!(log(1.0).to_bits(), 0.0f64.to_bits());
-/// assert_eq!(log(std::f64::consts::E), 1.0);
-/// assert_eq!(log(0.0), f64::NEG_INFINITY);
-/// assert!(log(-1.0).is_nan());
-/// ```
-#[must_use]
-pub fn log(x: f64) -> f64 {
-    let mut ix = x.to_bits();
-    let top = (ix >> 48) as u32;
-    if ix.wrapping_sub(LO) < HI - LO {
-        return log_near_one(x);
-    }
-    if top.wrapping_sub(0x0010) >= 0x7ff0 - 0x0010 {
-        // x < 0x1p-1022 (zero and negative x included), inf or NaN.
-        ix = match subnormal_or_special(x) {
-            Ok(ix) => ix,
-            Err(y) => return y,
-        };
-    }
-    let (i, kd, z) = split(ix, OFF, 7);
-    let invc = f64::from_bits(TAB[i][0]);
-    let logc = f64::from_bits(TAB[i][1]);
+fma_multiversion! {
+    /// `log(x)` (natural logarithm) bit for bit as glibc 2.36 computes it on x86-64 with FMA
+    /// (`__log_fma`), from ARM optimized-routines `math/log.c`; see [`crate::math`].
+    ///
+    /// ```
+    /// use nprand::math::log;
+    /// assert_eq!(log(1.0).to_bits(), 0.0f64.to_bits());
+    /// assert_eq!(log(std::f64::consts::E), 1.0);
+    /// assert_eq!(log(0.0), f64::NEG_INFINITY);
+    /// assert!(log(-1.0).is_nan());
+    /// ```
+    #[must_use]
+    pub fn log / log_portable(x: f64) -> f64 {
+        let mut ix = x.to_bits();
+        let top = (ix >> 48) as u32;
+        if ix.wrapping_sub(LO) < HI - LO {
+            return log_near_one(x);
+        }
+        if top.wrapping_sub(0x0010) >= 0x7ff0 - 0x0010 {
+            // x < 0x1p-1022 (zero and negative x included), inf or NaN.
+            ix = match subnormal_or_special(x) {
+                Ok(ix) => ix,
+                Err(y) => return y,
+            };
+        }
+        let (i, kd, z) = split(ix, OFF, 7);
+        let invc = f64::from_bits(TAB[i][0]);
+        let logc = f64::from_bits(TAB[i][1]);
 
-    // r ~= z/c - 1, |r| < 1/256, one rounding.
-    let r = z.mul_add(invc, -1.0);
-    // hi + lo = r + log(c) + k ln2.
-    let w = kd.mul_add(LN2HI, logc);
-    let hi = w + r;
-    let lo = kd.mul_add(LN2LO, w - hi + r);
-    // y = lo + r2 * A0 + r * r2 * (A1 + r * A2 + r2 * (A3 + r * A4)) + hi, fused as GCC did.
-    let r2 = r * r;
-    let a12 = r.mul_add(A[2], A[1]);
-    let a34 = r.mul_add(A[4], A[3]);
-    let lo = r2.mul_add(A[0], lo);
-    let q = a34.mul_add(r2, a12);
-    (r * r2).mul_add(q, lo) + hi
+        // r ~= z/c - 1, |r| < 1/256, one rounding.
+        let r = z.mul_add(invc, -1.0);
+        // hi + lo = r + log(c) + k ln2.
+        let w = kd.mul_add(LN2HI, logc);
+        let hi = w + r;
+        let lo = kd.mul_add(LN2LO, w - hi + r);
+        // y = lo + r2 * A0 + r * r2 * (A1 + r * A2 + r2 * (A3 + r * A4)) + hi, fused as GCC did.
+        let r2 = r * r;
+        let a12 = r.mul_add(A[2], A[1]);
+        let a34 = r.mul_add(A[4], A[3]);
+        let lo = r2.mul_add(A[0], lo);
+        let q = a34.mul_add(r2, a12);
+        (r * r2).mul_add(q, lo) + hi
+    }
 }
 
 /// The inputs below 0x1p-1022, inf and NaN, shared by `log` and `log2`: `Err` with the
@@ -99,6 +101,7 @@ pub(super) fn split(ix: u64, off: u64, table_bits: u32) -> (usize, f64, f64) {
 
 /// ARM's near-1 branch (`LOG_POLY1_ORDER == 12`, `N > 64`): `log1p(r)` for `r = x - 1`,
 /// `-2^-4 <= r < 0x1.09p-4`, with `r^2/2` carried in two parts.
+#[inline(always)]
 fn log_near_one(x: f64) -> f64 {
     if x == 1.0 {
         // +0, also in downward rounding.

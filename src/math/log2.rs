@@ -20,53 +20,56 @@ const HI: u64 = 0x3ff0_b559_0000_0000;
 /// Bits of 0x1.6p-1: subtracted so the table index and `k` come from one shift each.
 const OFF: u64 = 0x3fe6_0000_0000_0000;
 
-/// `log2(x)` bit for bit as glibc 2.36 computes it on x86-64 with FMA (`__log2_fma`), from
-/// ARM optimized-routines `math/log2.c`; see [`crate::math`].
-///
-/// ```
-/// use nprand::math::log2;
-/// assert_eq!(log2(8.0), 3.0);
-/// assert_eq!(log2(0.5), -1.0);
-/// assert_eq!(log2(0.0), f64::NEG_INFINITY);
-/// assert!(log2(-2.0).is_nan());
-/// ```
-#[must_use]
-pub fn log2(x: f64) -> f64 {
-    let mut ix = x.to_bits();
-    let top = (ix >> 48) as u32;
-    if ix.wrapping_sub(LO) < HI - LO {
-        return log2_near_one(x);
-    }
-    if top.wrapping_sub(0x0010) >= 0x7ff0 - 0x0010 {
-        // x < 0x1p-1022 (zero and negative x included), inf or NaN.
-        ix = match subnormal_or_special(x) {
-            Ok(ix) => ix,
-            Err(y) => return y,
-        };
-    }
-    let (i, kd, z) = split(ix, OFF, 6);
-    let invc = f64::from_bits(TAB[i][0]);
-    let logc = f64::from_bits(TAB[i][1]);
+fma_multiversion! {
+    /// `log2(x)` bit for bit as glibc 2.36 computes it on x86-64 with FMA (`__log2_fma`), from
+    /// ARM optimized-routines `math/log2.c`; see [`crate::math`].
+    ///
+    /// ```
+    /// use nprand::math::log2;
+    /// assert_eq!(log2(8.0), 3.0);
+    /// assert_eq!(log2(0.5), -1.0);
+    /// assert_eq!(log2(0.0), f64::NEG_INFINITY);
+    /// assert!(log2(-2.0).is_nan());
+    /// ```
+    #[must_use]
+    pub fn log2 / log2_portable(x: f64) -> f64 {
+        let mut ix = x.to_bits();
+        let top = (ix >> 48) as u32;
+        if ix.wrapping_sub(LO) < HI - LO {
+            return log2_near_one(x);
+        }
+        if top.wrapping_sub(0x0010) >= 0x7ff0 - 0x0010 {
+            // x < 0x1p-1022 (zero and negative x included), inf or NaN.
+            ix = match subnormal_or_special(x) {
+                Ok(ix) => ix,
+                Err(y) => return y,
+            };
+        }
+        let (i, kd, z) = split(ix, OFF, 6);
+        let invc = f64::from_bits(TAB[i][0]);
+        let logc = f64::from_bits(TAB[i][1]);
 
-    // r ~= z/c - 1, |r| < 1/128; t1 + t2 = r/ln2 with the product's error recovered.
-    let r = z.mul_add(invc, -1.0);
-    let t1 = INVLN2HI * r;
-    let t2 = r.mul_add(INVLN2LO, INVLN2HI.mul_add(r, -t1));
-    // hi + lo = r/ln2 + log2(c) + k.
-    let t3 = kd + logc;
-    let hi = t3 + t1;
-    let lo = t3 - hi + t1 + t2;
-    // p = A0 + r*A1 + r2*(A2 + r*A3) + r4*(A4 + r*A5); y = lo + r2 * p + hi.
-    let r2 = r * r;
-    let r4 = r2 * r2;
-    let a01 = r.mul_add(A[1], A[0]);
-    let a23 = r.mul_add(A[3], A[2]);
-    let a45 = r.mul_add(A[5], A[4]);
-    let p = a45.mul_add(r4, a23.mul_add(r2, a01));
-    p.mul_add(r2, lo) + hi
+        // r ~= z/c - 1, |r| < 1/128; t1 + t2 = r/ln2 with the product's error recovered.
+        let r = z.mul_add(invc, -1.0);
+        let t1 = INVLN2HI * r;
+        let t2 = r.mul_add(INVLN2LO, INVLN2HI.mul_add(r, -t1));
+        // hi + lo = r/ln2 + log2(c) + k.
+        let t3 = kd + logc;
+        let hi = t3 + t1;
+        let lo = t3 - hi + t1 + t2;
+        // p = A0 + r*A1 + r2*(A2 + r*A3) + r4*(A4 + r*A5); y = lo + r2 * p + hi.
+        let r2 = r * r;
+        let r4 = r2 * r2;
+        let a01 = r.mul_add(A[1], A[0]);
+        let a23 = r.mul_add(A[3], A[2]);
+        let a45 = r.mul_add(A[5], A[4]);
+        let p = a45.mul_add(r4, a23.mul_add(r2, a01));
+        p.mul_add(r2, lo) + hi
+    }
 }
 
 /// ARM's near-1 branch (`LOG2_POLY1_ORDER == 11`, FMA form): `log2(1 + r)`, `r = x - 1`.
+#[inline(always)]
 fn log2_near_one(x: f64) -> f64 {
     if x == 1.0 {
         // +0, also in downward rounding.

@@ -24,83 +24,85 @@ const INF: u64 = 0x7ff0_0000_0000_0000;
 /// Added to `k` before it becomes the scale's exponent: sets the sign bit of the result.
 const SIGN_BIAS: u64 = 0x800 << 7;
 
-/// `x^y` bit for bit as glibc 2.36 computes it on x86-64 with FMA (`__pow_fma`), from ARM
-/// optimized-routines `math/pow.c`; see [`crate::math`]. The C99 special cases hold:
-/// `pow(x, ±0) = 1` and `pow(1, y) = 1` even for NaN, `pow(-8, 1/3)` is NaN, a negative base
-/// with an odd integer exponent keeps its sign.
-///
-/// ```
-/// use nprand::math::pow;
-/// assert_eq!(pow(2.0, 10.0), 1024.0);
-/// assert_eq!(pow(-2.0, 3.0), -8.0);
-/// assert_eq!(pow(f64::NAN, 0.0), 1.0);
-/// assert!(pow(-8.0, 1.0 / 3.0).is_nan());
-/// assert_eq!(pow(0.0, -1.0), f64::INFINITY);
-/// ```
-#[must_use]
-pub fn pow(x: f64, y: f64) -> f64 {
-    let mut sign_bias = 0;
-    let mut ix = x.to_bits();
-    let iy = y.to_bits();
-    let mut topx = (ix >> 52) as u32;
-    let topy = (iy >> 52) as u32;
-    if topx.wrapping_sub(0x001) >= 0x7ff - 0x001 || (topy & 0x7ff).wrapping_sub(0x3be) >= 0x80 {
-        // Special cases: x < 0x1p-1022 (negative x included), inf or NaN; or |y| < 2^-65,
-        // |y| >= 2^63, or y NaN.
-        if zero_inf_nan(iy) {
-            return pow_y_zero_inf_nan(x, y);
-        }
-        if zero_inf_nan(ix) {
-            // x is ±0, ±inf or NaN (a NaN's sign counts as its sign, as in glibc).
-            // x * x; for NaN x, x86 returns x made quiet.
-            let mut x2 = if x.is_nan() { quiet(x) } else { x * x };
-            let mut negative = false;
-            if ix >> 63 != 0 && check_int(iy) == 1 {
-                x2 = -x2;
-                negative = true;
+fma_multiversion! {
+    /// `x^y` bit for bit as glibc 2.36 computes it on x86-64 with FMA (`__pow_fma`), from ARM
+    /// optimized-routines `math/pow.c`; see [`crate::math`]. The C99 special cases hold:
+    /// `pow(x, ±0) = 1` and `pow(1, y) = 1` even for NaN, `pow(-8, 1/3)` is NaN, a negative base
+    /// with an odd integer exponent keeps its sign.
+    ///
+    /// ```
+    /// use nprand::math::pow;
+    /// assert_eq!(pow(2.0, 10.0), 1024.0);
+    /// assert_eq!(pow(-2.0, 3.0), -8.0);
+    /// assert_eq!(pow(f64::NAN, 0.0), 1.0);
+    /// assert!(pow(-8.0, 1.0 / 3.0).is_nan());
+    /// assert_eq!(pow(0.0, -1.0), f64::INFINITY);
+    /// ```
+    #[must_use]
+    pub fn pow / pow_portable(x: f64, y: f64) -> f64 {
+        let mut sign_bias = 0;
+        let mut ix = x.to_bits();
+        let iy = y.to_bits();
+        let mut topx = (ix >> 52) as u32;
+        let topy = (iy >> 52) as u32;
+        if topx.wrapping_sub(0x001) >= 0x7ff - 0x001 || (topy & 0x7ff).wrapping_sub(0x3be) >= 0x80 {
+            // Special cases: x < 0x1p-1022 (negative x included), inf or NaN; or |y| < 2^-65,
+            // |y| >= 2^63, or y NaN.
+            if zero_inf_nan(iy) {
+                return pow_y_zero_inf_nan(x, y);
             }
-            if ix << 1 == 0 && iy >> 63 != 0 {
-                return divzero(negative);
+            if zero_inf_nan(ix) {
+                // x is ±0, ±inf or NaN (a NaN's sign counts as its sign, as in glibc).
+                // x * x; for NaN x, x86 returns x made quiet.
+                let mut x2 = if x.is_nan() { quiet(x) } else { x * x };
+                let mut negative = false;
+                if ix >> 63 != 0 && check_int(iy) == 1 {
+                    x2 = -x2;
+                    negative = true;
+                }
+                if ix << 1 == 0 && iy >> 63 != 0 {
+                    return divzero(negative);
+                }
+                return if iy >> 63 != 0 { 1.0 / x2 } else { x2 };
             }
-            return if iy >> 63 != 0 { 1.0 / x2 } else { x2 };
-        }
-        // x and y are finite and non-zero.
-        if ix >> 63 != 0 {
-            // x < 0: only integer y has a real result, odd y a negative one.
-            match check_int(iy) {
-                0 => return invalid(x),
-                1 => sign_bias = SIGN_BIAS,
-                _ => {}
+            // x and y are finite and non-zero.
+            if ix >> 63 != 0 {
+                // x < 0: only integer y has a real result, odd y a negative one.
+                match check_int(iy) {
+                    0 => return invalid(x),
+                    1 => sign_bias = SIGN_BIAS,
+                    _ => {}
+                }
+                ix &= 0x7fff_ffff_ffff_ffff;
+                topx &= 0x7ff;
             }
-            ix &= 0x7fff_ffff_ffff_ffff;
-            topx &= 0x7ff;
-        }
-        if (topy & 0x7ff).wrapping_sub(0x3be) >= 0x80 {
-            // |y| < 2^-65 or |y| >= 2^63 (y is even then, so sign_bias is 0).
-            if ix == ONE {
-                return 1.0;
+            if (topy & 0x7ff).wrapping_sub(0x3be) >= 0x80 {
+                // |y| < 2^-65 or |y| >= 2^63 (y is even then, so sign_bias is 0).
+                if ix == ONE {
+                    return 1.0;
+                }
+                if topy & 0x7ff < 0x3be {
+                    // x^y ~= 1 + y log(x), rounded the right way.
+                    return if ix > ONE { 1.0 + y } else { 1.0 - y };
+                }
+                return if (ix > ONE) == (topy < 0x800) {
+                    oflow(false)
+                } else {
+                    uflow(false)
+                };
             }
-            if topy & 0x7ff < 0x3be {
-                // x^y ~= 1 + y log(x), rounded the right way.
-                return if ix > ONE { 1.0 + y } else { 1.0 - y };
+            if topx == 0 {
+                // Subnormal x: normalise, leaving a negative exponent in the bits.
+                ix = ((x * f64::from_bits(0x4330_0000_0000_0000)).to_bits() & 0x7fff_ffff_ffff_ffff)
+                    .wrapping_sub(52 << 52);
             }
-            return if (ix > ONE) == (topy < 0x800) {
-                oflow(false)
-            } else {
-                uflow(false)
-            };
         }
-        if topx == 0 {
-            // Subnormal x: normalise, leaving a negative exponent in the bits.
-            ix = ((x * f64::from_bits(0x4330_0000_0000_0000)).to_bits() & 0x7fff_ffff_ffff_ffff)
-                .wrapping_sub(52 << 52);
-        }
+        let (hi, lo) = log_inline(ix);
+        // ehi + elo = y * (hi + lo), the product's error recovered by an FMA.
+        let ehi = y * hi;
+        let elo = y.mul_add(lo, hi.mul_add(y, -ehi));
+        exp_inline(ehi, elo, sign_bias)
     }
-    let (hi, lo) = log_inline(ix);
-    // ehi + elo = y * (hi + lo), the product's error recovered by an FMA.
-    let ehi = y * hi;
-    let elo = y.mul_add(lo, hi.mul_add(y, -ehi));
-    exp_inline(ehi, elo, sign_bias)
 }
 
 /// The branch of ARM's `pow` for `y` = ±0, ±inf or NaN.
@@ -126,6 +128,7 @@ fn pow_y_zero_inf_nan(x: f64, y: f64) -> f64 {
 }
 
 /// ARM's `zeroinfnan`: `i` is the bit pattern of ±0, ±inf or NaN.
+#[inline(always)]
 fn zero_inf_nan(i: u64) -> bool {
     (i << 1).wrapping_sub(1) >= (INF << 1) - 1
 }
@@ -136,6 +139,7 @@ fn is_signaling(x: f64) -> bool {
 }
 
 /// ARM's `checkint`: 0 if `iy` is not an integer, 1 if odd, 2 if even.
+#[inline(always)]
 fn check_int(iy: u64) -> u32 {
     let e = ((iy >> 52) & 0x7ff) as u32;
     if e < 0x3ff {
@@ -156,6 +160,7 @@ fn check_int(iy: u64) -> u32 {
 
 /// ARM's `log_inline`: `log(x)` as `hi + lo` (about 15 extra bits), for the bits `ix` of a
 /// positive normal `x` (or a normalised subnormal, its exponent borrowed from the sign bit).
+#[inline(always)]
 fn log_inline(ix: u64) -> (f64, f64) {
     let (i, kd, z) = split(ix, OFF, 7);
     let [invc, logc, logctail] = TAB[i].map(f64::from_bits);
@@ -185,6 +190,7 @@ fn log_inline(ix: u64) -> (f64, f64) {
 }
 
 /// ARM's `exp_inline` of `pow.c`: `sign * exp(x + xtail)`, the sign from `sign_bias`.
+#[inline(always)]
 fn exp_inline(x: f64, xtail: f64, sign_bias: u64) -> f64 {
     let mut abstop = ((x.to_bits() >> 52) & 0x7ff) as u32;
     if abstop.wrapping_sub(0x3c9) >= 0x408 - 0x3c9 {

@@ -29,132 +29,136 @@ use super::sin_cos_reduce::{reduce, reduce2, reduce_fast};
 #[cfg(not(any(feature = "std", test)))]
 use crate::math::core_float::CoreMulAdd;
 
-/// Sine, correctly rounded (round to nearest), of an angle in radians.
-///
-/// Port of CORE-MATH's `cr_sin` (Copyright (c) 2022-2023 Paul Zimmermann and Tom
-/// Hubrecht, MIT licence, see LICENSE-THIRD-PARTY.md). The same on every platform;
-/// equal to glibc's `sin` except on about 1.4 in 10^3 arguments of [0, 2 pi), where
-/// glibc is 1 ulp off (see the module documentation). `sin(±0) = ±0`,
-/// `sin(±inf) = NaN`, `sin(NaN) = NaN`.
-///
-/// ```
-/// use nprand::math::sin;
-/// assert_eq!(sin(0.0), 0.0);
-/// assert_eq!(sin(std::f64::consts::FRAC_PI_2), 1.0);
-/// // The values below are MPFR's (scripts/trig_mpfr.c).
-/// assert_eq!(sin(std::f64::consts::FRAC_PI_6), 0.5);
-/// assert_eq!(sin(-1e300), 0.8178819121159085); // huge arguments reduce exactly
-/// assert!(sin(f64::INFINITY).is_nan());
-/// ```
-#[must_use]
-pub fn sin(x: f64) -> f64 {
-    let bits = x.to_bits();
-    if (bits >> 52) & 0x7ff == 0x7ff {
-        // glibc's result bits (x86's default NaN for ±inf, a NaN made quiet), the same
-        // on every platform. (CORE-MATH returns the all-ones NaN.)
-        return invalid(x);
-    }
-    let ax = f64::from_bits(bits & 0x7fff_ffff_ffff_ffff);
-    if ax.to_bits() <= 0x3e57_1374_4912_3ef6 {
-        // |x| <= 0x1.7137449123ef6p-26: sin(x) rounds to x (x^3/6 < ulp(x)/2).
-        if x == 0.0 {
-            return x;
+fma_multiversion! {
+    /// Sine, correctly rounded (round to nearest), of an angle in radians.
+    ///
+    /// Port of CORE-MATH's `cr_sin` (Copyright (c) 2022-2023 Paul Zimmermann and Tom
+    /// Hubrecht, MIT licence, see LICENSE-THIRD-PARTY.md). The same on every platform;
+    /// equal to glibc's `sin` except on about 1.4 in 10^3 arguments of [0, 2 pi), where
+    /// glibc is 1 ulp off (see the module documentation). `sin(±0) = ±0`,
+    /// `sin(±inf) = NaN`, `sin(NaN) = NaN`.
+    ///
+    /// ```
+    /// use nprand::math::sin;
+    /// assert_eq!(sin(0.0), 0.0);
+    /// assert_eq!(sin(std::f64::consts::FRAC_PI_2), 1.0);
+    /// // The values below are MPFR's (scripts/trig_mpfr.c).
+    /// assert_eq!(sin(std::f64::consts::FRAC_PI_6), 0.5);
+    /// assert_eq!(sin(-1e300), 0.8178819121159085); // huge arguments reduce exactly
+    /// assert!(sin(f64::INFINITY).is_nan());
+    /// ```
+    #[must_use]
+    pub fn sin / sin_portable(x: f64) -> f64 {
+        let bits = x.to_bits();
+        if (bits >> 52) & 0x7ff == 0x7ff {
+            // glibc's result bits (x86's default NaN for ±inf, a NaN made quiet), the same
+            // on every platform. (CORE-MATH returns the all-ones NaN.)
+            return invalid(x);
         }
-        return x.mul_add(-f64::from_bits(0x3c90_0000_0000_0000), x); // x - x 2^-54
-    }
-    let (h, l, err, neg) = fast(ax, false);
-    let neg = neg != (x < 0.0);
-    let left = h + (l - err);
-    if left == h + (l + err) {
-        return if neg { -left } else { left };
-    }
-    match accurate(ax, false, x < 0.0) {
-        Ok(y) => y,
-        Err(y) => {
-            // Arguments whose sine is so close to a rounding boundary that 128 bits
-            // cannot decide: (|x|, correctly rounded high part, tail), from CORE-MATH.
-            const CASES: [[u64; 3]; 2] = [
-                [
-                    0x3ebe_0000_0000_01c2,
-                    0x3ebd_ffff_ffff_f02e,
-                    0x36dd_cba6_9249_2527,
-                ],
-                [
-                    0x7506_ac5b_262c_a1ff,
-                    0x3ff0_0000_0000_0000,
-                    0xb842_b089_ea1e_692b,
-                ],
-            ];
-            listed(&CASES, ax).map_or(y, |r| if x > 0.0 { r } else { -r })
+        let ax = f64::from_bits(bits & 0x7fff_ffff_ffff_ffff);
+        if ax.to_bits() <= 0x3e57_1374_4912_3ef6 {
+            // |x| <= 0x1.7137449123ef6p-26: sin(x) rounds to x (x^3/6 < ulp(x)/2).
+            if x == 0.0 {
+                return x;
+            }
+            return x.mul_add(-f64::from_bits(0x3c90_0000_0000_0000), x); // x - x 2^-54
+        }
+        let (h, l, err, neg) = fast(ax, false);
+        let neg = neg != (x < 0.0);
+        let left = h + (l - err);
+        if left == h + (l + err) {
+            return if neg { -left } else { left };
+        }
+        match accurate(ax, false, x < 0.0) {
+            Ok(y) => y,
+            Err(y) => {
+                // Arguments whose sine is so close to a rounding boundary that 128 bits
+                // cannot decide: (|x|, correctly rounded high part, tail), from CORE-MATH.
+                const CASES: [[u64; 3]; 2] = [
+                    [
+                        0x3ebe_0000_0000_01c2,
+                        0x3ebd_ffff_ffff_f02e,
+                        0x36dd_cba6_9249_2527,
+                    ],
+                    [
+                        0x7506_ac5b_262c_a1ff,
+                        0x3ff0_0000_0000_0000,
+                        0xb842_b089_ea1e_692b,
+                    ],
+                ];
+                listed(&CASES, ax).map_or(y, |r| if x > 0.0 { r } else { -r })
+            }
         }
     }
 }
 
-/// Cosine, correctly rounded (round to nearest), of an angle in radians.
-///
-/// Port of CORE-MATH's `cr_cos` (Copyright (c) 2022-2023 Paul Zimmermann and Tom
-/// Hubrecht, MIT licence, see LICENSE-THIRD-PARTY.md). The same on every platform;
-/// equal to glibc's `cos` except on about 1.4 in 10^3 arguments of [0, 2 pi), where
-/// glibc is 1 ulp off (see the module documentation). `cos(±0) = 1`,
-/// `cos(±inf) = NaN`, `cos(NaN) = NaN`.
-///
-/// ```
-/// use nprand::math::cos;
-/// assert_eq!(cos(0.0), 1.0);
-/// assert_eq!(cos(std::f64::consts::PI), -1.0);
-/// // The values below are MPFR's (scripts/trig_mpfr.c).
-/// assert_eq!(cos(std::f64::consts::FRAC_PI_3), 0.4999999999999999);
-/// assert_eq!(cos(1e22), 0.523214785395139); // huge arguments reduce exactly
-/// assert!(cos(f64::NAN).is_nan());
-/// ```
-#[must_use]
-pub fn cos(x: f64) -> f64 {
-    let bits = x.to_bits();
-    if (bits >> 52) & 0x7ff == 0x7ff {
-        return invalid(x); // as in `sin`
-    }
-    let ax = f64::from_bits(bits & 0x7fff_ffff_ffff_ffff);
-    if ax.to_bits() <= 0x3e46_a09e_667f_3bcc {
-        // |x| <= 0x1.6a09e667f3bccp-27: cos(x) rounds to 1 (x^2/2 < ulp(1)/4).
-        return ax.mul_add(-f64::from_bits(0x3e30_0000_0000_0000), 1.0); // 1 - x 2^-28
-    }
-    let (h, l, err, neg) = fast(ax, true);
-    let left = h + (l - err);
-    if left == h + (l + err) {
-        return if neg { -left } else { left };
-    }
-    match accurate(ax, true, false) {
-        Ok(y) => y,
-        Err(y) => {
-            // As in `sin`: the arguments 128 bits cannot decide, from CORE-MATH.
-            const CASES: [[u64; 3]; 5] = [
-                [
-                    0x3e88_0000_0000_0009,
-                    0x3fef_ffff_ffff_ff70,
-                    0x370b_5666_6666_666c,
-                ],
-                [
-                    0x3e98_0000_0000_0024,
-                    0x3fef_ffff_ffff_fdc0,
-                    0x376b_5666_6666_667e,
-                ],
-                [
-                    0x3ea8_0000_0000_0090,
-                    0x3fef_ffff_ffff_f700,
-                    0x37cb_5666_6666_66c4,
-                ],
-                [
-                    0x3eb2_0000_0000_00f3,
-                    0x3fef_ffff_ffff_ebc0,
-                    0x3803_7642_6666_66fd,
-                ],
-                [
-                    0x3eb8_0000_0000_0240,
-                    0x3fef_ffff_ffff_dc00,
-                    0x382b_5666_6666_67dd,
-                ],
-            ];
-            listed(&CASES, ax).unwrap_or(y)
+fma_multiversion! {
+    /// Cosine, correctly rounded (round to nearest), of an angle in radians.
+    ///
+    /// Port of CORE-MATH's `cr_cos` (Copyright (c) 2022-2023 Paul Zimmermann and Tom
+    /// Hubrecht, MIT licence, see LICENSE-THIRD-PARTY.md). The same on every platform;
+    /// equal to glibc's `cos` except on about 1.4 in 10^3 arguments of [0, 2 pi), where
+    /// glibc is 1 ulp off (see the module documentation). `cos(±0) = 1`,
+    /// `cos(±inf) = NaN`, `cos(NaN) = NaN`.
+    ///
+    /// ```
+    /// use nprand::math::cos;
+    /// assert_eq!(cos(0.0), 1.0);
+    /// assert_eq!(cos(std::f64::consts::PI), -1.0);
+    /// // The values below are MPFR's (scripts/trig_mpfr.c).
+    /// assert_eq!(cos(std::f64::consts::FRAC_PI_3), 0.4999999999999999);
+    /// assert_eq!(cos(1e22), 0.523214785395139); // huge arguments reduce exactly
+    /// assert!(cos(f64::NAN).is_nan());
+    /// ```
+    #[must_use]
+    pub fn cos / cos_portable(x: f64) -> f64 {
+        let bits = x.to_bits();
+        if (bits >> 52) & 0x7ff == 0x7ff {
+            return invalid(x); // as in `sin`
+        }
+        let ax = f64::from_bits(bits & 0x7fff_ffff_ffff_ffff);
+        if ax.to_bits() <= 0x3e46_a09e_667f_3bcc {
+            // |x| <= 0x1.6a09e667f3bccp-27: cos(x) rounds to 1 (x^2/2 < ulp(1)/4).
+            return ax.mul_add(-f64::from_bits(0x3e30_0000_0000_0000), 1.0); // 1 - x 2^-28
+        }
+        let (h, l, err, neg) = fast(ax, true);
+        let left = h + (l - err);
+        if left == h + (l + err) {
+            return if neg { -left } else { left };
+        }
+        match accurate(ax, true, false) {
+            Ok(y) => y,
+            Err(y) => {
+                // As in `sin`: the arguments 128 bits cannot decide, from CORE-MATH.
+                const CASES: [[u64; 3]; 5] = [
+                    [
+                        0x3e88_0000_0000_0009,
+                        0x3fef_ffff_ffff_ff70,
+                        0x370b_5666_6666_666c,
+                    ],
+                    [
+                        0x3e98_0000_0000_0024,
+                        0x3fef_ffff_ffff_fdc0,
+                        0x376b_5666_6666_667e,
+                    ],
+                    [
+                        0x3ea8_0000_0000_0090,
+                        0x3fef_ffff_ffff_f700,
+                        0x37cb_5666_6666_66c4,
+                    ],
+                    [
+                        0x3eb2_0000_0000_00f3,
+                        0x3fef_ffff_ffff_ebc0,
+                        0x3803_7642_6666_66fd,
+                    ],
+                    [
+                        0x3eb8_0000_0000_0240,
+                        0x3fef_ffff_ffff_dc00,
+                        0x382b_5666_6666_67dd,
+                    ],
+                ];
+                listed(&CASES, ax).unwrap_or(y)
+            }
         }
     }
 }
@@ -188,7 +192,7 @@ fn octant(i: usize, is_cos: bool) -> (bool, bool, bool) {
 /// `sin_fast`/`cos_fast`): `(h, l, err, neg)` with |h + l - |f(ax)|| < err, where the
 /// result is -(h + l) if `neg`. The sign is applied by the caller: every step is exact
 /// or rounds symmetrically, so this equals CORE-MATH's order, which applies it earlier.
-#[inline]
+#[inline(always)]
 fn fast(ax: f64, is_cos: bool) -> (f64, f64, f64, bool) {
     let (i, mut h, mut l, err1) = reduce_fast(ax);
     let (neg, use_sin, reflect) = octant(i, is_cos);
@@ -233,7 +237,7 @@ fn fast(ax: f64, is_cos: bool) -> (f64, f64, f64, bool) {
 
 /// sin(2 pi (xh + xl)) for -2^-24 < xh + xl < 2^-11 + 2^-24, uh + ul ~ (xh + xl)^2;
 /// absolute error < 2^-77.09.
-#[inline]
+#[inline(always)]
 fn eval_ps_fast(xh: f64, xl: f64, uh: f64, ul: f64) -> (f64, f64) {
     let p = PS_FAST[4].mul_add(uh, PS_FAST[3]).mul_add(uh, PS_FAST[2]);
     let (h, l) = s_mul(p, uh, ul);
@@ -243,7 +247,7 @@ fn eval_ps_fast(xh: f64, xl: f64, uh: f64, ul: f64) -> (f64, f64) {
 }
 
 /// cos(2 pi x) for x as in [`eval_ps_fast`], uh + ul ~ x^2; relative error < 2^-69.96.
-#[inline]
+#[inline(always)]
 fn eval_pc_fast(uh: f64, ul: f64) -> (f64, f64) {
     let p = PC_FAST[4].mul_add(uh, PC_FAST[3]).mul_add(uh, PC_FAST[2]);
     let (h, l) = s_mul(p, uh, ul);

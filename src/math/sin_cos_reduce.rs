@@ -20,7 +20,7 @@ fn mul_words(a: u64, b: u64) -> (u64, u64) {
 /// For 0x1.7137449123ef6p-27 < x < inf (CORE-MATH's `reduce_fast`): `(i, h, l, err1)`
 /// with i/2^11 + h + l ~ frac(x/(2 pi)), 0 <= i < 2^11, |h| < 2^-11 (up to rounding of the
 /// last step), |l| < 2^-52.36, and `err1` a bound on the absolute error.
-#[inline]
+#[inline(always)]
 pub(super) fn reduce_fast(x: f64) -> (usize, f64, f64, f64) {
     let (h, l, err1);
     if x <= f64::from_bits(0x4019_21fb_5444_2d17) {

@@ -197,6 +197,33 @@ fn np_sin_cos_are_glibc_on_glibc() {
     }
 }
 
+/// The ports' NaNs are glibc's on x86-64: the default NaN for an infinite argument, the
+/// argument itself (quietened, sign and payload kept) for a NaN (the MPFR fixture of
+/// tests/libm.rs can only say "NaN").
+#[cfg(all(
+    feature = "std",
+    target_os = "linux",
+    target_env = "gnu",
+    target_arch = "x86_64"
+))]
+#[test]
+fn sin_cos_nans_are_glibc_bits() {
+    for bits in [
+        0x7ff0_0000_0000_0000u64,
+        0xfff0_0000_0000_0000,
+        0x7ff0_0000_0000_0001,
+        0xfff0_0000_0000_0001,
+        0x7ff8_0000_0000_0000,
+        0xfff8_0000_0000_0000,
+        0x7ff8_0000_0000_0123,
+        0x7ff4_0000_0000_0000,
+    ] {
+        let x = f64::from_bits(bits);
+        assert_eq!(sin(x).to_bits(), x.sin().to_bits(), "sin {bits:#x}");
+        assert_eq!(cos(x).to_bits(), x.cos().to_bits(), "cos {bits:#x}");
+    }
+}
+
 /// Everywhere else (musl, macOS, Windows, wasm, no `std`) they are the ports.
 #[cfg(not(all(
     feature = "std",
@@ -209,5 +236,76 @@ fn np_sin_cos_are_the_ports_elsewhere() {
         let x = 2.0 * core::f64::consts::PI * rng.next_double();
         assert_eq!(x.np_sin().to_bits(), sin(x).to_bits(), "{x:e}");
         assert_eq!(x.np_cos().to_bits(), cos(x).to_bits(), "{x:e}");
+    }
+}
+
+/// Every port's two copies (`fma_multiversion!`): what `exp`, `sin`, … run (compiled for
+/// FMA where the CPU has it) against the portable twin, bit for bit, on special values,
+/// random bit patterns and the ranges the kernels use. On a CPU without FMA both are
+/// the portable code and the test holds trivially.
+#[test]
+fn fma_copies_equal_their_portable_twins() {
+    use super::soft;
+    /// A function's name, the copy it runs and its portable twin.
+    type Twins<T> = (&'static str, fn(T) -> T, fn(T) -> T);
+    // Bit for bit, but a NaN result only as a NaN: Rust leaves the sign and payload of
+    // a NaN that arithmetic returns to the compiler, and two compilations of one body do
+    // differ there (`powf(NaN, y)` in release: the sign bit). The NaN bits against glibc
+    // are checked where they are defined: the fixtures of tests/libm.rs and
+    // `sin_cos_nans_are_glibc_bits`.
+    fn same<F: Into<f64> + Copy>(a: F, b: F) -> bool {
+        let (a, b) = (a.into(), b.into());
+        a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan())
+    }
+    let mut rng = SplitMix(10);
+    let mut xs: Vec<f64> = [0.0, -0.0, 1.0, -1.0, 0.5, 2.0, 1e-300, 5e-324, 1e300]
+        .into_iter()
+        .chain([
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+        ])
+        .collect();
+    for _ in 0..20_000 {
+        xs.push(f64::from_bits(rng.next_u64()));
+        xs.push(8.0 * rng.next_double() - 4.0);
+        xs.push(1.0 + (rng.next_double() - 0.5) / 64.0);
+        xs.push(700.0 * (2.0 * rng.next_double() - 1.0));
+    }
+    let pairs: [Twins<f64>; 8] = [
+        ("exp", super::exp, super::exp::exp_portable),
+        ("log", super::log, super::log::log_portable),
+        ("log2", super::log2, super::log2::log2_portable),
+        ("log1p", log1p, super::log1p::log1p_portable),
+        ("expm1", expm1, super::expm1::expm1_portable),
+        ("acos", acos, super::acos::acos_portable),
+        ("sin", sin, super::sin_cos::sin_portable),
+        ("cos", cos, super::sin_cos::cos_portable),
+    ];
+    for (name, f, twin) in pairs {
+        for &x in &xs {
+            assert!(same(f(x), twin(x)), "{name}({x:e})");
+        }
+    }
+    for w in xs.windows(2) {
+        let (x, y) = (w[0].abs(), w[1]);
+        let (a, b) = (super::pow(x, y), super::pow::pow_portable(x, y));
+        assert!(same(a, b), "pow({x:e}, {y:e})");
+        let (xf, yf) = (x as f32, y as f32);
+        let (a, b) = (soft::powf(xf, yf), soft::powf_portable(xf, yf));
+        assert!(same(a, b), "powf({xf:e}, {yf:e})");
+    }
+    let f32s: [Twins<f32>; 3] = [
+        ("expf", soft::expf, soft::expf_portable),
+        ("logf", soft::logf, soft::logf_portable),
+        ("log1pf", soft::log1pf, soft::log1pf_portable),
+    ];
+    for (name, f, twin) in f32s {
+        for &x in &xs {
+            let x = x as f32;
+            assert!(same(f(x), twin(x)), "{name}({x:e})");
+        }
     }
 }

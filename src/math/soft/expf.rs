@@ -106,45 +106,47 @@ pub(super) fn invalidf(x: f32) -> f32 {
     d / d
 }
 
-/// glibc's `expf` (x86-64, FMA build).
-pub(crate) fn expf(x: f32) -> f32 {
-    let xd = x as f64;
-    let abstop = top12(x) & 0x7ff;
-    if abstop >= top12(88.0) {
-        // |x| >= 88 or x is NaN.
-        if x.to_bits() == f32::NEG_INFINITY.to_bits() {
-            return 0.0;
+fma_multiversion! {
+    /// glibc's `expf` (x86-64, FMA build).
+    pub(crate) fn expf / expf_portable(x: f32) -> f32 {
+        let xd = x as f64;
+        let abstop = top12(x) & 0x7ff;
+        if abstop >= top12(88.0) {
+            // |x| >= 88 or x is NaN.
+            if x.to_bits() == f32::NEG_INFINITY.to_bits() {
+                return 0.0;
+            }
+            if abstop >= top12(f32::INFINITY) {
+                return x + x;
+            }
+            if x > f32::from_bits(0x42b17217) {
+                // x > log(0x1p128) ~= 88.72
+                return oflowf(false);
+            }
+            if x < f32::from_bits(0xc2cff1b4) {
+                // x < log(0x1p-150) ~= -103.97
+                return uflowf(false);
+            }
+            if x < f32::from_bits(0xc2ce8ecf) {
+                // x < log(0x1p-149) ~= -103.28
+                return may_uflowf(false);
+            }
         }
-        if abstop >= top12(f32::INFINITY) {
-            return x + x;
-        }
-        if x > f32::from_bits(0x42b17217) {
-            // x > log(0x1p128) ~= 88.72
-            return oflowf(false);
-        }
-        if x < f32::from_bits(0xc2cff1b4) {
-            // x < log(0x1p-150) ~= -103.97
-            return uflowf(false);
-        }
-        if x < f32::from_bits(0xc2ce8ecf) {
-            // x < log(0x1p-149) ~= -103.28
-            return may_uflowf(false);
-        }
+        // x*N/Ln2 = k + r with r in [-1/2, 1/2] and int k; `z + SHIFT` and `z - kd` are
+        // fused with the product z = InvLn2N * xd.
+        let kd = INVLN2_SCALED.mul_add(xd, SHIFT);
+        let ki = kd.to_bits();
+        let kd = kd - SHIFT;
+        let r = INVLN2_SCALED.mul_add(xd, -kd);
+        // exp(x) = 2^(k/N) * 2^(r/N) ~= s * (C0*r^3 + C1*r^2 + C2*r + 1)
+        scaled_poly(ki, r, &POLY_SCALED)
     }
-    // x*N/Ln2 = k + r with r in [-1/2, 1/2] and int k; `z + SHIFT` and `z - kd` are
-    // fused with the product z = InvLn2N * xd.
-    let kd = INVLN2_SCALED.mul_add(xd, SHIFT);
-    let ki = kd.to_bits();
-    let kd = kd - SHIFT;
-    let r = INVLN2_SCALED.mul_add(xd, -kd);
-    // exp(x) = 2^(k/N) * 2^(r/N) ~= s * (C0*r^3 + C1*r^2 + C2*r + 1)
-    scaled_poly(ki, r, &POLY_SCALED)
 }
 
 /// `s * (C0*r^3 + C1*r^2 + C2*r + 1)` rounded to float, `s = 2^(k/N)` from the table and
 /// the shifted integer `ski = k + sign_bias` (a multiple of `N` moved into the sign bit):
 /// the tail `expf` and `powf`'s `exp2_inline` share.
-#[inline]
+#[inline(always)]
 fn scaled_poly(ski: u64, r: f64, c: &[f64; 3]) -> f32 {
     let t = TAB[(ski % N) as usize].wrapping_add(ski << (52 - EXP2F_TABLE_BITS));
     let s = f64::from_bits(t);
@@ -191,7 +193,7 @@ const LOG2_POLY: [f64; 5] = [
 const SIGN_BIAS: u64 = 1 << (EXP2F_TABLE_BITS + 11);
 
 /// `log2(x)` for a positive normal float's bits, in double precision.
-#[inline]
+#[inline(always)]
 fn log2_inline(ix: u32) -> f64 {
     let tmp = ix.wrapping_sub(OFF);
     let i = ((tmp >> (23 - LOG2_TABLE_BITS)) % (1 << LOG2_TABLE_BITS)) as usize;
@@ -215,7 +217,7 @@ fn log2_inline(ix: u32) -> f64 {
 }
 
 /// `2^xd` rounded to float, with the sign of `sign_bias`.
-#[inline]
+#[inline(always)]
 fn exp2_inline(xd: f64, sign_bias: u64) -> f32 {
     let kd = xd + SHIFT_SCALED;
     let ki = kd.to_bits();
@@ -257,94 +259,96 @@ fn issignalingf(x: f32) -> bool {
     ((x.to_bits() ^ 0x00400000) & 0x7fffffff) > 0x7fc00000
 }
 
-/// glibc's `powf` (x86-64, FMA build).
-pub(crate) fn powf(x: f32, y: f32) -> f32 {
-    let mut sign_bias = 0u64;
-    let mut ix = x.to_bits();
-    let iy = y.to_bits();
-    if ix.wrapping_sub(0x00800000) >= 0x7f800000 - 0x00800000 || zeroinfnan(iy) {
-        // Either (x < 0x1p-126 or inf or nan) or (y is 0 or inf or nan).
-        if zeroinfnan(iy) {
-            if 2u32.wrapping_mul(iy) == 0 {
-                return if issignalingf(x) { x + y } else { 1.0 };
+fma_multiversion! {
+    /// glibc's `powf` (x86-64, FMA build).
+    pub(crate) fn powf / powf_portable(x: f32, y: f32) -> f32 {
+        let mut sign_bias = 0u64;
+        let mut ix = x.to_bits();
+        let iy = y.to_bits();
+        if ix.wrapping_sub(0x00800000) >= 0x7f800000 - 0x00800000 || zeroinfnan(iy) {
+            // Either (x < 0x1p-126 or inf or nan) or (y is 0 or inf or nan).
+            if zeroinfnan(iy) {
+                if 2u32.wrapping_mul(iy) == 0 {
+                    return if issignalingf(x) { x + y } else { 1.0 };
+                }
+                if ix == 0x3f800000 {
+                    return if issignalingf(y) { x + y } else { 1.0 };
+                }
+                if 2u32.wrapping_mul(ix) > 2u32.wrapping_mul(0x7f800000)
+                    || 2u32.wrapping_mul(iy) > 2u32.wrapping_mul(0x7f800000)
+                {
+                    return x + y;
+                }
+                if 2u32.wrapping_mul(ix) == 2 * 0x3f800000 {
+                    return 1.0;
+                }
+                if (2u32.wrapping_mul(ix) < 2 * 0x3f800000) == (iy & 0x80000000 == 0) {
+                    return 0.0; // |x|<1 && y==inf or |x|>1 && y==-inf.
+                }
+                return y * y;
             }
-            if ix == 0x3f800000 {
-                return if issignalingf(y) { x + y } else { 1.0 };
+            if zeroinfnan(ix) {
+                let mut x2 = x * x;
+                let mut neg = false;
+                if ix & 0x80000000 != 0 && checkint(iy) == 1 {
+                    x2 = -x2;
+                    neg = true;
+                }
+                // glibc's WANT_ERRNO: __math_divzerof(sign_bias).
+                if 2u32.wrapping_mul(ix) == 0 && iy & 0x80000000 != 0 {
+                    let one = if neg { -1.0f32 } else { 1.0 };
+                    return one / core::hint::black_box(0.0f32);
+                }
+                return if iy & 0x80000000 != 0 {
+                    core::hint::black_box(1.0 / x2)
+                } else {
+                    x2
+                };
             }
-            if 2u32.wrapping_mul(ix) > 2u32.wrapping_mul(0x7f800000)
-                || 2u32.wrapping_mul(iy) > 2u32.wrapping_mul(0x7f800000)
-            {
-                return x + y;
+            // x and y are non-zero finite.
+            if ix & 0x80000000 != 0 {
+                // Finite x < 0.
+                let yint = checkint(iy);
+                if yint == 0 {
+                    return invalidf(x);
+                }
+                if yint == 1 {
+                    sign_bias = SIGN_BIAS;
+                }
+                ix &= 0x7fffffff;
             }
-            if 2u32.wrapping_mul(ix) == 2 * 0x3f800000 {
-                return 1.0;
+            if ix < 0x00800000 {
+                // Normalize subnormal x so exponent becomes negative.
+                ix = (x * f32::from_bits(0x4b000000)).to_bits();
+                ix &= 0x7fffffff;
+                ix = ix.wrapping_sub(23 << 23);
             }
-            if (2u32.wrapping_mul(ix) < 2 * 0x3f800000) == (iy & 0x80000000 == 0) {
-                return 0.0; // |x|<1 && y==inf or |x|>1 && y==-inf.
-            }
-            return y * y;
         }
-        if zeroinfnan(ix) {
-            let mut x2 = x * x;
-            let mut neg = false;
-            if ix & 0x80000000 != 0 && checkint(iy) == 1 {
-                x2 = -x2;
-                neg = true;
+        let logx = log2_inline(ix);
+        let ylogx = y as f64 * logx; // Note: cannot overflow, y is single prec.
+        if (ylogx.to_bits() >> 47 & 0xffff) >= 126.0f64.to_bits() >> 47 {
+            // |y*log(x)| >= 126.
+            let neg = sign_bias != 0;
+            if ylogx > f64::from_bits(0x405fffffffd1d571) {
+                return oflowf(neg);
             }
-            // glibc's WANT_ERRNO: __math_divzerof(sign_bias).
-            if 2u32.wrapping_mul(ix) == 0 && iy & 0x80000000 != 0 {
-                let one = if neg { -1.0f32 } else { 1.0 };
-                return one / core::hint::black_box(0.0f32);
+            if ylogx > f64::from_bits(0x405fffffffa3aae2) {
+                // Round-to-nearest: the largest finite float ("1 + 0x1p-25 != 1" fails).
+                return if neg {
+                    -f32::from_bits(0x7f7fffff)
+                } else {
+                    f32::from_bits(0x7f7fffff)
+                };
             }
-            return if iy & 0x80000000 != 0 {
-                core::hint::black_box(1.0 / x2)
-            } else {
-                x2
-            };
+            if ylogx <= -150.0 {
+                return uflowf(neg);
+            }
+            if ylogx < -149.0 {
+                return may_uflowf(neg);
+            }
         }
-        // x and y are non-zero finite.
-        if ix & 0x80000000 != 0 {
-            // Finite x < 0.
-            let yint = checkint(iy);
-            if yint == 0 {
-                return invalidf(x);
-            }
-            if yint == 1 {
-                sign_bias = SIGN_BIAS;
-            }
-            ix &= 0x7fffffff;
-        }
-        if ix < 0x00800000 {
-            // Normalize subnormal x so exponent becomes negative.
-            ix = (x * f32::from_bits(0x4b000000)).to_bits();
-            ix &= 0x7fffffff;
-            ix = ix.wrapping_sub(23 << 23);
-        }
+        exp2_inline(ylogx, sign_bias)
     }
-    let logx = log2_inline(ix);
-    let ylogx = y as f64 * logx; // Note: cannot overflow, y is single prec.
-    if (ylogx.to_bits() >> 47 & 0xffff) >= 126.0f64.to_bits() >> 47 {
-        // |y*log(x)| >= 126.
-        let neg = sign_bias != 0;
-        if ylogx > f64::from_bits(0x405fffffffd1d571) {
-            return oflowf(neg);
-        }
-        if ylogx > f64::from_bits(0x405fffffffa3aae2) {
-            // Round-to-nearest: the largest finite float ("1 + 0x1p-25 != 1" fails).
-            return if neg {
-                -f32::from_bits(0x7f7fffff)
-            } else {
-                f32::from_bits(0x7f7fffff)
-            };
-        }
-        if ylogx <= -150.0 {
-            return uflowf(neg);
-        }
-        if ylogx < -149.0 {
-            return may_uflowf(neg);
-        }
-    }
-    exp2_inline(ylogx, sign_bias)
 }
 
 #[cfg(all(test, target_os = "linux", target_env = "gnu", target_arch = "x86_64"))]

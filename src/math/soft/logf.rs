@@ -68,47 +68,49 @@ const A: [f64; 3] = [
     f64::from_bits(0xbfdffffef20a4123),
 ];
 
-/// glibc's `logf` (x86-64, FMA build).
-pub(crate) fn logf(x: f32) -> f32 {
-    let mut ix = x.to_bits();
-    // Fix sign of zero with downward rounding when x==1 (glibc's WANT_ROUNDING).
-    if ix == 0x3f800000 {
-        return 0.0;
+fma_multiversion! {
+    /// glibc's `logf` (x86-64, FMA build).
+    pub(crate) fn logf / logf_portable(x: f32) -> f32 {
+        let mut ix = x.to_bits();
+        // Fix sign of zero with downward rounding when x==1 (glibc's WANT_ROUNDING).
+        if ix == 0x3f800000 {
+            return 0.0;
+        }
+        if ix.wrapping_sub(0x00800000) >= 0x7f800000 - 0x00800000 {
+            // x < 0x1p-126 or inf or nan.
+            if ix.wrapping_mul(2) == 0 {
+                // __math_divzerof(1)
+                return -1.0 / core::hint::black_box(0.0f32);
+            }
+            if ix == 0x7f800000 {
+                // log(inf) == inf.
+                return x;
+            }
+            if ix & 0x80000000 != 0 || ix.wrapping_mul(2) >= 0xff000000 {
+                return invalidf(x);
+            }
+            // x is subnormal, normalize it.
+            ix = (x * f32::from_bits(0x4b000000)).to_bits();
+            ix = ix.wrapping_sub(23 << 23);
+        }
+        // x = 2^k z; where z is in range [OFF,2*OFF] and exact.
+        let tmp = ix.wrapping_sub(OFF);
+        let i = ((tmp >> (23 - TABLE_BITS)) % (1 << TABLE_BITS)) as usize;
+        let k = (tmp as i32) >> 23; // arithmetic shift
+        let iz = ix.wrapping_sub(tmp & 0xff800000);
+        let invc = f64::from_bits(INVC[i]);
+        let logc = f64::from_bits(LOGC[i]);
+        let z = f32::from_bits(iz) as f64;
+        // log(x) = log1p(z/c-1) + log(c) + k*Ln2
+        let r = z.mul_add(invc, -1.0);
+        let y0 = (k as f64).mul_add(LN2, logc);
+        // Pipelined polynomial evaluation to approximate log1p(r).
+        let r2 = r * r;
+        let y = A[1].mul_add(r, A[2]);
+        let y = A[0].mul_add(r2, y);
+        let y = y.mul_add(r2, y0 + r);
+        y as f32
     }
-    if ix.wrapping_sub(0x00800000) >= 0x7f800000 - 0x00800000 {
-        // x < 0x1p-126 or inf or nan.
-        if ix.wrapping_mul(2) == 0 {
-            // __math_divzerof(1)
-            return -1.0 / core::hint::black_box(0.0f32);
-        }
-        if ix == 0x7f800000 {
-            // log(inf) == inf.
-            return x;
-        }
-        if ix & 0x80000000 != 0 || ix.wrapping_mul(2) >= 0xff000000 {
-            return invalidf(x);
-        }
-        // x is subnormal, normalize it.
-        ix = (x * f32::from_bits(0x4b000000)).to_bits();
-        ix = ix.wrapping_sub(23 << 23);
-    }
-    // x = 2^k z; where z is in range [OFF,2*OFF] and exact.
-    let tmp = ix.wrapping_sub(OFF);
-    let i = ((tmp >> (23 - TABLE_BITS)) % (1 << TABLE_BITS)) as usize;
-    let k = (tmp as i32) >> 23; // arithmetic shift
-    let iz = ix.wrapping_sub(tmp & 0xff800000);
-    let invc = f64::from_bits(INVC[i]);
-    let logc = f64::from_bits(LOGC[i]);
-    let z = f32::from_bits(iz) as f64;
-    // log(x) = log1p(z/c-1) + log(c) + k*Ln2
-    let r = z.mul_add(invc, -1.0);
-    let y0 = (k as f64).mul_add(LN2, logc);
-    // Pipelined polynomial evaluation to approximate log1p(r).
-    let r2 = r * r;
-    let y = A[1].mul_add(r, A[2]);
-    let y = A[0].mul_add(r2, y);
-    let y = y.mul_add(r2, y0 + r);
-    y as f32
 }
 
 const LN2_HI: f32 = f32::from_bits(0x3f317180);
@@ -122,91 +124,93 @@ const LP5: f32 = f32::from_bits(0x3e3a3325);
 const LP6: f32 = f32::from_bits(0x3e1cd04f);
 const LP7: f32 = f32::from_bits(0x3e178897);
 
-/// fdlibm's `log1pf`.
-pub(crate) fn log1pf(x: f32) -> f32 {
-    let hx = x.to_bits() as i32;
-    let ax = hx & 0x7fffffff;
-    let mut k = 1i32;
-    let mut f = 0.0f32;
-    let mut hu = 0i32;
-    let mut c = 0.0f32;
-    if hx < 0x3ed413d7 {
-        // x < 0.41422
-        if ax >= 0x3f800000 {
-            // x <= -1.0
-            if x == -1.0 {
-                return -TWO25 / core::hint::black_box(0.0f32); // log1p(-1) = -inf
+fma_multiversion! {
+    /// fdlibm's `log1pf`.
+    pub(crate) fn log1pf / log1pf_portable(x: f32) -> f32 {
+        let hx = x.to_bits() as i32;
+        let ax = hx & 0x7fffffff;
+        let mut k = 1i32;
+        let mut f = 0.0f32;
+        let mut hu = 0i32;
+        let mut c = 0.0f32;
+        if hx < 0x3ed413d7 {
+            // x < 0.41422
+            if ax >= 0x3f800000 {
+                // x <= -1.0
+                if x == -1.0 {
+                    return -TWO25 / core::hint::black_box(0.0f32); // log1p(-1) = -inf
+                }
+                return invalidf(x); // log1p(x<-1) = NaN
             }
-            return invalidf(x); // log1p(x<-1) = NaN
-        }
-        if ax < 0x31000000 {
-            // |x| < 2**-29 (fdlibm's original float thresholds, which glibc keeps;
-            // FreeBSD later widened them to 2**-15 and 2**-24)
-            if TWO25 + x > 0.0 && ax < 0x24800000 {
-                // |x| < 2**-54
-                return x;
+            if ax < 0x31000000 {
+                // |x| < 2**-29 (fdlibm's original float thresholds, which glibc keeps;
+                // FreeBSD later widened them to 2**-15 and 2**-24)
+                if TWO25 + x > 0.0 && ax < 0x24800000 {
+                    // |x| < 2**-54
+                    return x;
+                }
+                return x - x * x * 0.5;
             }
-            return x - x * x * 0.5;
+            if hx > 0 || hx <= 0xbe95f61fu32 as i32 {
+                // -0.2929 < x < 0.41422
+                k = 0;
+                f = x;
+                hu = 1;
+            }
         }
-        if hx > 0 || hx <= 0xbe95f61fu32 as i32 {
-            // -0.2929 < x < 0.41422
-            k = 0;
-            f = x;
-            hu = 1;
+        if hx >= 0x7f800000 {
+            return x + x;
         }
-    }
-    if hx >= 0x7f800000 {
-        return x + x;
-    }
-    if k != 0 {
-        let mut u;
-        if hx < 0x5a000000 {
-            u = 1.0f32 + x;
-            hu = u.to_bits() as i32;
-            k = (hu >> 23) - 127;
-            // correction term
-            c = if k > 0 { 1.0 - (u - x) } else { x - (u - 1.0) };
-            c /= u;
-        } else {
-            u = x;
-            hu = u.to_bits() as i32;
-            k = (hu >> 23) - 127;
-            c = 0.0;
+        if k != 0 {
+            let mut u;
+            if hx < 0x5a000000 {
+                u = 1.0f32 + x;
+                hu = u.to_bits() as i32;
+                k = (hu >> 23) - 127;
+                // correction term
+                c = if k > 0 { 1.0 - (u - x) } else { x - (u - 1.0) };
+                c /= u;
+            } else {
+                u = x;
+                hu = u.to_bits() as i32;
+                k = (hu >> 23) - 127;
+                c = 0.0;
+            }
+            hu &= 0x007fffff;
+            if hu < 0x3504f7 {
+                // u < sqrt(2)
+                u = f32::from_bits((hu | 0x3f800000) as u32); // normalize u
+            } else {
+                k += 1;
+                u = f32::from_bits((hu | 0x3f000000) as u32); // normalize u/2
+                hu = (0x00800000 - hu) >> 2;
+            }
+            f = u - 1.0;
         }
-        hu &= 0x007fffff;
-        if hu < 0x3504f7 {
-            // u < sqrt(2)
-            u = f32::from_bits((hu | 0x3f800000) as u32); // normalize u
-        } else {
-            k += 1;
-            u = f32::from_bits((hu | 0x3f000000) as u32); // normalize u/2
-            hu = (0x00800000 - hu) >> 2;
-        }
-        f = u - 1.0;
-    }
-    let hfsq = 0.5 * f * f;
-    if hu == 0 {
-        // |f| < 2**-20
-        if f == 0.0 {
+        let hfsq = 0.5 * f * f;
+        if hu == 0 {
+            // |f| < 2**-20
+            if f == 0.0 {
+                if k == 0 {
+                    return 0.0;
+                }
+                c += k as f32 * LN2_LO;
+                return k as f32 * LN2_HI + c;
+            }
+            let r = hfsq * (1.0 - 0.666_666_7 * f);
             if k == 0 {
-                return 0.0;
+                return f - r;
             }
-            c += k as f32 * LN2_LO;
-            return k as f32 * LN2_HI + c;
+            return k as f32 * LN2_HI - ((r - (k as f32 * LN2_LO + c)) - f);
         }
-        let r = hfsq * (1.0 - 0.666_666_7 * f);
+        let s = f / (2.0 + f);
+        let z = s * s;
+        let r = z * (LP1 + z * (LP2 + z * (LP3 + z * (LP4 + z * (LP5 + z * (LP6 + z * LP7))))));
         if k == 0 {
-            return f - r;
+            return f - (hfsq - s * (hfsq + r));
         }
-        return k as f32 * LN2_HI - ((r - (k as f32 * LN2_LO + c)) - f);
+        k as f32 * LN2_HI - ((hfsq - (s * (hfsq + r) + (k as f32 * LN2_LO + c))) - f)
     }
-    let s = f / (2.0 + f);
-    let z = s * s;
-    let r = z * (LP1 + z * (LP2 + z * (LP3 + z * (LP4 + z * (LP5 + z * (LP6 + z * LP7))))));
-    if k == 0 {
-        return f - (hfsq - s * (hfsq + r));
-    }
-    k as f32 * LN2_HI - ((hfsq - (s * (hfsq + r) + (k as f32 * LN2_LO + c))) - f)
 }
 
 #[cfg(all(test, target_os = "linux", target_env = "gnu", target_arch = "x86_64"))]

@@ -15,6 +15,11 @@ pub(crate) use expf::{expf, powf};
 #[cfg(any(not(feature = "std"), test))]
 pub(crate) use fma::fma;
 pub(crate) use logf::{log1pf, logf};
+#[cfg(test)]
+pub(crate) use {
+    expf::{expf_portable, powf_portable},
+    logf::{log1pf_portable, logf_portable},
+};
 
 /// Calls `f` on every `step`-th float bit pattern (all exponents, a spread of mantissas),
 /// or on every float when `NPRAND_EXHAUSTIVE` is set (a few minutes).
