@@ -243,6 +243,15 @@ def regression_calls() -> list:
         "choice(2**63)", "choice(2**63, (2, 2))", "dirichlet([1, 2], size=True)",
         "multinomial(3, [0.5, 0.5], size=True)", "permutation(2**63)",
         "multivariate_hypergeometric([1, 2], 2, size=[1, 2])",
+        # more than 64 dimensions: without replacement NumPy draws before `idx.shape =
+        # size` raises, and np.take raises after the draws (session 9's no_panic case)
+        "choice(5, size=(1,)*65, replace=False)", "random()",
+        "choice(5, size=(1,)*65)", "random()",
+        "choice(5, size=(1,)*65, replace=False, p=[0.2, 0.2, 0.2, 0.2, 0.2])", "random()",
+        "choice([[[0.5], [1.5]]], size=(1,)*63, axis=1)", "random()",
+        "choice([[[0.5], [1.5]]], size=(1,)*63, replace=False, axis=1)", "random()",
+        "choice([[[0.5], [1.5]]], size=(1,)*63, replace=False, axis=1, shuffle=False)",
+        "random()",
     ]
 
 

@@ -581,6 +581,15 @@ case("choice_int_a", {"seed": 7001},
      "choice(3, p=[0.1, 0.2, 0.7 + 1e-9])",
      )
 
+# More than 64 dimensions: without replacement and without p, NumPy shuffles the whole
+# population (permutation(pop_size)) before `idx.shape = shape` raises (session 9).
+case("choice_too_many_dims", {"seed": 7003},
+     "choice(5, size=(1,)*65, replace=False)", "random_sample()",
+     "choice(5, size=(1,)*65)", "random_sample()",
+     "choice(5, size=(1,)*65, replace=False, p=[0.2, 0.2, 0.2, 0.2, 0.2])", "random_sample()",
+     "choice([1.5, 2.5], size=(1,)*65, replace=False)", "random_sample()",
+     )
+
 case("choice_list_a", {"seed": 7002},
      "choice([1, 2, 3])",
      "choice([1, 2, 3], size=5, p=[0.2, 0.3, 0.5])",

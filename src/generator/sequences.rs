@@ -373,7 +373,23 @@ impl<B: BitGenerator> Generator<B> {
     ) -> Result<ChoiceOutput> {
         let shape: Vec<usize> = size.map(<[usize]>::to_vec).unwrap_or_default();
         // NumPy's `np.prod(size)` is never an array, but the draws go to one of `size`.
-        let n = alloc::check_shape(&shape, alloc::Dtype::I64)?;
+        // Without replacement and without `p` NumPy draws `np.prod(size)` indices into a
+        // flat array and only then sets `idx.shape = size`: more than 64 dimensions raise
+        // after the draws there (the state has moved); with replacement or `p` they raise
+        // first (`np.zeros(shape)` of `found`).
+        let too_many_dims = !replace && p.is_none() && shape.len() > alloc::MAXDIMS;
+        let n = if too_many_dims {
+            match shape.iter().try_fold(1usize, |a, &d| a.checked_mul(d)) {
+                Some(n) => n,
+                // A product past usize (NumPy's wraps): the dimensions' error, undrawn.
+                None => {
+                    alloc::check_shape(&shape, alloc::Dtype::I64)?;
+                    return Err(alloc::too_big());
+                }
+            }
+        } else {
+            alloc::check_shape(&shape, alloc::Dtype::I64)?
+        };
         if pop_size <= 0 && (size.is_none() || n != 0) {
             return Err(Error::value(
                 "a must be a positive integer unless no samples are taken",
@@ -432,6 +448,10 @@ impl<B: BitGenerator> Generator<B> {
                 None => self.choice_no_replace(pop, n as u64, shuffle)?,
             }
         };
+        if too_many_dims {
+            // `idx.shape = size`: NumPy's error for the dimensions.
+            alloc::check_shape(&shape, alloc::Dtype::I64)?;
+        }
         Ok(ChoiceOutput { indices, shape })
     }
 

@@ -200,7 +200,7 @@ impl RandomState {
         replace: bool,
         p: Option<&[f64]>,
     ) -> Result<NdArray<i64>> {
-        let (shape, n) = choice_shape(size)?;
+        let (shape, n) = self.choice_shape(size, replace, p, pop)?;
         let data = self.choice_index_flat(pop, n, replace, p)?;
         Ok(NdArray { shape, data })
     }
@@ -249,7 +249,7 @@ impl RandomState {
                 "'a' cannot be empty unless no samples are taken",
             ));
         }
-        let (shape, n) = choice_shape(size)?;
+        let (shape, n) = self.choice_shape(size, replace, p, a.len() as i64)?;
         let idx = self.choice_impl(a.len() as i64, n, replace, p)?;
         // `a[idx]`: a second array of `size` items.
         let mut data = alloc::reserve(&shape, alloc::Dtype::I64, n)?;
@@ -322,11 +322,27 @@ impl RandomState {
     }
 }
 
-/// `choice`'s output shape (`()` for `size=None`) and element count (1 for `None`).
-fn choice_shape(size: Option<&[usize]>) -> Result<(Vec<usize>, usize)> {
-    let shape = size.unwrap_or(&[]).to_vec();
-    let n = alloc::check_shape(&shape, alloc::Dtype::I64)?;
-    Ok((shape, n))
+impl RandomState {
+    /// `choice`'s output shape (`()` for `size=None`) and element count (1 for `None`).
+    /// Without replacement and without `p`, NumPy shuffles the whole population
+    /// (`permutation(pop_size)[:size]`) before `idx.shape = shape` meets more than 64
+    /// dimensions, so that error comes after the draws, as here.
+    fn choice_shape(
+        &mut self,
+        size: Option<&[usize]>,
+        replace: bool,
+        p: Option<&[f64]>,
+        pop: i64,
+    ) -> Result<(Vec<usize>, usize)> {
+        let shape = size.unwrap_or(&[]).to_vec();
+        match alloc::check_shape(&shape, alloc::Dtype::I64) {
+            Err(e) if !replace && p.is_none() && shape.len() > alloc::MAXDIMS => {
+                self.permutation(pop)?;
+                Err(e)
+            }
+            n => Ok((shape, n?)),
+        }
+    }
 }
 
 /// NumPy's checks on `p`, in its order (also the evaluator's, which reads `p` from a
@@ -395,6 +411,35 @@ mod tests {
             {
                 check(&s, n);
             }
+        }
+    }
+
+    #[test]
+    fn choice_of_too_many_dims_draws_as_numpy() {
+        // Without replacement and p, NumPy's permutation(pop) runs before the shape error
+        // (fixtures/legacy case choice_too_many_dims); otherwise nothing is drawn.
+        let dims = [1usize; 65];
+        let mut rs = RandomState::new(3);
+        let mut want = rs.clone();
+        let e = rs.choice_index(5, Some(&dims), false, None).unwrap_err();
+        assert!(
+            e.message().starts_with("maximum supported dimension"),
+            "{e}"
+        );
+        want.permutation(5).unwrap();
+        assert!(rs == want);
+        let e = rs
+            .choice(&[1.5, 2.5], Some(&dims), false, None)
+            .unwrap_err();
+        assert!(
+            e.message().starts_with("maximum supported dimension"),
+            "{e}"
+        );
+        want.permutation(2).unwrap();
+        assert!(rs == want);
+        for (replace, p) in [(true, None), (false, Some(&[0.5, 0.5][..]))] {
+            assert!(rs.choice_index(2, Some(&dims), replace, p).is_err());
+            assert!(rs == want);
         }
     }
 

@@ -168,14 +168,26 @@ fn all_methods<B: BitGenerator + Clone + PartialEq>(g: &mut Generator<B>, x: &In
     let size = x.flags[0].then_some(&x.dims[..]);
     let (replace, shuffle) = (x.flags[1], x.flags[2]);
     for pop in [n as i64, count(i[0]), 3] {
-        chk!(*g, g.choice_index(pop, size, replace, None, shuffle));
+        chk_choice!(
+            *g,
+            replace,
+            true,
+            g.choice_index(pop, size, replace, None, shuffle)
+        );
         chk!(
             *g,
             g.choice_index(pop, Some(&[k.min(3)]), replace, None, shuffle)
         );
-        chk!(*g, g.choice_index(pop, size, replace, Some(&x.v), shuffle));
-        chk!(
+        chk_choice!(
             *g,
+            replace,
+            false,
+            g.choice_index(pop, size, replace, Some(&x.v), shuffle)
+        );
+        chk_choice!(
+            *g,
+            replace,
+            false,
             g.choice_index(pop, Some(&[k]), replace, Some(&x.v), shuffle)
         );
         if let Ok(cp) = ChoiceP::new(&x.v, pop.max(0) as usize) {
@@ -184,7 +196,12 @@ fn all_methods<B: BitGenerator + Clone + PartialEq>(g: &mut Generator<B>, x: &In
     }
 
     // Vector parameters.
-    chk!(*g, g.choice(&x.v, size, replace, None, shuffle));
+    chk_choice!(
+        *g,
+        replace,
+        true,
+        g.choice(&x.v, size, replace, None, shuffle)
+    );
     chk!(
         *g,
         g.choice(&x.v, Some(&[k.min(5)]), replace, Some(&x.v), shuffle)

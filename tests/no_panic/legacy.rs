@@ -147,9 +147,9 @@ proptest! {
             chk!(rs, rs.choice_index(pop, Some(&[k.min(3)]), replace, None));
             chk!(rs, rs.choice_index(pop, Some(&[k.min(3)]), replace, Some(&v)));
         }
-        chk!(rs, rs.choice_index(3, Some(&[k]), replace, None));
-        chk!(rs, rs.choice_index(3, Some(&[k]), replace, Some(&v)));
-        chk!(rs, rs.choice(&x, Some(&[k]), replace, None));
+        chk_choice!(rs, replace, true, rs.choice_index(3, Some(&[k]), replace, None));
+        chk_choice!(rs, replace, false, rs.choice_index(3, Some(&[k]), replace, Some(&v)));
+        chk_choice!(rs, replace, true, rs.choice(&x, Some(&[k]), replace, None));
         chk!(rs, rs.choice(&x, Some(&[k.min(5)]), replace, Some(&v)));
     }
 

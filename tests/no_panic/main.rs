@@ -59,6 +59,29 @@ macro_rules! chk {
 }
 pub(crate) use chk;
 
+/// `chk!` for `choice`: NumPy raises two errors after its draws (checked against NumPy
+/// 2.4.6: the `choice` regression cases of fixtures/generator and fixtures/legacy).
+/// Without replacement and without `p`, `idx.shape = size` of more than 64 dimensions;
+/// and in the `axis` form, `np.take`'s check of the result's dimensions.
+macro_rules! chk_choice {
+    ($s:expr, $replace:expr, $p_none:expr, $e:expr) => {{
+        let before = $s.clone();
+        let res = $e;
+        if let Err(e) = &res {
+            let e: &nprand::Error = e;
+            let m = e.message();
+            let drawn = m.starts_with("number of dimensions must be within")
+                || (!$replace && $p_none && m.starts_with("maximum supported dimension"));
+            assert!(
+                drawn || $s == before,
+                "an Err moved the state: {} -> {e}",
+                stringify!($e)
+            );
+        }
+    }};
+}
+pub(crate) use chk_choice;
+
 /// NumPy's `multivariate_normal` (both front-ends) draws its normals before factoring
 /// the covariance, so after its `LinAlgError`s, an unknown `check_valid` and
 /// `check_valid='raise'` on a covariance that is not PSD the state has moved (checked

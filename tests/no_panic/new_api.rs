@@ -60,10 +60,10 @@ proptest! {
         // real allocation, so huge populations are drawn with replacement only.
         let pop = if replace { pop } else { pop.clamp(-5, 100_000) };
         for p in [None, Some(&v[..])] {
-            chk!(g, g.choice_index(pop, size, replace, p, shuffle));
-            chk!(g, g.choice(&v, size, replace, p, shuffle));
-            chk!(rs, rs.choice_index(pop, size, replace, p));
-            chk!(rs, rs.choice(&v, size, replace, p));
+            chk_choice!(g, replace, p.is_none(), g.choice_index(pop, size, replace, p, shuffle));
+            chk_choice!(g, replace, p.is_none(), g.choice(&v, size, replace, p, shuffle));
+            chk_choice!(rs, replace, p.is_none(), rs.choice_index(pop, size, replace, p));
+            chk_choice!(rs, replace, p.is_none(), rs.choice(&v, size, replace, p));
         }
         if let Ok(a) = g.choice_index(pop, size, replace, None, shuffle) {
             // NdArray derefs to its C-order data.
@@ -133,7 +133,7 @@ proptest! {
         let n = v.len();
         if let Ok(a) = NdArray::new(vec![1, n, 1], v.clone()) {
             for p in [None, Some(&v[..])] {
-                chk!(g, g.choice_axis(&a, size, replace, p, axis, shuffle));
+                chk_choice!(g, replace, p.is_none(), g.choice_axis(&a, size, replace, p, axis, shuffle));
             }
             if let Ok(t) = a.take(&[0], &[1], 0) {
                 prop_assert_eq!(t.shape, vec![1, n, 1]);

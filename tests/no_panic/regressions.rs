@@ -126,3 +126,20 @@ fn parse_radix_outside_10_and_16() {
         "int() base must be >= 2 and <= 36, or 0"
     );
 }
+
+/// `choice_axis` whose result would have 65 dimensions (found by `array_bounds_and_axes`):
+/// NumPy's `np.take` error, raised after the draws, so the generator has moved as for one
+/// index. rng.choice(np.zeros((1, 2, 1)), size=(1,)*63, replace=False, axis=1, shuffle=False)
+#[test]
+fn choice_axis_result_of_65_dims() {
+    let a = NdArray::new(vec![1, 2, 1], vec![0.0, 0.0]).unwrap();
+    let mut g = default_rng(9);
+    let e = g
+        .choice_axis(&a, Some(&[1; 63]), false, None, 1, false)
+        .unwrap_err();
+    assert_eq!(e.message(), "number of dimensions must be within [0, 64]");
+    let mut h = default_rng(9);
+    h.choice_axis(&a, Some(&[1]), false, None, 1, false)
+        .unwrap();
+    assert!(g == h);
+}

@@ -1,6 +1,7 @@
 //! `choice`, `shuffle`, `permutation` and `permuted`.
 
 use super::*;
+use crate::eval::pysem::MAX_DIMS;
 
 pub(crate) fn axis_error(axis: i128, ndim: usize) -> Error {
     Error::new(
@@ -168,6 +169,11 @@ pub(crate) fn eval_choice<B: BitGenerator>(g: &mut Generator<B>, call: &Call) ->
     })
 }
 
+/// Whether `size=` is a sequence of more than 64 dimensions.
+fn too_many_dims(size: Option<&Expr>) -> bool {
+    matches!(size, Some(Expr::Tuple(v) | Expr::List(v)) if v.len() > MAX_DIMS)
+}
+
 /// `choice` of a population that fits int64: the library's draws, then `a.take(idx)`.
 #[allow(clippy::too_many_arguments)]
 fn choice_of<B: BitGenerator>(
@@ -182,8 +188,18 @@ fn choice_of<B: BitGenerator>(
     axis: usize,
     bool_axis: bool,
 ) -> Result<Value> {
-    // The first array NumPy allocates is the int64 `idx`.
-    let size = parse_size_as(size_e, Dtype::I64)?;
+    // The first array NumPy allocates is the int64 `idx`. Without replacement and without
+    // `p` NumPy draws `np.prod(size)` indices into a flat array first and only then sets
+    // `idx.shape = size`, so more than 64 dimensions raise after the draws there.
+    let size = match parse_size_as(size_e, Dtype::I64) {
+        Err(e) if !replace && p.is_none() && too_many_dims(size_e) => {
+            let n = size_e.map(prod_intp).transpose()?.unwrap_or(1);
+            let n = usize::try_from(n).map_err(|_| e.clone())?;
+            g.choice_indices(pop, Some(&[n]), replace, p.as_ref(), shuffle)?;
+            return Err(e);
+        }
+        size => size?,
+    };
     // Without replacement NumPy shuffles the tail of `arange(pop)` only when the sample
     // is a large share of the population; otherwise Floyd's algorithm allocates just the
     // sample, so the population itself is not bounded by nprand's element cap.
@@ -202,6 +218,12 @@ fn choice_of<B: BitGenerator>(
         Some(d) => {
             // a.take(idx, axis): a.shape[:axis] + idx.shape + a.shape[axis+1:]; a scalar
             // idx (size None) drops the axis, and a 1-d `a` then gives a NumPy scalar.
+            // `take` checks the result's dimensions (after the draws).
+            if ashape.len() - 1 + out.shape.len() > MAX_DIMS {
+                return Err(Error::value(format!(
+                    "number of dimensions must be within [0, {MAX_DIMS}]"
+                )));
+            }
             let data = take_along(&d, ashape, axis, &out.indices);
             if size.is_none() && ashape.len() == 1 {
                 Value::np_scalar(data)
