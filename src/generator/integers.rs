@@ -278,11 +278,7 @@ fn fill_lemire32<T: IntegerDtype, B: BitGenerator + ?Sized>(
         let m = product(w);
         (value(m), m as u32 >= threshold)
     };
-    let attempt = |w: u32| match quick(w) {
-        (x, true) => Ok(x),
-        (_, false) => Err(()),
-    };
-    super::read_ahead::fill_rarely_rejected(bg, out, quick, attempt, |t, ()| loop {
+    super::read_ahead::fill_rarely_rejected(bg, out, quick, |t, _rejected| loop {
         let m = product(t.next_word());
         if (m as u32) >= threshold {
             return value(m);

@@ -120,15 +120,15 @@ pub(crate) fn fill<B, W, T, E>(
 /// [`fill`] for a sampler that almost never rejects (Lemire's integers: at most one word
 /// in 2^32 / range). `quick` gives a word's value and whether it is accepted, with no
 /// branch: a whole block is first mapped word for word into the output, and only a block
-/// with a rejected word is redone by [`fill`]'s loop. The branch-free pass vectorises;
-/// a test and a taken branch per word limited the loop to about two cycles a value.
+/// with a rejected word is redone by [`fill`]'s loop, where `rejected` gets the rejected
+/// word. The branch-free pass vectorises; a test and a taken branch per word limited the
+/// loop to about two cycles a value.
 #[inline(always)]
-pub(crate) fn fill_rarely_rejected<B, W, T, E>(
+pub(crate) fn fill_rarely_rejected<B, W, T>(
     bg: &mut B,
     out: &mut [T],
     quick: impl Fn(W) -> (T, bool),
-    attempt: impl Fn(W) -> Result<T, E>,
-    rejected: impl Fn(&mut Tail<'_, B, W>, E) -> T,
+    rejected: impl Fn(&mut Tail<'_, B, W>, W) -> T,
 ) where
     B: BitGenerator + ?Sized,
     W: Word,
@@ -141,6 +141,10 @@ pub(crate) fn fill_rarely_rejected<B, W, T, E>(
             ok &= accepted;
         }
         ok
+    };
+    let attempt = |w: W| match quick(w) {
+        (x, true) => Ok(x),
+        (_, false) => Err(w),
     };
     fill_blocks(bg, out, all_accepted, attempt, rejected)
 }
@@ -225,13 +229,7 @@ mod tests {
                     let sampler = |t: &mut Tail<'_, _, u64>, w| -rejected(t, w);
                     if rarely {
                         let quick = |w: u64| (-(w as f64), w % every != 0);
-                        fill_rarely_rejected(
-                            &mut a,
-                            &mut out,
-                            quick,
-                            |w| attempt(w).map(|x| -x),
-                            sampler,
-                        );
+                        fill_rarely_rejected(&mut a, &mut out, quick, sampler);
                     } else {
                         fill(&mut a, &mut out, |w| attempt(w).map(|x| -x), sampler);
                     }
