@@ -184,13 +184,7 @@ impl<T: Clone> NdArray<T> {
         let mut out_shape = shape[..axis].to_vec();
         out_shape.extend_from_slice(idx_shape);
         out_shape.extend_from_slice(&shape[axis + 1..]);
-        // `np.take`'s own check of the result's dimensions (choice's draws are made).
-        if out_shape.len() > crate::common::alloc::MAXDIMS {
-            return Err(crate::Error::value(format!(
-                "number of dimensions must be within [0, {}]",
-                crate::common::alloc::MAXDIMS
-            )));
-        }
+        crate::common::alloc::check_take_ndim(out_shape.len())?;
         let n = crate::common::alloc::check_shape(&out_shape, crate::common::alloc::Dtype::I64)?;
         let mut data =
             crate::common::alloc::reserve(&out_shape, crate::common::alloc::Dtype::I64, n)?;

@@ -43,6 +43,17 @@ impl Dtype {
     }
 }
 
+/// `np.take`'s check of its result's dimensions (`choice` with `axis` meets it after
+/// its draws).
+pub(crate) fn check_take_ndim(ndim: usize) -> Result<()> {
+    if ndim > MAXDIMS {
+        return Err(Error::value(format!(
+            "number of dimensions must be within [0, {MAXDIMS}]"
+        )));
+    }
+    Ok(())
+}
+
 /// NumPy's `array is too big` (the byte size overflows `npy_intp`).
 pub(crate) fn too_big() -> Error {
     Error::value(

@@ -377,18 +377,16 @@ impl<B: BitGenerator> Generator<B> {
         // flat array and only then sets `idx.shape = size`: more than 64 dimensions raise
         // after the draws there (the state has moved); with replacement or `p` they raise
         // first (`np.zeros(shape)` of `found`).
-        let too_many_dims = !replace && p.is_none() && shape.len() > alloc::MAXDIMS;
-        let n = if too_many_dims {
-            match shape.iter().try_fold(1usize, |a, &d| a.checked_mul(d)) {
-                Some(n) => n,
-                // A product past usize (NumPy's wraps): the dimensions' error, undrawn.
-                None => {
-                    alloc::check_shape(&shape, alloc::Dtype::I64)?;
-                    return Err(alloc::too_big());
+        let (n, after_draws) = match alloc::check_shape(&shape, alloc::Dtype::I64) {
+            Ok(n) => (n, None),
+            Err(e) if !replace && p.is_none() && shape.len() > alloc::MAXDIMS => {
+                // A product past usize (NumPy's wraps): the error at once, undrawn.
+                match shape.iter().try_fold(1usize, |a, &d| a.checked_mul(d)) {
+                    Some(n) => (n, Some(e)),
+                    None => return Err(e),
                 }
             }
-        } else {
-            alloc::check_shape(&shape, alloc::Dtype::I64)?
+            Err(e) => return Err(e),
         };
         if pop_size <= 0 && (size.is_none() || n != 0) {
             return Err(Error::value(
@@ -448,9 +446,9 @@ impl<B: BitGenerator> Generator<B> {
                 None => self.choice_no_replace(pop, n as u64, shuffle)?,
             }
         };
-        if too_many_dims {
+        if let Some(e) = after_draws {
             // `idx.shape = size`: NumPy's error for the dimensions.
-            alloc::check_shape(&shape, alloc::Dtype::I64)?;
+            return Err(e);
         }
         Ok(ChoiceOutput { indices, shape })
     }

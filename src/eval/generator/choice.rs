@@ -219,11 +219,7 @@ fn choice_of<B: BitGenerator>(
             // a.take(idx, axis): a.shape[:axis] + idx.shape + a.shape[axis+1:]; a scalar
             // idx (size None) drops the axis, and a 1-d `a` then gives a NumPy scalar.
             // `take` checks the result's dimensions (after the draws).
-            if ashape.len() - 1 + out.shape.len() > MAX_DIMS {
-                return Err(Error::value(format!(
-                    "number of dimensions must be within [0, {MAX_DIMS}]"
-                )));
-            }
+            crate::common::alloc::check_take_ndim(ashape.len() - 1 + out.shape.len())?;
             let data = take_along(&d, ashape, axis, &out.indices);
             if size.is_none() && ashape.len() == 1 {
                 Value::np_scalar(data)
