@@ -174,22 +174,19 @@ impl Pcg64 {
         if chunks.len() >= 2 {
             let (a, c) = lcg_power(LANES as u128, PCG_DEFAULT_MULTIPLIER, self.inc);
             // The lanes start at the states of the next LANES words (output first) or
-            // one round before them (step first).
+            // one round before them, the current state last (step first).
             let mut s = [0u128; LANES];
-            let mut state = self.state;
-            for lane in s.iter_mut().rev() {
-                if !STEP_FIRST {
-                    state = state
-                        .wrapping_mul(PCG_DEFAULT_MULTIPLIER)
-                        .wrapping_add(self.inc);
-                }
-                *lane = state;
-                if STEP_FIRST {
+            if STEP_FIRST {
+                let mut state = self.state;
+                for lane in s.iter_mut().rev() {
+                    *lane = state;
                     state = self.back(state);
                 }
-            }
-            if !STEP_FIRST {
-                s.reverse();
+            } else {
+                for lane in s.iter_mut() {
+                    self.step();
+                    *lane = self.state;
+                }
             }
             for chunk in &mut chunks {
                 for (o, lane) in chunk.iter_mut().zip(s.iter_mut()) {
