@@ -80,6 +80,11 @@ pub struct Mt19937 {
     /// in one pass; the bulk paths regenerate `key` alone and temper the rest of the
     /// block when they stop inside one ([`Mt19937::sync_tempered`]).
     tempered: [u32; N],
+    /// Bumped whenever `key` changes (every regeneration, jump and state replacement),
+    /// never reset: with `pos` it names the words ahead, so a read-ahead built on top of
+    /// them (the legacy gaussian's, [`crate::legacy`]) can tell whether it still holds.
+    /// Derived data like `tempered`: `==` ignores it.
+    generation: u64,
 }
 
 /// The state is `key` and `pos` (NumPy's `get_state()`); the tempered read-ahead is a
@@ -190,6 +195,7 @@ impl Mt19937 {
             key,
             pos,
             tempered: [0; N],
+            generation: 0,
         };
         mt.sync_tempered(Backend::detected());
         mt
@@ -246,6 +252,13 @@ impl Mt19937 {
         self.pos
     }
 
+    /// How many times `key` has changed in this value's life (see the field): equal
+    /// generations and equal `pos` mean the same words ahead.
+    #[inline]
+    pub(crate) fn generation(&self) -> u64 {
+        self.generation
+    }
+
     /// Replace the state (see [`Mt19937::from_state`] for the rules).
     ///
     /// ```
@@ -254,7 +267,9 @@ impl Mt19937 {
     /// assert_eq!(mt.pos(), 3);
     /// ```
     pub fn set_state(&mut self, key: [u32; N], pos: usize) -> Result<()> {
+        let generation = self.generation + 1;
         *self = Mt19937::from_state(key, pos)?;
+        self.generation = generation;
         Ok(())
     }
 
@@ -264,6 +279,7 @@ impl Mt19937 {
     fn twist(&mut self) {
         simd::twist_tempered(&mut self.key, &mut self.tempered, Backend::detected());
         self.pos = 0;
+        self.generation += 1;
     }
 
     /// Regenerate `key` alone (pos 0), for the bulk paths that read it directly: the
@@ -273,6 +289,7 @@ impl Mt19937 {
     fn twist_key(&mut self, backend: Backend) {
         simd::twist(&mut self.key, backend);
         self.pos = 0;
+        self.generation += 1;
     }
 
     /// The scalar calls' slow path, once per block. The out-of-line part sees only the
@@ -282,6 +299,7 @@ impl Mt19937 {
     fn refill(&mut self) {
         refill_block(&mut self.key, &mut self.tempered);
         self.pos = 0;
+        self.generation += 1;
     }
 
     /// The next tempered 32-bit output (NumPy's `next_uint32`, `random_raw`).
@@ -386,6 +404,7 @@ impl Mt19937 {
                 }
             } else {
                 self.key = jump::twist_many(&self.key, t);
+                self.generation += 1;
             }
             self.pos = new_pos;
             self.sync_tempered(Backend::detected());

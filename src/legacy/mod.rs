@@ -28,6 +28,7 @@ mod continuous_bulk;
 mod discrete;
 mod gamma;
 mod gamma_bulk;
+mod gauss_ahead;
 mod hypergeometric;
 mod integers;
 pub(crate) mod multivariate;
@@ -68,11 +69,24 @@ pub(crate) const SPEC_TABLES: &[&[broadcast::DistSpec]] = &[
 /// assert_ne!(a.random_sample(), b.random_sample());
 /// ```
 #[must_use = "a generator that is dropped unused draws nothing"]
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct RandomState {
     pub(crate) bitgen: Mt19937,
     pub(crate) has_gauss: bool,
     pub(crate) gauss: f64,
+    /// Polar pairs read ahead for scalar gaussians: a cache, not state (`==` and
+    /// `Debug` leave it out). Replaced whenever `bitgen` is.
+    ahead: gauss_ahead::GaussAhead,
+}
+
+impl core::fmt::Debug for RandomState {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("RandomState")
+            .field("bitgen", &self.bitgen)
+            .field("has_gauss", &self.has_gauss)
+            .field("gauss", &self.gauss)
+            .finish()
+    }
 }
 
 impl RandomState {
@@ -174,6 +188,7 @@ impl RandomState {
             bitgen,
             has_gauss: false,
             gauss: 0.0,
+            ahead: gauss_ahead::GaussAhead::new(),
         }
     }
 
@@ -209,6 +224,9 @@ impl RandomState {
     /// assert_eq!(w, nprand::Mt19937::new(0).next_u32());
     /// ```
     pub fn bit_generator_mut(&mut self) -> &mut Mt19937 {
+        // The caller may replace the generator outright (a new value starts its
+        // generation count again), so the read-ahead cannot be trusted afterwards.
+        self.ahead = gauss_ahead::GaussAhead::new();
         &mut self.bitgen
     }
 
@@ -254,6 +272,7 @@ impl RandomState {
     pub fn set_state(&mut self, state: &LegacyState) -> Result<()> {
         let bitgen = Mt19937::from_state(state.key, state.pos)?;
         self.bitgen = bitgen;
+        self.ahead = gauss_ahead::GaussAhead::new();
         self.has_gauss = state.has_gauss;
         self.gauss = state.gauss;
         Ok(())

@@ -37,33 +37,37 @@ pub(crate) const SMALL: usize = 16;
 /// Accepted polar pairs per batch of [`RandomState::standard_normal_into`].
 const POLAR_BATCH: usize = 128;
 
-/// A batch of accepted polar attempts `(x1, x2, r2)`: the rejection loop runs first,
-/// branch-free over a chunk of doubles (acceptance needs no logarithm, so the draws are
-/// exactly the scalar loop's), then the logarithms run as one vector pass and the
-/// square roots as a second, independent loop.
-struct PolarBatch {
-    x1: [f64; POLAR_BATCH],
-    x2: [f64; POLAR_BATCH],
-    r2: [f64; POLAR_BATCH],
+/// A batch of up to `B` accepted polar attempts `(x1, x2, r2)`: the rejection loop runs
+/// first, branch-free over a chunk of doubles (acceptance needs no logarithm, so the
+/// draws are exactly the scalar loop's), then the logarithms run as one vector pass and
+/// the square roots as a second, independent loop.
+#[derive(Clone)]
+pub(super) struct PolarBatch<const B: usize> {
+    x1: [f64; B],
+    x2: [f64; B],
+    r2: [f64; B],
+    /// Scratch for the logarithms of `r2`.
+    logs: [f64; B],
     n: usize,
 }
 
-impl PolarBatch {
+impl<const B: usize> PolarBatch<B> {
     #[inline(always)]
-    fn new() -> Self {
+    pub(super) fn new() -> Self {
         PolarBatch {
-            x1: [0.0; POLAR_BATCH],
-            x2: [0.0; POLAR_BATCH],
-            r2: [0.0; POLAR_BATCH],
+            x1: [0.0; B],
+            x2: [0.0; B],
+            r2: [0.0; B],
+            logs: [0.0; B],
             n: 0,
         }
     }
 
-    /// Run attempts until `want` (<= POLAR_BATCH) are accepted, taking exactly the
+    /// Run attempts until `want` (<= B) are accepted, taking exactly the
     /// doubles the scalar loop would.
     #[inline(always)]
     fn fill(&mut self, rd: &mut F64Reader<'_>, want: usize) {
-        debug_assert!(want <= POLAR_BATCH);
+        debug_assert!(want <= B);
         let mut k = 0;
         while k < want {
             let c = rd.chunk();
@@ -89,12 +93,42 @@ impl PolarBatch {
         self.n = want;
     }
 
+    /// The attempts of [`fill`](Self::fill) over doubles already converted: `doubles`
+    /// are the consecutive `next_f64` values from word `pos0` of the current block.
+    /// Stops at `want` (<= B) accepted pairs or when the whole attempts run
+    /// out; `ends[i]` is the block position after accepted pair `i` (its last word + 1).
+    /// Returns the number accepted (also `self.n`).
+    #[inline(always)]
+    pub(super) fn scan(
+        &mut self,
+        doubles: &[f64],
+        want: usize,
+        pos0: usize,
+        ends: &mut [u16],
+    ) -> usize {
+        debug_assert!(want <= B && want <= ends.len());
+        let mut k = 0;
+        for (j, u) in doubles.chunks_exact(2).enumerate() {
+            let x1 = 2.0 * u[0] - 1.0;
+            let x2 = 2.0 * u[1] - 1.0;
+            // Written whether or not the attempt is accepted, like `push`'s slot: the
+            // branch-free form; a rejected attempt's entry is overwritten by the next.
+            ends[k.min(want - 1)] = (pos0 + 4 * (j + 1)) as u16;
+            k = self.push(k, x1, x2);
+            if k == want {
+                break;
+            }
+        }
+        self.n = k;
+        k
+    }
+
     /// Store the attempt at slot `k` and return `k + 1` if accepted, else `k`
     /// (the slot is overwritten by the next attempt).
     #[inline(always)]
     fn push(&mut self, k: usize, x1: f64, x2: f64) -> usize {
         let r2 = x1 * x1 + x2 * x2;
-        let i = k.min(POLAR_BATCH - 1);
+        let i = k.min(B - 1);
         self.x1[i] = x1;
         self.x2[i] = x2;
         self.r2[i] = r2;
@@ -106,15 +140,17 @@ impl PolarBatch {
     /// first, by the vectorised [`np_log_slice`] (the bits of [`polar_factor`]'s `np_log`),
     /// then `f` is [`polar_factor`]'s expression on them.
     #[inline(always)]
-    fn write(&self, out: &mut [f64]) {
-        let mut logs = self.r2;
-        np_log_slice(&mut logs[..self.n]);
+    pub(super) fn write(&mut self, out: &mut [f64]) {
+        let n = self.n;
+        let logs = &mut self.logs[..n];
+        logs.copy_from_slice(&self.r2[..n]);
+        np_log_slice(logs);
         for ((((o, &x1), &x2), &r2), &l) in out
             .chunks_exact_mut(2)
             .zip(&self.x1[..self.n])
             .zip(&self.x2[..self.n])
             .zip(&self.r2[..self.n])
-            .zip(&logs[..self.n])
+            .zip(&*logs)
         {
             let f = (-2.0 * l / r2).sqrt();
             o[0] = f * x2;
@@ -204,7 +240,7 @@ impl RandomState {
             self.gauss = 0.0;
             return g;
         }
-        let (first, second) = polar_pair(|| self.bitgen.next_f64());
+        let (first, second) = self.ahead.pair(&mut self.bitgen);
         self.gauss = second;
         self.has_gauss = true;
         first
@@ -266,7 +302,7 @@ impl RandomState {
         let mut rd = F64Reader::new(&mut self.bitgen);
         let (pairs, last) = out.split_at_mut(out.len() & !1);
         for block in pairs.chunks_mut(2 * POLAR_BATCH) {
-            let mut acc = PolarBatch::new();
+            let mut acc = PolarBatch::<POLAR_BATCH>::new();
             acc.fill(&mut rd, block.len() / 2);
             acc.write(block);
         }

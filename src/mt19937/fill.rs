@@ -106,6 +106,7 @@ impl Mt19937 {
                 let odd = self.pos == N - 1;
                 let n = (out.len() - i) / (N / 2) * (N / 2);
                 simd::fill_blocks_f64(&mut self.key, odd, &mut out[i..i + n], backend);
+                self.generation += 1;
                 self.pos = if odd { N - 1 } else { N };
                 twisted = true;
                 i += n;
@@ -129,7 +130,7 @@ impl Mt19937 {
                 continue;
             }
             let words = &self.key[self.pos..self.pos + 2 * pairs];
-            simd::pairs_to_f64(words, &mut out[i..i + pairs], backend);
+            simd::pairs_to_f64::<true>(words, &mut out[i..i + pairs], backend);
             self.pos += 2 * pairs;
             i += pairs;
         }
@@ -170,8 +171,9 @@ impl Mt19937 {
             self.twist();
         }
         let pairs = ((N - self.pos) / 2).min(out.len());
-        simd::pairs_to_f64(
-            &self.key[self.pos..self.pos + 2 * pairs],
+        // From the read-ahead: its words are tempered already.
+        simd::pairs_to_f64::<false>(
+            &self.tempered[self.pos..self.pos + 2 * pairs],
             &mut out[..pairs],
             Backend::detected(),
         );

@@ -68,7 +68,11 @@ impl Mt19937 {
     ) {
         match parts_for(words) {
             1 => fill(self, out),
-            parts => *self = split_fill(self.clone(), out, parts, unit, words_per_unit, fill),
+            parts => {
+                let generation = self.generation + 1;
+                *self = split_fill(self.clone(), out, parts, unit, words_per_unit, fill);
+                self.generation = self.generation.max(generation);
+            }
         }
     }
 

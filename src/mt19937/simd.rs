@@ -175,18 +175,29 @@ pub(super) fn temper_into(words: &[u32], out: &mut [u32], backend: Backend) {
     }
 }
 
-/// `out[i] = to_f64(temper(words[2i]) >> 5, temper(words[2i+1]) >> 6)`;
+/// `out[i] = to_f64(t(words[2i]) >> 5, t(words[2i+1]) >> 6)`, where `t` is
+/// [`temper`] if `TEMPER`, else the identity (words read from the tempered read-ahead);
 /// `words.len() == 2 * out.len()`.
 #[allow(unsafe_code)] // dispatch to the documented AVX2 kernels
-pub(super) fn pairs_to_f64(words: &[u32], out: &mut [f64], backend: Backend) {
+pub(super) fn pairs_to_f64<const TEMPER: bool>(words: &[u32], out: &mut [f64], backend: Backend) {
     assert_eq!(words.len(), 2 * out.len());
     match backend {
         #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
         Backend::Avx2 if Backend::Avx2.is_available() => {
             // SAFETY: AVX2 is present; lengths match (asserted).
-            unsafe { avx2::pairs_to_f64(words, out) }
+            unsafe { avx2::pairs_to_f64::<TEMPER>(words, out) }
         }
-        _ => pairs_to_f64_portable(words, out),
+        _ => pairs_to_f64_portable::<TEMPER>(words, out),
+    }
+}
+
+/// [`temper`] if `TEMPER`, else `w`.
+#[inline(always)]
+fn temper_if<const TEMPER: bool>(w: u32) -> u32 {
+    if TEMPER {
+        temper(w)
+    } else {
+        w
     }
 }
 
@@ -221,10 +232,10 @@ fn fill_blocks_f64_portable(k: &mut [u32; N], odd: bool, out: &mut [f64]) {
             let a = temper(k[N - 1]) >> 5;
             twist_portable(k);
             chunk[0] = to_f64(a, temper(k[0]) >> 6);
-            pairs_to_f64_portable(&k[1..N - 1], &mut chunk[1..]);
+            pairs_to_f64_portable::<true>(&k[1..N - 1], &mut chunk[1..]);
         } else {
             twist_portable(k);
-            pairs_to_f64_portable(&k[..], chunk);
+            pairs_to_f64_portable::<true>(&k[..], chunk);
         }
     }
 }
@@ -310,9 +321,12 @@ fn temper_into_portable(words: &[u32], out: &mut [u32]) {
     }
 }
 
-fn pairs_to_f64_portable(words: &[u32], out: &mut [f64]) {
+fn pairs_to_f64_portable<const TEMPER: bool>(words: &[u32], out: &mut [f64]) {
     for (o, w) in out.iter_mut().zip(words.chunks_exact(2)) {
-        *o = to_f64(temper(w[0]) >> 5, temper(w[1]) >> 6);
+        *o = to_f64(
+            temper_if::<TEMPER>(w[0]) >> 5,
+            temper_if::<TEMPER>(w[1]) >> 6,
+        );
     }
 }
 
@@ -325,8 +339,8 @@ mod avx2 {
     //! range is shown to be in bounds next to it.
 
     use super::{
-        step, temper, to_f64, xor_portable, xor_rows_portable, LOWER_MASK, M, MATRIX_A, N,
-        UPPER_MASK,
+        step, temper, temper_if, to_f64, xor_portable, xor_rows_portable, LOWER_MASK, M, MATRIX_A,
+        N, UPPER_MASK,
     };
     use core::arch::x86_64::*;
 
@@ -514,7 +528,12 @@ mod avx2 {
     /// (little-endian: the first word is the low half of each lane).
     #[inline(always)]
     unsafe fn vdoubles(x: __m256i) -> __m256d {
-        let t = vtemper(x);
+        vconvert(vtemper(x))
+    }
+
+    /// [`vdoubles`] of words already tempered.
+    #[inline(always)]
+    unsafe fn vconvert(t: __m256i) -> __m256d {
         // Exact integer -> double by the exponent trick, scaled on the way: OR an integer
         // below 2^52 into the mantissa of 2^e and the double is 2^e + int * 2^(e - 52).
         // First word with its low 5 bits cleared (32 a, a = first >> 5) into 2^20's
@@ -589,7 +608,8 @@ mod avx2 {
 
     /// Safety: the CPU has AVX2 and `words.len() == 2 * out.len()`.
     #[target_feature(enable = "avx2")]
-    pub(super) unsafe fn pairs_to_f64(words: &[u32], out: &mut [f64]) {
+    pub(super) unsafe fn pairs_to_f64<const TEMPER: bool>(words: &[u32], out: &mut [f64]) {
+        let conv = |x| if TEMPER { vdoubles(x) } else { vconvert(x) };
         let n = out.len();
         let (src, dst) = (words.as_ptr(), out.as_mut_ptr());
         let mut i = 0;
@@ -597,17 +617,20 @@ mod avx2 {
         while i + 8 <= n {
             let x0 = _mm256_loadu_si256(src.add(2 * i) as *const __m256i);
             let x1 = _mm256_loadu_si256(src.add(2 * i + 8) as *const __m256i);
-            _mm256_storeu_pd(dst.add(i), vdoubles(x0));
-            _mm256_storeu_pd(dst.add(i + 4), vdoubles(x1));
+            _mm256_storeu_pd(dst.add(i), conv(x0));
+            _mm256_storeu_pd(dst.add(i + 4), conv(x1));
             i += 8;
         }
         while i + 4 <= n {
             let x = _mm256_loadu_si256(src.add(2 * i) as *const __m256i);
-            _mm256_storeu_pd(dst.add(i), vdoubles(x));
+            _mm256_storeu_pd(dst.add(i), conv(x));
             i += 4;
         }
         for j in i..n {
-            out[j] = to_f64(temper(words[2 * j]) >> 5, temper(words[2 * j + 1]) >> 6);
+            out[j] = to_f64(
+                temper_if::<TEMPER>(words[2 * j]) >> 5,
+                temper_if::<TEMPER>(words[2 * j + 1]) >> 6,
+            );
         }
     }
 }

@@ -100,11 +100,21 @@ fn pair_conversion_extremes() {
             _ => i.wrapping_mul(0x8765_4321),
         })
         .collect();
+    let tempered: Vec<u32> = words.iter().map(|&w| temper(w)).collect();
     let mut outs = Vec::new();
     for b in Backend::available() {
-        let mut out = vec![0.0; 32];
-        pairs_to_f64(&words, &mut out, b);
-        outs.push(out.iter().map(|x| x.to_bits()).collect::<Vec<_>>());
+        // Every length up to 32, so that the vector loops and the scalar tail all run.
+        for len in 0..=32 {
+            let mut out = vec![0.0; 32];
+            pairs_to_f64::<true>(&words[..2 * len], &mut out[..len], b);
+            let mut from_tempered = vec![0.0; 32];
+            pairs_to_f64::<false>(&tempered[..2 * len], &mut from_tempered[..len], b);
+            let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&out), bits(&from_tempered), "{b:?} length {len}");
+            if len == 32 {
+                outs.push(out.iter().map(|x| x.to_bits()).collect::<Vec<_>>());
+            }
+        }
     }
     let expect: Vec<u64> = words
         .chunks_exact(2)
