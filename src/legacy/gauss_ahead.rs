@@ -14,11 +14,13 @@
 //! generator (a uniform, a bulk call, a new block, `set_state`) makes the positions
 //! disagree, and the call takes the plain scalar path.
 //!
-//! The batch grows only while the calls follow one another (1, then 4, 16, 64 pairs), so
-//! code that interleaves gaussians with other draws pays for no batch it does not use.
+//! Batches start at the third pair in a row and grow (4, 16, 64 pairs) while the calls
+//! follow one another, so code that interleaves gaussians with other draws, or takes
+//! only a pair or two, pays for no batch it does not use.
 
 use super::normal::{polar_pair, PolarBatch};
 use crate::mt19937::{Mt19937, N};
+use crate::prelude::*;
 
 /// Largest batch of pairs read ahead.
 const AHEAD: usize = 64;
@@ -31,41 +33,55 @@ const fn doubles_for(pairs: usize) -> usize {
 }
 
 /// The gaussian read-ahead of one [`RandomState`](super::RandomState). Derived data,
-/// not state: `==` ignores it and `get_state()` does not show it.
-#[derive(Clone)]
+/// not state: `==` ignores it, `get_state()` does not show it, and a clone starts
+/// without the pairs held (it reads its own when its calls follow one another).
+///
+/// The batch buffers (about 4.6 KB) live on the heap, allocated at the first batch:
+/// a `RandomState` that never draws gaussians in a row stays as small, and as cheap to
+/// create, as without the read-ahead. If that allocation fails, the plain path serves.
 pub(crate) struct GaussAhead {
-    /// Pair `i` is `(vals[2i], vals[2i + 1])`: the value returned, the value cached.
-    vals: [f64; 2 * AHEAD],
-    /// `ends[i]`: the block position after pair `i`.
-    ends: [u16; AHEAD],
     /// Next pair to serve, and pairs held.
     next: usize,
     len: usize,
     /// Where the next pair starts (the previous pair's end), in block `generation`.
     start: usize,
     generation: u64,
-    /// Size of the last batch (1: the plain scalar path).
+    /// Size of the last batch (1 and 2: the plain scalar path).
     size: usize,
-    /// Scratch of [`fill`](Self::fill), kept to save clearing it on every batch.
+    /// The batch buffers: none yet, or one (a `Vec` so that the allocation can fail
+    /// without aborting: `try_reserve_exact`).
+    bufs: Vec<Buffers>,
+}
+
+/// The pairs held and the scratch a batch is computed in (kept, to save clearing it on
+/// every batch).
+struct Buffers {
+    /// Pair `i` is `(vals[2i], vals[2i + 1])`: the value returned, the value cached.
+    vals: [f64; 2 * AHEAD],
+    /// `ends[i]`: the block position after pair `i`.
+    ends: [u16; AHEAD],
     doubles: [f64; doubles_for(AHEAD)],
     batch: PolarBatch<AHEAD>,
 }
 
 impl GaussAhead {
-    /// An empty read-ahead (for a new or replaced generator).
+    /// An empty read-ahead (for a new or replaced generator). Allocates nothing.
     pub(crate) fn new() -> Self {
         GaussAhead {
-            vals: [0.0; 2 * AHEAD],
-            ends: [0; AHEAD],
             next: 0,
             len: 0,
             // No generator is at this position, so the first call never matches.
             start: usize::MAX,
             generation: 0,
             size: 1,
-            doubles: [0.0; doubles_for(AHEAD)],
-            batch: PolarBatch::new(),
+            bufs: Vec::new(),
         }
+    }
+
+    /// Forget the pairs held and the position (the generator may have been replaced by
+    /// one whose generation count happens to agree); the buffers are kept for reuse.
+    pub(crate) fn forget(&mut self) {
+        (self.next, self.len, self.start, self.size) = (0, 0, usize::MAX, 1);
     }
 
     /// The next polar pair `(returned, cached)` from `mt`, exactly as
@@ -74,12 +90,14 @@ impl GaussAhead {
     pub(crate) fn pair(&mut self, mt: &mut Mt19937) -> (f64, f64) {
         let follows = self.start == mt.pos() && self.generation == mt.generation();
         if follows && self.next < self.len {
-            let i = self.next;
-            let end = self.ends[i] as usize;
-            mt.consume(end - self.start);
-            self.next = i + 1;
-            self.start = end;
-            return (self.vals[2 * i], self.vals[2 * i + 1]);
+            if let Some(b) = self.bufs.first() {
+                let i = self.next;
+                let end = b.ends[i] as usize;
+                mt.consume(end - self.start);
+                self.next = i + 1;
+                self.start = end;
+                return (b.vals[2 * i], b.vals[2 * i + 1]);
+            }
         }
         self.refill(mt, follows)
     }
@@ -88,14 +106,16 @@ impl GaussAhead {
     /// the plain way. Out of line to keep [`pair`](Self::pair) small where it is inlined.
     #[inline(never)]
     fn refill(&mut self, mt: &mut Mt19937, follows: bool) -> (f64, f64) {
-        self.size = if follows {
-            (self.size * 4).min(AHEAD)
-        } else {
-            1
+        // 1, 2: the plain path (a pair or two in a row are common and would pay for
+        // the buffers), then batches of 4, 16, 64 while the calls keep following.
+        self.size = match (follows, self.size) {
+            (false, _) => 1,
+            (true, s @ (1 | 2)) => 2 * s,
+            (true, s) => (4 * s).min(AHEAD),
         };
         self.len = 0;
         self.next = 0;
-        if self.size > 1 && self.fill(mt) > 0 {
+        if self.size > 2 && self.fill(mt) > 0 {
             return self.pair(mt);
         }
         let p = polar_pair(|| mt.next_f64());
@@ -106,20 +126,47 @@ impl GaussAhead {
 
     /// Read up to `self.size` pairs ahead from the current block; returns how many.
     /// Zero when no whole attempt fits in what is left of the block (the plain path
-    /// then takes the pair across the regeneration).
+    /// then takes the pair across the regeneration), or when the buffers cannot be
+    /// allocated.
     fn fill(&mut self, mt: &mut Mt19937) -> usize {
         const { assert!(N < u16::MAX as usize) };
+        if self.bufs.is_empty() {
+            if self.bufs.try_reserve_exact(1).is_err() {
+                return 0;
+            }
+            self.bufs.push(Buffers {
+                vals: [0.0; 2 * AHEAD],
+                ends: [0; AHEAD],
+                doubles: [0.0; doubles_for(AHEAD)],
+                batch: PolarBatch::new(),
+            });
+        }
+        let b = &mut self.bufs[0];
         // From pos 624 this regenerates the block (the same stream); a pair is then
         // taken, by the batch or by the plain path, so the state moves on as NumPy's.
-        let got = mt.peek_f64(&mut self.doubles[..doubles_for(self.size)]);
+        let got = mt.peek_f64(&mut b.doubles[..doubles_for(self.size)]);
         let pos0 = mt.pos();
-        let batch = &mut self.batch;
-        let n = batch.scan(&self.doubles[..got], self.size, pos0, &mut self.ends);
-        batch.write(&mut self.vals[..2 * n]);
+        let n = b
+            .batch
+            .scan(&b.doubles[..got], self.size, pos0, &mut b.ends);
+        b.batch.write(&mut b.vals[..2 * n]);
         self.len = n;
         self.start = pos0;
         self.generation = mt.generation();
         n
+    }
+}
+
+impl Clone for GaussAhead {
+    /// The tracking without the pairs held: a clone never allocates (nor can it fail
+    /// to), and its next call takes the plain path or starts a batch of its own.
+    fn clone(&self) -> Self {
+        GaussAhead {
+            next: 0,
+            len: 0,
+            bufs: Vec::new(),
+            ..*self
+        }
     }
 }
 
@@ -158,6 +205,10 @@ mod tests {
         BulkDoubles(usize),
         /// `set_state` to another seed's state at the same position.
         SetState(u32),
+        /// Go on with a clone (which holds no pairs).
+        Clone,
+        /// `seed(s)` (which keeps the read-ahead's buffers).
+        Seed(u32),
     }
 
     /// Runs `op` on `rs` (read-ahead in use) and NumPy's way on `reference`, comparing
@@ -205,6 +256,11 @@ mod tests {
                 st.pos = rs.bitgen.pos();
                 rs.set_state(&st).unwrap();
                 reference.set_state(&st).unwrap();
+            }
+            Op::Clone => *rs = rs.clone(),
+            Op::Seed(seed) => {
+                rs.seed(seed);
+                reference.seed(seed);
             }
         }
         assert_same_state(rs, reference, &what);
@@ -259,6 +315,8 @@ mod tests {
             1 => (0usize..6000).prop_map(Op::Bytes),
             1 => (0usize..700).prop_map(Op::BulkDoubles),
             1 => any::<u32>().prop_map(Op::SetState),
+            1 => Just(Op::Clone),
+            1 => (0u32..4).prop_map(Op::Seed),
         ]
     }
 

@@ -75,7 +75,7 @@ pub struct RandomState {
     pub(crate) has_gauss: bool,
     pub(crate) gauss: f64,
     /// Polar pairs read ahead for scalar gaussians: a cache, not state (`==` and
-    /// `Debug` leave it out). Replaced whenever `bitgen` is.
+    /// `Debug` leave it out). Forgotten whenever `bitgen` may be replaced.
     ahead: gauss_ahead::GaussAhead,
 }
 
@@ -139,7 +139,7 @@ impl RandomState {
     /// assert!(rs.try_seed(1u64 << 32).is_err());
     /// ```
     pub fn try_seed(&mut self, seed: impl Into<crate::Seed>) -> Result<()> {
-        *self = RandomState::try_new(seed)?;
+        self.reseed(RandomState::try_new(seed)?);
         Ok(())
     }
 
@@ -201,7 +201,7 @@ impl RandomState {
     /// assert_eq!(rs, nprand::RandomState::new(1));
     /// ```
     pub fn seed(&mut self, seed: u32) {
-        *self = RandomState::new(seed);
+        self.reseed(RandomState::new(seed));
     }
 
     /// `rs.seed([k0, k1, ...])`: array reseeding; clears the cached gaussian.
@@ -212,8 +212,16 @@ impl RandomState {
     /// assert_eq!(rs, nprand::RandomState::from_key(&[1, 2]).unwrap());
     /// ```
     pub fn seed_array(&mut self, key: &[u32]) -> Result<()> {
-        *self = RandomState::from_key(key)?;
+        self.reseed(RandomState::from_key(key)?);
         Ok(())
+    }
+
+    /// Become `fresh` (a reseeding), keeping the gaussian read-ahead's buffers for
+    /// reuse: code that reseeds in a loop does not allocate them again each time.
+    fn reseed(&mut self, fresh: RandomState) {
+        let mut ahead = core::mem::replace(&mut self.ahead, gauss_ahead::GaussAhead::new());
+        ahead.forget();
+        *self = RandomState { ahead, ..fresh };
     }
 
     /// The underlying bit generator (NumPy's `rs._bit_generator`).
@@ -226,7 +234,7 @@ impl RandomState {
     pub fn bit_generator_mut(&mut self) -> &mut Mt19937 {
         // The caller may replace the generator outright (a new value starts its
         // generation count again), so the read-ahead cannot be trusted afterwards.
-        self.ahead = gauss_ahead::GaussAhead::new();
+        self.ahead.forget();
         &mut self.bitgen
     }
 
@@ -272,7 +280,7 @@ impl RandomState {
     pub fn set_state(&mut self, state: &LegacyState) -> Result<()> {
         let bitgen = Mt19937::from_state(state.key, state.pos)?;
         self.bitgen = bitgen;
-        self.ahead = gauss_ahead::GaussAhead::new();
+        self.ahead.forget();
         self.has_gauss = state.has_gauss;
         self.gauss = state.gauss;
         Ok(())

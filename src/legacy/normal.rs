@@ -41,7 +41,6 @@ const POLAR_BATCH: usize = 128;
 /// first, branch-free over a chunk of doubles (acceptance needs no logarithm, so the
 /// draws are exactly the scalar loop's), then the logarithms run as one vector pass and
 /// the square roots as a second, independent loop.
-#[derive(Clone)]
 pub(super) struct PolarBatch<const B: usize> {
     x1: [f64; B],
     x2: [f64; B],
