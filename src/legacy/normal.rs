@@ -77,16 +77,8 @@ impl<const B: usize> PolarBatch<B> {
                 k = self.push(k, x1, x2);
                 continue;
             }
-            let mut used = 0;
-            for u in c.chunks_exact(2) {
-                let x1 = 2.0 * u[0] - 1.0;
-                let x2 = 2.0 * u[1] - 1.0;
-                k = self.push(k, x1, x2);
-                used += 2;
-                if k == want {
-                    break;
-                }
-            }
+            let (accepted, used) = self.attempts(c, k, want, |_, _| {});
+            k = accepted;
             rd.take(used);
         }
         self.n = want;
@@ -105,21 +97,41 @@ impl<const B: usize> PolarBatch<B> {
         pos0: usize,
         ends: &mut [u16],
     ) -> usize {
-        debug_assert!(want <= B && want <= ends.len());
-        let mut k = 0;
-        for (j, u) in doubles.chunks_exact(2).enumerate() {
-            let x1 = 2.0 * u[0] - 1.0;
-            let x2 = 2.0 * u[1] - 1.0;
-            // Written whether or not the attempt is accepted, like `push`'s slot: the
-            // branch-free form; a rejected attempt's entry is overwritten by the next.
-            ends[k.min(want - 1)] = (pos0 + 4 * (j + 1)) as u16;
-            k = self.push(k, x1, x2);
+        debug_assert!(0 < want && want <= B && want <= ends.len());
+        // Each attempt's end is written before its push, into the slot it may take,
+        // whether or not it is accepted (the branch-free form of `push`): a rejected
+        // attempt's entry is overwritten by the next.
+        let (k, _) = self.attempts(doubles, 0, want, |slot, attempts| {
+            ends[slot.min(want - 1)] = (pos0 + 4 * attempts) as u16;
+        });
+        self.n = k;
+        k
+    }
+
+    /// The rejection loop over consecutive doubles (two an attempt), shared by
+    /// [`fill`](Self::fill) and [`scan`](Self::scan): accepted attempts are stored from
+    /// slot `k` on, until `want` are accepted or the whole attempts run out. Before each
+    /// attempt's push, `mark(slot, attempts)` gets the slot it may take and the number of
+    /// attempts run so far, itself included. Returns the accepted count and the doubles
+    /// used.
+    #[inline(always)]
+    fn attempts(
+        &mut self,
+        doubles: &[f64],
+        mut k: usize,
+        want: usize,
+        mut mark: impl FnMut(usize, usize),
+    ) -> (usize, usize) {
+        let mut used = 0;
+        for u in doubles.chunks_exact(2) {
+            used += 2;
+            mark(k, used / 2);
+            k = self.push(k, 2.0 * u[0] - 1.0, 2.0 * u[1] - 1.0);
             if k == want {
                 break;
             }
         }
-        self.n = k;
-        k
+        (k, used)
     }
 
     /// Store the attempt at slot `k` and return `k + 1` if accepted, else `k`
