@@ -35,6 +35,7 @@
 //! assert_eq!(a.poisson(40.0).unwrap(), x[0]);
 //! ```
 
+pub(crate) mod bits;
 pub(crate) mod continuous;
 pub(crate) mod discrete;
 

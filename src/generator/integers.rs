@@ -28,6 +28,7 @@
 
 use super::Generator;
 use crate::bitgen::BitGenerator;
+use crate::distr::bits::spread_bits;
 use crate::error::{Error, Result};
 use crate::prelude::*;
 
@@ -299,15 +300,26 @@ fn fill_slots<T: IntegerDtype, B: BitGenerator + ?Sized>(
 ) {
     let per = (32 / bits) as usize;
     let mask = (1u64 << bits) - 1;
-    let mut chunks = out.chunks_exact_mut(per);
-    // A fixed slot count per word: the compiler unrolls the inner loop.
-    for chunk in &mut chunks {
-        let w = bg.next_u32() as u64;
-        for (s, o) in chunk.iter_mut().enumerate() {
-            *o = T::from_bits(off.wrapping_add((w >> (s as u32 * bits)) & mask));
+    let (head, rest) = out.split_at_mut(out.len() / per * per);
+    if bits == 1 {
+        // bool (`off` is 0): the bits spread to bytes, eight words at a time.
+        let mut words = [0u32; 8];
+        for block in head.chunks_mut(32 * words.len()) {
+            let ws = &mut words[..block.len() / 32];
+            for w in ws.iter_mut() {
+                *w = bg.next_u32();
+            }
+            spread_bits(ws, block, |b| T::from_bits(b as u64));
+        }
+    } else {
+        // A fixed slot count per word: the compiler unrolls the inner loop.
+        for chunk in head.chunks_exact_mut(per) {
+            let w = bg.next_u32() as u64;
+            for (s, o) in chunk.iter_mut().enumerate() {
+                *o = T::from_bits(off.wrapping_add((w >> (s as u32 * bits)) & mask));
+            }
         }
     }
-    let rest = chunks.into_remainder();
     if !rest.is_empty() {
         let w = bg.next_u32() as u64;
         for (s, o) in rest.iter_mut().enumerate() {

@@ -5,6 +5,7 @@ use super::RandomState;
 use crate::common::alloc;
 use crate::common::int_bounds::{BoundsType, BroadcastBounds};
 use crate::common::IntoBounds;
+use crate::distr::bits::spread_bits;
 use crate::error::{Error, Result};
 use crate::prelude::*;
 
@@ -327,14 +328,20 @@ impl RandomState {
                 let end = (k + got * per).min(out.len());
                 // Whole words with a fixed count of slots (the compiler unrolls and
                 // vectorises these), then the slots of a last, partly used word.
-                let mut chunks = out[k..end].chunks_exact_mut(per);
-                for (chunk, &w) in (&mut chunks).zip(&words[..got]) {
-                    for (s, o) in chunk.iter_mut().enumerate() {
-                        let v = shift(w, s as u32 * bits) & mask;
-                        *o = T::from_bits(off.wrapping_add(v as u64));
+                let seg = &mut out[k..end];
+                let whole = seg.len() / per;
+                let (head, rest) = seg.split_at_mut(whole * per);
+                if bits == 1 {
+                    // bool (`off` is 0): the bits spread to bytes a block at a time.
+                    spread_bits(&words[..whole], head, |b| T::from_bits(b as u64));
+                } else {
+                    for (chunk, &w) in head.chunks_exact_mut(per).zip(&words[..whole]) {
+                        for (s, o) in chunk.iter_mut().enumerate() {
+                            let v = shift(w, s as u32 * bits) & mask;
+                            *o = T::from_bits(off.wrapping_add(v as u64));
+                        }
                     }
                 }
-                let rest = chunks.into_remainder();
                 if !rest.is_empty() {
                     let w = words[got - 1];
                     for (s, o) in rest.iter_mut().enumerate() {
