@@ -16,6 +16,8 @@
 
 use super::state::Pcg64State;
 use super::u64_to_double;
+#[cfg(target_arch = "x86_64")]
+use crate::mt19937::Backend;
 use crate::seed_sequence::SeedSequence;
 
 /// PCG's default 128-bit multiplier.
@@ -62,8 +64,28 @@ pub(crate) fn advance_lcg_128(
     acc_mult.wrapping_mul(state).wrapping_add(acc_plus)
 }
 
-/// Lanes of [`Pcg64::random_raw_into`].
+/// Lanes of [`Pcg64::random_raw_into`] without AVX2.
 const LANES: usize = 4;
+
+#[cfg(target_arch = "x86_64")]
+mod lanes;
+
+/// Words from which a fill takes the AVX2 kernel: its setup (twelve steps for the lanes,
+/// one back at the end) costs about what four of its rounds save.
+#[cfg(target_arch = "x86_64")]
+const SIMD_MIN: usize = 48;
+
+/// `(M^n, 1 + M + ... + M^(n-1))` mod 2^128 for the default multiplier `M`: `n` steps
+/// are `s -> M^n s + S inc`, so a round of `n` lanes costs one multiplication of `inc`.
+const fn lcg_round(n: usize) -> (u128, u128) {
+    let (mut a, mut s, mut i) = (1u128, 0u128, 0);
+    while i < n {
+        s = s.wrapping_add(a);
+        a = a.wrapping_mul(PCG_DEFAULT_MULTIPLIER);
+        i += 1;
+    }
+    (a, s)
+}
 
 /// PCG64's output function (XSL-RR): the two halves xored, rotated by the top 6 bits.
 #[inline(always)]
@@ -71,13 +93,6 @@ fn xsl_rr(state: u128) -> u64 {
     let hi = (state >> 64) as u64;
     let lo = state as u64;
     (hi ^ lo).rotate_right((hi >> 58) as u32)
-}
-
-/// `(A, C)` with `A s + C` equal to `delta` steps of `s -> mult s + plus` (mod 2^128).
-pub(crate) fn lcg_power(delta: u128, mult: u128, plus: u128) -> (u128, u128) {
-    let c = advance_lcg_128(0, delta, mult, plus);
-    let a = advance_lcg_128(1, delta, mult, plus).wrapping_sub(c);
-    (a, c)
 }
 
 /// NumPy's `pcg64_set_seed`, for `PCG64` and `PCG64DXSM` alike: `state`/`inc` from
@@ -149,7 +164,38 @@ impl Pcg64 {
     /// assert_eq!(a, b);
     /// ```
     pub fn random_raw_into(&mut self, out: &mut [u64]) {
+        #[cfg(target_arch = "x86_64")]
+        if self.fill_avx2(out) {
+            return;
+        }
         self.fill_mapped::<_, false>(out, |w| w);
+    }
+
+    /// `out[i]` = the output of [`next_u64`](Self::next_u64) call `i`, by
+    /// [`lanes::fill_avx2`] for the whole rounds of twelve and one call at a time for
+    /// the rest; `false` (nothing written) without AVX2 or for a short `out`.
+    #[cfg(target_arch = "x86_64")]
+    #[inline(always)]
+    fn fill_avx2<T: lanes::Word>(&mut self, out: &mut [T]) -> bool {
+        if out.len() < SIMD_MIN || Backend::detected() != Backend::Avx2 {
+            return false;
+        }
+        const ROUND: (u128, u128) = lcg_round(lanes::LANES);
+        let whole = out.len() / lanes::LANES * lanes::LANES;
+        let (head, tail) = out.split_at_mut(whole);
+        let mut l = [0u128; lanes::LANES];
+        for x in l.iter_mut() {
+            self.step();
+            *x = self.state;
+        }
+        // SAFETY: AVX2 checked above.
+        unsafe { lanes::fill_avx2(&mut l, ROUND.0, ROUND.1.wrapping_mul(self.inc), head) };
+        // The last word written came from the state one step before the first lane's.
+        self.state = self.back(l[0]);
+        for o in tail {
+            *o = T::from_word(self.next_u64());
+        }
+        true
     }
 
     /// One step back: the state before `s`.
@@ -172,7 +218,8 @@ impl Pcg64 {
     fn fill_mapped<T, const STEP_FIRST: bool>(&mut self, out: &mut [T], f: impl Fn(u64) -> T) {
         let mut chunks = out.chunks_exact_mut(LANES);
         if chunks.len() >= 2 {
-            let (a, c) = lcg_power(LANES as u128, PCG_DEFAULT_MULTIPLIER, self.inc);
+            const ROUND: (u128, u128) = lcg_round(LANES);
+            let (a, c) = (ROUND.0, ROUND.1.wrapping_mul(self.inc));
             // The lanes start at the states of the next LANES words (output first) or
             // one round before them, the current state last (step first).
             let mut s = [0u128; LANES];
@@ -227,6 +274,10 @@ impl_bitgen_u64!(
             Pcg64::random_raw_into(self, out)
         }
         fn fill_double(&mut self, out: &mut [f64]) {
+            #[cfg(target_arch = "x86_64")]
+            if self.fill_avx2(out) {
+                return;
+            }
             self.fill_mapped::<_, true>(out, u64_to_double);
         }
     }
@@ -237,25 +288,46 @@ mod tests {
     use super::*;
     use crate::prelude::*;
 
-    /// Both loop orders of `fill_mapped`, on every length around the lane and block
-    /// boundaries: the words of `next_u64` and the state it leaves.
+    /// The bulk fills (the AVX2 kernel where the CPU has it) and both loop orders of the
+    /// portable `fill_mapped`, on every length around the lane and block boundaries: the
+    /// words of `next_u64` and the state they leave.
     #[test]
     fn bulk_fills_are_scalar_draws() {
         use crate::bitgen::BitGenerator;
-        for seed in [0u128, 1, 12345, u128::MAX] {
-            for n in (0..=41).chain([255, 256, 257, 1001]) {
-                let mut a = Pcg64::new(seed);
-                let mut b = a.clone();
-                let mut words = vec![0u64; n];
-                a.random_raw_into(&mut words);
-                assert!(words.iter().all(|&w| w == b.next_u64()), "raw {seed} {n}");
-                assert_eq!(a, b, "raw state {seed} {n}");
-                let mut doubles = vec![0.0; n];
-                a.fill_double(&mut doubles);
-                for x in &doubles {
-                    assert_eq!(x.to_bits(), b.next_double().to_bits(), "{seed} {n}");
+        type Fill = fn(&mut Pcg64, &mut [u64], &mut [f64]);
+        let paths: [(&str, Fill); 3] = [
+            ("bulk", |a, w, d| {
+                a.random_raw_into(w);
+                a.fill_double(d);
+            }),
+            ("portable output first", |a, w, d| {
+                a.fill_mapped::<_, false>(w, |x| x);
+                a.fill_mapped::<_, false>(d, u64_to_double);
+            }),
+            ("portable step first", |a, w, d| {
+                a.fill_mapped::<_, true>(w, |x| x);
+                a.fill_mapped::<_, true>(d, u64_to_double);
+            }),
+        ];
+        for (path, fill) in paths {
+            for seed in [0u128, 1, 12345, u128::MAX] {
+                // 0..=100 crosses the AVX2 threshold (48) with every tail length.
+                for n in (0..=100).chain([255, 256, 257, 1001]) {
+                    let mut a = Pcg64::new(seed);
+                    let mut b = a.clone();
+                    let mut words = vec![0u64; n];
+                    let mut doubles = vec![0.0; n];
+                    fill(&mut a, &mut words, &mut doubles);
+                    assert!(
+                        words.iter().all(|&w| w == b.next_u64()),
+                        "{path} {seed} {n}"
+                    );
+                    for x in &doubles {
+                        let want = b.next_double().to_bits();
+                        assert_eq!(x.to_bits(), want, "{path} doubles {seed} {n}");
+                    }
+                    assert_eq!(a, b, "{path} state {seed} {n}");
                 }
-                assert_eq!(a, b, "double state {seed} {n}");
             }
         }
     }
