@@ -15,6 +15,8 @@
 
 use super::state::PhiloxState;
 use super::U32Buffer;
+#[cfg(target_arch = "x86_64")]
+use crate::mt19937::Backend;
 use crate::seed_sequence::SeedSequence;
 
 const BUFFER_SIZE: usize = 4;
@@ -47,8 +49,11 @@ fn philox4x64_10(mut ctr: [u64; 4], mut key: [u64; 2]) -> [u64; 4] {
     ctr
 }
 
-/// Blocks computed side by side by [`Philox::random_raw_into`].
+/// Blocks computed side by side by [`Philox::random_raw_into`] without AVX2.
 const LANES: usize = 4;
+
+#[cfg(target_arch = "x86_64")]
+mod lanes;
 
 /// [`philox4x64_10`] on `LANES` counters at once: the rounds of one block are a chain of
 /// dependent 64x64 -> 128-bit multiplications, so one block is bound by their latency;
@@ -226,6 +231,18 @@ impl Philox {
         for o in first {
             *o = self.next_u64();
         }
+        #[cfg(target_arch = "x86_64")]
+        let out = if out.len() >= 2 * lanes::WORDS && Backend::detected() == Backend::Avx2 {
+            let whole = out.len() / lanes::WORDS * lanes::WORDS;
+            let (blocks, rest) = out.split_at_mut(whole);
+            // SAFETY: AVX2 checked above.
+            unsafe { lanes::fill_avx2(&mut self.ctr, self.key, blocks) };
+            self.buffer.copy_from_slice(&blocks[whole - BUFFER_SIZE..]);
+            self.buffer_pos = BUFFER_SIZE;
+            rest
+        } else {
+            out
+        };
         let mut chunks = out.chunks_exact_mut(BUFFER_SIZE * LANES);
         for chunk in &mut chunks {
             let mut ctrs = [[0u64; 4]; LANES];
@@ -349,7 +366,10 @@ mod tests {
     fn random_raw_into_is_next_u64() {
         for ctr in [[0, 0, 0, 0], [u64::MAX - 5, u64::MAX, 7, 0]] {
             for skip in 0..5 {
-                for len in [0usize, 1, 3, 4, 15, 16, 17, 33, 100] {
+                // 48 and up take the AVX2 kernel where the CPU has it.
+                for len in [
+                    0usize, 1, 3, 4, 15, 16, 17, 33, 47, 48, 49, 71, 72, 100, 203,
+                ] {
                     let mut a = Philox::from_key([3, 4], ctr);
                     for _ in 0..skip {
                         a.next_u64();
