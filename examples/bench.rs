@@ -573,7 +573,8 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("info") => {
-            // What the timings ran on: the MT19937 kernel chosen at run time.
+            // What the timings ran on: the kernel chosen at run time (MT19937, and the
+            // PCG64 and Philox bulk fills, follow the same detection).
             println!(
                 "{{\"mt19937_kernel\":\"{:?}\",\"available\":\"{:?}\"}}",
                 Backend::detected(),

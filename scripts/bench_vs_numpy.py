@@ -314,7 +314,7 @@ def main() -> int:
                              target=target, note=desc))
 
     load = os.getloadavg()
-    print(f"\n{cpu_model()}; nprand kernels: {kernel}; Python {platform.python_version()}")
+    print(f"\n{cpu_model()}; nprand kernels (MT19937, PCG64, Philox): {kernel}; Python {platform.python_version()}")
     print(f"numpy {np.__version__}; {os.cpu_count()} CPUs; load average "
           f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; best of {args.rounds} rounds x {args.reps} "
           f"runs, alternating NumPy/nprand\n")

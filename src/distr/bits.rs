@@ -57,6 +57,7 @@ pub(crate) fn spread_bits<T>(words: &[u32], out: &mut [T], value: impl Fn(u8) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::prelude::*;
 
     #[test]
     fn bits_spread_as_the_shifts() {
