@@ -172,8 +172,8 @@ impl Pcg64 {
     }
 
     /// `out[i]` = the output of [`next_u64`](Self::next_u64) call `i`, by
-    /// [`lanes::fill_avx2`] for the whole rounds of twelve and one call at a time for
-    /// the rest; `false` (nothing written) without AVX2 or for a short `out`.
+    /// [`lanes::fill_avx2`]; `false` (nothing written) without AVX2 or for a short
+    /// `out`.
     #[cfg(target_arch = "x86_64")]
     #[inline(always)]
     fn fill_avx2<T: lanes::Word>(&mut self, out: &mut [T]) -> bool {
@@ -190,11 +190,18 @@ impl Pcg64 {
         }
         // SAFETY: AVX2 checked above.
         unsafe { lanes::fill_avx2(&mut l, ROUND.0, ROUND.1.wrapping_mul(self.inc), head) };
-        // The last word written came from the state one step before the first lane's.
-        self.state = self.back(l[0]);
-        for o in tail {
-            *o = T::from_word(self.next_u64());
-        }
+        // The lanes now hold the states of the next twelve words: a partial round is
+        // their first outputs, and the state is that of the last word written (for no
+        // partial round, the one before the first lane's).
+        self.state = match tail.len() {
+            0 => self.back(l[0]),
+            t => {
+                for (o, &s) in tail.iter_mut().zip(&l) {
+                    *o = T::from_word(xsl_rr(s));
+                }
+                l[t - 1]
+            }
+        };
         true
     }
 

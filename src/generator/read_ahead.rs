@@ -16,8 +16,11 @@
 
 use crate::bitgen::BitGenerator;
 
-/// Words read ahead per block (at most 2 KiB on the stack).
-const BLOCK: usize = 256;
+/// Words read ahead per block (at most 3.75 KiB on the stack). A multiple of twelve
+/// 64-bit words, and of twenty-four 32-bit ones, so that PCG64's AVX2 fill (twelve
+/// words a round) never ends on a partial round; large enough to spread that fill's
+/// setup (twelve dependent steps) thin.
+const BLOCK: usize = 480;
 
 /// A word the bit generator is read ahead in: NumPy's `next_uint64` (the ziggurat) or
 /// `next_uint32` (32-bit Lemire integers), with the bulk fill that serves each.

@@ -218,7 +218,8 @@ macro_rules! impl_bitgen_u64 {
                     _ => out,
                 };
                 let len = out.len();
-                let mut words = [0u64; 128];
+                // A multiple of twelve: PCG64's AVX2 fill works in rounds of twelve.
+                let mut words = [0u64; 240];
                 for chunk in out[..len & !1].chunks_mut(2 * words.len()) {
                     let words = &mut words[..chunk.len() / 2];
                     $crate::bitgen::BitGenerator::fill_u64(self, words);
