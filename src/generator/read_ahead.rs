@@ -177,21 +177,31 @@ fn fill_blocks<B, W, T, E>(
         }
         let mut j = 0;
         while j < k {
-            out[i] = match attempt(buf[j]) {
-                Ok(x) => x,
-                Err(e) => {
-                    let mut tail = Tail {
-                        bg: &mut *bg,
-                        words: &buf[j + 1..k],
-                        used: 0,
-                    };
-                    let x = rejected(&mut tail, e);
-                    j += tail.used;
-                    x
+            // The accepted run, zipped (no index checks), up to the first rejection.
+            // Every output takes at least one word, so `out` has room for the run.
+            let mut rejection = None;
+            for (t, (o, &w)) in out[i..].iter_mut().zip(&buf[j..k]).enumerate() {
+                match attempt(w) {
+                    Ok(x) => *o = x,
+                    Err(e) => {
+                        rejection = Some((t, e));
+                        break;
+                    }
                 }
+            }
+            let Some((t, e)) = rejection else {
+                i += k - j;
+                break;
             };
+            (i, j) = (i + t, j + t);
+            let mut tail = Tail {
+                bg: &mut *bg,
+                words: &buf[j + 1..k],
+                used: 0,
+            };
+            out[i] = rejected(&mut tail, e);
+            j += 1 + tail.used;
             i += 1;
-            j += 1;
         }
     }
 }
@@ -221,7 +231,10 @@ mod tests {
             BitGenKind::Philox,
             BitGenKind::Sfc64,
         ] {
-            for n in [0, 1, 2, 255, 256, 257, 511, 1000, 3001] {
+            // Around one and two blocks (BLOCK = 480), and across several.
+            for n in [
+                0, 1, 2, 255, 256, 257, 479, 480, 481, 959, 960, 961, 1000, 3001,
+            ] {
                 // A third of the words rejected: every block of the optimistic fill
                 // is redone word by word; one word in 2^13 rejected: most are not.
                 for (rarely, every) in [(false, 3), (true, 3), (true, 1 << 13)] {
