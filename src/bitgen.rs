@@ -44,6 +44,8 @@ use crate::error::Result;
 use crate::prelude::*;
 use crate::seed_sequence::SeedSequence;
 
+#[cfg(target_arch = "x86_64")]
+mod avx2;
 mod boxed;
 pub mod mt19937_new;
 pub mod pcg64;

@@ -15,6 +15,7 @@
 //! [`Pcg64::random_raw_into`](super::Pcg64::random_raw_into)), so the words and their
 //! order are the stream's.
 
+use crate::bitgen::avx2::{mulhilo, mullo, pieces};
 use core::arch::x86_64::*;
 
 /// Streams side by side: vector lanes `0..8`, scalar lanes `8..12`.
@@ -114,13 +115,10 @@ fn fill_portable<T: Word>(lanes: &mut [u128; LANES], a: u128, c: u128, out: &mut
     }
 }
 
-/// A round's multiplier in 32-bit pieces, broadcast (`vpmuludq` reads the low half of
-/// each 64-bit lane), and its increment in halves.
+/// A round's multiplier in 32-bit pieces and its increment in halves.
 struct Consts {
-    a0: __m256i,
-    a1: __m256i,
-    a2: __m256i,
-    a3: __m256i,
+    a_lo: [__m256i; 2],
+    a_hi: [__m256i; 2],
     c_lo: __m256i,
     c_hi: __m256i,
 }
@@ -129,20 +127,12 @@ impl Consts {
     #[inline(always)]
     unsafe fn new(a: u128, c: u128) -> Consts {
         Consts {
-            a0: piece(a, 0),
-            a1: piece(a, 1),
-            a2: piece(a, 2),
-            a3: piece(a, 3),
+            a_lo: pieces(a as u64),
+            a_hi: pieces((a >> 64) as u64),
             c_lo: _mm256_set1_epi64x(c as u64 as i64),
             c_hi: _mm256_set1_epi64x((c >> 64) as u64 as i64),
         }
     }
-}
-
-/// 32-bit piece `i` of `x`, in every lane.
-#[inline(always)]
-unsafe fn piece(x: u128, i: u32) -> __m256i {
-    _mm256_set1_epi64x((x >> (32 * i)) as u32 as i64)
 }
 
 /// Four states as their low and high halves.
@@ -186,42 +176,13 @@ unsafe fn xsl_rr(lo: __m256i, hi: __m256i) -> __m256i {
     _mm256_or_si256(_mm256_srlv_epi64(x, r), _mm256_sllv_epi64(x, l))
 }
 
-/// The low 64 bits of `x * b`, for `x = x1:x0` (`x1` already shifted down) and
-/// `b = b1:b0`: `x0 b0 + (x0 b1 + x1 b0) 2^32`.
-#[inline(always)]
-unsafe fn low_product(x: __m256i, x1: __m256i, b0: __m256i, b1: __m256i) -> __m256i {
-    let t = _mm256_add_epi64(_mm256_mul_epu32(x, b1), _mm256_mul_epu32(x1, b0));
-    _mm256_add_epi64(_mm256_mul_epu32(x, b0), _mm256_slli_epi64(t, 32))
-}
-
-/// `s -> A s + C` (mod 2^128) on four states, from 32-bit products: with `lo = l1:l0`,
-/// `A_lo = a1:a0` and `A_hi = a3:a2`,
-/// - `lo * A_lo` to 128 bits from its four partial products (`mid` collects the terms at
-///   2^32 with their carries),
-/// - `hi * A_lo` and `lo * A_hi` to 64 bits from three products each,
-/// - `C` added with the carry out of the low half (an unsigned compare, made signed by
-///   flipping the sign bits).
+/// `s -> A s + C` (mod 2^128) on four states: `lo * A_lo` to 128 bits, `hi * A_lo` and
+/// `lo * A_hi` to 64, and `C` added with the carry out of the low half (an unsigned
+/// compare, made signed by flipping the sign bits).
 #[inline(always)]
 unsafe fn step(lo: __m256i, hi: __m256i, k: &Consts) -> (__m256i, __m256i) {
-    let m32 = _mm256_set1_epi64x(0xffff_ffff);
-    let lo1 = _mm256_srli_epi64(lo, 32);
-    let hi1 = _mm256_srli_epi64(hi, 32);
-    let p00 = _mm256_mul_epu32(lo, k.a0);
-    let p01 = _mm256_mul_epu32(lo, k.a1);
-    let p10 = _mm256_mul_epu32(lo1, k.a0);
-    let p11 = _mm256_mul_epu32(lo1, k.a1);
-    let mid = _mm256_add_epi64(
-        _mm256_add_epi64(_mm256_srli_epi64(p00, 32), _mm256_and_si256(p01, m32)),
-        _mm256_and_si256(p10, m32),
-    );
-    // The low 64 bits of lo * A_lo: p00's low half under mid's low half.
-    let prod_lo = _mm256_blend_epi32::<0b1010_1010>(p00, _mm256_slli_epi64(mid, 32));
-    let prod_hi = _mm256_add_epi64(
-        _mm256_add_epi64(p11, _mm256_srli_epi64(p01, 32)),
-        _mm256_add_epi64(_mm256_srli_epi64(p10, 32), _mm256_srli_epi64(mid, 32)),
-    );
-    let hi_a_lo = low_product(hi, hi1, k.a0, k.a1);
-    let lo_a_hi = low_product(lo, lo1, k.a2, k.a3);
+    let (prod_hi, prod_lo) = mulhilo(lo, &k.a_lo);
+    let cross = _mm256_add_epi64(mullo(hi, &k.a_lo), mullo(lo, &k.a_hi));
     let new_lo = _mm256_add_epi64(prod_lo, k.c_lo);
     let sign = _mm256_set1_epi64x(i64::MIN);
     // All ones where the addition wrapped (prod_lo > new_lo, unsigned).
@@ -230,10 +191,7 @@ unsafe fn step(lo: __m256i, hi: __m256i, k: &Consts) -> (__m256i, __m256i) {
         _mm256_xor_si256(new_lo, sign),
     );
     let new_hi = _mm256_sub_epi64(
-        _mm256_add_epi64(
-            _mm256_add_epi64(hi_a_lo, lo_a_hi),
-            _mm256_add_epi64(prod_hi, k.c_hi),
-        ),
+        _mm256_add_epi64(cross, _mm256_add_epi64(prod_hi, k.c_hi)),
         carry,
     );
     (new_lo, new_hi)

@@ -15,6 +15,7 @@
 //! before they are stored, so the words and their order are the stream's.
 
 use super::{increment, round, M0, M1, ROUNDS, W0, W1};
+use crate::bitgen::avx2::{mulhilo, pieces};
 use core::arch::x86_64::*;
 
 /// Blocks side by side: four vector blocks, then two scalar ones.
@@ -96,8 +97,7 @@ unsafe fn word(c: &[[u64; 4]; BLOCKS], w: usize) -> __m256i {
     )
 }
 
-/// The multipliers in 32-bit pieces, broadcast (`vpmuludq` reads the low half of each
-/// 64-bit lane).
+/// The multipliers in 32-bit pieces.
 struct Mults {
     m0: [__m256i; 2],
     m1: [__m256i; 2],
@@ -106,40 +106,11 @@ struct Mults {
 impl Mults {
     #[inline(always)]
     unsafe fn new() -> Mults {
-        let piece = |m: u64, i: u32| (m >> (32 * i)) as u32 as i64;
         Mults {
-            m0: [
-                _mm256_set1_epi64x(piece(M0, 0)),
-                _mm256_set1_epi64x(piece(M0, 1)),
-            ],
-            m1: [
-                _mm256_set1_epi64x(piece(M1, 0)),
-                _mm256_set1_epi64x(piece(M1, 1)),
-            ],
+            m0: pieces(M0),
+            m1: pieces(M1),
         }
     }
-}
-
-/// `(hi, lo)` of the 128-bit products `x * m` of four words, from the four 32-bit
-/// partial products (`mid` collects the terms at 2^32 with their carries).
-#[inline(always)]
-unsafe fn mulhilo(x: __m256i, m: &[__m256i; 2]) -> (__m256i, __m256i) {
-    let m32 = _mm256_set1_epi64x(0xffff_ffff);
-    let x1 = _mm256_srli_epi64(x, 32);
-    let p00 = _mm256_mul_epu32(x, m[0]);
-    let p01 = _mm256_mul_epu32(x, m[1]);
-    let p10 = _mm256_mul_epu32(x1, m[0]);
-    let p11 = _mm256_mul_epu32(x1, m[1]);
-    let mid = _mm256_add_epi64(
-        _mm256_add_epi64(_mm256_srli_epi64(p00, 32), _mm256_and_si256(p01, m32)),
-        _mm256_and_si256(p10, m32),
-    );
-    let lo = _mm256_blend_epi32::<0b1010_1010>(p00, _mm256_slli_epi64(mid, 32));
-    let hi = _mm256_add_epi64(
-        _mm256_add_epi64(p11, _mm256_srli_epi64(p01, 32)),
-        _mm256_add_epi64(_mm256_srli_epi64(p10, 32), _mm256_srli_epi64(mid, 32)),
-    );
-    (hi, lo)
 }
 
 /// The scalar [`round`] on four blocks.
