@@ -70,8 +70,9 @@ const LANES: usize = 4;
 #[cfg(target_arch = "x86_64")]
 mod lanes;
 
-/// Words from which a fill takes the AVX2 kernel: its setup (twelve steps for the lanes,
-/// one back at the end) costs about what four of its rounds save.
+/// Words from which a fill takes the AVX2 kernel (four rounds): below that, its setup
+/// (twelve dependent steps for the lanes, one step back at the end) would be a large
+/// part of the fill.
 #[cfg(target_arch = "x86_64")]
 const SIMD_MIN: usize = 48;
 
