@@ -331,6 +331,13 @@ impl Mt19937 {
     /// ```
     #[inline]
     pub fn next_u64(&mut self) -> u64 {
+        // Both words in one step when they are in the block (as in `next_f64`).
+        let p = self.pos;
+        if p < N - 1 {
+            let (hi, lo) = (self.tempered[p] as u64, self.tempered[p + 1] as u64);
+            self.pos = p + 2;
+            return (hi << 32) | lo;
+        }
         let hi = self.next_u32() as u64;
         (hi << 32) | self.next_u32() as u64
     }
@@ -348,11 +355,12 @@ impl Mt19937 {
         // Both words from the read-ahead in one step when they are there (all but one
         // double in 312); otherwise word by word.
         let p = self.pos;
-        if p + 1 < N {
-            if let [a, b, ..] = self.tempered[p..] {
-                self.pos = p + 2;
-                return to_f64(a >> 5, b >> 6);
-            }
+        // `p < N - 1` (not `p + 1 < N`, which could wrap) lets the compiler drop the
+        // index checks.
+        if p < N - 1 {
+            let (a, b) = (self.tempered[p], self.tempered[p + 1]);
+            self.pos = p + 2;
+            return to_f64(a >> 5, b >> 6);
         }
         let a = self.next_u32() >> 5;
         let b = self.next_u32() >> 6;
