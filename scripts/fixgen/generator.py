@@ -252,6 +252,17 @@ def regression_calls() -> list:
         "choice([[[0.5], [1.5]]], size=(1,)*63, replace=False, axis=1)", "random()",
         "choice([[[0.5], [1.5]]], size=(1,)*63, replace=False, axis=1, shuffle=False)",
         "random()",
+        # the same for any size np.prod takes that is no shape (a bool, a float, a nested
+        # list): drawn, then `idx.shape = size` raises (session 11's hostile fuzz)
+        "choice([1, 2, 3], True, False)", "random()",
+        "choice([1, 2, 3], [[2], [1]], False)", "random()",
+        "choice([1, 2, 3], [True], False)", "random()",
+        "choice([1, 2, 3], 2.5, False, shuffle=False)", "random()",
+        "choice(30000, [[20000]], False)", "random()",
+        "choice([1, 2, 3], True, False, p=[0.2, 0.3, 0.5])", "random()",
+        # a float32 result's MemoryError names float32 and its bytes (same fuzz)
+        "standard_normal(2**53+1, dtype='float32')", "random((2**40, 2**20), dtype=np.float32)",
+        "standard_exponential(2**53+1, dtype='float32', method='inv')", "random()",
     ]
 
 

@@ -1,7 +1,6 @@
 //! `choice`, `shuffle`, `permutation` and `permuted`.
 
 use super::*;
-use crate::eval::pysem::MAX_DIMS;
 
 pub(crate) fn axis_error(axis: i128, ndim: usize) -> Error {
     Error::new(
@@ -169,11 +168,6 @@ pub(crate) fn eval_choice<B: BitGenerator>(g: &mut Generator<B>, call: &Call) ->
     })
 }
 
-/// Whether `size=` is a sequence of more than 64 dimensions.
-fn too_many_dims(size: Option<&Expr>) -> bool {
-    matches!(size, Some(Expr::Tuple(v) | Expr::List(v)) if v.len() > MAX_DIMS)
-}
-
 /// `choice` of a population that fits int64: the library's draws, then `a.take(idx)`.
 #[allow(clippy::too_many_arguments)]
 fn choice_of<B: BitGenerator>(
@@ -190,9 +184,10 @@ fn choice_of<B: BitGenerator>(
 ) -> Result<Value> {
     // The first array NumPy allocates is the int64 `idx`. Without replacement and without
     // `p` NumPy draws `np.prod(size)` indices into a flat array first and only then sets
-    // `idx.shape = size`, so more than 64 dimensions raise after the draws there.
+    // `idx.shape = size`: a size that `np.prod` takes but that is no shape (more than 64
+    // dimensions, a bool, a float, a nested list) raises after the draws there.
     let size = match parse_size_as(size_e, Dtype::I64) {
-        Err(e) if !replace && p.is_none() && too_many_dims(size_e) => {
+        Err(e) if !replace && p.is_none() && e.kind() != ErrorKind::MemoryError => {
             let n = size_e.map(prod_intp).transpose()?.unwrap_or(1);
             let n = usize::try_from(n).map_err(|_| e.clone())?;
             g.choice_indices(pop, Some(&[n]), replace, p.as_ref(), shuffle)?;
