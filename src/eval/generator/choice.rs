@@ -190,6 +190,8 @@ fn choice_of<B: BitGenerator>(
         Err(e) if !replace && p.is_none() && e.kind() != ErrorKind::MemoryError => {
             let n = size_e.map(prod_intp).transpose()?.unwrap_or(1);
             let n = usize::try_from(n).map_err(|_| e.clone())?;
+            // The flat `idx` is `np.empty(n)`: the same size limits as any result.
+            parse_size_as(Some(&Expr::Int(n as i128)), Dtype::I64)?;
             g.choice_indices(pop, Some(&[n]), replace, p.as_ref(), shuffle)?;
             return Err(e);
         }
