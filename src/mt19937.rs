@@ -331,15 +331,23 @@ impl Mt19937 {
     /// ```
     #[inline]
     pub fn next_u64(&mut self) -> u64 {
-        // Both words in one step when they are in the block (as in `next_f64`).
+        let (hi, lo) = self.next_pair();
+        ((hi as u64) << 32) | lo as u64
+    }
+
+    /// Two consecutive words: in one step from the read-ahead when both are in the
+    /// block (all but one pair in 312), otherwise word by word.
+    #[inline(always)]
+    fn next_pair(&mut self) -> (u32, u32) {
         let p = self.pos;
+        // `p < N - 1` (not `p + 1 < N`, which could wrap) lets the compiler drop the
+        // index checks.
         if p < N - 1 {
-            let (hi, lo) = (self.tempered[p] as u64, self.tempered[p + 1] as u64);
             self.pos = p + 2;
-            return (hi << 32) | lo;
+            return (self.tempered[p], self.tempered[p + 1]);
         }
-        let hi = self.next_u32() as u64;
-        (hi << 32) | self.next_u32() as u64
+        let a = self.next_u32();
+        (a, self.next_u32())
     }
 
     /// NumPy's 53-bit double in [0, 1) from two words (`random_sample`):
@@ -352,19 +360,8 @@ impl Mt19937 {
     /// ```
     #[inline]
     pub fn next_f64(&mut self) -> f64 {
-        // Both words from the read-ahead in one step when they are there (all but one
-        // double in 312); otherwise word by word.
-        let p = self.pos;
-        // `p < N - 1` (not `p + 1 < N`, which could wrap) lets the compiler drop the
-        // index checks.
-        if p < N - 1 {
-            let (a, b) = (self.tempered[p], self.tempered[p + 1]);
-            self.pos = p + 2;
-            return to_f64(a >> 5, b >> 6);
-        }
-        let a = self.next_u32() >> 5;
-        let b = self.next_u32() >> 6;
-        to_f64(a, b)
+        let (a, b) = self.next_pair();
+        to_f64(a >> 5, b >> 6)
     }
 
     /// Skip `n` 32-bit outputs: afterwards the state (key and pos) is exactly what `n`

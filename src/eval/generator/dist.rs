@@ -51,11 +51,7 @@ pub(crate) fn eval_fill<B: BitGenerator>(
         && b[2].is_some_and(|m| !matches!(m, Expr::Str(s) if s == "zig"));
     no_out(b[names.len() - 1], false)?;
     // np.empty(size, dtype): a float32 result's MemoryError names float32 and its bytes.
-    let size = if f32 {
-        parse_size_as(b[0], Dtype::F32)?
-    } else {
-        parse_size(b[0])?
-    };
+    let size = parse_size_as(b[0], if f32 { Dtype::F32 } else { Dtype::F64 })?;
     let n: usize = size.as_ref().map_or(1, |s| s.iter().product());
     if f32 {
         let mut v = vec![0f32; n];
