@@ -10,7 +10,7 @@ use super::log::log;
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 use super::log_data::{LN2HI, LN2LO, POLY as A, POLY1 as B, TAB};
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-use super::slice_common::{has_avx2_fma, pad_rest, patch_lanes};
+use super::slice_common::{has_avx2_fma, pad_rest, store_lanes};
 
 /// Replaces every element `v` of `x` by `log(v)`, with exactly the bits of [`log`].
 ///
@@ -56,8 +56,8 @@ unsafe fn log_slice_avx2(x: &mut [f64]) {
     let mut chunks = x.chunks_exact_mut(4);
     for c in &mut chunks {
         // SAFETY (whole block): `c` has exactly 4 elements, so the unaligned 256-bit load
-        // and store stay in bounds; the gathers read TAB[i][0] and TAB[i][1] with
-        // i = (tmp >> 45) & 127 < 128, inside the 128 x 2 table of u64 (8-byte elements).
+        // and store stay in bounds; the row loads read TAB[i] (16 bytes) with
+        // i = (tmp >> 45) & 127 < 128.
         unsafe {
             let xv = _mm256_loadu_pd(c.as_ptr());
             let ix = _mm256_castpd_si256(xv);
@@ -75,7 +75,6 @@ unsafe fn log_slice_avx2(x: &mut [f64]) {
             let near1_mask = _mm256_movemask_pd(_mm256_castsi256_pd(near1));
 
             let tmp = _mm256_sub_epi64(ix, _mm256_set1_epi64x(OFF));
-            let i = _mm256_and_si256(_mm256_srli_epi64(tmp, 45), _mm256_set1_epi64x(127));
             // k = tmp >> 52 (arithmetic), as a double: the 12 top bits with the sign bit
             // flipped, placed in the mantissa of 0x1.8p52, minus 0x1.8p52 + 2048. Exact.
             let top = _mm256_xor_si256(_mm256_srli_epi64(tmp, 52), _mm256_set1_epi64x(0x800));
@@ -91,24 +90,23 @@ unsafe fn log_slice_avx2(x: &mut [f64]) {
                 _mm256_and_si256(tmp, _mm256_set1_epi64x(0xfff0_0000_0000_0000u64 as i64)),
             );
             let z = _mm256_castsi256_pd(iz);
-            // Four scalar loads per column, not `vgatherqpd`: on AMD's Zen 1 and 2 the
-            // gather is microcoded and slower than the loads it replaces.
-            let mut ia = [0i64; 4];
-            _mm256_storeu_si256(ia.as_mut_ptr().cast(), i);
-            let t = |k: usize| &TAB[ia[k] as usize];
-            let (t0, t1, t2, t3) = (t(0), t(1), t(2), t(3));
-            let invc = _mm256_castsi256_pd(_mm256_set_epi64x(
-                t3[0] as i64,
-                t2[0] as i64,
-                t1[0] as i64,
-                t0[0] as i64,
-            ));
-            let logc = _mm256_castsi256_pd(_mm256_set_epi64x(
-                t3[1] as i64,
-                t2[1] as i64,
-                t1[1] as i64,
-                t0[1] as i64,
-            ));
+            // The table rows, one 128-bit load per lane ([invc, logc]) and two shuffles.
+            // The row index is computed again from the input in a general register: the
+            // integer units are idle here, while taking lanes out of a vector (or a
+            // 256-bit store and four reloads, as this once did) costs the vector load and
+            // move ports the kernel is bound by. The load is volatile because otherwise
+            // LLVM sees the input's lane and extracts it from the vector after all.
+            // Not `vgatherqpd`: slower on Zen than these loads.
+            let row = |k: usize| {
+                // SAFETY: k < 4 = c.len(); an aligned, initialised f64 read as u64.
+                let b = core::ptr::read_volatile(c.as_ptr().add(k).cast::<u64>());
+                let i = (b.wrapping_sub(OFF as u64) >> 45) & 127;
+                _mm_loadu_pd(TAB[i as usize].as_ptr().cast())
+            };
+            let r02 = _mm256_insertf128_pd(_mm256_castpd128_pd256(row(0)), row(2), 1);
+            let r13 = _mm256_insertf128_pd(_mm256_castpd128_pd256(row(1)), row(3), 1);
+            let invc = _mm256_unpacklo_pd(r02, r13);
+            let logc = _mm256_unpackhi_pd(r02, r13);
 
             // The scalar main path, operation for operation.
             let r = _mm256_fmadd_pd(z, invc, _mm256_set1_pd(-1.0));
@@ -133,9 +131,13 @@ unsafe fn log_slice_avx2(x: &mut [f64]) {
                 y
             };
 
-            let xs = [c[0], c[1], c[2], c[3]];
-            _mm256_storeu_pd(c.as_mut_ptr(), y);
-            patch_lanes(c, xs, fallback, log);
+            if fallback == 0 {
+                _mm256_storeu_pd(c.as_mut_ptr(), y);
+            } else {
+                let mut ys = [0.0; 4];
+                _mm256_storeu_pd(ys.as_mut_ptr(), y);
+                store_lanes(c, ys, fallback, log);
+            }
         }
     }
     // SAFETY: the caller's guarantee (AVX2 and FMA) is the kernel's.
