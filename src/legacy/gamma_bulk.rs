@@ -21,7 +21,7 @@
 //! (the logarithms are the same function of the same `r2`); the tests compare them.
 
 use super::gamma::{standard_gamma_kernel, GammaShape};
-use super::normal::Bulk;
+use super::normal::{polar_factors, Bulk};
 // (With `std`, or in tests, which link it, `std`'s inherent methods are used.)
 #[cfg(not(any(feature = "std", test)))]
 use crate::math::core_float::CoreFloat;
@@ -108,11 +108,9 @@ impl Layout {
     /// vector pass.
     fn factors(&mut self) {
         let n = self.pairs;
-        let mut logs = self.f;
-        np_log_slice(&mut logs[..n]);
-        for (f, &l) in self.f[..n].iter_mut().zip(&logs[..n]) {
-            *f = (-2.0 * l / *f).sqrt();
-        }
+        let r2 = self.f;
+        np_log_slice(&mut self.f[..n]);
+        polar_factors(&mut self.f[..n], &r2[..n]);
     }
 
     fn value(&self, g: Gauss) -> f64 {

@@ -21,18 +21,14 @@ macro_rules! cpu_has {
     }};
 }
 
-/// A scalar libm port twice: `$portable`, the body as the crate is built, and `$name`,
-/// which on an x86-64 CPU with FMA runs the same body compiled for FMA.
-///
-/// The ports follow glibc's FMA builds, so they are full of `mul_add`. Where the crate is
-/// not built for FMA (the default x86-64 target: musl, macOS, Windows) each `mul_add` is a
-/// call to the C library's `fma`, which musl computes in software: `exp` took 134 ns a
-/// call there and `sin` 390, against 7-11 for musl's own. Compiled for FMA, a `mul_add` is
-/// one instruction. It is correctly rounded either way, so both copies give the same bits;
-/// the `math` tests compare them on random and special inputs. Without `std` the choice
-/// is the build's target features (see [`cpu_has!`]).
-macro_rules! fma_multiversion {
+/// A function twice: `$portable`, the body as the crate is built, and `$name`, which on
+/// an x86-64 CPU with `$feature` runs the same body compiled for it. The body is plain
+/// Rust, so both copies give the same bits (LLVM never fuses or reorders floating-point
+/// operations on its own); the wider instructions are the only difference. Without
+/// `std` the choice is the build's target features (see [`cpu_has!`]).
+macro_rules! multiversion {
     (
+        $feature:tt;
         $(#[$attr:meta])*
         $vis:vis fn $name:ident / $portable:ident ($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty
         $body:block
@@ -47,19 +43,35 @@ macro_rules! fma_multiversion {
             #[cfg(all(
                 target_arch = "x86_64",
                 target_feature = "sse2",
-                not(target_feature = "fma")
+                not(target_feature = $feature)
             ))]
             {
-                #[target_feature(enable = "fma")]
-                fn fused($($arg: $ty),*) -> $ret {
+                #[target_feature(enable = $feature)]
+                fn fast($($arg: $ty),*) -> $ret {
                     $portable($($arg),*)
                 }
-                if cpu_has!("fma") {
-                    // SAFETY: `fused` is compiled for FMA, which the CPU has.
-                    return unsafe { fused($($arg),*) };
+                if cpu_has!($feature) {
+                    // SAFETY: `fast` is compiled for the feature, which the CPU has.
+                    return unsafe { fast($($arg),*) };
                 }
             }
             $portable($($arg),*)
         }
+    };
+}
+
+/// A scalar libm port twice ([`multiversion!`] on FMA): `$portable`, the body as the
+/// crate is built, and `$name`, which on an x86-64 CPU with FMA runs the same body
+/// compiled for FMA.
+///
+/// The ports follow glibc's FMA builds, so they are full of `mul_add`. Where the crate is
+/// not built for FMA (the default x86-64 target: musl, macOS, Windows) each `mul_add` is a
+/// call to the C library's `fma`, which musl computes in software: `exp` took 134 ns a
+/// call there and `sin` 390, against 7-11 for musl's own. Compiled for FMA, a `mul_add` is
+/// one instruction. It is correctly rounded either way, so both copies give the same bits;
+/// the `math` tests compare them on random and special inputs.
+macro_rules! fma_multiversion {
+    ($($item:tt)*) => {
+        multiversion!("fma"; $($item)*);
     };
 }
