@@ -1,6 +1,9 @@
 //! Normal draws: the legacy polar (Marsaglia) method with its cached second value.
 
 use super::broadcast::{DistSpec, Kernel};
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+use super::polar_avx2::accept_avx2;
+use super::polar_avx2::has_avx2;
 use super::RandomState;
 pub(crate) use crate::distr::Doubles;
 use crate::error::Result;
@@ -44,6 +47,25 @@ multiversion! {
     }
 }
 
+/// [`PolarBatch::accept_run`] on a fresh batch of 40 from slot `k` (vector kernel or
+/// not), for the kernel's test: the accepted count, the doubles used and the accepted
+/// `(x1, x2, r2)` from `k` on.
+#[cfg(test)]
+pub(super) fn accept_run_for_test(
+    doubles: &[f64],
+    k: usize,
+    want: usize,
+    simd: bool,
+) -> (usize, Vec<f64>) {
+    let mut b = PolarBatch::<40>::new();
+    let (got, used) = b.accept_run(doubles, k, want, simd);
+    let mut v = vec![used as f64];
+    for a in [&b.x1, &b.x2, &b.r2] {
+        v.extend_from_slice(&a[k..got]);
+    }
+    (got, v)
+}
+
 /// Up to this many values, the `_into` forms just loop over the scalar draw (the
 /// bulk paths' stack buffers cost more than they save).
 pub(crate) const SMALL: usize = 16;
@@ -81,6 +103,7 @@ impl<const B: usize> PolarBatch<B> {
     #[inline(always)]
     fn fill(&mut self, rd: &mut F64Reader<'_>, want: usize) {
         debug_assert!(want <= B);
+        let simd = has_avx2();
         let mut k = 0;
         while k < want {
             let c = rd.chunk();
@@ -91,11 +114,33 @@ impl<const B: usize> PolarBatch<B> {
                 k = self.push(k, x1, x2);
                 continue;
             }
-            let (accepted, used) = self.attempts(c, k, want, |_, _| {});
+            let (accepted, used) = self.accept_run(c, k, want, simd);
             k = accepted;
             rd.take(used);
         }
         self.n = want;
+    }
+
+    /// [`attempts`](Self::attempts) without marks, from slot `k < want`: with `simd`
+    /// (the CPU has AVX2) the vector kernel takes the attempts it can
+    /// ([`accept_avx2`]) and the scalar loop the rest. Returns the accepted count and the
+    /// doubles used.
+    #[inline(always)]
+    fn accept_run(&mut self, doubles: &[f64], k: usize, want: usize, simd: bool) -> (usize, usize) {
+        let (mut k, mut used) = (k, 0);
+        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+        if simd {
+            // SAFETY: `simd` says the CPU has AVX2; `want <= B`, the arrays' length.
+            (k, used) =
+                unsafe { accept_avx2(doubles, k, want, &mut self.x1, &mut self.x2, &mut self.r2) };
+        }
+        #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+        let _ = simd;
+        if k == want {
+            return (k, used);
+        }
+        let (k, more) = self.attempts(&doubles[used..], k, want, |_, _| {});
+        (k, used + more)
     }
 
     /// The attempts of [`fill`](Self::fill) over doubles already converted: `doubles`
