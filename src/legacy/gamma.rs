@@ -7,7 +7,7 @@ use super::gamma_bulk::standard_gamma_mt_fill;
 use super::normal::{Draws, SMALL};
 use super::RandomState;
 use crate::error::{Error, Result};
-use crate::math::np::{np_log_slice, NpMath};
+use crate::math::np::{np_neg_log_slice, NpMath};
 use crate::prelude::*;
 
 /// Values per run of [`RandomState::standard_exponential_into`] (uniforms filled, then
@@ -41,17 +41,23 @@ impl RandomState {
     /// ```
     pub fn standard_exponential_into(&mut self, out: &mut [f64]) {
         // One double per value and no rejection: fill a cache-sized run with the
-        // uniforms in bulk, then `-log(1 - U)` in three passes over it, the logarithm
-        // vectorised (the same bits as the scalar `np_log`).
+        // uniforms in bulk, then `-log(1 - U)` in two passes over it, the logarithm
+        // vectorised and negated as it is stored (the same bits as the scalar
+        // `-np_log`).
         for run in out.chunks_mut(EXP_RUN) {
             self.bitgen.fill_f64(run);
-            for o in run.iter_mut() {
-                *o = 1.0 - *o;
-            }
-            np_log_slice(run);
-            for o in run {
-                *o = -*o;
-            }
+            one_minus(run);
+            np_neg_log_slice(run);
+        }
+    }
+}
+
+multiversion! {
+    "avx";
+    /// `x[i] = 1 - x[i]`, four lanes at a time on AVX (two in the crate's SSE2 baseline).
+    fn one_minus / one_minus_portable(x: &mut [f64]) -> () {
+        for v in x {
+            *v = 1.0 - *v;
         }
     }
 }

@@ -24,10 +24,25 @@ pub fn log_slice(x: &mut [f64]) {
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
     if has_avx2_fma() {
         // SAFETY: the kernel is compiled for AVX2 and FMA, both detected just now.
-        unsafe { log_slice_avx2(x) };
+        unsafe { log_slice_avx2::<false>(x) };
         return;
     }
     log_slice_scalar(x);
+}
+
+/// `x[i] = -log(x[i])`: [`log_slice`] with the negation done as the kernel stores
+/// (a sign flip, exactly what `-` does), for the exponential's `-log(1 - U)` without a
+/// second pass over the values.
+pub(crate) fn neg_log_slice(x: &mut [f64]) {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    if has_avx2_fma() {
+        // SAFETY: the kernel is compiled for AVX2 and FMA, both detected just now.
+        unsafe { log_slice_avx2::<true>(x) };
+        return;
+    }
+    for v in x {
+        *v = -log(*v);
+    }
 }
 
 /// The safe twin: [`log`] element by element.
@@ -35,6 +50,11 @@ fn log_slice_scalar(x: &mut [f64]) {
     for v in x {
         *v = log(*v);
     }
+}
+
+/// `-log(v)`, the lanes [`neg_log_slice`]'s kernel leaves to the scalar port.
+fn neg_log(v: f64) -> f64 {
+    -log(v)
 }
 
 /// Bits of `1 - 2^-4` and `1 + 0x1.09p-4`, the near-1 interval of [`log`].
@@ -51,7 +71,7 @@ const OFF: i64 = 0x3fe6_0000_0000_0000;
 /// The CPU must support AVX2 and FMA.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[target_feature(enable = "avx2,fma")]
-unsafe fn log_slice_avx2(x: &mut [f64]) {
+unsafe fn log_slice_avx2<const NEG: bool>(x: &mut [f64]) {
     use core::arch::x86_64::*;
     let mut chunks = x.chunks_exact_mut(4);
     for c in &mut chunks {
@@ -131,17 +151,22 @@ unsafe fn log_slice_avx2(x: &mut [f64]) {
                 y
             };
 
+            let y = if NEG {
+                _mm256_xor_pd(y, _mm256_set1_pd(-0.0))
+            } else {
+                y
+            };
             if fallback == 0 {
                 _mm256_storeu_pd(c.as_mut_ptr(), y);
             } else {
                 let mut ys = [0.0; 4];
                 _mm256_storeu_pd(ys.as_mut_ptr(), y);
-                store_lanes(c, ys, fallback, log);
+                store_lanes(c, ys, fallback, if NEG { neg_log } else { log });
             }
         }
     }
     // SAFETY: the caller's guarantee (AVX2 and FMA) is the kernel's.
-    unsafe { pad_rest(chunks.into_remainder(), 2.0, log_slice_avx2) };
+    unsafe { pad_rest(chunks.into_remainder(), 2.0, log_slice_avx2::<NEG>) };
 }
 
 /// The scalar `log_near_one` on four lanes, operation for operation (each FMA where it
@@ -214,5 +239,10 @@ mod tests {
             });
         }
         assert_paths_agree(&input, log_slice, log_slice_scalar);
+        assert_paths_agree(&input, neg_log_slice, |x| {
+            for v in x {
+                *v = -log(*v);
+            }
+        });
     }
 }

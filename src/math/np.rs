@@ -91,6 +91,18 @@ pub(crate) fn np_log_slice(x: &mut [f64]) {
     }
 }
 
+/// `x[i] = -x[i].np_log()` for every element, vectorised where that gives the same bits.
+#[inline]
+pub(crate) fn np_neg_log_slice(x: &mut [f64]) {
+    if vector_slices() {
+        super::log_slice::neg_log_slice(x);
+    } else {
+        for v in x {
+            *v = -v.np_log();
+        }
+    }
+}
+
 /// `x[i] = x[i].np_exp()` for every element, vectorised where that gives the same bits.
 #[inline]
 pub(crate) fn np_exp_slice(x: &mut [f64]) {
