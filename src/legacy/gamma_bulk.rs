@@ -22,9 +22,6 @@
 
 use super::gamma::{standard_gamma_kernel, GammaShape};
 use super::normal::{polar_factors, Bulk};
-// (With `std`, or in tests, which link it, `std`'s inherent methods are used.)
-#[cfg(not(any(feature = "std", test)))]
-use crate::math::core_float::CoreFloat;
 use crate::math::np::{np_log_slice, NpMath};
 
 /// Values per batch: enough for the vector pass, few enough that a rejection (about 1
