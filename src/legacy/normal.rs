@@ -127,15 +127,18 @@ impl<const B: usize> PolarBatch<B> {
     /// doubles used.
     #[inline(always)]
     fn accept_run(&mut self, doubles: &[f64], k: usize, want: usize, simd: bool) -> (usize, usize) {
-        let (mut k, mut used) = (k, 0);
         #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-        if simd {
+        let (k, used) = if simd {
             // SAFETY: `simd` says the CPU has AVX2; `want <= B`, the arrays' length.
-            (k, used) =
-                unsafe { accept_avx2(doubles, k, want, &mut self.x1, &mut self.x2, &mut self.r2) };
-        }
+            unsafe { accept_avx2(doubles, k, want, &mut self.x1, &mut self.x2, &mut self.r2) }
+        } else {
+            (k, 0)
+        };
         #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
-        let _ = simd;
+        let (k, used) = {
+            let _ = simd;
+            (k, 0)
+        };
         if k == want {
             return (k, used);
         }

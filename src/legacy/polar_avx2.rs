@@ -19,8 +19,10 @@
 /// attempts in the order 0, 2, 1, 3 (what `unpacklo`/`unpackhi` of two loads give), so
 /// the lanes are visited in the order 0, 2, 1, 3: the table's permutation restores the
 /// attempt order for free, where a `vpermpd` per vector would cost a cross-lane shuffle.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 const PACK: [[i32; 8]; 16] = pack_table();
 
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 const fn pack_table() -> [[i32; 8]; 16] {
     let mut t = [[0i32; 8]; 16];
     let mut m = 0;

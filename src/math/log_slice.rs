@@ -54,6 +54,7 @@ fn log_slice_scalar(x: &mut [f64]) {
 }
 
 /// `-log(v)`, the lanes [`neg_log_slice`]'s kernel leaves to the scalar port.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 fn neg_log(v: f64) -> f64 {
     -log(v)
 }
