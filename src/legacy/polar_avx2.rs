@@ -9,8 +9,9 @@
 //! past the attempt that fills the batch; the scalar loop finishes. The test below
 //! compares the two on real streams, every start and every batch size.
 //!
-//! Measured on Zen 3 (n = 10^6): the scalar loop took ~1.6 ns per normal value, its
-//! stores of every attempt at a data-dependent slot the bottleneck.
+//! Measured on Zen 3 (n = 10^6): the scalar loop took about 1.6 ns of each normal value
+//! (a `perf` profile of `standard_normal_into`), and this kernel brought the whole call
+//! from 4.5 to 3.9 ns a value.
 
 #![allow(unsafe_code)] // the documented AVX2 kernel below; `attempts` is its safe twin
 

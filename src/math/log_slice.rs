@@ -184,8 +184,8 @@ unsafe fn log_pass_avx2<const NEG: bool>(x: &mut [f64]) {
             let lo = _mm256_fmadd_pd(r2, _mm256_set1_pd(A[0]), lo);
             let q = _mm256_fmadd_pd(a34, r2, a12);
             let y = _mm256_add_pd(_mm256_fmadd_pd(_mm256_mul_pd(r, r2), q, lo), hi);
-            // About 1 value in 16 of (0, 1) lies near 1 (a quarter of the vectors of
-            // uniforms): those lanes take the near-1 polynomial in vector form too.
+            // Lanes near 1 keep their input and the vector is listed: the second loop
+            // gives them the near-1 polynomial (see the function's docs).
             let y = if NEG {
                 _mm256_xor_pd(y, _mm256_set1_pd(-0.0))
             } else {
