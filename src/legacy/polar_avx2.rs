@@ -119,13 +119,15 @@ pub(super) unsafe fn accept_avx2(
 
 #[cfg(test)]
 mod tests {
+    use crate::legacy::normal::accept_run_for_test;
+    use crate::legacy::test_util::assert_bits;
     use crate::legacy::RandomState;
     use crate::prelude::*;
 
     /// The kernel plus the scalar finish against the scalar loop alone
-    /// (`PolarBatch::fill_portable`), on doubles from real streams: every batch size up
-    /// to 40 and from several starting slots, the accepted values bit for bit and the
-    /// doubles used.
+    /// (`PolarBatch::attempts`), on doubles from real streams: every batch size up to 40
+    /// and from several starting slots, the accepted values bit for bit and the doubles
+    /// used.
     #[test]
     fn kernel_matches_scalar_loop() {
         if !super::has_avx2() {
@@ -139,12 +141,11 @@ mod tests {
                     if k0 > want {
                         continue;
                     }
-                    let fast = crate::legacy::normal::accept_run_for_test(&doubles, k0, want, true);
-                    let slow =
-                        crate::legacy::normal::accept_run_for_test(&doubles, k0, want, false);
-                    assert_eq!(fast.0, slow.0, "seed {seed} want {want} k0 {k0}");
-                    let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
-                    assert_eq!(bits(&fast.1), bits(&slow.1), "seed {seed} want {want}");
+                    let fast = accept_run_for_test(&doubles, k0, want, true);
+                    let slow = accept_run_for_test(&doubles, k0, want, false);
+                    let what = format!("seed {seed} want {want} k0 {k0}");
+                    assert_eq!(fast.0, slow.0, "{what}");
+                    assert_bits(&fast.1, &slow.1, &what);
                 }
             }
         }
