@@ -47,6 +47,7 @@ mod array_forms;
 pub mod broadcast;
 pub(crate) mod continuous;
 pub(crate) mod discrete;
+mod exponential_avx2;
 pub(crate) mod gamma;
 pub(crate) mod hypergeometric;
 pub mod integers;

@@ -117,7 +117,25 @@ pub(crate) fn fill<B, W, T, E>(
     B: BitGenerator + ?Sized,
     W: Word,
 {
-    fill_blocks(bg, out, |_, _| false, attempt, rejected)
+    fill_blocks(bg, out, |_, _| false, |_, _| 0, attempt, rejected)
+}
+
+/// [`fill`] with a vector kernel in front of the word-by-word loop: `run(words, out)`
+/// writes the values of the leading accepted attempts of `words` and returns how many
+/// (all up to the first rejection, or fewer); the loop goes on from there. `out` is at
+/// least as long as `words` (every output takes a word).
+#[inline(always)]
+pub(crate) fn fill_with_run<B, W, T, E>(
+    bg: &mut B,
+    out: &mut [T],
+    run: impl Fn(&[W], &mut [T]) -> usize,
+    attempt: impl Fn(W) -> Result<T, E>,
+    rejected: impl Fn(&mut Tail<'_, B, W>, E) -> T,
+) where
+    B: BitGenerator + ?Sized,
+    W: Word,
+{
+    fill_blocks(bg, out, |_, _| false, run, attempt, rejected)
 }
 
 /// [`fill`] for a sampler that almost never rejects (Lemire's integers: at most one word
@@ -149,16 +167,18 @@ pub(crate) fn fill_rarely_rejected<B, W, T>(
         (x, true) => Ok(x),
         (_, false) => Err(w),
     };
-    fill_blocks(bg, out, all_accepted, attempt, rejected)
+    fill_blocks(bg, out, all_accepted, |_, _| 0, attempt, rejected)
 }
 
-/// The block loop of [`fill`] and [`fill_rarely_rejected`]: `whole` may fill a block's
-/// outputs from its words at once and say so; otherwise the block goes word by word.
+/// The block loop of [`fill`], [`fill_with_run`] and [`fill_rarely_rejected`]: `whole`
+/// may fill a block's outputs from its words at once and say so; otherwise the block goes
+/// word by word, each accepted run started by `run`.
 #[inline(always)]
 fn fill_blocks<B, W, T, E>(
     bg: &mut B,
     out: &mut [T],
     whole: impl Fn(&[W], &mut [T]) -> bool,
+    run: impl Fn(&[W], &mut [T]) -> usize,
     attempt: impl Fn(W) -> Result<T, E>,
     rejected: impl Fn(&mut Tail<'_, B, W>, E) -> T,
 ) where
@@ -177,6 +197,8 @@ fn fill_blocks<B, W, T, E>(
         }
         let mut j = 0;
         while j < k {
+            let r = run(&buf[j..k], &mut out[i..]);
+            (i, j) = (i + r, j + r);
             // The accepted run, zipped (no index checks), up to the first rejection.
             // Every output takes at least one word, so `out` has room for the run.
             let mut rejection = None;

@@ -13,6 +13,7 @@
 //! data (see `scripts/ziggurat_tables.py` for why they are not recomputed). The kernels
 //! below are the free functions the [`broadcast`](super::broadcast) table also uses.
 
+use super::exponential_avx2;
 use super::next_float;
 use super::read_ahead::{self, Words};
 use super::ziggurat_tables::*;
@@ -325,9 +326,13 @@ impl<B: BitGenerator> Generator<B> {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).standard_exponential());
     /// ```
     pub fn standard_exponential_into(&mut self, out: &mut [f64]) {
-        read_ahead::fill(&mut self.bg, out, exponential_attempt, |t, e| {
-            standard_exponential_rejected(t, e)
-        });
+        read_ahead::fill_with_run(
+            &mut self.bg,
+            out,
+            |w, o| exponential_avx2::accepted_run(w, o, 1.0),
+            exponential_attempt,
+            |t, e| standard_exponential_rejected(t, e),
+        );
     }
 
     /// `rng.standard_exponential(dtype=np.float32)`.
@@ -427,9 +432,10 @@ impl<B: BitGenerator> Generator<B> {
     /// ```
     pub fn exponential_into(&mut self, out: &mut [f64], scale: f64) -> Result<()> {
         check_non_negative(scale, "scale")?;
-        read_ahead::fill(
+        read_ahead::fill_with_run(
             &mut self.bg,
             out,
+            |w, o| exponential_avx2::accepted_run(w, o, scale),
             |w| exponential_attempt(w).map(|x| scale * x),
             |t, e| scale * standard_exponential_rejected(t, e),
         );
