@@ -38,6 +38,7 @@
 pub(crate) mod bits;
 pub(crate) mod continuous;
 pub(crate) mod discrete;
+pub(crate) mod skips;
 
 use crate::bitgen::BitGenerator;
 use crate::common::c_long;

@@ -117,7 +117,7 @@ pub(crate) fn fill<B, W, T, E>(
     B: BitGenerator + ?Sized,
     W: Word,
 {
-    fill_blocks(bg, out, |_, _| false, |_, _| 0, attempt, rejected)
+    fill_with_run(bg, out, |_, _| 0, attempt, rejected)
 }
 
 /// [`fill`] with a vector kernel in front of the word-by-word loop: `run(words, out)`

@@ -10,7 +10,7 @@
 //! the converted doubles of the reader ([`F64Reader::chunk`](crate::mt19937::F64Reader)):
 //! 1. *layout*: which two-double units are accepted polar attempts and which hold a
 //!    pair's two uniforms, found without a branch from the units' acceptance bits
-//!    ([`accepted_attempts`]); then each attempt's gaussian (the cached one, or a pair's
+//!    ([`marked_attempts`]); then each attempt's gaussian (the cached one, or a pair's
 //!    first or second) and uniform;
 //! 2. *logarithms*: one vector [`np_log_slice`] over the accepted pairs' `r2`;
 //! 3. *check*: the scalar kernel's tests, attempt by attempt; a rejected attempt gives
@@ -27,6 +27,7 @@
 
 use super::gamma::{standard_gamma_kernel, GammaShape};
 use super::normal::{polar_factors, Bulk};
+use crate::distr::skips::marked_attempts;
 use crate::math::np::np_log_slice;
 
 /// Two-double units per batch: one `u64` of polar acceptance bits.
@@ -35,9 +36,6 @@ const UNITS: usize = 64;
 const PAIRS: usize = UNITS / 2;
 /// The cached gaussian's attempt, then two per pair.
 const ATTEMPTS: usize = 2 * PAIRS + 1;
-
-/// Bits at even positions.
-const EVEN: u64 = 0x5555_5555_5555_5555;
 
 multiversion! {
     "avx2";
@@ -52,18 +50,6 @@ multiversion! {
         }
         acc
     }
-}
-
-/// Of the acceptance bits `acc` of units that start at an attempt, the units that are
-/// accepted attempts. An accepted attempt's next unit holds two uniforms, so unit `m`
-/// is an attempt unless unit `m - 1` was an accepted one: in each run of set bits, the
-/// attempts are the bits at even distance from the run's start. Adding a run's start
-/// bit to `acc` carries through the whole run (the carry trick of simdjson's escaped
-/// quotes), which separates the runs starting at even positions from the others.
-fn accepted_attempts(acc: u64) -> u64 {
-    let starts = acc & !(acc << 1);
-    let from_even = acc & !acc.wrapping_add(starts & EVEN);
-    (from_even & EVEN) | (acc & !from_even & !EVEN)
 }
 
 /// One batch: the attempts `(gaussian, uniform)` that lie wholly in the chunk, in
@@ -113,7 +99,7 @@ impl Layout {
     }
 
     /// Lays out the attempts of the chunk `t` given the cache `cache`: which units are
-    /// polar attempts (branch-free, see [`accepted_attempts`]), the pairs' factors (the
+    /// polar attempts (branch-free, see [`marked_attempts`]), the pairs' factors (the
     /// logarithms in one vector pass), and each attempt's gaussian and uniform.
     fn lay_out(&mut self, t: &[f64], cache: Option<f64>) {
         self.cached = cache.is_some() && !t.is_empty();
@@ -125,7 +111,7 @@ impl Layout {
         } else {
             u64::MAX >> (65 - units)
         };
-        let mut bits = accepted_attempts(acceptance_bits(&t[off..])) & whole;
+        let mut bits = marked_attempts(acceptance_bits(&t[off..])) & whole;
         let mut j = 0;
         while bits != 0 {
             let m = bits.trailing_zeros() as usize;
@@ -251,38 +237,6 @@ pub(super) fn standard_gamma_mt_fill(
             // from the attempt's start.
             out[done] = map(standard_gamma_kernel(d, g));
             done += 1;
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{accepted_attempts, EVEN};
-    use crate::prelude::*;
-
-    /// The carry trick against the unit-by-unit parse (a unit after an accepted attempt
-    /// holds uniforms), on edge masks and on random ones with long and short runs.
-    #[test]
-    fn accepted_attempts_is_the_sequential_parse() {
-        let mut masks = vec![0, u64::MAX, 1, 1 << 63, EVEN, !EVEN, 0b0111, 0b0110];
-        let mut x = 0x9e37_79b9_7f4a_7c15u64;
-        for _ in 0..10_000 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            masks.extend([x, x & (x >> 1), x | (x >> 1) | (x >> 2)]);
-        }
-        for acc in masks {
-            let (mut want, mut holds_uniforms) = (0, false);
-            for m in 0..64 {
-                if holds_uniforms {
-                    holds_uniforms = false;
-                } else if acc >> m & 1 == 1 {
-                    want |= 1 << m;
-                    holds_uniforms = true;
-                }
-            }
-            assert_eq!(accepted_attempts(acc), want, "{acc:#x}");
         }
     }
 }
