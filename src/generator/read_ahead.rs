@@ -120,30 +120,12 @@ pub(crate) fn fill<B, W, T, E>(
     fill_with_run(bg, out, |_, _| 0, attempt, rejected)
 }
 
-/// [`fill`] with a vector kernel in front of the word-by-word loop: `run(words, out)`
-/// writes the values of the leading accepted attempts of `words` and returns how many
-/// (all up to the first rejection, or fewer); the loop goes on from there. `out` is at
-/// least as long as `words` (every output takes a word).
-#[inline(always)]
-pub(crate) fn fill_with_run<B, W, T, E>(
-    bg: &mut B,
-    out: &mut [T],
-    run: impl Fn(&[W], &mut [T]) -> usize,
-    attempt: impl Fn(W) -> Result<T, E>,
-    rejected: impl Fn(&mut Tail<'_, B, W>, E) -> T,
-) where
-    B: BitGenerator + ?Sized,
-    W: Word,
-{
-    fill_blocks(bg, out, |_, _| false, run, attempt, rejected)
-}
-
 /// [`fill`] for a sampler that almost never rejects (Lemire's integers: at most one word
 /// in 2^32 / range). `quick` gives a word's value and whether it is accepted, with no
-/// branch: a whole block is first mapped word for word into the output, and only a block
-/// with a rejected word is redone by [`fill`]'s loop, where `rejected` gets the rejected
-/// word. The branch-free pass vectorises; a test and a taken branch per word limited the
-/// loop to about two cycles a value.
+/// branch: the rest of a block is mapped word for word into the output at once, and only
+/// where it holds a rejected word does [`fill`]'s loop go word by word up to it, where
+/// `rejected` gets the rejected word. The branch-free pass vectorises; a test and a
+/// taken branch per word limited the loop to about two cycles a value.
 #[inline(always)]
 pub(crate) fn fill_rarely_rejected<B, W, T>(
     bg: &mut B,
@@ -167,17 +149,25 @@ pub(crate) fn fill_rarely_rejected<B, W, T>(
         (x, true) => Ok(x),
         (_, false) => Err(w),
     };
-    fill_blocks(bg, out, all_accepted, |_, _| 0, attempt, rejected)
+    // The whole rest of the block when every word is accepted, else nothing.
+    let run = |words: &[W], out: &mut [T]| {
+        if all_accepted(words, out) {
+            words.len()
+        } else {
+            0
+        }
+    };
+    fill_with_run(bg, out, run, attempt, rejected)
 }
 
-/// The block loop of [`fill`], [`fill_with_run`] and [`fill_rarely_rejected`]: `whole`
-/// may fill a block's outputs from its words at once and say so; otherwise the block goes
-/// word by word, each accepted run started by `run`.
+/// [`fill`] with a vector kernel in front of the word-by-word loop: `run(words, out)`
+/// writes the values of the leading accepted attempts of `words` and returns how many
+/// (all up to the first rejection, or fewer); the loop goes on from there. `out` is at
+/// least as long as `words` (every output takes a word).
 #[inline(always)]
-fn fill_blocks<B, W, T, E>(
+pub(crate) fn fill_with_run<B, W, T, E>(
     bg: &mut B,
     out: &mut [T],
-    whole: impl Fn(&[W], &mut [T]) -> bool,
     run: impl Fn(&[W], &mut [T]) -> usize,
     attempt: impl Fn(W) -> Result<T, E>,
     rejected: impl Fn(&mut Tail<'_, B, W>, E) -> T,
@@ -191,10 +181,6 @@ fn fill_blocks<B, W, T, E>(
     while i < n {
         let k = (n - i).min(buf.len());
         W::fill(bg, &mut buf[..k]);
-        if whole(&buf[..k], &mut out[i..i + k]) {
-            i += k;
-            continue;
-        }
         let mut j = 0;
         while j < k {
             let r = run(&buf[j..k], &mut out[i..]);
