@@ -5,17 +5,19 @@
 //! `lo * A_hi` and `hi * A_lo` to 64), and a core has one scalar multiplier: four scalar
 //! lanes ran at about four cycles a word, all of it multiplier time. AVX2's `vpmuludq`
 //! gives four 32 x 32 -> 64-bit products per instruction on the vector ports, so the same
-//! step in 32-bit pieces (ten products for four lanes, plus the carries) runs beside the
-//! scalar lanes instead of queueing for the one multiplier. Measured on a Zen 3 core
-//! (n = 10^5, raw words): four scalar lanes 1.78 ns a word, eight vector lanes 1.07, the
-//! twelve here 0.85.
+//! step in 32-bit pieces (eight multiplications for four lanes: six `vpmuludq`, and two
+//! `vpmulld` for the cross terms' low halves; plus the carries) runs beside the scalar
+//! lanes instead of queueing for the one multiplier. Measured on a Zen 3 core (n = 10^5,
+//! raw words): four scalar lanes 1.78 ns a word, eight vector lanes 1.07, the twelve here
+//! 0.85, and 0.95 against 0.98 (another day) once the cross terms took `vpmulld` instead
+//! of six `vpmuludq` (`llvm-mca -mcpu=znver3`: 38.8 → 37.9 cycles a round).
 //!
 //! Lane `j` holds the state of word `12 t + j` of the fill; each round writes the twelve
 //! words in order and advances every lane by twelve steps (`s -> A s + C`, see
 //! [`Pcg64::random_raw_into`](super::Pcg64::random_raw_into)), so the words and their
 //! order are the stream's.
 
-use crate::bitgen::avx2::{mulhilo, mullo, pieces};
+use crate::bitgen::avx2::{mulhilo, mullo_sum, pieces, swapped};
 use core::arch::x86_64::*;
 
 /// Streams side by side: vector lanes `0..8`, scalar lanes `8..12`.
@@ -119,6 +121,8 @@ fn fill_portable<T: Word>(lanes: &mut [u128; LANES], a: u128, c: u128, out: &mut
 struct Consts {
     a_lo: [__m256i; 2],
     a_hi: [__m256i; 2],
+    a_lo_swapped: __m256i,
+    a_hi_swapped: __m256i,
     c_lo: __m256i,
     c_hi: __m256i,
 }
@@ -129,6 +133,8 @@ impl Consts {
         Consts {
             a_lo: pieces(a as u64),
             a_hi: pieces((a >> 64) as u64),
+            a_lo_swapped: swapped(a as u64),
+            a_hi_swapped: swapped((a >> 64) as u64),
             c_lo: _mm256_set1_epi64x(c as u64 as i64),
             c_hi: _mm256_set1_epi64x((c >> 64) as u64 as i64),
         }
@@ -182,7 +188,7 @@ unsafe fn xsl_rr(lo: __m256i, hi: __m256i) -> __m256i {
 #[inline(always)]
 unsafe fn step(lo: __m256i, hi: __m256i, k: &Consts) -> (__m256i, __m256i) {
     let (prod_hi, prod_lo) = mulhilo(lo, &k.a_lo);
-    let cross = _mm256_add_epi64(mullo(hi, &k.a_lo), mullo(lo, &k.a_hi));
+    let cross = mullo_sum(hi, &k.a_lo, k.a_lo_swapped, lo, &k.a_hi, k.a_hi_swapped);
     let new_lo = _mm256_add_epi64(prod_lo, k.c_lo);
     let sign = _mm256_set1_epi64x(i64::MIN);
     // All ones where the addition wrapped (prod_lo > new_lo, unsigned).
