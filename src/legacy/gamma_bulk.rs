@@ -29,7 +29,7 @@
 //! vector pass.
 
 use super::gamma::{standard_gamma_kernel, GammaShape};
-use super::normal::{polar_factors, Bulk};
+use super::normal::{polar_factors_of, Bulk};
 use crate::distr::skips::marked_attempts;
 use crate::math::np::np_log_slice;
 
@@ -128,9 +128,7 @@ impl Layout {
         }
         self.pairs = j;
         // f = sqrt(-2 log(r2) / r2), as the scalar `gauss()`.
-        self.f[..j].copy_from_slice(&self.r2[..j]);
-        np_log_slice(&mut self.f[..j]);
-        polar_factors(&mut self.f[..j], &self.r2[..j]);
+        polar_factors_of(&self.r2[..j], &mut self.f[..j]);
         if let (true, Some(g)) = (self.cached, cache) {
             (self.g[0], self.u[0]) = (g, t[0]);
         }

@@ -47,6 +47,16 @@ multiversion! {
     }
 }
 
+/// `f[i] = sqrt(-2 log(r2[i]) / r2[i])` ([`polar_factor`]) for the accepted pairs of a
+/// bulk batch (`standard_normal_into`'s and the gamma batches'): the logarithms first, by
+/// the vectorised [`np_log_slice`] (the bits of [`polar_factor`]'s `np_log`), then the
+/// rest of the expression by [`polar_factors`].
+pub(super) fn polar_factors_of(r2: &[f64], f: &mut [f64]) {
+    f.copy_from_slice(r2);
+    np_log_slice(f);
+    polar_factors(f, r2);
+}
+
 /// [`PolarBatch::accept_run`] on a fresh batch of 40 from slot `k` (vector kernel or
 /// not), for the kernel's test: the accepted count, the doubles used and the accepted
 /// `(x1, x2, r2)` from `k` on.
@@ -209,16 +219,12 @@ impl<const B: usize> PolarBatch<B> {
     }
 
     /// `out[2i] = f * x2`, `out[2i + 1] = f * x1` for each accepted pair, as two
-    /// consecutive `gauss()` calls return them. The logarithms of the batch are taken
-    /// first, by the vectorised [`np_log_slice`] (the bits of [`polar_factor`]'s `np_log`),
-    /// then `f` is [`polar_factor`]'s expression on them ([`polar_factors`]).
+    /// consecutive `gauss()` calls return them, `f` from [`polar_factors_of`].
     #[inline(always)]
     pub(super) fn write(&mut self, out: &mut [f64]) {
         let n = self.n;
         let f = &mut self.logs[..n];
-        f.copy_from_slice(&self.r2[..n]);
-        np_log_slice(f);
-        polar_factors(f, &self.r2[..n]);
+        polar_factors_of(&self.r2[..n], f);
         for (((o, &x1), &x2), &f) in out
             .chunks_exact_mut(2)
             .zip(&self.x1[..n])

@@ -42,7 +42,7 @@ pub(crate) fn neg_log_slice(x: &mut [f64]) {
         return;
     }
     for v in x {
-        *v = -log(*v);
+        *v = neg_log(*v);
     }
 }
 
@@ -53,8 +53,8 @@ fn log_slice_scalar(x: &mut [f64]) {
     }
 }
 
-/// `-log(v)`, the lanes [`neg_log_slice`]'s kernel leaves to the scalar port.
-#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+/// `-log(v)`: [`neg_log_slice`] without the kernel, and the lanes the kernel leaves to
+/// the scalar port.
 fn neg_log(v: f64) -> f64 {
     -log(v)
 }
@@ -111,7 +111,7 @@ unsafe fn log_pass_avx2<const NEG: bool>(x: &mut [f64]) {
     use core::arch::x86_64::*;
     debug_assert!(x.len() % 4 == 0 && x.len() <= 4 * PASS);
     // Uninitialised: zeroing 512 bytes would be paid by every call, and the gamma
-    // batches call with 32 values or fewer. Entry `i < listed` is written before it is
+    // batches call with a few dozen values at a time. Entry `i < listed` is written before it is
     // read: `j << 4 | mask` (vector index, lanes near 1).
     let mut near = [const { core::mem::MaybeUninit::<u32>::uninit() }; PASS];
     let mut listed = 0usize;
@@ -299,7 +299,7 @@ mod tests {
         assert_paths_agree(&input, log_slice, log_slice_scalar);
         assert_paths_agree(&input, neg_log_slice, |x| {
             for v in x {
-                *v = -log(*v);
+                *v = neg_log(*v);
             }
         });
     }
