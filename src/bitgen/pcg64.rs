@@ -178,7 +178,7 @@ impl Pcg64 {
     #[cfg(target_arch = "x86_64")]
     #[inline(always)]
     fn fill_avx2<T: lanes::Word>(&mut self, out: &mut [T]) -> bool {
-        if out.len() < SIMD_MIN || Backend::detected() != Backend::Avx2 {
+        if out.len() < SIMD_MIN || !Backend::Avx2.is_available() {
             return false;
         }
         const ROUND: (u128, u128) = lcg_round(lanes::LANES);

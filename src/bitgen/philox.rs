@@ -232,7 +232,7 @@ impl Philox {
             *o = self.next_u64();
         }
         #[cfg(target_arch = "x86_64")]
-        let out = if out.len() >= 2 * lanes::WORDS && Backend::detected() == Backend::Avx2 {
+        let out = if out.len() >= 2 * lanes::WORDS && Backend::Avx2.is_available() {
             let whole = out.len() / lanes::WORDS * lanes::WORDS;
             let (blocks, rest) = out.split_at_mut(whole);
             // SAFETY: AVX2 checked above.

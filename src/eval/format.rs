@@ -310,7 +310,11 @@ fn array_text(w: &mut dyn Write, d: &Data, shape: &[usize]) -> io::Result<()> {
     }
     // The outermost axis whose block starts at flat index i (ndim: none, i.e. i is just
     // the next element of a row).
-    let starts = |i: usize| (0..=ndim).find(|&k| i % strides[k] == 0).unwrap_or(ndim);
+    let starts = |i: usize| {
+        (0..=ndim)
+            .find(|&k| i.is_multiple_of(strides[k]))
+            .unwrap_or(ndim)
+    };
     let mut i = 0usize;
     each(d, Mode::Text, &mut |s: &str| {
         let e = starts(i);

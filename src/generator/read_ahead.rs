@@ -246,13 +246,19 @@ mod tests {
                 // A third of the words rejected: every block of the optimistic fill
                 // is redone word by word; one word in 2^13 rejected: most are not.
                 for (rarely, every) in [(false, 3), (true, 3), (true, 1 << 13)] {
-                    let attempt = |w: u64| if w % every == 0 { Err(w) } else { Ok(w as f64) };
+                    let attempt = |w: u64| {
+                        if w.is_multiple_of(every) {
+                            Err(w)
+                        } else {
+                            Ok(w as f64)
+                        }
+                    };
                     let mut a = AnyBitGenerator::new(kind, n as u128);
                     let mut b = a.clone();
                     let mut out = vec![0.0; n];
                     let sampler = |t: &mut Tail<'_, _, u64>, w| -rejected(t, w);
                     if rarely {
-                        let quick = |w: u64| (-(w as f64), w % every != 0);
+                        let quick = |w: u64| (-(w as f64), !w.is_multiple_of(every));
                         fill_rarely_rejected(&mut a, &mut out, quick, sampler);
                     } else {
                         fill(&mut a, &mut out, |w| attempt(w).map(|x| -x), sampler);

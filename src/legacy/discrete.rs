@@ -331,7 +331,7 @@ impl RandomState {
                 ))
             };
         }
-        if out.len() % d != 0 {
+        if !out.len().is_multiple_of(d) {
             return Err(Error::value(format!(
                 "multinomial: out length {} is not a multiple of len(pvals) = {d}",
                 out.len()

@@ -300,7 +300,7 @@ impl RandomState {
             return Err(Error::value("alpha <= 0"));
         }
         let k = alpha.len();
-        if (k == 0 && !out.is_empty()) || (k != 0 && out.len() % k != 0) {
+        if (k == 0 && !out.is_empty()) || (k != 0 && !out.len().is_multiple_of(k)) {
             return Err(Error::value(format!(
                 "dirichlet: output length {} is not a multiple of len(alpha) = {k}",
                 out.len()

@@ -109,7 +109,7 @@ const PASS: usize = 128;
 #[target_feature(enable = "avx2,fma")]
 unsafe fn log_pass_avx2<const NEG: bool>(x: &mut [f64]) {
     use core::arch::x86_64::*;
-    debug_assert!(x.len() % 4 == 0 && x.len() <= 4 * PASS);
+    debug_assert!(x.len().is_multiple_of(4) && x.len() <= 4 * PASS);
     // Uninitialised: zeroing 512 bytes would be paid by every call, and the gamma
     // batches call with a few dozen values at a time. Entry `i < listed` is written before it is
     // read: `j << 4 | mask` (vector index, lanes near 1).

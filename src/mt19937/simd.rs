@@ -1,8 +1,10 @@
 //! Block kernels of MT19937: regenerate the 624-word block, temper words in bulk, and turn
 //! word pairs into NumPy's 53-bit doubles in bulk.
 //!
-//! Two implementations of every kernel exist and give identical results (the tests in
-//! `tests/mt19937_perf.rs` compare them on many states, positions and lengths):
+//! Every kernel has a portable implementation and one or two x86-64 ones, all giving
+//! identical results (the tests in `tests/mt19937_perf.rs` and `simd/tests.rs` compare
+//! every backend the CPU has with the portable one on many states, positions and
+//! lengths):
 //!
 //! - [`Backend::Portable`]: plain safe Rust, written as straight loops that LLVM
 //!   auto-vectorises for the target's baseline (SSE2 on x86-64, NEON on aarch64, where
@@ -12,9 +14,12 @@
 //!   `unsafe` code in the bit generator; every block documents why its memory accesses
 //!   are in bounds. This file holds the dispatch and the portable twins.
 //!
-//! AVX-512 has no kernel of its own: the machines this crate is developed and tested on
-//! have no AVX-512 unit, and an untested `unsafe` path is not shipped. AVX-512 CPUs run
-//! the AVX2 kernel.
+//! - [`Backend::Avx512`] (x86-64 only): the AVX2 kernels sixteen lanes wide with
+//!   AVX-512F, `vpternlogd` merging the step's and the tempering's and/or/xor chains, in
+//!   `simd/avx512.rs`; chosen at run time before AVX2 where the CPU has AVX-512F. The
+//!   jump's byte loops stay AVX2 on such CPUs. The development machines have no AVX-512
+//!   unit: these kernels were tested in Bochs's emulated Skylake-X
+//!   (`scripts/avx512_emulated.sh`, the same tests as every backend), not yet timed.
 //!
 //! # Why the block regeneration vectorises
 //! Slot `i` of a new block depends on slots `i`, `i + 1` and `i + 397` (mod 624), and the
@@ -51,6 +56,8 @@ pub enum Backend {
     Portable,
     /// x86-64 AVX2 intrinsics (run-time detected).
     Avx2,
+    /// x86-64 AVX-512F intrinsics (run-time detected); the jump's byte loops use AVX2.
+    Avx512,
 }
 
 impl Backend {
@@ -64,7 +71,9 @@ impl Backend {
     #[inline]
     #[must_use]
     pub fn detected() -> Backend {
-        if Backend::Avx2.is_available() {
+        if Backend::Avx512.is_available() {
+            Backend::Avx512
+        } else if Backend::Avx2.is_available() {
             Backend::Avx2
         } else {
             Backend::Portable
@@ -84,8 +93,10 @@ impl Backend {
             Backend::Portable => true,
             #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
             Backend::Avx2 => cpu_has!("avx2"),
+            #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+            Backend::Avx512 => cpu_has!("avx512f", "avx2"),
             #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
-            Backend::Avx2 => false,
+            Backend::Avx2 | Backend::Avx512 => false,
         }
     }
 
@@ -96,7 +107,7 @@ impl Backend {
     /// ```
     #[must_use]
     pub fn available() -> Vec<Backend> {
-        [Backend::Portable, Backend::Avx2]
+        [Backend::Portable, Backend::Avx2, Backend::Avx512]
             .into_iter()
             .filter(|b| b.is_available())
             .collect()
@@ -128,10 +139,32 @@ fn step(a: u32, b: u32, c: u32) -> u32 {
     c ^ (y >> 1) ^ ((y & 1).wrapping_neg() & MATRIX_A)
 }
 
+/// Slots `from..to` of a regeneration one at a time, in order (the vector kernels'
+/// remainders at the end of a run), each new slot also tempered into `out` if given.
+/// Slot `i` takes slots `i + 1` and `i + M` modulo `N`: old slots, or below `i` (from
+/// slot `N - M` on) the new ones, as in the reference loop.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline(always)]
+fn step_slots(k: &mut [u32; N], mut out: Option<&mut [u32; N]>, from: usize, to: usize) {
+    for i in from..to {
+        let b = k[if i + 1 < N { i + 1 } else { 0 }];
+        let c = k[if i < N - M { i + M } else { i + M - N }];
+        k[i] = step(k[i], b, c);
+        if let Some(o) = out.as_mut() {
+            o[i] = temper(k[i]);
+        }
+    }
+}
+
 /// Regenerate the block in place (the reference loop, in three data-parallel runs).
-#[allow(unsafe_code)] // dispatch to the documented AVX2 kernels
+#[allow(unsafe_code)] // dispatch to the documented AVX2 and AVX-512 kernels
 pub(super) fn twist(k: &mut [u32; N], backend: Backend) {
     match backend {
+        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+        Backend::Avx512 if Backend::Avx512.is_available() => {
+            // SAFETY: AVX-512F is present (checked just above).
+            unsafe { avx512::twist(k) }
+        }
         #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
         Backend::Avx2 if Backend::Avx2.is_available() => {
             // SAFETY: AVX2 is present (checked just above).
@@ -144,9 +177,14 @@ pub(super) fn twist(k: &mut [u32; N], backend: Backend) {
 /// Regenerate the block in place and write its tempered words to `out` (the scalar
 /// read-ahead: `out[i] = temper(k[i])` for the new block). The AVX2 kernel tempers each
 /// vector of new slots while it is still in registers.
-#[allow(unsafe_code)] // dispatch to the documented AVX2 kernels
+#[allow(unsafe_code)] // dispatch to the documented AVX2 and AVX-512 kernels
 pub(super) fn twist_tempered(k: &mut [u32; N], out: &mut [u32; N], backend: Backend) {
     match backend {
+        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+        Backend::Avx512 if Backend::Avx512.is_available() => {
+            // SAFETY: AVX-512F is present (checked just above).
+            unsafe { avx512::twist_tempered(k, out) }
+        }
         #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
         Backend::Avx2 if Backend::Avx2.is_available() => {
             // SAFETY: AVX2 is present (checked just above).
@@ -163,10 +201,15 @@ pub(super) fn twist_tempered_portable(k: &mut [u32; N], out: &mut [u32; N]) {
 }
 
 /// `out[i] = temper(words[i])`; `out.len() == words.len()`.
-#[allow(unsafe_code)] // dispatch to the documented AVX2 kernels
+#[allow(unsafe_code)] // dispatch to the documented AVX2 and AVX-512 kernels
 pub(super) fn temper_into(words: &[u32], out: &mut [u32], backend: Backend) {
     assert_eq!(words.len(), out.len());
     match backend {
+        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+        Backend::Avx512 if Backend::Avx512.is_available() => {
+            // SAFETY: AVX-512F is present; lengths are equal (asserted).
+            unsafe { avx512::temper_into(words, out) }
+        }
         #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
         Backend::Avx2 if Backend::Avx2.is_available() => {
             // SAFETY: AVX2 is present; lengths are equal (asserted).
@@ -179,10 +222,15 @@ pub(super) fn temper_into(words: &[u32], out: &mut [u32], backend: Backend) {
 /// `out[i] = to_f64(t(words[2i]) >> 5, t(words[2i+1]) >> 6)`, where `t` is
 /// [`temper`] if `TEMPER`, else the identity (words read from the tempered read-ahead);
 /// `words.len() == 2 * out.len()`.
-#[allow(unsafe_code)] // dispatch to the documented AVX2 kernels
+#[allow(unsafe_code)] // dispatch to the documented AVX2 and AVX-512 kernels
 pub(super) fn pairs_to_f64<const TEMPER: bool>(words: &[u32], out: &mut [f64], backend: Backend) {
     assert_eq!(words.len(), 2 * out.len());
     match backend {
+        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+        Backend::Avx512 if Backend::Avx512.is_available() => {
+            // SAFETY: AVX-512F is present; lengths match (asserted).
+            unsafe { avx512::pairs_to_f64::<TEMPER>(words, out) }
+        }
         #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
         Backend::Avx2 if Backend::Avx2.is_available() => {
             // SAFETY: AVX2 is present; lengths match (asserted).
@@ -214,10 +262,15 @@ fn temper_if<const TEMPER: bool>(w: u32) -> u32 {
 ///
 /// # Panics
 /// If `out.len()` is not a multiple of `N / 2`.
-#[allow(unsafe_code)] // dispatch to the documented AVX2 kernels
+#[allow(unsafe_code)] // dispatch to the documented AVX2 and AVX-512 kernels
 pub(super) fn fill_blocks_f64(k: &mut [u32; N], odd: bool, out: &mut [f64], backend: Backend) {
     assert_eq!(out.len() % (N / 2), 0);
     match backend {
+        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+        Backend::Avx512 if Backend::Avx512.is_available() => {
+            // SAFETY: AVX-512F is present; `out.len()` is a multiple of N / 2 (asserted).
+            unsafe { avx512::fill_blocks_f64_stream(k, odd, out) }
+        }
         #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
         Backend::Avx2 if Backend::Avx2.is_available() => {
             // SAFETY: AVX2 is present; `out.len()` is a multiple of N / 2 (asserted).
@@ -229,25 +282,22 @@ pub(super) fn fill_blocks_f64(k: &mut [u32; N], odd: bool, out: &mut [f64], back
 
 fn fill_blocks_f64_portable(k: &mut [u32; N], odd: bool, out: &mut [f64]) {
     for chunk in out.chunks_exact_mut(N / 2) {
+        start_block(k, odd, chunk, twist_portable);
         if odd {
-            let a = temper(k[N - 1]) >> 5;
-            twist_portable(k);
-            chunk[0] = to_f64(a, temper(k[0]) >> 6);
             pairs_to_f64_portable::<true>(&k[1..N - 1], &mut chunk[1..]);
         } else {
-            twist_portable(k);
             pairs_to_f64_portable::<true>(&k[..], chunk);
         }
     }
 }
 
 /// `dst[i] ^= src[i]` (the jump polynomials' arithmetic); `dst.len() <= src.len()`.
-#[allow(unsafe_code)] // dispatch to the documented AVX2 kernels
+#[allow(unsafe_code)] // dispatch to the documented AVX2 and AVX-512 kernels
 pub(super) fn xor_bytes(dst: &mut [u8], src: &[u8], backend: Backend) {
     assert!(dst.len() <= src.len());
     match backend {
         #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-        Backend::Avx2 if Backend::Avx2.is_available() => {
+        Backend::Avx2 | Backend::Avx512 if Backend::Avx2.is_available() => {
             // SAFETY: AVX2 is present.
             unsafe { avx2::xor_bytes(dst, src) }
         }
@@ -256,12 +306,12 @@ pub(super) fn xor_bytes(dst: &mut [u8], src: &[u8], backend: Backend) {
 }
 
 /// `dst[i] ^= src[i]` on words (Horner's state additions); `dst.len() <= src.len()`.
-#[allow(unsafe_code)] // dispatch to the documented AVX2 kernels
+#[allow(unsafe_code)] // dispatch to the documented AVX2 and AVX-512 kernels
 pub(super) fn xor_words(dst: &mut [u32], src: &[u32], backend: Backend) {
     assert!(dst.len() <= src.len());
     match backend {
         #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-        Backend::Avx2 if Backend::Avx2.is_available() => {
+        Backend::Avx2 | Backend::Avx512 if Backend::Avx2.is_available() => {
             // SAFETY: AVX2 is present.
             unsafe { avx2::xor_words(dst, src) }
         }
@@ -271,12 +321,12 @@ pub(super) fn xor_words(dst: &mut [u32], src: &[u32], backend: Backend) {
 
 /// `dst[i] ^= rows[0][i] ^ rows[1][i] ^ ...` (the jump polynomials' reduction, several
 /// table rows per sweep); every row is at least as long as `dst`.
-#[allow(unsafe_code)] // dispatch to the documented AVX2 kernels
+#[allow(unsafe_code)] // dispatch to the documented AVX2 and AVX-512 kernels
 pub(super) fn xor_rows<const G: usize>(dst: &mut [u8], rows: &[&[u8]; G], backend: Backend) {
     assert!(rows.iter().all(|r| r.len() >= dst.len()));
     match backend {
         #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-        Backend::Avx2 if Backend::Avx2.is_available() => {
+        Backend::Avx2 | Backend::Avx512 if Backend::Avx2.is_available() => {
             // SAFETY: AVX2 is present.
             unsafe { avx2::xor_rows(dst, rows) }
         }
@@ -322,6 +372,27 @@ fn temper_into_portable(words: &[u32], out: &mut [u32]) {
     }
 }
 
+/// The start of a block in `random_sample`'s bulk loop: `k` regenerated by `twist` and,
+/// when `odd`, the double that straddles the regeneration (old word `N - 1`, new word 0)
+/// in `chunk[0]`.
+#[inline(always)]
+fn start_block(k: &mut [u32; N], odd: bool, chunk: &mut [f64], twist: impl FnOnce(&mut [u32; N])) {
+    let a = temper(k[N - 1]) >> 5;
+    twist(k);
+    if odd {
+        chunk[0] = to_f64(a, temper(k[0]) >> 6);
+    }
+}
+
+/// Double `j` of a freshly regenerated block in `random_sample`'s bulk loop: words
+/// `2j - s` and `2j - s + 1`, tempered (`s = 1` when the block's first double straddles
+/// the regeneration; `j >= s`). The vector kernels' scalar ends.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline(always)]
+fn block_double(k: &[u32; N], j: usize, s: usize) -> f64 {
+    to_f64(temper(k[2 * j - s]) >> 5, temper(k[2 * j - s + 1]) >> 6)
+}
+
 fn pairs_to_f64_portable<const TEMPER: bool>(words: &[u32], out: &mut [f64]) {
     for (o, w) in out.iter_mut().zip(words.chunks_exact(2)) {
         *o = to_f64(
@@ -334,6 +405,10 @@ fn pairs_to_f64_portable<const TEMPER: bool>(words: &[u32], out: &mut [f64]) {
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[allow(unsafe_code)]
 mod avx2;
+
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[allow(unsafe_code)]
+mod avx512;
 
 #[cfg(test)]
 mod tests;

@@ -4,8 +4,8 @@
 //! range is shown to be in bounds next to it.
 
 use super::{
-    step, temper, temper_if, to_f64, xor_portable, xor_rows_portable, LOWER_MASK, M, MATRIX_A, N,
-    UPPER_MASK,
+    block_double, pairs_to_f64_portable, start_block, step_slots, temper, xor_portable,
+    xor_rows_portable, LOWER_MASK, M, MATRIX_A, N, UPPER_MASK,
 };
 use core::arch::x86_64::*;
 
@@ -80,10 +80,8 @@ pub(super) unsafe fn twist(k: &mut [u32; N]) {
         vslot(p, i, M);
         i += W;
     }
-    while i < N - M {
-        k[i] = step(k[i], k[i + 1], k[i + M]);
-        i += 1;
-    }
+    step_slots(k, None, i, N - M);
+    i = N - M;
     // Runs 2 and 3, slots 227..623 with c = new slot i-227 (already written: the
     // vector reads i-227..i-219, all below i). Vectors while i + 9 <= N, so b's read
     // i+1..i+9 stays inside the block; c's read starts at i-227 >= 0.
@@ -92,11 +90,7 @@ pub(super) unsafe fn twist(k: &mut [u32; N]) {
         vslot(p, i, M.wrapping_sub(N));
         i += W;
     }
-    while i < N - 1 {
-        k[i] = step(k[i], k[i + 1], k[i + M - N]);
-        i += 1;
-    }
-    k[N - 1] = step(k[N - 1], k[0], k[M - 1]);
+    step_slots(k, None, i, N);
 }
 
 /// As [`vslot`], also storing the tempered new slots at `t + i`.
@@ -126,23 +120,15 @@ pub(super) unsafe fn twist_tempered(k: &mut [u32; N], out: &mut [u32; N]) {
         vslot_tempered(p, t, i, M);
         i += W;
     }
-    while i < N - M {
-        k[i] = step(k[i], k[i + 1], k[i + M]);
-        out[i] = temper(k[i]);
-        i += 1;
-    }
-    let p = k.as_mut_ptr();
+    step_slots(k, Some(&mut *out), i, N - M);
+    i = N - M;
+    // Pointers anew after the writes through the references.
+    let (p, t) = (k.as_mut_ptr(), out.as_mut_ptr());
     while i + W < N {
         vslot_tempered(p, t, i, M.wrapping_sub(N));
         i += W;
     }
-    while i < N - 1 {
-        k[i] = step(k[i], k[i + 1], k[i + M - N]);
-        out[i] = temper(k[i]);
-        i += 1;
-    }
-    k[N - 1] = step(k[N - 1], k[0], k[M - 1]);
-    out[N - 1] = temper(k[N - 1]);
+    step_slots(k, Some(out), i, N);
 }
 
 /// The safe loop, compiled with AVX2 enabled so that LLVM vectorises it 32 bytes wide.
@@ -232,19 +218,14 @@ pub(super) unsafe fn fill_blocks_f64_stream(k: &mut [u32; N], odd: bool, out: &m
     // Double j of a block (j >= s) pairs words 2j - s and 2j - s + 1.
     let s = odd as usize;
     for chunk in out.chunks_exact_mut(H) {
-        if odd {
-            let a = temper(k[N - 1]) >> 5;
-            twist(k);
-            chunk[0] = to_f64(a, temper(k[0]) >> 6);
-        } else {
-            twist(k);
-        }
+        // SAFETY: this function's own requirement (the CPU has the kernel's features).
+        start_block(k, odd, chunk, |k| unsafe { twist(k) });
         let (src, dst) = (k.as_ptr(), chunk.as_mut_ptr());
         let mut j = s;
         // Scalar doubles up to the first 32-byte aligned one (f64 is 8-aligned, so at
         // most 3 of them).
-        while j < H && (dst.add(j) as usize) % 32 != 0 {
-            chunk[j] = to_f64(temper(k[2 * j - s]) >> 5, temper(k[2 * j - s + 1]) >> 6);
+        while j < H && !(dst.add(j) as usize).is_multiple_of(32) {
+            chunk[j] = block_double(k, j, s);
             j += 1;
         }
         // Vectors while j + 4 <= H: writes chunk[j..j + 4] (in bounds, and 32-byte
@@ -264,7 +245,7 @@ pub(super) unsafe fn fill_blocks_f64_stream(k: &mut [u32; N], odd: bool, out: &m
             j += 4;
         }
         while j < H {
-            chunk[j] = to_f64(temper(k[2 * j - s]) >> 5, temper(k[2 * j - s + 1]) >> 6);
+            chunk[j] = block_double(k, j, s);
             j += 1;
         }
     }
@@ -291,10 +272,5 @@ pub(super) unsafe fn pairs_to_f64<const TEMPER: bool>(words: &[u32], out: &mut [
         _mm256_storeu_pd(dst.add(i), conv(x));
         i += 4;
     }
-    for j in i..n {
-        out[j] = to_f64(
-            temper_if::<TEMPER>(words[2 * j]) >> 5,
-            temper_if::<TEMPER>(words[2 * j + 1]) >> 6,
-        );
-    }
+    pairs_to_f64_portable::<TEMPER>(&words[2 * i..], &mut out[i..]);
 }
