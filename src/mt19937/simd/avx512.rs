@@ -5,9 +5,10 @@
 //! unaligned except the streaming stores (aligned as shown), and each one's index range
 //! is shown to be in bounds next to it.
 //!
-//! Operation counts per sixteen slots (the kernels are bound by them): a step is four
-//! (select, shift, `vpermilps`, three-way xor) against seven in AVX2 per eight, and
-//! the tempering eight against ten. The byte loops of the jump (`xor_*`) stay AVX2.
+//! Vector operations (the kernels are bound by their count): a step is four for sixteen
+//! slots (select, shift, `vpermilps`, three-way xor) where AVX2 takes seven for eight,
+//! and the tempering eight for sixteen where AVX2 takes ten for eight. The byte loops of
+//! the jump (`xor_*`) stay AVX2.
 //!
 //! Tested against the portable twins by the same tests as every backend (they run where
 //! the CPU has AVX-512F, and were run in Bochs's emulated Skylake-X, see
@@ -22,8 +23,8 @@ use core::arch::x86_64::*;
 
 const W: usize = 16; // u32 lanes per vector
 
-/// `vpternlogd` truth tables (bit `4a + 2b + c` of the immediate is the result for
-/// operand bits a, b, c).
+// `vpternlogd` truth tables: bit `4a + 2b + c` of the immediate is the result for
+// operand bits a, b, c.
 /// `c ? b : a`.
 const SELECT: i32 = 0xd8;
 /// `a ^ b ^ c`.
