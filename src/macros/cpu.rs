@@ -75,3 +75,33 @@ macro_rules! fma_multiversion {
         multiversion!("fma"; $($item)*);
     };
 }
+
+/// The MT19937 kernels' dispatch: `$call` with `$k` naming the `avx512` kernel module
+/// where `$backend` is `Avx512` and the CPU has it, the `avx2` module where it is
+/// `Avx2` and the CPU has that, else `$portable`. Used inside `mt19937::simd`, whose
+/// kernel modules these are.
+///
+/// Each kernel is `unsafe` only for its target features, which the match guards check;
+/// the dispatching functions assert the slice lengths the kernels also rely on before
+/// they dispatch.
+macro_rules! by_backend {
+    ($backend:expr, |$k:ident| $call:expr, $portable:expr $(,)?) => {
+        match $backend {
+            #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+            Backend::Avx512 if Backend::Avx512.is_available() => {
+                use avx512 as $k;
+                // SAFETY: AVX-512F and AVX2 are present (the guard); the caller has
+                // asserted the lengths.
+                unsafe { $call }
+            }
+            #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+            Backend::Avx2 if Backend::Avx2.is_available() => {
+                use avx2 as $k;
+                // SAFETY: AVX2 is present (the guard); the caller has asserted the
+                // lengths.
+                unsafe { $call }
+            }
+            _ => $portable,
+        }
+    };
+}

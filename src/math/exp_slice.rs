@@ -1,16 +1,19 @@
-//! [`exp_slice`]: [`exp`] over a slice, four lanes at a time with AVX2 and FMA where the
-//! CPU has them (detected at run time), bit-identical to the scalar [`exp`].
+//! [`exp_slice`]: [`exp`] over a slice, eight lanes at a time with AVX-512F or four with
+//! AVX2 and FMA where the CPU has them (detected at run time, AVX-512 first; the AVX-512
+//! kernel is in `slice_avx512.rs`), bit-identical to the scalar [`exp`].
 //!
 //! The AVX2 kernel runs only the main path of ARM's `exp` (`2^-54 <= |x| < 512`: the same
 //! IEEE operations in the same order, each FMA where the scalar port has `mul_add`); other
 //! lanes (tiny, large, inf, NaN) are recomputed by the scalar [`exp`]. The safe twin is the
-//! plain loop; the tests compare the two.
+//! plain loop; the tests compare it with every kernel the CPU has.
 
 use super::exp::exp;
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 use super::exp_data::{INVLN2N, NEGLN2HIN, NEGLN2LON, POLY, SHIFT, TAB};
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-use super::slice_common::{has_avx2_fma, pad_rest, store_lanes};
+use super::slice_avx512::exp_slice_avx512;
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+use super::slice_common::{has_avx2_fma, has_avx512, pad_rest, store_lanes};
 
 /// Replaces every element `v` of `x` by `exp(v)`, with exactly the bits of [`exp`].
 ///
@@ -21,6 +24,12 @@ use super::slice_common::{has_avx2_fma, pad_rest, store_lanes};
 /// assert_eq!(x.map(f64::to_bits).to_vec(), want);
 /// ```
 pub fn exp_slice(x: &mut [f64]) {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    if has_avx512() {
+        // SAFETY: the kernel is compiled for AVX-512F, AVX2 and FMA, detected just now.
+        unsafe { exp_slice_avx512(x) };
+        return;
+    }
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
     if has_avx2_fma() {
         // SAFETY: the kernel is compiled for AVX2 and FMA, both detected just now.
@@ -100,12 +109,12 @@ unsafe fn exp_slice_avx2(x: &mut [f64]) {
             } else {
                 let mut ys = [0.0; 4];
                 _mm256_storeu_pd(ys.as_mut_ptr(), y);
-                store_lanes(c, ys, fallback, exp);
+                store_lanes(c, &ys, fallback as u32, exp);
             }
         }
     }
     // SAFETY: the caller's guarantee (AVX2 and FMA) is the kernel's.
-    unsafe { pad_rest(chunks.into_remainder(), 1.0, exp_slice_avx2) };
+    unsafe { pad_rest::<4>(chunks.into_remainder(), 1.0, exp_slice_avx2) };
 }
 
 #[cfg(test)]
@@ -146,5 +155,17 @@ mod tests {
             });
         }
         assert_paths_agree(&input, exp_slice, exp_slice_scalar);
+        // Each kernel the CPU has, not only the one the dispatch picks.
+        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+        {
+            if has_avx2_fma() {
+                // SAFETY: AVX2 and FMA were detected just now.
+                assert_paths_agree(&input, |x| unsafe { exp_slice_avx2(x) }, exp_slice_scalar);
+            }
+            if has_avx512() {
+                // SAFETY: AVX-512F, AVX2 and FMA were detected just now.
+                assert_paths_agree(&input, |x| unsafe { exp_slice_avx512(x) }, exp_slice_scalar);
+            }
+        }
     }
 }

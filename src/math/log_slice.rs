@@ -1,17 +1,20 @@
-//! [`log_slice`]: [`log`] over a slice, four lanes at a time with AVX2 and FMA where the
-//! CPU has them (detected at run time), bit-identical to the scalar [`log`].
+//! [`log_slice`]: [`log`] over a slice, eight lanes at a time with AVX-512F or four with
+//! AVX2 and FMA where the CPU has them (detected at run time, AVX-512 first; the AVX-512
+//! kernel is in `slice_avx512.rs`), bit-identical to the scalar [`log`].
 //!
 //! The AVX2 kernel runs ARM's `log` main path on every lane, then, for the lanes near 1
 //! (listed as it goes), the near-1 polynomial, in vector form too (the same IEEE
 //! operations in the same order, each FMA where the scalar port has `mul_add`); lanes
 //! that need a special case (zero, negative, subnormal, inf, NaN) are recomputed by the
-//! scalar [`log`]. The safe twin is the plain loop; the tests compare the two.
+//! scalar [`log`]. The safe twin is the plain loop; the tests compare it with every kernel the CPU has.
 
 use super::log::log;
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 use super::log_data::{LN2HI, LN2LO, POLY as A, POLY1 as B, TAB};
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-use super::slice_common::{has_avx2_fma, pad_rest, store_lanes};
+use super::slice_avx512::log_slice_avx512;
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+use super::slice_common::{has_avx2_fma, has_avx512, pad_rest, store_lanes};
 
 /// Replaces every element `v` of `x` by `log(v)`, with exactly the bits of [`log`].
 ///
@@ -22,6 +25,12 @@ use super::slice_common::{has_avx2_fma, pad_rest, store_lanes};
 /// assert_eq!(x.map(f64::to_bits).to_vec(), want.iter().map(|v| v.to_bits()).collect::<Vec<_>>());
 /// ```
 pub fn log_slice(x: &mut [f64]) {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    if has_avx512() {
+        // SAFETY: the kernel is compiled for AVX-512F, AVX2 and FMA, detected just now.
+        unsafe { log_slice_avx512::<false>(x) };
+        return;
+    }
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
     if has_avx2_fma() {
         // SAFETY: the kernel is compiled for AVX2 and FMA, both detected just now.
@@ -35,6 +44,12 @@ pub fn log_slice(x: &mut [f64]) {
 /// (a sign flip, exactly what `-` does), for the exponential's `-log(1 - U)` without a
 /// second pass over the values.
 pub(crate) fn neg_log_slice(x: &mut [f64]) {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    if has_avx512() {
+        // SAFETY: the kernel is compiled for AVX-512F, AVX2 and FMA, detected just now.
+        unsafe { log_slice_avx512::<true>(x) };
+        return;
+    }
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
     if has_avx2_fma() {
         // SAFETY: the kernel is compiled for AVX2 and FMA, both detected just now.
@@ -55,19 +70,19 @@ fn log_slice_scalar(x: &mut [f64]) {
 
 /// `-log(v)`: [`neg_log_slice`] without the kernel, and the lanes the kernel leaves to
 /// the scalar port.
-fn neg_log(v: f64) -> f64 {
+pub(super) fn neg_log(v: f64) -> f64 {
     -log(v)
 }
 
 /// Bits of `1 - 2^-4` and `1 + 0x1.09p-4`, the near-1 interval of [`log`].
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-const NEAR1: (i64, i64) = (0x3fee_0000_0000_0000, 0x3ff1_0900_0000_0000);
+pub(super) const NEAR1: (i64, i64) = (0x3fee_0000_0000_0000, 0x3ff1_0900_0000_0000);
 /// `2^27`, as in [`log`]'s near-1 branch.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-const TWO27: f64 = 134_217_728.0;
+pub(super) const TWO27: f64 = 134_217_728.0;
 /// Bits of 0x1.6p-1, as in [`log`].
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-const OFF: i64 = 0x3fe6_0000_0000_0000;
+pub(super) const OFF: i64 = 0x3fe6_0000_0000_0000;
 
 /// # Safety
 /// The CPU must support AVX2 and FMA.
@@ -84,13 +99,13 @@ unsafe fn log_slice_avx2<const NEG: bool>(x: &mut [f64]) {
     // SAFETY: as above; the rest's whole vectors make one short pass.
     unsafe { log_pass_avx2::<NEG>(whole) };
     // SAFETY: as above.
-    unsafe { pad_rest(tail, 2.0, log_slice_avx2::<NEG>) };
+    unsafe { pad_rest::<4>(tail, 2.0, log_slice_avx2::<NEG>) };
 }
 
 /// Vectors of four that one [`log_pass_avx2`] takes before it goes back for the lanes
 /// near 1 (their list is on the stack: 4 bytes a vector).
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-const PASS: usize = 128;
+pub(super) const PASS: usize = 128;
 
 /// One pass over whole vectors (`x.len()` a multiple of 4, at most `4 * PASS`).
 ///
@@ -199,7 +214,7 @@ unsafe fn log_pass_avx2<const NEG: bool>(x: &mut [f64]) {
             } else {
                 let mut ys = [0.0; 4];
                 _mm256_storeu_pd(ys.as_mut_ptr(), y);
-                store_lanes(c, ys, fallback, if NEG { neg_log } else { log });
+                store_lanes(c, &ys, fallback as u32, if NEG { neg_log } else { log });
             }
         }
     }
@@ -296,11 +311,40 @@ mod tests {
                 _ => f64::from_bits(r >> 1),
             });
         }
-        assert_paths_agree(&input, log_slice, log_slice_scalar);
-        assert_paths_agree(&input, neg_log_slice, |x| {
+        let neg_scalar: fn(&mut [f64]) = |x| {
             for v in x {
                 *v = neg_log(*v);
             }
-        });
+        };
+        assert_paths_agree(&input, log_slice, log_slice_scalar);
+        assert_paths_agree(&input, neg_log_slice, neg_scalar);
+        // Each kernel the CPU has, not only the one the dispatch picks.
+        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+        {
+            if has_avx2_fma() {
+                // SAFETY: AVX2 and FMA were detected just now.
+                assert_paths_agree(
+                    &input,
+                    |x| unsafe { log_slice_avx2::<false>(x) },
+                    log_slice_scalar,
+                );
+                // SAFETY: as above.
+                assert_paths_agree(&input, |x| unsafe { log_slice_avx2::<true>(x) }, neg_scalar);
+            }
+            if has_avx512() {
+                // SAFETY: AVX-512F, AVX2 and FMA were detected just now.
+                assert_paths_agree(
+                    &input,
+                    |x| unsafe { log_slice_avx512::<false>(x) },
+                    log_slice_scalar,
+                );
+                // SAFETY: as above.
+                assert_paths_agree(
+                    &input,
+                    |x| unsafe { log_slice_avx512::<true>(x) },
+                    neg_scalar,
+                );
+            }
+        }
     }
 }

@@ -8,8 +8,8 @@
 //!   `log.c`, `log2.c`, `pow.c` and their data tables (MIT), the code glibc (since 2.28)
 //!   runs for them, equal to glibc 2.36 x86-64 (FMA build) bit for bit (0 differences in
 //!   10^9 inputs each, `examples/libm_verify.rs`). [`exp_slice`] and [`log_slice`] map a
-//!   slice in place with the same bits, four lanes at a time with AVX2 and FMA when the
-//!   CPU has them (detected at run time).
+//!   slice in place with the same bits, eight lanes at a time with AVX-512F or four with
+//!   AVX2 and FMA when the CPU has them (detected at run time).
 //! - [`log1p`], [`expm1`]: fdlibm ports equal to glibc 2.36 x86-64 (FMA build) bit for
 //!   bit (0 differences in 10^9 random inputs each, `examples/libm_verify2.rs`).
 //! - [`acos`], [`sin`], [`cos`]: correctly rounded (ports of CORE-MATH). glibc's are
@@ -58,6 +58,8 @@ mod pow_log_data;
 mod sin_cos;
 mod sin_cos_data;
 mod sin_cos_reduce;
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+mod slice_avx512;
 mod slice_common;
 mod soft;
 mod words;

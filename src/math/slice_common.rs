@@ -1,5 +1,6 @@
-//! What [`super::exp_slice`] and [`super::log_slice`] share: the scalar recomputation of the
-//! lanes their AVX2 main path does not cover, and (in tests) the comparison of both paths.
+//! What [`super::exp_slice`] and [`super::log_slice`] and their AVX2 and AVX-512 kernels
+//! share: the CPU checks, the scalar recomputation of the lanes a kernel's main path does
+//! not cover, and (in tests) the comparison of every path with the scalar one.
 
 /// Whether the AVX2 + FMA kernels of [`super::exp_slice`] and [`super::log_slice`] run
 /// on this CPU (detected at run time with `std`, else the build's target features:
@@ -16,8 +17,16 @@ pub(super) fn has_avx2_fma() -> bool {
     }
 }
 
-/// Stores the kernel's four results `y` into `c`, except the lanes whose bit is set in
-/// `mask` (a `movemask` of the lanes outside the kernel's main path), which `f`
+/// Whether the AVX-512 kernels of [`super::slice_avx512`] run on this CPU: AVX-512F,
+/// with AVX2 and FMA for their remainders (every AVX-512 CPU has both).
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline]
+pub(super) fn has_avx512() -> bool {
+    cpu_has!("avx512f", "avx2", "fma")
+}
+
+/// Stores the kernel's results `y` (one per element of `c`) into `c`, except the lanes
+/// whose bit is set in `mask` (the lanes outside the kernel's main path), which `f`
 /// recomputes from the inputs `c` still holds.
 ///
 /// The kernels call this only when `mask != 0` (rare) and store `y` themselves
@@ -28,24 +37,29 @@ pub(super) fn has_avx2_fma() -> bool {
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[cold]
 #[inline(never)]
-pub(super) fn store_lanes(c: &mut [f64], y: [f64; 4], mask: i32, f: fn(f64) -> f64) {
+pub(super) fn store_lanes(c: &mut [f64], y: &[f64], mask: u32, f: fn(f64) -> f64) {
     for (lane, (v, y)) in c.iter_mut().zip(y).enumerate() {
-        *v = if mask & (1 << lane) != 0 { f(*v) } else { y };
+        *v = if mask & (1 << lane) != 0 { f(*v) } else { *y };
     }
 }
 
-/// Runs the 4-lane `kernel` on the last 1 to 3 values of a slice, `rest`, padded with
-/// `pad` (an input on the kernel's main path, so no lane is patched): cheaper than the scalar port, whose `mul_add`s are
-/// software `fma` calls where the crate is not compiled for FMA.
+/// Runs the `N`-lane `kernel` on the last 1 to `N - 1` values of a slice, `rest`, padded
+/// with `pad` (an input on the kernel's main path, so no lane is patched): cheaper than
+/// the scalar port, whose `mul_add`s are software `fma` calls where the crate is not
+/// compiled for FMA.
 ///
 /// # Safety
 /// The CPU must have what `kernel` is compiled for.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-pub(super) unsafe fn pad_rest(rest: &mut [f64], pad: f64, kernel: unsafe fn(&mut [f64])) {
+pub(super) unsafe fn pad_rest<const N: usize>(
+    rest: &mut [f64],
+    pad: f64,
+    kernel: unsafe fn(&mut [f64]),
+) {
     if rest.is_empty() {
         return;
     }
-    let mut lanes = [pad; 4];
+    let mut lanes = [pad; N];
     lanes[..rest.len()].copy_from_slice(rest);
     // SAFETY: the caller's guarantee.
     unsafe { kernel(&mut lanes) };
@@ -63,11 +77,12 @@ pub(super) fn xorshift(mut s: u64) -> impl FnMut() -> u64 {
     }
 }
 
-/// Runs `fast` (the dispatching slice function) and `slow` (its scalar twin) on `input`
-/// cut at 0..4 (so every remainder length is covered) and asserts the same bits.
+/// Runs `fast` (a kernel, or the dispatching slice function) and `slow` (its scalar twin)
+/// on `input` cut at 0..8 (so every remainder length of 4 and 8 lanes is covered) and
+/// asserts the same bits.
 #[cfg(test)]
 pub(super) fn assert_paths_agree(input: &[f64], fast: fn(&mut [f64]), slow: fn(&mut [f64])) {
-    for cut in 0..4 {
+    for cut in 0..8 {
         let mut a = input[cut..].to_vec();
         let mut b = a.clone();
         fast(&mut a);

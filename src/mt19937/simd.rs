@@ -159,19 +159,7 @@ fn step_slots(k: &mut [u32; N], mut out: Option<&mut [u32; N]>, from: usize, to:
 /// Regenerate the block in place (the reference loop, in three data-parallel runs).
 #[allow(unsafe_code)] // dispatch to the documented AVX2 and AVX-512 kernels
 pub(super) fn twist(k: &mut [u32; N], backend: Backend) {
-    match backend {
-        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-        Backend::Avx512 if Backend::Avx512.is_available() => {
-            // SAFETY: AVX-512F is present (checked just above).
-            unsafe { avx512::twist(k) }
-        }
-        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-        Backend::Avx2 if Backend::Avx2.is_available() => {
-            // SAFETY: AVX2 is present (checked just above).
-            unsafe { avx2::twist(k) }
-        }
-        _ => twist_portable(k),
-    }
+    by_backend!(backend, |kernels| kernels::twist(k), twist_portable(k))
 }
 
 /// Regenerate the block in place and write its tempered words to `out` (the scalar
@@ -179,19 +167,11 @@ pub(super) fn twist(k: &mut [u32; N], backend: Backend) {
 /// vector of new slots while it is still in registers.
 #[allow(unsafe_code)] // dispatch to the documented AVX2 and AVX-512 kernels
 pub(super) fn twist_tempered(k: &mut [u32; N], out: &mut [u32; N], backend: Backend) {
-    match backend {
-        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-        Backend::Avx512 if Backend::Avx512.is_available() => {
-            // SAFETY: AVX-512F is present (checked just above).
-            unsafe { avx512::twist_tempered(k, out) }
-        }
-        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-        Backend::Avx2 if Backend::Avx2.is_available() => {
-            // SAFETY: AVX2 is present (checked just above).
-            unsafe { avx2::twist_tempered(k, out) }
-        }
-        _ => twist_tempered_portable(k, out),
-    }
+    by_backend!(
+        backend,
+        |kernels| kernels::twist_tempered(k, out),
+        twist_tempered_portable(k, out)
+    )
 }
 
 /// The safe twin of the fused kernel: the reference regeneration, then the tempering.
@@ -204,19 +184,11 @@ pub(super) fn twist_tempered_portable(k: &mut [u32; N], out: &mut [u32; N]) {
 #[allow(unsafe_code)] // dispatch to the documented AVX2 and AVX-512 kernels
 pub(super) fn temper_into(words: &[u32], out: &mut [u32], backend: Backend) {
     assert_eq!(words.len(), out.len());
-    match backend {
-        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-        Backend::Avx512 if Backend::Avx512.is_available() => {
-            // SAFETY: AVX-512F is present; lengths are equal (asserted).
-            unsafe { avx512::temper_into(words, out) }
-        }
-        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-        Backend::Avx2 if Backend::Avx2.is_available() => {
-            // SAFETY: AVX2 is present; lengths are equal (asserted).
-            unsafe { avx2::temper_into(words, out) }
-        }
-        _ => temper_into_portable(words, out),
-    }
+    by_backend!(
+        backend,
+        |kernels| kernels::temper_into(words, out),
+        temper_into_portable(words, out)
+    )
 }
 
 /// `out[i] = to_f64(t(words[2i]) >> 5, t(words[2i+1]) >> 6)`, where `t` is
@@ -225,19 +197,11 @@ pub(super) fn temper_into(words: &[u32], out: &mut [u32], backend: Backend) {
 #[allow(unsafe_code)] // dispatch to the documented AVX2 and AVX-512 kernels
 pub(super) fn pairs_to_f64<const TEMPER: bool>(words: &[u32], out: &mut [f64], backend: Backend) {
     assert_eq!(words.len(), 2 * out.len());
-    match backend {
-        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-        Backend::Avx512 if Backend::Avx512.is_available() => {
-            // SAFETY: AVX-512F is present; lengths match (asserted).
-            unsafe { avx512::pairs_to_f64::<TEMPER>(words, out) }
-        }
-        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-        Backend::Avx2 if Backend::Avx2.is_available() => {
-            // SAFETY: AVX2 is present; lengths match (asserted).
-            unsafe { avx2::pairs_to_f64::<TEMPER>(words, out) }
-        }
-        _ => pairs_to_f64_portable::<TEMPER>(words, out),
-    }
+    by_backend!(
+        backend,
+        |kernels| kernels::pairs_to_f64::<TEMPER>(words, out),
+        pairs_to_f64_portable::<TEMPER>(words, out)
+    )
 }
 
 /// [`temper`] if `TEMPER`, else `w`.
@@ -265,19 +229,11 @@ fn temper_if<const TEMPER: bool>(w: u32) -> u32 {
 #[allow(unsafe_code)] // dispatch to the documented AVX2 and AVX-512 kernels
 pub(super) fn fill_blocks_f64(k: &mut [u32; N], odd: bool, out: &mut [f64], backend: Backend) {
     assert_eq!(out.len() % (N / 2), 0);
-    match backend {
-        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-        Backend::Avx512 if Backend::Avx512.is_available() => {
-            // SAFETY: AVX-512F is present; `out.len()` is a multiple of N / 2 (asserted).
-            unsafe { avx512::fill_blocks_f64_stream(k, odd, out) }
-        }
-        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-        Backend::Avx2 if Backend::Avx2.is_available() => {
-            // SAFETY: AVX2 is present; `out.len()` is a multiple of N / 2 (asserted).
-            unsafe { avx2::fill_blocks_f64_stream(k, odd, out) }
-        }
-        _ => fill_blocks_f64_portable(k, odd, out),
-    }
+    by_backend!(
+        backend,
+        |kernels| kernels::fill_blocks_f64_stream(k, odd, out),
+        fill_blocks_f64_portable(k, odd, out)
+    )
 }
 
 fn fill_blocks_f64_portable(k: &mut [u32; N], odd: bool, out: &mut [f64]) {

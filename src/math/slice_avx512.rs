@@ -1,0 +1,229 @@
+//! The AVX-512 kernels of [`super::log_slice`] and [`super::exp_slice`]: their AVX2
+//! kernels eight lanes wide, with the same IEEE operations in the same order (each FMA
+//! where the scalar port has `mul_add`), so the same bits as the scalar [`log`] and
+//! [`exp`]. Chosen at run time before AVX2 where the CPU has AVX-512F.
+//!
+//! What AVX-512 changes besides the width: the lane tests give mask registers, so the
+//! lanes a kernel leaves to the scalar port or to a second loop are bits to test rather
+//! than `movemask`s; the near-1 lanes of `log` are finished with a masked store; and the
+//! table rows are fetched with `vgatherqpd` (two per vector) instead of one load per lane
+//! and shuffles, the AVX2 kernels' choice on Zen 3, where a 256-bit gather was slower.
+//!
+//! The development machines have no AVX-512 unit: these kernels are tested against the
+//! scalar functions by the tests of `log_slice.rs` and `exp_slice.rs` on every machine
+//! that has one, and were run in Bochs's emulated Skylake-X
+//! (`scripts/avx512_emulated.sh`); they are not timed yet, so the gather against
+//! per-lane loads is a choice still to measure on such a machine.
+
+use super::exp::exp;
+use super::exp_data::{INVLN2N, NEGLN2HIN, NEGLN2LON, POLY as E, SHIFT, TAB as EXP_TAB};
+use super::log::log;
+use super::log_data::{LN2HI, LN2LO, POLY as A, POLY1 as B, TAB as LOG_TAB};
+use super::log_slice::{neg_log, NEAR1, OFF, PASS, TWO27};
+use super::slice_common::{pad_rest, store_lanes};
+use core::arch::x86_64::*;
+use core::mem::MaybeUninit;
+
+/// Lanes of a vector.
+const W: usize = 8;
+
+/// [`super::log_slice`] (`NEG = false`) or its negation (`NEG = true`), eight lanes at a
+/// time.
+///
+/// # Safety
+/// The CPU must support AVX-512F, AVX2 and FMA.
+#[target_feature(enable = "avx512f,avx2,fma")]
+pub(super) unsafe fn log_slice_avx512<const NEG: bool>(x: &mut [f64]) {
+    let mut passes = x.chunks_exact_mut(W * PASS);
+    for pass in &mut passes {
+        // SAFETY: the caller's guarantee is the kernel's.
+        unsafe { log_pass::<NEG>(pass) };
+    }
+    let rest = passes.into_remainder();
+    let (whole, tail) = rest.split_at_mut(rest.len() / W * W);
+    // SAFETY: as above; the rest's whole vectors make one short pass.
+    unsafe { log_pass::<NEG>(whole) };
+    // SAFETY: as above.
+    unsafe { pad_rest::<W>(tail, 2.0, log_slice_avx512::<NEG>) };
+}
+
+/// One pass over whole vectors (`x.len()` a multiple of 8, at most `8 * PASS`): the
+/// main path on every lane, the vectors with lanes near 1 listed, then those lanes
+/// finished, as in the AVX2 kernel (whose docs give the measurements behind the second
+/// loop; with eight lanes, two vectors of uniforms in five have such a lane).
+///
+/// # Safety
+/// The CPU must support AVX-512F, AVX2 and FMA.
+#[target_feature(enable = "avx512f,avx2,fma")]
+unsafe fn log_pass<const NEG: bool>(x: &mut [f64]) {
+    debug_assert!(x.len().is_multiple_of(W) && x.len() <= W * PASS);
+    // Entry `i < listed` is written before it is read: `j << 8 | mask` (vector index,
+    // lanes near 1). Uninitialised for the reason the AVX2 kernel gives.
+    let mut near = [const { MaybeUninit::<u32>::uninit() }; PASS];
+    let mut listed = 0usize;
+    let i64s = |v: i64| _mm512_set1_epi64(v);
+    let f64s = |v: f64| _mm512_set1_pd(v);
+    for (j, c) in x.chunks_exact_mut(W).enumerate() {
+        // SAFETY (whole block): `c` has exactly 8 elements, so the unaligned 512-bit load
+        // and store stay in bounds; the gathers read the row at byte offset 16 i of
+        // LOG_TAB and the word after it, with i = (tmp >> 45) & 127 < 128 rows.
+        unsafe {
+            let xv = _mm512_loadu_pd(c.as_ptr());
+            let ix = _mm512_castpd_si512(xv);
+            // Lanes near 1, and lanes outside [0x1p-1022, inf) as signed integers (the
+            // scalar port's special cases), as in the AVX2 kernel.
+            let near1 = _mm512_cmpgt_epi64_mask(ix, i64s(NEAR1.0 - 1))
+                & _mm512_cmplt_epi64_mask(ix, i64s(NEAR1.1));
+            let special = _mm512_cmplt_epi64_mask(ix, i64s(0x0010_0000_0000_0000))
+                | _mm512_cmpgt_epi64_mask(ix, i64s(0x7fef_ffff_ffff_ffff));
+
+            let tmp = _mm512_sub_epi64(ix, i64s(OFF));
+            // k = tmp >> 52 (arithmetic) as a double, exactly, by the AVX2 kernel's
+            // construction (AVX-512F alone has no 64-bit integer conversion).
+            let top = _mm512_xor_si512(_mm512_srli_epi64::<52>(tmp), i64s(0x800));
+            let kd = _mm512_sub_pd(
+                _mm512_castsi512_pd(_mm512_or_si512(top, i64s(0x4338_0000_0000_0000))),
+                f64s(f64::from_bits(0x4338_0000_0000_0800)),
+            );
+            let iz = _mm512_sub_epi64(
+                ix,
+                _mm512_and_si512(tmp, i64s(0xfff0_0000_0000_0000u64 as i64)),
+            );
+            let z = _mm512_castsi512_pd(iz);
+            let row = _mm512_and_si512(_mm512_srli_epi64::<41>(tmp), i64s(127 << 4));
+            let base = LOG_TAB.as_ptr().cast::<f64>();
+            let invc = _mm512_i64gather_pd::<1>(row, base);
+            let logc = _mm512_i64gather_pd::<1>(row, base.add(1));
+
+            // The scalar main path, operation for operation.
+            let r = _mm512_fmadd_pd(z, invc, f64s(-1.0));
+            let w = _mm512_fmadd_pd(kd, f64s(LN2HI), logc);
+            let hi = _mm512_add_pd(w, r);
+            let lo = _mm512_fmadd_pd(kd, f64s(LN2LO), _mm512_add_pd(_mm512_sub_pd(w, hi), r));
+            let r2 = _mm512_mul_pd(r, r);
+            let a12 = _mm512_fmadd_pd(r, f64s(A[2]), f64s(A[1]));
+            let a34 = _mm512_fmadd_pd(r, f64s(A[4]), f64s(A[3]));
+            let lo = _mm512_fmadd_pd(r2, f64s(A[0]), lo);
+            let q = _mm512_fmadd_pd(a34, r2, a12);
+            let y = _mm512_add_pd(_mm512_fmadd_pd(_mm512_mul_pd(r, r2), q, lo), hi);
+            let y = if NEG { negate(y) } else { y };
+            // Lanes near 1 keep their input; the second loop finishes them.
+            let y = _mm512_mask_blend_pd(near1, y, xv);
+            near[listed % PASS].write((j as u32) << 8 | u32::from(near1));
+            listed += usize::from(near1 != 0);
+            if special == 0 {
+                _mm512_storeu_pd(c.as_mut_ptr(), y);
+            } else {
+                let mut ys = [0.0; W];
+                _mm512_storeu_pd(ys.as_mut_ptr(), y);
+                store_lanes(c, &ys, u32::from(special), if NEG { neg_log } else { log });
+            }
+        }
+    }
+    for entry in &near[..listed] {
+        // SAFETY: entries below `listed` were written in the loop above.
+        let e = unsafe { entry.assume_init() };
+        let (j, mask) = ((e >> 8) as usize, (e & 0xff) as __mmask8);
+        let c = &mut x[W * j..][..W];
+        // SAFETY: `c` has 8 elements; the masked store writes only the near-1 lanes.
+        unsafe {
+            let y = log_near_one(_mm512_loadu_pd(c.as_ptr()));
+            let y = if NEG { negate(y) } else { y };
+            _mm512_mask_storeu_pd(c.as_mut_ptr(), mask, y);
+        }
+    }
+}
+
+/// `-y` as the scalar `-` does it: the sign bit flipped (an integer xor, since the
+/// floating-point `vxorpd` on 512 bits needs AVX-512DQ).
+#[target_feature(enable = "avx512f")]
+#[inline]
+fn negate(y: __m512d) -> __m512d {
+    _mm512_castsi512_pd(_mm512_xor_si512(
+        _mm512_castpd_si512(y),
+        _mm512_set1_epi64(i64::MIN),
+    ))
+}
+
+/// The scalar `log_near_one` on eight lanes, operation for operation, as the AVX2
+/// kernel's `log_near_one_avx2`.
+#[target_feature(enable = "avx512f")]
+#[inline]
+fn log_near_one(x: __m512d) -> __m512d {
+    let c = |v: f64| _mm512_set1_pd(v);
+    let r = _mm512_sub_pd(x, c(1.0));
+    let r2 = _mm512_mul_pd(r, r);
+    let r3 = _mm512_mul_pd(r, r2);
+    let p1 = _mm512_fmadd_pd(r2, c(B[3]), _mm512_fmadd_pd(r, c(B[2]), c(B[1])));
+    let p4 = _mm512_fmadd_pd(r2, c(B[6]), _mm512_fmadd_pd(r, c(B[5]), c(B[4])));
+    let p7 = _mm512_fmadd_pd(
+        r3,
+        c(B[10]),
+        _mm512_fmadd_pd(r2, c(B[9]), _mm512_fmadd_pd(r, c(B[8]), c(B[7]))),
+    );
+    let p = _mm512_fmadd_pd(_mm512_fmadd_pd(p7, r3, p4), r3, p1);
+    let rhi = _mm512_fmadd_pd(c(-TWO27), r, _mm512_fmadd_pd(r, c(TWO27), r));
+    let rlo = _mm512_sub_pd(r, rhi);
+    let rhi2 = _mm512_mul_pd(rhi, rhi);
+    let hi = _mm512_fmadd_pd(rhi2, c(B[0]), r);
+    let lo = _mm512_fmadd_pd(rhi2, c(B[0]), _mm512_sub_pd(r, hi));
+    let lo = _mm512_fmadd_pd(_mm512_mul_pd(c(B[0]), rlo), _mm512_add_pd(rhi, r), lo);
+    _mm512_add_pd(hi, _mm512_fmadd_pd(r3, p, lo))
+}
+
+/// [`super::exp_slice`], eight lanes at a time: the main path of ARM's `exp`
+/// (`2^-54 <= |x| < 512`) on every lane; the others recomputed by the scalar [`exp`].
+///
+/// # Safety
+/// The CPU must support AVX-512F, AVX2 and FMA.
+#[target_feature(enable = "avx512f,avx2,fma")]
+pub(super) unsafe fn exp_slice_avx512(x: &mut [f64]) {
+    let i64s = |v: i64| _mm512_set1_epi64(v);
+    let f64s = |v: f64| _mm512_set1_pd(v);
+    let mut chunks = x.chunks_exact_mut(W);
+    for c in &mut chunks {
+        // SAFETY (whole block): `c` has exactly 8 elements, so the unaligned 512-bit load
+        // and store stay in bounds; the gathers read EXP_TAB[2j] and EXP_TAB[2j + 1] with
+        // j = ki & 127 < 128, inside the table's 256 words.
+        unsafe {
+            let xv = _mm512_loadu_pd(c.as_ptr());
+            let ix = _mm512_castpd_si512(xv);
+            let abstop = _mm512_and_si512(_mm512_srli_epi64::<52>(ix), i64s(0x7ff));
+            let outside = _mm512_cmplt_epi64_mask(abstop, i64s(0x3c9))
+                | _mm512_cmpgt_epi64_mask(abstop, i64s(0x407));
+
+            // The scalar `exp_reduce` with xtail = 0 and no sign bias, operation for
+            // operation, as in the AVX2 kernel.
+            let kd = _mm512_fmadd_pd(xv, f64s(INVLN2N), f64s(SHIFT));
+            let ki = _mm512_castpd_si512(kd);
+            let kd = _mm512_sub_pd(kd, f64s(SHIFT));
+            let r = _mm512_fmadd_pd(kd, f64s(NEGLN2HIN), xv);
+            let r = _mm512_fmadd_pd(kd, f64s(NEGLN2LON), r);
+            let r = _mm512_add_pd(r, _mm512_setzero_pd());
+            let top = _mm512_slli_epi64::<45>(ki);
+            let idx = _mm512_slli_epi64::<1>(_mm512_and_si512(ki, i64s(127)));
+            let tail = _mm512_i64gather_pd::<8>(idx, EXP_TAB.as_ptr().cast::<f64>());
+            let sbits = _mm512_add_epi64(
+                _mm512_i64gather_epi64::<8>(idx, EXP_TAB.as_ptr().add(1).cast::<i64>()),
+                top,
+            );
+            let r2 = _mm512_mul_pd(r, r);
+            let c23 = _mm512_fmadd_pd(r, f64s(E[1]), f64s(E[0]));
+            let c45 = _mm512_fmadd_pd(r, f64s(E[3]), f64s(E[2]));
+            let tmp = _mm512_fmadd_pd(c23, r2, _mm512_add_pd(tail, r));
+            let tmp = _mm512_fmadd_pd(_mm512_mul_pd(r2, r2), c45, tmp);
+            let scale = _mm512_castsi512_pd(sbits);
+            let y = _mm512_fmadd_pd(scale, tmp, scale);
+
+            if outside == 0 {
+                _mm512_storeu_pd(c.as_mut_ptr(), y);
+            } else {
+                let mut ys = [0.0; W];
+                _mm512_storeu_pd(ys.as_mut_ptr(), y);
+                store_lanes(c, &ys, u32::from(outside), exp);
+            }
+        }
+    }
+    // SAFETY: the caller's guarantee is the kernel's.
+    unsafe { pad_rest::<W>(chunks.into_remainder(), 1.0, exp_slice_avx512) };
+}
