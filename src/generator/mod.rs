@@ -47,7 +47,7 @@ mod array_forms;
 pub mod broadcast;
 pub(crate) mod continuous;
 pub(crate) mod discrete;
-mod exponential_avx2;
+mod exponential_simd;
 pub(crate) mod gamma;
 pub(crate) mod hypergeometric;
 pub mod integers;

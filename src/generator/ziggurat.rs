@@ -13,7 +13,7 @@
 //! data (see `scripts/ziggurat_tables.py` for why they are not recomputed). The kernels
 //! below are the free functions the [`broadcast`](super::broadcast) table also uses.
 
-use super::exponential_avx2;
+use super::exponential_simd;
 use super::next_float;
 use super::read_ahead::{self, Words};
 use super::ziggurat_tables::*;
@@ -329,7 +329,7 @@ impl<B: BitGenerator> Generator<B> {
         read_ahead::fill_with_run(
             &mut self.bg,
             out,
-            |w, o| exponential_avx2::accepted_run(w, o, 1.0),
+            |w, o| exponential_simd::accepted_run(w, o, 1.0),
             exponential_attempt,
             |t, e| standard_exponential_rejected(t, e),
         );
@@ -435,7 +435,7 @@ impl<B: BitGenerator> Generator<B> {
         read_ahead::fill_with_run(
             &mut self.bg,
             out,
-            |w, o| exponential_avx2::accepted_run(w, o, scale),
+            |w, o| exponential_simd::accepted_run(w, o, scale),
             |w| exponential_attempt(w).map(|x| scale * x),
             |t, e| scale * standard_exponential_rejected(t, e),
         );

@@ -33,7 +33,7 @@ mod hypergeometric;
 mod integers;
 pub(crate) mod multivariate;
 mod normal;
-mod polar_avx2;
+mod polar_simd;
 mod sequences;
 #[cfg(feature = "eval")]
 pub(crate) use sequences::check_p;

@@ -1,9 +1,7 @@
 //! Normal draws: the legacy polar (Marsaglia) method with its cached second value.
 
 use super::broadcast::{DistSpec, Kernel};
-#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-use super::polar_avx2::accept_avx2;
-use super::polar_avx2::has_avx2;
+use super::polar_simd::{accept, Lanes};
 use super::RandomState;
 pub(crate) use crate::distr::Doubles;
 use crate::error::Result;
@@ -57,18 +55,18 @@ pub(super) fn polar_factors_of(r2: &[f64], f: &mut [f64]) {
     polar_factors(f, r2);
 }
 
-/// [`PolarBatch::accept_run`] on a fresh batch of 40 from slot `k` (vector kernel or
-/// not), for the kernel's test: the accepted count, the doubles used and the accepted
+/// [`PolarBatch::accept_run`] on a fresh batch of 40 from slot `k` (with the kernels of
+/// `lanes`), for the kernels' test: the accepted count, the doubles used and the accepted
 /// `(x1, x2, r2)` from `k` on.
 #[cfg(test)]
 pub(super) fn accept_run_for_test(
     doubles: &[f64],
     k: usize,
     want: usize,
-    simd: bool,
+    lanes: Lanes,
 ) -> (usize, Vec<f64>) {
     let mut b = PolarBatch::<40>::new();
-    let (got, used) = b.accept_run(doubles, k, want, simd);
+    let (got, used) = b.accept_run(doubles, k, want, lanes);
     let mut v = vec![used as f64];
     for a in [&b.x1, &b.x2, &b.r2] {
         v.extend_from_slice(&a[k..got]);
@@ -113,7 +111,7 @@ impl<const B: usize> PolarBatch<B> {
     #[inline(always)]
     fn fill(&mut self, rd: &mut F64Reader<'_>, want: usize) {
         debug_assert!(want <= B);
-        let simd = has_avx2();
+        let lanes = Lanes::detected();
         let mut k = 0;
         while k < want {
             let c = rd.chunk();
@@ -124,31 +122,33 @@ impl<const B: usize> PolarBatch<B> {
                 k = self.push(k, x1, x2);
                 continue;
             }
-            let (accepted, used) = self.accept_run(c, k, want, simd);
+            let (accepted, used) = self.accept_run(c, k, want, lanes);
             k = accepted;
             rd.take(used);
         }
         self.n = want;
     }
 
-    /// [`attempts`](Self::attempts) without marks, from slot `k < want`: with `simd`
-    /// (the CPU has AVX2) the vector kernel takes the attempts it can
-    /// ([`accept_avx2`]) and the scalar loop the rest. Returns the accepted count and the
-    /// doubles used.
+    /// [`attempts`](Self::attempts) without marks, from slot `k < want`: the vector
+    /// kernels of `lanes` take the attempts they can ([`accept`]) and the scalar loop
+    /// the rest. Returns the accepted count and the doubles used.
     #[inline(always)]
-    fn accept_run(&mut self, doubles: &[f64], k: usize, want: usize, simd: bool) -> (usize, usize) {
-        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-        let (k, used) = if simd {
-            // SAFETY: `simd` says the CPU has AVX2; `want <= B`, the arrays' length.
-            unsafe { accept_avx2(doubles, k, want, &mut self.x1, &mut self.x2, &mut self.r2) }
-        } else {
-            (k, 0)
-        };
-        #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
-        let (k, used) = {
-            let _ = simd;
-            (k, 0)
-        };
+    fn accept_run(
+        &mut self,
+        doubles: &[f64],
+        k: usize,
+        want: usize,
+        lanes: Lanes,
+    ) -> (usize, usize) {
+        let (k, used) = accept(
+            lanes,
+            doubles,
+            k,
+            want,
+            &mut self.x1,
+            &mut self.x2,
+            &mut self.r2,
+        );
         if k == want {
             return (k, used);
         }
