@@ -93,6 +93,8 @@ const ITEMS: &[(&str, &str)] = &[
         "standard_exponential",
         "RandomState::standard_exponential_into",
     ),
+    ("weibull", "RandomState::weibull_into(1.5)"),
+    ("power", "RandomState::power_into(1.5)"),
     (
         "randint_i64",
         "RandomState::randint_into::<i64>(-1000, 1000)",
@@ -372,6 +374,14 @@ fn run(item: &str, n: usize, reps: usize) -> Option<Vec<f64>> {
         "standard_exponential" => {
             let mut out = vec![1f64; n];
             time(reps, || rs.standard_exponential_into(black_box(&mut out)))
+        }
+        "weibull" => {
+            let mut out = vec![1f64; n];
+            time(reps, || rs.weibull_into(black_box(&mut out), 1.5).unwrap())
+        }
+        "power" => {
+            let mut out = vec![1f64; n];
+            time(reps, || rs.power_into(black_box(&mut out), 1.5).unwrap())
         }
         "randint_i64" => {
             let mut out = vec![1i64; n];

@@ -25,15 +25,15 @@ work=$root/target/avx512-emu
 mkdir -p "$work"
 # Test-name filters for the library's unit tests and for tests/mt19937_perf.rs: by
 # default the tests of the AVX-512 kernels (MT19937's, each against its portable twin, and
-# the scalar read-ahead they fill; `log_slice`'s, `exp_slice`'s, the legacy polar loop's
-# and the Generator's exponential ziggurat's, against their scalar twins), and none that
-# reads fixture files (the guest has only
-# the binaries). Pass others to run more: every emulated instruction is slow, and the
-# statistical kernels' tests take many minutes.
+# the scalar read-ahead they fill; `log_slice`'s, `exp_slice`'s, `pow_slice`'s, the legacy
+# polar loop's and the Generator's exponential ziggurat's, against their scalar twins),
+# and none that reads fixture files (the guest has only the binaries). Pass others to run
+# more: every emulated instruction is slow, and the statistical kernels' tests take many
+# minutes.
 lib_filters=("$@")
 if [ ${#lib_filters[@]} -eq 0 ]; then
     lib_filters=(mt19937::simd:: mt19937::tests:: math::log_slice:: math::exp_slice::
-        legacy::polar_simd:: generator::exponential_simd::)
+        math::pow_slice:: legacy::polar_simd:: generator::exponential_simd::)
 fi
 perf_filters=(simd_and_portable fill_bytes rand_mt_crate for_small_n)
 

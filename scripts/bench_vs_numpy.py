@@ -142,6 +142,8 @@ WORK = [
     ("randint bool", _m("randint", 0, 2, dtype=bool), "randint_bool", ">= 3x", None,
      "randint(0, 2, bool)"),
     ("standard_exponential", _m("standard_exponential"), "standard_exponential", ">= 1.5x", None, ""),
+    ("weibull(1.5)", _m("weibull", 1.5), "weibull", "-", None, ""),
+    ("power(1.5)", _m("power", 1.5), "power", "-", None, ""),
     ("standard_gamma(2.5)", _m("standard_gamma", 2.5), "standard_gamma_2.5", ">= 1.5x", None, ""),
     ("binomial(20, 0.3)", _m("binomial", 20, 0.3), "binomial_20_0.3", ">= 1.5x", None, ""),
     ("poisson(30)", _m("poisson", 30), "poisson_30", ">= 1.5x", None, ""),

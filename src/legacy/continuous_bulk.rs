@@ -1,13 +1,14 @@
 //! The bulk (`_into`) forms of the legacy transforms of an exponential or a gaussian
 //! (pareto, weibull, power, lognormal) and of gumbel: the draws in bulk first (the same
 //! draws, in the same order, as the scalar kernels), then NumPy's expression in passes
-//! over the whole slice, with `exp` and `log` vectorised by [`np_exp_slice`] and
-//! [`np_log_slice`] (the bits of the scalar `np_exp` / `np_log`, element for element).
+//! over the whole slice, with `exp`, `log` and `pow` vectorised by [`np_exp_slice`],
+//! [`np_log_slice`] and [`np_pow_slice`] (the bits of the scalar `np_exp` / `np_log` /
+//! `np_pow`, element for element).
 //! Each pass keeps the operation order of the scalar kernel in `continuous.rs`.
 
 use super::RandomState;
 use crate::error::Result;
-use crate::math::np::{np_exp_slice, np_log_slice, NpMath};
+use crate::math::np::{np_exp_slice, np_log_slice, np_pow_slice};
 
 /// Values per run of [`RandomState::fill_gumbel`] (the uniforms stay in L1).
 const RUN: usize = 512;
@@ -27,16 +28,14 @@ impl RandomState {
     }
 
     /// [`RandomState::weibull_into`] after its checks: 0.0 without draws for `a == 0`,
-    /// else `pow(E, 1 / a)` (the exponentials' logarithms vectorised, `pow` scalar).
+    /// else `pow(E, 1 / a)` (the exponentials' logarithms and the powers vectorised).
     pub(super) fn fill_weibull(&mut self, out: &mut [f64], a: f64) -> Result<()> {
         if a == 0.0 {
             out.fill(0.0);
             return Ok(());
         }
         self.standard_exponential_into(out);
-        for o in out {
-            *o = o.np_pow(1.0 / a);
-        }
+        np_pow_slice(out, 1.0 / a);
         Ok(())
     }
 
@@ -47,9 +46,10 @@ impl RandomState {
             *o = -*o;
         }
         np_exp_slice(out);
-        for o in out {
-            *o = (1.0 - *o).np_pow(1.0 / a);
+        for o in out.iter_mut() {
+            *o = 1.0 - *o;
         }
+        np_pow_slice(out, 1.0 / a);
         Ok(())
     }
 

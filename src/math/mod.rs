@@ -7,9 +7,9 @@
 //! - [`exp`], [`log`], [`log2`], [`pow`]: ports of ARM optimized-routines' `math/exp.c`,
 //!   `log.c`, `log2.c`, `pow.c` and their data tables (MIT), the code glibc (since 2.28)
 //!   runs for them, equal to glibc 2.36 x86-64 (FMA build) bit for bit (0 differences in
-//!   10^9 inputs each, `examples/libm_verify.rs`). [`exp_slice`] and [`log_slice`] map a
-//!   slice in place with the same bits, eight lanes at a time with AVX-512F or four with
-//!   AVX2 and FMA when the CPU has them (detected at run time).
+//!   10^9 inputs each, `examples/libm_verify.rs`). [`exp_slice`], [`log_slice`] and
+//!   [`pow_slice`] map a slice in place with the same bits, eight lanes at a time with
+//!   AVX-512F or four with AVX2 and FMA when the CPU has them (detected at run time).
 //! - [`log1p`], [`expm1`]: fdlibm ports equal to glibc 2.36 x86-64 (FMA build) bit for
 //!   bit (0 differences in 10^9 random inputs each, `examples/libm_verify2.rs`).
 //! - [`acos`], [`sin`], [`cos`]: correctly rounded (ports of CORE-MATH). glibc's are
@@ -55,6 +55,7 @@ pub(crate) mod np;
 pub(crate) mod core_float;
 mod pow;
 mod pow_log_data;
+mod pow_slice;
 mod sin_cos;
 mod sin_cos_data;
 mod sin_cos_reduce;
@@ -73,6 +74,7 @@ pub use log1p::log1p;
 pub use log2::log2;
 pub use log_slice::log_slice;
 pub use pow::pow;
+pub use pow_slice::pow_slice;
 pub use sin_cos::{cos, sin};
 
 #[cfg(test)]

@@ -69,8 +69,8 @@ const SYSTEM: bool = cfg!(all(
     )
 ));
 
-/// Whether the slice forms take the vector kernels of [`super::log_slice`] and
-/// [`super::exp_slice`]. Not with `system-libm` (they are glibc's bits, not the
+/// Whether the slice forms take the vector kernels of [`super::log_slice`],
+/// [`super::exp_slice`] and [`super::pow_slice`]. Not with `system-libm` (they are glibc's bits, not the
 /// platform's), and not on glibc without AVX2 + FMA: there glibc runs its SSE2 copies,
 /// whose last bits differ (the NumPy beside nprand on that machine gets those), and the
 /// ports would only compute FMA bits slowly in software.
@@ -111,6 +111,18 @@ pub(crate) fn np_exp_slice(x: &mut [f64]) {
     } else {
         for v in x {
             *v = v.np_exp();
+        }
+    }
+}
+
+/// `x[i] = x[i].np_pow(y)` for every element, vectorised where that gives the same bits.
+#[inline]
+pub(crate) fn np_pow_slice(x: &mut [f64], y: f64) {
+    if vector_slices() {
+        super::pow_slice(x, y);
+    } else {
+        for v in x {
+            *v = v.np_pow(y);
         }
     }
 }

@@ -1,7 +1,8 @@
-//! The AVX-512 kernels of [`super::log_slice`] and [`super::exp_slice`]: their AVX2
-//! kernels eight lanes wide, with the same IEEE operations in the same order (each FMA
-//! where the scalar port has `mul_add`), so the same bits as the scalar [`log`] and
-//! [`exp`]. Chosen at run time before AVX2 where the CPU has AVX-512F.
+//! The AVX-512 kernels of [`super::log_slice`], [`super::exp_slice`] and
+//! [`super::pow_slice`]: their AVX2 kernels eight lanes wide, with the same IEEE
+//! operations in the same order (each FMA where the scalar port has `mul_add`), so the
+//! same bits as the scalar [`log`], [`exp`] and [`pow`]. Chosen at run time before AVX2
+//! where the CPU has AVX-512F.
 //!
 //! What AVX-512 changes besides the width: the lane tests give mask registers, so the
 //! lanes a kernel leaves to the scalar port or to a second loop are bits to test rather
@@ -10,8 +11,8 @@
 //! and shuffles, the AVX2 kernels' choice on Zen 3, where a 256-bit gather was slower.
 //!
 //! The development machines have no AVX-512 unit: these kernels are tested against the
-//! scalar functions by the tests of `log_slice.rs` and `exp_slice.rs` on every machine
-//! that has one, and were run in Bochs's emulated Skylake-X
+//! scalar functions by the tests of `log_slice.rs`, `exp_slice.rs` and `pow_slice.rs` on
+//! every machine that has one, and were run in Bochs's emulated Skylake-X
 //! (`scripts/avx512_emulated.sh`); they are not timed yet, so the gather against
 //! per-lane loads is a choice still to measure on such a machine.
 
@@ -20,6 +21,9 @@ use super::exp_data::{INVLN2N, NEGLN2HIN, NEGLN2LON, POLY as E, SHIFT, TAB as EX
 use super::log::log;
 use super::log_data::{LN2HI, LN2LO, POLY as A, POLY1 as B, TAB as LOG_TAB};
 use super::log_slice::{neg_log, NEAR1, OFF, PASS, TWO27};
+use super::pow::pow;
+use super::pow_log_data::{LN2HI as P_LN2HI, LN2LO as P_LN2LO, POLY as P, TAB as POW_TAB};
+use super::pow_slice::OFF as POW_OFF;
 use super::slice_common::{pad_rest, store_lanes};
 use core::arch::x86_64::*;
 use core::mem::MaybeUninit;
@@ -226,4 +230,120 @@ pub(super) unsafe fn exp_slice_avx512(x: &mut [f64]) {
     }
     // SAFETY: the caller's guarantee is the kernel's.
     unsafe { pad_rest::<W>(chunks.into_remainder(), 1.0, exp_slice_avx512) };
+}
+
+/// [`super::pow_slice`] eight lanes at a time: the AVX2 kernel's main path (a positive
+/// normal base, `2^-54 <= |y log(x)| < 512`; `y` checked by the caller), every other
+/// lane recomputed by the scalar [`pow`].
+///
+/// # Safety
+/// The CPU must support AVX-512F, AVX2 and FMA; `y` must be on `pow`'s main path
+/// (`2^-65 <= |y| < 2^63`).
+#[target_feature(enable = "avx512f,avx2,fma")]
+pub(super) unsafe fn pow_slice_avx512(x: &mut [f64], y: f64) {
+    let i64s = |v: i64| _mm512_set1_epi64(v);
+    let f64s = |v: f64| _mm512_set1_pd(v);
+    let yv = f64s(y);
+    let mut chunks = x.chunks_exact_mut(W);
+    for c in &mut chunks {
+        // SAFETY (whole block): `c` has exactly 8 elements, so the unaligned 512-bit load
+        // and store stay in bounds. The log gathers read words 3i, 3i + 1, 3i + 2 of
+        // POW_TAB (128 rows of 3) with i = (tmp >> 45) & 127; the exp gathers words 2j and
+        // 2j + 1 of EXP_TAB (256 words) with j = ki & 127.
+        unsafe {
+            let xv = _mm512_loadu_pd(c.as_ptr());
+            let ix = _mm512_castpd_si512(xv);
+            let special = _mm512_cmplt_epi64_mask(ix, i64s(0x0010_0000_0000_0000))
+                | _mm512_cmpgt_epi64_mask(ix, i64s(0x7fef_ffff_ffff_ffff));
+
+            // The scalar `log_inline`, operation for operation, as in the AVX2 kernel.
+            let tmp = _mm512_sub_epi64(ix, i64s(POW_OFF));
+            let top = _mm512_xor_si512(_mm512_srli_epi64::<52>(tmp), i64s(0x800));
+            let kd = _mm512_sub_pd(
+                _mm512_castsi512_pd(_mm512_or_si512(top, i64s(0x4338_0000_0000_0000))),
+                f64s(f64::from_bits(0x4338_0000_0000_0800)),
+            );
+            let iz = _mm512_sub_epi64(
+                ix,
+                _mm512_and_si512(tmp, i64s(0xfff0_0000_0000_0000u64 as i64)),
+            );
+            let z = _mm512_castsi512_pd(iz);
+            let i = _mm512_and_si512(_mm512_srli_epi64::<45>(tmp), i64s(127));
+            let row = _mm512_add_epi64(_mm512_slli_epi64::<1>(i), i);
+            let base = POW_TAB.as_ptr().cast::<f64>();
+            let invc = _mm512_i64gather_pd::<8>(row, base);
+            let logc = _mm512_i64gather_pd::<8>(row, base.add(1));
+            let logctail = _mm512_i64gather_pd::<8>(row, base.add(2));
+
+            let r = _mm512_fmadd_pd(z, invc, f64s(-1.0));
+            let t1 = _mm512_fmadd_pd(kd, f64s(P_LN2HI), logc);
+            let t2 = _mm512_add_pd(t1, r);
+            let lo1 = _mm512_fmadd_pd(kd, f64s(P_LN2LO), logctail);
+            let lo2 = _mm512_add_pd(_mm512_sub_pd(t1, t2), r);
+            let ar = _mm512_mul_pd(f64s(P[0]), r);
+            let ar2 = _mm512_mul_pd(r, ar);
+            let ar3 = _mm512_mul_pd(r, ar2);
+            let hi = _mm512_add_pd(t2, ar2);
+            let lo3 = _mm512_fmsub_pd(ar, r, ar2);
+            let lo4 = _mm512_add_pd(_mm512_sub_pd(t2, hi), ar2);
+            let q = _mm512_fmadd_pd(
+                ar2,
+                _mm512_fmadd_pd(
+                    ar2,
+                    _mm512_fmadd_pd(r, f64s(P[6]), f64s(P[5])),
+                    _mm512_fmadd_pd(r, f64s(P[4]), f64s(P[3])),
+                ),
+                _mm512_fmadd_pd(r, f64s(P[2]), f64s(P[1])),
+            );
+            let lo = _mm512_fmadd_pd(
+                ar3,
+                q,
+                _mm512_add_pd(_mm512_add_pd(_mm512_add_pd(lo1, lo2), lo3), lo4),
+            );
+            let lhi = _mm512_add_pd(hi, lo);
+            let llo = _mm512_add_pd(_mm512_sub_pd(hi, lhi), lo);
+            let ehi = _mm512_mul_pd(yv, lhi);
+            let elo = _mm512_fmadd_pd(yv, llo, _mm512_fmsub_pd(lhi, yv, ehi));
+
+            let abstop = _mm512_and_si512(
+                _mm512_srli_epi64::<52>(_mm512_castpd_si512(ehi)),
+                i64s(0x7ff),
+            );
+            let fallback = special
+                | _mm512_cmplt_epi64_mask(abstop, i64s(0x3c9))
+                | _mm512_cmpgt_epi64_mask(abstop, i64s(0x407));
+
+            // The scalar `exp_reduce(ehi, elo, 0)`, as in the AVX2 kernel.
+            let kd = _mm512_fmadd_pd(ehi, f64s(INVLN2N), f64s(SHIFT));
+            let ki = _mm512_castpd_si512(kd);
+            let kd = _mm512_sub_pd(kd, f64s(SHIFT));
+            let r = _mm512_fmadd_pd(kd, f64s(NEGLN2HIN), ehi);
+            let r = _mm512_fmadd_pd(kd, f64s(NEGLN2LON), r);
+            let r = _mm512_add_pd(r, elo);
+            let j2 = _mm512_slli_epi64::<1>(_mm512_and_si512(ki, i64s(127)));
+            let tail = _mm512_i64gather_pd::<8>(j2, EXP_TAB.as_ptr().cast::<f64>());
+            let sbits = _mm512_add_epi64(
+                _mm512_i64gather_epi64::<8>(j2, EXP_TAB.as_ptr().add(1).cast::<i64>()),
+                _mm512_slli_epi64::<45>(ki),
+            );
+            let r2 = _mm512_mul_pd(r, r);
+            let c23 = _mm512_fmadd_pd(r, f64s(E[1]), f64s(E[0]));
+            let c45 = _mm512_fmadd_pd(r, f64s(E[3]), f64s(E[2]));
+            let t = _mm512_fmadd_pd(c23, r2, _mm512_add_pd(tail, r));
+            let t = _mm512_fmadd_pd(_mm512_mul_pd(r2, r2), c45, t);
+            let scale = _mm512_castsi512_pd(sbits);
+            let res = _mm512_fmadd_pd(scale, t, scale);
+
+            if fallback == 0 {
+                _mm512_storeu_pd(c.as_mut_ptr(), res);
+            } else {
+                let mut ys = [0.0; W];
+                _mm512_storeu_pd(ys.as_mut_ptr(), res);
+                store_lanes(c, &ys, u32::from(fallback), |v| pow(v, y));
+            }
+        }
+    }
+    for v in chunks.into_remainder() {
+        *v = pow(*v, y);
+    }
 }

@@ -37,7 +37,7 @@ pub(super) fn has_avx512() -> bool {
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[cold]
 #[inline(never)]
-pub(super) fn store_lanes(c: &mut [f64], y: &[f64], mask: u32, f: fn(f64) -> f64) {
+pub(super) fn store_lanes(c: &mut [f64], y: &[f64], mask: u32, f: impl Fn(f64) -> f64) {
     for (lane, (v, y)) in c.iter_mut().zip(y).enumerate() {
         *v = if mask & (1 << lane) != 0 { f(*v) } else { *y };
     }
