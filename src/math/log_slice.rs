@@ -14,7 +14,9 @@ use super::log_data::{LN2HI, LN2LO, POLY as A, POLY1 as B, TAB};
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 use super::slice_avx512::log_slice_avx512;
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-use super::slice_common::{has_avx2_fma, has_avx512, pad_rest, store_lanes};
+use super::slice_common::{
+    has_avx2_fma, has_avx512, not_normal_avx2, pad_rest, split_avx2, store_lanes,
+};
 
 /// Replaces every element `v` of `x` by `log(v)`, with exactly the bits of [`log`].
 ///
@@ -143,29 +145,10 @@ unsafe fn log_pass_avx2<const NEG: bool>(x: &mut [f64]) {
                 _mm256_cmpgt_epi64(ix, _mm256_set1_epi64x(NEAR1.0 - 1)),
                 _mm256_cmpgt_epi64(_mm256_set1_epi64x(NEAR1.1), ix),
             );
-            let special = _mm256_or_si256(
-                _mm256_cmpgt_epi64(_mm256_set1_epi64x(0x0010_0000_0000_0000), ix),
-                _mm256_cmpgt_epi64(ix, _mm256_set1_epi64x(0x7fef_ffff_ffff_ffff)),
-            );
+            let special = not_normal_avx2(ix);
             let fallback = _mm256_movemask_pd(_mm256_castsi256_pd(special));
             let near1_mask = _mm256_movemask_pd(_mm256_castsi256_pd(near1));
-
-            let tmp = _mm256_sub_epi64(ix, _mm256_set1_epi64x(OFF));
-            // k = tmp >> 52 (arithmetic), as a double: the 12 top bits with the sign bit
-            // flipped, placed in the mantissa of 0x1.8p52, minus 0x1.8p52 + 2048. Exact.
-            let top = _mm256_xor_si256(_mm256_srli_epi64(tmp, 52), _mm256_set1_epi64x(0x800));
-            let kd = _mm256_sub_pd(
-                _mm256_castsi256_pd(_mm256_or_si256(
-                    top,
-                    _mm256_set1_epi64x(0x4338_0000_0000_0000),
-                )),
-                _mm256_set1_pd(f64::from_bits(0x4338_0000_0000_0800)),
-            );
-            let iz = _mm256_sub_epi64(
-                ix,
-                _mm256_and_si256(tmp, _mm256_set1_epi64x(0xfff0_0000_0000_0000u64 as i64)),
-            );
-            let z = _mm256_castsi256_pd(iz);
+            let (_, kd, z) = split_avx2(ix, OFF);
             // The table rows, one 128-bit load per lane ([invc, logc]) and two shuffles.
             // The row index is computed again from the input in a general register: the
             // integer units are idle here, while taking lanes out of a vector (or a
@@ -275,33 +258,21 @@ unsafe fn log_near_one_avx2(x: core::arch::x86_64::__m256d) -> core::arch::x86_6
 
 #[cfg(test)]
 mod tests {
-    use super::super::slice_common::{assert_paths_agree, xorshift};
+    use super::super::slice_common::{assert_paths_agree, special_values, xorshift};
     use super::*;
-    use crate::prelude::*;
 
     /// Random bit patterns, (0, 1) doubles, values near 1 and every special kind, through
     /// both paths: the bits must agree.
     #[test]
     fn simd_matches_scalar() {
         let mut next = xorshift(0x1234_5678_9abc_def0u64);
-        let mut input = vec![
-            0.0,
-            -0.0,
-            1.0,
-            -1.0,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            f64::NAN,
-            f64::from_bits(0x7ff4_0000_0000_0001),
-            f64::from_bits(1),
-            f64::from_bits(0x000f_ffff_ffff_ffff),
-            f64::MIN_POSITIVE,
-            f64::MAX,
+        let mut input = special_values();
+        input.extend([
             f64::from_bits(0x3fee_0000_0000_0000),
             f64::from_bits(0x3fed_ffff_ffff_ffff),
             f64::from_bits(0x3ff1_0900_0000_0000),
             f64::from_bits(0x3ff1_08ff_ffff_ffff),
-        ];
+        ]);
         for k in 0..200_000 {
             let r = next();
             input.push(match k % 4 {

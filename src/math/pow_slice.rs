@@ -24,7 +24,7 @@ use super::pow_log_data::{LN2HI, LN2LO, POLY as A, TAB as LOG_TAB};
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 use super::slice_avx512::pow_slice_avx512;
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-use super::slice_common::{has_avx2_fma, has_avx512, store_lanes};
+use super::slice_common::{has_avx2_fma, has_avx512, not_normal_avx2, split_avx2, store_lanes};
 
 /// Replaces every element `v` of `x` by `pow(v, y)`, with exactly the bits of [`pow`].
 ///
@@ -91,24 +91,9 @@ unsafe fn pow_slice_avx2(x: &mut [f64], y: f64) {
             let ix = _mm256_castpd_si256(xv);
             // Lanes outside [0x1p-1022, inf) as signed integers: zero, subnormal,
             // negative, inf, NaN (the scalar port's special cases for x).
-            let special = _mm256_or_si256(
-                _mm256_cmpgt_epi64(i64s(0x0010_0000_0000_0000), ix),
-                _mm256_cmpgt_epi64(ix, i64s(0x7fef_ffff_ffff_ffff)),
-            );
-
-            // log_inline: k, z and the row as in `split`, k exact by the construction of
-            // `log_slice`'s kernel.
-            let tmp = _mm256_sub_epi64(ix, i64s(OFF));
-            let top = _mm256_xor_si256(_mm256_srli_epi64::<52>(tmp), i64s(0x800));
-            let kd = _mm256_sub_pd(
-                _mm256_castsi256_pd(_mm256_or_si256(top, i64s(0x4338_0000_0000_0000))),
-                f64s(f64::from_bits(0x4338_0000_0000_0800)),
-            );
-            let iz = _mm256_sub_epi64(
-                ix,
-                _mm256_and_si256(tmp, i64s(0xfff0_0000_0000_0000u64 as i64)),
-            );
-            let z = _mm256_castsi256_pd(iz);
+            let special = not_normal_avx2(ix);
+            // log_inline: k, z and the row as in `split`.
+            let (tmp, kd, z) = split_avx2(ix, OFF);
             let i = _mm256_and_si256(_mm256_srli_epi64::<45>(tmp), i64s(127));
             let row = _mm256_add_epi64(_mm256_slli_epi64::<1>(i), i);
             let base = LOG_TAB.as_ptr().cast::<f64>();
@@ -198,7 +183,7 @@ unsafe fn pow_slice_avx2(x: &mut [f64], y: f64) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::slice_common::xorshift;
+    use super::super::slice_common::{special_values, xorshift};
     use super::*;
     use crate::prelude::*;
 
@@ -211,21 +196,8 @@ mod tests {
     #[test]
     fn simd_matches_scalar() {
         let mut next = xorshift(0x2545_f491_4f6c_dd1du64);
-        let mut input = vec![
-            0.0,
-            -0.0,
-            1.0,
-            -1.0,
-            2.0,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            f64::NAN,
-            f64::from_bits(0x7ff4_0000_0000_0001),
-            f64::from_bits(1),
-            f64::from_bits(0x000f_ffff_ffff_ffff),
-            f64::MIN_POSITIVE,
-            f64::MAX,
-        ];
+        let mut input = special_values();
+        input.push(2.0);
         // 30,000: every kernel runs each exponent at eight cuts, and the emulated AVX-512
         // run (`scripts/avx512_emulated.sh`) interprets every instruction.
         for k in 0..30_000 {

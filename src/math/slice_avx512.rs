@@ -78,22 +78,8 @@ unsafe fn log_pass<const NEG: bool>(x: &mut [f64]) {
             // scalar port's special cases), as in the AVX2 kernel.
             let near1 = _mm512_cmpgt_epi64_mask(ix, i64s(NEAR1.0 - 1))
                 & _mm512_cmplt_epi64_mask(ix, i64s(NEAR1.1));
-            let special = _mm512_cmplt_epi64_mask(ix, i64s(0x0010_0000_0000_0000))
-                | _mm512_cmpgt_epi64_mask(ix, i64s(0x7fef_ffff_ffff_ffff));
-
-            let tmp = _mm512_sub_epi64(ix, i64s(OFF));
-            // k = tmp >> 52 (arithmetic) as a double, exactly, by the AVX2 kernel's
-            // construction (AVX-512F alone has no 64-bit integer conversion).
-            let top = _mm512_xor_si512(_mm512_srli_epi64::<52>(tmp), i64s(0x800));
-            let kd = _mm512_sub_pd(
-                _mm512_castsi512_pd(_mm512_or_si512(top, i64s(0x4338_0000_0000_0000))),
-                f64s(f64::from_bits(0x4338_0000_0000_0800)),
-            );
-            let iz = _mm512_sub_epi64(
-                ix,
-                _mm512_and_si512(tmp, i64s(0xfff0_0000_0000_0000u64 as i64)),
-            );
-            let z = _mm512_castsi512_pd(iz);
+            let special = not_normal(ix);
+            let (tmp, kd, z) = split(ix, OFF);
             let row = _mm512_and_si512(_mm512_srli_epi64::<41>(tmp), i64s(127 << 4));
             let base = LOG_TAB.as_ptr().cast::<f64>();
             let invc = _mm512_i64gather_pd::<1>(row, base);
@@ -136,6 +122,34 @@ unsafe fn log_pass<const NEG: bool>(x: &mut [f64]) {
             _mm512_mask_storeu_pd(c.as_mut_ptr(), mask, y);
         }
     }
+}
+
+/// The lanes outside `[0x1p-1022, inf)` of the bits `ix` as signed integers (zero,
+/// subnormal, negative, inf, NaN): the special cases of `log` and of `pow`'s base.
+#[target_feature(enable = "avx512f")]
+#[inline]
+fn not_normal(ix: __m512i) -> __mmask8 {
+    _mm512_cmplt_epi64_mask(ix, _mm512_set1_epi64(0x0010_0000_0000_0000))
+        | _mm512_cmpgt_epi64_mask(ix, _mm512_set1_epi64(0x7fef_ffff_ffff_ffff))
+}
+
+/// `slice_common::split_avx2` on eight lanes: `tmp = ix - off`, `k = tmp >> 52`
+/// (arithmetic) as a double, built exactly the same way (AVX-512F alone has no 64-bit
+/// integer conversion), and `z`.
+#[target_feature(enable = "avx512f")]
+#[inline]
+fn split(ix: __m512i, off: i64) -> (__m512i, __m512d, __m512d) {
+    let tmp = _mm512_sub_epi64(ix, _mm512_set1_epi64(off));
+    let top = _mm512_xor_si512(_mm512_srli_epi64::<52>(tmp), _mm512_set1_epi64(0x800));
+    let kd = _mm512_sub_pd(
+        _mm512_castsi512_pd(_mm512_or_si512(
+            top,
+            _mm512_set1_epi64(0x4338_0000_0000_0000),
+        )),
+        _mm512_set1_pd(f64::from_bits(0x4338_0000_0000_0800)),
+    );
+    let high = _mm512_and_si512(tmp, _mm512_set1_epi64(0xfff0_0000_0000_0000u64 as i64));
+    (tmp, kd, _mm512_castsi512_pd(_mm512_sub_epi64(ix, high)))
 }
 
 /// `-y` as the scalar `-` does it: the sign bit flipped (an integer xor, since the
@@ -253,21 +267,9 @@ pub(super) unsafe fn pow_slice_avx512(x: &mut [f64], y: f64) {
         unsafe {
             let xv = _mm512_loadu_pd(c.as_ptr());
             let ix = _mm512_castpd_si512(xv);
-            let special = _mm512_cmplt_epi64_mask(ix, i64s(0x0010_0000_0000_0000))
-                | _mm512_cmpgt_epi64_mask(ix, i64s(0x7fef_ffff_ffff_ffff));
-
+            let special = not_normal(ix);
             // The scalar `log_inline`, operation for operation, as in the AVX2 kernel.
-            let tmp = _mm512_sub_epi64(ix, i64s(POW_OFF));
-            let top = _mm512_xor_si512(_mm512_srli_epi64::<52>(tmp), i64s(0x800));
-            let kd = _mm512_sub_pd(
-                _mm512_castsi512_pd(_mm512_or_si512(top, i64s(0x4338_0000_0000_0000))),
-                f64s(f64::from_bits(0x4338_0000_0000_0800)),
-            );
-            let iz = _mm512_sub_epi64(
-                ix,
-                _mm512_and_si512(tmp, i64s(0xfff0_0000_0000_0000u64 as i64)),
-            );
-            let z = _mm512_castsi512_pd(iz);
+            let (tmp, kd, z) = split(ix, POW_OFF);
             let i = _mm512_and_si512(_mm512_srli_epi64::<45>(tmp), i64s(127));
             let row = _mm512_add_epi64(_mm512_slli_epi64::<1>(i), i);
             let base = POW_TAB.as_ptr().cast::<f64>();

@@ -43,6 +43,53 @@ pub(super) fn store_lanes(c: &mut [f64], y: &[f64], mask: u32, f: impl Fn(f64) -
     }
 }
 
+/// The lanes outside `[0x1p-1022, inf)` of the bits `ix` as signed integers (zero,
+/// subnormal, negative, inf, NaN): the special cases of `log` and of `pow`'s base.
+///
+/// # Safety
+/// The CPU must support AVX2.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "avx2")]
+#[inline]
+pub(super) fn not_normal_avx2(ix: core::arch::x86_64::__m256i) -> core::arch::x86_64::__m256i {
+    use core::arch::x86_64::*;
+    _mm256_or_si256(
+        _mm256_cmpgt_epi64(_mm256_set1_epi64x(0x0010_0000_0000_0000), ix),
+        _mm256_cmpgt_epi64(ix, _mm256_set1_epi64x(0x7fef_ffff_ffff_ffff)),
+    )
+}
+
+/// The scalar `log::split` on four lanes without the table index: `tmp = ix - off`,
+/// `k = tmp >> 52` (arithmetic) as a double and `z`, the input scaled into the table's
+/// interval. `k` is built exactly without a 64-bit conversion (AVX2 has none): the 12
+/// top bits with the sign bit flipped, placed in the mantissa of 0x1.8p52, minus
+/// 0x1.8p52 + 2048.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "avx2")]
+#[inline]
+pub(super) fn split_avx2(
+    ix: core::arch::x86_64::__m256i,
+    off: i64,
+) -> (
+    core::arch::x86_64::__m256i,
+    core::arch::x86_64::__m256d,
+    core::arch::x86_64::__m256d,
+) {
+    use core::arch::x86_64::*;
+    let tmp = _mm256_sub_epi64(ix, _mm256_set1_epi64x(off));
+    let top = _mm256_xor_si256(_mm256_srli_epi64::<52>(tmp), _mm256_set1_epi64x(0x800));
+    let kd = _mm256_sub_pd(
+        _mm256_castsi256_pd(_mm256_or_si256(
+            top,
+            _mm256_set1_epi64x(0x4338_0000_0000_0000),
+        )),
+        _mm256_set1_pd(f64::from_bits(0x4338_0000_0000_0800)),
+    );
+    let high = _mm256_and_si256(tmp, _mm256_set1_epi64x(0xfff0_0000_0000_0000u64 as i64));
+    let z = _mm256_castsi256_pd(_mm256_sub_epi64(ix, high));
+    (tmp, kd, z)
+}
+
 /// Runs the `N`-lane `kernel` on the last 1 to `N - 1` values of a slice, `rest`, padded
 /// with `pad` (an input on the kernel's main path, so no lane is patched): cheaper than
 /// the scalar port, whose `mul_add`s are software `fma` calls where the crate is not
@@ -64,6 +111,27 @@ pub(super) unsafe fn pad_rest<const N: usize>(
     // SAFETY: the caller's guarantee.
     unsafe { kernel(&mut lanes) };
     rest.copy_from_slice(&lanes[..rest.len()]);
+}
+
+/// Every special kind of input of `log` and of `pow`'s base: signed zeros, ±1, the
+/// infinities, a quiet and a signalling NaN, the smallest and largest subnormals, the
+/// smallest normal and the largest finite value.
+#[cfg(test)]
+pub(super) fn special_values() -> crate::prelude::Vec<f64> {
+    crate::prelude::vec![
+        0.0,
+        -0.0,
+        1.0,
+        -1.0,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NAN,
+        f64::from_bits(0x7ff4_0000_0000_0001),
+        f64::from_bits(1),
+        f64::from_bits(0x000f_ffff_ffff_ffff),
+        f64::MIN_POSITIVE,
+        f64::MAX,
+    ]
 }
 
 /// xorshift64: the tests' random bit patterns.
