@@ -4,8 +4,8 @@
 //!
 //! NumPy's attempt on a word `r` ([`exponential_attempt`](super::ziggurat), the safe
 //! twin): `ri = r >> 3`, box `idx = ri & 0xff`, `ri >>= 8`, the candidate
-//! `ri * we[idx]`, accepted if `ri < ke[idx]` (about 97.8 % of attempts). The kernel
-//! stores four candidates and stops at the first rejected one, which the scalar loop
+//! `ri * we[idx]`, accepted if `ri < ke[idx]` (about 97.8 % of attempts). A kernel
+//! stores a vector of candidates (four or eight) and stops at the first rejected one, which the scalar loop
 //! then hands to NumPy's rejection path; it never consumes a word past it.
 //!
 //! Why the arithmetic is the scalar's bit for bit: `ri < 2^53`, so its conversion to

@@ -1,10 +1,11 @@
-//! What [`super::exp_slice`] and [`super::log_slice`] and their AVX2 and AVX-512 kernels
-//! share: the CPU checks, the scalar recomputation of the lanes a kernel's main path does
-//! not cover, and (in tests) the comparison of every path with the scalar one.
+//! What [`super::exp_slice`], [`super::log_slice`], [`super::pow_slice`] and their AVX2
+//! and AVX-512 kernels share: the CPU checks, the lane arithmetic two kernels do alike,
+//! the scalar recomputation of the lanes a kernel's main path does not cover, and (in
+//! tests) the comparison of every path with the scalar one.
 
-/// Whether the AVX2 + FMA kernels of [`super::exp_slice`] and [`super::log_slice`] run
-/// on this CPU (detected at run time with `std`, else the build's target features:
-/// [`cpu_has!`]).
+/// Whether the AVX2 + FMA kernels of [`super::exp_slice`], [`super::log_slice`] and
+/// [`super::pow_slice`] run on this CPU (detected at run time with `std`, else the
+/// build's target features: [`cpu_has!`]).
 #[inline]
 pub(super) fn has_avx2_fma() -> bool {
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
