@@ -7,8 +7,9 @@
 //! What AVX-512 changes besides the width: the lane tests give mask registers, so the
 //! lanes a kernel leaves to the scalar port or to a second loop are bits to test rather
 //! than `movemask`s; the near-1 lanes of `log` are finished with a masked store; and the
-//! table rows are fetched with `vgatherqpd` (two per vector) instead of one load per lane
-//! and shuffles, the AVX2 kernels' choice on Zen 3, where a 256-bit gather was slower.
+//! table rows are fetched with `vgatherqpd` (two per vector for `log` and `exp`, five
+//! for `pow`) instead of the AVX2 `log` and `exp` kernels' one load per lane and
+//! shuffles, their choice on Zen 3, where a 256-bit gather was slower.
 //!
 //! The development machines have no AVX-512 unit: these kernels are tested against the
 //! scalar functions by the tests of `log_slice.rs`, `exp_slice.rs` and `pow_slice.rs` on
