@@ -190,6 +190,39 @@ fn log_near_one(x: __m512d) -> __m512d {
     _mm512_add_pd(hi, _mm512_fmadd_pd(r3, p, lo))
 }
 
+/// `exp(x + xtail)` on eight lanes of `exp`'s main path (`2^-54 <= |x| < 512`, sign
+/// bias 0): the scalar `exp_reduce` and the final `scale + scale * tmp`, operation for
+/// operation, as in the AVX2 kernels. `exp` passes `xtail = 0` (as its scalar port does
+/// in effect), `pow` the tail of `y log(x)`. The gathers read `EXP_TAB[2j]` and
+/// `EXP_TAB[2j + 1]` with `j = ki & 127 < 128`, inside the table's 256 words.
+#[target_feature(enable = "avx512f,fma")]
+#[inline]
+fn exp_main(x: __m512d, xtail: __m512d) -> __m512d {
+    let f64s = |v: f64| _mm512_set1_pd(v);
+    let kd = _mm512_fmadd_pd(x, f64s(INVLN2N), f64s(SHIFT));
+    let ki = _mm512_castpd_si512(kd);
+    let kd = _mm512_sub_pd(kd, f64s(SHIFT));
+    let r = _mm512_fmadd_pd(kd, f64s(NEGLN2HIN), x);
+    let r = _mm512_fmadd_pd(kd, f64s(NEGLN2LON), r);
+    let r = _mm512_add_pd(r, xtail);
+    let j2 = _mm512_slli_epi64::<1>(_mm512_and_si512(ki, _mm512_set1_epi64(127)));
+    // SAFETY: the indices are below 256, the table's length in words (see above).
+    let (tail, sbits) = unsafe {
+        (
+            _mm512_i64gather_pd::<8>(j2, EXP_TAB.as_ptr().cast::<f64>()),
+            _mm512_i64gather_epi64::<8>(j2, EXP_TAB.as_ptr().add(1).cast::<i64>()),
+        )
+    };
+    let sbits = _mm512_add_epi64(sbits, _mm512_slli_epi64::<45>(ki));
+    let r2 = _mm512_mul_pd(r, r);
+    let c23 = _mm512_fmadd_pd(r, f64s(E[1]), f64s(E[0]));
+    let c45 = _mm512_fmadd_pd(r, f64s(E[3]), f64s(E[2]));
+    let tmp = _mm512_fmadd_pd(c23, r2, _mm512_add_pd(tail, r));
+    let tmp = _mm512_fmadd_pd(_mm512_mul_pd(r2, r2), c45, tmp);
+    let scale = _mm512_castsi512_pd(sbits);
+    _mm512_fmadd_pd(scale, tmp, scale)
+}
+
 /// [`super::exp_slice`], eight lanes at a time: the main path of ARM's `exp`
 /// (`2^-54 <= |x| < 512`) on every lane; the others recomputed by the scalar [`exp`].
 ///
@@ -198,12 +231,10 @@ fn log_near_one(x: __m512d) -> __m512d {
 #[target_feature(enable = "avx512f,avx2,fma")]
 pub(super) unsafe fn exp_slice_avx512(x: &mut [f64]) {
     let i64s = |v: i64| _mm512_set1_epi64(v);
-    let f64s = |v: f64| _mm512_set1_pd(v);
     let mut chunks = x.chunks_exact_mut(W);
     for c in &mut chunks {
         // SAFETY (whole block): `c` has exactly 8 elements, so the unaligned 512-bit load
-        // and store stay in bounds; the gathers read EXP_TAB[2j] and EXP_TAB[2j + 1] with
-        // j = ki & 127 < 128, inside the table's 256 words.
+        // and store stay in bounds.
         unsafe {
             let xv = _mm512_loadu_pd(c.as_ptr());
             let ix = _mm512_castpd_si512(xv);
@@ -211,28 +242,7 @@ pub(super) unsafe fn exp_slice_avx512(x: &mut [f64]) {
             let outside = _mm512_cmplt_epi64_mask(abstop, i64s(0x3c9))
                 | _mm512_cmpgt_epi64_mask(abstop, i64s(0x407));
 
-            // The scalar `exp_reduce` with xtail = 0 and no sign bias, operation for
-            // operation, as in the AVX2 kernel.
-            let kd = _mm512_fmadd_pd(xv, f64s(INVLN2N), f64s(SHIFT));
-            let ki = _mm512_castpd_si512(kd);
-            let kd = _mm512_sub_pd(kd, f64s(SHIFT));
-            let r = _mm512_fmadd_pd(kd, f64s(NEGLN2HIN), xv);
-            let r = _mm512_fmadd_pd(kd, f64s(NEGLN2LON), r);
-            let r = _mm512_add_pd(r, _mm512_setzero_pd());
-            let top = _mm512_slli_epi64::<45>(ki);
-            let idx = _mm512_slli_epi64::<1>(_mm512_and_si512(ki, i64s(127)));
-            let tail = _mm512_i64gather_pd::<8>(idx, EXP_TAB.as_ptr().cast::<f64>());
-            let sbits = _mm512_add_epi64(
-                _mm512_i64gather_epi64::<8>(idx, EXP_TAB.as_ptr().add(1).cast::<i64>()),
-                top,
-            );
-            let r2 = _mm512_mul_pd(r, r);
-            let c23 = _mm512_fmadd_pd(r, f64s(E[1]), f64s(E[0]));
-            let c45 = _mm512_fmadd_pd(r, f64s(E[3]), f64s(E[2]));
-            let tmp = _mm512_fmadd_pd(c23, r2, _mm512_add_pd(tail, r));
-            let tmp = _mm512_fmadd_pd(_mm512_mul_pd(r2, r2), c45, tmp);
-            let scale = _mm512_castsi512_pd(sbits);
-            let y = _mm512_fmadd_pd(scale, tmp, scale);
+            let y = exp_main(xv, _mm512_setzero_pd());
 
             if outside == 0 {
                 _mm512_storeu_pd(c.as_mut_ptr(), y);
@@ -263,8 +273,7 @@ pub(super) unsafe fn pow_slice_avx512(x: &mut [f64], y: f64) {
     for c in &mut chunks {
         // SAFETY (whole block): `c` has exactly 8 elements, so the unaligned 512-bit load
         // and store stay in bounds. The log gathers read words 3i, 3i + 1, 3i + 2 of
-        // POW_TAB (128 rows of 3) with i = (tmp >> 45) & 127; the exp gathers words 2j and
-        // 2j + 1 of EXP_TAB (256 words) with j = ki & 127.
+        // POW_TAB (128 rows of 3) with i = (tmp >> 45) & 127.
         unsafe {
             let xv = _mm512_loadu_pd(c.as_ptr());
             let ix = _mm512_castpd_si512(xv);
@@ -316,26 +325,7 @@ pub(super) unsafe fn pow_slice_avx512(x: &mut [f64], y: f64) {
                 | _mm512_cmplt_epi64_mask(abstop, i64s(0x3c9))
                 | _mm512_cmpgt_epi64_mask(abstop, i64s(0x407));
 
-            // The scalar `exp_reduce(ehi, elo, 0)`, as in the AVX2 kernel.
-            let kd = _mm512_fmadd_pd(ehi, f64s(INVLN2N), f64s(SHIFT));
-            let ki = _mm512_castpd_si512(kd);
-            let kd = _mm512_sub_pd(kd, f64s(SHIFT));
-            let r = _mm512_fmadd_pd(kd, f64s(NEGLN2HIN), ehi);
-            let r = _mm512_fmadd_pd(kd, f64s(NEGLN2LON), r);
-            let r = _mm512_add_pd(r, elo);
-            let j2 = _mm512_slli_epi64::<1>(_mm512_and_si512(ki, i64s(127)));
-            let tail = _mm512_i64gather_pd::<8>(j2, EXP_TAB.as_ptr().cast::<f64>());
-            let sbits = _mm512_add_epi64(
-                _mm512_i64gather_epi64::<8>(j2, EXP_TAB.as_ptr().add(1).cast::<i64>()),
-                _mm512_slli_epi64::<45>(ki),
-            );
-            let r2 = _mm512_mul_pd(r, r);
-            let c23 = _mm512_fmadd_pd(r, f64s(E[1]), f64s(E[0]));
-            let c45 = _mm512_fmadd_pd(r, f64s(E[3]), f64s(E[2]));
-            let t = _mm512_fmadd_pd(c23, r2, _mm512_add_pd(tail, r));
-            let t = _mm512_fmadd_pd(_mm512_mul_pd(r2, r2), c45, t);
-            let scale = _mm512_castsi512_pd(sbits);
-            let res = _mm512_fmadd_pd(scale, t, scale);
+            let res = exp_main(ehi, elo);
 
             if fallback == 0 {
                 _mm512_storeu_pd(c.as_mut_ptr(), res);
