@@ -135,6 +135,19 @@ const ITEMS: &[(&str, &str)] = &[
         "gen_standard_exponential",
         "default_rng: Generator::standard_exponential_into",
     ),
+    ("gen_weibull", "default_rng: Generator::weibull_into(1.5)"),
+    (
+        "weibull_array",
+        "RandomState::weibull_array(1.5, Some(&[n])) (allocates)",
+    ),
+    (
+        "normal_array",
+        "RandomState::normal_array(0.0, 1.0, Some(&[n])) (allocates)",
+    ),
+    (
+        "gen_normal_array",
+        "default_rng: Generator::normal_array(0.0, 1.0, Some(&[n])) (allocates)",
+    ),
     (
         "gen_integers_i64",
         "default_rng: Generator::integers_into::<i64>(0, 1000)",
@@ -504,6 +517,20 @@ fn run(item: &str, n: usize, reps: usize) -> Option<Vec<f64>> {
             let mut out = vec![1f64; n];
             time(reps, || rng.standard_exponential_into(black_box(&mut out)))
         }
+        "gen_weibull" => {
+            let mut out = vec![1f64; n];
+            time(reps, || rng.weibull_into(black_box(&mut out), 1.5).unwrap())
+        }
+        // The broadcasting forms with scalar parameters, allocating as NumPy does.
+        "weibull_array" => time(reps, || {
+            black_box(rs.weibull_array(1.5, Some(&[n])).unwrap());
+        }),
+        "normal_array" => time(reps, || {
+            black_box(rs.normal_array(0.0, 1.0, Some(&[n])).unwrap());
+        }),
+        "gen_normal_array" => time(reps, || {
+            black_box(rng.normal_array(0.0, 1.0, Some(&[n])).unwrap());
+        }),
         "gen_integers_i64" => {
             let mut out = vec![1i64; n];
             time(reps, || {

@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::prelude::*;
 
 use super::alloc::{check_shape, reserve, Dtype};
-use super::{Kernel, Num, Output, PKind, Receiver, Spec};
+use super::{Bulk, Kernel, Num, Output, PKind, Receiver, Spec};
 
 /// `TypeError` unless `n` parameters are the spec's number.
 fn check_arity<R: Receiver + ?Sized>(spec: &Spec<R>, n: usize) -> Result<()> {
@@ -134,10 +134,34 @@ pub(crate) fn any2(a: &NdArray<Num>, b: &NdArray<Num>, op: fn(f64, f64) -> bool)
     Ok(r.data.iter().any(|v| v.i() != 0))
 }
 
+/// Values per call of a [`Bulk`] fill in [`draw`]: each part is cleared and filled while
+/// it is in cache (the bulk forms draw exactly what one call over the whole would).
+const BULK_PART: usize = 8192;
+
+/// The scalar path's `n` values from `spec.bulk`, in parts of [`BULK_PART`].
+fn fill_bulk<R: Receiver + ?Sized, T: Copy + Default>(
+    rcv: &mut R::Target<'_>,
+    f: R::Fill<T>,
+    args: &[Num],
+    shape: &[usize],
+    dtype: Dtype,
+    n: usize,
+) -> Result<Vec<T>> {
+    let mut data = reserve(shape, dtype, n)?;
+    while data.len() < n {
+        let start = data.len();
+        data.resize(n.min(start + BULK_PART), T::default());
+        R::fill(f, rcv, &mut data[start..], args)?;
+    }
+    Ok(data)
+}
+
 /// NumPy's `cont`/`disc` on any receiver: the arity check, `prepare` and the constraints
 /// (none of them draws), the output of shape `size` or the broadcast shape, filled in C
-/// order. Every parameter 0-d and `size == None` gives a 0-d result (NumPy returns a
-/// Python scalar). `params` are already converted (see [`convert`]).
+/// order: on the scalar path (every parameter 0-d) by the row's [`Bulk`] form where it
+/// has one (the same values), else one kernel call per element. Every parameter 0-d and
+/// `size == None` gives a 0-d result (NumPy returns a Python scalar). `params` are
+/// already converted (see [`convert`]).
 ///
 /// ```
 /// use nprand::array::NdArray;
@@ -174,6 +198,29 @@ pub fn draw<R: Receiver + ?Sized>(
         output_shape(&shapes, size)?
     };
     let n = check_shape(&out_shape, dtype)?;
+    if is_scalar {
+        let args: Vec<Num> = params
+            .iter()
+            .filter_map(|p| p.data.first().copied())
+            .collect();
+        match (spec.kernel, spec.bulk) {
+            (Kernel::F64(_), Bulk::F64(f)) => {
+                let data = fill_bulk::<R, f64>(rcv, f, &args, &out_shape, dtype, n)?;
+                return Ok(Output::F64(NdArray {
+                    shape: out_shape,
+                    data,
+                }));
+            }
+            (Kernel::I64(_), Bulk::I64(f)) => {
+                let data = fill_bulk::<R, i64>(rcv, f, &args, &out_shape, dtype, n)?;
+                return Ok(Output::I64(NdArray {
+                    shape: out_shape,
+                    data,
+                }));
+            }
+            _ => {}
+        }
+    }
     let mut walks: Vec<BroadcastWalk> = if is_scalar {
         Vec::new()
     } else {

@@ -10,9 +10,10 @@
 //!   front-ends rely on.
 //! - [`Constraint`]: NumPy's `constraint_type`, with the one place where a violated
 //!   constraint becomes NumPy's message (`check_constraint` / `check_array_constraint`).
-//! - [`Spec`], [`Param`], [`Kernel`], [`Output`]: a distribution as `cont`/`disc` see it,
-//!   generic over the receiver the kernel draws from (`RandomState`, or the
-//!   `dyn BitGenerator` inside a `Generator`).
+//! - [`Spec`], [`Param`], [`Kernel`], [`Bulk`], [`Output`]: a distribution as
+//!   `cont`/`disc` see it, generic over the receiver the kernel draws from
+//!   (`RandomState`, or the `dyn BitGenerator` inside a `Generator`), with the bulk form
+//!   the scalar path fills with.
 //! - [`draw`], [`precheck`], [`output_shape`], [`convert`]: the `cont`/`disc` driver.
 //! - `mvn`: what both `multivariate_normal`s share.
 //! - `alloc`: NumPy's shape limits and the one fallible allocation of a result.
@@ -33,6 +34,8 @@
 
 pub(crate) mod alloc;
 mod arg;
+#[cfg(test)]
+pub(crate) mod bulk_check;
 mod checks;
 mod constraint;
 mod drive;
@@ -49,5 +52,5 @@ pub(crate) use drive::{any2, ufunc2};
 pub use drive::{convert, draw, output_shape, precheck};
 pub use int_bounds::{IntBound, IntoBounds};
 pub use num::{c_long, kahan_sum, Num};
+pub use spec::{Bulk, Kernel, Output, PKind, Param, Prepare, Receiver, Spec};
 pub(crate) use spec::{FromOutput, KernelTarget};
-pub use spec::{Kernel, Output, PKind, Param, Prepare, Receiver, Spec};

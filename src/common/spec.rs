@@ -117,6 +117,15 @@ pub trait Receiver {
     type Target<'a>: ?Sized;
     /// Call kernel `f`.
     fn call<T>(f: Self::Fn<T>, target: &mut Self::Target<'_>, args: &[Num]) -> T;
+    /// A whole-slice draw filling `T`s: parameters (signature order) and the slice.
+    type Fill<T>: Copy;
+    /// Call fill `f` on `out`.
+    fn fill<T>(
+        f: Self::Fill<T>,
+        target: &mut Self::Target<'_>,
+        out: &mut [T],
+        args: &[Num],
+    ) -> Result<()>;
 }
 
 /// The per-element draw on receiver `R`.
@@ -147,6 +156,46 @@ impl<R: Receiver + ?Sized> core::fmt::Debug for Kernel<R> {
             Kernel::F32(_) => "Kernel::F32",
             Kernel::I64(_) => "Kernel::I64",
             Kernel::I64Try(_) => "Kernel::I64Try",
+        })
+    }
+}
+
+/// The scalar path's whole-slice draw (every parameter 0-d): what the method's `_into`
+/// form runs, with its bulk kernels, instead of one call of the per-element kernel per
+/// value. It draws the same values and leaves the same state as that loop (each row is
+/// tested against it, `common::drive`'s tests), so only the speed differs: NumPy's
+/// `cont`/`disc` also loop over one C function, but nprand's bulk forms vectorise the
+/// draws and the `log`/`exp`/`pow` after them.
+///
+/// ```
+/// use nprand::common::Bulk;
+/// // Generator.weibull(a, size=n) fills in bulk; standard_cauchy draws value by value.
+/// let find = nprand::generator::broadcast::find;
+/// assert!(matches!(find("weibull").unwrap().bulk, Bulk::F64(_)));
+/// assert!(matches!(find("standard_cauchy").unwrap().bulk, Bulk::None));
+/// ```
+pub enum Bulk<R: Receiver + ?Sized> {
+    /// No bulk form: the per-element kernel fills.
+    None,
+    /// float64 results.
+    F64(R::Fill<f64>),
+    /// int64 results.
+    I64(R::Fill<i64>),
+}
+
+impl<R: Receiver + ?Sized> Clone for Bulk<R> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<R: Receiver + ?Sized> Copy for Bulk<R> {}
+
+impl<R: Receiver + ?Sized> core::fmt::Debug for Bulk<R> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(match self {
+            Bulk::None => "Bulk::None",
+            Bulk::F64(_) => "Bulk::F64",
+            Bulk::I64(_) => "Bulk::I64",
         })
     }
 }
@@ -186,6 +235,9 @@ pub struct Spec<R: Receiver + ?Sized + 'static> {
     pub prepare: Option<Prepare>,
     /// The draw.
     pub kernel: Kernel<R>,
+    /// The scalar path's whole-slice draw, if the method has one (same results as
+    /// `kernel`'s loop; `kernel` and `bulk` give the same dtype).
+    pub bulk: Bulk<R>,
 }
 
 impl<R: Receiver + ?Sized> Clone for Spec<R> {
@@ -203,6 +255,7 @@ impl<R: Receiver + ?Sized> core::fmt::Debug for Spec<R> {
             .field("internal_order", &self.internal_order)
             .field("prepare", &self.prepare.is_some())
             .field("kernel", &self.kernel)
+            .field("bulk", &self.bulk)
             .finish()
     }
 }

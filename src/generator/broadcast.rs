@@ -59,6 +59,15 @@ pub type GParam = Param;
 /// ```
 pub type GKernel = crate::common::Kernel<dyn BitGenerator>;
 
+/// The scalar path's whole-slice draw on a `Generator`'s bit generator:
+/// [`crate::common::Bulk`].
+///
+/// ```
+/// use nprand::generator::broadcast::{find, GBulk};
+/// assert!(matches!(find("normal").unwrap().bulk, GBulk::F64(_)));
+/// ```
+pub type GBulk = crate::common::Bulk<dyn BitGenerator>;
+
 /// A `Generator` distribution as NumPy's `cont`/`disc` see it.
 pub type GenSpec = crate::common::Spec<dyn BitGenerator>;
 
@@ -69,6 +78,16 @@ impl crate::common::Receiver for dyn BitGenerator {
     #[inline]
     fn call<T>(f: Self::Fn<T>, target: &mut (dyn BitGenerator + '_), args: &[Num]) -> T {
         f(target, args)
+    }
+    type Fill<T> = fn(&mut dyn BitGenerator, &mut [T], &[Num]) -> Result<()>;
+    #[inline]
+    fn fill<T>(
+        f: Self::Fill<T>,
+        target: &mut (dyn BitGenerator + '_),
+        out: &mut [T],
+        args: &[Num],
+    ) -> Result<()> {
+        f(target, out, args)
     }
 }
 
@@ -135,5 +154,47 @@ impl<B: BitGenerator> Generator<B> {
             params.to_vec()
         };
         crate::common::draw::<dyn BitGenerator>(&mut self.bg, spec, params, size)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generator::{AnyBitGenerator, BitGenKind};
+
+    /// Every row with a bulk form draws on the scalar path what its per-element kernel
+    /// draws, on every bit generator.
+    #[test]
+    fn bulk_rows_match_the_kernels() {
+        let cases: &[(&str, &[f64])] = &[
+            ("uniform", &[-1.0, 3.0]),
+            ("normal", &[0.5, 2.0]),
+            ("exponential", &[2.0]),
+            ("pareto", &[3.0]),
+            ("weibull", &[1.5]),
+            ("weibull", &[0.0]),
+            ("power", &[0.3]),
+            ("lognormal", &[0.0, 1.0]),
+            ("rayleigh", &[2.0]),
+            ("poisson", &[0.0]),
+            ("poisson", &[5.0]),
+            ("poisson", &[30.0]),
+            ("binomial", &[20.0, 0.3]),
+            ("binomial", &[1000.0, 0.5]),
+            ("binomial", &[0.0, 0.5]),
+        ];
+        let starts: Vec<Generator<AnyBitGenerator>> = [
+            BitGenKind::Mt19937,
+            BitGenKind::Pcg64,
+            BitGenKind::Pcg64Dxsm,
+            BitGenKind::Philox,
+            BitGenKind::Sfc64,
+        ]
+        .into_iter()
+        .map(|kind| Generator::new(AnyBitGenerator::new(kind, 20261207u128)))
+        .collect();
+        crate::common::bulk_check::check_bulk_rows(specs(), cases, &starts, |g, spec, p, size| {
+            g.broadcast(spec, p, size)
+        });
     }
 }

@@ -8,8 +8,11 @@ use crate::math::np::{NpMath, NpMathF64};
 use crate::prelude::*;
 use core::f64::consts::PI;
 
-use super::broadcast::{GCons, GKernel, GenSpec};
-use super::ziggurat::{standard_exponential, standard_normal};
+use super::broadcast::{GBulk, GCons, GKernel, GenSpec};
+use super::continuous_bulk::{
+    fill_lognormal, fill_pareto, fill_power, fill_rayleigh, fill_weibull,
+};
+use super::ziggurat::{fill_exponential, fill_normal, standard_exponential, standard_normal};
 use super::Generator;
 use crate::array::NdArray;
 use crate::bitgen::BitGenerator;
@@ -26,6 +29,20 @@ use crate::error::{Error, ErrorKind, Result};
 #[inline]
 pub(crate) fn uniform<B: BitGenerator + ?Sized>(bg: &mut B, low: f64, range: f64) -> f64 {
     low + range * bg.next_double()
+}
+
+/// [`uniform`] over a slice: the doubles in bulk, then `low + range * U`.
+fn fill_uniform<B: BitGenerator + ?Sized>(
+    bg: &mut B,
+    out: &mut [f64],
+    low: f64,
+    range: f64,
+) -> Result<()> {
+    bg.fill_double(out);
+    for o in out {
+        *o = low + range * *o;
+    }
+    Ok(())
 }
 
 /// `random_standard_cauchy`: normal / normal, numerator first.
@@ -170,7 +187,7 @@ numpy_methods! {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).pareto(3.0).unwrap());
     /// ```
     fn pareto_into;
-    (a: Positive) -> f64 => pareto;
+    (a: Positive) -> f64 => pareto, bulk fill_pareto;
 
     /// `rng.weibull(a)`.
     ///
@@ -187,7 +204,7 @@ numpy_methods! {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).weibull(1.5).unwrap());
     /// ```
     fn weibull_into;
-    (a: NonNegative) -> f64 => weibull;
+    (a: NonNegative) -> f64 => weibull, bulk fill_weibull;
 
     /// `rng.power(a)`.
     ///
@@ -204,7 +221,7 @@ numpy_methods! {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).power(2.0).unwrap());
     /// ```
     fn power_into;
-    (a: Positive) -> f64 => power;
+    (a: Positive) -> f64 => power, bulk fill_power;
 
     /// `rng.laplace(loc, scale)`.
     ///
@@ -273,7 +290,7 @@ numpy_methods! {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).lognormal(0.0, 1.0).unwrap());
     /// ```
     fn lognormal_into;
-    (mean: None = 0.0, sigma: NonNegative = 1.0) -> f64 => lognormal;
+    (mean: None = 0.0, sigma: NonNegative = 1.0) -> f64 => lognormal, bulk fill_lognormal;
 
     /// `rng.rayleigh(scale)`: `scale * sqrt(2 E)`.
     ///
@@ -291,7 +308,7 @@ numpy_methods! {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).rayleigh(2.0).unwrap());
     /// ```
     fn rayleigh_into;
-    (scale: NonNegative = 1.0) -> f64 => rayleigh;
+    (scale: NonNegative = 1.0) -> f64 => rayleigh, bulk fill_rayleigh;
 
     /// `rng.wald(mean, scale)`.
     ///
@@ -352,10 +369,7 @@ impl<B: BitGenerator> Generator<B> {
     /// ```
     pub fn uniform_into(&mut self, out: &mut [f64], low: f64, high: f64) -> Result<()> {
         let range = uniform_range(low, high)?;
-        for o in out {
-            *o = uniform(&mut self.bg, low, range);
-        }
-        Ok(())
+        fill_uniform(&mut self.bg, out, low, range)
     }
 
     /// `rng.standard_cauchy()`.
@@ -466,6 +480,8 @@ pub(crate) const SPECS: &[GenSpec] = &[
         internal_order: &[],
         prepare: Some(prepare_uniform),
         kernel: k!(|bg, p| uniform(bg, p[0].f(), p[1].f())),
+        // p[1] is the range `high - low` (see `prepare_uniform`).
+        bulk: GBulk::F64(|bg, out, p| fill_uniform(bg, out, p[0].f(), p[1].f())),
     },
     GenSpec {
         name: "normal",
@@ -476,6 +492,7 @@ pub(crate) const SPECS: &[GenSpec] = &[
         internal_order: &[],
         prepare: None,
         kernel: k!(|bg, p| p[0].f() + p[1].f() * standard_normal(bg)),
+        bulk: GBulk::F64(|bg, out, p| fill_normal(bg, out, p[0].f(), p[1].f())),
     },
     GenSpec {
         name: "exponential",
@@ -483,6 +500,7 @@ pub(crate) const SPECS: &[GenSpec] = &[
         internal_order: &[],
         prepare: None,
         kernel: k!(|bg, p| p[0].f() * standard_exponential(bg)),
+        bulk: GBulk::F64(|bg, out, p| fill_exponential(bg, out, p[0].f())),
     },
     GenSpec {
         name: "standard_cauchy",
@@ -490,6 +508,7 @@ pub(crate) const SPECS: &[GenSpec] = &[
         internal_order: &[],
         prepare: None,
         kernel: k!(|bg, _p| standard_cauchy(bg)),
+        bulk: GBulk::None,
     },
     GenSpec {
         name: "triangular",
@@ -501,5 +520,6 @@ pub(crate) const SPECS: &[GenSpec] = &[
         internal_order: &[],
         prepare: Some(prepare_triangular),
         kernel: k!(|bg, p| random_triangular(bg, p[0].f(), p[1].f(), p[2].f())),
+        bulk: GBulk::None,
     },
 ];

@@ -6,7 +6,7 @@
 //! Binomial and Poisson run the kernels shared with the legacy `RandomState`
 //! ([`crate::distr::discrete`]).
 
-use super::broadcast::{GCons, GKernel, GenSpec, POISSON_LAM_MAX};
+use super::broadcast::{GBulk, GCons, GKernel, GenSpec, POISSON_LAM_MAX};
 use super::ziggurat::standard_exponential;
 use super::ziggurat_tables::LOGFACT;
 use super::Generator;
@@ -150,7 +150,7 @@ numpy_methods! {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).poisson(100.0).unwrap());
     /// ```
     fn poisson_into;
-    (lam: Poisson = 1.0) -> i64 => poisson, bulk Self::fill_poisson;
+    (lam: Poisson = 1.0) -> i64 => poisson, bulk poisson_fill;
 
     /// `rng.geometric(p)`, `p` in (0, 1].
     ///
@@ -244,21 +244,7 @@ impl<B: BitGenerator> Generator<B> {
     /// ```
     pub fn binomial_into(&mut self, out: &mut [i64], n: i64, p: f64) -> Result<()> {
         binomial_check(n, p)?;
-        if n == 0 || p == 0.0 {
-            out.fill(0);
-            return Ok(());
-        }
-        // NumPy keeps the setup (`binomial_t`) while `n` and `p` repeat; it depends on them
-        // alone, so one plan serves the whole fill with the same bits.
-        fill_binomial(&mut self.bg, out, &BinomialPlan::new(n, p, false));
-        Ok(())
-    }
-
-    /// `poisson_into` after its checks: the per-`lam` work once, the draws on the
-    /// concrete bit generator (the table's kernels take `dyn BitGenerator`).
-    fn fill_poisson(&mut self, out: &mut [i64], lam: f64) -> Result<()> {
-        fill_poisson(&mut self.bg, out, lam);
-        Ok(())
+        binomial_fill(&mut self.bg, out, n, p)
     }
 
     /// `rng.negative_binomial(n, p)`: `n` positive and not NaN, `p` in (0, 1], and
@@ -323,6 +309,29 @@ macro_rules! ki {
     };
 }
 
+/// `poisson_into` after its checks: the per-`lam` work once for the whole fill.
+fn poisson_fill<B: BitGenerator + ?Sized>(bg: &mut B, out: &mut [i64], lam: f64) -> Result<()> {
+    fill_poisson(bg, out, lam);
+    Ok(())
+}
+
+/// `binomial_into` after its checks.
+fn binomial_fill<B: BitGenerator + ?Sized>(
+    bg: &mut B,
+    out: &mut [i64],
+    n: i64,
+    p: f64,
+) -> Result<()> {
+    if n == 0 || p == 0.0 {
+        out.fill(0);
+        return Ok(());
+    }
+    // NumPy keeps the setup (`binomial_t`) while `n` and `p` repeat; it depends on them
+    // alone, so one plan serves the whole fill with the same bits.
+    fill_binomial(bg, out, &BinomialPlan::new(n, p, false));
+    Ok(())
+}
+
 pub(crate) const SPECS: &[GenSpec] = &[
     GenSpec {
         name: "binomial",
@@ -333,6 +342,7 @@ pub(crate) const SPECS: &[GenSpec] = &[
         internal_order: &[1, 0],
         prepare: None,
         kernel: ki!(|bg, p| binomial(bg, p[1].f(), p[0].i())),
+        bulk: GBulk::I64(|bg, out, p| binomial_fill(bg, out, p[0].i(), p[1].f())),
     },
     GenSpec {
         name: "negative_binomial",
@@ -340,6 +350,7 @@ pub(crate) const SPECS: &[GenSpec] = &[
         internal_order: &[],
         prepare: Some(prepare_negative_binomial),
         kernel: ki!(|bg, p| negative_binomial(bg, p[0].f(), p[1].f())),
+        bulk: GBulk::None,
     },
 ];
 

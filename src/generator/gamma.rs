@@ -471,4 +471,5 @@ pub(crate) const SPECS: &[GenSpec] = &[GenSpec {
     kernel: GKernel::F32(|bg: &mut dyn BitGenerator, p: &[Num]| {
         standard_gamma_f32(bg, p[0].f() as f32)
     }),
+    bulk: super::broadcast::GBulk::None,
 }];

@@ -369,4 +369,5 @@ pub(crate) const SPECS: &[GenSpec] = &[GenSpec {
     internal_order: &[],
     prepare: Some(prepare_hypergeometric),
     kernel: GKernel::I64(|bg, p: &[Num]| hypergeometric(bg, p[0].i(), p[1].i(), p[2].i())),
+    bulk: super::broadcast::GBulk::None,
 }];

@@ -46,6 +46,7 @@ mod any_bit_generator;
 mod array_forms;
 pub mod broadcast;
 pub(crate) mod continuous;
+mod continuous_bulk;
 pub(crate) mod discrete;
 mod exponential_simd;
 pub(crate) mod gamma;

@@ -218,6 +218,58 @@ pub(crate) fn check_non_negative(v: f64, name: &str) -> Result<()> {
     Ok(())
 }
 
+/// `standard_normal(size=out.len())` on any bit generator: the ziggurat over words read
+/// ahead in blocks (see `read_ahead`).
+pub(crate) fn fill_standard_normal<B: BitGenerator + ?Sized>(bg: &mut B, out: &mut [f64]) {
+    read_ahead::fill(bg, out, normal_attempt, |t, e| {
+        standard_normal_rejected(t, e)
+    });
+}
+
+/// `normal(loc, scale, size=out.len())` after its check: `loc + scale * z`.
+pub(crate) fn fill_normal<B: BitGenerator + ?Sized>(
+    bg: &mut B,
+    out: &mut [f64],
+    loc: f64,
+    scale: f64,
+) -> Result<()> {
+    read_ahead::fill(
+        bg,
+        out,
+        |w| normal_attempt(w).map(|z| loc + scale * z),
+        |t, e| loc + scale * standard_normal_rejected(t, e),
+    );
+    Ok(())
+}
+
+/// `standard_exponential(size=out.len())` on any bit generator: the first attempts by
+/// the vector kernel where the CPU has one, then word by word.
+pub(crate) fn fill_standard_exponential<B: BitGenerator + ?Sized>(bg: &mut B, out: &mut [f64]) {
+    read_ahead::fill_with_run(
+        bg,
+        out,
+        |w, o| exponential_simd::accepted_run(w, o, 1.0),
+        exponential_attempt,
+        |t, e| standard_exponential_rejected(t, e),
+    );
+}
+
+/// `exponential(scale, size=out.len())` after its check: `scale * E`.
+pub(crate) fn fill_exponential<B: BitGenerator + ?Sized>(
+    bg: &mut B,
+    out: &mut [f64],
+    scale: f64,
+) -> Result<()> {
+    read_ahead::fill_with_run(
+        bg,
+        out,
+        |w, o| exponential_simd::accepted_run(w, o, scale),
+        |w| exponential_attempt(w).map(|x| scale * x),
+        |t, e| scale * standard_exponential_rejected(t, e),
+    );
+    Ok(())
+}
+
 impl<B: BitGenerator> Generator<B> {
     /// `rng.standard_normal()`: NumPy's ziggurat.
     ///
@@ -241,9 +293,7 @@ impl<B: BitGenerator> Generator<B> {
     /// assert_eq!(z[0], nprand::generator::default_rng(0).standard_normal());
     /// ```
     pub fn standard_normal_into(&mut self, out: &mut [f64]) {
-        read_ahead::fill(&mut self.bg, out, normal_attempt, |t, e| {
-            standard_normal_rejected(t, e)
-        });
+        fill_standard_normal(&mut self.bg, out);
     }
 
     /// `rng.standard_normal(dtype=np.float32)`.
@@ -297,13 +347,7 @@ impl<B: BitGenerator> Generator<B> {
     /// ```
     pub fn normal_into(&mut self, out: &mut [f64], loc: f64, scale: f64) -> Result<()> {
         check_non_negative(scale, "scale")?;
-        read_ahead::fill(
-            &mut self.bg,
-            out,
-            |w| normal_attempt(w).map(|z| loc + scale * z),
-            |t, e| loc + scale * standard_normal_rejected(t, e),
-        );
-        Ok(())
+        fill_normal(&mut self.bg, out, loc, scale)
     }
 
     /// `rng.standard_exponential()` (`method='zig'`, the default).
@@ -326,13 +370,7 @@ impl<B: BitGenerator> Generator<B> {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).standard_exponential());
     /// ```
     pub fn standard_exponential_into(&mut self, out: &mut [f64]) {
-        read_ahead::fill_with_run(
-            &mut self.bg,
-            out,
-            |w, o| exponential_simd::accepted_run(w, o, 1.0),
-            exponential_attempt,
-            |t, e| standard_exponential_rejected(t, e),
-        );
+        fill_standard_exponential(&mut self.bg, out);
     }
 
     /// `rng.standard_exponential(dtype=np.float32)`.
@@ -432,13 +470,6 @@ impl<B: BitGenerator> Generator<B> {
     /// ```
     pub fn exponential_into(&mut self, out: &mut [f64], scale: f64) -> Result<()> {
         check_non_negative(scale, "scale")?;
-        read_ahead::fill_with_run(
-            &mut self.bg,
-            out,
-            |w, o| exponential_simd::accepted_run(w, o, scale),
-            |w| exponential_attempt(w).map(|x| scale * x),
-            |t, e| scale * standard_exponential_rejected(t, e),
-        );
-        Ok(())
+        fill_exponential(&mut self.bg, out, scale)
     }
 }

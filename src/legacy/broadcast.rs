@@ -40,6 +40,14 @@ pub type ParamSpec = crate::common::Param;
 /// The per-element draw on a `RandomState`.
 pub type Kernel = crate::common::Kernel<RandomState>;
 
+/// The scalar path's whole-slice draw on a `RandomState`: [`crate::common::Bulk`].
+///
+/// ```
+/// use nprand::legacy::broadcast::{find, Bulk};
+/// assert!(matches!(find("weibull").unwrap().bulk, Bulk::F64(_)));
+/// ```
+pub type Bulk = crate::common::Bulk<RandomState>;
+
 /// Custom validation NumPy runs before the constraint checks (e.g. triangular's
 /// `left > mode`): [`crate::common::Prepare`].
 pub type Validator = crate::common::Prepare;
@@ -54,6 +62,16 @@ impl crate::common::Receiver for RandomState {
     #[inline]
     fn call<T>(f: Self::Fn<T>, target: &mut RandomState, args: &[Num]) -> T {
         f(target, args)
+    }
+    type Fill<T> = fn(&mut RandomState, &mut [T], &[Num]) -> Result<()>;
+    #[inline]
+    fn fill<T>(
+        f: Self::Fill<T>,
+        target: &mut RandomState,
+        out: &mut [T],
+        args: &[Num],
+    ) -> Result<()> {
+        f(target, out, args)
     }
 }
 
@@ -109,5 +127,54 @@ impl RandomState {
         size: Option<&[usize]>,
     ) -> Result<Output> {
         crate::common::draw(self, spec, params.to_vec(), size)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every row with a bulk form draws on the scalar path what its per-element kernel
+    /// draws, from a fresh state, mid-block and with a cached gaussian.
+    #[test]
+    fn bulk_rows_match_the_kernels() {
+        let cases: &[(&str, &[f64])] = &[
+            ("random_sample", &[]),
+            ("uniform", &[-1.0, 3.0]),
+            ("uniform", &[2.0, 2.0]),
+            ("standard_normal", &[]),
+            ("normal", &[0.5, 2.0]),
+            ("standard_exponential", &[]),
+            ("exponential", &[2.0]),
+            ("standard_gamma", &[0.5]),
+            ("standard_gamma", &[1.0]),
+            ("standard_gamma", &[2.5]),
+            ("gamma", &[2.5, 1.5]),
+            ("gamma", &[0.0, 1.0]),
+            ("chisquare", &[3.0]),
+            ("pareto", &[3.0]),
+            ("weibull", &[1.5]),
+            ("weibull", &[0.0]),
+            ("power", &[0.3]),
+            ("lognormal", &[0.0, 1.0]),
+            ("gumbel", &[0.5, 2.0]),
+            ("poisson", &[0.0]),
+            ("poisson", &[5.0]),
+            ("poisson", &[30.0]),
+            ("binomial", &[20.0, 0.3]),
+            ("binomial", &[1000.0, 0.5]),
+            ("binomial", &[0.0, 0.5]),
+        ];
+        let fresh = RandomState::new(20261207);
+        let mut mid = fresh.clone();
+        mid.random_sample();
+        let mut cached = fresh.clone();
+        cached.standard_normal();
+        crate::common::bulk_check::check_bulk_rows(
+            specs(),
+            cases,
+            &[fresh, mid, cached],
+            |rs, spec, p, size| rs.broadcast(spec, p, size),
+        );
     }
 }

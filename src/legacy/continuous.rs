@@ -8,7 +8,7 @@ use crate::math::core_float::CoreFloat;
 use crate::math::np::{NpMath, NpMathF64};
 use core::f64::consts::PI;
 
-use super::broadcast::{Cons, DistSpec, Kernel, Num, ParamSpec};
+use super::broadcast::{Bulk, Cons, DistSpec, Kernel, Num, ParamSpec};
 use super::RandomState;
 use crate::array::NdArray;
 use crate::common::{prepare_triangular, triangular_check};
@@ -445,6 +445,7 @@ pub(crate) const SPECS: &[DistSpec] = &[
         internal_order: &[],
         prepare: None,
         kernel: Kernel::F64(|rs, _| rs.legacy_standard_cauchy()),
+        bulk: Bulk::None,
     },
     DistSpec {
         name: "vonmises",
@@ -455,6 +456,7 @@ pub(crate) const SPECS: &[DistSpec] = &[
         internal_order: &[],
         prepare: Some(validate_vonmises),
         kernel: Kernel::F64(|rs, p: &[Num]| rs.legacy_vonmises(p[0].f(), p[1].f())),
+        bulk: Bulk::None,
     },
     DistSpec {
         name: "triangular",
@@ -466,6 +468,7 @@ pub(crate) const SPECS: &[DistSpec] = &[
         internal_order: &[],
         prepare: Some(prepare_triangular),
         kernel: Kernel::F64(|rs, p: &[Num]| random_triangular(rs, p[0].f(), p[1].f(), p[2].f())),
+        bulk: Bulk::None,
     },
 ];
 

@@ -16,7 +16,7 @@
 //! assert!((2..=7).contains(&rs.hypergeometric(10, 5, 7).unwrap()));
 //! ```
 
-use super::broadcast::{c_long, Cons, DistSpec, Kernel, Num, ParamSpec};
+use super::broadcast::{c_long, Bulk, Cons, DistSpec, Kernel, Num, ParamSpec};
 use super::normal::SMALL;
 use super::RandomState;
 use crate::distr::discrete::{
@@ -465,6 +465,7 @@ pub(crate) const SPECS: &[DistSpec] = &[
         internal_order: &[1, 0],
         prepare: None,
         kernel: Kernel::I64(|rs, p: &[Num]| rs.legacy_binomial(p[0].i(), p[1].f())),
+        bulk: Bulk::I64(|rs, out, p: &[Num]| rs.binomial_into(out, p[0].i(), p[1].f())),
     },
     DistSpec {
         name: "negative_binomial",
@@ -475,6 +476,7 @@ pub(crate) const SPECS: &[DistSpec] = &[
         internal_order: &[],
         prepare: None,
         kernel: Kernel::I64(|rs, p: &[Num]| rs.legacy_negative_binomial(p[0].f(), p[1].f())),
+        bulk: Bulk::None,
     },
 ];
 

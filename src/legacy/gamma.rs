@@ -544,6 +544,10 @@ pub(crate) const SPECS: &[DistSpec] = &[DistSpec {
     internal_order: &[],
     prepare: None,
     kernel: Kernel::F64(|rs, _| rs.legacy_standard_exponential()),
+    bulk: super::broadcast::Bulk::F64(|rs, out, _| {
+        rs.standard_exponential_into(out);
+        Ok(())
+    }),
 }];
 
 #[cfg(test)]

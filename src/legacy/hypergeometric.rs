@@ -288,4 +288,5 @@ pub(crate) const SPECS: &[DistSpec] = &[DistSpec {
     internal_order: &[],
     prepare: Some(hypergeometric_validate),
     kernel: Kernel::I64Try(|rs, p: &[Num]| rs.legacy_hypergeometric(p[0].i(), p[1].i(), p[2].i())),
+    bulk: super::broadcast::Bulk::None,
 }];

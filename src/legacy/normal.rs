@@ -451,6 +451,10 @@ pub(crate) const SPECS: &[DistSpec] = &[DistSpec {
     internal_order: &[],
     prepare: None,
     kernel: Kernel::F64(|rs, _| rs.gauss()),
+    bulk: super::broadcast::Bulk::F64(|rs, out, _| {
+        rs.standard_normal_into(out);
+        Ok(())
+    }),
 }];
 
 #[cfg(test)]

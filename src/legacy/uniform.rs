@@ -113,10 +113,17 @@ impl RandomState {
     /// ```
     pub fn uniform_into(&mut self, out: &mut [f64], low: f64, high: f64) -> Result<()> {
         let range = uniform_range(low, high)?;
-        for o in out {
-            *o = self.uniform_unchecked(low, range);
-        }
+        self.fill_uniform(out, low, range);
         Ok(())
+    }
+
+    /// [`uniform_unchecked`](Self::uniform_unchecked) over a slice: the doubles in bulk,
+    /// then `low + range * U`.
+    fn fill_uniform(&mut self, out: &mut [f64], low: f64, range: f64) {
+        self.bitgen.fill_f64(out);
+        for o in out {
+            *o = low + range * *o;
+        }
     }
 
     /// NumPy's `random_uniform(lower, range)`.
@@ -180,6 +187,10 @@ pub(crate) const SPECS: &[DistSpec] = &[
         internal_order: &[],
         prepare: None,
         kernel: Kernel::F64(|rs, _| rs.next_double()),
+        bulk: super::broadcast::Bulk::F64(|rs, out, _| {
+            rs.random_sample_into(out);
+            Ok(())
+        }),
     },
     DistSpec {
         name: "uniform",
@@ -191,5 +202,9 @@ pub(crate) const SPECS: &[DistSpec] = &[
         prepare: Some(validate_uniform),
         // p[1] is the range `high - low` (see `validate_uniform`).
         kernel: Kernel::F64(|rs, p: &[Num]| rs.uniform_unchecked(p[0].f(), p[1].f())),
+        bulk: super::broadcast::Bulk::F64(|rs, out, p: &[Num]| {
+            rs.fill_uniform(out, p[0].f(), p[1].f());
+            Ok(())
+        }),
     },
 ];

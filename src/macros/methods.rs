@@ -19,9 +19,11 @@
 /// `= default` for NumPy's default (the table's; Rust has no defaults). The result is
 /// `f64`, `i64` or `try_i64` (a kernel returning `Result<i64>`). The kernel is called as
 /// `kernel(target, params…)` with the front-end's [`KernelTarget`]; an optional
-/// `, bulk path` fills the `_into` form instead (`path(self, out, params…)` returning
-/// `Result<()>`, after the checks).
+/// `, bulk path` fills the `_into` form instead (`path(target, out, params…)` returning
+/// `Result<()>`, after the checks), and is the table row's [`Bulk`] form (the scalar
+/// path of the array forms and the evaluator).
 ///
+/// [`Bulk`]: crate::common::Bulk
 /// [`KernelTarget`]: crate::common::KernelTarget
 macro_rules! numpy_methods {
     (
@@ -69,6 +71,7 @@ macro_rules! numpy_methods {
                     let &[$($p),*] = args else { unreachable!("arity checked by draw") };
                     $kernel(target, $($p.f()),*)
                 }),
+                bulk: numpy_methods!(@bulk $out $recv, ($($p),*) $($bulk)?),
             }
         ),*];
     };
@@ -80,10 +83,23 @@ macro_rules! numpy_methods {
     (@kernel f64 $r:ty, $f:expr) => { $crate::common::Kernel::<$r>::F64($f) };
     (@kernel i64 $r:ty, $f:expr) => { $crate::common::Kernel::<$r>::I64($f) };
     (@kernel try_i64 $r:ty, $f:expr) => { $crate::common::Kernel::<$r>::I64Try($f) };
+    (@bulk $out:ident $r:ty, ($($p:ident),*)) => { $crate::common::Bulk::<$r>::None };
+    (@bulk f64 $r:ty, ($($p:ident),*) $bulk:path) => {
+        $crate::common::Bulk::<$r>::F64(numpy_methods!(@fill $bulk, ($($p),*)))
+    };
+    (@bulk i64 $r:ty, ($($p:ident),*) $bulk:path) => {
+        $crate::common::Bulk::<$r>::I64(numpy_methods!(@fill $bulk, ($($p),*)))
+    };
+    (@fill $bulk:path, ($($p:ident),*)) => {
+        |target, out, args: &[$crate::common::Num]| {
+            let &[$($p),*] = args else { unreachable!("arity checked by draw") };
+            $bulk(target, out, $($p.f()),*)
+        }
+    };
     (@default) => { None };
     (@default $d:literal) => { Some($d) };
     (@into $s:ident, $o:ident, $out:ident, $kernel:path, ($($p:ident),*) $bulk:path) => {
-        $bulk($s, $o, $($p),*)
+        $bulk($crate::common::KernelTarget::target($s), $o, $($p),*)
     };
     (@into $s:ident, $o:ident, try_i64, $kernel:path, ($($p:ident),*)) => {{
         let target = $crate::common::KernelTarget::target($s);

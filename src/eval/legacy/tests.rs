@@ -245,6 +245,7 @@ static FAKE: DistSpec = DistSpec {
     internal_order: &[1, 0],
     prepare: None,
     kernel: crate::legacy::broadcast::Kernel::I64(|_, p| p[0].i()),
+    bulk: crate::legacy::broadcast::Bulk::None,
 };
 
 fn fake(s: &str) -> Result<Value> {
