@@ -48,12 +48,23 @@ use crate::math::np::NpMath;
 pub(crate) trait Doubles {
     /// The next double (NumPy's `next_double`).
     fn double(&mut self) -> f64;
+    /// `out.len()` doubles, as that many [`double`](Self::double) calls (sources with a
+    /// bulk fill use it).
+    fn fill_doubles(&mut self, out: &mut [f64]) {
+        for o in out {
+            *o = self.double();
+        }
+    }
 }
 
 impl<B: BitGenerator + ?Sized> Doubles for B {
     #[inline(always)]
     fn double(&mut self) -> f64 {
         self.next_double()
+    }
+    #[inline]
+    fn fill_doubles(&mut self, out: &mut [f64]) {
+        self.fill_double(out);
     }
 }
 

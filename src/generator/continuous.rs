@@ -18,7 +18,10 @@ use crate::array::NdArray;
 use crate::bitgen::BitGenerator;
 use crate::common::{prepare_triangular, triangular_check, ufunc2};
 use crate::common::{Num, Param};
-use crate::distr::continuous::{random_gumbel, random_laplace, random_logistic, random_triangular};
+use crate::distr::continuous::{
+    fill_gumbel, fill_laplace, fill_logistic, random_gumbel, random_laplace, random_logistic,
+    random_triangular,
+};
 use crate::error::{Error, ErrorKind, Result};
 
 // ---------------------------------------------------------------------------------------
@@ -238,7 +241,7 @@ numpy_methods! {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).laplace(1.0, 2.0).unwrap());
     /// ```
     fn laplace_into;
-    (loc: None = 0.0, scale: NonNegative = 1.0) -> f64 => random_laplace;
+    (loc: None = 0.0, scale: NonNegative = 1.0) -> f64 => random_laplace, bulk fill_laplace;
 
     /// `rng.gumbel(loc, scale)`.
     ///
@@ -255,7 +258,7 @@ numpy_methods! {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).gumbel(1.0, 2.0).unwrap());
     /// ```
     fn gumbel_into;
-    (loc: None = 0.0, scale: NonNegative = 1.0) -> f64 => random_gumbel;
+    (loc: None = 0.0, scale: NonNegative = 1.0) -> f64 => random_gumbel, bulk fill_gumbel;
 
     /// `rng.logistic(loc, scale)`.
     ///
@@ -272,7 +275,7 @@ numpy_methods! {
     /// assert_eq!(x[0], nprand::generator::default_rng(0).logistic(1.0, 2.0).unwrap());
     /// ```
     fn logistic_into;
-    (loc: None = 0.0, scale: NonNegative = 1.0) -> f64 => random_logistic;
+    (loc: None = 0.0, scale: NonNegative = 1.0) -> f64 => random_logistic, bulk fill_logistic;
 
     /// `rng.lognormal(mean, sigma)`.
     ///

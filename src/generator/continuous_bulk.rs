@@ -1,5 +1,6 @@
 //! The bulk (`_into`) forms of `Generator`'s transforms of an exponential or a gaussian
-//! (`pareto`, `weibull`, `power`, `lognormal`, `rayleigh`): the draws in bulk first
+//! (`pareto`, `weibull`, `power`, `lognormal`, `rayleigh`; `gumbel`, `laplace` and
+//! `logistic`, shared with `RandomState`, are in `distr::continuous`): the draws in bulk first
 //! (the ziggurat's read-ahead, the same words in the same order as the scalar kernels of
 //! `continuous.rs`), then NumPy's expression in passes over the slice, with `exp` and
 //! `pow` vectorised by [`np_exp_slice`] and [`np_pow_slice`] (the bits of the scalar
@@ -160,6 +161,24 @@ mod tests {
             |g, s, _| g.rayleigh(s).unwrap(),
             |g, o, s, _| g.rayleigh_into(o, s).unwrap(),
             [2.0, 0.0],
+        ),
+        (
+            "gumbel",
+            |g, l, s| g.gumbel(l, s).unwrap(),
+            |g, o, l, s| g.gumbel_into(o, l, s).unwrap(),
+            [0.5, 2.0],
+        ),
+        (
+            "laplace",
+            |g, l, s| g.laplace(l, s).unwrap(),
+            |g, o, l, s| g.laplace_into(o, l, s).unwrap(),
+            [0.5, 2.0],
+        ),
+        (
+            "logistic",
+            |g, l, s| g.logistic(l, s).unwrap(),
+            |g, o, l, s| g.logistic_into(o, l, s).unwrap(),
+            [0.5, 2.0],
         ),
     ];
 

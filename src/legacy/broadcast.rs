@@ -158,6 +158,8 @@ mod tests {
             ("power", &[0.3]),
             ("lognormal", &[0.0, 1.0]),
             ("gumbel", &[0.5, 2.0]),
+            ("laplace", &[0.5, 2.0]),
+            ("logistic", &[0.5, 2.0]),
             ("poisson", &[0.0]),
             ("poisson", &[5.0]),
             ("poisson", &[30.0]),

@@ -12,7 +12,10 @@ use super::broadcast::{Bulk, Cons, DistSpec, Kernel, Num, ParamSpec};
 use super::RandomState;
 use crate::array::NdArray;
 use crate::common::{prepare_triangular, triangular_check};
-use crate::distr::continuous::{random_gumbel, random_laplace, random_logistic, random_triangular};
+use crate::distr::continuous::{
+    fill_gumbel, fill_laplace, fill_logistic, random_gumbel, random_laplace, random_logistic,
+    random_triangular,
+};
 use crate::error::{Error, Result};
 
 /// The kernels: NumPy's routines without parameter checks, consuming exactly NumPy's
@@ -397,7 +400,7 @@ numpy_methods! {
     /// assert!(x.iter().all(|v| v.is_finite()));
     /// ```
     fn laplace_into;
-    (loc: None = 0.0, scale: NonNegative = 1.0) -> f64 => random_laplace;
+    (loc: None = 0.0, scale: NonNegative = 1.0) -> f64 => random_laplace, bulk fill_laplace;
 
     /// `rs.gumbel(loc, scale)` (NumPy's defaults 0.0 and 1.0); `scale < 0` is an error.
     ///
@@ -416,7 +419,7 @@ numpy_methods! {
     /// assert!(x.iter().all(|v| v.is_finite()));
     /// ```
     fn gumbel_into;
-    (loc: None = 0.0, scale: NonNegative = 1.0) -> f64 => random_gumbel, bulk RandomState::fill_gumbel;
+    (loc: None = 0.0, scale: NonNegative = 1.0) -> f64 => random_gumbel, bulk fill_gumbel;
 
     /// `rs.logistic(loc, scale)` (NumPy's defaults 0.0 and 1.0); `scale < 0` is an error.
     ///
@@ -435,7 +438,7 @@ numpy_methods! {
     /// assert!(x.iter().all(|v| v.is_finite()));
     /// ```
     fn logistic_into;
-    (loc: None = 0.0, scale: NonNegative = 1.0) -> f64 => random_logistic;
+    (loc: None = 0.0, scale: NonNegative = 1.0) -> f64 => random_logistic, bulk fill_logistic;
 }
 
 pub(crate) const SPECS: &[DistSpec] = &[

@@ -1,5 +1,6 @@
 //! The bulk (`_into`) forms of the legacy transforms of an exponential or a gaussian
-//! (pareto, weibull, power, lognormal) and of gumbel: the draws in bulk first (the same
+//! (pareto, weibull, power, lognormal; gumbel, laplace and logistic, shared with
+//! `Generator`, are in `distr::continuous`): the draws in bulk first (the same
 //! draws, in the same order, as the scalar kernels), then NumPy's expression in passes
 //! over the whole slice, with `exp`, `log` and `pow` vectorised by [`np_exp_slice`],
 //! [`np_log_slice`] and [`np_pow_slice`] (the bits of the scalar `np_exp` / `np_log` /
@@ -8,10 +9,7 @@
 
 use super::RandomState;
 use crate::error::Result;
-use crate::math::np::{np_exp_slice, np_log_slice, np_pow_slice};
-
-/// Values per run of [`RandomState::fill_gumbel`] (the uniforms stay in L1).
-const RUN: usize = 512;
+use crate::math::np::{np_exp_slice, np_pow_slice};
 
 impl RandomState {
     /// [`RandomState::pareto_into`] after its checks: `exp(E / a) - 1`.
@@ -63,47 +61,6 @@ impl RandomState {
         np_exp_slice(out);
         Ok(())
     }
-
-    /// [`RandomState::gumbel_into`] after its checks: NumPy's `random_gumbel`,
-    /// `loc - scale * log(-log(1 - U))` with `U == 0` redrawn.
-    pub(super) fn fill_gumbel(&mut self, out: &mut [f64], loc: f64, scale: f64) -> Result<()> {
-        let (n, mut done) = (out.len(), 0);
-        while done < n {
-            let run = &mut out[done..(done + RUN).min(n)];
-            self.bitgen.fill_f64(run);
-            let k = drop_zeros(run);
-            let run = &mut run[..k];
-            for o in run.iter_mut() {
-                *o = 1.0 - *o;
-            }
-            np_log_slice(run);
-            for o in run.iter_mut() {
-                *o = -*o;
-            }
-            np_log_slice(run);
-            for o in run {
-                *o = loc - scale * *o;
-            }
-            done += k;
-        }
-        Ok(())
-    }
-}
-
-/// Moves the nonzero values of `u` to its front, in order, and returns how many there
-/// are: the uniforms a rejection loop that redraws `U == 0` keeps, consumed in the same
-/// order (a zero is one more draw for the same value; zeros left at the end of a run
-/// belong to the next value, whose run continues the stream after them).
-fn drop_zeros(u: &mut [f64]) -> usize {
-    let mut k = 0;
-    for i in 0..u.len() {
-        let v = u[i];
-        if v != 0.0 {
-            u[k] = v;
-            k += 1;
-        }
-    }
-    k
 }
 
 #[cfg(test)]
@@ -176,6 +133,18 @@ mod tests {
             [0.5, 2.0],
         ),
         (
+            "laplace",
+            |r, l, s| r.laplace(l, s).unwrap(),
+            |r, o, l, s| r.laplace_into(o, l, s).unwrap(),
+            [0.5, 2.0],
+        ),
+        (
+            "logistic",
+            |r, l, s| r.logistic(l, s).unwrap(),
+            |r, o, l, s| r.logistic_into(o, l, s).unwrap(),
+            [0.5, 2.0],
+        ),
+        (
             "exponential",
             |r, s, _| r.exponential(s).unwrap(),
             |r, o, s, _| r.exponential_into(o, s).unwrap(),
@@ -207,13 +176,6 @@ mod tests {
                 check(&s, n);
             }
         }
-    }
-
-    #[test]
-    fn drop_zeros_keeps_the_order() {
-        let mut u = [0.0, 0.5, 0.0, 0.0, 0.25, 0.75, 0.0];
-        assert_eq!(drop_zeros(&mut u), 3);
-        assert_eq!(u[..3], [0.5, 0.25, 0.75]);
     }
 
     proptest! {

@@ -258,6 +258,10 @@ impl Doubles for RandomState {
     fn double(&mut self) -> f64 {
         self.next_double()
     }
+    #[inline]
+    fn fill_doubles(&mut self, out: &mut [f64]) {
+        self.bitgen.fill_f64(out);
+    }
 }
 
 impl Draws for RandomState {
