@@ -7,11 +7,36 @@ use crate::prelude::*;
 
 use super::{Bulk, Num, Output, Receiver, Spec};
 
+/// Parameter sets of the rows with a bulk form on both front-ends (the branches and
+/// special cases of each: `weibull(0)` draws nothing, `power(0.3)` has an odd root,
+/// `poisson(0)`, `binomial(0, p)`).
+const SHARED_CASES: &[(&str, &[f64])] = &[
+    ("uniform", &[-1.0, 3.0]),
+    ("uniform", &[2.0, 2.0]),
+    ("normal", &[0.5, 2.0]),
+    ("exponential", &[2.0]),
+    ("pareto", &[3.0]),
+    ("weibull", &[1.5]),
+    ("weibull", &[0.0]),
+    ("power", &[0.3]),
+    ("lognormal", &[0.0, 1.0]),
+    ("gumbel", &[0.5, 2.0]),
+    ("laplace", &[0.5, 2.0]),
+    ("logistic", &[0.5, 2.0]),
+    ("poisson", &[0.0]),
+    ("poisson", &[5.0]),
+    ("poisson", &[30.0]),
+    ("binomial", &[20.0, 0.3]),
+    ("binomial", &[1000.0, 0.5]),
+    ("binomial", &[0.0, 0.5]),
+];
+
 /// Output sizes: empty, tiny, and across `draw`'s parts of 8192 values.
 const SIZES: &[usize] = &[0, 1, 3, 1000, 8192, 8195, 20_000];
 
 /// Every row of `specs` with a bulk form, on the scalar path with each parameter set of
-/// `cases` (which must name every such row) and each output size, from each start:
+/// the shared cases and of `cases` (the front-end's own rows; together they must name
+/// every such row) and each output size, from each start:
 /// drawn through the bulk form and through the per-element kernel (the same row with
 /// `Bulk::None`), the results have the same dtype, shape and bits, and the generators
 /// the same state after. Also `size=None` (one value).
@@ -27,8 +52,9 @@ pub(crate) fn check_bulk_rows<R, G>(
     let mut rows = 0;
     for spec in specs.filter(|s| !matches!(s.bulk, Bulk::None)) {
         rows += 1;
-        let mut sets = cases
+        let mut sets = SHARED_CASES
             .iter()
+            .chain(cases)
             .filter(|(name, _)| *name == spec.name)
             .peekable();
         assert!(

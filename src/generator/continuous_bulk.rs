@@ -184,13 +184,7 @@ mod tests {
 
     #[test]
     fn bulk_forms_match_scalar_calls() {
-        for kind in [
-            BitGenKind::Mt19937,
-            BitGenKind::Pcg64,
-            BitGenKind::Pcg64Dxsm,
-            BitGenKind::Philox,
-            BitGenKind::Sfc64,
-        ] {
+        for kind in BitGenKind::ALL {
             for &n in &[0usize, 1, 2, 3, 7, 63, 64, 65, 257, 1000, 3001] {
                 for &(name, scalar, into, [p, q]) in CASES {
                     let what = format!("{name}({p}, {q}) n {n} on {kind:?}");

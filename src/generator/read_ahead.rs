@@ -232,13 +232,7 @@ mod tests {
 
     #[test]
     fn fill_is_scalar_draws_in_a_row_for_every_generator() {
-        for kind in [
-            BitGenKind::Mt19937,
-            BitGenKind::Pcg64,
-            BitGenKind::Pcg64Dxsm,
-            BitGenKind::Philox,
-            BitGenKind::Sfc64,
-        ] {
+        for kind in BitGenKind::ALL {
             // Around one and two blocks (BLOCK = 480), and across several.
             for n in [
                 0, 1, 2, 255, 256, 257, 479, 480, 481, 959, 960, 961, 1000, 3001,
