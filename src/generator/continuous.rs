@@ -511,6 +511,7 @@ pub(crate) const SPECS: &[GenSpec] = &[
         internal_order: &[],
         prepare: None,
         kernel: k!(|bg, _p| standard_cauchy(bg)),
+        // Two ziggurat normals and a division: the bulk normals gain nothing measurable.
         bulk: GBulk::None,
     },
     GenSpec {

@@ -141,6 +141,7 @@ mod tests {
         // The rows only this front-end has a bulk form for (the others: bulk_check).
         let cases: &[(&str, &[f64])] = &[
             ("random_sample", &[]),
+            ("standard_cauchy", &[]),
             ("standard_normal", &[]),
             ("standard_exponential", &[]),
             ("standard_gamma", &[0.5]),

@@ -197,7 +197,7 @@ impl RandomState {
     /// assert!(x.iter().all(|v| !v.is_nan()));
     /// ```
     pub fn standard_cauchy_into(&mut self, out: &mut [f64]) {
-        fill(self, out, |rs| rs.legacy_standard_cauchy());
+        self.fill_standard_cauchy(out);
     }
 
     /// `rs.vonmises(mu, kappa)`: an angle in [-π, π]; `kappa < 0` is an error. NumPy
@@ -448,7 +448,10 @@ pub(crate) const SPECS: &[DistSpec] = &[
         internal_order: &[],
         prepare: None,
         kernel: Kernel::F64(|rs, _| rs.legacy_standard_cauchy()),
-        bulk: Bulk::None,
+        bulk: Bulk::F64(|rs, out, _| {
+            rs.fill_standard_cauchy(out);
+            Ok(())
+        }),
     },
     DistSpec {
         name: "vonmises",

@@ -1,5 +1,5 @@
 //! The bulk (`_into`) forms of the legacy transforms of an exponential or a gaussian
-//! (pareto, weibull, power, lognormal; gumbel, laplace and logistic, shared with
+//! (pareto, weibull, power, lognormal, standard_cauchy; gumbel, laplace and logistic, shared with
 //! `Generator`, are in `distr::continuous`): the draws in bulk first (the same
 //! draws, in the same order, as the scalar kernels), then NumPy's expression in passes
 //! over the whole slice, with `exp`, `log` and `pow` vectorised by [`np_exp_slice`],
@@ -11,7 +11,23 @@ use super::RandomState;
 use crate::error::Result;
 use crate::math::np::{np_exp_slice, np_pow_slice};
 
+/// Values per run of [`RandomState::fill_standard_cauchy`] (its gaussians stay in L1).
+const CAUCHY_RUN: usize = 256;
+
 impl RandomState {
+    /// [`RandomState::standard_cauchy_into`]: `gauss / gauss`, numerator first, the
+    /// gaussians of a run from [`RandomState::standard_normal_into`] (cache included).
+    pub(super) fn fill_standard_cauchy(&mut self, out: &mut [f64]) {
+        let mut z = [0.0; 2 * CAUCHY_RUN];
+        for run in out.chunks_mut(CAUCHY_RUN) {
+            let z = &mut z[..2 * run.len()];
+            self.standard_normal_into(z);
+            for (o, pair) in run.iter_mut().zip(z.chunks_exact(2)) {
+                *o = pair[0] / pair[1];
+            }
+        }
+    }
+
     /// [`RandomState::pareto_into`] after its checks: `exp(E / a) - 1`.
     pub(super) fn fill_pareto(&mut self, out: &mut [f64], a: f64) -> Result<()> {
         self.standard_exponential_into(out);
@@ -131,6 +147,12 @@ mod tests {
             |r, l, s| r.gumbel(l, s).unwrap(),
             |r, o, l, s| r.gumbel_into(o, l, s).unwrap(),
             [0.5, 2.0],
+        ),
+        (
+            "standard_cauchy",
+            |r, _, _| r.standard_cauchy(),
+            |r, o, _, _| r.standard_cauchy_into(o),
+            [0.0, 0.0],
         ),
         (
             "laplace",
