@@ -162,8 +162,8 @@ impl<R: Receiver + ?Sized> core::fmt::Debug for Kernel<R> {
 
 /// The scalar path's whole-slice draw (every parameter 0-d): what the method's `_into`
 /// form runs, with its bulk kernels, instead of one call of the per-element kernel per
-/// value. It draws the same values and leaves the same state as that loop (each row is
-/// tested against it, `common::drive`'s tests), so only the speed differs: NumPy's
+/// value. It draws the same values and leaves the same state as that loop (every row is
+/// tested against it through `draw`, on both front-ends), so only the speed differs: NumPy's
 /// `cont`/`disc` also loop over one C function, but nprand's bulk forms vectorise the
 /// draws and the `log`/`exp`/`pow` after them.
 ///
