@@ -209,7 +209,7 @@ impl Philox {
     }
 
     /// `bg.random_raw(size=out.len())` into `out`: the words of [`next_u64`](Self::next_u64)
-    /// calls, with whole blocks computed [`LANES`] at a time straight into `out`. The
+    /// calls, with whole blocks computed `LANES` at a time straight into `out`. The
     /// state afterwards is the calls': counter of the last block, that block buffered.
     ///
     /// ```

@@ -1,5 +1,5 @@
 //! NumPy's `_common.pyx`, once for both front-ends: the layer between the distribution
-//! kernels ([`crate::distr`] and the front-ends' own frozen copies) and the methods of
+//! kernels (`crate::distr` and the front-ends' own frozen copies) and the methods of
 //! [`RandomState`](crate::RandomState) and [`Generator`](crate::Generator).
 //!
 //! - [`IntoParam`]: `np.asarray` of a parameter (scalars, slices, `Vec`s, fixed and

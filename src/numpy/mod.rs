@@ -14,9 +14,9 @@
 //! | `np.min`/`max`/`argmin`/`argmax` | [`reduce`] | yes (NaN propagates; see the signed-zero note) |
 //! | `np.cumsum`, `cumprod`, `diff` | [`cumulative`] | yes |
 //! | `np.linspace`, `np.arange` (float steps) | [`ranges`] | yes |
-//! | `np.percentile`, `quantile`, `median` (`method='linear'`) | [`quantile`] | yes |
-//! | `np.sort`, `argsort(kind='stable')`, `take` | [`sort`] | yes (see the `-0.0`/`0.0` note in [`sort`]) |
-//! | `np.dot`, `@` (float64) | [`dot`] | OpenBLAS's Haswell kernels (AVX2 CPUs); AVX-512 CPUs differ |
+//! | `np.percentile`, `quantile`, `median` (`method='linear'`) | [`quantile`](mod@quantile) | yes |
+//! | `np.sort`, `argsort(kind='stable')`, `take` | [`sort`](mod@sort) | yes (see the `-0.0`/`0.0` note in [`sort`](mod@sort)) |
+//! | `np.dot`, `@` (float64) | [`dot`](mod@dot) | OpenBLAS's Haswell kernels (AVX2 CPUs); AVX-512 CPUs differ |
 //! | `np.exp`, `log`, `expm1`, `log1p`, `tanh`, `tan`, `arctan` | `ufunc` (feature `std`) | AVX2 CPUs (NumPy calls libm); AVX-512 CPUs differ |
 //! | `math.fsum`, `statistics.fmean`, `mean`, `quantiles` | `py` (feature `python`) | yes (CPython 3.11) |
 //!
