@@ -46,6 +46,21 @@ pub(crate) fn random_logistic<D: Doubles + ?Sized>(d: &mut D, loc: f64, scale: f
     }
 }
 
+/// `random_uniform(lower, range)` over a slice (both front-ends' `uniform`): the doubles
+/// in bulk, then `low + range * U`.
+pub(crate) fn fill_uniform<D: Doubles + ?Sized>(
+    d: &mut D,
+    out: &mut [f64],
+    low: f64,
+    range: f64,
+) -> Result<()> {
+    d.fill_doubles(out);
+    for o in out {
+        *o = low + range * *o;
+    }
+    Ok(())
+}
+
 /// Values per run of the bulk forms below (a run's uniforms stay in L1).
 const RUN: usize = 512;
 

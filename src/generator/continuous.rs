@@ -19,8 +19,8 @@ use crate::bitgen::BitGenerator;
 use crate::common::{prepare_triangular, triangular_check, ufunc2};
 use crate::common::{Num, Param};
 use crate::distr::continuous::{
-    fill_gumbel, fill_laplace, fill_logistic, random_gumbel, random_laplace, random_logistic,
-    random_triangular,
+    fill_gumbel, fill_laplace, fill_logistic, fill_uniform, random_gumbel, random_laplace,
+    random_logistic, random_triangular,
 };
 use crate::error::{Error, ErrorKind, Result};
 
@@ -32,20 +32,6 @@ use crate::error::{Error, ErrorKind, Result};
 #[inline]
 pub(crate) fn uniform<B: BitGenerator + ?Sized>(bg: &mut B, low: f64, range: f64) -> f64 {
     low + range * bg.next_double()
-}
-
-/// [`uniform`] over a slice: the doubles in bulk, then `low + range * U`.
-fn fill_uniform<B: BitGenerator + ?Sized>(
-    bg: &mut B,
-    out: &mut [f64],
-    low: f64,
-    range: f64,
-) -> Result<()> {
-    bg.fill_double(out);
-    for o in out {
-        *o = low + range * *o;
-    }
-    Ok(())
 }
 
 /// `random_standard_cauchy`: normal / normal, numerator first.

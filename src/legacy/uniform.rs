@@ -4,6 +4,7 @@ use super::broadcast::{Cons, DistSpec, Kernel, Num, ParamSpec};
 use super::RandomState;
 use crate::array::NdArray;
 use crate::common::alloc;
+use crate::distr::continuous::fill_uniform;
 use crate::error::{Error, ErrorKind, Result};
 use crate::prelude::*;
 
@@ -113,17 +114,7 @@ impl RandomState {
     /// ```
     pub fn uniform_into(&mut self, out: &mut [f64], low: f64, high: f64) -> Result<()> {
         let range = uniform_range(low, high)?;
-        self.fill_uniform(out, low, range);
-        Ok(())
-    }
-
-    /// [`uniform_unchecked`](Self::uniform_unchecked) over a slice: the doubles in bulk,
-    /// then `low + range * U`.
-    fn fill_uniform(&mut self, out: &mut [f64], low: f64, range: f64) {
-        self.bitgen.fill_f64(out);
-        for o in out {
-            *o = low + range * *o;
-        }
+        fill_uniform(self, out, low, range)
     }
 
     /// NumPy's `random_uniform(lower, range)`.
@@ -203,8 +194,7 @@ pub(crate) const SPECS: &[DistSpec] = &[
         // p[1] is the range `high - low` (see `validate_uniform`).
         kernel: Kernel::F64(|rs, p: &[Num]| rs.uniform_unchecked(p[0].f(), p[1].f())),
         bulk: super::broadcast::Bulk::F64(|rs, out, p: &[Num]| {
-            rs.fill_uniform(out, p[0].f(), p[1].f());
-            Ok(())
+            fill_uniform(rs, out, p[0].f(), p[1].f())
         }),
     },
 ];
