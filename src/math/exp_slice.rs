@@ -9,11 +9,14 @@
 
 use super::exp::exp;
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-use super::exp_data::{INVLN2N, NEGLN2HIN, NEGLN2LON, POLY, SHIFT, TAB};
+use super::exp_data::TAB;
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 use super::slice_avx512::exp_slice_avx512;
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-use super::slice_common::{has_avx2_fma, has_avx512, pad_rest, store_lanes};
+use super::slice_common::{
+    exp_finish_avx2, exp_outside_avx2, exp_reduce_avx2, has_avx2_fma, has_avx512, pad_rest,
+    store_avx2,
+};
 
 /// Replaces every element `v` of `x` by `exp(v)`, with exactly the bits of [`exp`].
 ///
@@ -59,24 +62,10 @@ unsafe fn exp_slice_avx2(x: &mut [f64]) {
         // j = ki & 127 < 128, inside the 256-entry table of u64 (8-byte elements).
         unsafe {
             let xv = _mm256_loadu_pd(c.as_ptr());
-            let ix = _mm256_castpd_si256(xv);
-            // Lanes outside the main path: the top 12 bits without sign below 0x3c9
-            // (|x| < 2^-54) or above 0x407 (|x| >= 512, inf, NaN).
-            let abstop = _mm256_and_si256(_mm256_srli_epi64(ix, 52), _mm256_set1_epi64x(0x7ff));
-            let outside = _mm256_or_si256(
-                _mm256_cmpgt_epi64(_mm256_set1_epi64x(0x3c9), abstop),
-                _mm256_cmpgt_epi64(abstop, _mm256_set1_epi64x(0x407)),
-            );
+            let outside = exp_outside_avx2(_mm256_castpd_si256(xv));
             let fallback = _mm256_movemask_pd(_mm256_castsi256_pd(outside));
-
-            // The scalar `exp_reduce` with xtail = 0 and no sign bias, operation for
-            // operation.
-            let kd = _mm256_fmadd_pd(xv, _mm256_set1_pd(INVLN2N), _mm256_set1_pd(SHIFT));
-            let ki = _mm256_castpd_si256(kd);
-            let kd = _mm256_sub_pd(kd, _mm256_set1_pd(SHIFT));
-            let r = _mm256_fmadd_pd(kd, _mm256_set1_pd(NEGLN2HIN), xv);
-            let r = _mm256_fmadd_pd(kd, _mm256_set1_pd(NEGLN2LON), r);
-            let r = _mm256_add_pd(r, _mm256_setzero_pd());
+            // The scalar `exp_reduce` with xtail = 0.
+            let (ki, r) = exp_reduce_avx2(xv, _mm256_setzero_pd());
             let top = _mm256_slli_epi64(ki, 45);
             // The table rows ([tail, sbits], 16 bytes), one load per lane at an index
             // taken out of the vector, and two shuffles: the two gathers this replaced
@@ -96,21 +85,7 @@ unsafe fn exp_slice_avx2(x: &mut [f64]) {
             );
             let tail = _mm256_unpacklo_pd(r02, r13);
             let sbits = _mm256_add_epi64(_mm256_castpd_si256(_mm256_unpackhi_pd(r02, r13)), top);
-            let r2 = _mm256_mul_pd(r, r);
-            let c23 = _mm256_fmadd_pd(r, _mm256_set1_pd(POLY[1]), _mm256_set1_pd(POLY[0]));
-            let c45 = _mm256_fmadd_pd(r, _mm256_set1_pd(POLY[3]), _mm256_set1_pd(POLY[2]));
-            let tmp = _mm256_fmadd_pd(c23, r2, _mm256_add_pd(tail, r));
-            let tmp = _mm256_fmadd_pd(_mm256_mul_pd(r2, r2), c45, tmp);
-            let scale = _mm256_castsi256_pd(sbits);
-            let y = _mm256_fmadd_pd(scale, tmp, scale);
-
-            if fallback == 0 {
-                _mm256_storeu_pd(c.as_mut_ptr(), y);
-            } else {
-                let mut ys = [0.0; 4];
-                _mm256_storeu_pd(ys.as_mut_ptr(), y);
-                store_lanes(c, &ys, fallback as u32, exp);
-            }
+            store_avx2(c, exp_finish_avx2(r, tail, sbits), fallback, exp);
         }
     }
     // SAFETY: the caller's guarantee (AVX2 and FMA) is the kernel's.

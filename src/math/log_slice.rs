@@ -15,7 +15,7 @@ use super::log_data::{LN2HI, LN2LO, POLY as A, POLY1 as B, TAB};
 use super::slice_avx512::log_slice_avx512;
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 use super::slice_common::{
-    has_avx2_fma, has_avx512, not_normal_avx2, pad_rest, split_avx2, store_lanes,
+    has_avx2_fma, has_avx512, not_normal_avx2, pad_rest, split_avx2, store_avx2,
 };
 
 /// Replaces every element `v` of `x` by `log(v)`, with exactly the bits of [`log`].
@@ -192,13 +192,7 @@ unsafe fn log_pass_avx2<const NEG: bool>(x: &mut [f64]) {
             let y = _mm256_blendv_pd(y, xv, _mm256_castsi256_pd(near1));
             near[listed % PASS].write((j as u32) << 4 | near1_mask as u32);
             listed += usize::from(near1_mask != 0);
-            if fallback == 0 {
-                _mm256_storeu_pd(c.as_mut_ptr(), y);
-            } else {
-                let mut ys = [0.0; 4];
-                _mm256_storeu_pd(ys.as_mut_ptr(), y);
-                store_lanes(c, &ys, fallback as u32, if NEG { neg_log } else { log });
-            }
+            store_avx2(c, y, fallback, if NEG { neg_log } else { log });
         }
     }
     for entry in &near[..listed] {

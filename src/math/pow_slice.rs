@@ -17,14 +17,17 @@
 //! 39.5; the README's #14 section has the figures with this kernel.
 
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-use super::exp_data::{INVLN2N, NEGLN2HIN, NEGLN2LON, POLY as E, SHIFT, TAB as EXP_TAB};
+use super::exp_data::TAB as EXP_TAB;
 use super::pow::pow;
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 use super::pow_log_data::{LN2HI, LN2LO, POLY as A, TAB as LOG_TAB};
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 use super::slice_avx512::pow_slice_avx512;
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-use super::slice_common::{has_avx2_fma, has_avx512, not_normal_avx2, split_avx2, store_lanes};
+use super::slice_common::{
+    exp_finish_avx2, exp_outside_avx2, exp_reduce_avx2, has_avx2_fma, has_avx512, not_normal_avx2,
+    split_avx2, store_avx2,
+};
 
 /// Replaces every element `v` of `x` by `pow(v, y)`, with exactly the bits of [`pow`].
 ///
@@ -134,24 +137,12 @@ unsafe fn pow_slice_avx2(x: &mut [f64], y: f64) {
             let elo = _mm256_fmadd_pd(yv, llo, _mm256_fmsub_pd(lhi, yv, ehi));
 
             // exp_inline's main path: 2^-54 <= |ehi| < 512, else the scalar port.
-            let abstop = _mm256_and_si256(
-                _mm256_srli_epi64::<52>(_mm256_castpd_si256(ehi)),
-                i64s(0x7ff),
-            );
-            let outside = _mm256_or_si256(
-                _mm256_cmpgt_epi64(i64s(0x3c9), abstop),
-                _mm256_cmpgt_epi64(abstop, i64s(0x407)),
-            );
+            let outside = exp_outside_avx2(_mm256_castpd_si256(ehi));
             let fallback =
                 _mm256_movemask_pd(_mm256_castsi256_pd(_mm256_or_si256(special, outside)));
 
-            // exp_reduce(ehi, elo, 0), operation for operation.
-            let kd = _mm256_fmadd_pd(ehi, f64s(INVLN2N), f64s(SHIFT));
-            let ki = _mm256_castpd_si256(kd);
-            let kd = _mm256_sub_pd(kd, f64s(SHIFT));
-            let r = _mm256_fmadd_pd(kd, f64s(NEGLN2HIN), ehi);
-            let r = _mm256_fmadd_pd(kd, f64s(NEGLN2LON), r);
-            let r = _mm256_add_pd(r, elo);
+            // exp_reduce(ehi, elo, 0).
+            let (ki, r) = exp_reduce_avx2(ehi, elo);
             let j2 = _mm256_slli_epi64::<1>(_mm256_and_si256(ki, i64s(127)));
             let ebase = EXP_TAB.as_ptr().cast::<f64>();
             let tail = _mm256_i64gather_pd::<8>(ebase, j2);
@@ -159,21 +150,7 @@ unsafe fn pow_slice_avx2(x: &mut [f64], y: f64) {
                 _mm256_castpd_si256(_mm256_i64gather_pd::<8>(ebase.add(1), j2)),
                 _mm256_slli_epi64::<45>(ki),
             );
-            let r2 = _mm256_mul_pd(r, r);
-            let c23 = _mm256_fmadd_pd(r, f64s(E[1]), f64s(E[0]));
-            let c45 = _mm256_fmadd_pd(r, f64s(E[3]), f64s(E[2]));
-            let t = _mm256_fmadd_pd(c23, r2, _mm256_add_pd(tail, r));
-            let t = _mm256_fmadd_pd(_mm256_mul_pd(r2, r2), c45, t);
-            let scale = _mm256_castsi256_pd(sbits);
-            let res = _mm256_fmadd_pd(scale, t, scale);
-
-            if fallback == 0 {
-                _mm256_storeu_pd(c.as_mut_ptr(), res);
-            } else {
-                let mut ys = [0.0; 4];
-                _mm256_storeu_pd(ys.as_mut_ptr(), res);
-                store_lanes(c, &ys, fallback as u32, scalar);
-            }
+            store_avx2(c, exp_finish_avx2(r, tail, sbits), fallback, scalar);
         }
     }
     for v in chunks.into_remainder() {

@@ -114,6 +114,88 @@ pub(super) unsafe fn pad_rest<const N: usize>(
     rest.copy_from_slice(&lanes[..rest.len()]);
 }
 
+/// Stores the four results `y` into `c` (four elements): one vector store when `mask`
+/// is 0, else through [`store_lanes`] (the lanes in `mask` recomputed by `f`).
+///
+/// # Safety
+/// `c` has four elements and the CPU supports AVX2.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "avx2")]
+#[inline]
+pub(super) unsafe fn store_avx2(
+    c: &mut [f64],
+    y: core::arch::x86_64::__m256d,
+    mask: i32,
+    f: impl Fn(f64) -> f64,
+) {
+    use core::arch::x86_64::*;
+    if mask == 0 {
+        // SAFETY: `c` has four elements (the caller's guarantee).
+        unsafe { _mm256_storeu_pd(c.as_mut_ptr(), y) };
+    } else {
+        let mut ys = [0.0; 4];
+        // SAFETY: `ys` has four elements.
+        unsafe { _mm256_storeu_pd(ys.as_mut_ptr(), y) };
+        store_lanes(c, &ys, mask as u32, f);
+    }
+}
+
+/// The lanes off `exp`'s main path, from the bits `ix` of its argument: `|x| < 2^-54`
+/// or `|x| >= 512` (inf and NaN included), by the top 12 bits without the sign.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "avx2")]
+#[inline]
+pub(super) fn exp_outside_avx2(ix: core::arch::x86_64::__m256i) -> core::arch::x86_64::__m256i {
+    use core::arch::x86_64::*;
+    let abstop = _mm256_and_si256(_mm256_srli_epi64::<52>(ix), _mm256_set1_epi64x(0x7ff));
+    _mm256_or_si256(
+        _mm256_cmpgt_epi64(_mm256_set1_epi64x(0x3c9), abstop),
+        _mm256_cmpgt_epi64(abstop, _mm256_set1_epi64x(0x407)),
+    )
+}
+
+/// The scalar `exp_reduce(x, xtail)` (no sign bias) on four lanes, operation for
+/// operation: `ki`, whose low 7 bits index the table and whose bits from 7 up are the
+/// scale's exponent, and the reduced argument `r`.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "avx2,fma")]
+#[inline]
+pub(super) fn exp_reduce_avx2(
+    x: core::arch::x86_64::__m256d,
+    xtail: core::arch::x86_64::__m256d,
+) -> (core::arch::x86_64::__m256i, core::arch::x86_64::__m256d) {
+    use super::exp_data::{INVLN2N, NEGLN2HIN, NEGLN2LON, SHIFT};
+    use core::arch::x86_64::*;
+    let kd = _mm256_fmadd_pd(x, _mm256_set1_pd(INVLN2N), _mm256_set1_pd(SHIFT));
+    let ki = _mm256_castpd_si256(kd);
+    let kd = _mm256_sub_pd(kd, _mm256_set1_pd(SHIFT));
+    let r = _mm256_fmadd_pd(kd, _mm256_set1_pd(NEGLN2HIN), x);
+    let r = _mm256_fmadd_pd(kd, _mm256_set1_pd(NEGLN2LON), r);
+    (ki, _mm256_add_pd(r, xtail))
+}
+
+/// The end of `exp`'s main path, operation for operation: from `r`, the table row's
+/// `tail` and `sbits` (its other half plus `ki << 45`), `scale + scale * tmp` with
+/// `tmp = tail + r + r^2 (C0 + C1 r) + r^4 (C2 + C3 r)`.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "avx2,fma")]
+#[inline]
+pub(super) fn exp_finish_avx2(
+    r: core::arch::x86_64::__m256d,
+    tail: core::arch::x86_64::__m256d,
+    sbits: core::arch::x86_64::__m256i,
+) -> core::arch::x86_64::__m256d {
+    use super::exp_data::POLY;
+    use core::arch::x86_64::*;
+    let r2 = _mm256_mul_pd(r, r);
+    let c23 = _mm256_fmadd_pd(r, _mm256_set1_pd(POLY[1]), _mm256_set1_pd(POLY[0]));
+    let c45 = _mm256_fmadd_pd(r, _mm256_set1_pd(POLY[3]), _mm256_set1_pd(POLY[2]));
+    let tmp = _mm256_fmadd_pd(c23, r2, _mm256_add_pd(tail, r));
+    let tmp = _mm256_fmadd_pd(_mm256_mul_pd(r2, r2), c45, tmp);
+    let scale = _mm256_castsi256_pd(sbits);
+    _mm256_fmadd_pd(scale, tmp, scale)
+}
+
 /// Every special kind of input of `log` and of `pow`'s base: signed zeros, ±1, the
 /// infinities, a quiet and a signalling NaN, the smallest and largest subnormals, the
 /// smallest normal and the largest finite value.
