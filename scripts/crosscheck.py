@@ -83,6 +83,7 @@ import warnings
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+import cpu_pin  # noqa: E402,F401  (NumPy as on an AVX2 CPU: before numpy)
 import numpy as np  # noqa: E402
 
 import npcall  # noqa: E402

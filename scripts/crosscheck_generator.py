@@ -27,6 +27,7 @@ import random
 import subprocess
 import sys
 
+import cpu_pin  # noqa: F401  (NumPy as on an AVX2 CPU: before numpy)
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))

@@ -14,6 +14,9 @@ left-to-right loops (Python floats); the summary at the end uses NumPy's own ari
 (`X @ w` and `np.dot` through OpenBLAS, `np.sum`/`mean`/`std` with pairwise summation,
 `np.percentile`), which the port reproduces with `nprand::numpy`.
 """
+# NumPy as on an AVX2 CPU (np.dot's OpenBLAS kernels, the float64 ufuncs), whatever
+# this one is: what the Rust port reproduces (scripts/cpu_pin.py).
+import cpu_pin  # noqa: F401
 import numpy as np
 
 rs = np.random.RandomState(2024)

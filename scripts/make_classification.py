@@ -12,6 +12,9 @@ combinations of the informative ones (``np.dot``), noise features, label noise, 
 a scale, then a shuffle. The summary uses ``np.sum``, ``mean``, ``std``, ``X @ w``,
 ``np.percentile`` and ``np.median``.
 """
+# NumPy as on an AVX2 CPU (np.dot's OpenBLAS kernels, the float64 ufuncs), whatever
+# this one is: what the Rust port reproduces (scripts/cpu_pin.py).
+import cpu_pin  # noqa: F401
 import numpy as np
 
 rs = np.random.RandomState(7)

@@ -291,14 +291,14 @@ fn expected(c: &J) -> std::result::Result<Out, (String, String)> {
 #[test]
 fn numpy_ops_match_numpy_bitwise() {
     let fx = common::load_json("numpy_ops/cases.json");
-    let haswell = fx["blas_arch"] == "Haswell";
+    assert_eq!(
+        fx["blas_arch"], "Haswell",
+        "fixtures/numpy_ops must come from OpenBLAS's Haswell kernels (scripts/cpu_pin.py)"
+    );
     // op -> (calls, mismatches)
     let mut tally: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut failures = Vec::new();
     for (family, groups) in fx["groups"].as_object().unwrap() {
-        if family == "dot" && !haswell {
-            continue;
-        }
         if family == "cpython" && !cfg!(feature = "python") {
             continue;
         }

@@ -35,6 +35,9 @@ from __future__ import annotations
 
 import importlib
 
+# NumPy as on an AVX2 CPU whatever this one is: set before any family imports NumPy.
+import cpu_pin  # noqa: F401
+
 
 def _module(name: str):
     """The family whose module ``fixgen.<name>`` has ``generate(out_dir)``; imported only

@@ -7,10 +7,10 @@ rebuilds them with nprand's ``RandomState``. The outputs are the float64 bits (1
 of ``np.dot(x, B)`` and of ``x @ B.T`` (the form ``Generator.multivariate_normal`` uses):
 ``dgemm`` for two rows or more, ``dgemv`` for one.
 
-``blas_arch`` is the kernel family OpenBLAS chose on the generating machine (threadpoolctl's
-``architecture``): nprand reproduces the ``Haswell`` kernels (AVX2 CPUs, Zen included)
-bitwise; on another family the sums run in another order and ``src/linalg/blas_tests.rs``
-compares within the rounding such a reordering allows. Needs numpy==2.4.6 and threadpoolctl.
+``blas_arch`` is the kernel family OpenBLAS ran (threadpoolctl's ``architecture``): always
+``Haswell``, the family nprand reproduces (AVX2 CPUs, Zen included), which ``cpu_pin`` (imported
+by ``fixgen``) forces on every CPU; ``src/linalg/blas_tests.rs`` checks it and compares
+bitwise. Needs numpy==2.4.6 and threadpoolctl.
 """
 
 from __future__ import annotations

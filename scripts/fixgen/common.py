@@ -54,13 +54,15 @@ if SCRIPTS_DIR not in sys.path:  # npcall, py_state, experiment, parallel_stream
 
 def pin_mismatch(numpy: bool = True) -> str | None:
     """Why this interpreter cannot write fixtures (None if it can): CPython 3.11 and, when
-    ``numpy``, numpy==2.4.6."""
+    ``numpy``, numpy==2.4.6 running as on an AVX2 CPU (``cpu_pin``)."""
     if sys.version_info[:2] != PYTHON_VERSION:
         return "CPython %d.%d is required (found %s)" % (PYTHON_VERSION + (sys.version.split()[0],))
     if numpy:
         import numpy as np
         if np.__version__ != NUMPY_VERSION:
             return "numpy %s is required (found %s)" % (NUMPY_VERSION, np.__version__)
+        import cpu_pin
+        return cpu_pin.check()
     return None
 
 

@@ -14,8 +14,8 @@ decimal. Deterministic: fixed seeds.
 Also ``make_classification.txt``: what ``scripts/make_classification.py`` prints
 (``tests/make_classification.rs``).
 
-The ``blas_arch`` field is OpenBLAS's kernel family on the generating machine; the ``dot``
-cases are only expected to match bit for bit under ``Haswell``.
+The ``blas_arch`` field is OpenBLAS's kernel family: ``Haswell`` on every CPU (``cpu_pin``),
+as the ``dot`` cases need; the ufunc cases are NumPy's AVX2 paths for the same reason.
 """
 
 from __future__ import annotations
