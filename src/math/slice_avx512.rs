@@ -102,13 +102,7 @@ unsafe fn log_pass<const NEG: bool>(x: &mut [f64]) {
             let y = _mm512_mask_blend_pd(near1, y, xv);
             near[listed % PASS].write((j as u32) << 8 | u32::from(near1));
             listed += usize::from(near1 != 0);
-            if special == 0 {
-                _mm512_storeu_pd(c.as_mut_ptr(), y);
-            } else {
-                let mut ys = [0.0; W];
-                _mm512_storeu_pd(ys.as_mut_ptr(), y);
-                store_lanes(c, &ys, u32::from(special), if NEG { neg_log } else { log });
-            }
+            store(c, y, special, if NEG { neg_log } else { log });
         }
     }
     for entry in &near[..listed] {
@@ -132,6 +126,36 @@ unsafe fn log_pass<const NEG: bool>(x: &mut [f64]) {
 fn not_normal(ix: __m512i) -> __mmask8 {
     _mm512_cmplt_epi64_mask(ix, _mm512_set1_epi64(0x0010_0000_0000_0000))
         | _mm512_cmpgt_epi64_mask(ix, _mm512_set1_epi64(0x7fef_ffff_ffff_ffff))
+}
+
+/// `slice_common::store_avx2` on eight lanes: the vector `y` into `c` (eight elements)
+/// when no lane is in `mask`, else its other lanes, with `f` of each masked lane's input.
+///
+/// # Safety
+/// `c` must have eight elements.
+#[target_feature(enable = "avx512f")]
+#[inline]
+unsafe fn store(c: &mut [f64], y: __m512d, mask: __mmask8, f: impl Fn(f64) -> f64) {
+    if mask == 0 {
+        // SAFETY: `c` has eight elements (the caller's guarantee).
+        unsafe { _mm512_storeu_pd(c.as_mut_ptr(), y) };
+    } else {
+        let mut ys = [0.0; W];
+        // SAFETY: `ys` has eight elements.
+        unsafe { _mm512_storeu_pd(ys.as_mut_ptr(), y) };
+        store_lanes(c, &ys, u32::from(mask), f);
+    }
+}
+
+/// `slice_common::exp_outside_avx2` on eight lanes: the lanes off `exp`'s main path
+/// (`|x| < 2^-54` or `|x| >= 512`, inf and NaN included) from the bits `ix` of `x`, by
+/// the top 12 bits without the sign.
+#[target_feature(enable = "avx512f")]
+#[inline]
+fn exp_outside(ix: __m512i) -> __mmask8 {
+    let abstop = _mm512_and_si512(_mm512_srli_epi64::<52>(ix), _mm512_set1_epi64(0x7ff));
+    _mm512_cmplt_epi64_mask(abstop, _mm512_set1_epi64(0x3c9))
+        | _mm512_cmpgt_epi64_mask(abstop, _mm512_set1_epi64(0x407))
 }
 
 /// `slice_common::split_avx2` on eight lanes: `tmp = ix - off`, `k = tmp >> 52`
@@ -230,7 +254,6 @@ fn exp_main(x: __m512d, xtail: __m512d) -> __m512d {
 /// The CPU must support AVX-512F, AVX2 and FMA.
 #[target_feature(enable = "avx512f,avx2,fma")]
 pub(super) unsafe fn exp_slice_avx512(x: &mut [f64]) {
-    let i64s = |v: i64| _mm512_set1_epi64(v);
     let mut chunks = x.chunks_exact_mut(W);
     for c in &mut chunks {
         // SAFETY (whole block): `c` has exactly 8 elements, so the unaligned 512-bit load
@@ -238,19 +261,8 @@ pub(super) unsafe fn exp_slice_avx512(x: &mut [f64]) {
         unsafe {
             let xv = _mm512_loadu_pd(c.as_ptr());
             let ix = _mm512_castpd_si512(xv);
-            let abstop = _mm512_and_si512(_mm512_srli_epi64::<52>(ix), i64s(0x7ff));
-            let outside = _mm512_cmplt_epi64_mask(abstop, i64s(0x3c9))
-                | _mm512_cmpgt_epi64_mask(abstop, i64s(0x407));
-
             let y = exp_main(xv, _mm512_setzero_pd());
-
-            if outside == 0 {
-                _mm512_storeu_pd(c.as_mut_ptr(), y);
-            } else {
-                let mut ys = [0.0; W];
-                _mm512_storeu_pd(ys.as_mut_ptr(), y);
-                store_lanes(c, &ys, u32::from(outside), exp);
-            }
+            store(c, y, exp_outside(ix), exp);
         }
     }
     // SAFETY: the caller's guarantee is the kernel's.
@@ -317,23 +329,9 @@ pub(super) unsafe fn pow_slice_avx512(x: &mut [f64], y: f64) {
             let ehi = _mm512_mul_pd(yv, lhi);
             let elo = _mm512_fmadd_pd(yv, llo, _mm512_fmsub_pd(lhi, yv, ehi));
 
-            let abstop = _mm512_and_si512(
-                _mm512_srli_epi64::<52>(_mm512_castpd_si512(ehi)),
-                i64s(0x7ff),
-            );
-            let fallback = special
-                | _mm512_cmplt_epi64_mask(abstop, i64s(0x3c9))
-                | _mm512_cmpgt_epi64_mask(abstop, i64s(0x407));
-
+            let fallback = special | exp_outside(_mm512_castpd_si512(ehi));
             let res = exp_main(ehi, elo);
-
-            if fallback == 0 {
-                _mm512_storeu_pd(c.as_mut_ptr(), res);
-            } else {
-                let mut ys = [0.0; W];
-                _mm512_storeu_pd(ys.as_mut_ptr(), res);
-                store_lanes(c, &ys, u32::from(fallback), |v| pow(v, y));
-            }
+            store(c, res, fallback, |v| pow(v, y));
         }
     }
     for v in chunks.into_remainder() {
