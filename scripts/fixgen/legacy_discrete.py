@@ -217,6 +217,10 @@ def cases():
             "multinomial(5, [0.6, 0.6, 0.0])",      # sum(pvals[:-1]) > 1.0
             "multinomial(-1, [0.8, 0.2])",
             "multinomial(-1, [1.1, 0.2])",          # pvals first
+            "multinomial(5, [0.5, 1.5], size=1.5)",     # pvals before size
+            "multinomial(5, [0.6, 0.6, 0.0], size=[1, [2]])",
+            "multinomial(-1, [0.5, 0.5], size=2**62)",  # size before n
+            "multinomial(-1, [0.5, 0.5], size=(2, -1))",
         ]},
         # NumPy's own tests (test_randomstate.py): TestRandomDist uses seed 1234567890 ...
         {"id": "disc_numpy_randomdist", "init": {"seed": 1234567890}, "calls": [

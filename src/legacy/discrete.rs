@@ -262,13 +262,19 @@ impl RandomState {
         }
     }
 
-    fn check_multinomial(n: i64, pvals: &[f64]) -> Result<()> {
+    /// NumPy's checks of `pvals`, which it makes before it looks at `size`.
+    pub(crate) fn check_multinomial_pvals(pvals: &[f64]) -> Result<()> {
         Cons::Bounded01.check_array(pvals, "pvals")?;
         if let Some((_, head)) = pvals.split_last() {
             if super::kahan_sum(head) > 1.0 + 1e-12 {
                 return Err(Error::value("sum(pvals[:-1]) > 1.0"));
             }
         }
+        Ok(())
+    }
+
+    /// NumPy's check of `n`, made after the output is allocated.
+    fn check_multinomial_n(n: i64) -> Result<()> {
         if n < 0 {
             return Err(Error::value("n < 0"));
         }
@@ -280,7 +286,8 @@ impl RandomState {
     ///
     /// Checks in NumPy's order: `pvals < 0, pvals > 1 or pvals contains NaNs`,
     /// `sum(pvals[:-1]) > 1.0` (Kahan sum, tolerance 1e-12; the last p is never
-    /// checked or used), `n < 0`. NumPy 2.4.6 draws each count with the shared
+    /// checked or used), then the output's allocation (`size` too big), then `n < 0`.
+    /// NumPy 2.4.6 draws each count with the shared
     /// binomial, which skips `n == 0` and `p == 0` without drawing.
     ///
     /// ```
@@ -299,8 +306,8 @@ impl RandomState {
         pvals: &[f64],
         size: Option<&[usize]>,
     ) -> Result<crate::array::NdArray<i64>> {
-        // NumPy checks before it allocates the output.
-        Self::check_multinomial(n, pvals)?;
+        // NumPy checks `pvals`, allocates the output, then checks `n`.
+        Self::check_multinomial_pvals(pvals)?;
         let mut out =
             crate::common::alloc::zeros_rows(size, pvals.len(), crate::common::alloc::Dtype::I64)?;
         self.multinomial_into(&mut out, n, pvals)?;
@@ -320,7 +327,8 @@ impl RandomState {
     /// }
     /// ```
     pub fn multinomial_into(&mut self, out: &mut [i64], n: i64, pvals: &[f64]) -> Result<()> {
-        Self::check_multinomial(n, pvals)?;
+        Self::check_multinomial_pvals(pvals)?;
+        Self::check_multinomial_n(n)?;
         let d = pvals.len();
         if d == 0 {
             return if out.is_empty() {

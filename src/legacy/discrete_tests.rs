@@ -231,6 +231,27 @@ fn multinomial_rows() {
     assert!(a.multinomial_into(&mut [0; 3], 5, &[0.5, 0.5]).is_err());
 }
 
+/// NumPy's order of `multinomial`'s checks: `pvals`, then the output's allocation
+/// (`size`), then `n` (the fixtures hold the evaluator's side).
+#[test]
+fn multinomial_checks_in_numpys_order() {
+    let mut rs = RandomState::new(0);
+    let before = rs.clone();
+    let huge = [1usize << 62];
+    let pvals_err = rs.multinomial(-1, &[0.5, 1.5], None).unwrap_err();
+    assert_eq!(
+        rs.multinomial(-1, &[0.5, 1.5], Some(&huge)).unwrap_err(),
+        pvals_err
+    );
+    let size_err = rs.multinomial(5, &[0.5, 0.5], Some(&huge)).unwrap_err();
+    assert_eq!(
+        rs.multinomial(-1, &[0.5, 0.5], Some(&huge)).unwrap_err(),
+        size_err
+    );
+    assert_ne!(size_err, rs.multinomial(-1, &[0.5, 0.5], None).unwrap_err());
+    assert_eq!(rs, before);
+}
+
 /// Errors where NumPy never returns, raised before any draw when they depend on the
 /// parameters only.
 #[test]

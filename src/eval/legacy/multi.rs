@@ -111,6 +111,8 @@ pub(super) fn eval_multinomial(rs: &mut RandomState, call: &Call) -> Result<Valu
         return Err(Error::type_error("pvals must be a 1-d sequence"));
     }
     let pvals = one_d_floats(pvals_e)?;
+    // NumPy checks `pvals` before it reads `size` (and `n` after it).
+    RandomState::check_multinomial_pvals(&pvals)?;
     let shape = shape_with(opt(b[2]), pvals.len(), Dtype::I64, false)?;
     let mut out = vec![0i64; shape.iter().product()];
     rs.multinomial_into(&mut out, n, &pvals)?;
