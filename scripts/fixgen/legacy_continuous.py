@@ -126,6 +126,10 @@ def cases():
             "dirichlet([], size=3)",
             "dirichlet([2.5, 1], size=0)",
             "dirichlet([1, 0])",                       # alpha <= 0
+            "dirichlet([0.5, 0.5], size=(1,)*63)",     # 64 dimensions
+            "dirichlet([0.5, 0.5], size=(1,)*64)",     # 65: size + (k,) counts
+            "dirichlet([0.5, nan], size=(1,)*65)",
+            "dirichlet([0.5, 0.5], size=(1.5,)+(1,)*64)",  # the count before the entries
         ]},
         {"id": "cont_cauchy_pareto_weibull_power", "init": {"seed": 0}, "calls": [
             "standard_cauchy()",

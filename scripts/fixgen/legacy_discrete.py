@@ -221,6 +221,7 @@ def cases():
             "multinomial(5, [0.6, 0.6, 0.0], size=[1, [2]])",
             "multinomial(-1, [0.5, 0.5], size=2**62)",  # size before n
             "multinomial(-1, [0.5, 0.5], size=(2, -1))",
+            "multinomial(5, [0.5, 0.5], size=(1,)*64)",     # 65 dimensions
         ]},
         # NumPy's own tests (test_randomstate.py): TestRandomDist uses seed 1234567890 ...
         {"id": "disc_numpy_randomdist", "init": {"seed": 1234567890}, "calls": [

@@ -48,6 +48,7 @@ def cases():
         {"id": "mvn_basic", "init": {"seed": 12345}, "calls": [
             "multivariate_normal([0, 0], [[1, 0.5], [0.5, 2]], size=5)",
             "multivariate_normal([0, 0], [[1, 0.5], [0.5, 2]])",                 # size=None: (2,)
+            "multivariate_normal([0, 0], [[1, 0.5], [0.5, 2]], size=(1,)*64)",   # 65 dimensions
             "multivariate_normal([1, -1], [[6, -3], [-3, 3.5]], size=(2, 3))",   # (2, 3, 2)
             "multivariate_normal([3.5], [[4]], size=3)",                         # 1x1
             "multivariate_normal([1, 2, 3], " + _COV3 + ", size=4)",

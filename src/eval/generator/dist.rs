@@ -233,8 +233,43 @@ pub(crate) fn integers_typed<T: IntegerDtype, B: BitGenerator>(
         let shape = parse_size_as(size, int_dtype::<T>())?.unwrap_or_default();
         return Ok(Value::array(int_data::<T>(vec![]), shape));
     }
-    let (lo, lo_bool, lo_bad) = bound_array(low)?;
-    let (hi, hi_bool, hi_bad) = bound_array(high)?;
+    let (lshape, lleaves) = crate::eval::legacy::nd_shape(low)?;
+    let (hshape, hleaves) = crate::eval::legacy::nd_shape(high)?;
+    let number = |l: &&Expr| matches!(l, Expr::Int(_) | Expr::Bool(_) | Expr::Float(_));
+    let scalars = lshape.is_empty() && hshape.is_empty();
+    let numbers = lleaves.iter().all(number) && hleaves.iter().all(number);
+    let (lo, lo_bool, lo_bad, hi, hi_bool, hi_bad) = if !scalars && !numbers {
+        // Array bounds with elements that are no numbers: NumPy's checks of the
+        // elements (the same `_rand_{dtype}_broadcast` as `randint`), in its order.
+        // They pass only for 64-bit dtypes whose strings `int()` reads ('3'): then the
+        // numbers they read are the bounds.
+        use crate::eval::legacy::{bound_leaves, Bnd};
+        let t = crate::generator::integers::bounds_type::<T>();
+        let (lows, highs) = bound_leaves(&t, &lleaves, &hleaves, endpoint)?;
+        let arr = |shape: Vec<usize>, b: Vec<Bnd>| NdArray {
+            shape,
+            data: b
+                .into_iter()
+                .map(|v| match v {
+                    Bnd::I(i) => IntBound::Int(i),
+                    Bnd::F(x) => IntBound::Float(x),
+                })
+                .collect(),
+        };
+        let all_bool = |l: &[&Expr]| !l.is_empty() && l.iter().all(|e| matches!(e, Expr::Bool(_)));
+        (
+            arr(lshape, lows),
+            all_bool(&lleaves),
+            None,
+            arr(hshape, highs),
+            all_bool(&hleaves),
+            None,
+        )
+    } else {
+        let (lo, lo_bool, lo_bad) = bound_array(low)?;
+        let (hi, hi_bool, hi_bad) = bound_array(high)?;
+        (lo, lo_bool, lo_bad, hi, hi_bool, hi_bad)
+    };
     let broadcast = lo.ndim() != 0 || hi.ndim() != 0;
     if !broadcast {
         // `low = int(low_arr); high = int(high_arr)`, in that order.

@@ -263,13 +263,19 @@ pub(crate) fn parse_size(e: Option<&Expr>, dtype: Dtype) -> Result<Option<Vec<us
 /// The dimensions of a `size=` argument, each read as `np.empty` reads it, before the
 /// checks of the whole shape ([`check_dims`]).
 pub(crate) fn parse_dims(e: Option<&Expr>) -> Result<Option<Vec<i128>>> {
+    parse_dims_with(e, 0)
+}
+
+/// [`parse_dims`] for a shape that will have `extra` more dimensions (NumPy's
+/// `tuple(size) + (k,)`): the count `np.empty` checks first is that of the whole shape.
+pub(crate) fn parse_dims_with(e: Option<&Expr>, extra: usize) -> Result<Option<Vec<i128>>> {
     let Some(e) = opt(e) else {
         return Ok(None);
     };
     let dims = match e {
         Expr::Int(_) => vec![dim_from(e)?],
         Expr::Tuple(v) | Expr::List(v) => {
-            crate::eval::pysem::check_size_len(v.len())?;
+            crate::eval::pysem::check_size_len(v.len() + extra)?;
             v.iter().map(dim_from).collect::<Result<Vec<_>>>()?
         }
         // A string is a sequence of characters: '' is the shape ().

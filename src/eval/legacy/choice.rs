@@ -62,8 +62,48 @@ pub(crate) fn prod_intp(size: &Expr) -> Result<i128> {
     Ok(acc as i128)
 }
 
-/// Bound elements of the 8/16/32-bit and bool array path, compared as numbers.
-pub(crate) fn small_bounds(leaves: &[&Expr]) -> Result<Vec<Bnd>> {
+/// Bound elements of the 8/16/32-bit and bool array path, compared as numbers by
+/// NumPy's `np.less(low, lb)` (`high`: `np.greater(high, ub)`, `np.greater_equal`
+/// when `closed`) for the dtype named `dtype`. Elements that are not numbers fail
+/// there: a string array has no loop for the ufunc (`UFuncTypeError`, naming the
+/// bound's dtype: the target dtype for `lb`, the next wider unsigned one for `ub`), an
+/// object array compares element by element (Python's `TypeError`, with `lb` a Python
+/// `bool` for the bool dtype).
+pub(crate) fn small_bounds(
+    leaves: &[&Expr],
+    high: bool,
+    closed: bool,
+    dtype: &str,
+) -> Result<Vec<Bnd>> {
+    let (op, ufunc) = match (high, closed) {
+        (false, _) => ("<", "less"),
+        (true, false) => (">", "greater"),
+        (true, true) => (">=", "greater_equal"),
+    };
+    if is_str_array(leaves) {
+        let bound = match (high, dtype) {
+            (false, "bool") => "BoolDType",
+            (false, "int8") => "Int8DType",
+            (false, "int16") => "Int16DType",
+            (false, "int32") => "Int32DType",
+            (false, "uint8") | (true, "bool") => "UInt8DType",
+            (false, "uint16") | (true, "int8" | "uint8") => "UInt16DType",
+            (false, "uint32") | (true, "int16" | "uint16") => "UInt32DType",
+            _ => "UInt64DType",
+        };
+        return Err(Error::new(
+            ErrorKind::UFuncTypeError,
+            format!(
+                "ufunc '{ufunc}' did not contain a loop with signature matching types \
+                 (<class 'numpy.dtypes.StrDType'>, <class 'numpy.dtypes.{bound}'>) -> None"
+            ),
+        ));
+    }
+    let scalar = if !high && dtype == "bool" {
+        "bool"
+    } else {
+        "int"
+    };
     leaves
         .iter()
         .map(|l| match l {
@@ -71,7 +111,7 @@ pub(crate) fn small_bounds(leaves: &[&Expr]) -> Result<Vec<Bnd>> {
             Expr::Bool(b) => Ok(Bnd::I(*b as i128)),
             Expr::Float(x) => Ok(Bnd::F(*x)),
             other => Err(Error::type_error(format!(
-                "'<' not supported between instances of '{}' and 'int'",
+                "'{op}' not supported between instances of '{}' and '{scalar}'",
                 type_name(other)
             ))),
         })

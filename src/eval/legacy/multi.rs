@@ -8,21 +8,26 @@ use crate::legacy::RandomState;
 
 /// `size + (k,)` as NumPy builds it: `(k,)` for None, `(size, k)` for an int, else
 /// `tuple(size) + (k,)` (`list(size[:])` for multivariate_normal: `sliced`), whose
-/// TypeError a float size gets; then `np.zeros(shape)`'s checks of the whole shape.
+/// TypeError a float size gets; then `np.zeros(shape)`'s checks of the whole shape
+/// (its dimension count first: a `size` of 64 entries is 65 dimensions).
 pub(crate) fn shape_with(
     size: Option<&Expr>,
     k: usize,
     dtype: Dtype,
     sliced: bool,
 ) -> Result<Vec<usize>> {
-    let mut dims = index_or_tuple(size, sliced)?.unwrap_or_default();
+    let mut dims = index_or_tuple(size, sliced, 1)?.unwrap_or_default();
     dims.push(k as i128);
     super::check_dims(dims, dtype)
 }
 
 /// `(operator.index(size),)` if that works, else `tuple(size)` (`list(size[:])` when
-/// `sliced`), as dimensions; `None` stays `None`.
-pub(crate) fn index_or_tuple(size: Option<&Expr>, sliced: bool) -> Result<Option<Vec<i128>>> {
+/// `sliced`), as dimensions, for a shape of `extra` more; `None` stays `None`.
+pub(crate) fn index_or_tuple(
+    size: Option<&Expr>,
+    sliced: bool,
+    extra: usize,
+) -> Result<Option<Vec<i128>>> {
     match size {
         // operator.index(True) is 1.
         Some(Expr::Bool(v)) => Ok(Some(vec![*v as i128])),
@@ -38,7 +43,7 @@ pub(crate) fn index_or_tuple(size: Option<&Expr>, sliced: bool) -> Result<Option
                 format!("'{t}' object is not iterable")
             }))
         }
-        _ => super::parse_dims(size),
+        _ => super::parse_dims_with(size, extra),
     }
 }
 

@@ -1,6 +1,7 @@
 //! `randint` and `random_integers`: dtype resolution and NumPy's bound checks.
 
 use super::*;
+use crate::common::int_bounds::BoundsType;
 
 /// A resolved `dtype=`: the type, and whether a scalar result is a Python scalar
 /// (`dtype is int` / `dtype is bool`).
@@ -123,6 +124,86 @@ pub(crate) fn bounds_error(low_is_zero: bool) -> Error {
     } else {
         "low >= high"
     })
+}
+
+/// NumPy's `_rand_{dtype}_broadcast` checks of each bound array's elements, in its
+/// order, for bounds written as literals (so also the errors of elements that are no
+/// numbers: strings, `None`): `low`'s conversion and range, then `high`'s. What is left
+/// (`low >= high` over the broadcast, `low > high` when `closed`) is the caller's.
+/// `closed` is `Generator.integers`' `endpoint=True`; `randint` is half-open. The bounds
+/// come back as numbers, `high` as given (not less one).
+///
+/// 64-bit dtypes: arrays that cast safely are taken as they are, the others element by
+/// element through Python's `int()`, each checked. Narrower dtypes: array comparisons
+/// (`np.less(low, lb)`, then `np.greater(high, ub + 1)`; see [`small_bounds`]).
+pub(crate) fn bound_leaves(
+    t: &BoundsType,
+    lleaves: &[&Expr],
+    hleaves: &[&Expr],
+    closed: bool,
+) -> Result<(Vec<Bnd>, Vec<Bnd>)> {
+    let low_oob = || Error::value(format!("low is out of bounds for {}", t.name));
+    let high_oob = || Error::value(format!("high is out of bounds for {}", t.name));
+    if !t.wide {
+        let lows = small_bounds(lleaves, false, closed, t.name)?;
+        if lows.iter().any(|b| b.lt(t.min)) {
+            return Err(low_oob());
+        }
+        let highs = small_bounds(hleaves, true, closed, t.name)?;
+        let ub = Bnd::I(t.max + 1);
+        if highs
+            .iter()
+            .any(|&b| if closed { b.ge(ub) } else { b.gt(t.max + 1) })
+        {
+            return Err(high_oob());
+        }
+        return Ok((lows, highs));
+    }
+    let safe = |leaves: &[&Expr]| {
+        let ty = infer(leaves);
+        ty == Inferred::Bool
+            || ty
+                == if t.min < 0 {
+                    Inferred::I64
+                } else {
+                    Inferred::U64
+                }
+    };
+    let (lsafe, hsafe) = (safe(lleaves), safe(hleaves));
+    let (lstr, hstr) = (is_str_array(lleaves), is_str_array(hleaves));
+    let (lflt, hflt) = (
+        infer(lleaves) == Inferred::F64,
+        infer(hleaves) == Inferred::F64,
+    );
+    let lows: Vec<Bnd> = lleaves
+        .iter()
+        .map(|l| {
+            let v = array_int(l, lstr, lflt)?;
+            if !lsafe && (v < t.min || v > t.max) {
+                return Err(low_oob());
+            }
+            Ok(Bnd::I(v))
+        })
+        .collect::<Result<_>>()?;
+    let low_all_zero = lows.iter().all(|b| b.is_zero());
+    let highs: Vec<Bnd> = hleaves
+        .iter()
+        .map(|h| {
+            let v = array_int(h, hstr, hflt)?;
+            let top = v - i128::from(!closed);
+            if !hsafe && top > t.max {
+                return Err(high_oob());
+            }
+            if !hsafe && top < t.min {
+                return Err(crate::common::int_bounds::bounds_error(
+                    closed,
+                    low_all_zero,
+                ));
+            }
+            Ok(Bnd::I(v))
+        })
+        .collect::<Result<_>>()?;
+    Ok((lows, highs))
 }
 
 /// `randint(low, high=None, size=None, dtype=int)`.
@@ -282,73 +363,13 @@ pub(crate) fn randint_typed<T: IntOut>(
         };
     }
     // Array path (_rand_*_broadcast).
-    let (lows, highs) = if T::BITS == 64 {
-        // Arrays that cast safely to the target type are taken as they are; the
-        // others go element by element through Python's int(), with checks.
-        let safe = |leaves: &[&Expr]| {
-            let ty = infer(leaves);
-            ty == Inferred::Bool
-                || ty
-                    == if T::LB < 0 {
-                        Inferred::I64
-                    } else {
-                        Inferred::U64
-                    }
-        };
-        let (lsafe, hsafe) = (safe(&lleaves), safe(&hleaves));
-        let (lstr, hstr) = (is_str_array(&lleaves), is_str_array(&hleaves));
-        let (lflt, hflt) = (
-            infer(&lleaves) == Inferred::F64,
-            infer(&hleaves) == Inferred::F64,
-        );
-        let lows: Vec<Bnd> = lleaves
-            .iter()
-            .map(|l| {
-                let v = array_int(l, lstr, lflt)?;
-                if !lsafe && (v < T::LB || v > T::UB) {
-                    return Err(Error::value(format!(
-                        "low is out of bounds for {}",
-                        T::NAME
-                    )));
-                }
-                Ok(Bnd::I(v))
-            })
-            .collect::<Result<_>>()?;
-        let low_all_zero = lows.iter().all(|b| b.is_zero());
-        let highs: Vec<Bnd> = hleaves
-            .iter()
-            .map(|h| {
-                let v = array_int(h, hstr, hflt)?;
-                if !hsafe && v - 1 > T::UB {
-                    return Err(Error::value(format!(
-                        "high is out of bounds for {}",
-                        T::NAME
-                    )));
-                }
-                if !hsafe && v - 1 < T::LB {
-                    return Err(bounds_error(low_all_zero));
-                }
-                Ok(Bnd::I(v))
-            })
-            .collect::<Result<_>>()?;
-        (lows, highs)
-    } else {
-        let lows = small_bounds(&lleaves)?;
-        let highs = small_bounds(&hleaves)?;
-        if lows.iter().any(|b| b.lt(T::LB)) {
-            return Err(Error::value(format!(
-                "low is out of bounds for {}",
-                T::NAME
-            )));
-        }
-        if highs.iter().any(|b| b.gt(T::UB + 1)) {
-            return Err(Error::value(format!(
-                "high is out of bounds for {}",
-                T::NAME
-            )));
-        }
-        (lows, highs)
+    let t = BoundsType {
+        name: T::NAME,
+        min: T::LB,
+        max: T::UB,
+        wide: T::BITS == 64,
     };
+    let (lows, highs) = bound_leaves(&t, &lleaves, &hleaves, false)?;
     // np.any(low >= high): a ufunc, with the ufunc's broadcast error.
     let pair_shape = crate::array::ufunc_broadcast(&lshape, &hshape)?;
     let li = broadcast_indices(&pair_shape, &lshape);
