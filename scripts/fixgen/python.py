@@ -125,6 +125,10 @@ ERRORS = [
     "shuffle((1,))", "choice(5)", "choice(None)", "choices(5)", "lognormvariate(1000, 1)", "gauss(1, 2, 3)",
     "triangular(1, 2, 3, 4)", "vonmisesvariate()", "randrange()", "randrange(1, 2, 3, 4)", "getstate(1)",
     "choices([1, 2], [1, 2], [3])", "randint(1)", "random()",
+    # mu that is no number: `mu + acos(f)` or `mu - acos(f)` by the last draw; with this
+    # kappa acos(f) is 0.0 on both branches.
+    "vonmisesvariate(None, 2**53-1)", "vonmisesvariate(None, 2**53-1)", "vonmisesvariate(None, 2**53-1)",
+    "vonmisesvariate(None, 2**53-1)", "vonmisesvariate('a', 3)", "vonmisesvariate('a', 3)",
 ]
 
 GAUSS_STATE = [

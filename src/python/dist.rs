@@ -170,6 +170,19 @@ impl Random {
         if kappa <= 1e-6 {
             return Ok(TWOPI * self.random());
         }
+        let (acos_f, plus) = self.vonmises_turn(kappa)?;
+        if plus {
+            pymath::rem(mu + acos_f, TWOPI)
+        } else {
+            pymath::rem(mu - acos_f, TWOPI)
+        }
+    }
+
+    /// The draws of `vonmisesvariate` for `kappa > 1e-6` up to the last line: `acos(f)`
+    /// and whether CPython then computes `mu + acos(f)` (`u3 > 0.5`) or `mu - acos(f)`.
+    /// The evaluator needs the branch itself for a `mu` that is no number (which
+    /// operator's `TypeError` CPython raises).
+    pub(crate) fn vonmises_turn(&mut self, kappa: f64) -> Result<(f64, bool)> {
         let s = 0.5 / kappa;
         let r = s + (1.0 + s * s).sqrt();
         let mut rounds = 0u64;
@@ -189,11 +202,7 @@ impl Random {
         let q = 1.0 / r;
         let f = (q + z) / (1.0 + q * z);
         let u3 = self.random();
-        if u3 > 0.5 {
-            pymath::rem(mu + pymath::acos(f)?, TWOPI)
-        } else {
-            pymath::rem(mu - pymath::acos(f)?, TWOPI)
-        }
+        Ok((pymath::acos(f)?, u3 > 0.5))
     }
 
     /// `random.gammavariate(alpha, beta)`: Cheng's method for alpha > 1, an exponential

@@ -79,14 +79,14 @@ pub(super) fn call(r: &mut Random, method: &str, args: Args, kwargs: Kwargs) -> 
                 None if k <= 1e-6 => float(r.vonmisesvariate(0.0, k)?),
                 None => {
                     // `(mu + acos(f)) % TWOPI` when the last draw u3 > 0.5, else
-                    // `(mu - acos(f)) % TWOPI`: with mu = 0 the first lies in [0, pi],
-                    // the second in [pi, 2pi) (both ends need acos(f) to be exactly 0
-                    // or pi, a draw of probability below 1e-8).
-                    let theta = r.vonmisesvariate(0.0, k)?;
-                    if theta < std::f64::consts::PI {
-                        Err(arith::add_float(mu, 0.0).expect_err("not a number"))
+                    // `(mu - acos(f)) % TWOPI`: the operator whose TypeError CPython
+                    // raises is the draws' (not readable from a result: with a large
+                    // kappa, acos(f) is 0 and both give 0.0).
+                    let (acos_f, plus) = r.vonmises_turn(k)?;
+                    if plus {
+                        Err(arith::add_float(mu, acos_f).expect_err("not a number"))
                     } else {
-                        Err(arith::sub(mu, &PyValue::Float(0.0)).expect_err("not a number"))
+                        Err(arith::sub(mu, &PyValue::Float(acos_f)).expect_err("not a number"))
                     }
                 }
             }
