@@ -287,8 +287,8 @@ impl RandomState {
     /// Checks in NumPy's order: `pvals < 0, pvals > 1 or pvals contains NaNs`,
     /// `sum(pvals[:-1]) > 1.0` (Kahan sum, tolerance 1e-12; the last p is never
     /// checked or used), then the output's allocation (`size` too big), then `n < 0`.
-    /// NumPy 2.4.6 draws each count with the shared
-    /// binomial, which skips `n == 0` and `p == 0` without drawing.
+    /// NumPy 2.4.6 draws each count with the shared binomial, which skips `n == 0` and
+    /// `p == 0` without drawing.
     ///
     /// ```
     /// let mut rs = nprand::RandomState::new(0);
