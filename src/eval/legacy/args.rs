@@ -320,6 +320,12 @@ pub(crate) fn size_prod(e: &Expr) -> Option<f64> {
 pub(crate) fn size_is_zero(e: Option<&Expr>) -> Result<bool> {
     let Some(e) = opt(e) else { return Ok(false) };
     let (_, leaves) = nd_shape(e)?;
+    if leaves
+        .iter()
+        .any(|l| matches!(l, Expr::None | Expr::Name(_)))
+    {
+        return object_prod_is_zero(&leaves);
+    }
     if leaves.iter().any(|l| matches!(l, Expr::Str(_))) {
         // np.asarray's string dtype: as wide as the longest leaf, numbers as their str.
         let width = leaves
@@ -341,6 +347,94 @@ pub(crate) fn size_is_zero(e: Option<&Expr>) -> Result<bool> {
         ));
     }
     Ok(size_prod(e) == Some(0.0))
+}
+
+/// `np.prod(x) == 0` for an object array (a leaf that is `None` or a class): NumPy
+/// multiplies the Python objects left to right, so the first product Python cannot form
+/// raises Python's `TypeError`; one object alone is returned as it is (not 0).
+fn object_prod_is_zero(leaves: &[&Expr]) -> Result<bool> {
+    /// The running product, as far as its type and zeroness go.
+    #[derive(Clone, Copy)]
+    enum Acc {
+        Num {
+            zero: bool,
+            float: bool,
+            ty: &'static str,
+        },
+        Str,
+        Other(&'static str),
+    }
+    let of = |e: &Expr| match e {
+        Expr::Int(i) => Acc::Num {
+            zero: *i == 0,
+            float: false,
+            ty: "int",
+        },
+        Expr::Bool(b) => Acc::Num {
+            zero: !*b,
+            float: false,
+            ty: "bool",
+        },
+        Expr::Float(x) => Acc::Num {
+            zero: *x == 0.0,
+            float: true,
+            ty: "float",
+        },
+        Expr::Str(_) => Acc::Str,
+        other => Acc::Other(type_name(other)),
+    };
+    let name = |a: Acc| match a {
+        Acc::Num { ty, .. } => ty,
+        Acc::Str => "str",
+        Acc::Other(t) => t,
+    };
+    let Some((first, rest)) = leaves.split_first() else {
+        return Ok(false);
+    };
+    let mut acc = of(first);
+    for l in rest {
+        let x = of(l);
+        acc = match (acc, x) {
+            (
+                Acc::Num {
+                    zero: z1,
+                    float: f1,
+                    ..
+                },
+                Acc::Num {
+                    zero: z2,
+                    float: f2,
+                    ..
+                },
+            ) => {
+                let float = f1 || f2;
+                let ty = if float { "float" } else { "int" };
+                // Zeroness only: a float product may also underflow to 0.
+                Acc::Num {
+                    zero: z1 || z2,
+                    float,
+                    ty,
+                }
+            }
+            // A str repeated by an int (or bool) is a str.
+            (Acc::Str, Acc::Num { float: false, .. })
+            | (Acc::Num { float: false, .. }, Acc::Str) => Acc::Str,
+            (Acc::Str, other) | (other, Acc::Str) => {
+                return Err(Error::type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    name(other)
+                )))
+            }
+            (a, b) => {
+                return Err(Error::type_error(format!(
+                    "unsupported operand type(s) for *: '{}' and '{}'",
+                    name(a),
+                    name(b)
+                )))
+            }
+        };
+    }
+    Ok(matches!(acc, Acc::Num { zero: true, .. }))
 }
 
 /// `np.asarray(x)`'s structure: the shape and the flat (C order) leaves, with NumPy's
