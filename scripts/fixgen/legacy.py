@@ -629,6 +629,7 @@ case("choice_errors", {"seed": 7003},
      "choice(-1, [None, 1])",       # np.prod(size) of Python objects
      "choice(0, ['a', 2, None])",
      "choice(0, [None])",
+     "choice(5, ['3', 4])",         # randint's np.prod(size): no multiply loop for strings
      "choice([[1, 2], [3, 4]])",
      "choice(2.5)",
      "choice(3, 5, replace=False)",

@@ -208,8 +208,9 @@ pub(crate) fn eval_choice(rs: &mut RandomState, call: &Call) -> Result<Value> {
             return Err(Error::value("Negative dimensions are not allowed"));
         }
     }
-    if replace && p.is_none() && pop - 1 > i64::MAX as i128 && !size_is_zero(size)? {
-        // randint(0, pop, size) checks its bounds before np.empty(size).
+    // randint(0, pop, size=shape) first asks np.prod(size) == 0 (a string size has no
+    // `multiply` loop there), then checks its bounds, then np.empty(size).
+    if replace && p.is_none() && !size_is_zero(size)? && pop - 1 > i64::MAX as i128 {
         return Err(Error::value("high is out of bounds for int64"));
     }
     let shape = match parse_size(size, Dtype::I64) {
