@@ -630,6 +630,9 @@ case("choice_errors", {"seed": 7003},
      "choice(0, ['a', 2, None])",
      "choice(0, [None])",
      "choice(5, ['3', 4])",         # randint's np.prod(size): no multiply loop for strings
+     "choice(2**64, 5e-324, None)",  # permutation(2**64) refused before the shape
+     "choice(2**63-1, 0, False)",    # arange(2**63 - 1): 2**63 in doubles, empty
+     "permutation(2**63-1)",
      "choice([[1, 2], [3, 4]])",
      "choice(2.5)",
      "choice(3, 5, replace=False)",

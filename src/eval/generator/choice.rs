@@ -186,6 +186,11 @@ fn choice_of<B: BitGenerator>(
     // `p` NumPy draws `np.prod(size)` indices into a flat array first and only then sets
     // `idx.shape = size`: a size that `np.prod` takes but that is no shape (more than 64
     // dimensions, a bool, a float, a nested list) raises after the draws there.
+    if replace && p.is_none() {
+        // integers(0, pop, size=shape) first asks np.prod(size) == 0 (a string size has
+        // no `multiply` loop there).
+        size_is_zero(size_e)?;
+    }
     let size = match parse_size_as(size_e, Dtype::I64) {
         Err(e) if !replace && p.is_none() && e.kind() != ErrorKind::MemoryError => {
             let n = size_e.map(prod_intp).transpose()?.unwrap_or(1);

@@ -216,8 +216,9 @@ pub(crate) fn eval_choice(rs: &mut RandomState, call: &Call) -> Result<Value> {
     let shape = match parse_size(size, Dtype::I64) {
         Ok(s) => s.unwrap_or_default(),
         Err(e) => {
-            // Without p, NumPy shuffles the whole population before it reshapes.
-            if !replace && p.is_none() {
+            // Without p, NumPy shuffles the whole population (`permutation(pop)`, an
+            // `np.arange`) before it reshapes.
+            if !replace && p.is_none() && !arange_overflows(pop)? {
                 if let Ok(pop) = i64::try_from(pop) {
                     check_arange(pop as i128)?;
                     rs.permutation(pop)?;
@@ -233,11 +234,16 @@ pub(crate) fn eval_choice(rs: &mut RandomState, call: &Call) -> Result<Value> {
         rs.randint_into(&mut out, 0, pop)?;
         out
     } else {
-        let Ok(pop) = i64::try_from(pop) else {
+        let overflows = !replace && arange_overflows(pop)?;
+        let (Ok(pop), false) = (i64::try_from(pop), overflows) else {
             // self.permutation(pop_size)[:size]: np.arange refuses 2**64 and more, and is
-            // empty below that, which the reshape to `shape` then refuses.
-            if replace || (pop as f64).abs() >= 18446744073709551616.0 {
+            // empty from 2**63 (in doubles) on: the reshape to `shape` then takes only a
+            // shape of no elements.
+            if replace {
                 return Err(Error::value("Maximum allowed size exceeded"));
+            }
+            if n == 0 {
+                return Ok(Value::array(Data::I64(Vec::new()), shape));
             }
             return Err(Error::value(format!(
                 "cannot reshape array of size 0 into shape {}",
@@ -314,6 +320,19 @@ pub(crate) fn check_arange(n: i128) -> Result<()> {
     check_dims(vec![len], Dtype::I64).map(|_| ())
 }
 
+/// Whether `np.arange(n)` of an int is empty by overflow: NumPy computes the length as
+/// `ceil(n)` in doubles and casts it to `npy_intp`; from 2**63 that cast overflows (on
+/// x86-64 to `INT64_MIN`, a negative length: an empty array), and from 2**64 on the
+/// length is refused (`Maximum allowed size exceeded`, an error here). Below 2**63 the
+/// array is `n` long (`false`).
+pub(crate) fn arange_overflows(n: i128) -> Result<bool> {
+    let len = n as f64;
+    if len.abs() >= 18446744073709551616.0 {
+        return Err(Error::value("Maximum allowed size exceeded"));
+    }
+    Ok(len >= 9223372036854775808.0)
+}
+
 /// `permutation(x)` of an int (or bool) `x`, for both front-ends: `perm(x)` is the
 /// shuffled `arange(x)` (int64); `None` when `x` is not an int.
 pub(crate) fn permutation_of_int(
@@ -327,6 +346,11 @@ pub(crate) fn permutation_of_int(
         _ => return None,
     };
     Some((|| {
+        if i64::try_from(n).is_ok() && arange_overflows(n)? {
+            // Within int64 but 2**63 as a double: arange's length overflows, so the
+            // (int64) array is empty.
+            return Ok(Value::array(Data::I64(vec![]), vec![0]));
+        }
         let Ok(n) = i64::try_from(n) else {
             // np.arange(x) beyond int64: its length, computed in doubles, is refused
             // from 2**64 on and is otherwise negative, so the array is empty (float64
