@@ -123,7 +123,7 @@ pub(crate) use choice::*;
 pub(crate) use dist::convert_param;
 pub(crate) use dist::*;
 pub(crate) use multi::mvn_operands;
-pub(crate) use multi::{index_or_tuple, one_d_floats, shape_with};
+pub(crate) use multi::{one_d_floats, shape_with};
 pub(crate) use randint::*;
 
 /// How the command line initialises the generator.

@@ -24,7 +24,8 @@ pub(crate) fn eval_multinomial<B: BitGenerator>(
         let n: Vec<i64> = n_arr.data.iter().map(|x| x.i()).collect();
         let nv: Vec<f64> = n.iter().map(|&x| x as f64).collect();
         broadcast::GCons::NonNegative.check_array(&nv, "n")?;
-        let size = crate::eval::legacy::index_or_tuple(size, false, 0)?
+        // `np.empty(size, dtype=np.int8)`, broadcast against the parameters.
+        let size = crate::eval::legacy::parse_dims(size)?
             .map(|d| check_dims(d, Dtype::I64))
             .transpose()?;
         let out: &[usize] = size.as_deref().unwrap_or(&[]);

@@ -23,11 +23,7 @@ pub(crate) fn shape_with(
 
 /// `(operator.index(size),)` if that works, else `tuple(size)` (`list(size[:])` when
 /// `sliced`), as dimensions, for a shape of `extra` more; `None` stays `None`.
-pub(crate) fn index_or_tuple(
-    size: Option<&Expr>,
-    sliced: bool,
-    extra: usize,
-) -> Result<Option<Vec<i128>>> {
+fn index_or_tuple(size: Option<&Expr>, sliced: bool, extra: usize) -> Result<Option<Vec<i128>>> {
     match size {
         // operator.index(True) is 1.
         Some(Expr::Bool(v)) => Ok(Some(vec![*v as i128])),
