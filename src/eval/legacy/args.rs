@@ -409,7 +409,8 @@ fn object_prod_is_zero(leaves: &[&Expr]) -> Result<bool> {
             ) => {
                 let float = f1 || f2;
                 let ty = if float { "float" } else { "int" };
-                // Zeroness only: a float product may also underflow to 0.
+                // Only the type matters: with an object among the leaves, a product
+                // of two or more of them raises before the value could decide anything.
                 Acc::Num {
                     zero: z1 || z2,
                     float,
