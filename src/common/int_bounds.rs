@@ -130,8 +130,13 @@ impl IntBound {
     }
 
     pub(crate) fn ge(self, y: i128) -> bool {
+        self.at_least(IntBound::Int(y))
+    }
+
+    /// `self >= o` as NumPy compares the two elements (false when either is NaN).
+    pub(crate) fn at_least(self, o: IntBound) -> bool {
         matches!(
-            self.cmp(IntBound::Int(y)),
+            self.cmp(o),
             Some(core::cmp::Ordering::Greater | core::cmp::Ordering::Equal)
         )
     }

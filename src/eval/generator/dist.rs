@@ -243,19 +243,9 @@ pub(crate) fn integers_typed<T: IntegerDtype, B: BitGenerator>(
         // elements (the same `_rand_{dtype}_broadcast` as `randint`), in its order.
         // They pass only for 64-bit dtypes whose strings `int()` reads ('3'): then the
         // numbers they read are the bounds.
-        use crate::eval::legacy::{bound_leaves, Bnd};
         let t = crate::generator::integers::bounds_type::<T>();
-        let (lows, highs) = bound_leaves(&t, &lleaves, &hleaves, endpoint)?;
-        let arr = |shape: Vec<usize>, b: Vec<Bnd>| NdArray {
-            shape,
-            data: b
-                .into_iter()
-                .map(|v| match v {
-                    Bnd::I(i) => IntBound::Int(i),
-                    Bnd::F(x) => IntBound::Float(x),
-                })
-                .collect(),
-        };
+        let (lows, highs) = crate::eval::legacy::bound_leaves(&t, &lleaves, &hleaves, endpoint)?;
+        let arr = |shape, data| NdArray { shape, data };
         let all_bool = |l: &[&Expr]| !l.is_empty() && l.iter().all(|e| matches!(e, Expr::Bool(_)));
         (
             arr(lshape, lows),

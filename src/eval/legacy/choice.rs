@@ -1,6 +1,7 @@
 //! `choice`, `shuffle`, `permutation` and `seed`.
 
 use super::*;
+use crate::common::IntBound;
 
 /// Whether `np.asarray` of these leaves is a string array (every element a `np.str_`).
 pub(crate) fn is_str_array(leaves: &[&Expr]) -> bool {
@@ -74,7 +75,7 @@ pub(crate) fn small_bounds(
     high: bool,
     closed: bool,
     dtype: &str,
-) -> Result<Vec<Bnd>> {
+) -> Result<Vec<IntBound>> {
     let (op, ufunc) = match (high, closed) {
         (false, _) => ("<", "less"),
         (true, false) => (">", "greater"),
@@ -107,9 +108,9 @@ pub(crate) fn small_bounds(
     leaves
         .iter()
         .map(|l| match l {
-            Expr::Int(i) => Ok(Bnd::I(*i)),
-            Expr::Bool(b) => Ok(Bnd::I(*b as i128)),
-            Expr::Float(x) => Ok(Bnd::F(*x)),
+            Expr::Int(i) => Ok(IntBound::Int(*i)),
+            Expr::Bool(b) => Ok(IntBound::Int(*b as i128)),
+            Expr::Float(x) => Ok(IntBound::Float(*x)),
             other => Err(Error::type_error(format!(
                 "'{op}' not supported between instances of '{}' and '{scalar}'",
                 type_name(other)

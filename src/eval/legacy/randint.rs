@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::common::int_bounds::BoundsType;
+use crate::common::IntBound;
 
 /// A resolved `dtype=`: the type, and whether a scalar result is a Python scalar
 /// (`dtype is int` / `dtype is bool`).
@@ -141,7 +142,7 @@ pub(crate) fn bound_leaves(
     lleaves: &[&Expr],
     hleaves: &[&Expr],
     closed: bool,
-) -> Result<(Vec<Bnd>, Vec<Bnd>)> {
+) -> Result<(Vec<IntBound>, Vec<IntBound>)> {
     let low_oob = || Error::value(format!("low is out of bounds for {}", t.name));
     let high_oob = || Error::value(format!("high is out of bounds for {}", t.name));
     if !t.wide {
@@ -150,11 +151,13 @@ pub(crate) fn bound_leaves(
             return Err(low_oob());
         }
         let highs = small_bounds(hleaves, true, closed, t.name)?;
-        let ub = Bnd::I(t.max + 1);
-        if highs
-            .iter()
-            .any(|&b| if closed { b.ge(ub) } else { b.gt(t.max + 1) })
-        {
+        if highs.iter().any(|&b| {
+            if closed {
+                b.ge(t.max + 1)
+            } else {
+                b.gt(t.max + 1)
+            }
+        }) {
             return Err(high_oob());
         }
         return Ok((lows, highs));
@@ -175,18 +178,18 @@ pub(crate) fn bound_leaves(
         infer(lleaves) == Inferred::F64,
         infer(hleaves) == Inferred::F64,
     );
-    let lows: Vec<Bnd> = lleaves
+    let lows: Vec<IntBound> = lleaves
         .iter()
         .map(|l| {
             let v = array_int(l, lstr, lflt)?;
             if !lsafe && (v < t.min || v > t.max) {
                 return Err(low_oob());
             }
-            Ok(Bnd::I(v))
+            Ok(IntBound::Int(v))
         })
         .collect::<Result<_>>()?;
     let low_all_zero = lows.iter().all(|b| b.is_zero());
-    let highs: Vec<Bnd> = hleaves
+    let highs: Vec<IntBound> = hleaves
         .iter()
         .map(|h| {
             let v = array_int(h, hstr, hflt)?;
@@ -200,7 +203,7 @@ pub(crate) fn bound_leaves(
                     low_all_zero,
                 ));
             }
-            Ok(Bnd::I(v))
+            Ok(IntBound::Int(v))
         })
         .collect::<Result<_>>()?;
     Ok((lows, highs))
@@ -262,51 +265,6 @@ pub(crate) fn randint_any(
         IntTy::U32 => randint_typed::<u32>(rs, low, high, size, dt),
         IntTy::I64 => randint_typed::<i64>(rs, low, high, size, dt),
         IntTy::U64 => randint_typed::<u64>(rs, low, high, size, dt),
-    }
-}
-
-/// A bound element for the array path: ints exact, floats as given.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Bnd {
-    I(i128),
-    F(f64),
-}
-
-impl Bnd {
-    pub(crate) fn lt(self, v: i128) -> bool {
-        match self {
-            Bnd::I(i) => i < v,
-            Bnd::F(x) => x < v as f64,
-        }
-    }
-    pub(crate) fn gt(self, v: i128) -> bool {
-        match self {
-            Bnd::I(i) => i > v,
-            Bnd::F(x) => x > v as f64,
-        }
-    }
-    pub(crate) fn ge(self, o: Bnd) -> bool {
-        match (self, o) {
-            (Bnd::I(a), Bnd::I(b)) => a >= b,
-            (a, b) => a.f() >= b.f(),
-        }
-    }
-    pub(crate) fn f(self) -> f64 {
-        match self {
-            Bnd::I(i) => i as f64,
-            Bnd::F(x) => x,
-        }
-    }
-    pub(crate) fn is_zero(self) -> bool {
-        self.f() == 0.0
-    }
-    /// NumPy's FORCECAST to an integer type: truncation.
-    pub(crate) fn trunc(self) -> i128 {
-        match self {
-            Bnd::I(i) => i,
-            Bnd::F(x) if x.is_finite() => x.trunc().clamp(-1e30, 1e30) as i128,
-            Bnd::F(_) => 0,
-        }
     }
 }
 
@@ -374,12 +332,16 @@ pub(crate) fn randint_typed<T: IntOut>(
     let pair_shape = crate::array::ufunc_broadcast(&lshape, &hshape)?;
     let li = broadcast_indices(&pair_shape, &lshape);
     let hi = broadcast_indices(&pair_shape, &hshape);
-    if li.iter().zip(&hi).any(|(&a, &b)| lows[a].ge(highs[b])) {
+    if li
+        .iter()
+        .zip(&hi)
+        .any(|(&a, &b)| lows[a].at_least(highs[b]))
+    {
         return Err(bounds_error(lows.iter().all(|b| b.is_zero())));
     }
     if T::BITS < 64 {
         // The FORCECAST to the next larger type goes through C long for Python ints.
-        let big = |b: &Bnd| matches!(b, Bnd::I(v) if i64::try_from(*v).is_err());
+        let big = |b: &IntBound| matches!(b, IntBound::Int(v) if i64::try_from(*v).is_err());
         if lows.iter().chain(&highs).any(big) {
             return Err(overflow("Python int too large to convert to C long"));
         }
@@ -408,8 +370,10 @@ pub(crate) fn randint_typed<T: IntOut>(
     }
     let li = broadcast_indices(&it_shape, &lshape);
     let hi = broadcast_indices(&it_shape, &hshape);
-    let lo_v: Vec<i128> = li[..cnt].iter().map(|&i| lows[i].trunc()).collect();
-    let hi_v: Vec<i128> = hi[..cnt].iter().map(|&i| highs[i].trunc()).collect();
+    // FORCECAST: NaN is the only float left that is not in range, and C's cast of it
+    // (INT64_MIN) keeps no bits below the 32 that the draw reads.
+    let lo_v: Vec<i128> = li[..cnt].iter().map(|&i| lows[i].forcecast()).collect();
+    let hi_v: Vec<i128> = hi[..cnt].iter().map(|&i| highs[i].forcecast()).collect();
     // NumPy's checks ran above, on the arrays as given. Small types compare float bounds
     // before casting them, so e.g. [0.3] and [0.7] pass and give an empty interval: the
     // draw then uses the bounds cast to the dtype's width, with NumPy's unsigned
