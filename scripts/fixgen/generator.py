@@ -94,6 +94,8 @@ def int_edge_calls() -> list:
         "integers(float('nan'))", "integers(10, 5, size=0)", "integers(5, size=(2, 0))",
         "integers(5, size=[True, True, None])", "integers(5, size=(int, 2))",
         "choice([1, 2], ['3', 4])", "permutation(2**63-1)",
+        "choice([2**64], p=-1e308)", "choice(['a', 'b'], size=(2, -1))",
+        "choice([None, 1], 1.5, replace=False)",
         "multinomial([1, 2, 3], [[[0.5, 0.5]]], 1.5)", "multinomial([1, 2, 3], [[[0.5, 0.5]]], True)",
         "integers(5, dtype=np.float64)", "integers(5, dtype='>i4')", "integers(5, dtype='i4')",
         "integers(5, dtype='u1')", "integers(5, dtype='<u2')", "integers(5, dtype=np.intc)",

@@ -632,6 +632,11 @@ case("choice_errors", {"seed": 7003},
      "choice(5, ['3', 4])",         # randint's np.prod(size): no multiply loop for strings
      "choice(2**64, 5e-324, None)",  # permutation(2**64) refused before the shape
      "choice(2**63-1, 0, False)",    # arange(2**63 - 1): 2**63 in doubles, empty
+     # a population nprand has no values for (Python objects, strings): NumPy's errors
+     # about the other arguments first, and the draws before an error after them
+     "choice([2**64], p=-1e308)",
+     "choice(['a', 'b'], (2, -1))",
+     "choice([None, 1], 1.5, replace=False)",
      "permutation(2**63-1)",
      "choice([[1, 2], [3, 4]])",
      "choice(2.5)",

@@ -88,6 +88,26 @@ pub(crate) fn infer(leaves: &[&Expr]) -> Inferred {
     }
 }
 
+/// `choice`'s population as NumPy's array, or, for an array nprand has no values for
+/// (strings, Python objects), the refusal, kept to be raised where the values are first
+/// needed (see [`refuse_population`]): NumPy's checks of the other arguments, and the
+/// errors it raises before it draws, come first, exactly as NumPy gives them.
+pub(crate) fn population_data(leaves: &[&Expr]) -> Result<Result<Data>> {
+    match leaves_data(leaves, infer(leaves)) {
+        Err(e) if e.kind() == crate::ErrorKind::NotImplementedError => Ok(Err(e)),
+        r => r.map(Ok),
+    }
+}
+
+/// The refusal [`population_data`] kept, raised just before the first draw, so a
+/// refused call leaves the generator where it was.
+pub(crate) fn refuse_population(arr: &Option<Result<Data>>) -> Result<()> {
+    match arr {
+        Some(Err(e)) => Err(e.clone()),
+        _ => Ok(()),
+    }
+}
+
 /// `np.asarray(x)` of a literal as typed data (string and object arrays are not
 /// supported).
 pub(crate) fn literal_array(e: &Expr) -> Result<(Data, Vec<usize>)> {

@@ -58,7 +58,7 @@ pub(crate) fn eval_choice<B: BitGenerator>(g: &mut Generator<B>, call: &Call) ->
     let mut axis = 0usize;
     let mut bool_axis = false;
     // The population stays a Python int: `integers(0, pop_size)` takes 2**63.
-    let (pop, arr): (i128, Option<Data>) = if ashape.is_empty() {
+    let (pop, arr): (i128, Option<Result<Data>>) = if ashape.is_empty() {
         let pop = match leaves[0] {
             Expr::Int(i) => *i,
             Expr::Bool(v) => *v as i128,
@@ -109,7 +109,10 @@ pub(crate) fn eval_choice<B: BitGenerator>(g: &mut Generator<B>, call: &Call) ->
                 "a cannot be empty unless no samples are taken",
             ));
         }
-        (ashape[axis] as i128, Some(literal_array(a)?.0))
+        (
+            ashape[axis] as i128,
+            Some(population_data(&nd_shape(a)?.1)?),
+        )
     };
     let p = match opt(b[3]) {
         None => None,
@@ -177,7 +180,7 @@ fn choice_of<B: BitGenerator>(
     replace: bool,
     p: Option<ChoiceP>,
     shuffle: bool,
-    arr: Option<Data>,
+    arr: Option<Result<Data>>,
     ashape: &[usize],
     axis: usize,
     bool_axis: bool,
@@ -210,6 +213,7 @@ fn choice_of<B: BitGenerator>(
     if !replace && p.is_none() && pop > 10000 && n_size as i64 > pop / cutoff {
         crate::eval::legacy::check_arange(pop as i128)?;
     }
+    refuse_population(&arr)?;
     let out = g.choice_indices(pop, size.as_deref(), replace, p.as_ref(), shuffle)?;
     Ok(match arr {
         None if size.is_none() => Value::py_scalar(Data::I64(out.indices)),
@@ -218,6 +222,7 @@ fn choice_of<B: BitGenerator>(
             return Err(Error::type_error("an integer is required for the axis"))
         }
         Some(d) => {
+            let d = d?;
             // a.take(idx, axis): a.shape[:axis] + idx.shape + a.shape[axis+1:]; a scalar
             // idx (size None) drops the axis, and a 1-d `a` then gives a NumPy scalar.
             // `take` checks the result's dimensions (after the draws).

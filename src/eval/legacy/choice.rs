@@ -169,7 +169,7 @@ pub(crate) fn eval_choice(rs: &mut RandomState, call: &Call) -> Result<Value> {
         Ok(!size_is_zero(size)?)
     };
     let (ashape, leaves) = nd_shape(a)?;
-    let (pop, arr): (i128, Option<Data>) = if ashape.is_empty() {
+    let (pop, arr): (i128, Option<Result<Data>>) = if ashape.is_empty() {
         let pop = match leaves[0] {
             Expr::Int(i) => *i,
             Expr::Bool(v) => *v as i128,
@@ -189,10 +189,7 @@ pub(crate) fn eval_choice(rs: &mut RandomState, call: &Call) -> Result<Value> {
                 "'a' cannot be empty unless no samples are taken",
             ));
         }
-        (
-            ashape[0] as i128,
-            Some(leaves_data(&leaves, infer(&leaves))?),
-        )
+        (ashape[0] as i128, Some(population_data(&leaves)?))
     };
     let p = opt(b[3]).map(|p| choice_p(p, pop)).transpose()?;
     let requested: i128 = match size {
@@ -231,6 +228,7 @@ pub(crate) fn eval_choice(rs: &mut RandomState, call: &Call) -> Result<Value> {
     let n: usize = shape.iter().product();
     let idx = if replace && p.is_none() {
         // randint(0, pop, size=shape): pop may be 2**63 here.
+        refuse_population(&arr)?;
         let mut out = vec![0i64; n];
         rs.randint_into(&mut out, 0, pop)?;
         out
@@ -254,12 +252,14 @@ pub(crate) fn eval_choice(rs: &mut RandomState, call: &Call) -> Result<Value> {
         if !replace {
             check_arange(pop as i128)?;
         }
+        refuse_population(&arr)?;
         rs.choice_index_flat(pop, n, replace, p.as_deref())?
     };
     Ok(match arr {
         None if size.is_none() => Value::py_scalar(Data::I64(idx)),
         None => Value::array(Data::I64(idx), shape),
         Some(d) => {
+            let d = d?;
             let idx: Vec<usize> = idx.iter().map(|&i| i as usize).collect();
             if size.is_none() {
                 Value::np_scalar(d.gather(&idx))
