@@ -271,8 +271,12 @@ def random_call(rng: random.Random) -> str:
 HOSTILE = ["0", "-1", "1", "0.0", "-0.0", "1e-300", "5e-324", "float('nan')", "float('inf')",
            "-float('inf')", "2**53-1", "2**53+1", "-2**53-1", "2**63", "2**64", "-2**63", "2**100+1",
            "True", "False", "'a'", "''", "None", "[]", "[1]", "[[1, 2]]", "()", "(1, 2)",
-           "int", "float", "0.5", "3", "1e308"]
+           "int", "float", "0.5", "3", "1e308", "-1e308", "2.2250738585072014e-308", "-0.5",
+           "0.9999999999999999", "1.0000000000000002", "-2**31-1", "10**20",
+           "1e20", "2**1000", "-2**1000", "[1, 2, 3]", "'abc'", "(1,)"]
 LOOPS = {"gammavariate", "betavariate", "vonmisesvariate"}
+# Magnitudes that keep those loops of CPython's turning for a long time.
+BIG = {"1e308", "-1e308", "2**100+1", "2**64", "2**63", "1e20", "10**20", "2**1000", "-2**1000"}
 FLOAT_METHODS = {"uniform": 2, "triangular": 3, "normalvariate": 2, "gauss": 2, "lognormvariate": 2,
                  "expovariate": 1, "vonmisesvariate": 2, "gammavariate": 2, "betavariate": 2,
                  "paretovariate": 1, "weibullvariate": 2}
@@ -282,7 +286,7 @@ def hostile_call(rng: random.Random) -> str:
     """A call of any method with edge values, wrong types and bad keywords."""
     def val(method=None):
         v = rng.choice(HOSTILE)
-        if method in LOOPS and ("nan" in v or "inf" in v or v in ("1e308", "2**100+1", "2**64", "2**63")):
+        if method in LOOPS and ("nan" in v or "inf" in v or v in BIG):
             v = "2.0"
         return v
     m = rng.random()
@@ -292,7 +296,7 @@ def hostile_call(rng: random.Random) -> str:
         if name in LOOPS and len(args) >= 1 and name != "vonmisesvariate":
             # alpha in (0, tiny] loops for a long time in CPython too.
             args[0] = rng.choice(["0.5", "2.0", "3", "True", "'a'", "None", "-1", "0"])
-        if name == "vonmisesvariate" and len(args) >= 2 and args[1] in ("1e-300", "5e-324"):
+        if name == "vonmisesvariate" and len(args) >= 2 and args[1] in ("1e-300", "5e-324", "2.2250738585072014e-308"):
             args[1] = "1e-7"
         call = f"{name}({', '.join(args)}"
         if rng.random() < 0.1:
