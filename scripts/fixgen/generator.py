@@ -96,6 +96,7 @@ def int_edge_calls() -> list:
         "choice([1, 2], ['3', 4])", "permutation(2**63-1)",
         "choice([2**64], p=-1e308)", "choice(['a', 'b'], size=(2, -1))",
         "choice([None, 1], 1.5, replace=False)",
+        "choice([2**63], [-1, 2**63])", "choice(5, [-1, 2**63], replace=False)",
         "multinomial([1, 2, 3], [[[0.5, 0.5]]], 1.5)", "multinomial([1, 2, 3], [[[0.5, 0.5]]], True)",
         "integers(5, dtype=np.float64)", "integers(5, dtype='>i4')", "integers(5, dtype='i4')",
         "integers(5, dtype='u1')", "integers(5, dtype='<u2')", "integers(5, dtype=np.intc)",

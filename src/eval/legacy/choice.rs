@@ -40,21 +40,16 @@ pub(crate) fn array_int(e: &Expr, str_array: bool, float_array: bool) -> Result<
 /// `np.prod(size, dtype=np.intp)`: elements cast to C long, product wrapping.
 pub(crate) fn prod_intp(size: &Expr) -> Result<i128> {
     let (_, leaves) = nd_shape(size)?;
-    let str_array = is_str_array(&leaves);
-    // Non-negative ints with one past int64 make a uint64 array, whose cast to intp wraps.
-    let in_u64 = |l: &&Expr| match l {
-        Expr::Int(i) => (0..=u64::MAX as i128).contains(i),
-        Expr::Bool(_) => true,
-        _ => false,
-    };
-    let uint64_array = leaves.iter().all(in_u64)
-        && leaves
-            .iter()
-            .any(|l| matches!(l, Expr::Int(i) if *i > i64::MAX as i128));
+    // The elements are cast to intp one by one from `np.asarray(shape)`'s dtype: a uint64
+    // array (non-negative ints, one past int64) wraps, a float64 one (floats, or ints on
+    // both sides of int64's top) goes through C's cast, as [2, 2**63] does (to 0).
+    let ty = infer(&leaves);
+    let str_array = matches!(ty, Inferred::Str(_));
     let mut acc: i64 = 1;
     for l in leaves {
         let v = match l {
-            Expr::Int(i) if uint64_array => *i as u64 as i64,
+            Expr::Int(i) if ty == Inferred::U64 => *i as u64 as i64,
+            Expr::Int(i) if ty == Inferred::F64 => crate::legacy::broadcast::c_long(*i as f64),
             Expr::Float(x) if !str_array => crate::legacy::broadcast::c_long(*x),
             other => to_c_long(array_int(other, str_array, false)?)?,
         };
