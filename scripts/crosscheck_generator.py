@@ -340,6 +340,17 @@ def norm(r):
     return r
 
 
+# nprand's documented refusals where NumPy returns a value: NumPy reads memory it never
+# wrote (integers with empty bounds broadcast to a non-empty size, README "#12"). The rest
+# of such a case is not compared (its state has diverged by design).
+REFUSALS = ("reads uninitialised memory in NumPy",)
+
+
+def refused(a, b) -> bool:
+    return ("error" not in a and "error" in b and b["error"]["type"] == "NotImplementedError"
+            and any(r in b["error"]["message"] for r in REFUSALS))
+
+
 def mismatch_class(a, b) -> str:
     """value | error-vs-value | value-vs-error | error-type | error-message."""
     if "error" in a and "error" in b:
@@ -400,10 +411,14 @@ def main() -> int:
     per_class = collections.Counter()  # first mismatch of each case (later ones may cascade)
     shown = 0
     bad_states = 0
+    n_refused = 0  # cases ended by a documented refusal
     for (gen, seed, calls), out in zip(cases, outs):
         np_results, np_state = numpy_case(gen, seed, calls)
         diverged = False
         for c, a, b in zip(calls, np_results, out["results"]):
+            if not diverged and refused(a, b):
+                n_refused += 1
+                break
             st = stats[gen]
             st[0] += 1
             if "error" in a:
@@ -417,13 +432,16 @@ def main() -> int:
                     print("MISMATCH %s seed=%s: %s\n  numpy: %s\n  rust:  %s" % (gen, seed, c, json.dumps(a)[:400], json.dumps(b)[:400]))
                     shown += 1
                 diverged = True
-        if np_state != out["state"]:
-            bad_states += 1
+        else:
+            if np_state != out["state"]:
+                bad_states += 1
     total = sum(s[0] for s in stats.values())
     bad = sum(s[1] for s in stats.values())
     for gen, (n, m, e) in sorted(stats.items()):
         print("%-10s %6d calls (%5d NumPy errors), %d mismatches" % (gen, n, e, m))
     print("total: %d calls in %d cases, %d mismatches, %d final states differ" % (total, len(cases), bad, bad_states))
+    if n_refused:
+        print("cases ended at a documented refusal (not compared further):", n_refused)
     if per_method:
         print("mismatches by method:", dict(per_method))
         print("first mismatch per case by class:", dict(per_class))
