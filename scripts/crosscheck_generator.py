@@ -341,7 +341,7 @@ def norm(r):
 
 
 # nprand's documented refusals where NumPy returns a value: NumPy reads memory it never
-# wrote (integers with empty bounds broadcast to a non-empty size, README "#12"). The rest
+# wrote (integers with empty bounds broadcast to a non-empty size; the README names it). The rest
 # of such a case is not compared (its state has diverged by design).
 REFUSALS = ("reads uninitialised memory in NumPy",)
 
