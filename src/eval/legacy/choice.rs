@@ -211,9 +211,8 @@ pub(crate) fn eval_choice(rs: &mut RandomState, call: &Call) -> Result<Value> {
         Err(e) => {
             // Without p, NumPy shuffles the whole population (`permutation(pop)`, an
             // `np.arange`) before it reshapes.
-            if !replace && p.is_none() && !arange_overflows(pop)? {
-                if let Ok(pop) = i64::try_from(pop) {
-                    check_arange(pop as i128)?;
+            if !replace && p.is_none() {
+                if let Some(pop) = arange_len(pop)? {
                     rs.permutation(pop)?;
                 }
             }
@@ -228,8 +227,12 @@ pub(crate) fn eval_choice(rs: &mut RandomState, call: &Call) -> Result<Value> {
         rs.randint_into(&mut out, 0, pop)?;
         out
     } else {
-        let overflows = !replace && arange_overflows(pop)?;
-        let (Ok(pop), false) = (i64::try_from(pop), overflows) else {
+        let len = if replace {
+            i64::try_from(pop).ok()
+        } else {
+            arange_len(pop)?
+        };
+        let Some(pop) = len else {
             // self.permutation(pop_size)[:size]: np.arange refuses 2**64 and more, and is
             // empty from 2**63 (in doubles) on: the reshape to `shape` then takes only a
             // shape of no elements.
@@ -244,9 +247,6 @@ pub(crate) fn eval_choice(rs: &mut RandomState, call: &Call) -> Result<Value> {
                 shape_repr(&shape)
             )));
         };
-        if !replace {
-            check_arange(pop as i128)?;
-        }
         refuse_population(&arr)?;
         rs.choice_index_flat(pop, n, replace, p.as_deref())?
     };
@@ -316,17 +316,22 @@ pub(crate) fn check_arange(n: i128) -> Result<()> {
     check_dims(vec![len], Dtype::I64).map(|_| ())
 }
 
-/// Whether `np.arange(n)` of an int is empty by overflow: NumPy computes the length as
-/// `ceil(n)` in doubles and casts it to `npy_intp`; from 2**63 that cast overflows (on
-/// x86-64 to `INT64_MIN`, a negative length: an empty array), and from 2**64 on the
-/// length is refused (`Maximum allowed size exceeded`, an error here). Below 2**63 the
-/// array is `n` long (`false`).
-pub(crate) fn arange_overflows(n: i128) -> Result<bool> {
+/// `np.arange(n)` of an int, as far as its length goes: NumPy computes the length as
+/// `ceil(n)` in doubles and casts it to `npy_intp`. From 2**64 on the length is refused
+/// (`Maximum allowed size exceeded`, an error here); from 2**63 the cast overflows (on
+/// x86-64 to `INT64_MIN`, a negative length: an empty array, `None`). Below that the
+/// array is `n` long (`Some(n)`), its allocation checked as [`check_arange`] does.
+pub(crate) fn arange_len(n: i128) -> Result<Option<i64>> {
     let len = n as f64;
     if len.abs() >= 18446744073709551616.0 {
         return Err(Error::value("Maximum allowed size exceeded"));
     }
-    Ok(len >= 9223372036854775808.0)
+    if len >= 9223372036854775808.0 {
+        return Ok(None);
+    }
+    check_arange(n)?;
+    // Below 2**63 in doubles, so within int64.
+    Ok(Some(n as i64))
 }
 
 /// `permutation(x)` of an int (or bool) `x`, for both front-ends: `perm(x)` is the
@@ -342,12 +347,7 @@ pub(crate) fn permutation_of_int(
         _ => return None,
     };
     Some((|| {
-        if i64::try_from(n).is_ok() && arange_overflows(n)? {
-            // Within int64 but 2**63 as a double: arange's length overflows, so the
-            // (int64) array is empty.
-            return Ok(Value::array(Data::I64(vec![]), vec![0]));
-        }
-        let Ok(n) = i64::try_from(n) else {
+        if i64::try_from(n).is_err() {
             // np.arange(x) beyond int64: its length, computed in doubles, is refused
             // from 2**64 on and is otherwise negative, so the array is empty (float64
             // above, object below for Generator; int64 for RandomState).
@@ -361,8 +361,12 @@ pub(crate) fn permutation_of_int(
                     "arrays of dtype O (strings or Python objects) are not supported by nprand eval",
                 )),
             };
+        }
+        let Some(n) = arange_len(n)? else {
+            // Within int64 but 2**63 as a double: arange's length overflows, so the
+            // (int64) array is empty.
+            return Ok(Value::array(Data::I64(vec![]), vec![0]));
         };
-        check_arange(n as i128)?;
         let p = perm(n)?;
         let len = p.len();
         Ok(Value::array(Data::I64(p), vec![len]))
