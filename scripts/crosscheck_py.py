@@ -113,7 +113,9 @@ def compare_cli(nprand: str, jobs, expected) -> tuple[int, list]:
         for i, (call, w) in enumerate(zip(job["calls"], map(gen.outcome, want["calls"]))):
             n += 1
             if "error" in w:
-                text = f"error: {w['error']['type']}: {w['error']['message']}"
+                # The CLI writes a line break inside a message as \n, to keep one line.
+                message = w['error']['message'].replace("\n", "\\n")
+                text = f"error: {w['error']['type']}: {message}"
                 if text not in res.stderr or res.returncode == 0:
                     bad.append(f"seed {job['seed']}: {call}: CPython {text!r}, nprand stderr {res.stderr!r}")
                 break

@@ -77,8 +77,9 @@ mode, 'null' in json mode, and writes no file in npy mode (file names keep the c
 --save-state writes the final state (NumPy's get_state(legacy=False) as JSON) only when every
 call succeeded.
 
-Errors: one line on stderr, 'error: <PythonException>: <message>' exactly as NumPy words it,
-exit status 1; command-line mistakes are 'error: UsageError: ...' with exit status 2.
+Errors: one line on stderr, 'error: <PythonException>: <message>' exactly as NumPy words it
+(a line break inside CPython's message written as \\n), exit status 1; command-line
+mistakes are 'error: UsageError: ...' with exit status 2.
 
 Batch (--batch, for programs): each stdin line is one run, the flags as JSON keys, e.g.
   {\"generator\": \"pcg64\", \"seed\": \"42\", \"calls\": [\"random(2)\", \"integers(5)\"]}
@@ -190,7 +191,8 @@ fn main() -> ExitCode {
     match run_eval(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Eval(e)) => {
-            eprintln!("error: {e}");
+            // One line even for a message with a line break (CPython's seed TypeError).
+            eprintln!("error: {}", e.to_string().replace('\n', "\\n"));
             ExitCode::from(1)
         }
         Err(Failure::Usage(msg)) => usage(&msg),

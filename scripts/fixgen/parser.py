@@ -8,14 +8,17 @@ compares the value (floats bit for bit) with the parsed repr.
     python3 scripts/gen_fixtures.py --family parser [--check]
 
 The cases: operator precedence, Python's floor division and modulo signs, int true
-division correctly rounded beyond 2**53, int overflow edges at 2**127, float ``**`` and
-``%`` corner cases, then random float pairs.
+division correctly rounded beyond 2**53, the edges at 2**127, float ``**`` and ``%``
+corner cases, random float pairs, then ints past i128 (``big_int_cases``) and the
+errors whose words are CPython's (``ERRORS``: the case holds the exception instead of
+a repr).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import random
 import sys
 
 from fixgen.common import write_text
@@ -346,16 +349,78 @@ CASES = [
 ]
 
 
+def big_int_cases() -> list:
+    """Ints past i128 (``nprand eval`` folds them as Python does, up to 2**20 bits):
+    hand-picked edges (rounding to subnormals, ties, the largest double), then random
+    pairs of 1 to 1,500 bits from a fixed seed for ``/``, ``//``, ``%`` and ``float()``."""
+    cases = [
+        "10**40", "-10**40", "2**127", "-2**127 - 1", "2**128", "2**256 - 1",
+        "(2**127 - 1) + 1", "-(2**127) - 1", "2**128 - 2**128", "3**100 * 7**80",
+        "10**40 // 7", "-10**40 // 7", "10**40 % -7", "(-10**40) % 7",
+        "10**40 // -(10**20 + 3)", "3**100 % (2**130 + 1)", "-(3**100) // (2**130 + 1)",
+        "10**40 / 3", "(2**1024 - 2**971) / 1", "(2**1024 - 2**971 - 1) / 1",
+        "1 / 10**400", "-1 / 10**400", "10**400 / 10**399", "(2**1100 + 1) / 2**1100",
+        "1 / 2**1074", "1 / 2**1075", "3 / 2**1076", "1 / (2**1075 - 1)",
+        "(2**53 + 1) / 2**1080", "(2**60 + 2**8 + 1) / 2**1100", "-(2**60 + 2**8 + 1) / 2**1100",
+        "(2**1074 + 1) / 2**2148", "2**2000 / 3**1200", "0 / -(10**40)",
+        "10**40 + 0.5", "2**1023 * 1.5", "(2**64 + 1) * 1.0",
+        "float(2**1024 - 2**970 - 1)", "float(-(2**1024 - 2**971))",
+        "float(2**128 + 2**75 + 1)", "float(2**128 + 2**75)", "float(2**128 + 3 * 2**75)",
+        "(-3)**101", "7**300", "(10**40)**0", "(10**40)**-1", "2**-1074", "(-10**40)**-3",
+        "(-1)**(10**400)", "1**(10**400)", "0**(10**40)", "[1] * (10**40 - 10**40 + 2)",
+        "0x" + "f" * 40, "0o" + "7" * 50, "0b1" + "0" * 200, "1" * 4300 + " % 97",
+    ]
+    rng = random.Random(20261207)
+    for _ in range(80):
+        a = rng.getrandbits(rng.randint(1, 1500)) * rng.choice((1, -1))
+        b = rng.getrandbits(rng.randint(1, 1500)) * rng.choice((1, -1)) or 1
+        for op in ("/", "//", "%"):
+            e = f"{a} {op} {b}"
+            try:
+                eval(e, {"__builtins__": {}})
+            except OverflowError:
+                continue
+            cases.append(e)
+        if abs(a) < 2**1024 - 2**970:
+            cases.append(f"float({a})")
+    return cases
+
+
+# (expression, CPython's exception): the fold's errors that carry CPython's own words.
+ERRORS = [
+    "10**400 * 1.0",
+    "1.0 + 10**400",
+    "float(10**400)",
+    "float(2**1024 - 2**970)",
+    "10**400 / 1",
+    "-(10**400) / 3",
+    "(2**1024 - 2**970) / 1",
+    "(10**400)**-1",
+    "2**-(10**400)",
+    "1" * 4301,
+]
+
+
 def build() -> str:
-    cases = [{"expr": e, "repr": repr(eval(e, {"__builtins__": {}}))} for e in CASES]
+    exprs = CASES + big_int_cases()
+    cases = [{"expr": e, "repr": repr(eval(e, {"__builtins__": {"float": float}}))} for e in exprs]
+    for e in ERRORS:
+        try:
+            eval(e, {"__builtins__": {"float": float}})
+        except (OverflowError, SyntaxError) as x:
+            message = x.msg if isinstance(x, SyntaxError) else str(x)
+            cases.append({"expr": e, "error": type(x).__name__, "message": message})
+        else:
+            raise AssertionError(f"{e} did not raise")
     rows = ",\n".join("  " + json.dumps(c) for c in cases)
     oracle = json.dumps("CPython %d.%d" % sys.version_info[:2])
     return '{"oracle": %s, "cases": [\n%s\n]}\n' % (oracle, rows)
 
 
 def generate(out_dir: str) -> dict:
-    write_text(os.path.join(out_dir, "cases.json"), build())
-    return {"cases": len(CASES)}
+    text = build()
+    write_text(os.path.join(out_dir, "cases.json"), text)
+    return {"cases": len(json.loads(text)["cases"])}
 
 
 if __name__ == "__main__":

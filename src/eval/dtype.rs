@@ -8,7 +8,7 @@
 //! tables live here once.
 
 use super::legacy::{nd_shape, not_impl};
-use super::parser::Expr;
+use super::parser::{Call, Expr};
 use super::pysem::py_repr;
 use super::value::Data;
 use crate::error::{Error, Result};
@@ -276,4 +276,55 @@ pub(crate) fn dtype_object_error(e: &Expr, unsupported: impl Fn(&str) -> Error) 
             py_repr(other)
         )),
     }
+}
+
+/// `call` with each int beyond `i128` (`10**40`, `2**200`) replaced by ±(2**127 - 1),
+/// or `None` when it has none.
+///
+/// Where NumPy reads such an int as an integer, every value past 2**64 is equally out
+/// of range (an object array, an int64 or uint64 bound exceeded), so the replaced call
+/// raises exactly the error NumPy raises. Where NumPy converts it to a double (a
+/// `uniform` bound), the replaced value would draw different numbers: a NumPy front-end
+/// runs the replaced call, keeps its error, and refuses the call with
+/// [`big_int_refusal`] if it succeeds, putting the generator back as it was.
+pub(crate) fn saturate_big_ints(call: &Call) -> Option<Call> {
+    fn has_big(e: &Expr) -> bool {
+        match e {
+            Expr::BigInt(_) => true,
+            Expr::List(v) | Expr::Tuple(v) => v.iter().any(has_big),
+            _ => false,
+        }
+    }
+    fn saturate(e: &Expr) -> Expr {
+        match e {
+            Expr::BigInt(i) if i.sign() == num_bigint::Sign::Minus => Expr::Int(-i128::MAX),
+            Expr::BigInt(_) => Expr::Int(i128::MAX),
+            Expr::List(v) => Expr::List(v.iter().map(saturate).collect()),
+            Expr::Tuple(v) => Expr::Tuple(v.iter().map(saturate).collect()),
+            other => other.clone(),
+        }
+    }
+    let all = call.args.iter().chain(call.kwargs.iter().map(|(_, e)| e));
+    if !all.into_iter().any(has_big) {
+        return None;
+    }
+    Some(Call {
+        method: call.method.clone(),
+        args: call.args.iter().map(saturate).collect(),
+        kwargs: call
+            .kwargs
+            .iter()
+            .map(|(k, e)| (k.clone(), saturate(e)))
+            .collect(),
+    })
+}
+
+/// The refusal of a NumPy call that would convert an int beyond `i128` to a double and
+/// draw with it (see [`saturate_big_ints`]).
+pub(crate) fn big_int_refusal() -> Error {
+    not_impl(
+        "nprand eval passes ints beyond 2**127 in magnitude to NumPy calls only where \
+         NumPy rejects them; where NumPy would convert one to a float, write the float \
+         (1e40 for 10**40 is the same double)",
+    )
 }

@@ -141,27 +141,16 @@ pub fn make_generator(kind: BitGenKind, seed: &str) -> Result<AnyGenerator> {
 pub fn parse_seed(text: &str) -> Result<crate::Seed> {
     use crate::seed_sequence::{Entropy, SeedInt};
     let t = text.trim();
-    // Integers of any size, beyond the expression parser's i128: a bare literal, or a
-    // flat list of literals (a root seed from `secrets.randbits(128)` is >= 2**127 half
-    // of the time).
-    if let Some(i) = big_int_literal(t) {
-        return Ok(i?.into());
-    }
-    let e = match parse_expr(t) {
-        Ok(e) => e,
-        Err(err) => {
-            return match big_int_list(t) {
-                Some(items) => Ok(Entropy::Seq(items?).into()),
-                None => Err(Error::new(
-                    ErrorKind::SyntaxError,
-                    format!("invalid --seed {t:?}: {err}"),
-                )),
-            }
-        }
-    };
+    let e = parse_expr(t).map_err(|err| {
+        Error::new(
+            ErrorKind::SyntaxError,
+            format!("invalid --seed {t:?}: {err}"),
+        )
+    })?;
     fn entropy(e: &Expr, top: bool) -> Result<Option<Entropy>> {
         Ok(Some(match e {
             Expr::Int(i) => SeedInt::from(*i).into(),
+            Expr::BigInt(i) => SeedInt::from(i.clone()).into(),
             Expr::Bool(b) => SeedInt::from(*b).into(),
             Expr::Float(x) => Entropy::Float(*x),
             Expr::Str(s) => Entropy::Str(s.clone()),
@@ -187,32 +176,6 @@ pub fn parse_seed(text: &str) -> Result<crate::Seed> {
             "seed=None seeds from OS entropy, which is not reproducible; give a seed",
         )),
     }
-}
-
-/// A decimal or `0x` integer literal of any size (optional sign), as Python reads it.
-fn big_int_literal(t: &str) -> Option<Result<crate::seed_sequence::SeedInt>> {
-    use crate::seed_sequence::SeedInt;
-    let digits = t.strip_prefix(['-', '+']).unwrap_or(t);
-    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Some(SeedInt::parse_radix(t, 10));
-    }
-    let hex = digits.len() > 2
-        && digits[..2].eq_ignore_ascii_case("0x")
-        && digits[2..].bytes().all(|b| b.is_ascii_hexdigit());
-    hex.then(|| SeedInt::parse_radix(t, 16))
-}
-
-/// `[a, b, ...]` or `(a, b, ...)` whose items are all integer literals of any size.
-fn big_int_list(t: &str) -> Option<Result<Vec<crate::seed_sequence::Entropy>>> {
-    let inner = t
-        .strip_prefix('[')
-        .and_then(|r| r.strip_suffix(']'))
-        .or_else(|| t.strip_prefix('(').and_then(|r| r.strip_suffix(')')))?;
-    let inner = inner.trim().strip_suffix(',').unwrap_or(inner);
-    inner
-        .split(',')
-        .map(|item| big_int_literal(item.trim()).map(|r| r.map(Into::into)))
-        .collect::<Option<Result<Vec<_>>>>()
 }
 
 /// A generator whose bit generator has `state` (`rng.bit_generator.state = state`), for
@@ -317,6 +280,12 @@ pub fn eval_generator_parsed<B: BitGenerator>(
     g: &mut Generator<B>,
     call: &Call,
 ) -> Result<GenValue> {
+    if let Some(saturated) = saturate_big_ints(call) {
+        let before = g.bit_generator().state();
+        eval_generator_parsed(g, &saturated)?;
+        g.bit_generator_mut().set_state(&before)?;
+        return Err(big_int_refusal());
+    }
     let name = call.method.as_str();
     match name {
         "random" => eval_fill(g, call, Fill::Random),

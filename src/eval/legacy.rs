@@ -25,6 +25,7 @@
 //! module-level aliases of `random_sample`) are accepted too.
 
 pub(crate) use super::dtype::*;
+use super::dtype::{big_int_refusal, saturate_big_ints};
 use super::parser::{parse_call, Call, Expr};
 pub(crate) use super::pysem::type_name;
 use super::pysem::{bool_repr, np_attr, parse_float, parse_int, py_repr, str_repr};
@@ -184,6 +185,8 @@ pub fn make_state(init: &Init) -> Result<RandomState> {
 pub fn seed_from_literal(e: &Expr) -> Result<RandomState> {
     match e {
         Expr::Int(v) => return RandomState::from_seed_int(*v),
+        // Out of range like any int past 2**32 - 1.
+        Expr::BigInt(_) => return RandomState::from_seed_int(i128::MAX),
         Expr::Bool(b) => return RandomState::from_seed_int(*b as i128),
         Expr::None => {
             return Err(not_impl(
@@ -248,6 +251,12 @@ pub fn eval_call(rs: &mut RandomState, call: &str) -> Result<Value> {
 ///            "AttributeError: 'numpy.random.mtrand.RandomState' object has no attribute 'foo'");
 /// ```
 pub fn eval_parsed(rs: &mut RandomState, call: &Call) -> Result<Value> {
+    if let Some(saturated) = saturate_big_ints(call) {
+        let before = rs.clone();
+        eval_parsed(rs, &saturated)?;
+        *rs = before;
+        return Err(big_int_refusal());
+    }
     for e in call.args.iter().chain(call.kwargs.iter().map(|(_, e)| e)) {
         check_names(e)?;
     }

@@ -45,16 +45,13 @@
 //! ```
 
 use super::pysem::str_repr;
+use num_bigint::BigInt;
 use std::collections::VecDeque;
 use std::fmt;
 
 /// Maximum nesting depth of parentheses, brackets, `float(`, unary operators
 /// and exponents (Python's own limit on nested parentheses is similar).
 const MAX_DEPTH: usize = 200;
-
-/// `2**127`, the magnitude of `i128::MIN`: the only integer literal larger
-/// than `i128::MAX` that is accepted, and only directly after a unary minus.
-const TWO_POW_127: u128 = 1 << 127;
 
 /// A constant Python value: an argument of a [`Call`].
 ///
@@ -74,8 +71,12 @@ const TWO_POW_127: u128 = 1 << 127;
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub enum Expr {
-    /// An integer, e.g. `3`, `0xff`, `-2**63` or `2**64`.
+    /// An integer that fits `i128`, e.g. `3`, `0xff`, `-2**63` or `2**64`.
     Int(i128),
+    /// An integer beyond `i128`, e.g. `10**40` or `2**256` (Python's ints have no
+    /// bound; `nprand eval` folds them up to 2**20 bits). Every int that fits `i128`
+    /// is an [`Expr::Int`], so one value has one form.
+    BigInt(BigInt),
     /// A float, e.g. `0.5`, `1e-3`, `2/3`, `np.inf` or `float('nan')`.
     Float(f64),
     /// A string literal, e.g. `'int8'`, with escapes decoded.
@@ -92,6 +93,28 @@ pub enum Expr {
     /// A bare or dotted identifier such as `int`, `np.int8` or
     /// `numpy.uint64`, kept verbatim.
     Name(String),
+}
+
+impl Expr {
+    /// The int `v` in its one form: [`Expr::Int`] when it fits `i128`, else
+    /// [`Expr::BigInt`].
+    ///
+    /// ```
+    /// use nprand::eval::parser::{parse_expr, Expr};
+    /// use num_bigint::BigInt;
+    /// assert_eq!(Expr::int(BigInt::from(-7)), Expr::Int(-7));
+    /// let big = BigInt::from(10).pow(40);
+    /// assert_eq!(Expr::int(big.clone()), Expr::BigInt(big));
+    /// assert_eq!(parse_expr("10**40").unwrap(), parse_expr("10000000000000000000000000000000000000000").unwrap());
+    /// assert_eq!(parse_expr("-2**127").unwrap(), Expr::Int(i128::MIN));
+    /// ```
+    #[must_use]
+    pub fn int(v: BigInt) -> Expr {
+        match i128::try_from(&v) {
+            Ok(i) => Expr::Int(i),
+            Err(_) => Expr::BigInt(v),
+        }
+    }
 }
 
 /// A parsed method call such as `randint(0, 10, size=(2, 3))`.

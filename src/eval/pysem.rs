@@ -21,7 +21,7 @@ pub(crate) fn bool_repr(b: bool) -> &'static str {
 /// Python's `type(x).__name__` of a literal.
 pub(crate) fn type_name(e: &Expr) -> &'static str {
     match e {
-        Expr::Int(_) => "int",
+        Expr::Int(_) | Expr::BigInt(_) => "int",
         Expr::Float(_) => "float",
         Expr::Str(_) => "str",
         Expr::Bool(_) => "bool",
@@ -73,6 +73,7 @@ pub(crate) fn py_repr(e: &Expr) -> String {
     let join = |v: &[Expr]| v.iter().map(py_repr).collect::<Vec<_>>().join(", ");
     match e {
         Expr::Int(i) => i.to_string(),
+        Expr::BigInt(i) => i.to_string(),
         Expr::Float(x) => py_float_repr(*x),
         Expr::Str(s) => str_repr(s),
         Expr::Bool(b) => bool_repr(*b).into(),

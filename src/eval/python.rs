@@ -104,6 +104,7 @@ pub fn eval_python_values(
 fn to_value(e: &Expr) -> Result<PyValue> {
     Ok(match e {
         Expr::Int(i) => PyValue::Int(BigInt::from(*i)),
+        Expr::BigInt(i) => PyValue::Int(i.clone()),
         Expr::Float(x) => PyValue::Float(*x),
         Expr::Str(s) => PyValue::Str(s.clone()),
         Expr::Bool(b) => PyValue::Bool(*b),
@@ -176,36 +177,6 @@ pub fn make_random(seed: &str) -> Result<Random> {
     Ok(Random::new(parse_seed(seed)?))
 }
 
-fn parse_int_literal(t: &str) -> Option<BigInt> {
-    let (neg, body) = match t.strip_prefix('-') {
-        Some(b) => (true, b),
-        None => (false, t.strip_prefix('+').unwrap_or(t)),
-    };
-    let lower = body.to_ascii_lowercase();
-    let (radix, digits) = if let Some(d) = lower.strip_prefix("0x") {
-        (16, d)
-    } else if let Some(d) = lower.strip_prefix("0o") {
-        (8, d)
-    } else if let Some(d) = lower.strip_prefix("0b") {
-        (2, d)
-    } else {
-        (10, lower.as_str())
-    };
-    if digits.is_empty()
-        || digits.starts_with('_')
-        || digits.ends_with('_')
-        || digits.contains("__")
-    {
-        return None;
-    }
-    let clean: String = digits.chars().filter(|&c| c != '_').collect();
-    if !clean.chars().all(|c| c.is_digit(radix)) {
-        return None;
-    }
-    let n = BigInt::parse_bytes(clean.as_bytes(), radix)?;
-    Some(if neg { -n } else { n })
-}
-
 fn parse_bytes_literal(t: &str) -> Result<Option<Vec<u8>>> {
     let inner = t
         .strip_prefix("bytearray(")
@@ -240,9 +211,6 @@ fn parse_bytes_literal(t: &str) -> Result<Option<Vec<u8>>> {
 
 fn parse_seed(text: &str) -> Result<Seed> {
     let t = text.trim();
-    if let Some(n) = parse_int_literal(t) {
-        return Ok(Seed::Int(n));
-    }
     if let Some(b) = parse_bytes_literal(t)? {
         return Ok(Seed::Bytes(b));
     }
@@ -253,9 +221,11 @@ fn parse_seed(text: &str) -> Result<Seed> {
     };
     match parse_expr(t) {
         Ok(Expr::Int(i)) => Ok(Seed::Int(BigInt::from(i))),
+        Ok(Expr::BigInt(i)) => Ok(Seed::Int(i)),
         Ok(Expr::Float(x)) => Ok(Seed::Float(x)),
         Ok(Expr::Str(s)) => Ok(Seed::Str(s)),
         Ok(Expr::Bool(b)) => Ok(Seed::Int(BigInt::from(b as u8))),
+        Ok(Expr::List(_) | Expr::Tuple(_)) => Err(Error::type_error(state::BAD_SEED_TYPE)),
         _ => Err(bad()),
     }
 }

@@ -9,6 +9,8 @@ use super::*;
 use crate::bitgen::{Pcg64, Pcg64Dxsm, Philox};
 use crate::common::alloc;
 use crate::eval::parser::{parse_access, Access};
+use num_bigint::BigInt;
+use num_integer::Integer;
 
 /// Whether `access` is on the bit generator (`bit_generator.x`, `rng.bit_generator.x`).
 pub(super) fn is_bit_generator_access(access: &Access) -> bool {
@@ -39,11 +41,27 @@ pub(super) fn eval_bit_generator<B: BitGenerator>(
     g: &mut Generator<B>,
     access: &Access,
 ) -> Result<GenValue> {
+    let attr = access.path.last().expect("a path has a name").as_str();
+    // An int beyond i128 (advance reads any int; see saturate_big_ints).
+    if let Some(saturated) = access
+        .call
+        .as_ref()
+        .filter(|_| attr != "advance")
+        .and_then(saturate_big_ints)
+    {
+        let before = g.bit_generator().state();
+        let access = Access {
+            path: access.path.clone(),
+            call: Some(saturated),
+        };
+        eval_bit_generator(g, &access)?;
+        g.bit_generator_mut().set_state(&before)?;
+        return Err(big_int_refusal());
+    }
     if is_seed_seq_access(access) {
         return eval_seed_seq(g, access);
     }
     let bg_name = g.bit_generator().name();
-    let attr = access.path.last().expect("a path has a name").as_str();
     let has = |a: &str| match a {
         "random_raw" | "spawn" | "state" | "seed_seq" | "lock" | "capsule" | "cffi" | "ctypes" => {
             true
@@ -104,9 +122,22 @@ fn random_raw<B: BitGenerator>(bg: &mut B, call: &Call) -> Result<Value> {
 /// address; nprand prints nothing, as for other in-place calls.
 fn advance<B: BitGenerator>(bg: &mut B, call: &Call) -> Result<Value> {
     let a = bind(call, "advance", &["delta"], 1)?;
-    let delta: i128 = match a[0].expect("required") {
-        Expr::Int(i) => *i,
-        Expr::Bool(b) => *b as i128,
+    // NumPy's `wrap_int(delta, bits)` is `delta & (2**bits - 1)`: two's complement,
+    // for ints of any size.
+    let words = match a[0].expect("required") {
+        Expr::Int(i) => {
+            let high = if *i < 0 { u64::MAX } else { 0 };
+            [*i as u64, (*i >> 64) as u64, high, high]
+        }
+        Expr::BigInt(i) => {
+            let wrapped = i.mod_floor(&(BigInt::from(1u8) << 256u32));
+            let mut words = [0u64; 4];
+            for (w, d) in words.iter_mut().zip(wrapped.magnitude().to_u64_digits()) {
+                *w = d;
+            }
+            words
+        }
+        Expr::Bool(b) => [u64::from(*b), 0, 0, 0],
         other => {
             return Err(Error::type_error(format!(
                 "unsupported operand type(s) for &: '{}' and 'int'",
@@ -114,15 +145,11 @@ fn advance<B: BitGenerator>(bg: &mut B, call: &Call) -> Result<Value> {
             )))
         }
     };
+    let delta = u128::from(words[0]) | u128::from(words[1]) << 64;
     let state = match bg.state() {
-        BitGenState::Pcg64(s) => Pcg64::from_raw_state(s).advance(delta as u128).state(),
-        BitGenState::Pcg64Dxsm(s) => Pcg64Dxsm::from_raw_state(s).advance(delta as u128).state(),
-        BitGenState::Philox(s) => {
-            // Sign-extended to 256 bits: two's complement of a negative delta.
-            let high = if delta < 0 { u64::MAX } else { 0 };
-            let words = [delta as u64, (delta >> 64) as u64, high, high];
-            Philox::from_raw_state(s).advance_words(words).state()
-        }
+        BitGenState::Pcg64(s) => Pcg64::from_raw_state(s).advance(delta).state(),
+        BitGenState::Pcg64Dxsm(s) => Pcg64Dxsm::from_raw_state(s).advance(delta).state(),
+        BitGenState::Philox(s) => Philox::from_raw_state(s).advance_words(words).state(),
         _ => unreachable!("advance is looked up for PCG64, PCG64DXSM and Philox only"),
     };
     bg.set_state(&state)?;

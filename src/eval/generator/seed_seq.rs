@@ -6,6 +6,9 @@ use crate::bitgen::{Pcg64, Pcg64Dxsm, Philox};
 use crate::eval::parser::Access;
 use crate::seed_sequence::Entropy;
 use crate::SeedSequence;
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::ToPrimitive;
 
 /// Whether `access` is on the bit generator's seed sequence (`bit_generator.seed_seq.x`).
 pub(super) fn is_seed_seq_access(access: &Access) -> bool {
@@ -154,6 +157,17 @@ pub(crate) fn jumped_state(state: &BitGenState, call: &Call) -> Result<BitGenSta
     let jumps: i128 = match a[0] {
         None => 1,
         Some(Expr::Int(i)) => *i,
+        // PCG64's and Philox's jumps depend on `jumps` modulo 2**128 only (their
+        // advance wraps `jumps * step`); MT19937 refuses it past int64 either way.
+        Some(Expr::BigInt(i)) => {
+            let low = i.mod_floor(&(BigInt::from(1u8) << 128u32));
+            let v = low.to_u128().unwrap_or(0) as i128;
+            match state {
+                BitGenState::Pcg64(_) | BitGenState::Pcg64Dxsm(_) | BitGenState::Philox(_) => v,
+                _ if i.sign() == num_bigint::Sign::Minus => i128::MIN,
+                _ => i128::MAX,
+            }
+        }
         Some(Expr::Bool(b)) => *b as i128,
         Some(other) => {
             return Err(not_impl(format!(
@@ -167,7 +181,7 @@ pub(crate) fn jumped_state(state: &BitGenState, call: &Call) -> Result<BitGenSta
         BitGenState::Pcg64Dxsm(s) => Pcg64Dxsm::from_raw_state(*s).jumped(jumps).state(),
         BitGenState::Philox(s) => Philox::from_raw_state(*s).jumped(jumps).state(),
         _ => {
-            if jumps >= 1 << 63 {
+            if i64::try_from(jumps).is_err() {
                 return Err(Error::new(
                     ErrorKind::OverflowError,
                     "Python int too large to convert to C long",

@@ -16,6 +16,7 @@ pub(crate) fn overflow(msg: impl Into<String>) -> Error {
 pub(crate) fn truthy(e: &Expr) -> bool {
     match e {
         Expr::Int(i) => *i != 0,
+        Expr::BigInt(_) => true,
         Expr::Float(x) => *x != 0.0,
         Expr::Str(s) => !s.is_empty(),
         Expr::Bool(b) => *b,

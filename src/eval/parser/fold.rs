@@ -6,6 +6,9 @@ use super::grammar::Group;
 use super::lexer::abbreviate;
 use super::*;
 use crate::math::np::NpMath;
+use num_bigint::{BigInt, BigUint, Sign};
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum BinOp {
@@ -32,39 +35,48 @@ impl BinOp {
     }
 }
 
-#[derive(Debug, Clone, Copy)]
+/// A number being folded: a Python int (any size, capped at [`MAX_INT_BITS`]) or a
+/// float.
+#[derive(Debug, Clone)]
 pub(super) enum Num {
-    Int(i128),
+    Int(BigInt),
     Float(f64),
 }
 
 impl Num {
     pub(super) fn of(e: &Expr) -> Option<Num> {
-        match *e {
-            Expr::Int(i) => Some(Num::Int(i)),
-            Expr::Bool(b) => Some(Num::Int(i128::from(b))),
-            Expr::Float(f) => Some(Num::Float(f)),
+        match e {
+            Expr::Int(i) => Some(Num::Int(BigInt::from(*i))),
+            Expr::BigInt(i) => Some(Num::Int(i.clone())),
+            Expr::Bool(b) => Some(Num::Int(BigInt::from(u8::from(*b)))),
+            Expr::Float(f) => Some(Num::Float(*f)),
             _ => None,
         }
     }
 
-    pub(super) fn to_f64(self) -> f64 {
+    /// Python's `float(x)`.
+    pub(super) fn to_f64(&self) -> Result<f64, String> {
         match self {
-            // `as` rounds to nearest, ties to even: exactly Python's float(int).
-            Num::Int(i) => i as f64,
-            Num::Float(f) => f,
+            Num::Int(i) => int_to_f64(i),
+            Num::Float(f) => Ok(*f),
         }
     }
 
     pub(super) fn into_expr(self) -> Expr {
         match self {
-            Num::Int(i) => Expr::Int(i),
+            Num::Int(i) => Expr::int(i),
             Num::Float(f) => Expr::Float(f),
         }
     }
 }
 
-pub(super) const TOO_LARGE: &str = "integer too large";
+/// The largest int the fold builds, in bits: Python has no bound, but `3**10**10` would
+/// take minutes and gigabytes, and an int past about 14,000 bits cannot be printed
+/// anyway (CPython's 4300-digit limit).
+pub(crate) const MAX_INT_BITS: u64 = 1 << 20;
+
+pub(super) const TOO_LARGE: &str = "integer too large (nprand eval folds ints of up to 2**20 bits)";
+pub(super) const INT_TO_FLOAT: &str = "int too large to convert to float";
 pub(super) const DIV_ZERO: &str = "division by zero";
 
 pub(super) use crate::eval::pysem::type_name;
@@ -87,6 +99,9 @@ pub(super) fn fold_sequence(op: BinOp, lhs: &Expr, rhs: &Expr) -> Option<Result<
     };
     let count = |e: &Expr| match e {
         Expr::Int(i) => Some(*i),
+        // Beyond i128 the repetition is refused (or empty) all the same.
+        Expr::BigInt(i) if i.is_negative() => Some(0),
+        Expr::BigInt(_) => Some(i128::MAX),
         Expr::Bool(b) => Some(*b as i128),
         _ => None,
     };
@@ -129,7 +144,7 @@ pub(super) fn fold_binop(op: BinOp, lhs: &Expr, rhs: &Expr) -> Result<Expr, Stri
 
 pub(super) fn fold_unary(negate: bool, v: &Expr) -> Result<Expr, String> {
     match Num::of(v) {
-        Some(Num::Int(i)) if negate => i.checked_neg().map(Expr::Int).ok_or(TOO_LARGE.into()),
+        Some(Num::Int(i)) if negate => Ok(Expr::int(-i)),
         Some(Num::Float(f)) if negate => Ok(Expr::Float(-f)),
         Some(n) => Ok(n.into_expr()),
         None => Err(match v {
@@ -145,10 +160,10 @@ pub(super) fn fold_unary(negate: bool, v: &Expr) -> Result<Expr, String> {
 
 /// Python's semantics for `a op b` on ints (bools included) and floats.
 pub(super) fn num_binop(op: BinOp, a: Num, b: Num) -> Result<Num, String> {
-    if let (Num::Int(x), Num::Int(y)) = (a, b) {
+    if let (Num::Int(x), Num::Int(y)) = (&a, &b) {
         return int_binop(op, x, y);
     }
-    let (x, y) = (a.to_f64(), b.to_f64());
+    let (x, y) = (a.to_f64()?, b.to_f64()?);
     let r = match op {
         BinOp::Add => x + y,
         BinOp::Sub => x - y,
@@ -163,111 +178,126 @@ pub(super) fn num_binop(op: BinOp, a: Num, b: Num) -> Result<Num, String> {
     Ok(Num::Float(r))
 }
 
-pub(super) fn int_binop(op: BinOp, x: i128, y: i128) -> Result<Num, String> {
+/// Python's int arithmetic, on ints of up to [`MAX_INT_BITS`] bits.
+pub(super) fn int_binop(op: BinOp, x: &BigInt, y: &BigInt) -> Result<Num, String> {
     let too_large = || TOO_LARGE.to_string();
     let r = match op {
-        BinOp::Add => x.checked_add(y).ok_or_else(too_large)?,
-        BinOp::Sub => x.checked_sub(y).ok_or_else(too_large)?,
-        BinOp::Mul => x.checked_mul(y).ok_or_else(too_large)?,
-        BinOp::Div if y == 0 => return Err(DIV_ZERO.into()),
-        BinOp::Div => return Ok(Num::Float(int_true_div(x, y))),
-        BinOp::FloorDiv if y == 0 => return Err(DIV_ZERO.into()),
-        BinOp::FloorDiv => {
-            let q = x.checked_div(y).ok_or_else(too_large)?;
-            if x % y != 0 && ((x < 0) != (y < 0)) {
-                q - 1
-            } else {
-                q
-            }
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        // The product has at least bits(x) + bits(y) - 1 bits: refused before it is built.
+        BinOp::Mul if !x.is_zero() && !y.is_zero() && x.bits() + y.bits() - 1 > MAX_INT_BITS => {
+            return Err(too_large())
         }
-        BinOp::Mod if y == 0 => return Err(DIV_ZERO.into()),
-        BinOp::Mod if y == -1 => 0,
-        BinOp::Mod => {
-            let r = x % y;
-            if r != 0 && ((r < 0) != (y < 0)) {
-                r + y
-            } else {
-                r
-            }
-        }
-        BinOp::Pow if y < 0 => {
-            if x == 0 {
+        BinOp::Mul => x * y,
+        BinOp::Div if y.is_zero() => return Err(DIV_ZERO.into()),
+        BinOp::Div => return int_true_div(x, y).map(Num::Float),
+        BinOp::FloorDiv | BinOp::Mod if y.is_zero() => return Err(DIV_ZERO.into()),
+        BinOp::FloorDiv => x.div_floor(y),
+        BinOp::Mod => x.mod_floor(y),
+        // CPython hands a negative exponent to float's `**`, converting both ints.
+        BinOp::Pow if y.is_negative() => {
+            if x.is_zero() {
                 return Err(format!(
                     "{DIV_ZERO}: 0 cannot be raised to a negative power"
                 ));
             }
-            return float_pow(x as f64, y as f64).map(Num::Float);
+            return float_pow(int_to_f64(x)?, int_to_f64(y)?).map(Num::Float);
         }
-        BinOp::Pow => match x {
-            0 => i128::from(y == 0),
-            1 => 1,
-            -1 => {
-                if y % 2 == 0 {
-                    1
-                } else {
-                    -1
-                }
+        BinOp::Pow if x.is_zero() => BigInt::from(u8::from(y.is_zero())),
+        BinOp::Pow if x.magnitude() == &BigUint::from(1u8) => {
+            if x.is_negative() && y.is_odd() {
+                x.clone()
+            } else {
+                BigInt::from(1u8)
             }
-            _ => u32::try_from(y)
-                .ok()
-                .and_then(|e| x.checked_pow(e))
-                .ok_or_else(too_large)?,
-        },
+        }
+        BinOp::Pow => {
+            // |x| >= 2, so x**y has at least (bits(x) - 1) * y + 1 bits.
+            let e = y
+                .to_u64()
+                .filter(|&e| (x.bits() - 1).saturating_mul(e) < MAX_INT_BITS)
+                .ok_or_else(too_large)?;
+            x.pow(e as u32)
+        }
     };
+    if r.bits() > MAX_INT_BITS {
+        return Err(too_large());
+    }
     Ok(Num::Int(r))
 }
 
-/// `x / y` for ints, correctly rounded like Python's `int.__truediv__`
-/// (converting both operands to float first would round twice).
-pub(super) fn int_true_div(x: i128, y: i128) -> f64 {
-    pub(super) const EXACT: u128 = 1 << 53;
-    let negative = (x < 0) != (y < 0);
-    let (a, b) = (x.unsigned_abs(), y.unsigned_abs());
-    let magnitude = if a <= EXACT && b <= EXACT {
-        // Both operands are exact doubles: one IEEE division, one rounding.
-        a as f64 / b as f64
-    } else {
-        // Long division until the quotient has at least 55 significant bits,
-        // keeping a sticky bit for the remainder, then round once. Since
-        // b <= 2**127, the remainder can be doubled without overflow.
-        let (mut q, mut r) = (a / b, a % b);
-        let mut exp: i32 = 0;
-        while r != 0 && 128 - q.leading_zeros() < 55 {
-            r <<= 1;
-            q <<= 1;
-            exp -= 1;
-            if r >= b {
-                r -= b;
-                q |= 1;
-            }
-        }
-        round_scaled(q, r != 0, exp)
-    };
-    if negative {
-        -magnitude
-    } else {
-        magnitude
+/// Python's `float(int)` (`PyLong_AsDouble`): correctly rounded, ties to even, and an
+/// error past the largest double.
+pub(super) fn int_to_f64(i: &BigInt) -> Result<f64, String> {
+    if let Some(v) = i.to_i64().filter(|v| v.unsigned_abs() <= 1 << 53) {
+        return Ok(v as f64);
     }
+    let m = round_to_f64(i.magnitude(), false, 0).ok_or(INT_TO_FLOAT)?;
+    Ok(if i.is_negative() { -m } else { m })
 }
 
-/// Rounds `(m + sticky * epsilon) * 2**exp` to the nearest double, ties to
-/// even. Requires the result to be a normal double and, when `sticky` is
-/// set, `m` to have more than 53 significant bits.
-pub(super) fn round_scaled(m: u128, sticky: bool, exp: i32) -> f64 {
-    let bits = 128 - m.leading_zeros();
-    let (mut m, mut exp) = (m, exp);
-    if bits > 53 {
-        let shift = bits - 53;
-        let low = m & ((1u128 << shift) - 1);
-        let half = 1u128 << (shift - 1);
-        m >>= shift;
-        exp += shift as i32;
-        if low > half || (low == half && (sticky || m & 1 == 1)) {
-            m += 1;
+/// `x / y` for ints, correctly rounded like Python's `int.__truediv__` (converting
+/// both operands to float first would round twice, or overflow). `y` is not zero.
+pub(super) fn int_true_div(x: &BigInt, y: &BigInt) -> Result<f64, String> {
+    const EXACT: u64 = 1 << 53;
+    let negative = (x.sign() == Sign::Minus) != (y.sign() == Sign::Minus);
+    let (a, b) = (x.magnitude(), y.magnitude());
+    let magnitude = match (a.to_u64(), b.to_u64()) {
+        // Both operands are exact doubles: one IEEE division, one rounding.
+        (Some(p), Some(q)) if p <= EXACT && q <= EXACT => p as f64 / q as f64,
+        _ => {
+            // Scale a so that the quotient has at least 55 significant bits, then
+            // round once, with a sticky bit for the remainder.
+            let shift = (55 + b.bits()).saturating_sub(a.bits());
+            let (q, r) = (a << shift).div_rem(b);
+            round_to_f64(&q, !r.is_zero(), -(shift as i64))
+                .ok_or("integer division result too large for a float")?
         }
+    };
+    Ok(if negative { -magnitude } else { magnitude })
+}
+
+/// Rounds `(m + sticky * epsilon) * 2**exp` to the nearest double, ties to even,
+/// subnormals included; `None` when it overflows. When `sticky` is set, `m` must have
+/// at least 55 significant bits.
+pub(super) fn round_to_f64(m: &BigUint, sticky: bool, exp: i64) -> Option<f64> {
+    if m.is_zero() {
+        return Some(0.0);
     }
-    // m <= 2**53 is exact, and so is scaling by a power of two.
-    (m as f64) * f64::from_bits(((exp + 1023) as u64) << 52)
+    let bits = m.bits() as i64;
+    let top = bits - 1 + exp; // the exponent of m's leading bit
+    if top > 1023 {
+        return None;
+    }
+    // Bits kept: 53, fewer for a subnormal result (whose last bit weighs 2**-1074).
+    let keep = if top >= -1022 { 53 } else { 53 - (-1022 - top) };
+    let drop = bits - keep;
+    let (kept, scale) = if drop <= 0 {
+        (m.clone(), exp)
+    } else {
+        let d = drop as u64;
+        let kept = m >> d;
+        let low = m - (&kept << d);
+        let half = BigUint::from(1u8) << (d - 1);
+        let round_up = low > half || (low == half && (sticky || kept.bit(0)));
+        (if round_up { kept + 1u8 } else { kept }, exp + drop)
+    };
+    if kept.is_zero() {
+        return Some(0.0);
+    }
+    // kept <= 2**53 is exact; `scale` is at least -1074 here.
+    let k = kept.to_u64()? as f64;
+    let v = k * pow2(scale)?;
+    v.is_finite().then_some(v)
+}
+
+/// `2**e` as a double, for e in [-1074, 1023].
+fn pow2(e: i64) -> Option<f64> {
+    match e {
+        -1022..=1023 => Some(f64::from_bits(((e + 1023) as u64) << 52)),
+        -1074..=-1023 => Some(f64::from_bits(1u64 << (e + 1074))),
+        _ => None,
+    }
 }
 
 /// CPython's `_float_div_mod`: floor division and modulo for floats. The
@@ -476,7 +506,10 @@ pub(super) fn float_of_args(g: &Group) -> Result<Expr, ParseError> {
             }
         },
         [other] => match Num::of(other) {
-            Some(n) => n.to_f64(),
+            Some(n) => match n.to_f64() {
+                Ok(f) => f,
+                Err(e) => return err(e),
+            },
             None => {
                 return err(format!(
                     "float() argument must be a string or a real number, not '{}'",

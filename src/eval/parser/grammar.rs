@@ -221,7 +221,7 @@ impl Parser {
         let text = abbreviate(&self.lexer.text(t.offset, t.end));
         match &t.tok {
             Tok::Eof => "end of input".to_string(),
-            Tok::Int(_) | Tok::Float(_) => format!("number {text}"),
+            Tok::Int(_) | Tok::BigInt(_) | Tok::Float(_) => format!("number {text}"),
             Tok::Str(_) => format!("string {text}"),
             Tok::Ident(n) if is_keyword(n) => format!("keyword '{n}'"),
             Tok::Ident(_) => format!("name '{text}'"),
@@ -402,32 +402,14 @@ impl Parser {
         let value = match t.tok {
             Tok::Minus | Tok::Plus => {
                 let negate = t.tok == Tok::Minus;
-                // `-170141183460469231731687303715884105728` is i128::MIN,
-                // although the literal alone does not fit (nor if `**`
-                // binds to it first).
-                if negate
-                    && self.peek(0)?.tok == Tok::Int(TWO_POW_127)
-                    && self.peek(1)?.tok != Tok::DoubleStar
-                {
-                    self.next()?;
-                    Expr::Int(i128::MIN)
-                } else {
-                    self.push(Frame::Unary { negate, offset }, offset)?;
-                    return Ok(Step::Operand);
-                }
+                self.push(Frame::Unary { negate, offset }, offset)?;
+                return Ok(Step::Operand);
             }
             Tok::Int(v) => match i128::try_from(v) {
                 Ok(i) => Expr::Int(i),
-                Err(_) => {
-                    return Err(ParseError::new(
-                        offset,
-                        format!(
-                            "integer literal too large: {}",
-                            abbreviate(&self.lexer.text(t.offset, t.end))
-                        ),
-                    ))
-                }
+                Err(_) => Expr::BigInt(BigInt::from(v)),
             },
+            Tok::BigInt(v) => Expr::BigInt(BigInt::from(v)),
             Tok::Float(f) => Expr::Float(f),
             Tok::Str(mut s) => {
                 // Adjacent string literals are concatenated, as in Python.

@@ -1,12 +1,18 @@
 //! The lexer: source text to tokens (Python's literal syntax for ints, floats and
 //! strings, names, operators), each with its character offset for messages.
 
+use super::fold::MAX_INT_BITS;
 use super::*;
+use crate::eval::py_value::INT_MAX_STR_DIGITS;
+use num_bigint::BigUint;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Tok {
-    /// An integer literal, at most `2**127`.
+    /// An integer literal that fits `u128`.
     Int(u128),
+    /// A larger integer literal (Python's ints have no bound; the fold caps them at
+    /// [`MAX_INT_BITS`](super::fold::MAX_INT_BITS)).
+    BigInt(BigUint),
     Float(f64),
     Str(String),
     Ident(String),
@@ -222,15 +228,37 @@ impl Lexer {
                  use an 0o prefix for octal integers",
             ));
         }
-        let mut value: u128 = 0;
-        for d in text.bytes() {
-            value = value
-                .checked_mul(10)
-                .and_then(|v| v.checked_add(u128::from(d - b'0')))
-                .filter(|&v| v <= TWO_POW_127)
-                .ok_or_else(|| self.too_large(start))?;
+        // CPython 3.11 refuses decimal literals of more than 4300 digits (its
+        // int_max_str_digits limit) at compile time.
+        let digits = text.len();
+        if digits > INT_MAX_STR_DIGITS as usize {
+            return Err(ParseError::new(
+                start,
+                format!(
+                    "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion: \
+                     value has {digits} digits; use sys.set_int_max_str_digits() to increase the \
+                     limit - Consider hexadecimal for huge integer literals to avoid decimal \
+                     conversion limits."
+                ),
+            ));
         }
-        Ok(Tok::Int(value))
+        self.int_token(start, &text, 10)
+    }
+
+    /// The token of an integer literal's digits (underscores removed) in `radix`.
+    pub(super) fn int_token(
+        &self,
+        start: usize,
+        digits: &str,
+        radix: u32,
+    ) -> Result<Tok, ParseError> {
+        if let Ok(v) = u128::from_str_radix(digits, radix) {
+            return Ok(Tok::Int(v));
+        }
+        match BigUint::parse_bytes(digits.as_bytes(), radix) {
+            Some(v) if v.bits() <= MAX_INT_BITS => Ok(Tok::BigInt(v)),
+            _ => Err(self.too_large(start)),
+        }
     }
 
     pub(super) fn too_large(&self, start: usize) -> ParseError {
@@ -267,16 +295,13 @@ impl Lexer {
         kind: &str,
     ) -> Result<Tok, ParseError> {
         self.pos += 2; // `0x`, `0o` or `0b`
-        let mut value: Option<u128> = Some(0);
+        let mut text = String::new();
         let mut digits = 0usize;
         loop {
             match self.at(0) {
                 Some('_') if self.at_is(1, |c| c.is_digit(radix)) => self.pos += 1,
                 Some(c) if c.is_digit(radix) => {
-                    let d = u128::from(c.to_digit(radix).unwrap_or(0));
-                    value = value
-                        .and_then(|v| v.checked_mul(u128::from(radix)))
-                        .and_then(|v| v.checked_add(d));
+                    text.push(c);
                     digits += 1;
                     self.pos += 1;
                 }
@@ -297,10 +322,7 @@ impl Lexer {
         if digits == 0 {
             return Err(ParseError::new(start, format!("invalid {kind} literal")));
         }
-        match value {
-            Some(v) if v <= TWO_POW_127 => Ok(Tok::Int(v)),
-            _ => Err(self.too_large(start)),
-        }
+        self.int_token(start, &text, radix)
     }
 
     pub(super) fn ident_or_prefixed_string(&mut self, start: usize) -> Result<Tok, ParseError> {

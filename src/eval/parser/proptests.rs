@@ -10,6 +10,7 @@ fn render(e: &Expr) -> String {
     let join = |v: &[Expr]| v.iter().map(render).collect::<Vec<_>>().join(", ");
     match e {
         Expr::Int(i) => i.to_string(),
+        Expr::BigInt(i) => i.to_string(),
         Expr::Float(f) => format!("{f:?}"),
         Expr::Str(s) => str_repr(s),
         Expr::Bool(true) => "True".to_string(),

@@ -8,6 +8,10 @@ use crate::python::{PyState, Random, Seed};
 use num_bigint::BigInt;
 use num_traits::One;
 
+/// CPython's `TypeError` for a seed of another type (a list, a tuple).
+pub(super) const BAD_SEED_TYPE: &str =
+    "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.";
+
 /// Calls one of this family's methods (`method` is one of them).
 pub(super) fn call(r: &mut Random, method: &str, args: Args, kwargs: Kwargs) -> Result<PyValue> {
     let float = |x: f64| Ok(PyValue::Float(x));
@@ -83,11 +87,7 @@ pub(super) fn call(r: &mut Random, method: &str, args: Args, kwargs: Kwargs) -> 
                 Some(PyValue::Float(x)) => Seed::Float(*x),
                 Some(PyValue::Str(t)) => Seed::Str(t.clone()),
                 Some(PyValue::Bytes(b)) => Seed::Bytes(b.clone()),
-                Some(_) => {
-                    return Err(Error::type_error(
-                        "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.",
-                    ))
-                }
+                Some(_) => return Err(Error::type_error(BAD_SEED_TYPE)),
             };
             r.seed(seed);
             Ok(PyValue::None)
