@@ -70,6 +70,17 @@ INTS = [
     "randrange(-1e18, 1e18)",
 ]
 
+# Ints past i128 (nprand eval folds Python ints of any size) and the ssize_t edges of k.
+HUGE_INTS = [
+    "randrange(10**40)", "randrange(-10**40, 10**40)", "randrange(0, 10**40, 10**20)",
+    "randrange(10**40, 0, -(10**30 + 7))", "randint(-10**50, 10**50)", "randrange(2**1000)",
+    "randrange(2**128)", "randrange(-2**127 - 1, -2**127 + 5)", "getrandbits(200)",
+    "choice([10**40, 2**200, -10**40])", "uniform(0, 10**40)", "uniform(-10**40, 2**200)",
+    "gauss(10**40, 1)", "choices([1, 2], k=-2**63)", "shuffle([10**40, 1, 2**200])",
+    "randrange(0, 10**4000, 3)", "choices([1, 2], k=-2**63-1)", "choices([1, 2], k=-10**40)",
+    "choices([1, 2], [1, 2], k=-10**40)", "uniform(0, 10**400)", "randrange(10**40, 10**40)",
+]
+
 SEQ = [
     "choice([1, 2, 3])", "choice('abc')", "choice((1, 2.5, 'x', None, True))", "choice([5])",
     "choice([[1, 2], (3, 4)])", f"shuffle({L(20)})", "shuffle([])", "shuffle([1])", "shuffle(['a', 'b', 'c'])",
@@ -273,12 +284,13 @@ HOSTILE = ["0", "-1", "1", "0.0", "-0.0", "1e-300", "5e-324", "float('nan')", "f
            "True", "False", "'a'", "''", "None", "[]", "[1]", "[[1, 2]]", "()", "(1, 2)",
            "int", "float", "0.5", "3", "1e308", "-1e308", "2.2250738585072014e-308", "-0.5",
            "0.9999999999999999", "1.0000000000000002", "-2**31-1", "10**20",
-           "1e20", "2**126", "-2**126", "10**38", "[1, 2, 3]", "'abc'", "(1,)"]
-# (No ints beyond 128 bits: `nprand eval` reads a literal such as 2**1000 as a
-# SyntaxError, `integer too large`; the library's `python::Random` takes any size.)
+           "1e20", "2**126", "-2**126", "10**38", "[1, 2, 3]", "'abc'", "(1,)",
+           "2**127", "-2**127-1", "2**128", "10**40", "-10**40", "2**1000+1", "-2**1000",
+           "2**1024", "10**400"]
 LOOPS = {"gammavariate", "betavariate", "vonmisesvariate"}
 # Magnitudes that keep those loops of CPython's turning for a long time.
-BIG = {"1e308", "-1e308", "2**100+1", "2**64", "2**63", "1e20", "10**20", "2**126", "-2**126", "10**38"}
+BIG = {"1e308", "-1e308", "2**100+1", "2**64", "2**63", "1e20", "10**20", "2**126", "-2**126", "10**38",
+       "2**127", "-2**127-1", "2**128", "10**40", "-10**40", "2**1000+1", "-2**1000", "2**1024", "10**400"}
 FLOAT_METHODS = {"uniform": 2, "triangular": 3, "normalvariate": 2, "gauss": 2, "lognormvariate": 2,
                  "expovariate": 1, "vonmisesvariate": 2, "gammavariate": 2, "betavariate": 2,
                  "paretovariate": 1, "weibullvariate": 2}
@@ -316,7 +328,8 @@ def hostile_call(rng: random.Random) -> str:
         args = [rng.choice(HOSTILE) for _ in range(rng.randrange(0, 4))]
         return f"{name}({', '.join(args)})"
     pop = rng.choice(["[1]", "[1, 2, 3]", "[]", "'abc'", "(1, 2)", "None", "3", "[[1], [2]]"])
-    k = rng.choice(["0", "1", "2", "-1", "2**63", "2**64", "1.5", "None", "True", "'a'", "[1]"])
+    k = rng.choice(["0", "1", "2", "-1", "2**63", "2**64", "1.5", "None", "True", "'a'", "[1]",
+                    "10**40", "-10**40"])
     which = rng.randrange(5)
     if which == 0:
         return f"choices({pop}, k={k})"
@@ -394,7 +407,7 @@ def generate(out_dir: str) -> dict:
     assert sys.version_info[:2] == (3, 11), "run with CPython 3.11"
     cases = []
     for seed in SEEDS:
-        for group in (CORE, INTS, SEQ, REAL, ERRORS, GAUSS_STATE):
+        for group in (CORE, INTS, SEQ, REAL, ERRORS, GAUSS_STATE, HUGE_INTS):
             case = run_case(seed, group)
             case["version"] = "3.11"
             cases.append(case)

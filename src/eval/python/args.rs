@@ -5,7 +5,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::eval::py_value::PyValue;
 use crate::python::PyVersion;
 use num_bigint::BigInt;
-use num_traits::{FromPrimitive, Signed, ToPrimitive};
+use num_traits::{FromPrimitive, ToPrimitive};
 
 /// A call's positional arguments.
 pub(super) type Args = Vec<PyValue>;
@@ -322,22 +322,19 @@ pub(super) fn randrange_int(v: &PyValue, which: &str, version: PyVersion) -> Res
     }
 }
 
-/// `range(k)` length as Python's `_repeat(None, k)` takes it (negative: none).
+/// `range(k)` length as Python's `_repeat(None, k)` takes it: a C `ssize_t` (either
+/// sign), negative for none.
 pub(super) fn repeat_count(v: &PyValue) -> Result<usize> {
-    let k = index(v)?;
-    if k.is_negative() {
+    let k = index(v)?.to_i64().ok_or_else(|| {
+        Error::new(
+            ErrorKind::OverflowError,
+            "Python int too large to convert to C ssize_t",
+        )
+    })?;
+    if k < 0 {
         return Ok(0);
     }
-    let k = k
-        .to_i64()
-        .ok_or_else(|| {
-            Error::new(
-                ErrorKind::OverflowError,
-                "Python int too large to convert to C ssize_t",
-            )
-        })?
-        .unsigned_abs();
-    list_len(k)
+    list_len(k.unsigned_abs())
 }
 
 /// A result list of `k` items: more than nprand's limit is the `MemoryError` CPython
