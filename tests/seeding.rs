@@ -82,11 +82,12 @@ fn binary(front: &str, seed_text: &str) -> String {
             "{front} --seed {seed_text}: {stderr}"
         );
         assert_eq!(stderr.lines().count(), 1, "one error line: {stderr}");
+        // A line break inside the message is written as \n, keeping one line.
         return stderr
             .trim_end()
             .strip_prefix("error: ")
             .expect("error: prefix")
-            .to_string();
+            .replace("\\n", "\n");
     }
     let out = String::from_utf8(o.stdout).unwrap();
     let v: serde_json::Value = serde_json::from_str(out.trim_end()).unwrap();

@@ -97,6 +97,13 @@ def int_edge_calls() -> list:
         "choice([2**64], p=-1e308)", "choice(['a', 'b'], size=(2, -1))",
         "choice([None, 1], 1.5, replace=False)",
         "choice([2**63], [-1, 2**63])", "choice(5, [-1, 2**63], replace=False)",
+        # Ints past i128: NumPy's errors whatever the magnitude.
+        "integers(10**40)", "integers(-10**40, 0, dtype=np.int8)", "integers(0, [10**40, 5])",
+        "integers(5, size=10**40)", "random(size=(2, -10**40))", "choice(10**40)",
+        "permutation(10**40)", "binomial(10**40, 0.5)", "poisson(10**40)", "normal(0, -10**40)",
+        "choice(5, p=[10**40, 0, 0, 0, 0])", "multinomial(10**40, [0.5, 0.5])",
+        "hypergeometric(10**40, 5, 3)", "integers(2**200, dtype=np.uint64)", "bytes(10**40)",
+        "standard_gamma(-10**40)", "zipf(-10**40)", "multivariate_hypergeometric([10**40, 1], 1)",
         "multinomial([1, 2, 3], [[[0.5, 0.5]]], 1.5)", "multinomial([1, 2, 3], [[[0.5, 0.5]]], True)",
         "integers(5, dtype=np.float64)", "integers(5, dtype='>i4')", "integers(5, dtype='i4')",
         "integers(5, dtype='u1')", "integers(5, dtype='<u2')", "integers(5, dtype=np.intc)",

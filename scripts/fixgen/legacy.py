@@ -658,6 +658,20 @@ case("choice_errors", {"seed": 7003},
      "choice(5)",
      )
 
+# Ints past i128 (nprand eval folds Python ints of any size): where NumPy rejects them, its
+# error, whatever the magnitude (nprand refuses the calls where NumPy converts them to floats
+# and draws, and leaves the generator where it was).
+case("big_int_errors", {"seed": 7004},
+     "randint(10**40)", "random_sample()", "randint(-10**40, 0)", "randint(0, [10**40, 5])",
+     "randint(5, size=10**40)", "random_sample()", "choice(10**40)", "choice(5, size=(2, 10**40))",
+     "permutation(10**40)", "binomial(10**40, 0.5)", "random_sample()", "poisson(10**40)",
+     "normal(0, -10**40)", "rand(10**40)", "random_sample(size=10**40)", "random_sample()",
+     "random_sample((2, -10**40))", "choice(5, p=[10**40, 0, 0, 0, 0])", "geometric(10**40)",
+     "multinomial(10**40, [0.5, 0.5])", "hypergeometric(10**40, 5, 3)", "random_sample()",
+     "randint(2**200, dtype=np.uint64)", "standard_gamma(-10**40)", "random_integers(10**40)",
+     "tomaxint(10**40)", "bytes(10**40)", "random_sample()",
+     )
+
 # ---------------------------------------------------------------------------------------------
 # 8. shuffle and permutation
 # ---------------------------------------------------------------------------------------------

@@ -41,8 +41,6 @@ KINDS = {"mt19937": np.random.MT19937, "pcg64": np.random.PCG64,
 TESTSET_DIR = os.path.join(os.path.dirname(np.__file__), "random", "tests", "data")
 
 GENERATOR_SEEDS = [
-    # `nprand eval` folds int expressions in 128-bit arithmetic (the evaluator's parser),
-    # so ints from 2**127 on are written as literals, which may have any size.
     "0", "1", "0xdeadbeaf", "2**32", "2**63", "2**64 + 1", "2**126 + 5", str(2**128 - 1),
     str(2**128), hex(2**160 + 3), str(2**200), "True", "-1", "-2**70", "-" + str(2**200),
     "[0]", "[1, 2]", "[3, 0xdeadbeaf]", "[2**64 + 1, 5]", "[]", "[[]]", "[[1, 2], [3]]",
@@ -50,6 +48,9 @@ GENERATOR_SEEDS = [
     "['12345', 7]", "['abc']", "[None]",
     # Lists of literals beyond 128-bit arithmetic (a secrets.randbits(128) root seed).
     "[3, %d]" % (2**127 + 5), "[%s, 1]" % hex(2**130), "(%d,)" % 2**128, "[-%d, 1]" % 2**128,
+    # The same as expressions (nprand eval folds ints of any size).
+    "2**127 + 5", "2**128 - 1", "10**40", "-10**40", "[10**40, 1]", "[3, 2**130]", "3**200",
+    "243799254704924441050048792905230269161",
 ]
 
 LEGACY_SEEDS = [
@@ -58,9 +59,11 @@ LEGACY_SEEDS = [
     "[[1, 2]]", "[[1], [2, 3]]", "[1, [2]]", "[[]]", "[[1.5]]", "1.5", "[1.5]", "[1, 2.0]",
     "[2**63]", "[-1, 2**63]", "[2**64]", "[-2**63 - 1]", "[1.5, 2**64]", "'5'", "''",
     "['5', '67']", "[1, '23']", "[-2**63]", "[%d]" % 2**128, "[3, %d]" % (2**127 + 5),
+    "10**40", "-10**40", "[10**40]", "2**128 - 1", "[1.5, 10**40]",
 ]
 
-PYTHON_SEEDS = ["0xdeadbeaf", "2**64 + 1", "-2**70", "2**32 - 1", str(2**200)]
+PYTHON_SEEDS = ["0xdeadbeaf", "2**64 + 1", "-2**70", "2**32 - 1", str(2**200), "10**40",
+                "-10**40", "2**1000 + 1", "[1]", "(1, 2)"]
 
 
 def bitgen_call_runs(kind: str):
@@ -73,6 +76,10 @@ def bitgen_call_runs(kind: str):
     if kind in ("pcg64", "pcg64dxsm", "philox"):
         ok += ["bit_generator.advance(5)", "bit_generator.state", "bit_generator.advance(-1)",
                "bit_generator.advance(2**100 + 3)", "bit_generator.random_raw()",
+               "bit_generator.advance(2**128 - 1)", "bit_generator.random_raw()",
+               "bit_generator.advance(2**300 + 5)", "bit_generator.advance(-10**40)",
+               "bit_generator.random_raw()", "bit_generator.jumped(2**200 + 3).random_raw(2)",
+               "bit_generator.jumped(-10**40).random_raw()",
                "integers(0, 5, dtype=np.uint32)", "bit_generator.state"]
     yield ok
     # nprand's MT19937 keeps no SeedSequence (NotImplementedError in nprand eval).
@@ -89,7 +96,13 @@ def bitgen_call_runs(kind: str):
                "bit_generator.jumped(True).jumped().random_raw(2)", "bit_generator.random_raw()",
                "bit_generator.state"]
     bad = ["bit_generator.foo", "bit_generator.random_raw(-1)", "bit_generator.random_raw(1.5)",
-           "bit_generator.advance(1.5)"]
+           "bit_generator.advance(1.5)", "bit_generator.random_raw(10**40)",
+           "bit_generator.random_raw((2, -10**40))"]
+    if kind != "mt19937":
+        bad.append("bit_generator.seed_seq.generate_state(10**40)")
+    if kind == "mt19937":
+        bad += ["bit_generator.jumped(-2**100)", "bit_generator.jumped(10**40)",
+                "bit_generator.jumped(-2**63 - 1)"]
     # (A bound method's repr names an address: only the classes without it are asked.)
     if kind == "sfc64":
         bad.append("bit_generator.jumped")
@@ -132,7 +145,10 @@ def legacy_case(seed: str) -> dict:
 
 
 def python_case(seed: str) -> dict:
-    return {"values": repr(random.Random(eval(seed)).random())}
+    try:
+        return {"values": repr(random.Random(eval(seed)).random())}
+    except Exception as e:
+        return {"error": {"type": type(e).__name__, "message": str(e)}}
 
 
 def cases():
