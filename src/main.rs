@@ -61,8 +61,8 @@ result is printed (and flushed) as soon as it is computed.
 
 Seeding: exactly one of --seed, --seed-array or --state is required (NumPy would seed from OS
 entropy without one; nprand does not, so every run is reproducible). --seed takes NumPy's seed
-as a Python expression: 12345, 0xdeadbeaf, '2**64 + 1', '[worker_id, root_seed]' (integer
-literals of any size, also in a flat list; arithmetic within 128 bits). Seeds get NumPy's checks:
+as a Python expression: 12345, 0xdeadbeaf, '2**64 + 1', '[worker_id, root_seed]', '10**40' (ints
+of any size, as in Python). Seeds get NumPy's checks:
 --seed -1 fails with 'ValueError: Seed must be between 0 and 2**32 - 1' (RandomState) or
 'ValueError: expected non-negative integer' (--generator). With --generator, calls also reach
 the bit generator as in Python: 'bit_generator.random_raw(1000)', 'bit_generator.state',

@@ -22,10 +22,14 @@
 //! * `float(x)` where `x` is a number or a string such as `'nan'` or
 //!   `'-inf'`, folded to [`Expr::Float`].
 //!
-//! Integers are `i128`: a literal or an intermediate result outside that
-//! range is an error (`integer too large`) where Python would use a big
-//! integer. Everything else that is not in the subset, such as nested calls
-//! other than `float(...)`, comparisons or indexing, is rejected too.
+//! Integers have Python's unbounded range: [`Expr::Int`] within `i128`,
+//! [`Expr::BigInt`] beyond, with Python's arithmetic on both (correctly rounded
+//! true division and `float(int)`, CPython's `OverflowError` words past the
+//! largest double). The fold refuses ints past 2**20 bits (`integer too
+//! large`) rather than compute `3**10**10` for minutes, and decimal literals
+//! past 4300 digits as CPython 3.11 does. Everything else that is not in the
+//! subset, such as nested calls other than `float(...)`, comparisons or
+//! indexing, is rejected.
 //!
 //! Errors are reported as a [`ParseError`] with a one-line message and the
 //! character offset at which the problem was detected. Parsing never panics;

@@ -20,3 +20,23 @@ fn kinds_and_dtypes() {
     let e = eval_generator_call(&mut g, "random(dtype=np.int64)").unwrap_err();
     assert_eq!(e.message(), "Unsupported dtype dtype('int64') for random");
 }
+
+#[test]
+fn ints_past_i128_are_refused_where_numpy_would_draw_with_them() {
+    // NumPy converts 10**40 to the double 1e40 here; nprand refuses before any draw.
+    let mut g = AnyGenerator::from_kind(BitGenKind::Pcg64, 3);
+    let before = g.bit_generator().state();
+    for call in [
+        "uniform(0, 10**40)",
+        "normal([1, 2**200], 1)",
+        "bit_generator.random_raw(1, output=10**40)",
+    ] {
+        let e = eval_generator_call(&mut g, call).unwrap_err();
+        assert_eq!(e.kind(), crate::ErrorKind::NotImplementedError, "{call}");
+        assert_eq!(
+            g.bit_generator().state(),
+            before,
+            "{call} moved the generator"
+        );
+    }
+}

@@ -317,3 +317,24 @@ fn seed_checks() {
     ev(&mut rs, "seed([1, 2])").unwrap();
     assert_eq!(rs, RandomState::from_key(&[1, 2]).unwrap());
 }
+
+#[test]
+fn ints_past_i128_are_refused_where_numpy_would_draw_with_them() {
+    // NumPy converts 10**40 to the double 1e40 here; nprand refuses before any draw.
+    let mut rs = RandomState::new(3);
+    let before = rs.clone();
+    for call in [
+        "uniform(0, 10**40)",
+        "normal(2**200, 1, size=3)",
+        "random_sample()",
+    ] {
+        let e = ev(&mut rs, call);
+        if call == "random_sample()" {
+            // The refusals left the generator where it was.
+            assert_eq!(e.unwrap(), ev(&mut before.clone(), call).unwrap());
+        } else {
+            assert_eq!(e.unwrap_err().kind(), crate::ErrorKind::NotImplementedError);
+            assert!(rs == before, "{call} moved the generator");
+        }
+    }
+}
