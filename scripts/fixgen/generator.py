@@ -104,6 +104,9 @@ def int_edge_calls() -> list:
         "choice(5, p=[10**40, 0, 0, 0, 0])", "multinomial(10**40, [0.5, 0.5])",
         "hypergeometric(10**40, 5, 3)", "integers(2**200, dtype=np.uint64)", "bytes(10**40)",
         "standard_gamma(-10**40)", "zipf(-10**40)", "multivariate_hypergeometric([10**40, 1], 1)",
+        "triangular([1, 2**200], 10**40, 65536)", "standard_normal([1, 2**200], 10**40)",
+        # the broadcasting multinomial's np.empty(size, dtype=np.int8) comes first
+        "multinomial(2**53+1, [[0.5]], 2**53-1)",
         "multinomial([1, 2, 3], [[[0.5, 0.5]]], 1.5)", "multinomial([1, 2, 3], [[[0.5, 0.5]]], True)",
         "integers(5, dtype=np.float64)", "integers(5, dtype='>i4')", "integers(5, dtype='i4')",
         "integers(5, dtype='u1')", "integers(5, dtype='<u2')", "integers(5, dtype=np.intc)",

@@ -670,6 +670,8 @@ case("big_int_errors", {"seed": 7004},
      "multinomial(10**40, [0.5, 0.5])", "hypergeometric(10**40, 5, 3)", "random_sample()",
      "randint(2**200, dtype=np.uint64)", "standard_gamma(-10**40)", "random_integers(10**40)",
      "tomaxint(10**40)", "bytes(10**40)", "random_sample()",
+     "triangular([1, 2**200], 10**40, 65536)", "standard_normal((1, 2), -10**40)",
+     "randint(0, 5, None, 2**200)",
      )
 
 # ---------------------------------------------------------------------------------------------

@@ -278,45 +278,120 @@ pub(crate) fn dtype_object_error(e: &Expr, unsupported: impl Fn(&str) -> Error) 
     }
 }
 
-/// `call` with each int beyond `i128` (`10**40`, `2**200`) replaced by ±(2**127 - 1),
-/// or `None` when it has none.
+/// A NumPy call whose ints beyond `i128` (`10**40`, `2**200`) are replaced by ints
+/// between 2**126 and 2**127 in magnitude, distinct (as doubles too) and in the same
+/// order as the ints they replace.
 ///
 /// Where NumPy reads such an int as an integer, every value past 2**64 is equally out
 /// of range (an object array, an int64 or uint64 bound exceeded), so the replaced call
-/// raises exactly the error NumPy raises. Where NumPy converts it to a double (a
-/// `uniform` bound), the replaced value would draw different numbers: a NumPy front-end
-/// runs the replaced call, keeps its error, and refuses the call with
-/// [`big_int_refusal`] if it succeeds, putting the generator back as it was.
-pub(crate) fn saturate_big_ints(call: &Call) -> Option<Call> {
-    fn has_big(e: &Expr) -> bool {
+/// raises the error NumPy raises ([`Saturated::error`] puts the int's own digits back
+/// into a message that shows them). Where NumPy converts it to a double, the replaced
+/// value compares as the int does with every other number of the call (a call with
+/// another number past 2**126 is refused), so NumPy's checks (`left > mode`,
+/// `scale < 0`, `lam value too large`) still fail or pass alike; but it would draw
+/// different numbers: a NumPy front-end runs the replaced call, keeps its error, and
+/// refuses the call with [`big_int_refusal`] if it succeeds, putting the generator back
+/// as it was.
+pub(crate) struct Saturated {
+    /// The call with the replaced ints.
+    pub(crate) call: Call,
+    /// (replacement's digits, the int's own digits) for each distinct int.
+    digits: Vec<(String, String)>,
+}
+
+impl Saturated {
+    /// `e`, raised by the replaced call, with the ints' own digits in its message.
+    pub(crate) fn error(&self, e: Error) -> Error {
+        let mut message = e.message().to_string();
+        for (replacement, own) in &self.digits {
+            message = message.replace(replacement.as_str(), own);
+        }
+        Error::new(e.kind(), message)
+    }
+}
+
+/// The call's ints beyond `i128` replaced (see [`Saturated`]), `None` when it has none,
+/// or the refusal when one of them is past the largest double (NumPy raises
+/// `OverflowError` where it converts such an int to a float and other errors where it
+/// reads it as an int, which the replaced call cannot tell apart), or when another
+/// number of the call is past 2**126 (the replacement would not keep its order with it).
+pub(crate) fn saturate_big_ints(call: &Call) -> Option<Result<Saturated>> {
+    use num_bigint::BigInt;
+    fn walk<'a>(e: &'a Expr, big: &mut Vec<&'a BigInt>, large_other: &mut bool) {
         match e {
-            Expr::BigInt(_) => true,
-            Expr::List(v) | Expr::Tuple(v) => v.iter().any(has_big),
-            _ => false,
+            Expr::BigInt(i) => big.push(i),
+            Expr::Int(i) => *large_other |= i.unsigned_abs() > 1 << 126,
+            Expr::Float(x) => *large_other |= x.is_finite() && x.abs() >= (1u128 << 126) as f64,
+            Expr::List(v) | Expr::Tuple(v) => v.iter().for_each(|x| walk(x, big, large_other)),
+            _ => {}
         }
     }
-    fn saturate(e: &Expr) -> Expr {
+    let (mut big, mut large_other) = (Vec::new(), false);
+    for e in call.args.iter().chain(call.kwargs.iter().map(|(_, e)| e)) {
+        walk(e, &mut big, &mut large_other);
+    }
+    if big.is_empty() {
+        return None;
+    }
+    // float(int) overflows from 2**1024 - 2**970 on.
+    let past_doubles = (BigInt::from(1u8) << 1024u32) - (BigInt::from(1u8) << 970u32);
+    if large_other
+        || big
+            .iter()
+            .any(|i| i.magnitude() >= past_doubles.magnitude())
+    {
+        return Some(Err(big_int_refusal()));
+    }
+    // Distinct values in order: the positive ones up to 2**127 - 2**75, the negative
+    // ones down to -(2**127 - 2**75), 2**75 apart, so that they stay distinct (and
+    // exact) as doubles too.
+    big.sort();
+    big.dedup();
+    let positive = big
+        .iter()
+        .filter(|i| i.sign() != num_bigint::Sign::Minus)
+        .count() as i128;
+    let mut negative_rank = 0i128;
+    let mut positive_rank = 0i128;
+    let mut map: Vec<(&BigInt, i128)> = Vec::new();
+    for i in &big {
+        const STEP: i128 = 1 << 75;
+        let top = i128::MAX - STEP + 1; // 2**127 - 2**75
+        let v = if i.sign() == num_bigint::Sign::Minus {
+            negative_rank += 1;
+            -top + (negative_rank - 1) * STEP
+        } else {
+            positive_rank += 1;
+            top - (positive - positive_rank) * STEP
+        };
+        map.push((i, v));
+    }
+    fn replace(e: &Expr, map: &[(&num_bigint::BigInt, i128)]) -> Expr {
         match e {
-            Expr::BigInt(i) if i.sign() == num_bigint::Sign::Minus => Expr::Int(-i128::MAX),
-            Expr::BigInt(_) => Expr::Int(i128::MAX),
-            Expr::List(v) => Expr::List(v.iter().map(saturate).collect()),
-            Expr::Tuple(v) => Expr::Tuple(v.iter().map(saturate).collect()),
+            Expr::BigInt(i) => {
+                let v = map.iter().find(|(b, _)| *b == i).map_or(i128::MAX, |m| m.1);
+                Expr::Int(v)
+            }
+            Expr::List(v) => Expr::List(v.iter().map(|x| replace(x, map)).collect()),
+            Expr::Tuple(v) => Expr::Tuple(v.iter().map(|x| replace(x, map)).collect()),
             other => other.clone(),
         }
     }
-    let all = call.args.iter().chain(call.kwargs.iter().map(|(_, e)| e));
-    if !all.into_iter().any(has_big) {
-        return None;
-    }
-    Some(Call {
-        method: call.method.clone(),
-        args: call.args.iter().map(saturate).collect(),
-        kwargs: call
-            .kwargs
+    Some(Ok(Saturated {
+        call: Call {
+            method: call.method.clone(),
+            args: call.args.iter().map(|e| replace(e, &map)).collect(),
+            kwargs: call
+                .kwargs
+                .iter()
+                .map(|(k, e)| (k.clone(), replace(e, &map)))
+                .collect(),
+        },
+        digits: map
             .iter()
-            .map(|(k, e)| (k.clone(), saturate(e)))
+            .map(|(i, v)| (v.to_string(), i.to_string()))
             .collect(),
-    })
+    }))
 }
 
 /// The refusal of a NumPy call that would convert an int beyond `i128` to a double and
@@ -324,7 +399,8 @@ pub(crate) fn saturate_big_ints(call: &Call) -> Option<Call> {
 pub(crate) fn big_int_refusal() -> Error {
     not_impl(
         "nprand eval passes ints beyond 2**127 in magnitude to NumPy calls only where \
-         NumPy rejects them; where NumPy would convert one to a float, write the float \
-         (1e40 for 10**40 is the same double)",
+         NumPy rejects them (none past the largest double, nor beside another number past \
+         2**126); where NumPy would convert one to a float and draw, write the float (1e40 \
+         for 10**40 is the same double)",
     )
 }

@@ -281,8 +281,9 @@ pub fn eval_generator_parsed<B: BitGenerator>(
     call: &Call,
 ) -> Result<GenValue> {
     if let Some(saturated) = saturate_big_ints(call) {
+        let saturated = saturated?;
         let before = g.bit_generator().state();
-        eval_generator_parsed(g, &saturated)?;
+        eval_generator_parsed(g, &saturated.call).map_err(|e| saturated.error(e))?;
         g.bit_generator_mut().set_state(&before)?;
         return Err(big_int_refusal());
     }

@@ -252,8 +252,9 @@ pub fn eval_call(rs: &mut RandomState, call: &str) -> Result<Value> {
 /// ```
 pub fn eval_parsed(rs: &mut RandomState, call: &Call) -> Result<Value> {
     if let Some(saturated) = saturate_big_ints(call) {
+        let saturated = saturated?;
         let before = rs.clone();
-        eval_parsed(rs, &saturated)?;
+        eval_parsed(rs, &saturated.call).map_err(|e| saturated.error(e))?;
         *rs = before;
         return Err(big_int_refusal());
     }

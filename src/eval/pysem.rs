@@ -1,11 +1,15 @@
 //! Python's own semantics that every front-end's messages and conversions rest on:
 //! `repr(str)`, `repr(literal)`, `int(str)` / `float(str)`, `type(x).__name__` and the
 //! class names NumPy prints. One copy each, so the three evaluators (and the parser's
-//! messages) cannot drift apart; `repr(float)` is [`crate::fmt::py_float_repr`].
+//! messages) cannot drift apart; `repr(float)` is [`crate::fmt::py_float_repr`]. Ints of any
+//! size convert to double and divide correctly rounded here, for the parser and `--python`.
 
 use super::parser::Expr;
 use crate::error::{Error, Result};
 use crate::fmt::py_float_repr;
+use num_bigint::{BigInt, BigUint, Sign};
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
 
 pub(crate) use crate::fmt::py_str_repr as str_repr;
 
@@ -173,5 +177,84 @@ pub(crate) fn check_iter_dims(shapes: &[&[usize]]) -> Result<()> {
             ),
         )),
         None => Ok(()),
+    }
+}
+
+/// CPython's `OverflowError` for `float(int)` past the largest double.
+pub(crate) const INT_TO_FLOAT: &str = "int too large to convert to float";
+/// CPython's `OverflowError` for `int / int` past the largest double.
+pub(crate) const INT_DIV_TOO_LARGE: &str = "integer division result too large for a float";
+
+/// Python's `float(int)` (`PyLong_AsDouble`): correctly rounded, ties to even, and an
+/// `None` past the largest double ([`INT_TO_FLOAT`]).
+pub(crate) fn int_to_f64(i: &BigInt) -> Option<f64> {
+    if let Some(v) = i.to_i64().filter(|v| v.unsigned_abs() <= 1 << 53) {
+        return Some(v as f64);
+    }
+    let m = round_to_f64(i.magnitude(), false, 0)?;
+    Some(if i.is_negative() { -m } else { m })
+}
+
+/// `x / y` for ints, correctly rounded like Python's `int.__truediv__` (converting
+/// both operands to float first would round twice, or overflow), subnormals included;
+/// `None` past the largest double ([`INT_DIV_TOO_LARGE`]). `y` is not zero.
+pub(crate) fn int_true_div(x: &BigInt, y: &BigInt) -> Option<f64> {
+    const EXACT: u64 = 1 << 53;
+    let negative = (x.sign() == Sign::Minus) != (y.sign() == Sign::Minus);
+    let (a, b) = (x.magnitude(), y.magnitude());
+    let magnitude = match (a.to_u64(), b.to_u64()) {
+        // Both operands are exact doubles: one IEEE division, one rounding.
+        (Some(p), Some(q)) if p <= EXACT && q <= EXACT => p as f64 / q as f64,
+        _ => {
+            // Scale a so that the quotient has at least 55 significant bits, then
+            // round once, with a sticky bit for the remainder.
+            let shift = (55 + b.bits()).saturating_sub(a.bits());
+            let (q, r) = (a << shift).div_rem(b);
+            round_to_f64(&q, !r.is_zero(), -(shift as i64))?
+        }
+    };
+    Some(if negative { -magnitude } else { magnitude })
+}
+
+/// Rounds `(m + sticky * epsilon) * 2**exp` to the nearest double, ties to even,
+/// subnormals included; `None` when it overflows. When `sticky` is set, `m` must have
+/// at least 55 significant bits.
+pub(crate) fn round_to_f64(m: &BigUint, sticky: bool, exp: i64) -> Option<f64> {
+    if m.is_zero() {
+        return Some(0.0);
+    }
+    let bits = m.bits() as i64;
+    let top = bits - 1 + exp; // the exponent of m's leading bit
+    if top > 1023 {
+        return None;
+    }
+    // Bits kept: 53, fewer for a subnormal result (whose last bit weighs 2**-1074).
+    let keep = if top >= -1022 { 53 } else { 53 - (-1022 - top) };
+    let drop = bits - keep;
+    let (kept, scale) = if drop <= 0 {
+        (m.clone(), exp)
+    } else {
+        let d = drop as u64;
+        let kept = m >> d;
+        let low = m - (&kept << d);
+        let half = BigUint::from(1u8) << (d - 1);
+        let round_up = low > half || (low == half && (sticky || kept.bit(0)));
+        (if round_up { kept + 1u8 } else { kept }, exp + drop)
+    };
+    if kept.is_zero() {
+        return Some(0.0);
+    }
+    // kept <= 2**53 is exact; `scale` is at least -1074 here.
+    let k = kept.to_u64()? as f64;
+    let v = k * pow2(scale)?;
+    v.is_finite().then_some(v)
+}
+
+/// `2**e` as a double, for e in [-1074, 1023].
+fn pow2(e: i64) -> Option<f64> {
+    match e {
+        -1022..=1023 => Some(f64::from_bits(((e + 1023) as u64) << 52)),
+        -1074..=-1023 => Some(f64::from_bits(1u64 << (e + 1074))),
+        _ => None,
     }
 }

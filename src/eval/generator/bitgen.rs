@@ -49,12 +49,13 @@ pub(super) fn eval_bit_generator<B: BitGenerator>(
         .filter(|_| attr != "advance")
         .and_then(saturate_big_ints)
     {
+        let saturated = saturated?;
         let before = g.bit_generator().state();
-        let access = Access {
+        let replaced = Access {
             path: access.path.clone(),
-            call: Some(saturated),
+            call: Some(saturated.call.clone()),
         };
-        eval_bit_generator(g, &access)?;
+        eval_bit_generator(g, &replaced).map_err(|e| saturated.error(e))?;
         g.bit_generator_mut().set_state(&before)?;
         return Err(big_int_refusal());
     }

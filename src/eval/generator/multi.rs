@@ -26,7 +26,7 @@ pub(crate) fn eval_multinomial<B: BitGenerator>(
         broadcast::GCons::NonNegative.check_array(&nv, "n")?;
         // `np.empty(size, dtype=np.int8)`, broadcast against the parameters.
         let size = crate::eval::legacy::parse_dims(size)?
-            .map(|d| check_dims(d, Dtype::I64))
+            .map(|d| check_dims(d, Dtype::new("int8", 1)))
             .transpose()?;
         let out: &[usize] = size.as_deref().unwrap_or(&[]);
         let off_shape = &p_arr.shape[..ndim - 1];

@@ -206,15 +206,10 @@ pub(super) enum Num {
     Float(f64),
 }
 
+/// Python's `float(int)`: correctly rounded, `OverflowError` past the largest double.
 pub(super) fn int_to_f64(n: &BigInt) -> Result<f64> {
-    // BigInt -> f64 rounds to nearest like Python's int.__float__.
-    match n.to_f64() {
-        Some(x) if x.is_finite() => Ok(x),
-        _ => Err(Error::new(
-            ErrorKind::OverflowError,
-            "int too large to convert to float",
-        )),
-    }
+    crate::eval::pysem::int_to_f64(n)
+        .ok_or_else(|| Error::new(ErrorKind::OverflowError, crate::eval::pysem::INT_TO_FLOAT))
 }
 
 impl Num {

@@ -6,9 +6,10 @@
 use super::args::Num;
 use crate::error::{Error, ErrorKind, Result};
 use crate::eval::py_value::PyValue;
+use crate::eval::pysem;
 use crate::python::Random;
-use num_bigint::{BigInt, Sign};
-use num_traits::{ToPrimitive, Zero};
+use num_bigint::BigInt;
+use num_traits::Zero;
 
 /// A Python number, or CPython's TypeError for the operator `op` between `a` and `b`
 /// (`a` is the left operand).
@@ -101,50 +102,13 @@ pub(super) fn div(a: &Num, b: &Num) -> Result<f64> {
     }
 }
 
-/// `int / int` rounded once to the nearest double (CPython's `long_true_divide`). The
-/// evaluator's ints stay below 2**129, so the quotient is a normal double.
+/// `int / int` rounded once to the nearest double (CPython's `long_true_divide`).
 fn int_true_div(a: &BigInt, b: &BigInt) -> Result<f64> {
     if b.is_zero() {
         return Err(Error::new(ErrorKind::ZeroDivisionError, "division by zero"));
     }
-    let (n, d) = (a.magnitude(), b.magnitude());
-    if let (Some(x), Some(y)) = (n.to_u64(), d.to_u64()) {
-        if x < 1 << 53 && y < 1 << 53 {
-            // Both exact as doubles: IEEE division rounds once.
-            return Ok(sign_of(a, b) * (x as f64 / y as f64));
-        }
-    }
-    if n.is_zero() {
-        return Ok(sign_of(a, b) * 0.0);
-    }
-    // A quotient of 55 or 56 bits plus a sticky bit, rounded once by the u64 -> f64
-    // conversion, then scaled by an exact power of two.
-    let shift = 55 - (n.bits() as i64 - d.bits() as i64);
-    let (num, den) = if shift >= 0 {
-        (n << shift as usize, d.clone())
-    } else {
-        (n.clone(), d << (-shift) as usize)
-    };
-    let (q, r) = (&num / &den, &num % &den);
-    let q = q.to_u64().expect("56-bit quotient") | u64::from(!r.is_zero());
-    // 2**-shift, shift in [-74, 184]: a normal double, built exactly.
-    let scale = f64::from_bits(((1023 - shift) as u64) << 52);
-    let mag = q as f64 * scale;
-    if !mag.is_finite() {
-        return Err(Error::new(
-            ErrorKind::OverflowError,
-            "integer division result too large for a float",
-        ));
-    }
-    Ok(sign_of(a, b) * mag)
-}
-
-fn sign_of(a: &BigInt, b: &BigInt) -> f64 {
-    if (a.sign() == Sign::Minus) != (b.sign() == Sign::Minus) {
-        -1.0
-    } else {
-        1.0
-    }
+    pysem::int_true_div(a, b)
+        .ok_or_else(|| Error::new(ErrorKind::OverflowError, pysem::INT_DIV_TOO_LARGE))
 }
 
 /// `random.uniform(a, b)`: `a + (b - a) * random()`.
