@@ -1354,11 +1354,12 @@ def hostile_check(n: int, rng_seed: int, binary: str, show: int) -> int:
     calls = []
     for _ in range(n):
         m = r.choice(methods)
-        args = cg.tame(m, cg.hostile_args(m, [r.choice(cg.HOSTILE) for _ in range(r.randint(0, 4))]))
+        args = cg.tame(m, cg.hostile_args(m, [cg.hostile_value(r) for _ in range(r.randint(0, 4))]))
         kw = []
         for _ in range(r.choice([0, 0, 1, 1, 2])):
             k = r.choice(cg.HOSTILE_KW)
-            v = r.choice(cg.HOSTILE_SIZE if k == "size" else cg.HOSTILE_DTYPE if k == "dtype" else cg.HOSTILE)
+            v = (r.choice(cg.HOSTILE_SIZE) if k == "size" else r.choice(cg.HOSTILE_DTYPE) if k == "dtype"
+                 else cg.hostile_value(r))
             kw.append("%s=%s" % (k, v))
         calls.append("%s(%s)" % (m, ", ".join(args + kw)))
     req = "".join(json.dumps({"seed": "0", "calls": [c]}) + "\n" for c in calls)

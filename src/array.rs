@@ -288,6 +288,12 @@ impl<T> From<NdArray<T>> for ndarray::ArrayD<T> {
 /// ```
 #[must_use]
 pub fn shape_repr(shape: &[usize]) -> String {
+    dims_repr(shape)
+}
+
+/// [`shape_repr`] of dimensions of any integer type (a 64-bit NumPy shape on a target
+/// whose `usize` is 32 bits).
+pub(crate) fn dims_repr<T: core::fmt::Display>(shape: &[T]) -> String {
     match shape {
         [] => "()".into(),
         [n] => format!("({n},)"),

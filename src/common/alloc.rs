@@ -10,7 +10,7 @@
 //! whose failure is `_ArrayMemoryError` (numpy/_core/_exceptions.py). nprand's
 //! counterpart of `malloc` failing is `Vec::try_reserve_exact` failing.
 
-use crate::array::shape_repr;
+use crate::array::dims_repr;
 use crate::error::{Error, ErrorKind, Result};
 use crate::prelude::*;
 
@@ -174,6 +174,13 @@ pub(crate) fn bare_memory_error() -> Error {
 /// NumPy's `_ArrayMemoryError`: `Unable to allocate 8.00 TiB for an array with shape
 /// (1099511627776,) and data type int64`.
 pub(crate) fn memory_error(shape: &[usize], dtype: Dtype) -> Error {
+    let wide: Vec<u64> = shape.iter().map(|&d| d as u64).collect();
+    memory_error_u64(&wide, dtype)
+}
+
+/// [`memory_error`] for a shape given in 64-bit dimensions, which a 32-bit `usize`
+/// cannot hold (the evaluator's sizes are NumPy's 64-bit ones on every target).
+pub(crate) fn memory_error_u64(shape: &[u64], dtype: Dtype) -> Error {
     let nbytes = shape
         .iter()
         .fold(dtype.itemsize as u128, |a, &d| a.saturating_mul(d as u128));
@@ -182,7 +189,7 @@ pub(crate) fn memory_error(shape: &[usize], dtype: Dtype) -> Error {
         format!(
             "Unable to allocate {} for an array with shape {} and data type {}",
             size_to_string(nbytes),
-            shape_repr(shape),
+            dims_repr(shape),
             dtype.name
         ),
     )

@@ -25,7 +25,6 @@
 //! module-level aliases of `random_sample`) are accepted too.
 
 pub(crate) use super::dtype::*;
-use super::dtype::{big_int_refusal, saturate_big_ints};
 use super::parser::{parse_call, Call, Expr};
 pub(crate) use super::pysem::type_name;
 use super::pysem::{bool_repr, np_attr, parse_float, parse_int, py_repr, str_repr};

@@ -223,14 +223,20 @@ pub(crate) fn check_dims(dims: Vec<i128>, dtype: Dtype) -> Result<Vec<usize>> {
     if nbytes > i64::MAX as u128 {
         return Err(crate::common::alloc::too_big());
     }
-    let dims: Vec<usize> = dims.into_iter().map(|d| d as usize).collect();
     // What no x86-64 Linux process can map (a 47-bit user address space with 4-level
     // page tables, the common case) is NumPy's MemoryError there whatever the RAM;
     // below that, whether NumPy's allocation succeeds depends on the machine, and
-    // nprand's own cap answers.
+    // nprand's own cap answers. (The dimensions stay 64-bit here: NumPy's shapes on a
+    // 32-bit target too.)
     if nbytes > ADDRESS_SPACE && !dims.contains(&0) {
-        return Err(crate::common::alloc::memory_error(&dims, dtype));
+        let wide: Vec<u64> = dims.iter().map(|&d| d as u64).collect();
+        return Err(crate::common::alloc::memory_error_u64(&wide, dtype));
     }
+    // Past a 32-bit usize the cap refuses the shape anyway.
+    let dims: Vec<usize> = dims
+        .into_iter()
+        .map(|d| usize::try_from(d).unwrap_or(usize::MAX))
+        .collect();
     check_cap(&dims)?;
     Ok(dims)
 }
