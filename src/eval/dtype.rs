@@ -333,13 +333,7 @@ pub(crate) fn saturate_big_ints(call: &Call) -> Option<Result<Saturated>> {
     if big.is_empty() {
         return None;
     }
-    // float(int) overflows from 2**1024 - 2**970 on.
-    let past_doubles = (BigInt::from(1u8) << 1024u32) - (BigInt::from(1u8) << 970u32);
-    if large_other
-        || big
-            .iter()
-            .any(|i| i.magnitude() >= past_doubles.magnitude())
-    {
+    if large_other || big.iter().any(|i| super::pysem::int_to_f64(i).is_none()) {
         return Some(Err(big_int_refusal()));
     }
     // Distinct values in order: the positive ones up to 2**127 - 2**75, the negative

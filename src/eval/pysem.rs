@@ -185,8 +185,8 @@ pub(crate) const INT_TO_FLOAT: &str = "int too large to convert to float";
 /// CPython's `OverflowError` for `int / int` past the largest double.
 pub(crate) const INT_DIV_TOO_LARGE: &str = "integer division result too large for a float";
 
-/// Python's `float(int)` (`PyLong_AsDouble`): correctly rounded, ties to even, and an
-/// `None` past the largest double ([`INT_TO_FLOAT`]).
+/// Python's `float(int)` (`PyLong_AsDouble`): correctly rounded, ties to even; `None`
+/// past the largest double ([`INT_TO_FLOAT`]).
 pub(crate) fn int_to_f64(i: &BigInt) -> Option<f64> {
     if let Some(v) = i.to_i64().filter(|v| v.unsigned_abs() <= 1 << 53) {
         return Some(v as f64);
@@ -219,7 +219,7 @@ pub(crate) fn int_true_div(x: &BigInt, y: &BigInt) -> Option<f64> {
 /// Rounds `(m + sticky * epsilon) * 2**exp` to the nearest double, ties to even,
 /// subnormals included; `None` when it overflows. When `sticky` is set, `m` must have
 /// at least 55 significant bits.
-pub(crate) fn round_to_f64(m: &BigUint, sticky: bool, exp: i64) -> Option<f64> {
+fn round_to_f64(m: &BigUint, sticky: bool, exp: i64) -> Option<f64> {
     if m.is_zero() {
         return Some(0.0);
     }

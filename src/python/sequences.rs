@@ -345,7 +345,7 @@ impl Random {
 }
 
 /// CPython's conversion of a length beyond `Py_ssize_t` (`len(range(2**63))`, `k=2**63`).
-fn ssize_overflow() -> Error {
+pub(crate) fn ssize_overflow() -> Error {
     Error::new(
         ErrorKind::OverflowError,
         "Python int too large to convert to C ssize_t",

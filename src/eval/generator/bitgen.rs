@@ -9,7 +9,7 @@ use super::*;
 use crate::bitgen::{Pcg64, Pcg64Dxsm, Philox};
 use crate::common::alloc;
 use crate::eval::parser::{parse_access, Access};
-use num_bigint::BigInt;
+use num_bigint::{BigInt, BigUint};
 use num_integer::Integer;
 
 /// Whether `access` is on the bit generator (`bit_generator.x`, `rng.bit_generator.x`).
@@ -117,28 +117,22 @@ fn random_raw<B: BitGenerator>(bg: &mut B, call: &Call) -> Result<Value> {
     })
 }
 
+/// NumPy's `wrap_int(val, bits)`, `val & (2**bits - 1)`: the int modulo 2**bits, two's
+/// complement for a negative one, for ints of any size.
+pub(super) fn wrap_int(val: &BigInt, bits: u32) -> BigUint {
+    val.mod_floor(&(BigInt::from(1u8) << bits)).into_parts().1
+}
+
 /// `advance(delta)` (PCG64, PCG64DXSM, Philox): in place, `delta` as NumPy's `wrap_int`
 /// takes it, modulo 2**128 for PCG64's state and 2**256 for Philox's counter (so `-1`
 /// steps back). NumPy returns the bit generator itself, whose repr names a memory
 /// address; nprand prints nothing, as for other in-place calls.
 fn advance<B: BitGenerator>(bg: &mut B, call: &Call) -> Result<Value> {
     let a = bind(call, "advance", &["delta"], 1)?;
-    // NumPy's `wrap_int(delta, bits)` is `delta & (2**bits - 1)`: two's complement,
-    // for ints of any size.
-    let words = match a[0].expect("required") {
-        Expr::Int(i) => {
-            let high = if *i < 0 { u64::MAX } else { 0 };
-            [*i as u64, (*i >> 64) as u64, high, high]
-        }
-        Expr::BigInt(i) => {
-            let wrapped = i.mod_floor(&(BigInt::from(1u8) << 256u32));
-            let mut words = [0u64; 4];
-            for (w, d) in words.iter_mut().zip(wrapped.magnitude().to_u64_digits()) {
-                *w = d;
-            }
-            words
-        }
-        Expr::Bool(b) => [u64::from(*b), 0, 0, 0],
+    let delta = match a[0].expect("required") {
+        Expr::Int(i) => BigInt::from(*i),
+        Expr::BigInt(i) => i.clone(),
+        Expr::Bool(b) => BigInt::from(u8::from(*b)),
         other => {
             return Err(Error::type_error(format!(
                 "unsupported operand type(s) for &: '{}' and 'int'",
@@ -146,6 +140,10 @@ fn advance<B: BitGenerator>(bg: &mut B, call: &Call) -> Result<Value> {
             )))
         }
     };
+    let mut words = [0u64; 4];
+    for (w, d) in words.iter_mut().zip(wrap_int(&delta, 256).to_u64_digits()) {
+        *w = d;
+    }
     let delta = u128::from(words[0]) | u128::from(words[1]) << 64;
     let state = match bg.state() {
         BitGenState::Pcg64(s) => Pcg64::from_raw_state(s).advance(delta).state(),

@@ -6,8 +6,6 @@ use crate::bitgen::{Pcg64, Pcg64Dxsm, Philox};
 use crate::eval::parser::Access;
 use crate::seed_sequence::Entropy;
 use crate::SeedSequence;
-use num_bigint::BigInt;
-use num_integer::Integer;
 use num_traits::ToPrimitive;
 
 /// Whether `access` is on the bit generator's seed sequence (`bit_generator.seed_seq.x`).
@@ -160,8 +158,7 @@ pub(crate) fn jumped_state(state: &BitGenState, call: &Call) -> Result<BitGenSta
         // PCG64's and Philox's jumps depend on `jumps` modulo 2**128 only (their
         // advance wraps `jumps * step`); MT19937 refuses it past int64 either way.
         Some(Expr::BigInt(i)) => {
-            let low = i.mod_floor(&(BigInt::from(1u8) << 128u32));
-            let v = low.to_u128().unwrap_or(0) as i128;
+            let v = super::bitgen::wrap_int(i, 128).to_u128().unwrap_or(0) as i128;
             match state {
                 BitGenState::Pcg64(_) | BitGenState::Pcg64Dxsm(_) | BitGenState::Philox(_) => v,
                 _ if i.sign() == num_bigint::Sign::Minus => i128::MIN,

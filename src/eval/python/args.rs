@@ -320,12 +320,9 @@ pub(super) fn randrange_int(v: &PyValue, which: &str, version: PyVersion) -> Res
 /// `range(k)` length as Python's `_repeat(None, k)` takes it: a C `ssize_t` (either
 /// sign), negative for none.
 pub(super) fn repeat_count(v: &PyValue) -> Result<usize> {
-    let k = index(v)?.to_i64().ok_or_else(|| {
-        Error::new(
-            ErrorKind::OverflowError,
-            "Python int too large to convert to C ssize_t",
-        )
-    })?;
+    let k = index(v)?
+        .to_i64()
+        .ok_or_else(crate::python::sequences::ssize_overflow)?;
     if k < 0 {
         return Ok(0);
     }

@@ -178,10 +178,7 @@ fn sample_counts(
     }
     if total > BigInt::from(i64::MAX) {
         // len(range(total)) is a C ssize_t.
-        return Err(Error::new(
-            ErrorKind::OverflowError,
-            "Python int too large to convert to C ssize_t",
-        ));
+        return Err(crate::python::sequences::ssize_overflow());
     }
     let counts = super::args::seq_items(counts)?;
     let ints: Vec<BigInt> = counts
