@@ -2,7 +2,7 @@
 //! best kernel ([`Backend`]), the same values as word-by-word calls.
 
 use super::simd::{self, temper, to_f64};
-use super::{Backend, Mt19937, FUSED_STREAMING_F64, N, STREAM_MIN_F64};
+use super::{Backend, Mt19937, N};
 
 impl Mt19937 {
     /// Fill `out` with consecutive [`next_u32`](Self::next_u32) outputs (NumPy's
@@ -48,6 +48,15 @@ impl Mt19937 {
         self.pos += take;
         if out.is_empty() {
             return;
+        }
+        // Whole blocks: regenerated and tempered into the output in one pass.
+        let blocks = out.len() / N * N;
+        if blocks > 0 {
+            let (whole, tail) = out.split_at_mut(blocks);
+            simd::fill_blocks_u32(&mut self.key, whole, backend);
+            self.generation += 1;
+            self.pos = N;
+            out = tail;
         }
         while !out.is_empty() {
             self.twist_key(backend);
@@ -99,10 +108,10 @@ impl Mt19937 {
         // Whether `key` was regenerated without its read-ahead (restored at the end).
         let mut twisted = false;
         while i < out.len() {
-            // Large outputs: whole blocks at a time, regenerated and converted in one
-            // pass, from a block end (pos 624) or one word before it (an odd position:
-            // each block then starts with a double straddling the regeneration).
-            if FUSED_STREAMING_F64 && out.len() - i >= STREAM_MIN_F64 && self.pos >= N - 1 {
+            // Whole blocks at a time, regenerated and converted in one pass, from a
+            // block end (pos 624) or one word before it (an odd position: each block
+            // then starts with a double straddling the regeneration).
+            if out.len() - i >= N / 2 && self.pos >= N - 1 {
                 let odd = self.pos == N - 1;
                 let n = (out.len() - i) / (N / 2) * (N / 2);
                 simd::fill_blocks_f64(&mut self.key, odd, &mut out[i..i + n], backend);

@@ -17,9 +17,8 @@
 //! - [`Backend::Avx512`] (x86-64 only): the AVX2 kernels sixteen lanes wide with
 //!   AVX-512F, `vpternlogd` merging the step's and the tempering's and/or/xor chains, in
 //!   `simd/avx512.rs`; chosen at run time before AVX2 where the CPU has AVX-512F. The
-//!   jump's byte loops stay AVX2 on such CPUs. The development machines have no AVX-512
-//!   unit: these kernels were tested in Bochs's emulated Skylake-X
-//!   (`scripts/avx512_emulated.sh`, the same tests as every backend), not yet timed.
+//!   jump's byte loops stay AVX2 on such CPUs. Tested and timed on a Zen 4 EPYC (and
+//!   earlier in Bochs's emulated Skylake-X, `scripts/avx512_emulated.sh`).
 //!
 //! # Why the block regeneration vectorises
 //! Slot `i` of a new block depends on slots `i`, `i + 1` and `i + 397` (mod 624), and the
@@ -221,8 +220,8 @@ fn temper_if<const TEMPER: bool>(w: u32) -> u32 {
 /// With `odd == false` the generator is at `pos == N` on entry and exit; with `odd ==
 /// true` it is at `pos == N - 1` (word `N - 1` unconsumed), so each block's first double
 /// straddles the regeneration (old word `N - 1`, new word 0) and the rest pair words
-/// `1..N - 1`. The AVX2 kernel writes the output with non-temporal (streaming) stores:
-/// use this only for outputs much larger than the caches.
+/// `1..N - 1`. Ordinary stores: non-temporal ones were slower on both Zen 3 (AVX2) and
+/// Zen 4 (AVX-512), even at 10^7 doubles.
 ///
 /// # Panics
 /// If `out.len()` is not a multiple of `N / 2`.
@@ -231,7 +230,7 @@ pub(super) fn fill_blocks_f64(k: &mut [u32; N], odd: bool, out: &mut [f64], back
     assert_eq!(out.len() % (N / 2), 0);
     by_backend!(
         backend,
-        |kernels| kernels::fill_blocks_f64_stream(k, odd, out),
+        |kernels| kernels::fill_blocks_f64(k, odd, out),
         fill_blocks_f64_portable(k, odd, out)
     )
 }
@@ -244,6 +243,30 @@ fn fill_blocks_f64_portable(k: &mut [u32; N], odd: bool, out: &mut [f64]) {
         } else {
             pairs_to_f64_portable::<true>(&k[..], chunk);
         }
+    }
+}
+
+/// The bulk `fill_u32` loop over whole blocks: `out.len() / N` times, regenerate the
+/// block and write its tempered words to the next `N` words of `out`, each vector of
+/// new slots tempered while it is still in registers. The generator is at `pos == N`
+/// on entry and exit.
+///
+/// # Panics
+/// If `out.len()` is not a multiple of `N`.
+#[allow(unsafe_code)] // dispatch to the documented AVX2 and AVX-512 kernels
+pub(super) fn fill_blocks_u32(k: &mut [u32; N], out: &mut [u32], backend: Backend) {
+    assert_eq!(out.len() % N, 0);
+    by_backend!(
+        backend,
+        |kernels| kernels::fill_blocks_u32(k, out),
+        fill_blocks_u32_portable(k, out)
+    )
+}
+
+fn fill_blocks_u32_portable(k: &mut [u32; N], out: &mut [u32]) {
+    for block in out.chunks_exact_mut(N) {
+        twist_portable(k);
+        temper_into_portable(&k[..], block);
     }
 }
 

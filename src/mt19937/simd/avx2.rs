@@ -207,13 +207,11 @@ unsafe fn vconvert(t: __m256i) -> __m256d {
     _mm256_add_pd(c, bd)
 }
 
-/// [`super::fill_blocks_f64`] with streaming stores (`_mm256_stream_pd`, then one
-/// `_mm_sfence` so that the weakly ordered stores are ordered before anything the
-/// caller does next).
+/// [`super::fill_blocks_f64`]: each block regenerated, then converted while in L1.
 ///
 /// Safety: the CPU has AVX2 and `out.len()` is a multiple of `N / 2`.
 #[target_feature(enable = "avx2")]
-pub(super) unsafe fn fill_blocks_f64_stream(k: &mut [u32; N], odd: bool, out: &mut [f64]) {
+pub(super) unsafe fn fill_blocks_f64(k: &mut [u32; N], odd: bool, out: &mut [f64]) {
     const H: usize = N / 2;
     // Double j of a block (j >= s) pairs words 2j - s and 2j - s + 1.
     let s = odd as usize;
@@ -222,26 +220,11 @@ pub(super) unsafe fn fill_blocks_f64_stream(k: &mut [u32; N], odd: bool, out: &m
         start_block(k, odd, chunk, |k| unsafe { twist(k) });
         let (src, dst) = (k.as_ptr(), chunk.as_mut_ptr());
         let mut j = s;
-        // Scalar doubles up to the first 32-byte aligned one (f64 is 8-aligned, so at
-        // most 3 of them).
-        while j < H && !(dst.add(j) as usize).is_multiple_of(32) {
-            chunk[j] = block_double(k, j, s);
-            j += 1;
-        }
-        // Vectors while j + 4 <= H: writes chunk[j..j + 4] (in bounds, and 32-byte
-        // aligned as `_mm256_stream_pd` requires: dst + j is aligned on entry and j
-        // moves by 4 doubles = 32 bytes); reads words 2j - s .. 2j - s + 8, whose end
-        // is at most 2(H - 4) + 8 = N.
-        while j + 8 <= H {
-            let x0 = _mm256_loadu_si256(src.add(2 * j - s) as *const __m256i);
-            let x1 = _mm256_loadu_si256(src.add(2 * j - s + 8) as *const __m256i);
-            _mm256_stream_pd(dst.add(j), vdoubles(x0));
-            _mm256_stream_pd(dst.add(j + 4), vdoubles(x1));
-            j += 8;
-        }
+        // Vectors while j + 4 <= H: writes chunk[j..j + 4] (in bounds); reads words
+        // 2j - s .. 2j - s + 8, whose end is at most 2(H - 4) + 8 = N.
         while j + 4 <= H {
             let x = _mm256_loadu_si256(src.add(2 * j - s) as *const __m256i);
-            _mm256_stream_pd(dst.add(j), vdoubles(x));
+            _mm256_storeu_pd(dst.add(j), vdoubles(x));
             j += 4;
         }
         while j < H {
@@ -249,7 +232,16 @@ pub(super) unsafe fn fill_blocks_f64_stream(k: &mut [u32; N], odd: bool, out: &m
             j += 1;
         }
     }
-    _mm_sfence();
+}
+
+/// [`super::fill_blocks_u32`]: each block regenerated and tempered into the output.
+///
+/// Safety: the CPU has AVX2 and `out.len()` is a multiple of `N`.
+#[target_feature(enable = "avx2")]
+pub(super) unsafe fn fill_blocks_u32(k: &mut [u32; N], out: &mut [u32]) {
+    for block in out.chunks_exact_mut(N) {
+        twist_tempered(k, block.try_into().expect("a whole block"));
+    }
 }
 
 /// Safety: the CPU has AVX2 and `words.len() == 2 * out.len()`.

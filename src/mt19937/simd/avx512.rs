@@ -2,23 +2,22 @@
 //! `vpternlogd` doing two of their and/or/xor operations in one. Every function here is
 //! `unsafe` only because it is compiled with `#[target_feature(enable = "avx512f")]`:
 //! callers must have checked that the CPU has AVX-512F. All loads and stores are
-//! unaligned except the streaming stores (aligned as shown), and each one's index range
-//! is shown to be in bounds next to it.
+//! unaligned (on the generator's 64-byte aligned block most are whole lines), and each
+//! one's index range is shown to be in bounds next to it.
 //!
-//! Vector operations (the kernels are bound by their count): a step is four for sixteen
-//! slots (select, shift, `vpermilps`, three-way xor) where AVX2 takes seven for eight,
-//! and the tempering eight for sixteen where AVX2 takes ten for eight. The byte loops of
-//! the jump (`xor_*`) stay AVX2.
+//! Vector operations (the kernels are bound by their count): a step is five for sixteen
+//! slots (select, shift, `vpermilps`, three-way xor, and one `valignd` for the third
+//! operand) where AVX2 takes seven for eight, and the tempering eight for sixteen where
+//! AVX2 takes ten for eight. The bulk fills temper (and convert) each vector of new
+//! slots while it is in registers. The byte loops of the jump (`xor_*`) stay AVX2.
 //!
 //! Tested against the portable twins by the same tests as every backend (they run where
-//! the CPU has AVX-512F, and were run in Bochs's emulated Skylake-X, see
-//! `scripts/avx512_emulated.sh`; a wrong `vpternlogd` table there fails 8 of them); not
-//! timed on AVX-512 hardware yet.
+//! the CPU has AVX-512F: on a Zen 4 EPYC since 2026-12-07, before that in Bochs's
+//! emulated Skylake-X, see `scripts/avx512_emulated.sh`). Timed on that Zen 4 (one
+//! thread, 10^7 values): `fill_u32` 0.148 ns a word (AVX2 kernel 0.19), `fill_f64`
+//! 0.40-0.415 ns a double (AVX2 0.54).
 
-use super::{
-    block_double, pairs_to_f64_portable, start_block, step_slots, temper, LOWER_MASK, M, MATRIX_A,
-    N,
-};
+use super::{pairs_to_f64_portable, temper, LOWER_MASK, M, MATRIX_A, N};
 use core::arch::x86_64::*;
 
 const W: usize = 16; // u32 lanes per vector
@@ -61,63 +60,67 @@ unsafe fn vtemper(y: __m512i) -> __m512i {
     _mm512_xor_si512(y, _mm512_srli_epi32::<18>(y))
 }
 
-/// One vector of slots `i..i+16` with the third operand at `i + off` (wrapping
-/// arithmetic: `off` is `M` or `M - N`), the new slots also tempered into `t` if given.
+/// The regeneration in 39 vectors of sixteen slots and no scalar step, each new
+/// vector also passed to `sink(i, y)` (slots `i..i+16`).
 ///
-/// Safety: `i + 17 <= N`, `i + off .. i + off + 16` lies inside `0..N`, and `t` (if not
-/// null) points to `N` writable words.
-#[inline(always)]
-unsafe fn vslot(p: *mut u32, t: *mut u32, i: usize, off: usize) {
-    let a = _mm512_loadu_si512(p.add(i).cast());
-    let b = _mm512_loadu_si512(p.add(i + 1).cast());
-    let c = _mm512_loadu_si512(p.add(i.wrapping_add(off)).cast());
-    let y = vstep(a, b, c);
-    _mm512_storeu_si512(p.add(i).cast(), y);
-    if !t.is_null() {
-        _mm512_storeu_si512(t.add(i).cast(), vtemper(y));
-    }
-}
-
-/// The regeneration, tempering the new block into `out` when given: the slot order of
-/// `avx2::twist` (see its comments), sixteen slots a vector.
+/// Slot `s` reads slots `s + 1` and `(s + 397) % 624`, old or already new exactly as in
+/// the reference loop: with the slots updated in order, `(s + 397) % 624` is new from
+/// `s = 227` on (it is then `s - 227`) and `s + 1` only for `s = 623` (slot 0). So one
+/// vector per sixteen slots in order, every operand taken from the current contents of
+/// `k`, gives the reference result, including the two vectors that straddle those
+/// points (slots 224..240: three old third operands, then thirteen new; 608..624: the
+/// last `b` is the new slot 0).
 ///
-/// Safety: the CPU has AVX-512F.
+/// `c` is built from whole aligned vectors (`valignd`) instead of unaligned loads:
+/// `N = 39 * 16`, so the vector indices `(i + 384) % N` and `(i + 400) % N` are
+/// multiples of 16, and each vector is loaded once and carried to the next step
+/// (`c_lo` is the previous `c_hi`), which also takes the wrap at slot 624 in its
+/// stride. `b` is one unaligned load, except in the last vector (from `a` and `next`,
+/// the new slots 0..16). A carried vector still holds the slots' current contents
+/// when used: `next` (slots `i + 16..i + 32`) is not written before step `i + 16`,
+/// and `c_hi` (slots `(i + 400) % N..`) either lies after every written slot (`i <=
+/// 208`) or was written before it was loaded (`i >= 224`: slots from `i - 224`, or
+/// from 0). Measured on Zen 4 (2026-12-07, the fused `random_sample` fill, 10^5
+/// doubles): 0.39 ns a double against 0.42 with `b` from `valignd` too and 0.43 with
+/// `c` from unaligned loads. The regeneration alone (`advance`) takes 0.08 ns a word,
+/// against 0.09 for the earlier kernel (unaligned loads, 16 slots in scalar steps);
+/// with `b` from `valignd` it takes 0.072, but the fused fills are what count.
+///
+/// Safety: the CPU has AVX-512F; `sink` may write anything but `k`.
 #[inline(always)]
-unsafe fn twist_into(k: &mut [u32; N], mut out: Option<&mut [u32; N]>) {
+unsafe fn twist_vectors(k: &mut [u32; N], mut sink: impl FnMut(usize, __m512i)) {
+    const _: () = assert!(N.is_multiple_of(W) && M % W == 13);
     let p = k.as_mut_ptr();
-    let t = out
-        .as_mut()
-        .map_or(core::ptr::null_mut(), |o| o.as_mut_ptr());
-    // Run 1, slots 0..227 with c = old slot i+397: vectors at i = 0, 16, .., 208 read
-    // a/b up to i+17 <= 225 and c up to i+413 <= 621, all < N. Each vector reads its
-    // `b` (slots up to i+16) before the next one overwrites slot i+16: the reference
-    // order.
+    // Every index below is a multiple of 16 and at most N - 16, so each load and store
+    // covers slots inside the block.
+    let mut a = _mm512_loadu_si512(p.cast());
+    let mut c_lo = _mm512_loadu_si512(p.add(M - 13).cast());
     let mut i = 0;
-    while i + W <= N - M {
-        vslot(p, t, i, M);
+    while i < N {
+        let next = _mm512_loadu_si512(p.add((i + W) % N).cast());
+        let c_hi = _mm512_loadu_si512(p.add((i + M + 3) % N).cast());
+        // c = slots (i+397..i+413) % N.
+        // b: one unaligned load (slots i+1..i+17 < N) but in the last vector, whose
+        // last slot is the new slot 0.
+        let b = if i + W < N {
+            _mm512_loadu_si512(p.add(i + 1).cast())
+        } else {
+            _mm512_alignr_epi32::<1>(next, a)
+        };
+        let c = _mm512_alignr_epi32::<13>(c_hi, c_lo);
+        let y = vstep(a, b, c);
+        _mm512_storeu_si512(p.add(i).cast(), y);
+        sink(i, y);
+        a = next;
+        c_lo = c_hi;
         i += W;
     }
-    step_slots(k, out.as_deref_mut(), i, N - M);
-    i = N - M;
-    // Pointers anew after the writes through the references.
-    let t = out
-        .as_mut()
-        .map_or(core::ptr::null_mut(), |o| o.as_mut_ptr());
-    // Runs 2 and 3, slots 227..623 with c = new slot i-227 (the vector reads
-    // i-227..i-211, all below i, so already new). Vectors while i + 16 < N, so b's read
-    // i+1..i+17 stays inside the block.
-    let p = k.as_mut_ptr();
-    while i + W < N {
-        vslot(p, t, i, M.wrapping_sub(N));
-        i += W;
-    }
-    step_slots(k, out, i, N);
 }
 
 /// Safety: the CPU has AVX-512F.
 #[target_feature(enable = "avx512f")]
 pub(super) unsafe fn twist(k: &mut [u32; N]) {
-    twist_into(k, None)
+    twist_vectors(k, |_, _| ())
 }
 
 /// [`twist`] fused with the tempering of the new block into `out`.
@@ -125,7 +128,9 @@ pub(super) unsafe fn twist(k: &mut [u32; N]) {
 /// Safety: the CPU has AVX-512F.
 #[target_feature(enable = "avx512f")]
 pub(super) unsafe fn twist_tempered(k: &mut [u32; N], out: &mut [u32; N]) {
-    twist_into(k, Some(out))
+    let t = out.as_mut_ptr();
+    // Slots i..i+16 of out, i + 16 <= N.
+    twist_vectors(k, |i, y| _mm512_storeu_si512(t.add(i).cast(), vtemper(y)));
 }
 
 /// Safety: the CPU has AVX-512F and `words.len() == out.len()`.
@@ -164,37 +169,51 @@ unsafe fn vconvert(t: __m512i) -> __m512d {
     _mm512_add_pd(_mm512_sub_pd(ad, _mm512_set1_pd(1_048_576.5)), bd)
 }
 
+/// The bulk `fill_u32` over whole blocks (see `simd::fill_blocks_u32`): each vector of
+/// new slots tempered while in registers.
+///
+/// Safety: the CPU has AVX-512F and `out.len()` is a multiple of `N`.
+#[target_feature(enable = "avx512f")]
+pub(super) unsafe fn fill_blocks_u32(k: &mut [u32; N], out: &mut [u32]) {
+    for block in out.chunks_exact_mut(N) {
+        let dst = block.as_mut_ptr();
+        // Words i..i+16 of the block, i + 16 <= N.
+        twist_vectors(k, |i, y| _mm512_storeu_si512(dst.add(i).cast(), vtemper(y)));
+    }
+}
+
+/// The bulk `random_sample` loop over whole blocks (see `simd::fill_blocks_f64`), each
+/// vector of new slots tempered and converted while it is in registers: sixteen words
+/// make eight doubles. With `odd`, double `j` of a block pairs words `2j - 1` and `2j`
+/// (word -1 being the old block's last), so the doubles of step `i` come from words
+/// `i - 1..i + 15`: the previous step's last word and this step's first fifteen
+/// (`valignd`). Before the first step that previous word is the old slot 623,
+/// untempered as the new words are.
+///
+/// Stores are unaligned: combining two vectors into each aligned line (`vpermt2d`,
+/// masked stores at the ends) was measured slower on Zen 4 (0.43 against 0.41 ns a
+/// double with the output 8 or 16 bytes past a line, 10^7 doubles), and streaming
+/// stores much slower (0.85 against 0.60 with the previous kernel).
+///
 /// Safety: the CPU has AVX-512F and `out.len()` is a multiple of `N / 2`.
 #[target_feature(enable = "avx512f")]
-pub(super) unsafe fn fill_blocks_f64_stream(k: &mut [u32; N], odd: bool, out: &mut [f64]) {
-    const H: usize = N / 2;
-    // Double j of a block (j >= s) pairs words 2j - s and 2j - s + 1.
-    let s = odd as usize;
-    for chunk in out.chunks_exact_mut(H) {
-        // SAFETY: this function's own requirement (the CPU has the kernel's features).
-        start_block(k, odd, chunk, |k| unsafe { twist_into(k, None) });
-        let (src, dst) = (k.as_ptr(), chunk.as_mut_ptr());
-        let mut j = s;
-        // Scalar doubles up to the first 64-byte aligned one (at most 7 of them).
-        while j < H && !(dst.add(j) as usize).is_multiple_of(64) {
-            chunk[j] = block_double(k, j, s);
-            j += 1;
-        }
-        // Vectors while j + 8 <= H: writes chunk[j..j + 8] (in bounds, and 64-byte
-        // aligned as `_mm512_stream_pd` requires: aligned on entry, and j moves by 8
-        // doubles = 64 bytes); reads words 2j - s .. 2j - s + 16, whose end is at most
-        // 2(H - 8) + 16 = N.
-        while j + 8 <= H {
-            let x = _mm512_loadu_si512(src.add(2 * j - s).cast());
-            _mm512_stream_pd(dst.add(j), vconvert(vtemper(x)));
-            j += 8;
-        }
-        while j < H {
-            chunk[j] = block_double(k, j, s);
-            j += 1;
+pub(super) unsafe fn fill_blocks_f64(k: &mut [u32; N], odd: bool, out: &mut [f64]) {
+    for chunk in out.chunks_exact_mut(N / 2) {
+        let dst = chunk.as_mut_ptr();
+        // Doubles i/2..i/2+8 of the chunk, i + 16 <= N: in bounds.
+        if odd {
+            let mut prev = _mm512_set1_epi32(k[N - 1] as i32);
+            twist_vectors(k, |i, y| {
+                let words = _mm512_alignr_epi32::<15>(y, prev);
+                _mm512_storeu_pd(dst.add(i / 2), vconvert(vtemper(words)));
+                prev = y;
+            });
+        } else {
+            twist_vectors(k, |i, y| {
+                _mm512_storeu_pd(dst.add(i / 2), vconvert(vtemper(y)));
+            });
         }
     }
-    _mm_sfence();
 }
 
 /// Safety: the CPU has AVX-512F and `words.len() == 2 * out.len()`.

@@ -90,6 +90,34 @@ fn block_f64_kernels_agree() {
     }
 }
 
+/// The bulk `fill_u32` kernel (regenerate and temper into the output, block after
+/// block) against the reference loop on every backend, at every output alignment.
+#[test]
+fn block_u32_kernels_agree() {
+    let mut k = [0u32; N];
+    for (i, w) in k.iter_mut().enumerate() {
+        *w = (i as u32).wrapping_mul(0x9e37_79b9) ^ 0x0f0f_3c3c;
+    }
+    for blocks in [1usize, 2, 5] {
+        let len = blocks * N;
+        let mut ks = k;
+        let mut expect = Vec::new();
+        for _ in 0..blocks {
+            twist_portable(&mut ks);
+            expect.extend(ks.iter().map(|&w| temper(w)));
+        }
+        for shift in 0..17 {
+            for b in Backend::available() {
+                let (mut kb, mut out) = (k, vec![7u32; len + 17]);
+                fill_blocks_u32(&mut kb, &mut out[shift..shift + len], b);
+                assert_eq!(kb, ks, "{b:?}");
+                assert_eq!(out[shift..shift + len], expect[..], "{b:?} shift {shift}");
+                assert!(out[..shift].iter().chain(&out[shift + len..]).all(|&w| w == 7));
+            }
+        }
+    }
+}
+
 #[test]
 fn pair_conversion_extremes() {
     // pairs_to_f64 on all-zero and all-one words and others: compare backends.
