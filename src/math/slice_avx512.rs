@@ -6,16 +6,17 @@
 //!
 //! What AVX-512 changes besides the width: the lane tests give mask registers, so the
 //! lanes a kernel leaves to the scalar port or to a second loop are bits to test rather
-//! than `movemask`s; the near-1 lanes of `log` are finished with a masked store; and the
-//! table rows are fetched with `vgatherqpd` (two per vector for `log` and `exp`, five
-//! for `pow`) instead of the AVX2 `log` and `exp` kernels' one load per lane and
-//! shuffles, their choice on Zen 3, where a 256-bit gather was slower.
+//! than `movemask`s; and the near-1 lanes of `log` are finished with a masked store. The
+//! `log` and `exp` table rows are fetched as in the AVX2 kernels, one 128-bit load per
+//! lane ([`rows2`]); `pow`'s three-word rows with `vgatherqpd`.
 //!
-//! The development machines have no AVX-512 unit: these kernels are tested against the
-//! scalar functions by the tests of `log_slice.rs`, `exp_slice.rs` and `pow_slice.rs` on
-//! every machine that has one, and were run in Bochs's emulated Skylake-X
-//! (`scripts/avx512_emulated.sh`); they are not timed yet, so the gather against
-//! per-lane loads is a choice still to measure on such a machine.
+//! Tested against the scalar functions by the tests of `log_slice.rs`, `exp_slice.rs`
+//! and `pow_slice.rs` on every machine with AVX-512F (a Zen 4 EPYC since 2026-12-07;
+//! before, Bochs's emulated Skylake-X of `scripts/avx512_emulated.sh`). Timed on that
+//! Zen 4 (10^6 values, ns a value, this kernel against the AVX2 one): `log_slice` 1.61
+//! / 1.59-1.66, `exp_slice` 1.06-1.19 / 1.21, `weibull` (a `pow` per value) 5.1 / 6.2,
+//! `power` 6.2 / 7.4; with gathers for `log` and `exp` too, `log_slice` took 1.77 and
+//! `exp_slice` 1.3-1.8.
 
 use super::exp::exp;
 use super::exp_data::{INVLN2N, NEGLN2HIN, NEGLN2LON, POLY as E, SHIFT, TAB as EXP_TAB};
@@ -70,8 +71,8 @@ unsafe fn log_pass<const NEG: bool>(x: &mut [f64]) {
     let f64s = |v: f64| _mm512_set1_pd(v);
     for (j, c) in x.chunks_exact_mut(W).enumerate() {
         // SAFETY (whole block): `c` has exactly 8 elements, so the unaligned 512-bit load
-        // and store stay in bounds; the gathers read the row at byte offset 16 i of
-        // LOG_TAB and the word after it, with i = (tmp >> 45) & 127 < 128 rows.
+        // and store stay in bounds; `rows2` reads the 16-byte row at byte offset 16 i of
+        // LOG_TAB, with i = (tmp >> 45) & 127 < 128 rows.
         unsafe {
             let xv = _mm512_loadu_pd(c.as_ptr());
             let ix = _mm512_castpd_si512(xv);
@@ -82,9 +83,7 @@ unsafe fn log_pass<const NEG: bool>(x: &mut [f64]) {
             let special = not_normal(ix);
             let (tmp, kd, z) = split(ix, OFF);
             let row = _mm512_and_si512(_mm512_srli_epi64::<41>(tmp), i64s(127 << 4));
-            let base = LOG_TAB.as_ptr().cast::<f64>();
-            let invc = _mm512_i64gather_pd::<1>(row, base);
-            let logc = _mm512_i64gather_pd::<1>(row, base.add(1));
+            let (invc, logc) = rows2(LOG_TAB.as_ptr().cast(), row);
 
             // The scalar main path, operation for operation.
             let r = _mm512_fmadd_pd(z, invc, f64s(-1.0));
@@ -116,6 +115,34 @@ unsafe fn log_pass<const NEG: bool>(x: &mut [f64]) {
             let y = if NEG { negate(y) } else { y };
             _mm512_mask_storeu_pd(c.as_mut_ptr(), mask, y);
         }
+    }
+}
+
+/// The two doubles of each lane's 16-byte table row, the rows at the byte offsets
+/// `offsets` from `base`: eight 128-bit loads into the quarters of two registers
+/// (lanes 0, 2, 4, 6 and 1, 3, 5, 7), then unpacked. On Zen 4 two `vgatherqpd` took
+/// longer (2026-12-07, 10^6 values: `log_slice` 1.77 ns a value with gathers, 1.56
+/// with the AVX2 kernel's per-lane loads).
+///
+/// # Safety
+/// Every `base + offsets[lane] .. + 16` is inside one table.
+#[target_feature(enable = "avx512f")]
+#[inline]
+unsafe fn rows2(base: *const u8, offsets: __m512i) -> (__m512d, __m512d) {
+    let mut o = [0u64; W];
+    // SAFETY: `o` holds eight words; each row is in its table (the caller's guarantee).
+    unsafe {
+        _mm512_storeu_si512(o.as_mut_ptr().cast(), offsets);
+        let row = |k: usize| _mm_loadu_si128(base.add(o[k] as usize).cast());
+        // `vinserti32x4` (AVX-512F; the `f64x2` form needs DQ).
+        let quad = |k: usize| {
+            let x = _mm512_castsi128_si512(row(k));
+            let x = _mm512_inserti32x4::<1>(x, row(k + 2));
+            let x = _mm512_inserti32x4::<2>(x, row(k + 4));
+            _mm512_castsi512_pd(_mm512_inserti32x4::<3>(x, row(k + 6)))
+        };
+        let (a, b) = (quad(0), quad(1));
+        (_mm512_unpacklo_pd(a, b), _mm512_unpackhi_pd(a, b))
     }
 }
 
@@ -217,7 +244,7 @@ fn log_near_one(x: __m512d) -> __m512d {
 /// `exp(x + xtail)` on eight lanes of `exp`'s main path (`2^-54 <= |x| < 512`, sign
 /// bias 0): the scalar `exp_reduce` and the final `scale + scale * tmp`, operation for
 /// operation, as in the AVX2 kernels. `exp` passes `xtail = 0` (as its scalar port does
-/// in effect), `pow` the tail of `y log(x)`. The gathers read `EXP_TAB[2j]` and
+/// in effect), `pow` the tail of `y log(x)`. `rows2` reads `EXP_TAB[2j]` and
 /// `EXP_TAB[2j + 1]` with `j = ki & 127 < 128`, inside the table's 256 words.
 #[target_feature(enable = "avx512f,fma")]
 #[inline]
@@ -229,14 +256,10 @@ fn exp_main(x: __m512d, xtail: __m512d) -> __m512d {
     let r = _mm512_fmadd_pd(kd, f64s(NEGLN2HIN), x);
     let r = _mm512_fmadd_pd(kd, f64s(NEGLN2LON), r);
     let r = _mm512_add_pd(r, xtail);
-    let j2 = _mm512_slli_epi64::<1>(_mm512_and_si512(ki, _mm512_set1_epi64(127)));
-    // SAFETY: the indices are below 256, the table's length in words (see above).
-    let (tail, sbits) = unsafe {
-        (
-            _mm512_i64gather_pd::<8>(j2, EXP_TAB.as_ptr().cast::<f64>()),
-            _mm512_i64gather_epi64::<8>(j2, EXP_TAB.as_ptr().add(1).cast::<i64>()),
-        )
-    };
+    let row = _mm512_slli_epi64::<4>(_mm512_and_si512(ki, _mm512_set1_epi64(127)));
+    // SAFETY: the rows are at byte offsets 16 j, j < 128, inside the table's 2048 bytes.
+    let (tail, sbits) = unsafe { rows2(EXP_TAB.as_ptr().cast(), row) };
+    let sbits = _mm512_castpd_si512(sbits);
     let sbits = _mm512_add_epi64(sbits, _mm512_slli_epi64::<45>(ki));
     let r2 = _mm512_mul_pd(r, r);
     let c23 = _mm512_fmadd_pd(r, f64s(E[1]), f64s(E[0]));
