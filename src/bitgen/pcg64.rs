@@ -69,6 +69,8 @@ const LANES: usize = 4;
 
 #[cfg(target_arch = "x86_64")]
 mod lanes;
+#[cfg(target_arch = "x86_64")]
+mod lanes512;
 
 /// Words from which a fill takes the AVX2 kernel (four rounds): below that, its setup
 /// (twelve dependent steps for the lanes, one step back at the end) would be a large
@@ -173,26 +175,52 @@ impl Pcg64 {
     }
 
     /// `out[i]` = the output of [`next_u64`](Self::next_u64) call `i`, by
-    /// [`lanes::fill_avx2`]; `false` (nothing written) without AVX2 or for a short
-    /// `out`.
+    /// [`lanes512::fill_avx512`] or [`lanes::fill_avx2`]; `false` (nothing written)
+    /// without AVX2 or for a short `out`.
     #[cfg(target_arch = "x86_64")]
     #[inline(always)]
-    fn fill_avx2<T: lanes::Word>(&mut self, out: &mut [T]) -> bool {
-        if out.len() < SIMD_MIN || !Backend::Avx2.is_available() {
+    fn fill_avx2<T: lanes512::Word8>(&mut self, out: &mut [T]) -> bool {
+        if out.len() < SIMD_MIN {
+            return false;
+        }
+        if cpu_has!("avx512f", "avx512dq") {
+            const ROUND: (u128, u128) = lcg_round(lanes512::LANES);
+            let (a, c) = (ROUND.0, ROUND.1.wrapping_mul(self.inc));
+            // SAFETY: AVX-512F and DQ checked just now.
+            self.fill_lanes(out, |l, head| unsafe {
+                lanes512::fill_avx512(l, a, c, head)
+            });
+            return true;
+        }
+        if !Backend::Avx2.is_available() {
             return false;
         }
         const ROUND: (u128, u128) = lcg_round(lanes::LANES);
-        let whole = out.len() / lanes::LANES * lanes::LANES;
+        let (a, c) = (ROUND.0, ROUND.1.wrapping_mul(self.inc));
+        // SAFETY: AVX2 checked just now.
+        self.fill_lanes(out, |l, head| unsafe { lanes::fill_avx2(l, a, c, head) });
+        true
+    }
+
+    /// The whole rounds of `out` by `kernel` on `L` lanes, started at the states of the
+    /// next `L` words, then the partial round from the lanes' states.
+    #[cfg(target_arch = "x86_64")]
+    #[inline(always)]
+    fn fill_lanes<T: lanes::Word, const L: usize>(
+        &mut self,
+        out: &mut [T],
+        kernel: impl FnOnce(&mut [u128; L], &mut [T]),
+    ) {
+        let whole = out.len() / L * L;
         let (head, tail) = out.split_at_mut(whole);
-        let mut l = [0u128; lanes::LANES];
+        let mut l = [0u128; L];
         for x in l.iter_mut() {
             self.step();
             *x = self.state;
         }
-        // SAFETY: AVX2 checked above.
-        unsafe { lanes::fill_avx2(&mut l, ROUND.0, ROUND.1.wrapping_mul(self.inc), head) };
-        // The lanes now hold the states of the next twelve words: a partial round is
-        // their first outputs, and the state is that of the last word written (for no
+        kernel(&mut l, head);
+        // The lanes now hold the states of the next L words: a partial round is their
+        // first outputs, and the state is that of the last word written (for no
         // partial round, the one before the first lane's).
         self.state = match tail.len() {
             0 => self.back(l[0]),
@@ -203,7 +231,6 @@ impl Pcg64 {
                 l[t - 1]
             }
         };
-        true
     }
 
     /// One step back: the state before `s`.

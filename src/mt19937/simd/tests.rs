@@ -112,7 +112,10 @@ fn block_u32_kernels_agree() {
                 fill_blocks_u32(&mut kb, &mut out[shift..shift + len], b);
                 assert_eq!(kb, ks, "{b:?}");
                 assert_eq!(out[shift..shift + len], expect[..], "{b:?} shift {shift}");
-                assert!(out[..shift].iter().chain(&out[shift + len..]).all(|&w| w == 7));
+                assert!(out[..shift]
+                    .iter()
+                    .chain(&out[shift + len..])
+                    .all(|&w| w == 7));
             }
         }
     }
