@@ -245,6 +245,9 @@ pub(crate) fn fill_normal<B: BitGenerator + ?Sized>(
 /// `standard_exponential(size=out.len())` on any bit generator: the first attempts by
 /// the vector kernel where the CPU has one, then word by word.
 pub(crate) fn fill_standard_exponential<B: BitGenerator + ?Sized>(bg: &mut B, out: &mut [f64]) {
+    if exponential_simd::fill_blocks(bg, out, 1.0) {
+        return;
+    }
     read_ahead::fill_with_run(
         bg,
         out,
@@ -260,6 +263,9 @@ pub(crate) fn fill_exponential<B: BitGenerator + ?Sized>(
     out: &mut [f64],
     scale: f64,
 ) -> Result<()> {
+    if exponential_simd::fill_blocks(bg, out, scale) {
+        return Ok(());
+    }
     read_ahead::fill_with_run(
         bg,
         out,
