@@ -105,14 +105,80 @@ pub(super) unsafe fn fill_avx2<T: Word>(
     lanes[8..].copy_from_slice(&s);
 }
 
-/// The safe twin of [`fill_avx2`]: the same lanes, rounds and outputs in plain `u128`
-/// arithmetic (what the tests compare the kernel with).
+/// The safe twin of [`fill_avx2`] (and of `lanes512::fill_avx512`): the same lanes,
+/// rounds and outputs in plain `u128` arithmetic (what the tests compare the kernels
+/// with).
 #[cfg(test)]
-fn fill_portable<T: Word>(lanes: &mut [u128; LANES], a: u128, c: u128, out: &mut [T]) {
-    for chunk in out.chunks_exact_mut(LANES) {
+fn fill_portable<T: Word, const L: usize>(lanes: &mut [u128; L], a: u128, c: u128, out: &mut [T]) {
+    for chunk in out.chunks_exact_mut(L) {
         for (o, l) in chunk.iter_mut().zip(lanes.iter_mut()) {
             *o = T::from_word(super::xsl_rr(*l));
             *l = l.wrapping_mul(a).wrapping_add(c);
+        }
+    }
+}
+
+/// A lane kernel (`raw` and `dbl`: its forms for words and doubles) against
+/// [`fill_portable`] on `L` lanes, the first `vector` of them in vector registers: states
+/// that exercise the carries (zero, all ones, halves at the 32-bit boundaries, words
+/// whose bits 11 and 12 vary) in the vector lanes, then in the scalar ones too, three
+/// increments, every round count up to 20, raw words and doubles, and the lanes after.
+#[cfg(test)]
+pub(super) fn check_against_twin<const L: usize>(
+    vector: usize,
+    raw: impl Fn(&mut [u128; L], u128, u128, &mut [u64]),
+    dbl: impl Fn(&mut [u128; L], u128, u128, &mut [f64]),
+) {
+    use crate::prelude::*;
+    let m = super::PCG_DEFAULT_MULTIPLIER;
+    let specials = [
+        0u128,
+        u128::MAX,
+        1,
+        u64::MAX as u128,
+        (u64::MAX as u128) << 64,
+        0xffff_ffff,
+        0xffff_ffff_0000_0000_ffff_ffff_0000_0000,
+        0x8000_0000_8000_0000_8000_0000_8000_0000,
+        1 << 11,
+        3 << 11,
+        !(1u128 << 11),
+        (1 << 64) - (1 << 12),
+    ];
+    let incs = [1u128, u128::MAX, 0xda3e_39cb_94b9_5bdb_9e37_79b9_7f4a_7c15];
+    for (i, inc) in incs.into_iter().enumerate() {
+        let (a, sum) = super::lcg_round(L);
+        let c = sum.wrapping_mul(inc);
+        let mut lanes = [0u128; L];
+        let mut x = 0x1234_5678_9abc_def0_0fed_cba9_8765_4321u128 + i as u128;
+        for (j, l) in lanes.iter_mut().enumerate() {
+            x = x.wrapping_mul(m).wrapping_add(inc);
+            // The specials in the vector lanes of the first case, in the scalar lanes
+            // too of the others.
+            let special = specials[j % specials.len()];
+            *l = match i {
+                0 if j < vector => special,
+                1.. if (j + i) % 3 != 0 => special,
+                _ => x,
+            };
+        }
+        for rounds in 0..=20 {
+            let (mut p, mut v) = (lanes, lanes);
+            let mut want = vec![0u64; rounds * L];
+            let mut got = vec![0u64; rounds * L];
+            fill_portable(&mut p, a, c, &mut want);
+            raw(&mut v, a, c, &mut got);
+            assert_eq!(got, want, "inc {inc:#x}, {rounds} rounds");
+            assert_eq!(v, p, "lanes after {rounds} rounds");
+
+            let (mut p, mut v) = (lanes, lanes);
+            let mut want = vec![0f64; rounds * L];
+            let mut got = vec![0f64; rounds * L];
+            fill_portable(&mut p, a, c, &mut want);
+            dbl(&mut v, a, c, &mut got);
+            let bits = |x: &[f64]| x.iter().map(|d| d.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&got), bits(&want), "doubles, inc {inc:#x}, {rounds}");
+            assert_eq!(v, p, "lanes after {rounds} rounds of doubles");
         }
     }
 }
@@ -250,61 +316,17 @@ mod tests {
         }
     }
 
-    /// The kernel against its twin, raw words and doubles, for states that exercise the
-    /// carries (zero, all ones, halves at the 32-bit boundaries) and every round count up
-    /// to 20.
+    /// The kernel against its twin ([`check_against_twin`]).
     #[test]
     fn avx2_matches_the_portable_twin() {
         if !cpu_has!("avx2") {
             return;
         }
-        let m = super::super::PCG_DEFAULT_MULTIPLIER;
-        let specials = [
-            0u128,
-            u128::MAX,
-            1,
-            u64::MAX as u128,
-            (u64::MAX as u128) << 64,
-            0xffff_ffff,
-            0xffff_ffff_0000_0000_ffff_ffff_0000_0000,
-            0x8000_0000_8000_0000_8000_0000_8000_0000,
-        ];
-        let incs = [1u128, u128::MAX, 0xda3e_39cb_94b9_5bdb_9e37_79b9_7f4a_7c15];
-        for (i, inc) in incs.into_iter().enumerate() {
-            let (a, sum) = super::super::lcg_round(LANES);
-            let c = sum.wrapping_mul(inc);
-            let mut lanes = [0u128; LANES];
-            let mut x = 0x1234_5678_9abc_def0_0fed_cba9_8765_4321u128 + i as u128;
-            for (j, l) in lanes.iter_mut().enumerate() {
-                x = x.wrapping_mul(m).wrapping_add(inc);
-                // The specials in the vector lanes of the first case, in the scalar
-                // lanes too of the others.
-                *l = match (i, specials.get(j)) {
-                    (0, Some(&s)) if j < 8 => s,
-                    (1.., Some(&s)) => s,
-                    _ => x,
-                };
-            }
-            for rounds in 0..=20 {
-                let (mut p, mut v) = (lanes, lanes);
-                let mut want = vec![0u64; rounds * LANES];
-                let mut got = vec![0u64; rounds * LANES];
-                fill_portable(&mut p, a, c, &mut want);
-                // SAFETY: AVX2 checked above.
-                unsafe { fill_avx2(&mut v, a, c, &mut got) };
-                assert_eq!(got, want, "inc {inc:#x}, {rounds} rounds");
-                assert_eq!(v, p, "lanes after {rounds} rounds");
-
-                let (mut p, mut v) = (lanes, lanes);
-                let mut want = vec![0f64; rounds * LANES];
-                let mut got = vec![0f64; rounds * LANES];
-                fill_portable(&mut p, a, c, &mut want);
-                // SAFETY: AVX2 checked above.
-                unsafe { fill_avx2(&mut v, a, c, &mut got) };
-                let bits = |x: &[f64]| x.iter().map(|d| d.to_bits()).collect::<Vec<_>>();
-                assert_eq!(bits(&got), bits(&want), "doubles, inc {inc:#x}, {rounds}");
-                assert_eq!(v, p, "lanes after {rounds} rounds of doubles");
-            }
-        }
+        // SAFETY (both): AVX2 checked above.
+        check_against_twin::<LANES>(
+            8,
+            |l, a, c, o| unsafe { fill_avx2(l, a, c, o) },
+            |l, a, c, o| unsafe { fill_avx2(l, a, c, o) },
+        );
     }
 }

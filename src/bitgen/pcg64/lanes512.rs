@@ -51,13 +51,12 @@ impl Word8 for f64 {
     }
 }
 
-/// `out[LANES * t + j]` = the output for the XSL-RR word of lane `j` after `t` rounds,
-/// for `out.len()` a multiple of [`LANES`]; `lanes` is left `out.len() / LANES` rounds
-/// on. `a`, `c`: one round (`LANES` steps).
+/// `lanes::fill_avx2` on this file's [`LANES`]: the outputs of `out.len() / LANES`
+/// rounds (lane `j` of round `t` at `out[LANES * t + j]`), the lanes left that many
+/// rounds on.
 ///
 /// # Safety
-/// The CPU must have AVX-512F and AVX-512DQ. The stores are unaligned and each is in
-/// bounds of its chunk of `LANES` outputs (shown next to it).
+/// AVX-512F and AVX-512DQ. Each store is unaligned and inside its round's chunk.
 #[target_feature(enable = "avx512f,avx512dq")]
 pub(super) unsafe fn fill_avx512<T: Word8>(
     lanes: &mut [u128; LANES],
@@ -191,77 +190,18 @@ fn step(lo: __m512i, hi: __m512i, k: &Consts) -> (__m512i, __m512i) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::prelude::*;
 
-    /// The safe twin: the same lanes, rounds and outputs in plain `u128` arithmetic.
-    fn fill_portable<T: Word>(lanes: &mut [u128; LANES], a: u128, c: u128, out: &mut [T]) {
-        for chunk in out.chunks_exact_mut(LANES) {
-            for (o, l) in chunk.iter_mut().zip(lanes.iter_mut()) {
-                *o = T::from_word(super::super::xsl_rr(*l));
-                *l = l.wrapping_mul(a).wrapping_add(c);
-            }
-        }
-    }
-
-    /// The kernel against its twin, raw words and doubles, for states that exercise the
-    /// carries (zero, all ones, halves at the 32-bit boundaries, words whose bits 11
-    /// and 12 vary) and every round count up to 20.
+    /// The kernel against its twin (`lanes::check_against_twin`).
     #[test]
     fn avx512_matches_the_portable_twin() {
         if !cpu_has!("avx512f", "avx512dq") {
             return;
         }
-        let m = super::super::PCG_DEFAULT_MULTIPLIER;
-        let specials = [
-            0u128,
-            u128::MAX,
-            1,
-            u64::MAX as u128,
-            (u64::MAX as u128) << 64,
-            0xffff_ffff,
-            0xffff_ffff_0000_0000_ffff_ffff_0000_0000,
-            0x8000_0000_8000_0000_8000_0000_8000_0000,
-            1 << 11,
-            3 << 11,
-            !(1u128 << 11),
-            (1 << 64) - (1 << 12),
-        ];
-        let incs = [1u128, u128::MAX, 0xda3e_39cb_94b9_5bdb_9e37_79b9_7f4a_7c15];
-        for (i, inc) in incs.into_iter().enumerate() {
-            let (a, sum) = super::super::lcg_round(LANES);
-            let c = sum.wrapping_mul(inc);
-            let mut lanes = [0u128; LANES];
-            let mut x = 0x1234_5678_9abc_def0_0fed_cba9_8765_4321u128 + i as u128;
-            for (j, l) in lanes.iter_mut().enumerate() {
-                x = x.wrapping_mul(m).wrapping_add(inc);
-                // The specials in the vector lanes (both registers) of the first case,
-                // in the scalar lanes too of the others.
-                *l = match (i, specials.get(j % 12)) {
-                    (0, Some(&s)) if j < 16 => s,
-                    (1.., Some(&s)) if (j + i) % 3 != 0 => s,
-                    _ => x,
-                };
-            }
-            for rounds in 0..=20 {
-                let (mut p, mut v) = (lanes, lanes);
-                let mut want = vec![0u64; rounds * LANES];
-                let mut got = vec![0u64; rounds * LANES];
-                fill_portable(&mut p, a, c, &mut want);
-                // SAFETY: AVX-512F and DQ checked above.
-                unsafe { fill_avx512(&mut v, a, c, &mut got) };
-                assert_eq!(got, want, "inc {inc:#x}, {rounds} rounds");
-                assert_eq!(v, p, "lanes after {rounds} rounds");
-
-                let (mut p, mut v) = (lanes, lanes);
-                let mut want = vec![0f64; rounds * LANES];
-                let mut got = vec![0f64; rounds * LANES];
-                fill_portable(&mut p, a, c, &mut want);
-                // SAFETY: AVX-512F and DQ checked above.
-                unsafe { fill_avx512(&mut v, a, c, &mut got) };
-                let bits = |x: &[f64]| x.iter().map(|d| d.to_bits()).collect::<Vec<_>>();
-                assert_eq!(bits(&got), bits(&want), "doubles, inc {inc:#x}, {rounds}");
-                assert_eq!(v, p, "lanes after {rounds} rounds of doubles");
-            }
-        }
+        // SAFETY (both): AVX-512F and DQ checked above.
+        super::super::lanes::check_against_twin::<LANES>(
+            8 * V,
+            |l, a, c, o| unsafe { fill_avx512(l, a, c, o) },
+            |l, a, c, o| unsafe { fill_avx512(l, a, c, o) },
+        );
     }
 }
