@@ -14,8 +14,9 @@
 //! Tested against the portable twins by the same tests as every backend (they run where
 //! the CPU has AVX-512F: on a Zen 4 EPYC since 2026-12-07, before that in Bochs's
 //! emulated Skylake-X, see `scripts/avx512_emulated.sh`). Timed on that Zen 4 (one
-//! thread, 10^7 values): `fill_u32` 0.148 ns a word (AVX2 kernel 0.19), `fill_f64`
-//! 0.40-0.415 ns a double (AVX2 0.54).
+//! thread, 10^7 values, the range over the VM's phases): `fill_u32` 0.148-0.19 ns a
+//! word (0.19-0.21 with the AVX2 kernels), `fill_f64` 0.40 (a 64-byte aligned output)
+//! to 0.48 ns a double (0.54-0.57 with AVX2).
 
 use super::{pairs_to_f64_portable, temper, LOWER_MASK, M, MATRIX_A, N};
 use core::arch::x86_64::*;
@@ -91,8 +92,9 @@ unsafe fn vtemper(y: __m512i) -> __m512i {
 unsafe fn twist_vectors(k: &mut [u32; N], mut sink: impl FnMut(usize, __m512i)) {
     const _: () = assert!(N.is_multiple_of(W) && M % W == 13);
     let p = k.as_mut_ptr();
-    // Every index below is a multiple of 16 and at most N - 16, so each load and store
-    // covers slots inside the block.
+    // The whole-vector loads and the store are at multiples of 16 up to N - 16, so
+    // each covers slots inside the block; `b`'s unaligned load (slots i+1..i+17) is
+    // made only while i + 16 < N, so it ends at slot N - 1 at most.
     let mut a = _mm512_loadu_si512(p.cast());
     let mut c_lo = _mm512_loadu_si512(p.add(M - 13).cast());
     let mut i = 0;
