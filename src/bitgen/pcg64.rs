@@ -72,9 +72,9 @@ mod lanes;
 #[cfg(target_arch = "x86_64")]
 mod lanes512;
 
-/// Words from which a fill takes the AVX2 kernel (four rounds): below that, its setup
-/// (twelve dependent steps for the lanes, one step back at the end) would be a large
-/// part of the fill.
+/// Words from which a fill takes a vector kernel (four AVX2 rounds, two and a half
+/// AVX-512 ones): below that, its setup (twelve or twenty dependent steps for the lanes,
+/// one step back at the end) would be a large part of the fill.
 #[cfg(target_arch = "x86_64")]
 const SIMD_MIN: usize = 48;
 
@@ -168,7 +168,7 @@ impl Pcg64 {
     /// ```
     pub fn random_raw_into(&mut self, out: &mut [u64]) {
         #[cfg(target_arch = "x86_64")]
-        if self.fill_avx2(out) {
+        if self.fill_vector(out) {
             return;
         }
         self.fill_mapped::<_, false>(out, |w| w);
@@ -179,7 +179,7 @@ impl Pcg64 {
     /// without AVX2 or for a short `out`.
     #[cfg(target_arch = "x86_64")]
     #[inline(always)]
-    fn fill_avx2<T: lanes512::Word8>(&mut self, out: &mut [T]) -> bool {
+    fn fill_vector<T: lanes512::Word8>(&mut self, out: &mut [T]) -> bool {
         if out.len() < SIMD_MIN {
             return false;
         }
@@ -310,7 +310,7 @@ impl_bitgen_u64!(
         }
         fn fill_double(&mut self, out: &mut [f64]) {
             #[cfg(target_arch = "x86_64")]
-            if self.fill_avx2(out) {
+            if self.fill_vector(out) {
                 return;
             }
             self.fill_mapped::<_, true>(out, u64_to_double);

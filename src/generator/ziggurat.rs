@@ -242,8 +242,9 @@ pub(crate) fn fill_normal<B: BitGenerator + ?Sized>(
     Ok(())
 }
 
-/// `standard_exponential(size=out.len())` on any bit generator: the first attempts by
-/// the vector kernel where the CPU has one, then word by word.
+/// `standard_exponential(size=out.len())` on any bit generator: with AVX-512 the block
+/// fill of `exponential_simd`, else the first attempts by the AVX2 kernel where the CPU
+/// has one, then word by word.
 pub(crate) fn fill_standard_exponential<B: BitGenerator + ?Sized>(bg: &mut B, out: &mut [f64]) {
     if exponential_simd::fill_blocks(bg, out, 1.0) {
         return;
