@@ -69,8 +69,16 @@ const LANES: usize = 4;
 
 #[cfg(target_arch = "x86_64")]
 mod lanes;
-#[cfg(target_arch = "x86_64")]
+// AVX-512 code is not built for soft-float targets (`x86_64-unknown-none`): LLVM cannot
+// lower its 512-bit values there.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 mod lanes512;
+
+/// The outputs a vector fill writes: with `lanes512`, those it can write too.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+use lanes512::Word8 as VectorWord;
+#[cfg(all(target_arch = "x86_64", not(target_feature = "sse2")))]
+use lanes::Word as VectorWord;
 
 /// Words from which a fill takes a vector kernel (four AVX2 rounds, two and a half
 /// AVX-512 ones): below that, its setup (twelve or twenty dependent steps for the lanes,
@@ -179,10 +187,11 @@ impl Pcg64 {
     /// without AVX2 or for a short `out`.
     #[cfg(target_arch = "x86_64")]
     #[inline(always)]
-    fn fill_vector<T: lanes512::Word8>(&mut self, out: &mut [T]) -> bool {
+    fn fill_vector<T: VectorWord>(&mut self, out: &mut [T]) -> bool {
         if out.len() < SIMD_MIN {
             return false;
         }
+        #[cfg(target_feature = "sse2")]
         if cpu_has!("avx512f", "avx512dq") {
             const ROUND: (u128, u128) = lcg_round(lanes512::LANES);
             let (a, c) = (ROUND.0, ROUND.1.wrapping_mul(self.inc));
