@@ -74,11 +74,11 @@ mod lanes;
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 mod lanes512;
 
-/// The outputs a vector fill writes: with `lanes512`, those it can write too.
-#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-use lanes512::Word8 as VectorWord;
+// The outputs a vector fill writes: with `lanes512`, those it can write too.
 #[cfg(all(target_arch = "x86_64", not(target_feature = "sse2")))]
 use lanes::Word as VectorWord;
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+use lanes512::Word8 as VectorWord;
 
 /// Words from which a fill takes a vector kernel (four AVX2 rounds, two and a half
 /// AVX-512 ones): below that, its setup (twelve or twenty dependent steps for the lanes,
