@@ -30,12 +30,10 @@
 #![allow(unsafe_code)] // the documented AVX2 and AVX-512 kernels below; `exponential_attempt` is their safe twin
 
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-use super::ziggurat::{exponential_attempt, standard_exponential_rejected};
+use super::ziggurat::{exponential_attempt, exponential_rejection, standard_exponential_rejected};
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-use super::ziggurat_tables::{FE_DOUBLE, KE_DOUBLE, WE_DOUBLE, ZIGGURAT_EXP_R};
+use super::ziggurat_tables::{KE_DOUBLE, WE_DOUBLE};
 use crate::bitgen::BitGenerator;
-#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-use crate::math::np::NpMath;
 
 /// NumPy's `ke[i]` and the bits of `we[i]` side by side: one 128-bit load per lane
 /// brings both (two gathers cost more on the cores measured, see `math::log_slice`).
@@ -140,27 +138,20 @@ unsafe fn fill_blocks_avx512<B: BitGenerator + ?Sized>(bg: &mut B, out: &mut [f6
                     continue; // a uniform, not an attempt
                 }
                 let w = base + j;
+                let (idx, x) = match exponential_attempt(words[w]) {
+                    Ok(_) => continue, // never: its rejection bit is set
+                    Err(e) => e,
+                };
+                // The next word is this attempt's uniform.
                 if j < 63 {
                     u |= 1 << (j + 1);
                 } else {
                     carry = true;
                 }
-                let (idx, x) = match exponential_attempt(words[w]) {
-                    Ok(_) => continue, // never: its rejection bit is set
-                    Err(e) => e,
-                };
                 let v = if w + 1 < k {
-                    // NumPy's rejection path with its uniform from the block.
-                    let ud = bg.double_from_u64(words[w + 1]);
-                    if idx == 0 {
-                        Some(ZIGGURAT_EXP_R - (-ud).np_log1p())
-                    } else if (FE_DOUBLE[idx - 1] - FE_DOUBLE[idx]) * ud + FE_DOUBLE[idx]
-                        < (-x).np_exp()
-                    {
-                        Some(x)
-                    } else {
-                        None // the next word is a fresh attempt
-                    }
+                    // NumPy's test with the uniform from the block; on `None` the word
+                    // after the uniform is a fresh attempt.
+                    exponential_rejection(idx, x, bg.double_from_u64(words[w + 1]))
                 } else {
                     Some(standard_exponential_rejected(bg, (idx, x)))
                 };
@@ -207,22 +198,13 @@ unsafe fn attempts8(
     // SAFETY (whole block): the caller's guarantee; a box index is below 256, the
     // table's length.
     unsafe {
-        // The rows as in the AVX2 kernel (gathers took 0.5 ns a value more on Zen 4):
-        // lanes 0, 2, 4, 6 and 1, 3, 5, 7 in the four 128-bit quarters of `a` and
-        // `b`, then unpacked.
-        let row = |k: usize| {
+        // The rows as in the AVX2 kernel, one load per lane (gathers took 0.5 ns a value
+        // more on Zen 4), the box index from each word's own load.
+        let (ke, we) = crate::math::slice_avx512::unpack_rows(|k| {
             let idx = ((core::ptr::read_volatile(p.add(k)) >> 3) & 0xff) as usize;
             _mm_loadu_si128(KE_WE.as_ptr().add(idx).cast())
-        };
-        let quad = |k: usize| {
-            let x = _mm512_castsi128_si512(row(k));
-            let x = _mm512_inserti32x4::<1>(x, row(k + 2));
-            let x = _mm512_inserti32x4::<2>(x, row(k + 4));
-            _mm512_inserti32x4::<3>(x, row(k + 6))
-        };
-        let (a, b) = (quad(0), quad(1));
-        let ke = _mm512_unpacklo_epi64(a, b);
-        let we = _mm512_castsi512_pd(_mm512_unpackhi_epi64(a, b));
+        });
+        let we = _mm512_castsi512_pd(we);
         let ri = _mm512_srli_epi64::<11>(_mm512_loadu_si512(p.cast()));
         let x = _mm512_mul_pd(_mm512_mul_pd(_mm512_cvtepu64_pd(ri), we), scale);
         (x, _mm512_cmplt_epu64_mask(ri, ke))

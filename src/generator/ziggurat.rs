@@ -60,6 +60,20 @@ pub(crate) fn normal_attempt(r: u64) -> core::result::Result<f64, NormalRejected
     }
 }
 
+/// NumPy's test of a rejected attempt (box `idx`, candidate `x`) on the one uniform `u`
+/// it draws: the tail's value for box 0, `x` if it lies under the curve in its wedge,
+/// else `None` (NumPy then starts a fresh attempt on the next word).
+#[inline]
+pub(crate) fn exponential_rejection(idx: usize, x: f64, u: f64) -> Option<f64> {
+    if idx == 0 {
+        Some(ZIGGURAT_EXP_R - (-u).np_log1p())
+    } else if (FE_DOUBLE[idx - 1] - FE_DOUBLE[idx]) * u + FE_DOUBLE[idx] < (-x).np_exp() {
+        Some(x)
+    } else {
+        None
+    }
+}
+
 /// The rest of NumPy's loop after a first attempt fell outside its box.
 #[cold]
 #[inline(never)]
@@ -162,12 +176,8 @@ pub(crate) fn standard_exponential_rejected<W: Words + ?Sized>(
 ) -> f64 {
     let (mut idx, mut x) = first;
     loop {
-        if idx == 0 {
-            return ZIGGURAT_EXP_R - (-bg.next_double()).np_log1p();
-        }
-        if (FE_DOUBLE[idx - 1] - FE_DOUBLE[idx]) * bg.next_double() + FE_DOUBLE[idx] < (-x).np_exp()
-        {
-            return x;
+        if let Some(v) = exponential_rejection(idx, x, bg.next_double()) {
+            return v;
         }
         match exponential_attempt(bg.next_u64()) {
             Ok(v) => return v,

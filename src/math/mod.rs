@@ -60,7 +60,7 @@ mod sin_cos;
 mod sin_cos_data;
 mod sin_cos_reduce;
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-mod slice_avx512;
+pub(crate) mod slice_avx512;
 mod slice_common;
 mod soft;
 mod words;

@@ -119,10 +119,7 @@ unsafe fn log_pass<const NEG: bool>(x: &mut [f64]) {
 }
 
 /// The two doubles of each lane's 16-byte table row, the rows at the byte offsets
-/// `offsets` from `base`: eight 128-bit loads into the quarters of two registers
-/// (lanes 0, 2, 4, 6 and 1, 3, 5, 7), then unpacked. On Zen 4 two `vgatherqpd` took
-/// longer (2026-12-07, 10^6 values: `log_slice` 1.77 ns a value with gathers, 1.56
-/// with the AVX2 kernel's per-lane loads).
+/// `offsets` from `base` ([`unpack_rows`]).
 ///
 /// # Safety
 /// Every `base + offsets[lane] .. + 16` is inside one table.
@@ -133,16 +130,33 @@ unsafe fn rows2(base: *const u8, offsets: __m512i) -> (__m512d, __m512d) {
     // SAFETY: `o` holds eight words; each row is in its table (the caller's guarantee).
     unsafe {
         _mm512_storeu_si512(o.as_mut_ptr().cast(), offsets);
-        let row = |k: usize| _mm_loadu_si128(base.add(o[k] as usize).cast());
-        // `vinserti32x4` (AVX-512F; the `f64x2` form needs DQ).
+        let (a, b) = unpack_rows(|k| _mm_loadu_si128(base.add(o[k] as usize).cast()));
+        (_mm512_castsi512_pd(a), _mm512_castsi512_pd(b))
+    }
+}
+
+/// Eight 128-bit table rows, `row(lane)`, as two vectors: their first 64-bit halves and
+/// their second ones. The rows go into the 128-bit quarters of two registers (lanes 0,
+/// 2, 4, 6 and 1, 3, 5, 7; `vinserti32x4`, as the `f64x2` form needs DQ), which are then
+/// unpacked: one load per lane, where two `vgatherqpd` were slower on Zen 4
+/// (2026-12-07, 10^6 values: `log_slice` 1.77 ns a value with gathers, 1.56 with the
+/// AVX2 kernel's per-lane loads; the exponential ziggurat's whole fill 3.4 against 2.2).
+/// Also the Generator's exponential kernel's table fetch.
+///
+/// # Safety
+/// AVX-512F, and whatever `row` needs.
+#[inline(always)]
+pub(crate) unsafe fn unpack_rows(row: impl Fn(usize) -> __m128i) -> (__m512i, __m512i) {
+    // SAFETY: the caller's guarantee.
+    unsafe {
         let quad = |k: usize| {
             let x = _mm512_castsi128_si512(row(k));
             let x = _mm512_inserti32x4::<1>(x, row(k + 2));
             let x = _mm512_inserti32x4::<2>(x, row(k + 4));
-            _mm512_castsi512_pd(_mm512_inserti32x4::<3>(x, row(k + 6)))
+            _mm512_inserti32x4::<3>(x, row(k + 6))
         };
         let (a, b) = (quad(0), quad(1));
-        (_mm512_unpacklo_pd(a, b), _mm512_unpackhi_pd(a, b))
+        (_mm512_unpacklo_epi64(a, b), _mm512_unpackhi_epi64(a, b))
     }
 }
 

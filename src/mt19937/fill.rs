@@ -58,13 +58,11 @@ impl Mt19937 {
             self.pos = N;
             out = tail;
         }
-        while !out.is_empty() {
+        // Less than a block left: regenerate, temper what is taken.
+        if !out.is_empty() {
             self.twist_key(backend);
-            let take = N.min(out.len());
-            let (head, tail) = out.split_at_mut(take);
-            simd::temper_into(&self.key[..take], head, backend);
-            self.pos = take;
-            out = tail;
+            simd::temper_into(&self.key[..out.len()], out, backend);
+            self.pos = out.len();
         }
         self.sync_tempered(backend);
     }
