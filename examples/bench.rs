@@ -160,6 +160,30 @@ const ITEMS: &[(&str, &str)] = &[
         "gen_integers_bool",
         "default_rng: Generator::integers_into::<bool>(0, 2)",
     ),
+    (
+        "next_u32_fn",
+        "Mt19937::next_u32 in a function taking (&mut rng, &mut [u32])",
+    ),
+    (
+        "rand_mt_fn",
+        "rand_mt::Mt::next_u32 in the same function shape",
+    ),
+    (
+        "next_u32_floor",
+        "the next_u32_fn loop served from a fixed block with a refill doing nothing",
+    ),
+    (
+        "random_sample_fn",
+        "RandomState::random_sample in a function taking (&mut rng, &mut [f64])",
+    ),
+    (
+        "random_sample_floor",
+        "the random_sample_fn loop served from a fixed block with a refill doing nothing",
+    ),
+    (
+        "standard_normal_fn",
+        "RandomState::standard_normal in a function taking (&mut rng, &mut [f64])",
+    ),
     ("py_random", "python::Random::random, one call per value"),
     (
         "py_randrange",
@@ -235,6 +259,16 @@ fn run(item: &str, n: usize, reps: usize) -> Option<Vec<f64>> {
                 }
                 black_box(acc);
             })
+        }
+        "next_u32_floor" => {
+            let mut floor = Floor::new();
+            let mut out = vec![1u32; n];
+            time(reps, || floor_u32_loop(&mut floor, black_box(&mut out)))
+        }
+        "random_sample_floor" => {
+            let mut floor = Floor::new();
+            let mut out = vec![1f64; n];
+            time(reps, || floor_f64_loop(&mut floor, black_box(&mut out)))
         }
         "rand_mt_fn" => {
             let mut other = rand_mt::Mt::new(12345);
@@ -584,6 +618,83 @@ fn u32_loop(mt: &mut Mt19937, out: &mut [u32]) {
 fn f64_loop(rs: &mut RandomState, out: &mut [f64], f: impl Fn(&mut RandomState) -> f64) {
     for o in out.iter_mut() {
         *o = f(rs);
+    }
+}
+
+/// What a per-call loop costs with no generator behind it: `Mt19937`'s per-call path
+/// (a block of words already tempered, a position, an out-of-line refill once per block
+/// that sets the position back to 0 in the inlined code) over a block that is never
+/// regenerated. `next_u32_fn` and `random_sample_fn` take this long plus their share of
+/// the block's regeneration, whatever the kernels; the `* / floor` rows of
+/// `bench_vs_numpy.py` show how far above it they are.
+#[repr(C, align(64))]
+struct Floor {
+    /// Where `Mt19937` keeps its key, so the block and the position lie as in it.
+    _key: [u32; 624],
+    words: [u32; 624],
+    pos: usize,
+}
+
+impl Floor {
+    fn new() -> Self {
+        let mut words = [0u32; 624];
+        Mt19937::new(1).fill_u32(&mut words);
+        Floor {
+            _key: [0; 624],
+            words,
+            pos: 0,
+        }
+    }
+
+    #[inline(always)]
+    fn refill(&mut self) {
+        floor_refill(&mut self.words);
+        self.pos = 0;
+    }
+
+    #[inline]
+    fn next_u32(&mut self) -> u32 {
+        if self.pos >= 624 {
+            self.refill();
+        }
+        let y = self.words[self.pos];
+        self.pos += 1;
+        y
+    }
+
+    /// As `Mt19937::next_f64`: both words from the block in one step when they are in it.
+    #[inline]
+    fn next_f64(&mut self) -> f64 {
+        let p = self.pos;
+        let (a, b) = if p < 623 {
+            self.pos = p + 2;
+            (self.words[p], self.words[p + 1])
+        } else {
+            let a = self.next_u32();
+            (a, self.next_u32())
+        };
+        ((u64::from(a >> 5) << 26) | u64::from(b >> 6)) as f64 * (1.0 / 9_007_199_254_740_992.0)
+    }
+}
+
+/// The refill's out-of-line part, doing nothing the compiler can see through.
+#[cold]
+#[inline(never)]
+fn floor_refill(words: &mut [u32; 624]) {
+    black_box(words);
+}
+
+#[inline(never)]
+fn floor_u32_loop(floor: &mut Floor, out: &mut [u32]) {
+    for o in out.iter_mut() {
+        *o = floor.next_u32();
+    }
+}
+
+#[inline(never)]
+fn floor_f64_loop(floor: &mut Floor, out: &mut [f64]) {
+    for o in out.iter_mut() {
+        *o = floor.next_f64();
     }
 }
 
